@@ -1,0 +1,34 @@
+package io.dmskit.testkit.dataplane;
+
+import java.util.Optional;
+import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+
+/**
+ * Moves data for replication tasks of a {@code FakeDms}. Plugged in with
+ * {@code FakeDms.builder().replicationEngine(engine)}.
+ *
+ * <p>Implementations must be thread-safe: {@code FakeDms} may start several tasks at once.
+ */
+public interface ReplicationEngine {
+
+    /**
+     * Called by {@code FakeDms} when a task has entered {@code running} (after a StartReplicationTask of any start
+     * type). Must return quickly: replication work runs on the engine's own threads and reports through
+     * {@code context}.
+     *
+     * @param context the task, its endpoints and the callbacks into {@code FakeDms}
+     * @return a handle that {@code FakeDms} stops when the task is stopped or deleted
+     */
+    RunningReplication start(ReplicationContext context);
+
+    /**
+     * Called by {@code FakeDms} for TestConnection. The default answers success without connecting.
+     *
+     * @param endpoint the endpoint as DescribeEndpoints shows it
+     * @param credentials how to log in to the endpoint (password or Secrets Manager secret)
+     * @return empty when the connection works, otherwise the failure message DMS would show
+     */
+    default Optional<String> testConnection(Endpoint endpoint, EndpointCredentials credentials) {
+        return Optional.empty();
+    }
+}
