@@ -1,0 +1,67 @@
+package io.dmskit.core;
+
+import java.util.Optional;
+
+/**
+ * Root of every unchecked exception dmskit throws. Each names the resource and the operation it concerns and, where
+ * AWS answered, its error code and request id. Messages never contain secrets.
+ */
+public class DmsKitException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String resource;
+    private final String operation;
+    private final String awsErrorCode;
+    private final String awsRequestId;
+
+    /**
+     * @param message what went wrong, in a sentence a user can act on
+     * @param resource the resource concerned (identifier or ARN), or null
+     * @param operation the operation (e.g. {@code CreateEndpoint}, {@code apply}), or null
+     * @param awsErrorCode AWS's error code when AWS answered, or null
+     * @param awsRequestId AWS's request id when AWS answered, or null
+     * @param cause the underlying exception, or null
+     */
+    public DmsKitException(String message, String resource, String operation, String awsErrorCode,
+                           String awsRequestId, Throwable cause) {
+        super(message, cause);
+        this.resource = resource;
+        this.operation = operation;
+        this.awsErrorCode = awsErrorCode;
+        this.awsRequestId = awsRequestId;
+    }
+
+    /**
+     * @param message what went wrong
+     * @param cause the underlying exception, or null
+     */
+    public DmsKitException(String message, Throwable cause) {
+        this(message, null, null, null, null, cause);
+    }
+
+    /** @param message what went wrong */
+    public DmsKitException(String message) {
+        this(message, null, null, null, null, null);
+    }
+
+    /** @return the resource concerned (identifier or ARN), if known */
+    public Optional<String> resource() {
+        return Optional.ofNullable(resource);
+    }
+
+    /** @return the operation that failed, if known */
+    public Optional<String> operation() {
+        return Optional.ofNullable(operation);
+    }
+
+    /** @return AWS's error code, when AWS answered */
+    public Optional<String> awsErrorCode() {
+        return Optional.ofNullable(awsErrorCode);
+    }
+
+    /** @return AWS's request id, when AWS answered */
+    public Optional<String> awsRequestId() {
+        return Optional.ofNullable(awsRequestId);
+    }
+}
