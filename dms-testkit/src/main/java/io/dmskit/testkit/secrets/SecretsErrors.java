@@ -1,0 +1,98 @@
+package io.dmskit.testkit.secrets;
+
+import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
+
+/**
+ * Internal: the errors Secrets Manager answers with, built as the SDK would unmarshal them (exception class, HTTP
+ * status, {@code awsErrorDetails().errorCode()}, a request id). Messages follow AWS's wording and never contain a
+ * secret value.
+ */
+public final class SecretsErrors {
+
+    private static final String SERVICE = "SecretsManager";
+
+    private SecretsErrors() {
+    }
+
+    /** @return "Secrets Manager can't find the specified secret." */
+    public static ResourceNotFoundException secretNotFound() {
+        return notFound("Secrets Manager can't find the specified secret.");
+    }
+
+    /**
+     * @param message AWS's message
+     * @return a ResourceNotFoundException (HTTP 400)
+     */
+    public static ResourceNotFoundException notFound(String message) {
+        return fill(ResourceNotFoundException.builder(), "ResourceNotFoundException", message);
+    }
+
+    /**
+     * @param message AWS's message
+     * @return a ResourceExistsException (HTTP 400)
+     */
+    public static ResourceExistsException exists(String message) {
+        return fill(ResourceExistsException.builder(), "ResourceExistsException", message);
+    }
+
+    /**
+     * @param message AWS's message
+     * @return an InvalidRequestException (HTTP 400): the request is valid but not in the secret's current state
+     */
+    public static InvalidRequestException invalidRequest(String message) {
+        return fill(InvalidRequestException.builder(), "InvalidRequestException", message);
+    }
+
+    /**
+     * @param message AWS's message
+     * @return an InvalidParameterException (HTTP 400)
+     */
+    public static InvalidParameterException invalidParameter(String message) {
+        return fill(InvalidParameterException.builder(), "InvalidParameterException", message);
+    }
+
+    /**
+     * @param token the token the caller sent
+     * @return an InvalidNextTokenException (HTTP 400)
+     */
+    public static InvalidNextTokenException invalidNextToken(String token) {
+        return fill(InvalidNextTokenException.builder(), "InvalidNextTokenException",
+                "The NextToken value is not valid: " + token);
+    }
+
+    /**
+     * A constraint violation caught by AWS's request validation (length, pattern, range). The SDK has no class for
+     * it: it arrives as a {@link SecretsManagerException} whose error code is {@code ValidationException}.
+     *
+     * @param message AWS's message
+     * @return a SecretsManagerException with error code ValidationException (HTTP 400)
+     */
+    public static SecretsManagerException validation(String message) {
+        return fill(SecretsManagerException.builder(), "ValidationException", message);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends AwsServiceException> T fill(AwsServiceException.Builder builder, String code,
+                                                         String message) {
+        return (T) builder
+                .message(message)
+                .statusCode(400)
+                .requestId(UUID.randomUUID().toString())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .serviceName(SERVICE)
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).statusText("Bad Request").build())
+                        .build())
+                .build();
+    }
+}
