@@ -1,0 +1,122 @@
+package io.dmskit.mappings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dmskit.mappings.internal.Nodes;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The semantic form of a document, for {@link TableMappings#sameMeaningAs(TableMappings)}: key order, rule order,
+ * echoed nulls, empty arrays/objects, string-vs-number scalars, leading zeros in rule-ids, the legacy {@code ste}
+ * operator and the default {@code table-type} do not matter.
+ */
+final class Canonical {
+    private Canonical() {
+    }
+
+    static List<String> rules(List<Rule> rules) {
+        List<String> out = new ArrayList<>(rules.size());
+        for (Rule r : rules) {
+            StringBuilder sb = new StringBuilder();
+            write(AbstractRule.nodeOf(r), "", sb);
+            out.add(sb.toString());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static String node(JsonNode n) {
+        StringBuilder sb = new StringBuilder();
+        write(n, "", sb);
+        return sb.toString();
+    }
+
+    private static boolean empty(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return true;
+        }
+        if (v.isContainerNode()) {
+            if (v.isArray()) {
+                return v.isEmpty();
+            }
+            Iterator<JsonNode> it = v.elements();
+            while (it.hasNext()) {
+                if (!empty(it.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static void write(JsonNode n, String key, StringBuilder sb) {
+        if (n.isObject()) {
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+            n.fields().forEachRemaining(fields::add);
+            fields.sort(Map.Entry.comparingByKey());
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : fields) {
+                JsonNode v = e.getValue();
+                if (empty(v) || isDefault(e.getKey(), v)) {
+                    continue;
+                }
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(e.getKey(), sb);
+                sb.append(':');
+                write(v, e.getKey(), sb);
+            }
+            sb.append('}');
+        } else if (n.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(n.get(i), key, sb);
+            }
+            sb.append(']');
+        } else {
+            quote(scalar(n, key), sb);
+        }
+    }
+
+    private static boolean isDefault(String key, JsonNode v) {
+        return key.equals("table-type") && "table".equals(Nodes.text(v));
+    }
+
+    private static String scalar(JsonNode n, String key) {
+        String t;
+        if (n.isNumber()) {
+            BigDecimal d = n.decimalValue();
+            t = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        } else {
+            t = n.asText();
+        }
+        if (key.equals("rule-id") && Nodes.isDigits(t)) {
+            t = t.replaceFirst("^0+(?=.)", "");
+        } else if (key.equals("filter-operator") && t.equals("ste")) {
+            t = "lte";
+        }
+        return t;
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,68 @@
+package io.dmskit.mappings;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code filter-conditions} entry of a source filter. Create with the static factories:
+ * {@code FilterCondition.lte("10")}, {@code FilterCondition.between("50", "75")}, {@code FilterCondition.notNull()}.
+ *
+ * @param operator the {@code filter-operator} as written (for example {@code "lte"}, or legacy {@code "ste"})
+ * @param value {@code value} (single-value operators), or null
+ * @param startValue {@code start-value} (between / notbetween), or null
+ * @param endValue {@code end-value} (between / notbetween), or null
+ */
+public record FilterCondition(String operator, String value, String startValue, String endValue) {
+
+    /** @return the operator as an enum, empty when DMS does not know it */
+    public Optional<FilterOperator> filterOperator() {
+        return FilterOperator.fromWire(operator);
+    }
+
+    /** @param op operator @param value value @return a single-value condition */
+    public static FilterCondition of(FilterOperator op, String value) {
+        return new FilterCondition(op.wireValue(), Objects.requireNonNull(value, "value"), null, null);
+    }
+
+    /** @param value upper bound @return {@code column <= value} */
+    public static FilterCondition lte(String value) {
+        return of(FilterOperator.LTE, value);
+    }
+
+    /** @param value lower bound @return {@code column >= value} */
+    public static FilterCondition gte(String value) {
+        return of(FilterOperator.GTE, value);
+    }
+
+    /** @param value value @return {@code column = value} */
+    public static FilterCondition eq(String value) {
+        return of(FilterOperator.EQ, value);
+    }
+
+    /** @param value value @return {@code column <> value} (must be alone in its filter) */
+    public static FilterCondition noteq(String value) {
+        return of(FilterOperator.NOTEQ, value);
+    }
+
+    /** @param start lower bound @param end upper bound @return {@code column BETWEEN start AND end} */
+    public static FilterCondition between(String start, String end) {
+        return new FilterCondition(FilterOperator.BETWEEN.wireValue(), null, Objects.requireNonNull(start, "start"),
+                Objects.requireNonNull(end, "end"));
+    }
+
+    /** @param start lower bound @param end upper bound @return {@code NOT BETWEEN} (must be alone in its filter) */
+    public static FilterCondition notBetween(String start, String end) {
+        return new FilterCondition(FilterOperator.NOTBETWEEN.wireValue(), null,
+                Objects.requireNonNull(start, "start"), Objects.requireNonNull(end, "end"));
+    }
+
+    /** @return {@code column IS NULL} */
+    public static FilterCondition isNull() {
+        return new FilterCondition(FilterOperator.NULL.wireValue(), null, null, null);
+    }
+
+    /** @return {@code column IS NOT NULL} (must be alone in its filter) */
+    public static FilterCondition notNull() {
+        return new FilterCondition(FilterOperator.NOTNULL.wireValue(), null, null, null);
+    }
+}

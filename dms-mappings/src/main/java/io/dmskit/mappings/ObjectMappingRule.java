@@ -1,0 +1,124 @@
+package io.dmskit.mappings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dmskit.mappings.internal.Nodes;
+import io.dmskit.mappings.objectmapping.MappingParameters;
+import io.dmskit.mappings.objectmapping.ObjectMappingAction;
+import java.util.Optional;
+
+/**
+ * An {@code object-mapping} rule for DynamoDB, Kinesis and Kafka targets.
+ *
+ * <pre>{@code
+ * Rules.mapRecordToRecord("Test", "Customers")
+ *      .targetTableName("CustomerData")
+ *      .mappingParameters(MappingParameters.empty().withPartitionKeyType("schema-table"))
+ * }</pre>
+ */
+public final class ObjectMappingRule extends AbstractRule implements Rule {
+
+    ObjectMappingRule(ObjectNode node) {
+        super(node);
+    }
+
+    /** @return an empty builder */
+    public static Builder builder() {
+        return new Builder(Nodes.object());
+    }
+
+    /** @return a builder initialised from this rule (unknown keys kept) */
+    public Builder toBuilder() {
+        return new Builder(node.deepCopy());
+    }
+
+    /** @return the {@code rule-action} as an enum, empty when missing or unknown */
+    public Optional<ObjectMappingAction> action() {
+        return ObjectMappingAction.fromWire(ruleAction());
+    }
+
+    /** @return {@code target-table-name}, or empty */
+    public Optional<String> targetTableName() {
+        return Optional.ofNullable(Nodes.text(node, "target-table-name"));
+    }
+
+    /** @return {@code kafka-target-topic}, or empty */
+    public Optional<String> kafkaTargetTopic() {
+        return Optional.ofNullable(Nodes.text(node, "kafka-target-topic"));
+    }
+
+    /** @return the rule-level {@code partition-key.value} (Kafka multi-topic form), or empty */
+    public Optional<String> partitionKeyValue() {
+        JsonNode pk = node.get("partition-key");
+        return Optional.ofNullable(pk == null ? null : Nodes.text(pk, "value"));
+    }
+
+    /** @return {@code mapping-parameters}, or empty */
+    public Optional<MappingParameters> mappingParameters() {
+        return Optional.ofNullable(Codec.mappingParameters(node.get("mapping-parameters")));
+    }
+
+    @Override
+    public ObjectMappingRule withRuleId(String id) {
+        return with("rule-id", id, ObjectMappingRule::new);
+    }
+
+    @Override
+    public ObjectMappingRule withRuleName(String name) {
+        return with("rule-name", name, ObjectMappingRule::new);
+    }
+
+    /** Builder of {@link ObjectMappingRule}. */
+    public static final class Builder extends BaseBuilder<Builder, ObjectMappingRule> {
+        Builder(ObjectNode node) {
+            super(node);
+            node.put("rule-type", RuleType.OBJECT_MAPPING.wireValue());
+        }
+
+        /** @param schemaName schema @param tableName table @return this builder */
+        public Builder locator(String schemaName, String tableName) {
+            return locator(ObjectLocator.table(schemaName, tableName));
+        }
+
+        /** @param action map-record-to-record or map-record-to-document @return this builder */
+        public Builder action(ObjectMappingAction action) {
+            set("rule-action", action == null ? null : action.wireValue());
+            return this;
+        }
+
+        /** @param name DynamoDB table (also used by Kinesis/Kafka examples) @return this builder */
+        public Builder targetTableName(String name) {
+            set("target-table-name", name);
+            return this;
+        }
+
+        /** @param topic per-table Kafka topic (DMS 3.4.6+) @return this builder */
+        public Builder kafkaTargetTopic(String topic) {
+            set("kafka-target-topic", topic);
+            return this;
+        }
+
+        /** @param value constant partition key at rule level (Kafka multi-topic form) @return this builder */
+        public Builder partitionKeyValue(String value) {
+            if (value == null) {
+                node.remove("partition-key");
+            } else {
+                ObjectNode pk = Nodes.object();
+                pk.put("value", value);
+                node.set("partition-key", pk);
+            }
+            return this;
+        }
+
+        /** @param parameters {@code mapping-parameters} @return this builder */
+        public Builder mappingParameters(MappingParameters parameters) {
+            set("mapping-parameters", parameters == null ? null : Codec.mappingParameters(parameters));
+            return this;
+        }
+
+        @Override
+        public ObjectMappingRule build() {
+            return new ObjectMappingRule(finish());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.dmskit.mappings;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dmskit.mappings.internal.Nodes;
+import io.dmskit.mappings.postprocessing.Tag;
+import java.util.List;
+
+/**
+ * A {@code post-processing} rule: S3 object tagging ({@code add-tag}) for S3 targets.
+ *
+ * <pre>{@code
+ * Rules.addTag("%", "%").tag("dw-schema-name", "${schema-name}")
+ * }</pre>
+ */
+public final class PostProcessingRule extends AbstractRule implements Rule {
+
+    PostProcessingRule(ObjectNode node) {
+        super(node);
+    }
+
+    /** @return an empty builder */
+    public static Builder builder() {
+        return new Builder(Nodes.object());
+    }
+
+    /** @return a builder initialised from this rule (unknown keys kept) */
+    public Builder toBuilder() {
+        return new Builder(node.deepCopy());
+    }
+
+    /** @return the {@code tag-set} */
+    public List<Tag> tagSet() {
+        return Codec.tags(node.get("tag-set"));
+    }
+
+    @Override
+    public PostProcessingRule withRuleId(String id) {
+        return with("rule-id", id, PostProcessingRule::new);
+    }
+
+    @Override
+    public PostProcessingRule withRuleName(String name) {
+        return with("rule-name", name, PostProcessingRule::new);
+    }
+
+    /** Builder of {@link PostProcessingRule}; the action defaults to {@code add-tag}. */
+    public static final class Builder extends BaseBuilder<Builder, PostProcessingRule> {
+        Builder(ObjectNode node) {
+            super(node);
+            node.put("rule-type", RuleType.POST_PROCESSING.wireValue());
+            if (!node.has("rule-action")) {
+                node.put("rule-action", "add-tag");
+            }
+        }
+
+        /** @param schemaName schema pattern @param tableName table pattern @return this builder */
+        public Builder locator(String schemaName, String tableName) {
+            return locator(ObjectLocator.table(schemaName, tableName));
+        }
+
+        /** @param action the {@code rule-action} (DMS documents only {@code add-tag}) @return this builder */
+        public Builder action(String action) {
+            set("rule-action", action);
+            return this;
+        }
+
+        /** @param key tag key @param value tag value @return this builder with the tag appended */
+        public Builder tag(String key, String value) {
+            ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Nodes.object().arrayNode();
+            a.add(Codec.tags(List.of(Tag.of(key, value))).get(0));
+            node.set("tag-set", a);
+            return this;
+        }
+
+        /** @param tags replaces the {@code tag-set} @return this builder */
+        public Builder tagSet(List<Tag> tags) {
+            set("tag-set", Codec.tags(tags));
+            return this;
+        }
+
+        @Override
+        public PostProcessingRule build() {
+            return new PostProcessingRule(finish());
+        }
+    }
+}

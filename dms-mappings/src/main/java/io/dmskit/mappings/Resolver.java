@@ -1,0 +1,202 @@
+package io.dmskit.mappings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Table resolution: selection precedence (exclude beats include and explicit) and name transformations (when several
+ * name-changing rules hit one object, the lowest rule-id wins).
+ */
+final class Resolver {
+    private static final Comparator<Rule> BY_ID = Comparator.comparing(Rule::ruleId,
+            Comparator.nullsLast(RuleIds.ORDER));
+
+    private Resolver() {
+    }
+
+    static TableResolution resolve(List<Rule> rules, String schema, String table, TableType type) {
+        boolean include = false;
+        boolean exclude = false;
+        List<SourceFilter> filters = new ArrayList<>();
+        List<Rule> matching = new ArrayList<>();
+        Integer loadOrder = null;
+        for (Rule r : rules) {
+            if (!(r instanceof SelectionRule s) || s.action().isEmpty()) {
+                continue;
+            }
+            ObjectLocator l = s.objectLocator();
+            if (l == null || l.schemaName() == null || l.tableName() == null || !typeMatches(l, type)) {
+                continue;
+            }
+            SelectionAction a = s.action().get();
+            boolean hit = a == SelectionAction.EXPLICIT
+                    ? l.schemaName().equals(schema) && l.tableName().equals(table)
+                    : Wildcards.matches(l.schemaName(), schema) && Wildcards.matches(l.tableName(), table);
+            if (!hit) {
+                continue;
+            }
+            matching.add(s);
+            if (a == SelectionAction.EXCLUDE) {
+                exclude = true;
+            } else {
+                include = true;
+                filters.addAll(s.filters());
+                OptionalInt lo = s.loadOrder();
+                if (lo.isPresent() && (loadOrder == null || lo.getAsInt() > loadOrder)) {
+                    loadOrder = lo.getAsInt();
+                }
+            }
+        }
+        String targetSchema = applyName(rules, RuleTarget.SCHEMA, schema, table, null, schema).orElse(schema);
+        String targetTable = applyName(rules, RuleTarget.TABLE, schema, table, null, table).orElse(table);
+        List<AddedColumn> added = new ArrayList<>();
+        List<TransformationRule> adds = new ArrayList<>();
+        boolean hasIncludeColumn = false;
+        for (Rule r : rules) {
+            if (r instanceof TransformationRule t && t.action().isPresent() && locatorMatches(t, schema, table, null)) {
+                TransformationAction a = t.action().get();
+                if (a == TransformationAction.ADD_COLUMN) {
+                    adds.add(t);
+                } else if (a == TransformationAction.INCLUDE_COLUMN) {
+                    hasIncludeColumn = true;
+                }
+            }
+        }
+        adds.sort(BY_ID);
+        for (TransformationRule t : adds) {
+            added.add(new AddedColumn(t.value().orElse(null), t.dataType().orElse(null),
+                    t.expression().orElse(null), t.ruleId()));
+        }
+        boolean onlyIncluded = hasIncludeColumn;
+        Function<String, Optional<String>> columns = column -> {
+            boolean kept = !onlyIncluded;
+            for (Rule r : rules) {
+                if (r instanceof TransformationRule t && t.action().isPresent() && isColumnRule(t)
+                        && locatorMatches(t, schema, table, column)) {
+                    if (t.action().get() == TransformationAction.REMOVE_COLUMN) {
+                        return Optional.empty();
+                    }
+                    if (t.action().get() == TransformationAction.INCLUDE_COLUMN) {
+                        kept = true;
+                    }
+                }
+            }
+            if (!kept) {
+                return Optional.empty();
+            }
+            return Optional.of(applyName(rules, RuleTarget.COLUMN, schema, table, column, column).orElse(column));
+        };
+        Optional<TableSettingsRule> settings = rules.stream()
+                .filter(r -> r instanceof TableSettingsRule)
+                .map(r -> (TableSettingsRule) r)
+                .filter(t -> t.objectLocator() != null && schema.equals(t.objectLocator().schemaName())
+                        && table.equals(t.objectLocator().tableName()))
+                .min(BY_ID);
+        return new TableResolution(include && !exclude, schema, table, targetSchema, targetTable, filters, added,
+                columns, loadOrder == null ? OptionalInt.empty() : OptionalInt.of(loadOrder), matching, settings);
+    }
+
+    private static boolean typeMatches(ObjectLocator l, TableType type) {
+        TableType ruleType = l.tableTypeOrDefault();
+        return ruleType == TableType.ALL || type == TableType.ALL || ruleType == type;
+    }
+
+    private static boolean isColumnRule(TransformationRule t) {
+        return t.target().orElse(RuleTarget.COLUMN) == RuleTarget.COLUMN;
+    }
+
+    private static boolean locatorMatches(TransformationRule t, String schema, String table, String column) {
+        ObjectLocator l = t.objectLocator();
+        if (l == null || l.schemaName() == null || !Wildcards.matches(l.schemaName(), schema)) {
+            return false;
+        }
+        if (table != null && l.tableName() != null && !Wildcards.matches(l.tableName(), table)) {
+            return false;
+        }
+        if (column != null) {
+            if (l.dataType() != null) {
+                return false; // selects by source data type, unknown here
+            }
+            return l.columnName() != null && Wildcards.matches(l.columnName(), column);
+        }
+        return true;
+    }
+
+    private static boolean changesName(TransformationAction a) {
+        switch (a) {
+            case RENAME:
+            case CONVERT_LOWERCASE:
+            case CONVERT_UPPERCASE:
+            case ADD_PREFIX:
+            case REMOVE_PREFIX:
+            case REPLACE_PREFIX:
+            case ADD_SUFFIX:
+            case REMOVE_SUFFIX:
+            case REPLACE_SUFFIX:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The lowest-id name-changing rule for the object, applied to {@code name}. */
+    private static Optional<String> applyName(List<Rule> rules, RuleTarget target, String schema, String table,
+                                              String column, String name) {
+        TransformationRule winner = null;
+        for (Rule r : rules) {
+            if (!(r instanceof TransformationRule t) || t.action().isEmpty() || !changesName(t.action().get())
+                    || t.target().orElse(null) != target) {
+                continue;
+            }
+            boolean hit = switch (target) {
+                case SCHEMA -> {
+                    ObjectLocator l = t.objectLocator();
+                    yield l != null && l.schemaName() != null && Wildcards.matches(l.schemaName(), schema);
+                }
+                case TABLE -> {
+                    ObjectLocator l = t.objectLocator();
+                    yield l != null && l.schemaName() != null && l.tableName() != null
+                            && Wildcards.matches(l.schemaName(), schema) && Wildcards.matches(l.tableName(), table);
+                }
+                default -> locatorMatches(t, schema, table, column);
+            };
+            if (hit && (winner == null || BY_ID.compare(t, winner) < 0)) {
+                winner = t;
+            }
+        }
+        return winner == null ? Optional.empty() : Optional.of(apply(winner, name));
+    }
+
+    static String apply(TransformationRule t, String name) {
+        String v = t.value().orElse("");
+        String old = t.oldValue().orElse("");
+        switch (t.action().orElseThrow()) {
+            case RENAME:
+                return t.value().orElse(name);
+            case CONVERT_LOWERCASE:
+                return name.toLowerCase(Locale.ROOT);
+            case CONVERT_UPPERCASE:
+                return name.toUpperCase(Locale.ROOT);
+            case ADD_PREFIX:
+                return v + name;
+            case ADD_SUFFIX:
+                return name + v;
+            case REMOVE_PREFIX:
+                return !v.isEmpty() && name.startsWith(v) ? name.substring(v.length()) : name;
+            case REMOVE_SUFFIX:
+                return !v.isEmpty() && name.endsWith(v) ? name.substring(0, name.length() - v.length()) : name;
+            case REPLACE_PREFIX:
+                return !old.isEmpty() && name.startsWith(old) ? v + name.substring(old.length()) : name;
+            case REPLACE_SUFFIX:
+                return !old.isEmpty() && name.endsWith(old) ? name.substring(0, name.length() - old.length()) + v
+                        : name;
+            default:
+                return name;
+        }
+    }
+}

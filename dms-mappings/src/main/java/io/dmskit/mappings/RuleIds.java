@@ -1,0 +1,27 @@
+package io.dmskit.mappings;
+
+import io.dmskit.mappings.internal.Nodes;
+import java.math.BigInteger;
+import java.util.Comparator;
+
+/** Orders rule-ids as DMS does: numerically when both are digits, digits before anything else, then as text. */
+final class RuleIds {
+    static final Comparator<String> ORDER = (a, b) -> {
+        boolean da = Nodes.isDigits(a);
+        boolean db = Nodes.isDigits(b);
+        if (da && db) {
+            int c = new BigInteger(a).compareTo(new BigInteger(b));
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (da != db) {
+            return da ? -1 : 1;
+        }
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return a.compareTo(b);
+    };
+
+    private RuleIds() {
+    }
+}

@@ -1,0 +1,142 @@
+package io.dmskit.mappings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dmskit.mappings.internal.Nodes;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A {@code selection} rule: which schemas, tables or views are replicated, in which load order and with which
+ * source filters.
+ *
+ * <pre>{@code
+ * Rules.include("hr", "employees")
+ *      .filter(SourceFilter.on("empid", FilterCondition.lte("10"), FilterCondition.gte("100")))
+ *      .loadOrder(2)
+ *      .build();
+ * }</pre>
+ */
+public final class SelectionRule extends AbstractRule implements Rule {
+
+    SelectionRule(ObjectNode node) {
+        super(node);
+    }
+
+    /** @return a builder for a selection rule with no action yet */
+    public static Builder builder() {
+        return new Builder(Nodes.object());
+    }
+
+    /** @return a builder initialised from this rule (unknown keys kept) */
+    public Builder toBuilder() {
+        return new Builder(node.deepCopy());
+    }
+
+    /** @return the {@code rule-action} as an enum, empty when missing or unknown */
+    public Optional<SelectionAction> action() {
+        return SelectionAction.fromWire(ruleAction());
+    }
+
+    /** @return the {@code table-type} of the locator, {@link TableType#TABLE} when absent */
+    public TableType tableType() {
+        ObjectLocator l = objectLocator();
+        return l == null ? TableType.TABLE : l.tableTypeOrDefault();
+    }
+
+    /** @return the {@code load-order} (number or digit string), empty when absent or not an integer */
+    public OptionalInt loadOrder() {
+        Integer v = Nodes.intValue(node, "load-order");
+        return v == null ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
+    /** @return the source filters, empty when none */
+    public List<SourceFilter> filters() {
+        return Codec.filters(node.get("filters"));
+    }
+
+    @Override
+    public SelectionRule withRuleId(String id) {
+        return with("rule-id", id, SelectionRule::new);
+    }
+
+    @Override
+    public SelectionRule withRuleName(String name) {
+        return with("rule-name", name, SelectionRule::new);
+    }
+
+    /** Builder of {@link SelectionRule}. */
+    public static final class Builder extends BaseBuilder<Builder, SelectionRule> {
+        Builder(ObjectNode node) {
+            super(node);
+            node.put("rule-type", RuleType.SELECTION.wireValue());
+        }
+
+        /** @param action include, exclude or explicit @return this builder */
+        public Builder action(SelectionAction action) {
+            set("rule-action", action == null ? null : action.wireValue());
+            return this;
+        }
+
+        /** @param schemaName schema pattern @param tableName table pattern @return this builder */
+        public Builder locator(String schemaName, String tableName) {
+            return locator(ObjectLocator.table(schemaName, tableName));
+        }
+
+        /** @param type table, view or all (sets {@code object-locator.table-type}) @return this builder */
+        public Builder tableType(TableType type) {
+            JsonNode l = node.get("object-locator");
+            ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Nodes.object();
+            if (type == null) {
+                loc.remove("table-type");
+            } else {
+                loc.put("table-type", type.wireValue());
+            }
+            node.set("object-locator", loc);
+            return this;
+        }
+
+        /**
+         * @param loadOrder a positive integer; higher values load first (emitted as a digit string, as AWS does)
+         * @return this builder
+         */
+        public Builder loadOrder(int loadOrder) {
+            set("load-order", Integer.toString(loadOrder));
+            return this;
+        }
+
+        /** @param filter a source filter to add (ANDed with the others) @return this builder */
+        public Builder filter(SourceFilter filter) {
+            Objects.requireNonNull(filter, "filter");
+            JsonNode f = node.get("filters");
+            ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Nodes.object().arrayNode();
+            a.add(Codec.filter(filter));
+            node.set("filters", a);
+            return this;
+        }
+
+        /**
+         * @param columnName the source column
+         * @param conditions conditions, ORed
+         * @return this builder with a filter added
+         */
+        public Builder where(String columnName, FilterCondition... conditions) {
+            return filter(SourceFilter.on(columnName, conditions));
+        }
+
+        /** @param filters replaces all filters @return this builder */
+        public Builder filters(List<SourceFilter> filters) {
+            node.remove("filters");
+            filters.forEach(this::filter);
+            return this;
+        }
+
+        @Override
+        public SelectionRule build() {
+            return new SelectionRule(finish());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.dmskit.mappings;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A source filter ({@code filters[]} of an include selection rule): rows of the table are replicated only when
+ * the column satisfies one of the conditions. Several filters on one rule are ANDed.
+ *
+ * <pre>{@code
+ * SourceFilter.on("empid", FilterCondition.lte("10"), FilterCondition.between("50", "75"))
+ * }</pre>
+ *
+ * @param filterType {@code filter-type}, {@code "source"}
+ * @param columnName {@code column-name}, case-sensitive
+ * @param conditions {@code filter-conditions}, ORed
+ */
+public record SourceFilter(String filterType, String columnName, List<FilterCondition> conditions) {
+
+    /** Copies the conditions. */
+    public SourceFilter {
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /**
+     * @param columnName the source column
+     * @param conditions one or more conditions, ORed
+     * @return a {@code "source"} filter
+     */
+    public static SourceFilter on(String columnName, FilterCondition... conditions) {
+        return new SourceFilter("source", Objects.requireNonNull(columnName, "columnName"), List.of(conditions));
+    }
+}

@@ -1,0 +1,494 @@
+package io.dmskit.mappings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dmskit.mappings.internal.JsonTree;
+import io.dmskit.mappings.internal.Nodes;
+import io.dmskit.mappings.internal.SourcePositions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An AWS DMS table-mapping document: an immutable, validated list of rules that renders to exactly the JSON DMS
+ * expects and reads back any document DMS accepts without losing anything.
+ *
+ * <pre>{@code
+ * import static io.dmskit.mappings.Rules.*;
+ *
+ * TableMappings m = TableMappings.builder()
+ *     .rule(include("ecommerce", "%"))                         // rule 1, "include-ecommerce-all-tables"
+ *     .rule(table("%", "%").addPrefix("schema_"))              // rule 2
+ *     .build();
+ * String json = m.toJson();
+ * TableResolution r = m.resolve("ecommerce", "orders");        // included, target ecommerce.schema_orders
+ * TableMappings same = TableMappings.fromJson(json);           // same.equals(m)
+ * }</pre>
+ *
+ * <p>Equality is by content: the rules (every key, as written) in order and any extra top-level keys. For "does
+ * this mean the same to DMS" use {@link #sameMeaningAs(TableMappings)}.
+ */
+public final class TableMappings {
+    private final List<Rule> rules;
+    private final ObjectNode extras;
+    private final transient SourcePositions positions;
+    private final transient List<MappingProblem> parseWarnings;
+
+    private TableMappings(List<Rule> rules, ObjectNode extras, SourcePositions positions,
+                          List<MappingProblem> parseWarnings) {
+        this.rules = List.copyOf(rules);
+        this.extras = extras;
+        this.positions = positions;
+        this.parseWarnings = List.copyOf(parseWarnings);
+    }
+
+    /** @return an empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a table-mapping document and validates it.
+     *
+     * @param json the document text (as passed to DMS, or as DMS echoes it back)
+     * @return the mappings
+     * @throws InvalidTableMappingsException when the text is not JSON, not a table-mapping document, or has any
+     *     problem of severity ERROR; {@link InvalidTableMappingsException#problems()} lists them all
+     */
+    public static TableMappings fromJson(String json) {
+        TableMappings m = read(json);
+        List<MappingProblem> problems = m.validate();
+        if (problems.stream().anyMatch(MappingProblem::isError)) {
+            throw new InvalidTableMappingsException(problems);
+        }
+        return m;
+    }
+
+    /**
+     * Reads a document without rejecting rule-level errors, for tools that want to inspect or repair a broken
+     * document; call {@link #validate()} to see the problems.
+     *
+     * @param json the document text
+     * @return the mappings, possibly invalid
+     * @throws InvalidTableMappingsException when the text is not JSON or not a {@code {"rules": [...]}} document
+     */
+    public static TableMappings fromJsonLenient(String json) {
+        return read(json);
+    }
+
+    private static TableMappings read(String json) {
+        JsonTree.Parsed parsed = JsonTree.parse(json);
+        if (!parsed.ok()) {
+            throw new InvalidTableMappingsException(List.of(new MappingProblem(Severity.ERROR, null, null, "$",
+                    parsed.error(), parsed.line(), parsed.column())));
+        }
+        SourcePositions pos = parsed.positions();
+        JsonNode root = parsed.root();
+        List<MappingProblem> warnings = new ArrayList<>();
+        for (String[] d : parsed.duplicateKeys()) {
+            warnings.add(new MappingProblem(Severity.WARNING, null, null, "$", "The key \"" + d[0] + "\" appears twice "
+                    + "in one object; only the last value counts. Remove the duplicate.", Integer.parseInt(d[1]),
+                    Integer.parseInt(d[2])));
+        }
+        if (!root.isObject()) {
+            int[] p = pos.of(root);
+            String hint = root.isArray() && root.size() > 0 && root.get(0).has("rule-type")
+                    ? " It is an array of rules: wrap it as {\"rules\": [ ... ]}."
+                    : "";
+            throw new InvalidTableMappingsException(List.of(new MappingProblem(Severity.ERROR, null, null, "$",
+                    "A table-mapping document must be a JSON object {\"rules\": [ ... ]}; found a "
+                            + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "." + hint, p[0], p[1])));
+        }
+        ObjectNode obj = (ObjectNode) root;
+        JsonNode rulesNode = obj.get("rules");
+        if (rulesNode == null) {
+            throw new InvalidTableMappingsException(envelopeProblems(obj, pos));
+        }
+        if (!rulesNode.isArray()) {
+            int[] p = pos.of(obj, "rules");
+            throw new InvalidTableMappingsException(List.of(new MappingProblem(Severity.ERROR, null, null, "$.rules",
+                    "\"rules\" must be a JSON array of rule objects; found " + rulesNode.getNodeType().name()
+                            .toLowerCase(java.util.Locale.ROOT) + ".", p[0], p[1])));
+        }
+        List<Rule> rules = new ArrayList<>(rulesNode.size());
+        List<MappingProblem> fatal = new ArrayList<>();
+        for (int i = 0; i < rulesNode.size(); i++) {
+            JsonNode r = rulesNode.get(i);
+            if (!r.isObject()) {
+                int[] p = pos.of(rulesNode);
+                fatal.add(new MappingProblem(Severity.ERROR, null, null, "$.rules[" + i + "]", "Rule #" + (i + 1)
+                        + " is not a JSON object (found " + r + "); every rule is an object with rule-type, rule-id, "
+                        + "rule-name, object-locator and rule-action.", p[0], p[1]));
+                continue;
+            }
+            rules.add(ruleOf(textIds((ObjectNode) r)));
+        }
+        if (!fatal.isEmpty()) {
+            throw new InvalidTableMappingsException(fatal);
+        }
+        ObjectNode extras = obj.deepCopy();
+        extras.remove("rules");
+        return new TableMappings(rules, extras, pos, warnings);
+    }
+
+    /** Rule-ids and names are text in DMS; numbers are kept as their exact digits. */
+    private static ObjectNode textIds(ObjectNode r) {
+        for (String k : List.of("rule-id", "rule-name")) {
+            JsonNode v = r.get(k);
+            if (v != null && v.isValueNode() && !v.isTextual()) {
+                r.put(k, v.asText());
+            }
+        }
+        return r;
+    }
+
+    static Rule ruleOf(ObjectNode n) {
+        String type = Nodes.text(n, "rule-type");
+        RuleType t = RuleType.fromWire(type).orElse(null);
+        if (t == null) {
+            return new UnknownRule(n);
+        }
+        return switch (t) {
+            case SELECTION -> new SelectionRule(n);
+            case TRANSFORMATION -> new TransformationRule(n);
+            case TABLE_SETTINGS -> new TableSettingsRule(n);
+            case POST_PROCESSING -> new PostProcessingRule(n);
+            case OBJECT_MAPPING -> new ObjectMappingRule(n);
+        };
+    }
+
+    private static List<MappingProblem> envelopeProblems(ObjectNode obj, SourcePositions pos) {
+        List<MappingProblem> out = new ArrayList<>();
+        if (obj.has("rule-type")) {
+            Rule bare = ruleOf(textIds(obj.deepCopy()));
+            int[] p = pos.of(obj);
+            out.add(new MappingProblem(Severity.ERROR, bare.ruleId(), bare.ruleName(), "$", "This is a single rule "
+                    + "(rule-id " + bare.ruleId() + "), not a table-mapping document. Wrap it as {\"rules\": [ ... ]} "
+                    + "and add a selection rule.", p[0], p[1]));
+            out.addAll(Validator.validateBareRule(ruleOf(textIds(obj)), pos));
+            return out;
+        }
+        JsonNode legacy = obj.get("TableMappings");
+        if (legacy != null) {
+            if (legacy.isArray() && legacy.size() > 0) {
+                for (int i = 0; i < legacy.size(); i++) {
+                    JsonNode e = legacy.get(i);
+                    int[] p = pos.of(e);
+                    String action = Nodes.text(e, "Type") == null ? "include"
+                            : Nodes.text(e, "Type").toLowerCase(java.util.Locale.ROOT);
+                    out.add(new MappingProblem(Severity.ERROR, null, "TableMappings[" + i + "]",
+                            "$.TableMappings[" + i + "]", "Legacy pre-2016 mapping entry (Type/SourceSchema/SourceTable)"
+                            + "; DMS answers \"Invalid Table Mappings document\". Rewrite it as a selection rule: "
+                            + "{\"rule-type\": \"selection\", \"rule-id\": \"" + (i + 1) + "\", \"rule-name\": \""
+                            + (i + 1) + "\", \"object-locator\": {\"schema-name\": \""
+                            + Nodes.text(e, "SourceSchema") + "\", \"table-name\": \"" + Nodes.text(e, "SourceTable")
+                            + "\"}, \"rule-action\": \"" + action + "\"} inside {\"rules\": [ ... ]}.", p[0], p[1]));
+                }
+                return out;
+            }
+            int[] p = pos.of(obj, "TableMappings");
+            out.add(new MappingProblem(Severity.ERROR, null, null, "$.TableMappings", "Legacy pre-2016 mapping format "
+                    + "\"TableMappings\"; DMS needs {\"rules\": [ ... ]} with selection rules.", p[0], p[1]));
+            return out;
+        }
+        int[] p = pos.of(obj);
+        List<String> keys = new ArrayList<>();
+        obj.fieldNames().forEachRemaining(keys::add);
+        out.add(new MappingProblem(Severity.ERROR, null, null, "$", "The document has no \"rules\" array (its keys "
+                + "are " + keys + "). A table-mapping document is {\"rules\": [ ... ]} with at least one selection "
+                + "rule.", p[0], p[1]));
+        return out;
+    }
+
+    /** @return compact JSON exactly as DMS expects it: kebab-case keys, rule-ids as digit strings, no nulls */
+    public String toJson() {
+        return JsonTree.write(tree());
+    }
+
+    /** @return the same JSON indented for people */
+    public String toPrettyJson() {
+        return JsonTree.writePretty(tree());
+    }
+
+    private ObjectNode tree() {
+        ObjectNode root = Nodes.object();
+        ArrayNode a = root.putArray("rules");
+        for (Rule r : rules) {
+            a.add(AbstractRule.nodeOf(r));
+        }
+        root.setAll(extras);
+        return root;
+    }
+
+    /**
+     * Checks everything DMS would reject that can be known offline, and suspicious but accepted constructs.
+     *
+     * @return every problem (errors and warnings), empty when the mappings are clean
+     */
+    public List<MappingProblem> validate() {
+        List<MappingProblem> out = new ArrayList<>(parseWarnings);
+        out.addAll(Validator.validate(this, positions, toJson()));
+        return List.copyOf(out);
+    }
+
+    /** @return the rules in document order */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * @param type a rule class such as {@code SelectionRule.class}
+     * @param <R> the rule type
+     * @return the rules of that type, in document order
+     */
+    public <R extends Rule> List<R> rules(Class<R> type) {
+        return rules.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /**
+     * @param ruleId a rule-id (compared as written, then numerically)
+     * @return the first rule with that id
+     */
+    public Optional<Rule> rule(String ruleId) {
+        Optional<Rule> exact = rules.stream().filter(r -> Objects.equals(r.ruleId(), ruleId)).findFirst();
+        if (exact.isPresent() || !Nodes.isDigits(ruleId)) {
+            return exact;
+        }
+        return rules.stream().filter(r -> Nodes.isDigits(r.ruleId()) && RuleIds.ORDER.compare(r.ruleId(), ruleId) == 0
+                || Nodes.isDigits(r.ruleId()) && new java.math.BigInteger(r.ruleId())
+                        .equals(new java.math.BigInteger(ruleId))).findFirst();
+    }
+
+    /**
+     * @param key a top-level key other than {@code rules}
+     * @return its value as compact JSON, empty when absent
+     */
+    public Optional<String> property(String key) {
+        JsonNode v = extras.get(key);
+        return v == null ? Optional.empty() : Optional.of(JsonTree.write(v));
+    }
+
+    /** @return a builder holding these rules and top-level keys */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.rules.addAll(rules);
+        b.extras.setAll(extras.deepCopy());
+        return b;
+    }
+
+    /**
+     * Resolves a source table (of type table) against the selection and transformation rules.
+     *
+     * @param sourceSchema the source schema, exactly (case-sensitive)
+     * @param sourceTable the source table, exactly
+     * @return whether it is replicated and under which name
+     */
+    public TableResolution resolve(String sourceSchema, String sourceTable) {
+        return resolve(sourceSchema, sourceTable, TableType.TABLE);
+    }
+
+    /**
+     * @param sourceSchema the source schema
+     * @param sourceTable the source table or view
+     * @param objectType {@link TableType#TABLE} or {@link TableType#VIEW} (selection rules match by table-type)
+     * @return whether it is replicated and under which name
+     */
+    public TableResolution resolve(String sourceSchema, String sourceTable, TableType objectType) {
+        Objects.requireNonNull(sourceSchema, "sourceSchema");
+        Objects.requireNonNull(sourceTable, "sourceTable");
+        return Resolver.resolve(rules, sourceSchema, sourceTable, objectType == null ? TableType.TABLE : objectType);
+    }
+
+    /**
+     * Whether two mappings mean the same to DMS: ignores key order, rule order, echoed nulls, empty arrays, numbers
+     * written as strings, leading zeros in rule-ids, the legacy {@code ste} operator and default values.
+     *
+     * @param other other mappings
+     * @return true when equivalent
+     */
+    public boolean sameMeaningAs(TableMappings other) {
+        return other != null && Canonical.rules(rules).equals(Canonical.rules(other.rules))
+                && Canonical.node(extras).equals(Canonical.node(other.extras));
+    }
+
+    /**
+     * @param jsonA a table-mapping document
+     * @param jsonB another
+     * @return whether they mean the same (see {@link #sameMeaningAs(TableMappings)})
+     * @throws InvalidTableMappingsException when either is not a readable table-mapping document
+     */
+    public static boolean sameMeaning(String jsonA, String jsonB) {
+        return fromJsonLenient(jsonA).sameMeaningAs(fromJsonLenient(jsonB));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableMappings t && t.rules.equals(rules) && t.extras.equals(extras);
+    }
+
+    @Override
+    public int hashCode() {
+        return rules.hashCode() * 31 + extras.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TableMappings" + toJson();
+    }
+
+    /**
+     * Builder of {@link TableMappings}. Rules keep declaration order; rules without a rule-id get the next free
+     * number in declaration order, rules without a name get a readable derived one.
+     */
+    public static final class Builder {
+        private final List<Rule> rules = new ArrayList<>();
+        private final ObjectNode extras = Nodes.object();
+
+        private Builder() {
+        }
+
+        /** @param rule a rule @return this builder */
+        public Builder rule(Rule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** @param rule a rule builder, built now @return this builder */
+        public Builder rule(Rule.Builder<?> rule) {
+            return rule(Objects.requireNonNull(rule, "rule").build());
+        }
+
+        /** @param more rules to append @return this builder */
+        public Builder rules(Collection<? extends Rule> more) {
+            more.forEach(this::rule);
+            return this;
+        }
+
+        /** @return this builder without rules */
+        public Builder clearRules() {
+            rules.clear();
+            return this;
+        }
+
+        /** @param spec configures a new selection rule @return this builder */
+        public Builder selection(Consumer<SelectionRule.Builder> spec) {
+            SelectionRule.Builder b = SelectionRule.builder();
+            spec.accept(b);
+            return rule(b);
+        }
+
+        /** @param spec configures a new transformation rule @return this builder */
+        public Builder transformation(Consumer<TransformationRule.Builder> spec) {
+            TransformationRule.Builder b = TransformationRule.builder();
+            spec.accept(b);
+            return rule(b);
+        }
+
+        /** @param spec configures a new table-settings rule @return this builder */
+        public Builder tableSettings(Consumer<TableSettingsRule.Builder> spec) {
+            TableSettingsRule.Builder b = TableSettingsRule.builder();
+            spec.accept(b);
+            return rule(b);
+        }
+
+        /** @param spec configures a new post-processing rule @return this builder */
+        public Builder postProcessing(Consumer<PostProcessingRule.Builder> spec) {
+            PostProcessingRule.Builder b = PostProcessingRule.builder();
+            spec.accept(b);
+            return rule(b);
+        }
+
+        /** @param spec configures a new object-mapping rule @return this builder */
+        public Builder objectMapping(Consumer<ObjectMappingRule.Builder> spec) {
+            ObjectMappingRule.Builder b = ObjectMappingRule.builder();
+            spec.accept(b);
+            return rule(b);
+        }
+
+        /**
+         * @param key a top-level key other than {@code rules}
+         * @param json its JSON value; null removes it
+         * @return this builder
+         */
+        public Builder property(String key, String json) {
+            if ("rules".equals(key)) {
+                throw new IllegalArgumentException("\"rules\" is not a property; add rules with rule(...)");
+            }
+            if (json == null) {
+                extras.remove(key);
+            } else {
+                extras.set(key, Codec.jsonValue(json));
+            }
+            return this;
+        }
+
+        /**
+         * Assigns missing ids and names, then validates.
+         *
+         * @return the mappings
+         * @throws InvalidTableMappingsException listing every error (and warning) when any error is found
+         */
+        public TableMappings build() {
+            TableMappings m = buildUnvalidated();
+            List<MappingProblem> problems = m.validate();
+            if (problems.stream().anyMatch(MappingProblem::isError)) {
+                throw new InvalidTableMappingsException(problems);
+            }
+            return m;
+        }
+
+        /**
+         * Assigns missing ids and names without validating (for tests and repair tools).
+         *
+         * @return the mappings, possibly invalid
+         */
+        public TableMappings buildUnvalidated() {
+            Set<String> usedIds = new HashSet<>();
+            Set<String> usedNames = new HashSet<>();
+            for (Rule r : rules) {
+                if (r.ruleId() != null) {
+                    usedIds.add(normalize(r.ruleId()));
+                }
+                if (r.ruleName() != null) {
+                    usedNames.add(r.ruleName());
+                }
+            }
+            List<Rule> out = new ArrayList<>(rules.size());
+            long next = 1;
+            for (Rule r : rules) {
+                Rule x = r;
+                if (x.ruleId() == null) {
+                    while (usedIds.contains(Long.toString(next))) {
+                        next++;
+                    }
+                    usedIds.add(Long.toString(next));
+                    x = x.withRuleId(Long.toString(next));
+                }
+                if (x.ruleName() == null) {
+                    String name = RuleNames.derive(x);
+                    if (usedNames.contains(name)) {
+                        name = name + "-" + x.ruleId();
+                    }
+                    usedNames.add(name);
+                    x = x.withRuleName(name);
+                }
+                out.add(rekey(x));
+            }
+            return new TableMappings(out, extras.deepCopy(), SourcePositions.NONE, List.of());
+        }
+
+        private static Rule rekey(Rule r) {
+            return ruleOf(Nodes.reorder(AbstractRule.nodeOf(r), Codec.RULE_KEY_ORDER));
+        }
+
+        private static String normalize(String id) {
+            return Nodes.isDigits(id) ? id.replaceFirst("^0+(?=.)", "") : id;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.dmskit.mappings;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * What a table mapping does with one source table: whether it is replicated, its target schema and table name after
+ * the transformation rules, its source filters, column names and added columns. Obtained from
+ * {@link TableMappings#resolve(String, String)}.
+ *
+ * <pre>{@code
+ * TableResolution r = mappings.resolve("ecommerce", "orders");
+ * if (r.included()) {
+ *     String target = r.targetSchema() + "." + r.targetTable();
+ *     String where = r.sqlPredicate(SqlDialect.MYSQL).orElse("TRUE");
+ * }
+ * }</pre>
+ */
+public final class TableResolution {
+    private final boolean included;
+    private final String sourceSchema;
+    private final String sourceTable;
+    private final String targetSchema;
+    private final String targetTable;
+    private final List<SourceFilter> filters;
+    private final List<AddedColumn> addedColumns;
+    private final Function<String, Optional<String>> columns;
+    private final OptionalInt loadOrder;
+    private final List<Rule> selectionRules;
+    private final Optional<TableSettingsRule> tableSettings;
+
+    TableResolution(boolean included, String sourceSchema, String sourceTable, String targetSchema,
+                    String targetTable, List<SourceFilter> filters, List<AddedColumn> addedColumns,
+                    Function<String, Optional<String>> columns, OptionalInt loadOrder, List<Rule> selectionRules,
+                    Optional<TableSettingsRule> tableSettings) {
+        this.included = included;
+        this.sourceSchema = sourceSchema;
+        this.sourceTable = sourceTable;
+        this.targetSchema = targetSchema;
+        this.targetTable = targetTable;
+        this.filters = List.copyOf(filters);
+        this.addedColumns = List.copyOf(addedColumns);
+        this.columns = columns;
+        this.loadOrder = loadOrder;
+        this.selectionRules = List.copyOf(selectionRules);
+        this.tableSettings = tableSettings;
+    }
+
+    /** @return whether the table is replicated (an include or explicit rule matches and no exclude rule does) */
+    public boolean included() {
+        return included;
+    }
+
+    /** @return the source schema asked about */
+    public String sourceSchema() {
+        return sourceSchema;
+    }
+
+    /** @return the source table asked about */
+    public String sourceTable() {
+        return sourceTable;
+    }
+
+    /** @return the target schema after schema transformation rules (the source schema when none applies) */
+    public String targetSchema() {
+        return targetSchema;
+    }
+
+    /** @return the target table after table transformation rules (the source table when none applies) */
+    public String targetTable() {
+        return targetTable;
+    }
+
+    /** @return the source filters of the matching include/explicit rules (ANDed), empty when the table is not filtered */
+    public List<SourceFilter> filters() {
+        return filters;
+    }
+
+    /**
+     * Renders {@link #filters()} as a SQL boolean expression: conditions of one filter ORed, filters ANDed,
+     * identifiers quoted for the dialect and values written as string literals (the database converts them to the
+     * column type, as DMS compares filter values).
+     *
+     * @param dialect MySQL or PostgreSQL
+     * @return the predicate, empty when there are no filters
+     */
+    public Optional<String> sqlPredicate(SqlDialect dialect) {
+        Objects.requireNonNull(dialect, "dialect");
+        return SqlPredicates.render(filters, dialect);
+    }
+
+    /**
+     * @param sourceColumn a column of the source table
+     * @return its target name after column rules (rename, prefix/suffix, case), or empty when a remove-column rule
+     *     drops it or include-column rules leave it out
+     */
+    public Optional<String> targetColumn(String sourceColumn) {
+        return columns.apply(Objects.requireNonNull(sourceColumn, "sourceColumn"));
+    }
+
+    /** @return the columns add-column rules add to this table, in rule-id order */
+    public List<AddedColumn> addedColumns() {
+        return addedColumns;
+    }
+
+    /** @return the highest load-order of the matching include rules, when any sets one */
+    public OptionalInt loadOrder() {
+        return loadOrder;
+    }
+
+    /** @return the selection rules that match this table (include, explicit and exclude) */
+    public List<Rule> matchingSelectionRules() {
+        return selectionRules;
+    }
+
+    /** @return the table-settings rule naming exactly this table, if any */
+    public Optional<TableSettingsRule> tableSettings() {
+        return tableSettings;
+    }
+
+    @Override
+    public String toString() {
+        return sourceSchema + "." + sourceTable + (included ? " -> " + targetSchema + "." + targetTable : " (excluded)")
+                + (filters.isEmpty() ? "" : " where " + sqlPredicate(SqlDialect.POSTGRESQL).orElse(""));
+    }
+}

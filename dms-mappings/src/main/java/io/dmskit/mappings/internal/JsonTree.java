@@ -1,0 +1,193 @@
+package io.dmskit.mappings.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streaming JSON reader that builds a Jackson tree while recording source positions, dropping {@code null}-valued
+ * object fields (DMS echoes them back; they mean "absent") and keeping numbers exactly (BigDecimal for fractions).
+ * Also the single place that writes JSON.
+ */
+public final class JsonTree {
+    /** Immutable, thread-safe node factory using exact decimals. */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .setNodeFactory(NODES)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private JsonTree() {
+    }
+
+    /** Result of {@link #parse(String)}: either a root node or a syntax error with its position. */
+    public record Parsed(JsonNode root, SourcePositions positions, String error, int line, int column,
+                         List<String[]> duplicateKeys) {
+        /** @return true when the text is well-formed JSON */
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Parses JSON text. Never throws for bad input: a syntax error comes back as {@link Parsed#error()} with a
+     * line and column.
+     *
+     * @param text JSON text
+     * @return the parse result
+     */
+    public static Parsed parse(String text) {
+        if (text == null) {
+            return new Parsed(null, SourcePositions.NONE, "The document is null; pass the table-mapping JSON text.",
+                    -1, -1, List.of());
+        }
+        if (text.isBlank()) {
+            return new Parsed(null, SourcePositions.NONE,
+                    "The document is empty; a table-mapping document is {\"rules\": [ ... ]}.", 1, 1, List.of());
+        }
+        SourcePositions positions = new SourcePositions();
+        List<String[]> dups = new ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            JsonNode root = read(p, first, positions, dups);
+            JsonToken extra = p.nextToken();
+            if (extra != null) {
+                JsonLocation loc = p.currentTokenLocation();
+                return new Parsed(null, SourcePositions.NONE,
+                        "Unexpected content after the end of the JSON document; remove it.",
+                        loc.getLineNr(), loc.getColumnNr(), List.of());
+            }
+            return new Parsed(root, positions, null, -1, -1, dups);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String msg = e.getOriginalMessage();
+            int nl = msg == null ? -1 : msg.indexOf('\n');
+            if (nl > 0) {
+                msg = msg.substring(0, nl);
+            }
+            return new Parsed(null, SourcePositions.NONE, "Malformed JSON: " + msg + ".",
+                    loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(), List.of());
+        } catch (IOException e) {
+            return new Parsed(null, SourcePositions.NONE, "Could not read the JSON text: " + e.getMessage(), -1, -1,
+                    List.of());
+        }
+    }
+
+    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups)
+            throws IOException {
+        if (t == null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input");
+        }
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                JsonLocation start = p.currentTokenLocation();
+                pos.container(o, start.getLineNr(), start.getColumnNr());
+                JsonToken k;
+                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonLocation kl = p.currentTokenLocation();
+                    JsonNode v = read(p, p.nextToken(), pos, dups);
+                    if (o.has(name)) {
+                        dups.add(new String[] {name, String.valueOf(kl.getLineNr()), String.valueOf(kl.getColumnNr())});
+                    }
+                    if (v.isNull()) {
+                        o.remove(name);
+                    } else {
+                        o.set(name, v);
+                        pos.field(o, name, kl.getLineNr(), kl.getColumnNr());
+                    }
+                }
+                if (k != JsonToken.END_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input");
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                JsonLocation start = p.currentTokenLocation();
+                pos.container(a, start.getLineNr(), start.getColumnNr());
+                JsonToken e;
+                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (e == null) {
+                        throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input");
+                    }
+                    a.add(read(p, e, pos, dups));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(p.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(p.getLongValue());
+                    default:
+                        return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + t);
+        }
+    }
+
+    /**
+     * @param node a tree
+     * @return compact JSON
+     */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param node a tree
+     * @return JSON indented by two spaces, {@code "key": value}, one array element per line
+     */
+    public static String writePretty(JsonNode node) {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+        try {
+            StringWriter w = new StringWriter();
+            MAPPER.writer(pp).writeValue(w, node);
+            return w.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

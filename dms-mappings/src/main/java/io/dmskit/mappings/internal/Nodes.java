@@ -1,0 +1,154 @@
+package io.dmskit.mappings.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lenient readers and canonical writers for tree values. Readers never throw; bad shapes read as absent. */
+public final class Nodes {
+    private Nodes() {
+    }
+
+    /** @return the scalar text of a field (numbers and booleans as their text), or null when absent or a container */
+    public static String text(JsonNode obj, String field) {
+        if (obj == null || !obj.isObject()) {
+            return null;
+        }
+        return text(obj.get(field));
+    }
+
+    /** @return the scalar text of a node, or null when absent, null or a container */
+    public static String text(JsonNode v) {
+        if (v == null || v.isNull() || v.isContainerNode() || v.isMissingNode()) {
+            return null;
+        }
+        return v.asText();
+    }
+
+    /** @return the integer value of a number or digit string, or null */
+    public static Long longValue(JsonNode obj, String field) {
+        String t = text(obj, field);
+        if (t == null) {
+            return null;
+        }
+        t = t.trim();
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            try {
+                return new java.math.BigDecimal(t).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** @return the int value of a number or digit string that fits an int, or null */
+    public static Integer intValue(JsonNode obj, String field) {
+        Long l = longValue(obj, field);
+        return l == null || l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? null : l.intValue();
+    }
+
+    /** @return the boolean of a boolean or "true"/"false" string, or null */
+    public static Boolean boolValue(JsonNode obj, String field) {
+        String t = text(obj, field);
+        if ("true".equalsIgnoreCase(t)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(t)) {
+            return false;
+        }
+        return null;
+    }
+
+    /** @return the scalar texts of an array field (non-scalars skipped), empty when absent */
+    public static List<String> texts(JsonNode obj, String field) {
+        JsonNode a = obj == null ? null : obj.get(field);
+        if (a == null || !a.isArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(a.size());
+        for (JsonNode e : a) {
+            String t = text(e);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return a number node of the narrowest integral type, as the parser would produce for the same text */
+    public static JsonNode number(long v) {
+        if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            return JsonTree.NODES.numberNode((int) v);
+        }
+        return JsonTree.NODES.numberNode(v);
+    }
+
+    /** @return a number node for a BigInteger, narrowest type */
+    public static JsonNode number(BigInteger v) {
+        if (v.bitLength() < 64) {
+            return number(v.longValue());
+        }
+        return JsonTree.NODES.numberNode(v);
+    }
+
+    /** @return a new empty object node */
+    public static ObjectNode object() {
+        return JsonTree.NODES.objectNode();
+    }
+
+    /** @return an array node of the strings */
+    public static ArrayNode strings(List<String> values) {
+        ArrayNode a = JsonTree.NODES.arrayNode(values.size());
+        for (String v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    /** Sets the field when the value is not null. */
+    public static void putIfNotNull(ObjectNode o, String field, String value) {
+        if (value != null) {
+            o.put(field, value);
+        }
+    }
+
+    /**
+     * @param node object to reorder (not modified)
+     * @param order preferred key order; other keys follow in their existing order
+     * @return a new object with the keys in that order (values shared)
+     */
+    public static ObjectNode reorder(ObjectNode node, List<String> order) {
+        ObjectNode out = object();
+        for (String k : order) {
+            JsonNode v = node.get(k);
+            if (v != null) {
+                out.set(k, v);
+            }
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!out.has(e.getKey())) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    /** @return whether the text is a non-empty string of ASCII digits */
+    public static boolean isDigits(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+package io.dmskit.mappings.objectmapping;
+
+import java.util.List;
+
+/**
+ * The {@code mapping-parameters} of an object-mapping rule.
+ *
+ * @param partitionKeyType {@code partition-key-type} (Kinesis/Kafka: schema-table, transaction-id, primary-key,
+ *     constant, attribute-name), or null
+ * @param partitionKeyName {@code partition-key-name} (DynamoDB partition key, or with attribute-name), or null
+ * @param sortKeyName {@code sort-key-name} (DynamoDB), or null
+ * @param partitionKeyValue {@code partition-key.value} (constant key), or null
+ * @param excludeColumns {@code exclude-columns}
+ * @param attributeMappings {@code attribute-mappings}
+ * @param conditionExpressionJson {@code condition-expression} (DynamoDB) as JSON object text, or null
+ */
+public record MappingParameters(String partitionKeyType, String partitionKeyName, String sortKeyName,
+                                String partitionKeyValue, List<String> excludeColumns,
+                                List<AttributeMapping> attributeMappings, String conditionExpressionJson) {
+
+    /** Copies the lists. */
+    public MappingParameters {
+        excludeColumns = excludeColumns == null ? List.of() : List.copyOf(excludeColumns);
+        attributeMappings = attributeMappings == null ? List.of() : List.copyOf(attributeMappings);
+    }
+
+    /** @return empty parameters, to refine with the {@code with...} methods */
+    public static MappingParameters empty() {
+        return new MappingParameters(null, null, null, null, null, null, null);
+    }
+
+    /** @param type partition-key-type @return a copy */
+    public MappingParameters withPartitionKeyType(String type) {
+        return new MappingParameters(type, partitionKeyName, sortKeyName, partitionKeyValue, excludeColumns,
+                attributeMappings, conditionExpressionJson);
+    }
+
+    /** @param name partition-key-name @return a copy */
+    public MappingParameters withPartitionKeyName(String name) {
+        return new MappingParameters(partitionKeyType, name, sortKeyName, partitionKeyValue, excludeColumns,
+                attributeMappings, conditionExpressionJson);
+    }
+
+    /** @param name sort-key-name @return a copy */
+    public MappingParameters withSortKeyName(String name) {
+        return new MappingParameters(partitionKeyType, partitionKeyName, name, partitionKeyValue, excludeColumns,
+                attributeMappings, conditionExpressionJson);
+    }
+
+    /** @param value constant partition key @return a copy with {@code partition-key.value} */
+    public MappingParameters withPartitionKeyValue(String value) {
+        return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, value, excludeColumns,
+                attributeMappings, conditionExpressionJson);
+    }
+
+    /** @param columns columns left out of the record @return a copy */
+    public MappingParameters withExcludeColumns(List<String> columns) {
+        return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue, columns,
+                attributeMappings, conditionExpressionJson);
+    }
+
+    /** @param mappings attribute mappings @return a copy */
+    public MappingParameters withAttributeMappings(List<AttributeMapping> mappings) {
+        return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue,
+                excludeColumns, mappings, conditionExpressionJson);
+    }
+
+    /** @param json DynamoDB condition-expression object as JSON text @return a copy */
+    public MappingParameters withConditionExpressionJson(String json) {
+        return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue,
+                excludeColumns, attributeMappings, json);
+    }
+}

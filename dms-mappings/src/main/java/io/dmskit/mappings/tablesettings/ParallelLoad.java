@@ -1,0 +1,105 @@
+package io.dmskit.mappings.tablesettings;
+
+import java.util.List;
+
+/**
+ * The {@code parallel-load} of a table-settings rule.
+ *
+ * <pre>{@code
+ * ParallelLoad.ranges(List.of("SALES_NO", "REGION"), List.of(List.of("1000", "NORTH"), List.of("3000", "WEST")))
+ * ParallelLoad.partitionsAuto()
+ * }</pre>
+ *
+ * @param type {@code type}: partitions-auto, subpartitions-auto, partitions-list, ranges, none
+ * @param partitions {@code partitions} (partitions-list)
+ * @param subpartitions {@code subpartitions} (partitions-list, Oracle)
+ * @param columns {@code columns} (ranges, at most 10)
+ * @param boundaries {@code boundaries} (ranges): one value per column in each boundary
+ * @param segmentNames {@code segment-names} (ranges, S3 target): boundaries + 1 names
+ * @param numberOfPartitions {@code number-of-partitions} (MongoDB/DocumentDB partitions-auto), or null
+ * @param collectionCountFromMetadata {@code collection-count-from-metadata} (MongoDB/DocumentDB), or null
+ * @param maxRecordsSkipPerPage {@code max-records-skip-per-page} (MongoDB/DocumentDB), or null
+ * @param batchSize {@code batch-size} (MongoDB/DocumentDB), or null
+ */
+public record ParallelLoad(String type, List<String> partitions, List<String> subpartitions, List<String> columns,
+                           List<List<String>> boundaries, List<String> segmentNames, Integer numberOfPartitions,
+                           Boolean collectionCountFromMetadata, Long maxRecordsSkipPerPage, Long batchSize) {
+
+    /** Copies the lists. */
+    public ParallelLoad {
+        partitions = partitions == null ? List.of() : List.copyOf(partitions);
+        subpartitions = subpartitions == null ? List.of() : List.copyOf(subpartitions);
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        boundaries = boundaries == null ? List.of() : boundaries.stream().map(List::copyOf).toList();
+        segmentNames = segmentNames == null ? List.of() : List.copyOf(segmentNames);
+    }
+
+    private static ParallelLoad ofType(String type) {
+        return new ParallelLoad(type, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** @return {@code partitions-auto}: one segment per existing partition */
+    public static ParallelLoad partitionsAuto() {
+        return ofType("partitions-auto");
+    }
+
+    /** @return {@code subpartitions-auto} (Oracle sources only) */
+    public static ParallelLoad subpartitionsAuto() {
+        return ofType("subpartitions-auto");
+    }
+
+    /** @return {@code none}: load the table in one thread */
+    public static ParallelLoad none() {
+        return ofType("none");
+    }
+
+    /** @param partitions partition names @return {@code partitions-list} */
+    public static ParallelLoad partitionsList(List<String> partitions) {
+        return new ParallelLoad("partitions-list", partitions, null, null, null, null, null, null, null, null);
+    }
+
+    /** @param partitions partition names @param subpartitions subpartition names (Oracle)
+     *  @return {@code partitions-list} with subpartitions */
+    public static ParallelLoad partitionsList(List<String> partitions, List<String> subpartitions) {
+        return new ParallelLoad("partitions-list", partitions, subpartitions, null, null, null, null, null, null,
+                null);
+    }
+
+    /** @param columns range columns (1..10) @param boundaries upper boundaries, one value per column
+     *  @return {@code ranges} */
+    public static ParallelLoad ranges(List<String> columns, List<List<String>> boundaries) {
+        return new ParallelLoad("ranges", null, null, columns, boundaries, null, null, null, null, null);
+    }
+
+    /** @param names one name per segment (boundaries + 1) @return a copy with {@code segment-names} */
+    public ParallelLoad withSegmentNames(List<String> names) {
+        return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, names, numberOfPartitions,
+                collectionCountFromMetadata, maxRecordsSkipPerPage, batchSize);
+    }
+
+    /** @param n partitions (MongoDB/DocumentDB auto-segmentation, default 16)
+     *  @return a copy with {@code number-of-partitions} */
+    public ParallelLoad withNumberOfPartitions(int n) {
+        return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames, n,
+                collectionCountFromMetadata, maxRecordsSkipPerPage, batchSize);
+    }
+
+    /** @param value whether to count from collection metadata (MongoDB/DocumentDB)
+     *  @return a copy with {@code collection-count-from-metadata} */
+    public ParallelLoad withCollectionCountFromMetadata(boolean value) {
+        return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
+                numberOfPartitions, value, maxRecordsSkipPerPage, batchSize);
+    }
+
+    /** @param value records to skip per page (MongoDB/DocumentDB) @return a copy */
+    public ParallelLoad withMaxRecordsSkipPerPage(long value) {
+        return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
+                numberOfPartitions, collectionCountFromMetadata, value, batchSize);
+    }
+
+    /** @param value batch size (MongoDB/DocumentDB, 0 = server maximum) @return a copy */
+    public ParallelLoad withBatchSize(long value) {
+        return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
+                numberOfPartitions, collectionCountFromMetadata, maxRecordsSkipPerPage, value);
+    }
+}

@@ -1,0 +1,28 @@
+package io.dmskit.mappings.transformation;
+
+import java.util.List;
+
+/**
+ * The {@code primary-key-def} of a {@code define-primary-key} rule.
+ *
+ * @param name {@code name} of the key or index
+ * @param origin {@code origin}: {@code primary-key} (default) or {@code unique-index}; null when absent
+ * @param columns {@code columns}, in key order
+ */
+public record PrimaryKeyDef(String name, String origin, List<String> columns) {
+
+    /** Copies the columns. */
+    public PrimaryKeyDef {
+        columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    /** @param name key name @param columns key columns @return a primary key definition (origin omitted) */
+    public static PrimaryKeyDef primaryKey(String name, String... columns) {
+        return new PrimaryKeyDef(name, null, List.of(columns));
+    }
+
+    /** @param name index name @param columns index columns @return a unique-index definition */
+    public static PrimaryKeyDef uniqueIndex(String name, String... columns) {
+        return new PrimaryKeyDef(name, "unique-index", List.of(columns));
+    }
+}
