@@ -1,0 +1,44 @@
+package io.dmskit.verify;
+
+import io.dmskit.verify.report.TableVerification;
+import io.dmskit.verify.source.SourceCount;
+import io.dmskit.verify.source.SourceTable;
+
+/**
+ * Progress of a long verification or probe. Every method has an empty default; implementations must be thread-safe
+ * (tables are counted in parallel). Everything reported here is also logged through SLF4J (logger
+ * {@code io.dmskit.verify}).
+ */
+public interface VerificationListener {
+
+    /** @param count number of tables selected for verification */
+    default void tablesSelected(int count) {
+    }
+
+    /**
+     * @param table the source table
+     * @param count its count
+     */
+    default void sourceCounted(SourceTable table, SourceCount count) {
+    }
+
+    /**
+     * @param location the target location being read (e.g. the table's S3 folder)
+     * @param key the object read
+     * @param bytesRead bytes read so far for this table
+     */
+    default void objectScanned(String location, String key, long bytesRead) {
+    }
+
+    /**
+     * @param result the table's result
+     * @param done tables finished so far
+     * @param total tables in this run
+     */
+    default void tableVerified(TableVerification result, int done, int total) {
+    }
+
+    /** @param message a step of the CDC probe (marker inserted, change seen, ...) */
+    default void probeStep(String message) {
+    }
+}

@@ -1,0 +1,211 @@
+package io.dmskit.verify;
+
+import io.dmskit.verify.internal.render.HtmlRenderer;
+import io.dmskit.verify.internal.render.JsonRenderer;
+import io.dmskit.verify.internal.render.TextRenderer;
+import io.dmskit.verify.report.TableVerification;
+import io.dmskit.verify.report.Tolerance;
+import io.dmskit.verify.report.Totals;
+import io.dmskit.verify.report.VerificationStatus;
+import io.dmskit.verify.source.CountMode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of {@link Verifier#verifyRowCounts()}: one {@link TableVerification} per table (source count, target
+ * count with its full-load / CDC breakdown, DMS table statistics, difference, status) and totals. Assert on it in a
+ * test, print it, or save it as JSON or as one offline HTML page.
+ *
+ * <pre>{@code
+ * VerificationReport report = verifier.verifyRowCounts();
+ * System.out.println(report.toText());
+ * report.assertAllMatch();
+ * }</pre>
+ */
+public final class VerificationReport {
+
+    /** Version of the JSON document's schema ({@code "schemaVersion"}); bumped only on incompatible changes. */
+    public static final int JSON_SCHEMA_VERSION = 1;
+
+    private final Instant generatedAt;
+    private final Duration elapsed;
+    private final String source;
+    private final String target;
+    private final String taskArn;
+    private final CountMode countMode;
+    private final Tolerance tolerance;
+    private final List<TableVerification> tables;
+    private final CdcProbeResult probe;
+
+    /**
+     * @param generatedAt when verification finished
+     * @param elapsed how long it took
+     * @param source description of the source (product, never credentials)
+     * @param target description of the target
+     * @param taskArn the DMS task, or null
+     * @param countMode how the source was counted
+     * @param tolerance the CDC-lag tolerance applied
+     * @param tables per-table results
+     * @param probe a CDC probe result to show with the report, or null
+     */
+    public VerificationReport(Instant generatedAt, Duration elapsed, String source, String target, String taskArn,
+                              CountMode countMode, Tolerance tolerance, List<TableVerification> tables,
+                              CdcProbeResult probe) {
+        this.generatedAt = Objects.requireNonNull(generatedAt);
+        this.elapsed = Objects.requireNonNull(elapsed);
+        this.source = Objects.requireNonNull(source);
+        this.target = Objects.requireNonNull(target);
+        this.taskArn = taskArn;
+        this.countMode = Objects.requireNonNull(countMode);
+        this.tolerance = Objects.requireNonNull(tolerance);
+        this.tables = List.copyOf(tables);
+        this.probe = probe;
+    }
+
+    /** @return a copy of this report that also shows the probe (in text, JSON and the HTML timeline) */
+    public VerificationReport withProbe(CdcProbeResult probeResult) {
+        return new VerificationReport(generatedAt, elapsed, source, target, taskArn, countMode, tolerance, tables,
+                probeResult);
+    }
+
+    /** @return per-table results, sorted by name */
+    public List<TableVerification> tables() {
+        return tables;
+    }
+
+    /** @return the result for a source table (or, for extra tables, the target table), ignoring case */
+    public Optional<TableVerification> table(String schema, String table) {
+        return tables.stream().filter(t -> (t.sourceTable() != null && t.sourceSchema().equalsIgnoreCase(schema)
+                        && t.sourceTable().equalsIgnoreCase(table))
+                        || (t.sourceTable() == null && t.targetSchema().equalsIgnoreCase(schema)
+                        && t.targetTable().equalsIgnoreCase(table)))
+                .findFirst();
+    }
+
+    /** @return tables whose status is not MATCH */
+    public List<TableVerification> failures() {
+        return tables.stream().filter(t -> !t.status().isSuccess()).toList();
+    }
+
+    /** @return whether every table matched */
+    public boolean allMatch() {
+        return failures().isEmpty();
+    }
+
+    /** @return sums and the number of tables per status */
+    public Totals totals() {
+        Map<VerificationStatus, Integer> by = new EnumMap<>(VerificationStatus.class);
+        for (VerificationStatus s : VerificationStatus.values()) {
+            by.put(s, 0);
+        }
+        long src = 0;
+        long tgt = 0;
+        for (TableVerification t : tables) {
+            by.merge(t.status(), 1, Integer::sum);
+            src += Math.max(0, t.sourceRows());
+            tgt += Math.max(0, t.targetRows());
+        }
+        return new Totals(tables.size(), src, tgt, by);
+    }
+
+    /** @return when verification finished */
+    public Instant generatedAt() {
+        return generatedAt;
+    }
+
+    /** @return how long verification took */
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    /** @return the source description */
+    public String source() {
+        return source;
+    }
+
+    /** @return the target description */
+    public String target() {
+        return target;
+    }
+
+    /** @return the DMS task, when one was given */
+    public Optional<String> taskArn() {
+        return Optional.ofNullable(taskArn);
+    }
+
+    /** @return how the source was counted */
+    public CountMode countMode() {
+        return countMode;
+    }
+
+    /** @return the tolerance applied */
+    public Tolerance tolerance() {
+        return tolerance;
+    }
+
+    /** @return the CDC probe shown with this report, if any */
+    public Optional<CdcProbeResult> probe() {
+        return Optional.ofNullable(probe);
+    }
+
+    /**
+     * @throws AssertionError listing every table that did not match with its source and target counts, the
+     *         difference and where the target was read; also when an attached CDC probe failed
+     */
+    public void assertAllMatch() {
+        List<TableVerification> bad = failures();
+        boolean probeFailed = probe != null && !probe.succeeded();
+        if (bad.isEmpty() && !probeFailed) {
+            return;
+        }
+        throw new AssertionError(TextRenderer.failureMessage(this, bad));
+    }
+
+    /** @return a fixed-width table for a terminal */
+    public String toText() {
+        return TextRenderer.render(this);
+    }
+
+    /** @return the JSON document (schema documented in the module README, {@link #JSON_SCHEMA_VERSION}) */
+    public String toJson() {
+        return JsonRenderer.render(this);
+    }
+
+    /** @return one self-contained HTML page (inline CSS and SVG, no external resources) */
+    public String toHtml() {
+        return HtmlRenderer.render(this);
+    }
+
+    /**
+     * Writes {@link #toHtml()} to a file.
+     *
+     * @param file the file to (over)write
+     * @return the file
+     */
+    public Path writeHtml(Path file) {
+        try {
+            Files.writeString(file, toHtml(), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report to " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        Totals t = totals();
+        return "VerificationReport{" + t.tables() + " tables, " + t.count(VerificationStatus.MATCH) + " match, "
+                + failures().size() + " not matching}";
+    }
+}

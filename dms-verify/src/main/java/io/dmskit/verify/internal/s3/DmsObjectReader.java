@@ -1,0 +1,362 @@
+package io.dmskit.verify.internal.s3;
+
+import io.dmskit.verify.internal.csv.CsvScanner;
+import io.dmskit.verify.internal.parquet.ColumnChunkDecoder;
+import io.dmskit.verify.internal.parquet.ParquetFooter;
+import io.dmskit.verify.target.S3DataFormat;
+import io.dmskit.verify.target.S3Target;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads single DMS output objects: counts rows (and CDC operations) of CSV and Parquet objects, and yields records
+ * for the CDC probe. Parquet is read through ranged GETs of the footer (and, only when operations are needed and the
+ * statistics do not already prove them, of the {@code Op} column chunk).
+ */
+public final class DmsObjectReader {
+
+    private static final int HEADER_FIELDS = 6;
+
+    private final S3Client s3;
+    private final S3Target target;
+    private final CsvScanner scanner;
+
+    /** Counts of one object. */
+    public static final class Counts {
+        /** data rows (header excluded). */
+        public long rows;
+        /** CDC operation counts. */
+        public long inserts;
+        /** CDC operation counts. */
+        public long updates;
+        /** CDC operation counts. */
+        public long deletes;
+        /** rows whose operation was not I, U or D. */
+        public long unknownOps;
+        /** whether a header row was found and skipped. */
+        public boolean headerSkipped;
+        /** whether the Op column was missing, so every CDC row was counted as an insert. */
+        public boolean noOpColumn;
+    }
+
+    /** Per-table I/O statistics, shared by the objects of one table. */
+    public static final class IoStats {
+        /** GET requests. */
+        public final AtomicLong gets = new AtomicLong();
+        /** bytes received. */
+        public final AtomicLong bytes = new AtomicLong();
+    }
+
+    /**
+     * @param s3 client
+     * @param target target settings
+     */
+    public DmsObjectReader(S3Client s3, S3Target target) {
+        this.s3 = s3;
+        this.target = target;
+        this.scanner = new CsvScanner(target.csvDelimiter(), target.csvRowDelimiter(), target.rfc4180() ? '"' : -1);
+    }
+
+    /** @return whether the object is read as Parquet */
+    public boolean isParquet(String key) {
+        return target.dataFormat() == S3DataFormat.PARQUET && !DmsObjectKind.of(key).equals(DmsObjectKind.CDC_TXN)
+                || target.dataFormat() == S3DataFormat.AUTO && DmsObjectKind.isParquetName(key);
+    }
+
+    /**
+     * Counts one object of a table folder.
+     *
+     * @param key object key
+     * @param cdc whether it is a CDC file (operations are classified) or a full-load file
+     * @param columns the table's column names (to recognise a header row), may be empty
+     */
+    public Counts count(String key, boolean cdc, Collection<String> columns, IoStats io) {
+        if (isParquet(key)) {
+            return countParquet(key, cdc, io);
+        }
+        return countCsv(key, cdc, columns, io);
+    }
+
+    // ---------------------------------------------------------------- Parquet
+
+    private Counts countParquet(String key, boolean cdc, IoStats io) {
+        Tail tail = readTail(key, io);
+        ParquetFooter footer = ParquetFooter.parseTail(tail.bytes);
+        Counts c = new Counts();
+        c.rows = footer.numRows();
+        if (!cdc) {
+            return c;
+        }
+        if (target.cdcInsertsOnly()) {
+            c.inserts = c.rows;
+            return c;
+        }
+        var leaf = footer.leaf("Op");
+        if (leaf.isEmpty()) {
+            c.inserts = c.rows;
+            c.noOpColumn = true;
+            return c;
+        }
+        for (ParquetFooter.RowGroup rg : footer.rowGroups()) {
+            ParquetFooter.ColumnChunk chunk = rg.columns().stream()
+                    .filter(ch -> ch.path().equalsIgnoreCase(leaf.get().path())).findFirst().orElse(null);
+            if (chunk == null) {
+                continue;
+            }
+            var constant = chunk.constantValue();
+            if (constant.isPresent()) {
+                tally(c, constant.get(), chunk.numValues());
+                continue;
+            }
+            byte[] data = chunkBytes(key, tail, chunk, io);
+            for (String op : ColumnChunkDecoder.decode(chunk, leaf.get(), data)) {
+                tally(c, op, 1);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Reads the named string columns of every row of a Parquet object (for the CDC probe).
+     *
+     * @return one array per row, values in the order of {@code columns}; null where a column is absent or null
+     */
+    public List<String[]> parquetRows(String key, List<String> columns, IoStats io) {
+        Tail tail = readTail(key, io);
+        ParquetFooter footer = ParquetFooter.parseTail(tail.bytes);
+        List<String[]> rows = new ArrayList<>();
+        for (ParquetFooter.RowGroup rg : footer.rowGroups()) {
+            String[][] cols = new String[columns.size()][];
+            for (int i = 0; i < columns.size(); i++) {
+                var leaf = footer.leaf(columns.get(i));
+                if (leaf.isEmpty()) {
+                    continue;
+                }
+                ParquetFooter.ColumnChunk chunk = rg.columns().stream()
+                        .filter(ch -> ch.path().equalsIgnoreCase(leaf.get().path())).findFirst().orElse(null);
+                if (chunk == null) {
+                    continue;
+                }
+                cols[i] = ColumnChunkDecoder.decode(chunk, leaf.get(), chunkBytes(key, tail, chunk, io));
+            }
+            for (int r = 0; r < rg.numRows(); r++) {
+                String[] row = new String[columns.size()];
+                for (int i = 0; i < columns.size(); i++) {
+                    row[i] = cols[i] != null && r < cols[i].length ? cols[i][r] : null;
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private record Tail(byte[] bytes, long objectSize) {
+        long start() {
+            return objectSize - bytes.length;
+        }
+    }
+
+    private Tail readTail(String key, IoStats io) {
+        int want = target.footerReadSize();
+        ResponseBytes<GetObjectResponse> r;
+        try {
+            r = get(key, "bytes=-" + want, io);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 416) {
+                throw e;
+            }
+            r = get(key, null, io); // an object smaller than the suffix on a server that refuses such ranges
+        }
+        byte[] bytes = r.asByteArray();
+        long size = objectSize(r.response(), bytes.length);
+        int footerLen = ParquetFooter.footerLength(bytes);
+        long need = (long) footerLen + ParquetFooter.TRAILER_LENGTH;
+        if (need > size) {
+            throw new io.dmskit.verify.internal.parquet.ParquetFormatException(
+                    "footer length " + footerLen + " exceeds the object size " + size);
+        }
+        if (need > bytes.length) {
+            long from = size - need;
+            long to = size - bytes.length - 1;
+            byte[] head = get(key, "bytes=" + from + "-" + to, io).asByteArray();
+            byte[] all = new byte[head.length + bytes.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(bytes, 0, all, head.length, bytes.length);
+            bytes = all;
+        }
+        return new Tail(bytes, size);
+    }
+
+    private byte[] chunkBytes(String key, Tail tail, ParquetFooter.ColumnChunk chunk, IoStats io) {
+        long start = chunk.startOffset();
+        long len = chunk.totalCompressedSize();
+        if (start >= tail.start() && start + len <= tail.objectSize()) {
+            int from = (int) (start - tail.start());
+            return java.util.Arrays.copyOfRange(tail.bytes, from, (int) (from + len));
+        }
+        return get(key, "bytes=" + start + "-" + (start + len - 1), io).asByteArray();
+    }
+
+    private static long objectSize(GetObjectResponse r, int received) {
+        String cr = r.contentRange();
+        if (cr != null) {
+            int slash = cr.lastIndexOf('/');
+            if (slash > 0 && !cr.endsWith("*")) {
+                return Long.parseLong(cr.substring(slash + 1).trim());
+            }
+        }
+        return received;
+    }
+
+    private ResponseBytes<GetObjectResponse> get(String key, String range, IoStats io) {
+        io.gets.incrementAndGet();
+        ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> {
+            b.bucket(target.bucket()).key(key);
+            if (range != null) {
+                b.range(range);
+            }
+        });
+        io.bytes.addAndGet(r.asByteArrayUnsafe().length);
+        return r;
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    private Counts countCsv(String key, boolean cdc, Collection<String> columns, IoStats io) {
+        Counts c = new Counts();
+        Set<String> known = headerNames(columns);
+        Boolean header = target.addColumnName().orElse(null);
+        boolean classify = cdc && !target.cdcInsertsOnly();
+        try (InputStream in = open(key, io)) {
+            if (header == null && !known.isEmpty()) {
+                header = startsWithHeader(in, known);
+            }
+            boolean skipHeader = Boolean.TRUE.equals(header);
+            long records;
+            if (!classify) {
+                records = scanner.scan(in, 0, null);
+                c.rows = Math.max(0, records - (skipHeader && records > 0 ? 1 : 0));
+                if (cdc) {
+                    c.inserts = c.rows;
+                }
+            } else {
+                records = scanner.scan(in, 1, (idx, fields) -> {
+                    if (idx == 0 && skipHeader) {
+                        return true;
+                    }
+                    tally(c, fields.isEmpty() ? "" : fields.get(0), 1);
+                    return true;
+                });
+                c.rows = Math.max(0, records - (skipHeader && records > 0 ? 1 : 0));
+            }
+            c.headerSkipped = skipHeader && records > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading s3://" + target.bucket() + "/" + key + " failed: "
+                    + e.getMessage(), e);
+        }
+        return c;
+    }
+
+    /**
+     * Streams the records of a CSV object (gzip detected), calling {@code handler} with the first {@code capture}
+     * fields of each record; a header row is skipped when {@code AddColumnName} is set or recognised.
+     */
+    public void csvRecords(String key, int capture, Collection<String> columns, IoStats io,
+                           BiConsumer<Long, List<String>> handler) {
+        Set<String> known = headerNames(columns);
+        try (InputStream in = open(key, io)) {
+            Boolean header = target.addColumnName().orElse(null);
+            if (header == null && !known.isEmpty()) {
+                header = startsWithHeader(in, known);
+            }
+            boolean skip = Boolean.TRUE.equals(header);
+            scanner.scan(in, capture, (idx, fields) -> {
+                if (!(idx == 0 && skip)) {
+                    handler.accept(idx, List.copyOf(fields));
+                }
+                return true;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading s3://" + target.bucket() + "/" + key + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open(String key, IoStats io) throws IOException {
+        io.gets.incrementAndGet();
+        ResponseInputStream<GetObjectResponse> raw = s3.getObject(b -> b.bucket(target.bucket()).key(key));
+        InputStream counted = new CountingInputStream(raw, io.bytes);
+        InputStream in = CsvScanner.maybeGunzip(new BufferedInputStream(counted, 65536));
+        return in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 65536);
+    }
+
+    /**
+     * Peeks at the first record (the stream is reset afterwards) and says whether it is a header row: most of its
+     * first fields are column names of the table (or {@code Op} / the timestamp column).
+     */
+    private Boolean startsWithHeader(InputStream in, Set<String> known) throws IOException {
+        BufferedInputStream b = in instanceof BufferedInputStream bb ? bb : null;
+        if (b == null) {
+            return false;
+        }
+        b.mark(8 * 1024 * 1024);
+        List<String> first = new ArrayList<>();
+        try {
+            scanner.scan(b, HEADER_FIELDS, (idx, fields) -> {
+                first.addAll(fields);
+                return false;
+            });
+        } finally {
+            b.reset();
+        }
+        if (first.isEmpty()) {
+            return false;
+        }
+        int matches = 0;
+        for (String f : first) {
+            if (known.contains(f.strip().toLowerCase(Locale.ROOT))) {
+                matches++;
+            }
+        }
+        return matches * 2 > first.size();
+    }
+
+    private Set<String> headerNames(Collection<String> columns) {
+        Set<String> known = new TreeSet<>();
+        if (columns == null || columns.isEmpty()) {
+            return known;
+        }
+        for (String c : columns) {
+            known.add(c.toLowerCase(Locale.ROOT));
+        }
+        known.add("op");
+        target.timestampColumnName().ifPresent(t -> known.add(t.toLowerCase(Locale.ROOT)));
+        return known;
+    }
+
+    private static void tally(Counts c, String op, long n) {
+        String o = op == null ? "" : op.strip();
+        switch (o) {
+            case "I", "i" -> c.inserts += n;
+            case "U", "u" -> c.updates += n;
+            case "D", "d" -> c.deletes += n;
+            default -> c.unknownOps += n;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.dmskit.verify.probe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Settings of a CDC probe.
+ *
+ * <pre>{@code
+ * CdcProbeResult r = verifier.probeCdc(o -> o.schema("sales").createTableIfMissing(true)
+ *         .timeout(Duration.ofMinutes(3)));
+ * }</pre>
+ */
+public final class CdcProbeOptions {
+
+    /** The default probe table name. */
+    public static final String DEFAULT_TABLE = "dmskit_probe";
+
+    private final String schema;
+    private final String table;
+    private final boolean createTableIfMissing;
+    private final Duration timeout;
+    private final Duration pollInterval;
+
+    private CdcProbeOptions(Builder b) {
+        this.schema = b.schema;
+        this.table = b.table;
+        this.createTableIfMissing = b.createTableIfMissing;
+        this.timeout = b.timeout;
+        this.pollInterval = b.pollInterval;
+    }
+
+    /** @return defaults: table {@code dmskit_probe}, first replicated schema, no creation, 3 min timeout */
+    public static CdcProbeOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return options built by the consumer */
+    public static CdcProbeOptions of(Consumer<Builder> spec) {
+        Builder b = builder();
+        spec.accept(b);
+        return b.build();
+    }
+
+    /** @return a builder with these settings */
+    public Builder toBuilder() {
+        return builder().schema(schema).table(table).createTableIfMissing(createTableIfMissing).timeout(timeout)
+                .pollInterval(pollInterval);
+    }
+
+    /** @return source schema of the probe table, or null = the first schema the task replicates */
+    public String schema() {
+        return schema;
+    }
+
+    /** @return probe table name */
+    public String table() {
+        return table;
+    }
+
+    /** @return whether the probe may create its table */
+    public boolean createTableIfMissing() {
+        return createTableIfMissing;
+    }
+
+    /** @return how long to wait for all three changes */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return pause between polls of the target */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** Builder; {@link #build()} reports all problems at once. */
+    public static final class Builder {
+        private String schema;
+        private String table = DEFAULT_TABLE;
+        private boolean createTableIfMissing;
+        private Duration timeout = Duration.ofMinutes(3);
+        private Duration pollInterval = Duration.ofSeconds(2);
+
+        private Builder() {
+        }
+
+        /** @param v source schema holding the probe table @return this */
+        public Builder schema(String v) {
+            this.schema = v;
+            return this;
+        }
+
+        /** @param v probe table name (default {@code dmskit_probe}) @return this */
+        public Builder table(String v) {
+            this.table = v;
+            return this;
+        }
+
+        /** @param v allow {@code CREATE TABLE} of the probe table when it is missing (default false) @return this */
+        public Builder createTableIfMissing(boolean v) {
+            this.createTableIfMissing = v;
+            return this;
+        }
+
+        /**
+         * @param v total wait for the three changes (default 3 min; DMS's S3 {@code CdcMaxBatchInterval} is 60 s)
+         * @return this
+         */
+        public Builder timeout(Duration v) {
+            this.timeout = v;
+            return this;
+        }
+
+        /** @param v pause between target polls (default 2 s) @return this */
+        public Builder pollInterval(Duration v) {
+            this.pollInterval = v;
+            return this;
+        }
+
+        /** @return the options @throws IllegalArgumentException listing every invalid setting */
+        public CdcProbeOptions build() {
+            List<String> p = new ArrayList<>();
+            if (table == null || table.isBlank()) {
+                p.add("table must not be blank");
+            }
+            if (schema != null && schema.isBlank()) {
+                p.add("schema must not be blank when set");
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                p.add("timeout must be positive");
+            }
+            if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+                p.add("pollInterval must be positive");
+            }
+            if (!p.isEmpty()) {
+                throw new IllegalArgumentException("invalid CdcProbeOptions: " + String.join("; ", p));
+            }
+            return new CdcProbeOptions(this);
+        }
+    }
+}
