@@ -1,0 +1,252 @@
+package io.dmskit.testkit.engine.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * Writes a task's data to S3 in DMS's layout (dms-json-formats.md §10): full load as
+ * {@code [BucketFolder/]schema/table/LOAD00000001.csv} (upper-case hex counter, a new file when MaxFileSize is
+ * reached), CDC as timestamp-named files {@code yyyyMMdd-HHmmssSSS.csv} in the same folder (or under a date
+ * partition), or transaction files {@code CDC_TXN-yyyyMMddHHmmssSSS.csv} under CdcPath with PreserveTransactions.
+ */
+public final class S3Target implements Target {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Target.class);
+    private static final DateTimeFormatter CDC_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS", Locale.ROOT);
+    private static final DateTimeFormatter TXN_NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT);
+
+    private final S3Client s3;
+    private final S3Options options;
+    private final Clock clock;
+    private final Map<String, AtomicReference<Instant>> lastNames = new ConcurrentHashMap<>();
+
+    public S3Target(S3Client s3, S3Options options, Clock clock) {
+        this.s3 = s3;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** @return the settings in effect */
+    public S3Options options() {
+        return options;
+    }
+
+    @Override
+    public TableLoad beginLoad(TablePlan plan, Instant loadTime) {
+        return new Load(plan, loadTime);
+    }
+
+    private final class Load implements TableLoad {
+        private final TablePlan plan;
+        private final Instant taskStart;
+        private final String prefix;
+        private OutputFile current;
+        private int fileNumber;
+        private long rows;
+        private String fixedTimestamp;
+        private long lastSecond = Long.MIN_VALUE;
+        private String lastTimestamp;
+
+        Load(TablePlan plan, Instant taskStart) {
+            this.plan = plan;
+            this.taskStart = taskStart;
+            this.prefix = options.tablePrefix(plan.targetSchema(), plan.targetTable());
+            if (options.timestampColumn() != null && options.useTaskStartTime()) {
+                fixedTimestamp = timestampText(taskStart);
+            }
+        }
+
+        @Override
+        public void add(Object[] sourceRow) {
+            if (current == null) {
+                current = new OutputFile(options, plan, options.includeOpForFullLoad());
+            }
+            String ts = null;
+            if (options.timestampColumn() != null) {
+                ts = fixedTimestamp != null ? fixedTimestamp : transferTime();
+            }
+            current.add('I', ts, plan.targetValues(sourceRow, 'I', taskStart));
+            rows++;
+            if (current.size() >= options.maxFileSizeBytes()) {
+                upload();
+            }
+        }
+
+        /** The transfer time, re-rendered at most every millisecond tick of the clock to keep the load fast. */
+        private String transferTime() {
+            Instant now = clock.instant();
+            long key = now.toEpochMilli();
+            if (key != lastSecond) {
+                lastSecond = key;
+                lastTimestamp = timestampText(now);
+            }
+            return lastTimestamp;
+        }
+
+        private void upload() {
+            OutputFile f = current;
+            current = null;
+            fileNumber++;
+            String key = prefix + String.format(Locale.ROOT, "LOAD%08X", fileNumber) + options.extension();
+            put(key, f);
+        }
+
+        @Override
+        public long rows() {
+            return rows;
+        }
+
+        @Override
+        public void finish() {
+            if (current != null && current.rows() > 0) {
+                upload();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    private void put(String key, OutputFile file) {
+        try {
+            Path p = file.finish();
+            s3.putObject(PutObjectRequest.builder().bucket(options.bucket()).key(key)
+                    .contentType(options.parquet() ? "application/octet-stream" : "text/csv")
+                    .contentEncoding(options.gzip() && !options.parquet() ? "gzip" : null).build(),
+                    RequestBody.fromFile(p));
+            LOG.debug("wrote s3://{}/{} ({} rows, {} bytes)", options.bucket(), key, file.rows(), Files.size(p));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            file.close();
+        }
+    }
+
+    String timestampText(Instant t) {
+        return TextValues.timestamp(LocalDateTime.ofInstant(t, ZoneOffset.UTC), 6);
+    }
+
+    @Override
+    public Map<TablePlan, long[]> applyChanges(List<PlannedChange> changes, Instant flushTime) {
+        Map<TablePlan, long[]> counts = new LinkedHashMap<>();
+        Map<TablePlan, OutputFile> files = new LinkedHashMap<>();
+        OutputFile txn = null;
+        try {
+            for (PlannedChange pc : changes) {
+                Change c = pc.change();
+                counts.computeIfAbsent(pc.plan(), p -> new long[3])[Target.opIndex(c.op())]++;
+                if (!options.writes(c.op())) {
+                    continue;
+                }
+                Object[] values = pc.plan().targetValues(c.values(), c.op(), c.commitTime());
+                String ts = options.timestampColumn() == null ? null : timestampText(c.commitTime());
+                if (options.preserveTransactions()) {
+                    if (txn == null) {
+                        txn = new OutputFile(csvOnly(), null, true);
+                    }
+                    Object[] row = new Object[values.length + 2];
+                    row[0] = pc.plan().targetTable();
+                    row[1] = pc.plan().targetSchema();
+                    for (int i = 0; i < values.length; i++) {
+                        row[i + 2] = TextValues.render(values[i], pc.plan().columns().get(i).source());
+                    }
+                    txn.add(c.op(), ts, row);
+                } else {
+                    files.computeIfAbsent(pc.plan(), p -> new OutputFile(options, p, options.cdcOpColumn()))
+                            .add(c.op(), ts, values);
+                }
+            }
+            if (txn != null) {
+                String key = (options.folder().isEmpty() ? "" : options.folder() + "/") + options.cdcPath() + "/CDC_TXN-"
+                        + TXN_NAME.format(uniqueTime(options.cdcPath(), flushTime).atZone(options.zone()))
+                        + (options.gzip() ? ".csv.gz" : ".csv");
+                put(key, txn);
+                txn = null;
+            }
+            for (Map.Entry<TablePlan, OutputFile> e : files.entrySet()) {
+                TablePlan p = e.getKey();
+                String folder = options.tablePrefix(p.targetSchema(), p.targetTable());
+                Instant name = uniqueTime(folder, flushTime);
+                ZonedDateTime local = name.atZone(options.zone());
+                if (options.datePartitionEnabled()) {
+                    folder = folder + datePartition(local) + "/";
+                }
+                put(folder + CDC_NAME.format(local) + options.extension(), e.getValue());
+            }
+        } finally {
+            files.values().forEach(OutputFile::close);
+            if (txn != null) {
+                txn.close();
+            }
+        }
+        return counts;
+    }
+
+    /** A strictly increasing file time per folder, so that a frozen test clock never overwrites a CDC file. */
+    private Instant uniqueTime(String folder, Instant proposed) {
+        AtomicReference<Instant> last = lastNames.computeIfAbsent(folder, f -> new AtomicReference<>(Instant.MIN));
+        return last.updateAndGet(prev -> {
+            Instant candidate = proposed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return candidate.isAfter(prev) ? candidate : prev.plusMillis(1);
+        });
+    }
+
+    private String datePartition(ZonedDateTime t) {
+        String y = String.format(Locale.ROOT, "%04d", t.getYear());
+        String m = String.format(Locale.ROOT, "%02d", t.getMonthValue());
+        String d = String.format(Locale.ROOT, "%02d", t.getDayOfMonth());
+        String h = String.format(Locale.ROOT, "%02d", t.getHour());
+        List<String> parts = switch (options.datePartitionSequence()) {
+            case "YYYYMMDDHH" -> List.of(y, m, d, h);
+            case "YYYYMM" -> List.of(y, m);
+            case "MMYYYYDD" -> List.of(m, y, d);
+            case "DDMMYYYY" -> List.of(d, m, y);
+            default -> List.of(y, m, d);
+        };
+        String delimiter = switch (options.datePartitionDelimiter()) {
+            case "UNDERSCORE" -> "_";
+            case "DASH" -> "-";
+            case "NONE" -> "";
+            default -> "/";
+        };
+        return String.join(delimiter, parts);
+    }
+
+    private S3Options csvOnly() {
+        return new S3Options(options.bucket(), options.folder(), false, options.gzip(), options.delimiter(),
+                options.rowDelimiter(), options.nullValue(), options.rfc4180(), options.includeOpForFullLoad(),
+                options.cdcInsertsOnly(), options.cdcInsertsAndUpdates(), options.timestampColumn(),
+                options.useTaskStartTime(), false, options.maxFileSizeBytes(), options.cdcMaxBatchInterval(),
+                options.cdcMinFileSizeBytes(), false, options.datePartitionSequence(),
+                options.datePartitionDelimiter(), options.zone(), true, options.cdcPath(), options.rowGroupLength(),
+                options.parquetTimestampMillis());
+    }
+
+    @Override
+    public void close() {
+        // the S3 client belongs to the engine's user
+    }
+
+}

@@ -1,0 +1,135 @@
+package io.dmskit.testkit.engine.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one selected source table is replicated: the source table, its target name, the row filter, and the target
+ * columns (kept source columns after renames, then add-column rules).
+ */
+public final class TablePlan {
+
+    /**
+     * One target column.
+     *
+     * @param name target name
+     * @param source the source column it comes from, null for an added column
+     * @param sourceIndex index into the source row, -1 for an added column
+     * @param added the add-column rule, null for a source column
+     * @param expression the compiled expression of an added column, null otherwise
+     */
+    public record TargetColumn(String name, SourceColumn source, int sourceIndex, TableRoute.AddedColumn added,
+                               ColumnExpression expression) {
+        /** @return the value kind written for this column */
+        public ValueKind kind() {
+            if (source != null) {
+                return source.kind();
+            }
+            return ColumnExpression.kindOf(added.dataType());
+        }
+    }
+
+    private final SourceTable source;
+    private final TableRoute route;
+    private final String targetSchema;
+    private final String targetTable;
+    private final Optional<String> predicate;
+    private final List<TargetColumn> columns;
+    private final boolean hasAdded;
+
+    public TablePlan(SourceTable source, TableRoute route, Dialect sourceDialect, String targetSchemaOverride) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.route = Objects.requireNonNull(route, "route");
+        boolean schemaRenamed = !route.targetSchema().equals(source.schema());
+        this.targetSchema = !schemaRenamed && targetSchemaOverride != null && !targetSchemaOverride.isBlank()
+                ? targetSchemaOverride : route.targetSchema();
+        this.targetTable = route.targetTable();
+        this.predicate = route.sqlPredicate(sourceDialect);
+        List<TargetColumn> cols = new ArrayList<>();
+        for (int i = 0; i < source.columns().size(); i++) {
+            SourceColumn c = source.columns().get(i);
+            Optional<String> target = route.targetColumn(c.name());
+            if (target.isPresent()) {
+                cols.add(new TargetColumn(target.get(), c, i, null, null));
+            }
+        }
+        for (TableRoute.AddedColumn a : route.addedColumns()) {
+            cols.add(new TargetColumn(a.name(), null, -1, a, ColumnExpression.compile(a.expression(), source)));
+        }
+        this.columns = List.copyOf(cols);
+        this.hasAdded = !route.addedColumns().isEmpty();
+    }
+
+    /**
+     * @param row a source row (source column order)
+     * @param op the operation (I for full load)
+     * @param time commit or transfer time
+     * @return the target row (target column order)
+     */
+    public Object[] targetValues(Object[] row, char op, Instant time) {
+        Object[] out = new Object[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            TargetColumn c = columns.get(i);
+            out[i] = c.sourceIndex() >= 0 ? row[c.sourceIndex()]
+                    : c.expression().evaluate(row, op, time, source.schema(), source.name());
+        }
+        return out;
+    }
+
+    /** @return whether any add-column rule applies */
+    public boolean hasAddedColumns() {
+        return hasAdded;
+    }
+
+    public SourceTable source() {
+        return source;
+    }
+
+    public TableRoute route() {
+        return route;
+    }
+
+    public String targetSchema() {
+        return targetSchema;
+    }
+
+    public String targetTable() {
+        return targetTable;
+    }
+
+    /** @return the filter condition rendered for the source dialect */
+    public Optional<String> predicate() {
+        return predicate;
+    }
+
+    public List<TargetColumn> columns() {
+        return columns;
+    }
+
+    /** @return target-column indexes of the source primary key (those kept on the target) */
+    public List<Integer> targetPrimaryKey() {
+        List<Integer> pk = new ArrayList<>();
+        for (int sourceIndex : source.primaryKey()) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).sourceIndex() == sourceIndex) {
+                    pk.add(i);
+                }
+            }
+        }
+        return pk;
+    }
+
+    /** @return {@code SELECT * FROM schema.table [WHERE filter]} for the source */
+    public String selectSql(Dialect dialect) {
+        return "SELECT * FROM " + dialect.qualified(source.schema(), source.name())
+                + predicate.map(p -> " WHERE " + p).orElse("");
+    }
+
+    @Override
+    public String toString() {
+        return source.qualifiedName() + " -> " + targetSchema + "." + targetTable;
+    }
+}

@@ -1,0 +1,300 @@
+package io.dmskit.testkit.engine.internal;
+
+import io.dmskit.testkit.dataplane.ReplicationContext;
+import io.dmskit.testkit.dataplane.RunningReplication;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
+
+/**
+ * One running replication task: discovers the selected tables, runs the full load (tables in parallel), then
+ * captures and writes changes until stopped. Reports through the {@link ReplicationContext}.
+ */
+public final class TaskReplication implements RunningReplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskReplication.class);
+    private static final long PROGRESS_ROWS = 10_000;
+
+    private final ReplicationContext ctx;
+    private final EngineConfig config;
+    private final Map<String, PollingCapture.Snapshot> snapshots;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final String taskName;
+    private volatile Future<?> future;
+    private volatile String captureMode = "none";
+    private volatile ChangeCapture capture;
+
+    /**
+     * @param ctx the task's context
+     * @param config engine settings
+     * @param snapshots the engine's polling images by task ARN (survive stop and resume-processing)
+     */
+    public TaskReplication(ReplicationContext ctx, EngineConfig config, Map<String, PollingCapture.Snapshot> snapshots) {
+        this.ctx = ctx;
+        this.config = config;
+        this.snapshots = snapshots;
+        this.taskName = ctx.task().replicationTaskIdentifier();
+    }
+
+    /** Starts the work on the engine's threads. */
+    public TaskReplication start() {
+        future = config.workers().submit(this::run);
+        return this;
+    }
+
+    /** @return the CDC capture in use: "binlog", "polling" or "none" */
+    public String captureMode() {
+        return captureMode;
+    }
+
+    @Override
+    public void stop() {
+        stopped.set(true);
+        Future<?> f = future;
+        if (f != null) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("task {} did not stop cleanly: {}", taskName, e.toString());
+                f.cancel(true);
+            }
+        }
+    }
+
+    private void run() {
+        Target target = null;
+        try {
+            TaskSettingsView settings = TaskSettingsView.parse(ctx.task().replicationTaskSettings());
+            MappingsRouter router = MappingsRouter.fromJson(ctx.task().tableMappings());
+            JdbcEndpoint source = JdbcEndpoint.of(ctx.sourceEndpoint(), ctx.sourceCredentials(),
+                    (int) config.connectTimeout().toSeconds());
+            target = createTarget(settings);
+            List<TablePlan> plans = discover(source, router, settings);
+            LOG.info("task {}: {} table(s) selected on {}", taskName, plans.size(), source.endpointIdentifier());
+            MigrationTypeValue type = ctx.task().migrationType();
+            boolean cdc = type != MigrationTypeValue.FULL_LOAD;
+            Optional<String> checkpoint = ctx.lastCheckpoint();
+            boolean resume = ctx.startType() == StartReplicationTaskTypeValue.RESUME_PROCESSING
+                    && checkpoint.isPresent();
+            boolean fullLoad = type != MigrationTypeValue.CDC && !(resume && cdc);
+            String taskArn = ctx.task().replicationTaskArn();
+            PollingCapture.Snapshot snapshot = null;
+            if (cdc) {
+                if (fullLoad || !resume) {
+                    snapshots.remove(taskArn);
+                }
+                snapshot = snapshots.computeIfAbsent(taskArn, a -> new PollingCapture.Snapshot());
+                capture = CaptureFactory.open(config, source, plans, snapshot, ctx, resume ? checkpoint : Optional.empty(),
+                        fullLoad);
+                captureMode = capture.mode();
+                LOG.info("task {}: CDC by {}", taskName, captureMode);
+            }
+            if (fullLoad) {
+                fullLoad(source, target, plans, settings, capture instanceof PollingCapture ? snapshot : null);
+                if (stopped.get()) {
+                    return;
+                }
+                ctx.fullLoadFinished();
+            } else {
+                for (TablePlan p : plans) {
+                    target.prepareForCdc(p);
+                    ctx.updateTableStatistics(p.source().schema(), p.source().name(),
+                            b -> b.tableState("Table completed"));
+                }
+            }
+            if (cdc && !stopped.get()) {
+                if (capture instanceof PollingCapture pc) {
+                    pc.initialize();
+                }
+                ctx.checkpoint(capture.position());
+                new CdcLoop(ctx, config, capture, target, plans, stopped, taskName, source.endpointIdentifier()).run();
+            }
+        } catch (Throwable e) {
+            if (!stopped.get()) {
+                String message = message(e);
+                LOG.warn("task {} failed: {}", taskName, message);
+                ctx.fail(message);
+            }
+        } finally {
+            ChangeCapture c = capture;
+            if (c != null) {
+                c.close();
+            }
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof EngineException) {
+            return e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "Replication failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (root != e ? " (" + root.getMessage() + ")" : "");
+    }
+
+    private Target createTarget(TaskSettingsView settings) {
+        Endpoint t = ctx.targetEndpoint();
+        String engine = t.engineName() == null ? "" : t.engineName().toLowerCase(Locale.ROOT);
+        if (engine.equals("s3")) {
+            if (config.s3() == null) {
+                throw new EngineException("Target endpoint '" + t.endpointIdentifier()
+                        + "' is an S3 endpoint but the local replication engine was built without an S3 client");
+            }
+            return new S3Target(config.s3(), S3Options.of(t.s3Settings()), ctx.clock());
+        }
+        if (Dialect.ofEngineName(engine).isPresent()) {
+            JdbcEndpoint endpoint = JdbcEndpoint.of(t, ctx.targetCredentials(), (int) config.connectTimeout().toSeconds());
+            return new JdbcTarget(endpoint, settings.prepMode(), settings.commitRate());
+        }
+        throw new EngineException("The local replication engine does not support target engine '" + t.engineName()
+                + "' (endpoint '" + t.endpointIdentifier() + "'); supported: s3, mysql, mariadb, aurora, postgres, aurora-postgresql");
+    }
+
+    private List<TablePlan> discover(JdbcEndpoint source, MappingsRouter router, TaskSettingsView settings) {
+        try (Connection c = source.connect()) {
+            Catalog catalog = new Catalog(source.dialect());
+            List<TablePlan> plans = new ArrayList<>();
+            for (String[] st : catalog.listTables(c)) {
+                TableRoute route = router.route(st[0], st[1]);
+                if (route.included()) {
+                    SourceTable table = catalog.describe(c, st[0], st[1]);
+                    plans.add(new TablePlan(table, route, source.dialect(), settings.targetSchema()));
+                }
+            }
+            return plans;
+        } catch (SQLException e) {
+            throw new EngineException("Failed to connect to source endpoint '" + source.endpointIdentifier() + "' ("
+                    + source.host() + ":" + source.port() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private void fullLoad(JdbcEndpoint source, Target target, List<TablePlan> plans, TaskSettingsView settings,
+                          PollingCapture.Snapshot snapshot) throws Exception {
+        Instant taskStart = ctx.clock().instant();
+        for (TablePlan p : plans) {
+            ctx.updateTableStatistics(p.source().schema(), p.source().name(), b -> b.tableState("Before load")
+                    .fullLoadRows(0L).inserts(0L).updates(0L).deletes(0L));
+        }
+        Semaphore slots = new Semaphore(Math.max(1, Math.min(settings.maxFullLoadSubTasks(), config.loadThreads())));
+        List<Future<?>> loads = new ArrayList<>();
+        Map<TablePlan, Throwable> errors = new ConcurrentHashMap<>();
+        for (TablePlan p : plans) {
+            slots.acquire();
+            if (stopped.get()) {
+                slots.release();
+                break;
+            }
+            loads.add(config.workers().submit(() -> {
+                try {
+                    loadTable(source, target, p, taskStart, snapshot);
+                } catch (Throwable e) {
+                    errors.put(p, e);
+                    LOG.warn("task {}: loading {} failed: {}", taskName, p, message(e));
+                    ctx.updateTableStatistics(p.source().schema(), p.source().name(), b -> b.tableState("Table error"));
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        for (Future<?> f : loads) {
+            f.get();
+        }
+        if (!errors.isEmpty() && errors.size() == plans.size() && !stopped.get()) {
+            Throwable first = errors.values().iterator().next();
+            throw first instanceof EngineException ee ? ee : new EngineException(message(first), first);
+        }
+    }
+
+    private void loadTable(JdbcEndpoint source, Target target, TablePlan plan, Instant taskStart,
+                           PollingCapture.Snapshot snapshot) throws SQLException {
+        String schema = plan.source().schema();
+        String table = plan.source().name();
+        Instant start = ctx.clock().instant();
+        ctx.updateTableStatistics(schema, table, b -> b.tableState("Full load").fullLoadStartTime(start).fullLoadRows(0L));
+        if (snapshot != null) {
+            snapshot.touch(plan.source());
+        }
+        long rows;
+        try (Target.TableLoad load = target.beginLoad(plan, taskStart);
+             Connection c = source.connect()) {
+            if (source.dialect() == Dialect.POSTGRESQL) {
+                c.setAutoCommit(false);
+            }
+            RowReader reader = new RowReader(plan.source().columns());
+            try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                s.setFetchSize(config.fetchSize());
+                try (ResultSet rs = s.executeQuery(plan.selectSql(source.dialect()))) {
+                    long next = PROGRESS_ROWS;
+                    while (rs.next()) {
+                        if (stopped.get()) {
+                            return;
+                        }
+                        Object[] row = reader.read(rs);
+                        if (snapshot != null) {
+                            snapshot.put(plan.source(), row);
+                        }
+                        load.add(row);
+                        if (load.rows() >= next) {
+                            long n = load.rows();
+                            ctx.updateTableStatistics(schema, table, b -> b.fullLoadRows(n));
+                            next += PROGRESS_ROWS;
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new EngineException("Reading " + plan.source().qualifiedName() + " from source endpoint '"
+                        + source.endpointIdentifier() + "' failed: " + e.getMessage(), e);
+            }
+            load.finish();
+            rows = load.rows();
+        }
+        long loaded = rows;
+        Instant end = ctx.clock().instant();
+        ctx.updateTableStatistics(schema, table, b -> b.tableState("Table completed").fullLoadRows(loaded)
+                .fullLoadEndTime(end));
+        LOG.info("task {}: full load of {} finished, {} rows", taskName, plan, loaded);
+    }
+
+    /** @return plans by source qualified name */
+    static Map<String, TablePlan> bySource(List<TablePlan> plans) {
+        Map<String, TablePlan> m = new HashMap<>();
+        for (TablePlan p : plans) {
+            m.put(p.source().schema() + "\u0000" + p.source().name(), p);
+        }
+        return m;
+    }
+
+    /** @return how long to wait between retries of an unreachable source */
+    static Duration retryDelay(Duration pollInterval) {
+        return pollInterval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofMillis(500) : pollInterval;
+    }
+}
