@@ -1,0 +1,479 @@
+package io.dmskit.testkit;
+
+import io.dmskit.testkit.junit.SandboxS3;
+import io.dmskit.testkit.server.RemoteClientSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * A JUnit 5 extension that gives a test an offline AWS for DMS pipelines: a {@link FakeDms}, a
+ * {@link FakeSecretsManager} and an S3 server ({@link LocalS3}), wired together and reset for every test.
+ *
+ * <pre>{@code
+ * class PipelineTest {
+ *     @RegisterExtension
+ *     DmsSandbox sandbox = DmsSandbox.create();          // an instance field: clean state for every test
+ *
+ *     @Test
+ *     void createsTheSourceEndpoint() {
+ *         String secretArn = sandbox.secrets().seedDatabaseSecret("dms/src", "db", 3306, "dms", "pw");
+ *         new MyPipeline(sandbox.dms(), sandbox.secrets(), sandbox.s3()).deploy();
+ *         assertThat(sandbox.dms().describeEndpoints().endpoints()).hasSize(6);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: registered on an <em>instance</em> field, every test gets fresh fakes and the S3 buckets it created
+ * are deleted after it; on a <em>static</em> field, the state lives for the whole test class (set up once in
+ * {@code @BeforeAll}). The S3 server itself is started on first use of {@link #s3()} or {@link #localS3()} and shared
+ * by the whole JUnit run (about two seconds once, instead of per test). The fakes share one {@link FakeClock}
+ * ({@link #clock()}), so recovery windows, task timings and waiters all move on the same time.
+ *
+ * <p>Test methods and lifecycle methods may also declare parameters of type {@link FakeDms},
+ * {@link DatabaseMigrationClient}, {@link FakeSecretsManager}, {@link SecretsManagerClient}, {@link S3Client},
+ * {@link LocalS3} or {@link FakeClock}; the sandbox injects its own.
+ *
+ * <p>{@link #forEndpoint(URI)} instead builds real SDK clients for any AWS-compatible endpoint (moto_server,
+ * LocalStack), for tests that want a second implementation.
+ */
+public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DmsSandbox.class);
+
+    private final Timings timings;
+    private final Instant startTime;
+
+    private final Object lock = new Object();
+    private Scope classScope;
+    private Scope testScope;
+
+    private DmsSandbox(Builder b) {
+        this.timings = b.timings;
+        this.startTime = b.startTime;
+    }
+
+    /**
+     * A sandbox with instant transitions ({@link Timings#instant()}): the usual choice.
+     *
+     * @return a new sandbox, to be registered with {@code @RegisterExtension}
+     */
+    public static DmsSandbox create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------------ accessors
+
+    /** @return the fake Secrets Manager of the current test (or class) */
+    public FakeSecretsManager secrets() {
+        return scope().secrets;
+    }
+
+    /** @return the clock shared by {@link #dms()} and {@link #secrets()} */
+    public FakeClock clock() {
+        return scope().clock;
+    }
+
+    /**
+     * The S3 client of the current test (or class), pointing at the run's {@link LocalS3}; buckets created while the
+     * scope is open are deleted when it ends. Starts the server on first use.
+     *
+     * @return an S3 client (owned by the sandbox)
+     */
+    public S3Client s3() {
+        return scope().s3().client();
+    }
+
+    /**
+     * The run's shared S3 server (for its endpoint, {@link LocalS3#bucket(String)} conveniences, or own clients).
+     * Starts it on first use.
+     *
+     * @return the server (owned by the sandbox: do not stop it)
+     */
+    public LocalS3 localS3() {
+        return scope().s3().server();
+    }
+
+    // ------------------------------------------------------------------------------------------ JUnit callbacks
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (lock) {
+            classScope = new Scope(context);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Scope s;
+        synchronized (lock) {
+            s = classScope;
+            classScope = null;
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        synchronized (lock) {
+            if (classScope == null) {
+                testScope = new Scope(context);
+            }
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Scope s;
+        synchronized (lock) {
+            s = testScope;
+            testScope = null;
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == FakeSecretsManager.class || type == SecretsManagerClient.class
+                || type == S3Client.class || type == LocalS3.class || type == FakeClock.class
+                || type == DmsSandbox.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == DmsSandbox.class) {
+            return this;
+        }
+        if (!isActive()) {
+            throw new ParameterResolutionException("DmsSandbox has no state yet for parameter "
+                    + parameterContext.getParameter() + ": a sandbox on an instance field cannot serve @BeforeAll"
+                    + " methods; register it on a static field instead");
+        }
+        if (type == FakeSecretsManager.class || type == SecretsManagerClient.class) {
+            return secrets();
+        }
+        if (type == S3Client.class) {
+            return s3();
+        }
+        if (type == LocalS3.class) {
+            return localS3();
+        }
+        return clock();
+    }
+
+    /** @return whether a test or class scope is open */
+    public boolean isActive() {
+        synchronized (lock) {
+            return testScope != null || classScope != null;
+        }
+    }
+
+    private Scope scope() {
+        synchronized (lock) {
+            Scope s = testScope != null ? testScope : classScope;
+            if (s == null) {
+                throw new IllegalStateException("DmsSandbox is not active: register it with @RegisterExtension"
+                        + " (instance field: per test; static field: per class) and use it from tests or"
+                        + " lifecycle methods, not from field initialisers or constructors");
+            }
+            return s;
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return "DmsSandbox[" + (classScope != null ? "per class" : testScope != null ? "per test" : "inactive")
+                    + ", timings=" + timings + "]";
+        }
+    }
+
+    /** The state of one test (or one class). */
+    private final class Scope {
+        final ExtensionContext context;
+        final FakeClock clock;
+        final FakeSecretsManager secrets;
+        private SandboxS3 s3;
+
+        Scope(ExtensionContext context) {
+            this.context = context;
+            this.clock = startTime == null ? FakeClock.create() : FakeClock.startingAt(startTime);
+            this.secrets = FakeSecretsManager.builder().clock(clock).build();
+        }
+
+        synchronized SandboxS3 s3() {
+            if (s3 == null) {
+                s3 = SandboxS3.open(context);
+            }
+            return s3;
+        }
+
+        void close() {
+            SandboxS3 s;
+            synchronized (this) {
+                s = s3;
+                s3 = null;
+            }
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    /** Settings of a {@link DmsSandbox}. */
+    public static final class Builder {
+        private Timings timings = Timings.instant();
+        private Instant startTime;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timings how long FakeDms transitions take (default {@link Timings#instant()})
+         * @return this
+         */
+        public Builder timings(Timings timings) {
+            this.timings = Objects.requireNonNull(timings, "timings");
+            return this;
+        }
+
+        /**
+         * @param start where each scope's {@link FakeClock} starts (default: FakeClock's own default)
+         * @return this
+         */
+        public Builder startingAt(Instant start) {
+            this.startTime = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /** @return the sandbox */
+        public DmsSandbox build() {
+            return new DmsSandbox(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ remote endpoints
+
+    /**
+     * Real SDK clients for any AWS-compatible endpoint (moto_server, LocalStack, a proxy), with dummy credentials,
+     * region {@code us-east-1}, the standard retry mode limited to 2 attempts, a 60 s call timeout, and the
+     * {@link io.dmskit.testkit.server.MotoTimestampInterceptor} that makes moto's ISO timestamps readable.
+     *
+     * @param endpoint e.g. {@code http://127.0.0.1:5000}
+     * @return the clients; close them when done
+     */
+    public static Remote forEndpoint(URI endpoint) {
+        return Remote.builder(endpoint).build();
+    }
+
+    /**
+     * Like {@link #forEndpoint(URI)} with changed settings.
+     *
+     * @param endpoint the endpoint URL
+     * @param settings e.g. {@code r -> r.region("eu-west-1").maxAttempts(1)}
+     * @return the clients; close them when done
+     */
+    public static Remote forEndpoint(URI endpoint, Consumer<Remote.Builder> settings) {
+        Remote.Builder b = Remote.builder(endpoint);
+        settings.accept(b);
+        return b.build();
+    }
+
+    /**
+     * SDK clients (DMS, Secrets Manager, S3 path-style) for one AWS-compatible endpoint. Clients are built on first
+     * use and closed by {@link #close()}. Thread-safe.
+     */
+    public static final class Remote implements AutoCloseable {
+        private final RemoteClientSettings settings;
+        private DatabaseMigrationClient dms;
+        private SecretsManagerClient secrets;
+        private S3Client s3;
+
+        private Remote(RemoteClientSettings settings) {
+            this.settings = settings;
+        }
+
+        /**
+         * @param endpoint the endpoint URL
+         * @return a builder with the defaults of {@link DmsSandbox#forEndpoint(URI)}
+         */
+        public static Builder builder(URI endpoint) {
+            return new Builder(endpoint);
+        }
+
+        /** @return the endpoint URL */
+        public URI endpoint() {
+            return settings.endpoint();
+        }
+
+        /** @return the region of the clients */
+        public Region region() {
+            return settings.region();
+        }
+
+        /** @return a DMS client for the endpoint */
+        public synchronized DatabaseMigrationClient dms() {
+            if (dms == null) {
+                dms = settings.apply(DatabaseMigrationClient.builder()).build();
+            }
+            return dms;
+        }
+
+        /** @return a Secrets Manager client for the endpoint */
+        public synchronized SecretsManagerClient secrets() {
+            if (secrets == null) {
+                secrets = settings.apply(SecretsManagerClient.builder()).build();
+            }
+            return secrets;
+        }
+
+        /** @return an S3 client for the endpoint, path-style */
+        public synchronized S3Client s3() {
+            if (s3 == null) {
+                s3 = settings.apply(S3Client.builder()).forcePathStyle(true).build();
+            }
+            return s3;
+        }
+
+        /** Closes the clients built so far. */
+        @Override
+        public synchronized void close() {
+            for (AutoCloseable c : new AutoCloseable[] {dms, secrets, s3}) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        LOG.debug("Closing an SDK client failed", e);
+                    }
+                }
+            }
+            dms = null;
+            secrets = null;
+            s3 = null;
+        }
+
+        @Override
+        public String toString() {
+            return "DmsSandbox.Remote[" + settings + "]";
+        }
+
+        /** Settings of a {@link Remote}. */
+        public static final class Builder {
+            private final URI endpoint;
+            private String region = "us-east-1";
+            private String accessKeyId = "testing";
+            private String secretAccessKey = "testing";
+            private int maxAttempts = 2;
+            private Duration apiCallTimeout = Duration.ofSeconds(60);
+            private boolean fixTimestamps = true;
+            private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+
+            private Builder(URI endpoint) {
+                this.endpoint = endpoint;
+            }
+
+            /**
+             * @param region the signing region (default {@code us-east-1})
+             * @return this
+             */
+            public Builder region(String region) {
+                this.region = region;
+                return this;
+            }
+
+            /**
+             * @param accessKeyId access key id (default {@code testing})
+             * @param secretAccessKey secret key (default {@code testing})
+             * @return this
+             */
+            public Builder credentials(String accessKeyId, String secretAccessKey) {
+                this.accessKeyId = accessKeyId;
+                this.secretAccessKey = secretAccessKey;
+                return this;
+            }
+
+            /**
+             * @param maxAttempts attempts per call including the first, 1–10 (default 2: emulators answer
+             *     unimplemented operations with HTTP 500, which the SDK would otherwise retry three times)
+             * @return this
+             */
+            public Builder maxAttempts(int maxAttempts) {
+                this.maxAttempts = maxAttempts;
+                return this;
+            }
+
+            /**
+             * @param timeout the limit for one call including retries (default 60 s)
+             * @return this
+             */
+            public Builder apiCallTimeout(Duration timeout) {
+                this.apiCallTimeout = timeout;
+                return this;
+            }
+
+            /**
+             * @param fix whether to rewrite moto's ISO timestamps (default true; harmless for other endpoints)
+             * @return this
+             */
+            public Builder fixTimestamps(boolean fix) {
+                this.fixTimestamps = fix;
+                return this;
+            }
+
+            /**
+             * @param interceptor an extra interceptor for every client (e.g. to record requests)
+             * @return this
+             */
+            public Builder addInterceptor(ExecutionInterceptor interceptor) {
+                this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+                return this;
+            }
+
+            /**
+             * @return the clients
+             * @throws IllegalArgumentException naming every invalid setting
+             */
+            public Remote build() {
+                Region r;
+                try {
+                    r = region == null || region.isBlank() ? null : Region.of(region);
+                } catch (IllegalArgumentException e) {
+                    r = null;
+                }
+                return new Remote(new RemoteClientSettings(endpoint, r, accessKeyId, secretAccessKey, maxAttempts,
+                        apiCallTimeout, fixTimestamps, interceptors));
+            }
+        }
+    }
+}
