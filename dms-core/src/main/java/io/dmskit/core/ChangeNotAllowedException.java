@@ -1,0 +1,28 @@
+package io.dmskit.core;
+
+import java.util.List;
+
+/**
+ * The plan needs a change the caller's {@link io.dmskit.core.provision.ApplyPolicy} does not allow (restarting a
+ * running task, replacing a resource). Thrown before any mutating call; lists every such change.
+ */
+public class ChangeNotAllowedException extends DmsKitException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> changes;
+
+    /**
+     * @param changes each change that is not allowed, with the policy setting that would allow it
+     */
+    public ChangeNotAllowedException(List<String> changes) {
+        super("the plan needs changes the apply policy does not allow:\n  - " + String.join("\n  - ", changes),
+            null, "apply", null, null, null);
+        this.changes = List.copyOf(changes);
+    }
+
+    /** @return the changes that are not allowed */
+    public List<String> changes() {
+        return changes;
+    }
+}

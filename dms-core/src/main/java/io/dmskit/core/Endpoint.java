@@ -1,0 +1,678 @@
+package io.dmskit.core;
+
+import io.dmskit.core.endpoint.Credentials;
+import io.dmskit.core.endpoint.EndpointType;
+import io.dmskit.core.endpoint.EngineName;
+import io.dmskit.core.endpoint.KinesisSettings;
+import io.dmskit.core.endpoint.MySqlSettings;
+import io.dmskit.core.endpoint.OracleSettings;
+import io.dmskit.core.endpoint.PostgreSqlSettings;
+import io.dmskit.core.endpoint.S3Settings;
+import io.dmskit.core.endpoint.SqlServerSettings;
+import io.dmskit.core.endpoint.SslMode;
+import io.dmskit.core.internal.Identifiers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A DMS endpoint: a source or target database, S3 bucket or Kinesis stream, with typed engine settings and
+ * credentials that never print themselves. Immutable; start from a factory per engine.
+ *
+ * <pre>{@code
+ * Endpoint source = Endpoint.mysql("ecommerce-mysql-source").source()
+ *     .serverName("172.20.10.4").port(3306).sslMode(SslMode.REQUIRE)
+ *     .managedSecret("ecommerce/onprem-mysql-password", secretsRoleArn, "root", Secret.fromEnv("MYSQL_PASSWORD"))
+ *     .build();
+ * Endpoint target = Endpoint.s3("market-intelligence-hub-target")
+ *     .s3Settings(s -> s.bucketName("market-intelligence-hub-raw").serviceAccessRoleArn(s3RoleArn)
+ *         .dataFormat(S3DataFormat.PARQUET))
+ *     .build();
+ * }</pre>
+ */
+public final class Endpoint {
+
+    /** Characters DMS does not accept in endpoint passwords. */
+    public static final String FORBIDDEN_PASSWORD_CHARACTERS = ";.:+";
+
+    private final String identifier;
+    private final EngineName engine;
+    private final EndpointType type;
+    private final String serverName;
+    private final Integer port;
+    private final String databaseName;
+    private final Credentials credentials;
+    private final SslMode sslMode;
+    private final String certificateArn;
+    private final String kmsKeyId;
+    private final String extraConnectionAttributes;
+    private final Map<String, String> tags;
+    private final MySqlSettings mySqlSettings;
+    private final PostgreSqlSettings postgreSqlSettings;
+    private final OracleSettings oracleSettings;
+    private final SqlServerSettings sqlServerSettings;
+    private final S3Settings s3Settings;
+    private final KinesisSettings kinesisSettings;
+
+    private Endpoint(Builder b, MySqlSettings my, PostgreSqlSettings pg, OracleSettings ora, SqlServerSettings ss,
+                     S3Settings s3, KinesisSettings kin) {
+        this.identifier = b.identifier;
+        this.engine = b.engine;
+        this.type = b.type;
+        this.serverName = b.serverName;
+        this.port = b.port;
+        this.databaseName = b.databaseName;
+        this.credentials = b.credentials.isEmpty() ? null : b.credentials.get(b.credentials.size() - 1);
+        this.sslMode = b.sslMode;
+        this.certificateArn = b.certificateArn;
+        this.kmsKeyId = b.kmsKeyId;
+        this.extraConnectionAttributes = b.extraConnectionAttributes;
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+        this.mySqlSettings = my;
+        this.postgreSqlSettings = pg;
+        this.oracleSettings = ora;
+        this.sqlServerSettings = ss;
+        this.s3Settings = s3;
+        this.kinesisSettings = kin;
+    }
+
+    /** @param identifier endpoint identifier @return a MySQL endpoint builder (call source() or target()) */
+    public static Builder mysql(String identifier) {
+        return new Builder(identifier, EngineName.MYSQL);
+    }
+
+    /** @param identifier endpoint identifier @return a MariaDB endpoint builder */
+    public static Builder mariadb(String identifier) {
+        return new Builder(identifier, EngineName.MARIADB);
+    }
+
+    /** @param identifier endpoint identifier @return an Aurora MySQL endpoint builder */
+    public static Builder auroraMysql(String identifier) {
+        return new Builder(identifier, EngineName.AURORA_MYSQL);
+    }
+
+    /** @param identifier endpoint identifier @return a PostgreSQL endpoint builder */
+    public static Builder postgres(String identifier) {
+        return new Builder(identifier, EngineName.POSTGRES);
+    }
+
+    /** @param identifier endpoint identifier @return an Aurora PostgreSQL endpoint builder */
+    public static Builder auroraPostgres(String identifier) {
+        return new Builder(identifier, EngineName.AURORA_POSTGRESQL);
+    }
+
+    /** @param identifier endpoint identifier @return an Oracle endpoint builder */
+    public static Builder oracle(String identifier) {
+        return new Builder(identifier, EngineName.ORACLE);
+    }
+
+    /** @param identifier endpoint identifier @return a SQL Server endpoint builder */
+    public static Builder sqlServer(String identifier) {
+        return new Builder(identifier, EngineName.SQLSERVER);
+    }
+
+    /** @param identifier endpoint identifier @return an S3 endpoint builder (a target unless source() is called) */
+    public static Builder s3(String identifier) {
+        return new Builder(identifier, EngineName.S3).target();
+    }
+
+    /** @param identifier endpoint identifier @return a Kinesis target endpoint builder */
+    public static Builder kinesis(String identifier) {
+        return new Builder(identifier, EngineName.KINESIS).target();
+    }
+
+    /**
+     * @param identifier endpoint identifier
+     * @param engine the engine
+     * @return a builder for that engine
+     */
+    public static Builder builder(String identifier, EngineName engine) {
+        return new Builder(identifier, engine);
+    }
+
+    /** @return a builder holding this endpoint's fields */
+    public Builder toBuilder() {
+        Builder b = new Builder(identifier, engine);
+        b.type = type;
+        b.serverName = serverName;
+        b.port = port;
+        b.databaseName = databaseName;
+        if (credentials != null) {
+            b.credentials.add(credentials);
+        }
+        b.sslMode = sslMode;
+        b.certificateArn = certificateArn;
+        b.kmsKeyId = kmsKeyId;
+        b.extraConnectionAttributes = extraConnectionAttributes;
+        b.tags.putAll(tags);
+        b.mySql = mySqlSettings == null ? null : mySqlSettings.toBuilder();
+        b.postgres = postgreSqlSettings == null ? null : postgreSqlSettings.toBuilder();
+        b.oracle = oracleSettings == null ? null : oracleSettings.toBuilder();
+        b.sqlServer = sqlServerSettings == null ? null : sqlServerSettings.toBuilder();
+        b.s3 = s3Settings == null ? null : s3Settings.toBuilder();
+        b.kinesis = kinesisSettings == null ? null : kinesisSettings.toBuilder();
+        return b;
+    }
+
+    /** @return the endpoint identifier */
+    public String identifier() {
+        return identifier;
+    }
+
+    /** @return the engine */
+    public EngineName engine() {
+        return engine;
+    }
+
+    /** @return source or target */
+    public EndpointType type() {
+        return type;
+    }
+
+    /** @return the database host */
+    public Optional<String> serverName() {
+        return Optional.ofNullable(serverName);
+    }
+
+    /** @return the database port */
+    public Optional<Integer> port() {
+        return Optional.ofNullable(port);
+    }
+
+    /** @return the database name */
+    public Optional<String> databaseName() {
+        return Optional.ofNullable(databaseName);
+    }
+
+    /** @return how DMS authenticates */
+    public Optional<Credentials> credentials() {
+        return Optional.ofNullable(credentials);
+    }
+
+    /** @return the TLS mode */
+    public Optional<SslMode> sslMode() {
+        return Optional.ofNullable(sslMode);
+    }
+
+    /** @return the DMS certificate ARN for verify-ca / verify-full */
+    public Optional<String> certificateArn() {
+        return Optional.ofNullable(certificateArn);
+    }
+
+    /** @return the KMS key encrypting the connection parameters (cannot change after creation) */
+    public Optional<String> kmsKeyId() {
+        return Optional.ofNullable(kmsKeyId);
+    }
+
+    /** @return extra connection attributes */
+    public Optional<String> extraConnectionAttributes() {
+        return Optional.ofNullable(extraConnectionAttributes);
+    }
+
+    /** @return tags applied on creation */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** @return MySQL-family settings */
+    public Optional<MySqlSettings> mySqlSettings() {
+        return Optional.ofNullable(mySqlSettings);
+    }
+
+    /** @return PostgreSQL-family settings */
+    public Optional<PostgreSqlSettings> postgreSqlSettings() {
+        return Optional.ofNullable(postgreSqlSettings);
+    }
+
+    /** @return Oracle settings */
+    public Optional<OracleSettings> oracleSettings() {
+        return Optional.ofNullable(oracleSettings);
+    }
+
+    /** @return SQL Server settings */
+    public Optional<SqlServerSettings> sqlServerSettings() {
+        return Optional.ofNullable(sqlServerSettings);
+    }
+
+    /** @return S3 settings */
+    public Optional<S3Settings> s3Settings() {
+        return Optional.ofNullable(s3Settings);
+    }
+
+    /** @return Kinesis settings */
+    public Optional<KinesisSettings> kinesisSettings() {
+        return Optional.ofNullable(kinesisSettings);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Endpoint e)) {
+            return false;
+        }
+        return identifier.equals(e.identifier) && engine == e.engine && type == e.type
+            && Objects.equals(serverName, e.serverName) && Objects.equals(port, e.port)
+            && Objects.equals(databaseName, e.databaseName) && Objects.equals(credentials, e.credentials)
+            && sslMode == e.sslMode && Objects.equals(certificateArn, e.certificateArn)
+            && Objects.equals(kmsKeyId, e.kmsKeyId)
+            && Objects.equals(extraConnectionAttributes, e.extraConnectionAttributes) && tags.equals(e.tags)
+            && Objects.equals(mySqlSettings, e.mySqlSettings) && Objects.equals(postgreSqlSettings, e.postgreSqlSettings)
+            && Objects.equals(oracleSettings, e.oracleSettings) && Objects.equals(sqlServerSettings, e.sqlServerSettings)
+            && Objects.equals(s3Settings, e.s3Settings) && Objects.equals(kinesisSettings, e.kinesisSettings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(identifier, engine, type, serverName, port, databaseName, sslMode, certificateArn,
+            s3Settings, mySqlSettings, postgreSqlSettings);
+    }
+
+    /** @return the set fields; credentials show their kind and names only, never a password */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Endpoint{").append(identifier).append(", ").append(engine)
+            .append(' ').append(type);
+        append(s, "serverName", serverName);
+        append(s, "port", port);
+        append(s, "databaseName", databaseName);
+        append(s, "credentials", credentials);
+        append(s, "sslMode", sslMode);
+        append(s, "certificateArn", certificateArn);
+        append(s, "kmsKeyId", kmsKeyId);
+        append(s, "extraConnectionAttributes", extraConnectionAttributes);
+        append(s, "tags", tags.isEmpty() ? null : tags);
+        append(s, "settings", mySqlSettings);
+        append(s, "settings", postgreSqlSettings);
+        append(s, "settings", oracleSettings);
+        append(s, "settings", sqlServerSettings);
+        append(s, "settings", s3Settings);
+        append(s, "settings", kinesisSettings);
+        return s.append('}').toString();
+    }
+
+    private static void append(StringBuilder s, String name, Object v) {
+        if (v != null) {
+            s.append(", ").append(name).append('=').append(v);
+        }
+    }
+
+    /** Fluent builder for {@link Endpoint}. */
+    public static final class Builder {
+        private final String identifier;
+        private final EngineName engine;
+        private EndpointType type;
+        private String serverName;
+        private Integer port;
+        private String databaseName;
+        private final List<Credentials> credentials = new ArrayList<>();
+        private SslMode sslMode;
+        private String certificateArn;
+        private String kmsKeyId;
+        private String extraConnectionAttributes;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private MySqlSettings.Builder mySql;
+        private PostgreSqlSettings.Builder postgres;
+        private OracleSettings.Builder oracle;
+        private SqlServerSettings.Builder sqlServer;
+        private S3Settings.Builder s3;
+        private KinesisSettings.Builder kinesis;
+
+        private Builder(String identifier, EngineName engine) {
+            this.identifier = identifier;
+            this.engine = Objects.requireNonNull(engine, "engine");
+        }
+
+        /** @return this builder, as a source endpoint */
+        public Builder source() {
+            this.type = EndpointType.SOURCE;
+            return this;
+        }
+
+        /** @return this builder, as a target endpoint */
+        public Builder target() {
+            this.type = EndpointType.TARGET;
+            return this;
+        }
+
+        /** @param type source or target @return this builder */
+        public Builder type(EndpointType type) {
+            this.type = type;
+            return this;
+        }
+
+        /** @param serverName database host name or IP @return this builder */
+        public Builder serverName(String serverName) {
+            this.serverName = serverName;
+            return this;
+        }
+
+        /** @param port database port @return this builder */
+        public Builder port(Integer port) {
+            this.port = port;
+            return this;
+        }
+
+        /** @param databaseName database name (for MySQL sources usually left unset) @return this builder */
+        public Builder databaseName(String databaseName) {
+            this.databaseName = databaseName;
+            return this;
+        }
+
+        /**
+         * Sets the credentials. Setting two different kinds (for example a password and a secret) is reported by
+         * {@link #build()}.
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials.add(Objects.requireNonNull(credentials, "credentials"));
+            return this;
+        }
+
+        /**
+         * @param username database user
+         * @param password password, never printed
+         * @return this builder
+         */
+        public Builder password(String username, Secret password) {
+            return credentials(Credentials.password(username, password));
+        }
+
+        /**
+         * @param secretId existing secret ARN (or name) in DMS's format
+         * @param accessRoleArn role DMS assumes to read it
+         * @return this builder
+         */
+        public Builder secretsManager(String secretId, String accessRoleArn) {
+            return credentials(Credentials.secretsManager(secretId, accessRoleArn));
+        }
+
+        /**
+         * A secret the provisioner creates or updates with {@code username}, {@code password} and this endpoint's
+         * {@code host} and {@code port}, then wires to the endpoint.
+         *
+         * @param secretName secret name
+         * @param accessRoleArn role DMS assumes to read it
+         * @param username database user
+         * @param password password, never printed
+         * @return this builder
+         */
+        public Builder managedSecret(String secretName, String accessRoleArn, String username, Secret password) {
+            return credentials(Credentials.managedSecret(secretName, accessRoleArn, username, password));
+        }
+
+        /** @param sslMode TLS mode @return this builder */
+        public Builder sslMode(SslMode sslMode) {
+            this.sslMode = sslMode;
+            return this;
+        }
+
+        /** @param certificateArn DMS certificate ARN @return this builder */
+        public Builder certificateArn(String certificateArn) {
+            this.certificateArn = certificateArn;
+            return this;
+        }
+
+        /** @param kmsKeyId KMS key for the connection parameters @return this builder */
+        public Builder kmsKeyId(String kmsKeyId) {
+            this.kmsKeyId = kmsKeyId;
+            return this;
+        }
+
+        /** @param attributes extra connection attributes ({@code k=v;k2=v2}) @return this builder */
+        public Builder extraConnectionAttributes(String attributes) {
+            this.extraConnectionAttributes = attributes;
+            return this;
+        }
+
+        /** @param key tag key @param value tag value @return this builder */
+        public Builder tag(String key, String value) {
+            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** @param tags tags to add @return this builder */
+        public Builder tags(Map<String, String> tags) {
+            tags.forEach(this::tag);
+            return this;
+        }
+
+        /** @param settings MySQL-family settings @return this builder */
+        public Builder mySqlSettings(MySqlSettings settings) {
+            this.mySql = settings == null ? null : settings.toBuilder();
+            return this;
+        }
+
+        /** @param spec edits the MySQL-family settings @return this builder */
+        public Builder mySqlSettings(Consumer<MySqlSettings.Builder> spec) {
+            if (mySql == null) {
+                mySql = MySqlSettings.builder();
+            }
+            spec.accept(mySql);
+            return this;
+        }
+
+        /** @param settings PostgreSQL-family settings @return this builder */
+        public Builder postgreSqlSettings(PostgreSqlSettings settings) {
+            this.postgres = settings == null ? null : settings.toBuilder();
+            return this;
+        }
+
+        /** @param spec edits the PostgreSQL-family settings @return this builder */
+        public Builder postgreSqlSettings(Consumer<PostgreSqlSettings.Builder> spec) {
+            if (postgres == null) {
+                postgres = PostgreSqlSettings.builder();
+            }
+            spec.accept(postgres);
+            return this;
+        }
+
+        /** @param settings Oracle settings @return this builder */
+        public Builder oracleSettings(OracleSettings settings) {
+            this.oracle = settings == null ? null : settings.toBuilder();
+            return this;
+        }
+
+        /** @param spec edits the Oracle settings @return this builder */
+        public Builder oracleSettings(Consumer<OracleSettings.Builder> spec) {
+            if (oracle == null) {
+                oracle = OracleSettings.builder();
+            }
+            spec.accept(oracle);
+            return this;
+        }
+
+        /** @param settings SQL Server settings @return this builder */
+        public Builder sqlServerSettings(SqlServerSettings settings) {
+            this.sqlServer = settings == null ? null : settings.toBuilder();
+            return this;
+        }
+
+        /** @param spec edits the SQL Server settings @return this builder */
+        public Builder sqlServerSettings(Consumer<SqlServerSettings.Builder> spec) {
+            if (sqlServer == null) {
+                sqlServer = SqlServerSettings.builder();
+            }
+            spec.accept(sqlServer);
+            return this;
+        }
+
+        /** @param settings S3 settings @return this builder */
+        public Builder s3Settings(S3Settings settings) {
+            this.s3 = settings == null ? null : settings.toBuilder();
+            return this;
+        }
+
+        /** @param spec edits the S3 settings @return this builder */
+        public Builder s3Settings(Consumer<S3Settings.Builder> spec) {
+            if (s3 == null) {
+                s3 = S3Settings.builder();
+            }
+            spec.accept(s3);
+            return this;
+        }
+
+        /** @param settings Kinesis settings @return this builder */
+        public Builder kinesisSettings(KinesisSettings settings) {
+            this.kinesis = settings == null ? null : settings.toBuilder();
+            return this;
+        }
+
+        /** @param spec edits the Kinesis settings @return this builder */
+        public Builder kinesisSettings(Consumer<KinesisSettings.Builder> spec) {
+            if (kinesis == null) {
+                kinesis = KinesisSettings.builder();
+            }
+            spec.accept(kinesis);
+            return this;
+        }
+
+        /**
+         * @return the endpoint
+         * @throws InvalidDefinitionException listing every problem at once
+         */
+        public Endpoint build() {
+            List<DefinitionProblem> problems = new ArrayList<>();
+            Identifiers.check(problems, "EndpointIdentifier", identifier, 255);
+            MySqlSettings my = settings(problems, mySql, MySqlSettings.Builder::build);
+            PostgreSqlSettings pg = settings(problems, postgres, PostgreSqlSettings.Builder::build);
+            OracleSettings ora = settings(problems, oracle, OracleSettings.Builder::build);
+            SqlServerSettings ss = settings(problems, sqlServer, SqlServerSettings.Builder::build);
+            S3Settings s3v = settings(problems, s3, S3Settings.Builder::build);
+            KinesisSettings kin = settings(problems, kinesis, KinesisSettings.Builder::build);
+            if (type == null) {
+                problems.add(DefinitionProblem.of("EndpointType", "not set: call source() or target()"));
+            }
+            EngineName.Family f = engine.family();
+            wrongFamily(problems, my != null && f != EngineName.Family.MYSQL, "MySQLSettings");
+            wrongFamily(problems, pg != null && f != EngineName.Family.POSTGRES, "PostgreSQLSettings");
+            wrongFamily(problems, ora != null && f != EngineName.Family.ORACLE, "OracleSettings");
+            wrongFamily(problems, ss != null && f != EngineName.Family.SQLSERVER, "MicrosoftSQLServerSettings");
+            wrongFamily(problems, s3v != null && f != EngineName.Family.S3, "S3Settings");
+            wrongFamily(problems, kin != null && f != EngineName.Family.KINESIS, "KinesisSettings");
+            if (engine.isDatabase()) {
+                checkDatabase(problems);
+            } else {
+                if (!credentials.isEmpty() || serverName != null || port != null) {
+                    problems.add(DefinitionProblem.of("Credentials", "a " + engine
+                        + " endpoint takes no server, port or database credentials; access goes through the "
+                        + "service access role"));
+                }
+                if (sslMode != null && sslMode != SslMode.NONE) {
+                    problems.add(DefinitionProblem.of("SslMode", "SslMode does not apply to a " + engine + " endpoint"));
+                }
+            }
+            if (f == EngineName.Family.S3) {
+                if (s3v == null && s3 == null) {
+                    problems.add(DefinitionProblem.of("S3Settings", "an S3 endpoint needs S3Settings with BucketName "
+                        + "and ServiceAccessRoleArn"));
+                } else if (s3v != null) {
+                    if (s3v.bucketName().filter(x -> !x.isBlank()).isEmpty()) {
+                        problems.add(DefinitionProblem.of("S3Settings.BucketName", "an S3 endpoint needs BucketName"));
+                    }
+                    if (s3v.serviceAccessRoleArn().filter(x -> !x.isBlank()).isEmpty()) {
+                        problems.add(DefinitionProblem.of("S3Settings.ServiceAccessRoleArn",
+                            "an S3 endpoint needs ServiceAccessRoleArn (a role DMS assumes, with iam:PassRole)"));
+                    }
+                }
+            }
+            if (f == EngineName.Family.KINESIS && kinesis == null) {
+                problems.add(DefinitionProblem.of("KinesisSettings",
+                    "a Kinesis endpoint needs KinesisSettings with StreamArn and ServiceAccessRoleArn"));
+            }
+            if (engine == EngineName.KINESIS && type == EndpointType.SOURCE) {
+                problems.add(DefinitionProblem.of("EndpointType", "Kinesis is a target only"));
+            }
+            if (!problems.isEmpty()) {
+                String name = "endpoint '" + identifier + "'";
+                throw new InvalidDefinitionException(problems.stream().map(p -> p.in(name)).toList());
+            }
+            return new Endpoint(this, my, pg, ora, ss, s3v, kin);
+        }
+
+        private void checkDatabase(List<DefinitionProblem> problems) {
+            if (port != null && (port < 1 || port > 65535)) {
+                problems.add(DefinitionProblem.of("Port", "must be 1..65535, was " + port));
+            }
+            if ((sslMode == SslMode.VERIFY_CA || sslMode == SslMode.VERIFY_FULL) && certificateArn == null) {
+                problems.add(DefinitionProblem.of("CertificateArn", "SslMode " + sslMode
+                    + " needs a certificate: set certificateArn(...)"));
+            }
+            long kinds = credentials.stream().map(Object::getClass).distinct().count();
+            if (credentials.isEmpty()) {
+                problems.add(DefinitionProblem.of("Credentials", "a " + engine + " endpoint needs credentials: "
+                    + "password(user, secret), secretsManager(secretArn, roleArn) or managedSecret(...)"));
+                return;
+            }
+            if (kinds > 1) {
+                problems.add(DefinitionProblem.of("Credentials", "set either a password or a Secrets Manager secret, "
+                    + "not both"));
+            }
+            Credentials c = credentials.get(credentials.size() - 1);
+            if (c instanceof Credentials.Password p) {
+                requireText(problems, "Username", p.username(), "with a clear-text password");
+                requireText(problems, "ServerName", serverName, "with a clear-text password");
+                if (port == null) {
+                    problems.add(DefinitionProblem.of("Port", "is required with a clear-text password"));
+                }
+                checkPassword(problems, p.password());
+            } else if (c instanceof Credentials.SecretsManagerReference r) {
+                requireText(problems, "SecretsManagerSecretId", r.secretId(), "for a Secrets Manager secret");
+                requireText(problems, "SecretsManagerAccessRoleArn", r.accessRoleArn(), "for a Secrets Manager secret");
+                if (serverName != null || port != null) {
+                    problems.add(DefinitionProblem.of("ServerName", "with a Secrets Manager secret the host and port "
+                        + "come from the secret; do not also set serverName/port"));
+                }
+            } else if (c instanceof Credentials.ManagedSecret m) {
+                requireText(problems, "SecretName", m.secretName(), "for a managed secret");
+                requireText(problems, "SecretsManagerAccessRoleArn", m.accessRoleArn(), "for a managed secret");
+                requireText(problems, "Username", m.username(), "for a managed secret");
+                requireText(problems, "ServerName", serverName, "for a managed secret (it becomes the secret's host)");
+                if (port == null) {
+                    problems.add(DefinitionProblem.of("Port", "is required for a managed secret (the secret's port)"));
+                }
+                checkPassword(problems, m.password());
+            }
+        }
+
+        private static void checkPassword(List<DefinitionProblem> problems, Secret password) {
+            if (password.containsAnyOf(FORBIDDEN_PASSWORD_CHARACTERS)) {
+                problems.add(DefinitionProblem.of("Password", "contains a character DMS does not accept in "
+                    + "passwords (one of ; . : +); the value is not shown"));
+            }
+        }
+
+        private static void requireText(List<DefinitionProblem> problems, String field, String value, String when) {
+            if (value == null || value.isBlank()) {
+                problems.add(DefinitionProblem.of(field, "is required " + when));
+            }
+        }
+
+        private void wrongFamily(List<DefinitionProblem> problems, boolean wrong, String name) {
+            if (wrong) {
+                problems.add(DefinitionProblem.of(name, name + " do not apply to a " + engine + " endpoint"));
+            }
+        }
+
+        private static <B, T> T settings(List<DefinitionProblem> problems, B builder,
+                                         java.util.function.Function<B, T> build) {
+            if (builder == null) {
+                return null;
+            }
+            try {
+                return build.apply(builder);
+            } catch (InvalidDefinitionException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.dmskit.core;
+
+import io.dmskit.core.internal.Identifiers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A DMS replication subnet group: the VPC subnets (in at least two availability zones) a replication instance uses.
+ *
+ * <pre>{@code
+ * ReplicationSubnetGroup group = ReplicationSubnetGroup.builder("ecommerce-dms-subnets")
+ *     .description("private subnets for DMS").subnetIds("subnet-0a1", "subnet-0b2").build();
+ * }</pre>
+ */
+public final class ReplicationSubnetGroup {
+
+    private final String identifier;
+    private final String description;
+    private final Set<String> subnetIds;
+    private final Map<String, String> tags;
+
+    private ReplicationSubnetGroup(Builder b) {
+        this.identifier = b.identifier;
+        this.description = b.description;
+        this.subnetIds = Collections.unmodifiableSet(new LinkedHashSet<>(b.subnetIds));
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+    }
+
+    /** @param identifier subnet group identifier @return a builder */
+    public static Builder builder(String identifier) {
+        return new Builder(identifier);
+    }
+
+    /**
+     * @param identifier subnet group identifier
+     * @param spec fills in the builder
+     * @return the subnet group
+     */
+    public static ReplicationSubnetGroup of(String identifier, Consumer<Builder> spec) {
+        Builder b = builder(identifier);
+        spec.accept(b);
+        return b.build();
+    }
+
+    /** @return a builder with this group's fields */
+    public Builder toBuilder() {
+        Builder b = new Builder(identifier);
+        b.description = description;
+        b.subnetIds.addAll(subnetIds);
+        b.tags.putAll(tags);
+        return b;
+    }
+
+    /** @return the identifier */
+    public String identifier() {
+        return identifier;
+    }
+
+    /** @return the description (required by DMS) */
+    public String description() {
+        return description;
+    }
+
+    /** @return the subnet ids */
+    public Set<String> subnetIds() {
+        return subnetIds;
+    }
+
+    /** @return tags applied on creation */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReplicationSubnetGroup g && identifier.equals(g.identifier)
+            && Objects.equals(description, g.description) && subnetIds.equals(g.subnetIds) && tags.equals(g.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(identifier, description, subnetIds);
+    }
+
+    @Override
+    public String toString() {
+        return "ReplicationSubnetGroup{" + identifier + ", description=" + description + ", subnetIds=" + subnetIds
+            + (tags.isEmpty() ? "" : ", tags=" + tags) + "}";
+    }
+
+    /** Fluent builder for {@link ReplicationSubnetGroup}. */
+    public static final class Builder {
+        private final String identifier;
+        private String description;
+        private final Set<String> subnetIds = new LinkedHashSet<>();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+
+        private Builder(String identifier) {
+            this.identifier = identifier;
+        }
+
+        /** @param description what the group is for @return this builder */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** @param ids subnet ids (replacing earlier ones) @return this builder */
+        public Builder subnetIds(String... ids) {
+            return subnetIds(List.of(ids));
+        }
+
+        /** @param ids subnet ids (replacing earlier ones) @return this builder */
+        public Builder subnetIds(java.util.Collection<String> ids) {
+            subnetIds.clear();
+            subnetIds.addAll(ids);
+            return this;
+        }
+
+        /** @param key tag key @param value tag value @return this builder */
+        public Builder tag(String key, String value) {
+            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @return the subnet group
+         * @throws InvalidDefinitionException listing every problem
+         */
+        public ReplicationSubnetGroup build() {
+            List<DefinitionProblem> problems = new ArrayList<>();
+            Identifiers.checkSubnetGroup(problems, "ReplicationSubnetGroupIdentifier", identifier);
+            if (description == null || description.isBlank()) {
+                problems.add(DefinitionProblem.of("ReplicationSubnetGroupDescription", "DMS requires a description"));
+            }
+            if (subnetIds.isEmpty()) {
+                problems.add(DefinitionProblem.of("SubnetIds", "at least one subnet (in two availability zones) is "
+                    + "required"));
+            }
+            for (String id : subnetIds) {
+                if (id == null || !id.startsWith("subnet-")) {
+                    problems.add(DefinitionProblem.of("SubnetIds", "'" + id + "' is not a subnet id (subnet-...)"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                String name = "subnet group '" + identifier + "'";
+                throw new InvalidDefinitionException(problems.stream().map(p -> p.in(name)).toList());
+            }
+            return new ReplicationSubnetGroup(this);
+        }
+    }
+}

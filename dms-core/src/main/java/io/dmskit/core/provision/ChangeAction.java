@@ -1,0 +1,28 @@
+package io.dmskit.core.provision;
+
+/** What applying a plan does to one resource. */
+public enum ChangeAction {
+    /** Create it: it does not exist. */
+    CREATE("+"),
+    /** Change it in place. */
+    MODIFY("~"),
+    /** Delete and create it again: a field changed that DMS cannot modify in place. */
+    REPLACE("-/+"),
+    /** Stop and resume a running task so that it picks up a change of one of its endpoints. */
+    RESTART("~"),
+    /** Delete it. */
+    DELETE("-"),
+    /** Nothing to do. */
+    NO_OP(" ");
+
+    private final String symbol;
+
+    ChangeAction(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** @return the symbol used in plan renderings ({@code +}, {@code ~}, {@code -/+}, {@code -}) */
+    public String symbol() {
+        return symbol;
+    }
+}

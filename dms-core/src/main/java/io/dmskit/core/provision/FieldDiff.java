@@ -1,0 +1,57 @@
+package io.dmskit.core.provision;
+
+import java.util.Objects;
+
+/**
+ * One field whose current value (as DMS reports it) differs from the desired value.
+ *
+ * @param field the field or JSON path, e.g. {@code S3Settings.DataFormat} or
+ *     {@code ReplicationTaskSettings.Logging.LogComponents[SOURCE_CAPTURE]}
+ * @param before the current value, {@code (unset)} when DMS reports none; {@code (sensitive)} for secrets
+ * @param after the desired value; {@code (sensitive)} for secrets
+ * @param sensitive whether the values are secret (then they are never shown)
+ */
+public record FieldDiff(String field, String before, String after, boolean sensitive) {
+
+    /** Text used in place of a sensitive value. */
+    public static final String SENSITIVE = "(sensitive)";
+
+    /** Text used for a value that is not set. */
+    public static final String UNSET = "(unset)";
+
+    /** Validates the components and hides sensitive values. */
+    public FieldDiff {
+        Objects.requireNonNull(field, "field");
+        if (sensitive) {
+            before = SENSITIVE;
+            after = SENSITIVE;
+        }
+        before = before == null ? UNSET : before;
+        after = after == null ? UNSET : after;
+    }
+
+    /**
+     * @param field the field
+     * @param before current value or null
+     * @param after desired value or null
+     * @return a non-sensitive difference
+     */
+    public static FieldDiff of(String field, Object before, Object after) {
+        return new FieldDiff(field, before == null ? null : String.valueOf(before),
+            after == null ? null : String.valueOf(after), false);
+    }
+
+    /**
+     * @param field the field
+     * @return a difference whose values are never shown
+     */
+    public static FieldDiff sensitive(String field) {
+        return new FieldDiff(field, null, null, true);
+    }
+
+    /** @return {@code field: before -> after} */
+    @Override
+    public String toString() {
+        return field + ": " + before + " -> " + after;
+    }
+}

@@ -1,0 +1,95 @@
+package io.dmskit.core.provision;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The changes that bring DMS to a pipeline's desired state, in dependency order, with a rendering people read like
+ * {@code terraform plan}. Secrets are always shown as {@code (sensitive)}.
+ *
+ * @param pipeline the pipeline's name
+ * @param changes one entry per resource, in the order they are applied (no-ops included)
+ */
+public record Plan(String pipeline, List<ResourceChange> changes) {
+
+    /** Validates and copies the components. */
+    public Plan {
+        Objects.requireNonNull(pipeline, "pipeline");
+        changes = List.copyOf(changes);
+    }
+
+    /** @return whether applying would change anything */
+    public boolean hasChanges() {
+        return changes.stream().anyMatch(ResourceChange::isChange);
+    }
+
+    /** @return only the entries that change something */
+    public List<ResourceChange> effectiveChanges() {
+        return changes.stream().filter(ResourceChange::isChange).toList();
+    }
+
+    /**
+     * @param kind a kind
+     * @param identifier an identifier
+     * @return the entry for that resource
+     */
+    public java.util.Optional<ResourceChange> change(ResourceKind kind, String identifier) {
+        return changes.stream().filter(c -> c.kind() == kind && c.identifier().equals(identifier)).findFirst();
+    }
+
+    /** @return how many resources each action touches */
+    public Map<ChangeAction, Long> summary() {
+        return changes.stream().collect(Collectors.groupingBy(ResourceChange::action, TreeMap::new,
+            Collectors.counting()));
+    }
+
+    /** @return a readable rendering, one block per changed resource and a summary line */
+    public String render() {
+        StringBuilder s = new StringBuilder();
+        s.append("dmskit plan for pipeline '").append(pipeline).append("'\n");
+        if (!hasChanges()) {
+            s.append("\nNo changes. DMS matches the pipeline (").append(changes.size()).append(" resources).\n");
+            return s.toString();
+        }
+        s.append('\n');
+        for (ResourceChange c : changes) {
+            if (!c.isChange()) {
+                continue;
+            }
+            s.append("  ").append(c.action().symbol()).append(' ').append(c.kind()).append(" \"")
+                .append(c.identifier()).append("\"");
+            s.append(switch (c.action()) {
+                case CREATE -> " will be created";
+                case MODIFY -> " will be updated in place (now " + c.currentState() + ")";
+                case REPLACE -> " must be replaced (now " + c.currentState() + ")";
+                case RESTART -> " will be restarted (now " + c.currentState() + ")";
+                case DELETE -> " will be deleted";
+                case NO_OP -> "";
+            }).append('\n');
+            for (FieldDiff d : c.diffs()) {
+                s.append("      ~ ").append(d.field()).append(": ").append(d.before()).append(" -> ").append(d.after())
+                    .append('\n');
+            }
+            for (String n : c.notes()) {
+                s.append("      # ").append(n).append('\n');
+            }
+        }
+        Map<ChangeAction, Long> sum = summary();
+        s.append("\nPlan: ").append(sum.getOrDefault(ChangeAction.CREATE, 0L)).append(" to create, ")
+            .append(sum.getOrDefault(ChangeAction.MODIFY, 0L)).append(" to update, ")
+            .append(sum.getOrDefault(ChangeAction.REPLACE, 0L)).append(" to replace, ")
+            .append(sum.getOrDefault(ChangeAction.RESTART, 0L)).append(" to restart, ")
+            .append(sum.getOrDefault(ChangeAction.DELETE, 0L)).append(" to delete, ")
+            .append(sum.getOrDefault(ChangeAction.NO_OP, 0L)).append(" unchanged.\n");
+        return s.toString();
+    }
+
+    /** @return {@link #render()} */
+    @Override
+    public String toString() {
+        return render();
+    }
+}

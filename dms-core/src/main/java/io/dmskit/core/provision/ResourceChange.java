@@ -1,0 +1,39 @@
+package io.dmskit.core.provision;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The planned change of one resource.
+ *
+ * @param kind the resource kind
+ * @param identifier the resource identifier (a secret's name for secrets)
+ * @param action what will be done
+ * @param currentState the state DMS reports now ({@code (absent)} when it does not exist)
+ * @param diffs field-level differences (current → desired) for MODIFY and REPLACE; secrets show {@code (sensitive)}
+ * @param notes how the change is carried out, e.g. {@code running: stop → modify → resume (resume-processing)}
+ */
+public record ResourceChange(ResourceKind kind, String identifier, ChangeAction action, String currentState,
+                             List<FieldDiff> diffs, List<String> notes) {
+
+    /** Validates and copies the components. */
+    public ResourceChange {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(identifier, "identifier");
+        Objects.requireNonNull(action, "action");
+        currentState = currentState == null ? "(absent)" : currentState;
+        diffs = List.copyOf(diffs);
+        notes = List.copyOf(notes);
+    }
+
+    /** @return whether applying changes something */
+    public boolean isChange() {
+        return action != ChangeAction.NO_OP;
+    }
+
+    /** @return e.g. {@code ~ replication task 'x'} */
+    @Override
+    public String toString() {
+        return action.symbol() + " " + kind + " '" + identifier + "'" + (diffs.isEmpty() ? "" : " " + diffs);
+    }
+}

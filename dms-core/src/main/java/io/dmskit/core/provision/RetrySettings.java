@@ -1,0 +1,54 @@
+package io.dmskit.core.provision;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Retries of AWS calls that failed with throttling, a 5xx or a network error: exponential backoff with jitter
+ * (resilience4j). Immutable.
+ *
+ * @param maxAttempts attempts including the first (at least 1)
+ * @param initialBackoff the first backoff
+ * @param multiplier growth factor per attempt (at least 1)
+ * @param jitter randomization factor 0..1 (0.5: each backoff is 50%..150% of the nominal value)
+ * @param maxBackoff cap of a single backoff
+ */
+public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
+                            Duration maxBackoff) {
+
+    /** Validates the components. */
+    public RetrySettings {
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        if (multiplier < 1) {
+            throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
+        }
+        if (jitter < 0 || jitter >= 1) {
+            throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
+        }
+        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+            throw new IllegalArgumentException("initialBackoff must be positive");
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+        }
+    }
+
+    /** @return 8 attempts, 500 ms doubling with 50% jitter, at most 20 s per wait */
+    public static RetrySettings defaults() {
+        return new RetrySettings(8, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(20));
+    }
+
+    /** @return a single attempt (no retries) */
+    public static RetrySettings none() {
+        return new RetrySettings(1, Duration.ofMillis(1), 1.0, 0.0, Duration.ofMillis(1));
+    }
+
+    /** @param attempts attempts including the first @return a copy */
+    public RetrySettings withMaxAttempts(int attempts) {
+        return new RetrySettings(attempts, initialBackoff, multiplier, jitter, maxBackoff);
+    }
+}

@@ -1,0 +1,64 @@
+package io.dmskit.core.task;
+
+import java.util.Locale;
+
+/** Replication task status ({@code ReplicationTask.Status}, a free string in the API). */
+public enum TaskStatus {
+    /** Being created. */
+    CREATING,
+    /** Created, never started, modifiable. */
+    READY,
+    /** Starting. */
+    STARTING,
+    /** Running. */
+    RUNNING,
+    /** Stopping. */
+    STOPPING,
+    /** Stopped (see the StopReason). */
+    STOPPED,
+    /** Failed (see the LastFailureMessage). */
+    FAILED,
+    /** Being modified. */
+    MODIFYING,
+    /** Being moved to another instance. */
+    MOVING,
+    /** A move failed. */
+    FAILED_MOVE,
+    /** Being tested (assessment). */
+    TESTING,
+    /** Being deleted. */
+    DELETING,
+    /** A status this version does not know. */
+    UNKNOWN;
+
+    /**
+     * @param text status as DMS reports it
+     * @return the status (UNKNOWN when not recognised, null when text is null)
+     */
+    public static TaskStatus parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+
+    /** @return whether the task settles from here by itself (creating, starting, stopping, modifying, ...) */
+    public boolean isTransitional() {
+        return this == CREATING || this == STARTING || this == STOPPING || this == MODIFYING || this == MOVING
+            || this == TESTING || this == DELETING;
+    }
+
+    /** @return whether ModifyReplicationTask is accepted in this status (stopped, ready, failed) */
+    public boolean isModifiable() {
+        return this == READY || this == STOPPED || this == FAILED;
+    }
+
+    /** @return the DMS spelling */
+    public String wireValue() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
