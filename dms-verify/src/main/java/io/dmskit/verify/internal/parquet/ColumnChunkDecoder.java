@@ -123,8 +123,33 @@ public final class ColumnChunkDecoder {
                     }
                 }
             }
+            case 6 -> {
+                int[] end = {from};
+                deltaLengthByteArray(body, end, vals, nonNull);
+            }
+            case 7 -> {
+                int[] p = {from};
+                long[] prefixes = deltaBinaryPacked(body, p, nonNull);
+                String[] suffixes = new String[nonNull];
+                deltaLengthByteArray(body, p, suffixes, nonNull);
+                byte[] prev = new byte[0];
+                for (int i = 0; i < nonNull; i++) {
+                    byte[] suf = suffixes[i].getBytes(StandardCharsets.UTF_8);
+                    int pre = (int) prefixes[i];
+                    if (pre < 0 || pre > prev.length) {
+                        throw new ParquetFormatException("DELTA_BYTE_ARRAY prefix out of range in column "
+                                + chunk.path());
+                    }
+                    byte[] v = new byte[pre + suf.length];
+                    System.arraycopy(prev, 0, v, 0, pre);
+                    System.arraycopy(suf, 0, v, pre, suf.length);
+                    vals[i] = new String(v, StandardCharsets.UTF_8);
+                    prev = v;
+                }
+            }
             default -> throw new ParquetFormatException("column " + chunk.path() + " uses encoding " + encoding
-                    + ", which this reader does not decode (supported: PLAIN, PLAIN_DICTIONARY, RLE_DICTIONARY)");
+                    + ", which this reader does not decode (supported: PLAIN, PLAIN_DICTIONARY, RLE_DICTIONARY,"
+                    + " DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY)");
         }
         int v = 0;
         for (int i = 0; i < numValues; i++) {
@@ -134,6 +159,86 @@ public final class ColumnChunkDecoder {
             out[filled + i] = present == null || present[i] ? vals[v++] : null;
         }
         return filled + numValues;
+    }
+
+    /** DELTA_LENGTH_BYTE_ARRAY: delta-packed lengths, then the bytes back to back; advances {@code p[0]}. */
+    private static void deltaLengthByteArray(byte[] body, int[] p, String[] out, int count) {
+        long[] lengths = deltaBinaryPacked(body, p, count);
+        int pos = p[0];
+        for (int i = 0; i < count; i++) {
+            int len = (int) lengths[i];
+            if (len < 0 || pos + len > body.length) {
+                throw new ParquetFormatException("DELTA_LENGTH_BYTE_ARRAY value out of range");
+            }
+            out[i] = new String(body, pos, len, StandardCharsets.UTF_8);
+            pos += len;
+        }
+        p[0] = pos;
+    }
+
+    /** DELTA_BINARY_PACKED; reads {@code count} values (the header's total wins) and advances {@code p[0]}. */
+    static long[] deltaBinaryPacked(byte[] b, int[] p, int count) {
+        long blockSize = uvarint(b, p);
+        long miniblocks = uvarint(b, p);
+        long total = uvarint(b, p);
+        long first = zigzag(uvarint(b, p));
+        if (blockSize <= 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || total < 0) {
+            throw new ParquetFormatException("invalid DELTA_BINARY_PACKED header");
+        }
+        int perMini = (int) (blockSize / miniblocks);
+        long[] out = new long[(int) Math.max(total, count)];
+        if (total == 0) {
+            return out;
+        }
+        out[0] = first;
+        int n = 1;
+        long prev = first;
+        while (n < total) {
+            long minDelta = zigzag(uvarint(b, p));
+            int[] widths = new int[(int) miniblocks];
+            for (int i = 0; i < miniblocks; i++) {
+                widths[i] = b[p[0]++] & 0xff;
+            }
+            for (int m = 0; m < miniblocks && n < total; m++) {
+                int w = widths[m];
+                long bitBase = (long) p[0] * 8;
+                for (int k = 0; k < perMini; k++) {
+                    long v = 0;
+                    for (int bit = 0; bit < w; bit++) {
+                        long at = bitBase + (long) k * w + bit;
+                        if ((b[(int) (at >>> 3)] >>> (at & 7) & 1) != 0) {
+                            v |= 1L << bit;
+                        }
+                    }
+                    if (n < total) {
+                        prev = prev + minDelta + v;
+                        out[n++] = prev;
+                    }
+                }
+                p[0] += perMini * w / 8;
+            }
+        }
+        return out;
+    }
+
+    private static long uvarint(byte[] b, int[] p) {
+        long r = 0;
+        int shift = 0;
+        while (true) {
+            if (p[0] >= b.length) {
+                throw new ParquetFormatException("truncated varint in DELTA encoding");
+            }
+            int x = b[p[0]++] & 0xff;
+            r |= (long) (x & 0x7f) << shift;
+            if ((x & 0x80) == 0) {
+                return r;
+            }
+            shift += 7;
+        }
+    }
+
+    private static long zigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
     }
 
     private static void readPlain(byte[] body, int p, String[] out, int off, int count,
