@@ -1,7 +1,6 @@
 package io.dmskit.mappings.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,8 +33,7 @@ public final class JsonTree {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            .setNodeFactory(NODES)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            .setNodeFactory(NODES);
 
     private JsonTree() {
     }
@@ -84,6 +82,9 @@ public final class JsonTree {
             int nl = msg == null ? -1 : msg.indexOf('\n');
             if (nl > 0) {
                 msg = msg.substring(0, nl);
+            }
+            if (msg != null) {
+                msg = msg.replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
             }
             return new Parsed(null, SourcePositions.NONE, "Malformed JSON: " + msg + ".",
                     loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(), List.of());
