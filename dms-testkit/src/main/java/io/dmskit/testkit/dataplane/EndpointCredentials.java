@@ -20,4 +20,17 @@ public interface EndpointCredentials {
 
     /** @return port from the endpoint, or from the secret when the endpoint uses one */
     Optional<Integer> port();
+
+    /**
+     * @return database name from the endpoint, or the {@code dbname} of the secret when the endpoint names none
+     *     (empty for engines without one)
+     */
+    default Optional<String> databaseName() {
+        return Optional.empty();
+    }
+
+    /** @return the Secrets Manager secret the credentials came from, empty when they were given on the endpoint */
+    default Optional<String> secretId() {
+        return Optional.empty();
+    }
 }

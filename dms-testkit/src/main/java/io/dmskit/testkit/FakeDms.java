@@ -1,0 +1,608 @@
+package io.dmskit.testkit;
+
+import io.dmskit.testkit.dataplane.ReplicationEngine;
+import io.dmskit.testkit.fake.CatalogOps;
+import io.dmskit.testkit.fake.ConfigOps;
+import io.dmskit.testkit.fake.ConnectionOps;
+import io.dmskit.testkit.fake.EndpointOps;
+import io.dmskit.testkit.fake.InstanceOps;
+import io.dmskit.testkit.fake.ScriptedTask;
+import io.dmskit.testkit.fake.SubnetGroupOps;
+import io.dmskit.testkit.fake.TagOps;
+import io.dmskit.testkit.fake.TaskOps;
+import io.dmskit.testkit.fake.VirtualTimeWaiter;
+import io.dmskit.testkit.fake.World;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationServiceClientConfiguration;
+import software.amazon.awssdk.services.databasemigration.model.*;
+import software.amazon.awssdk.services.databasemigration.waiters.DatabaseMigrationWaiter;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * An in-memory AWS Database Migration Service for tests: a {@link DatabaseMigrationClient} that keeps state, moves
+ * resources through DMS's states on a controllable clock, validates requests and fails with DMS's error codes, and
+ * records every call. Code written against {@code DatabaseMigrationClient} runs against it unchanged.
+ *
+ * <pre>{@code
+ * FakeDms dms = FakeDms.create();                       // account 123456789012, us-east-1, instant transitions
+ * String arn = dms.createReplicationInstance(b -> b.replicationInstanceIdentifier("ri")
+ *         .replicationInstanceClass("dms.t3.medium")).replicationInstance().replicationInstanceArn();
+ * dms.waiter().waitUntilReplicationInstanceAvailable(b -> b.filters(f -> f.name("replication-instance-arn").values(arn)));
+ * dms.faults().throttle("CreateEndpoint").times(3);
+ * assertThat(dms.calls("CreateReplicationInstance")).hasSize(1);
+ * }</pre>
+ *
+ * <p><b>Time.</b> Every transition ({@code creating → available}, {@code starting → running} ...) is due a
+ * {@link Timings} delay after the call that began it, on the fake's {@link FakeClock}, and is applied by the next
+ * call that reaches the fake. With {@link Timings#instant()} the next call sees the settled state; the response to
+ * the call itself still shows the transitional state, as on AWS. With {@link Timings#realistic()} time passes only
+ * when the clock is moved: {@link FakeClock#sleep(Duration)}, {@link FakeClock#advance(Duration)}, or
+ * {@link #waiter()}, whose waiters are the SDK's own with their pauses taken on the fake clock (virtual time:
+ * waiting 10 simulated minutes for an instance takes microseconds).
+ *
+ * <p><b>Data plane.</b> Without a {@link ReplicationEngine}, tests script table statistics and task outcomes with
+ * {@link #task(String)}; with one, the engine is started when a task enters {@code running} and stopped when it
+ * leaves it.
+ *
+ * <p>Thread-safe: every call is applied atomically. {@link #close()} stops running engines.
+ */
+public final class FakeDms implements DatabaseMigrationClient {
+
+    /** Every operation FakeDms implements, with whether it changes state. */
+    private static final Map<String, Boolean> OPERATIONS = new LinkedHashMap<>();
+
+    static {
+        for (String op : List.of("CreateReplicationSubnetGroup", "ModifyReplicationSubnetGroup",
+                "DeleteReplicationSubnetGroup", "CreateReplicationInstance", "ModifyReplicationInstance",
+                "RebootReplicationInstance", "DeleteReplicationInstance", "CreateEndpoint", "ModifyEndpoint",
+                "DeleteEndpoint", "TestConnection", "DeleteConnection", "CreateReplicationTask",
+                "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "DeleteReplicationTask",
+                "MoveReplicationTask", "ReloadTables", "AddTagsToResource", "RemoveTagsFromResource",
+                "CreateReplicationConfig", "ModifyReplicationConfig", "DeleteReplicationConfig", "StartReplication",
+                "StopReplication", "ReloadReplicationTables")) {
+            OPERATIONS.put(op, true);
+        }
+        for (String op : List.of("DescribeReplicationSubnetGroups", "DescribeReplicationInstances",
+                "DescribeEndpoints", "DescribeConnections", "DescribeReplicationTasks", "DescribeTableStatistics",
+                "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
+                "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
+                "DescribeReplicationTableStatistics")) {
+            OPERATIONS.put(op, false);
+        }
+    }
+
+    private final FakeClock clock;
+    private final Timings timings;
+    private final String accountId;
+    private final String region;
+    private final Faults faults;
+    private final World world;
+    private final SubnetGroupOps subnetGroups;
+    private final InstanceOps instances;
+    private final EndpointOps endpoints;
+    private final ConnectionOps connections;
+    private final TaskOps tasks;
+    private final TagOps tags;
+    private final CatalogOps catalog;
+    private final ConfigOps configs;
+    private final List<CallRecord> calls = new ArrayList<>();
+    private long callSequence;
+
+    private FakeDms(Builder b) {
+        this.clock = b.clock != null ? b.clock : FakeClock.create();
+        this.timings = b.timings;
+        this.accountId = b.accountId;
+        this.region = b.region;
+        this.faults = new Faults(OPERATIONS.keySet());
+        this.world = new World(clock, timings, accountId, region, b.secretsManager, b.engine,
+                faults::invisibilityFor, b.seed);
+        this.tags = new TagOps(world);
+        this.subnetGroups = new SubnetGroupOps(world, tags);
+        this.instances = new InstanceOps(world, tags, subnetGroups);
+        this.endpoints = new EndpointOps(world, tags);
+        this.connections = new ConnectionOps(world, instances, endpoints);
+        this.tasks = new TaskOps(world, tags, instances, endpoints);
+        this.catalog = new CatalogOps(world);
+        this.configs = new ConfigOps(world, tags, endpoints);
+    }
+
+    /**
+     * @return a fake with instant transitions, account {@code 123456789012}, region {@code us-east-1}, a
+     *     {@link FakeClock} at the current time, no Secrets Manager and no replication engine
+     */
+    public static FakeDms create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a configured fake */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------------------ test API
+
+    /** @return the fake's clock */
+    public FakeClock clock() {
+        return clock;
+    }
+
+    /** @return the transition delays in use */
+    public Timings timings() {
+        return timings;
+    }
+
+    /** @return the account id used in ARNs */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** @return the region used in ARNs */
+    public String region() {
+        return region;
+    }
+
+    /** @return the fault injection rules of this fake */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** @return every call so far, in arrival order */
+    public List<CallRecord> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /**
+     * @param operationName a DMS operation name, e.g. {@code CreateEndpoint}
+     * @return the calls of that operation, in arrival order
+     */
+    public List<CallRecord> calls(String operationName) {
+        Objects.requireNonNull(operationName, "operationName");
+        if (!OPERATIONS.containsKey(operationName)) {
+            throw new IllegalArgumentException("Unknown DMS operation '" + operationName + "'");
+        }
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.operation().equals(operationName)).toList();
+        }
+    }
+
+    /** @return how many calls of state-changing operations were made (including failed ones) */
+    public long mutatingCallCount() {
+        synchronized (calls) {
+            return calls.stream().filter(CallRecord::mutating).count();
+        }
+    }
+
+    /** Forgets the call log (state is kept). */
+    public void clearCalls() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    /** @return the names of the operations this fake implements */
+    public static List<String> supportedOperations() {
+        return List.copyOf(OPERATIONS.keySet());
+    }
+
+    /**
+     * The scripted data plane of a task.
+     *
+     * @param taskArnOrIdentifier the task's ARN or its ReplicationTaskIdentifier
+     * @return the task's control
+     * @throws IllegalArgumentException when there is no such task
+     */
+    public TaskControl task(String taskArnOrIdentifier) {
+        return new ScriptedTask(world, tasks, taskArnOrIdentifier);
+    }
+
+    /**
+     * The SDK's {@link DatabaseMigrationWaiter} for this fake, pausing on the fake clock instead of sleeping: each
+     * pause advances {@link #clock()} by the waiter's delay (15 s for tasks, 60 s for instance availability, 5 s for
+     * endpoints and connections). Acceptors and attempt counts are the SDK's, including the known too-eager ones.
+     */
+    @Override
+    public DatabaseMigrationWaiter waiter() {
+        return new VirtualTimeWaiter(this, clock);
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public DatabaseMigrationServiceClientConfiguration serviceClientConfiguration() {
+        return DatabaseMigrationServiceClientConfiguration.builder()
+                .region(software.amazon.awssdk.regions.Region.of(region)).build();
+    }
+
+    /** Stops every running replication engine. The fake's state stays readable. */
+    @Override
+    public void close() {
+        world.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeDms[" + accountId + ", " + region + ", " + clock.instant() + "]";
+    }
+
+    // -------------------------------------------------------------------------------------------------- calls
+
+    private <T extends SdkResponse> T call(String operation, SdkRequest request, Supplier<T> action) {
+        Objects.requireNonNull(request, "request");
+        var time = clock.instant();
+        Duration latency = faults.latencyFor(operation);
+        if (!latency.isZero()) {
+            clock.advance(latency);
+        }
+        Optional<RuntimeException> fault = faults.errorFor(operation);
+        if (fault.isPresent()) {
+            record(operation, request, null, fault.get(), time);
+            throw fault.get();
+        }
+        T response;
+        try {
+            response = world.locked(action);
+        } catch (RuntimeException e) {
+            record(operation, request, null, e, time);
+            throw e;
+        }
+        record(operation, request, response, null, time);
+        return response;
+    }
+
+    private void record(String operation, SdkRequest request, SdkResponse response, RuntimeException e,
+                        java.time.Instant time) {
+        synchronized (calls) {
+            calls.add(new CallRecord(++callSequence, operation, request, response, e, time,
+                    OPERATIONS.get(operation), Thread.currentThread().getName()));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ subnet groups
+
+    @Override
+    public CreateReplicationSubnetGroupResponse createReplicationSubnetGroup(CreateReplicationSubnetGroupRequest r) {
+        return call("CreateReplicationSubnetGroup", r, () -> subnetGroups.create(r));
+    }
+
+    @Override
+    public ModifyReplicationSubnetGroupResponse modifyReplicationSubnetGroup(ModifyReplicationSubnetGroupRequest r) {
+        return call("ModifyReplicationSubnetGroup", r, () -> subnetGroups.modify(r));
+    }
+
+    @Override
+    public DeleteReplicationSubnetGroupResponse deleteReplicationSubnetGroup(DeleteReplicationSubnetGroupRequest r) {
+        return call("DeleteReplicationSubnetGroup", r, () -> subnetGroups.delete(r));
+    }
+
+    @Override
+    public DescribeReplicationSubnetGroupsResponse describeReplicationSubnetGroups(
+            DescribeReplicationSubnetGroupsRequest r) {
+        return call("DescribeReplicationSubnetGroups", r, () -> subnetGroups.describe(r));
+    }
+
+    // ------------------------------------------------------------------------------------------------ instances
+
+    @Override
+    public CreateReplicationInstanceResponse createReplicationInstance(CreateReplicationInstanceRequest r) {
+        return call("CreateReplicationInstance", r, () -> instances.create(r));
+    }
+
+    @Override
+    public ModifyReplicationInstanceResponse modifyReplicationInstance(ModifyReplicationInstanceRequest r) {
+        return call("ModifyReplicationInstance", r, () -> instances.modify(r));
+    }
+
+    @Override
+    public RebootReplicationInstanceResponse rebootReplicationInstance(RebootReplicationInstanceRequest r) {
+        return call("RebootReplicationInstance", r, () -> instances.reboot(r));
+    }
+
+    @Override
+    public DeleteReplicationInstanceResponse deleteReplicationInstance(DeleteReplicationInstanceRequest r) {
+        return call("DeleteReplicationInstance", r, () -> instances.delete(r));
+    }
+
+    @Override
+    public DescribeReplicationInstancesResponse describeReplicationInstances(DescribeReplicationInstancesRequest r) {
+        return call("DescribeReplicationInstances", r, () -> instances.describe(r));
+    }
+
+    @Override
+    public DescribeReplicationInstancesResponse describeReplicationInstances() {
+        return describeReplicationInstances(DescribeReplicationInstancesRequest.builder().build());
+    }
+
+    // ------------------------------------------------------------------------------------------------ endpoints
+
+    @Override
+    public CreateEndpointResponse createEndpoint(CreateEndpointRequest r) {
+        return call("CreateEndpoint", r, () -> endpoints.create(r));
+    }
+
+    @Override
+    public ModifyEndpointResponse modifyEndpoint(ModifyEndpointRequest r) {
+        return call("ModifyEndpoint", r, () -> endpoints.modify(r));
+    }
+
+    @Override
+    public DeleteEndpointResponse deleteEndpoint(DeleteEndpointRequest r) {
+        return call("DeleteEndpoint", r, () -> endpoints.delete(r));
+    }
+
+    @Override
+    public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest r) {
+        return call("DescribeEndpoints", r, () -> endpoints.describe(r));
+    }
+
+    @Override
+    public DescribeEndpointsResponse describeEndpoints() {
+        return describeEndpoints(DescribeEndpointsRequest.builder().build());
+    }
+
+    @Override
+    public DescribeEndpointTypesResponse describeEndpointTypes(DescribeEndpointTypesRequest r) {
+        return call("DescribeEndpointTypes", r, () -> catalog.endpointTypes(r));
+    }
+
+    @Override
+    public DescribeEndpointTypesResponse describeEndpointTypes() {
+        return describeEndpointTypes(DescribeEndpointTypesRequest.builder().build());
+    }
+
+    // ---------------------------------------------------------------------------------------------- connections
+
+    @Override
+    public TestConnectionResponse testConnection(TestConnectionRequest r) {
+        return call("TestConnection", r, () -> connections.test(r));
+    }
+
+    @Override
+    public DescribeConnectionsResponse describeConnections(DescribeConnectionsRequest r) {
+        return call("DescribeConnections", r, () -> connections.describe(r));
+    }
+
+    @Override
+    public DescribeConnectionsResponse describeConnections() {
+        return describeConnections(DescribeConnectionsRequest.builder().build());
+    }
+
+    @Override
+    public DeleteConnectionResponse deleteConnection(DeleteConnectionRequest r) {
+        return call("DeleteConnection", r, () -> connections.delete(r));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- tasks
+
+    @Override
+    public CreateReplicationTaskResponse createReplicationTask(CreateReplicationTaskRequest r) {
+        return call("CreateReplicationTask", r, () -> tasks.create(r));
+    }
+
+    @Override
+    public ModifyReplicationTaskResponse modifyReplicationTask(ModifyReplicationTaskRequest r) {
+        return call("ModifyReplicationTask", r, () -> tasks.modify(r));
+    }
+
+    @Override
+    public StartReplicationTaskResponse startReplicationTask(StartReplicationTaskRequest r) {
+        return call("StartReplicationTask", r, () -> tasks.start(r));
+    }
+
+    @Override
+    public StopReplicationTaskResponse stopReplicationTask(StopReplicationTaskRequest r) {
+        return call("StopReplicationTask", r, () -> tasks.stop(r));
+    }
+
+    @Override
+    public DeleteReplicationTaskResponse deleteReplicationTask(DeleteReplicationTaskRequest r) {
+        return call("DeleteReplicationTask", r, () -> tasks.delete(r));
+    }
+
+    @Override
+    public MoveReplicationTaskResponse moveReplicationTask(MoveReplicationTaskRequest r) {
+        return call("MoveReplicationTask", r, () -> tasks.move(r));
+    }
+
+    @Override
+    public ReloadTablesResponse reloadTables(ReloadTablesRequest r) {
+        return call("ReloadTables", r, () -> tasks.reload(r));
+    }
+
+    @Override
+    public DescribeReplicationTasksResponse describeReplicationTasks(DescribeReplicationTasksRequest r) {
+        return call("DescribeReplicationTasks", r, () -> tasks.describe(r));
+    }
+
+    @Override
+    public DescribeReplicationTasksResponse describeReplicationTasks() {
+        return describeReplicationTasks(DescribeReplicationTasksRequest.builder().build());
+    }
+
+    @Override
+    public DescribeTableStatisticsResponse describeTableStatistics(DescribeTableStatisticsRequest r) {
+        return call("DescribeTableStatistics", r, () -> tasks.tableStatistics(r));
+    }
+
+    // ----------------------------------------------------------------------------------------------------- tags
+
+    @Override
+    public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
+        return call("AddTagsToResource", r, () -> tags.add(r));
+    }
+
+    @Override
+    public RemoveTagsFromResourceResponse removeTagsFromResource(RemoveTagsFromResourceRequest r) {
+        return call("RemoveTagsFromResource", r, () -> tags.remove(r));
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
+        return call("ListTagsForResource", r, () -> tags.list(r));
+    }
+
+    // -------------------------------------------------------------------------------------------------- catalog
+
+    @Override
+    public DescribeOrderableReplicationInstancesResponse describeOrderableReplicationInstances(
+            DescribeOrderableReplicationInstancesRequest r) {
+        return call("DescribeOrderableReplicationInstances", r, () -> catalog.orderable(r));
+    }
+
+    @Override
+    public DescribeOrderableReplicationInstancesResponse describeOrderableReplicationInstances() {
+        return describeOrderableReplicationInstances(DescribeOrderableReplicationInstancesRequest.builder().build());
+    }
+
+    @Override
+    public DescribeAccountAttributesResponse describeAccountAttributes(DescribeAccountAttributesRequest r) {
+        return call("DescribeAccountAttributes", r, catalog::accountAttributes);
+    }
+
+    @Override
+    public DescribeAccountAttributesResponse describeAccountAttributes() {
+        return describeAccountAttributes(DescribeAccountAttributesRequest.builder().build());
+    }
+
+    // ----------------------------------------------------------------------------------------------- serverless
+
+    @Override
+    public CreateReplicationConfigResponse createReplicationConfig(CreateReplicationConfigRequest r) {
+        return call("CreateReplicationConfig", r, () -> configs.create(r));
+    }
+
+    @Override
+    public ModifyReplicationConfigResponse modifyReplicationConfig(ModifyReplicationConfigRequest r) {
+        return call("ModifyReplicationConfig", r, () -> configs.modify(r));
+    }
+
+    @Override
+    public DeleteReplicationConfigResponse deleteReplicationConfig(DeleteReplicationConfigRequest r) {
+        return call("DeleteReplicationConfig", r, () -> configs.delete(r));
+    }
+
+    @Override
+    public DescribeReplicationConfigsResponse describeReplicationConfigs(DescribeReplicationConfigsRequest r) {
+        return call("DescribeReplicationConfigs", r, () -> configs.describe(r));
+    }
+
+    @Override
+    public StartReplicationResponse startReplication(StartReplicationRequest r) {
+        return call("StartReplication", r, () -> configs.start(r));
+    }
+
+    @Override
+    public StopReplicationResponse stopReplication(StopReplicationRequest r) {
+        return call("StopReplication", r, () -> configs.stop(r));
+    }
+
+    @Override
+    public DescribeReplicationsResponse describeReplications(DescribeReplicationsRequest r) {
+        return call("DescribeReplications", r, () -> configs.describeReplications(r));
+    }
+
+    @Override
+    public DescribeReplicationTableStatisticsResponse describeReplicationTableStatistics(
+            DescribeReplicationTableStatisticsRequest r) {
+        return call("DescribeReplicationTableStatistics", r, () -> configs.tableStatistics(r));
+    }
+
+    @Override
+    public ReloadReplicationTablesResponse reloadReplicationTables(ReloadReplicationTablesRequest r) {
+        return call("ReloadReplicationTables", r, () -> configs.reload(r));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- build
+
+    /** Builds a {@link FakeDms}. */
+    public static final class Builder {
+        private FakeClock clock;
+        private Timings timings = Timings.instant();
+        private String accountId = "123456789012";
+        private String region = "us-east-1";
+        private SecretsManagerClient secretsManager;
+        private ReplicationEngine engine;
+        private long seed = 1;
+
+        private Builder() {
+        }
+
+        /** @param clock the clock of every transition (shared with the code under test) @return this builder */
+        public Builder clock(FakeClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param timings transition delays, e.g. {@link Timings#realistic()} @return this builder */
+        public Builder timings(Timings timings) {
+            this.timings = Objects.requireNonNull(timings, "timings");
+            return this;
+        }
+
+        /** @param accountId the 12-digit account in ARNs @return this builder */
+        public Builder accountId(String accountId) {
+            Objects.requireNonNull(accountId, "accountId");
+            if (!accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits, got '" + accountId + "'");
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** @param region the region in ARNs, e.g. {@code eu-west-1} @return this builder */
+        public Builder region(String region) {
+            Objects.requireNonNull(region, "region");
+            if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                throw new IllegalArgumentException("region must look like us-east-1, got '" + region + "'");
+            }
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * @param secretsManager the client used to read the Secrets Manager secrets endpoints name
+         *     ({@code SecretsManagerSecretId}) for TestConnection and the replication engine
+         * @return this builder
+         */
+        public Builder secretsManager(SecretsManagerClient secretsManager) {
+            this.secretsManager = Objects.requireNonNull(secretsManager, "secretsManager");
+            return this;
+        }
+
+        /** @param engine the data plane started when a task runs @return this builder */
+        public Builder replicationEngine(ReplicationEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** @param seed seed of generated resource ids and addresses (ARNs are reproducible per seed) @return this */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** @return the fake */
+        public FakeDms build() {
+            return new FakeDms(this);
+        }
+    }
+
+    static List<String> operations() {
+        return Collections.unmodifiableList(new ArrayList<>(OPERATIONS.keySet()));
+    }
+}

@@ -1,0 +1,288 @@
+package io.dmskit.testkit;
+
+import io.dmskit.testkit.fake.Errors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Fault injection for a {@link FakeDms}, per operation, written as sentences:
+ *
+ * <pre>{@code
+ * dms.faults().throttle("CreateEndpoint").times(3);          // next 3 calls: ThrottlingException
+ * dms.faults().throttle("DescribeReplicationTasks").rate(0.2); // 20% of calls, seeded
+ * dms.faults().serverError("StartReplicationTask").once();    // HTTP 500 InternalFailure
+ * dms.faults().latency("DescribeEndpoints", Duration.ofSeconds(2)); // fake clock moves 2 s per call
+ * dms.faults().eventualConsistency("CreateReplicationTask").invisibleFor(2); // 2 Describe calls miss new tasks
+ * }</pre>
+ *
+ * <p>Operation names are DMS's (e.g. {@code CreateEndpoint}); {@code "*"} means every operation. A faulted call
+ * fails before it changes anything and is still recorded in {@link FakeDms#calls()}. Thread-safe.
+ */
+public final class Faults {
+
+    private final Set<String> operations;
+    private final List<ErrorRule> errors = new ArrayList<>();
+    private final List<LatencyRule> latencies = new ArrayList<>();
+    private final List<ConsistencyRule> consistency = new ArrayList<>();
+    private Random random = new Random(20160101L);
+
+    Faults(Set<String> operations) {
+        this.operations = Set.copyOf(operations);
+    }
+
+    private String checkOperation(String operation) {
+        Objects.requireNonNull(operation, "operation");
+        if (!operation.equals("*") && !operations.contains(operation)) {
+            throw new IllegalArgumentException("Unknown DMS operation '" + operation
+                    + "': use the operation name as in the DMS API, e.g. CreateEndpoint, or \"*\"");
+        }
+        return operation;
+    }
+
+    /**
+     * @param operation the operation, or {@code "*"}
+     * @return the start of a rule making that operation fail with {@code ThrottlingException} (HTTP 400,
+     *     "Rate exceeded"), which the SDK and resilience4j treat as a throttling error
+     */
+    public Rule throttle(String operation) {
+        return new Rule(checkOperation(operation), Errors::throttling);
+    }
+
+    /**
+     * @param operation the operation, or {@code "*"}
+     * @return the start of a rule making that operation fail with HTTP 500 {@code InternalFailure}
+     */
+    public Rule serverError(String operation) {
+        return new Rule(checkOperation(operation),
+                () -> Errors.generic("InternalFailure", "An internal error has occurred. Please try again.", 500));
+    }
+
+    /**
+     * @param operation the operation, or {@code "*"}
+     * @return the start of a rule making that operation fail with HTTP 503 {@code ServiceUnavailable}
+     */
+    public Rule serviceUnavailable(String operation) {
+        return new Rule(checkOperation(operation),
+                () -> Errors.generic("ServiceUnavailable", "Service is unavailable. Please try again.", 503));
+    }
+
+    /**
+     * @param operation the operation, or {@code "*"}
+     * @param errorCode the AWS error code, e.g. {@code AccessDeniedFault}
+     * @param statusCode the HTTP status code
+     * @param message the error message
+     * @return the start of a rule making that operation fail with this error (as a
+     *     {@code DatabaseMigrationException})
+     */
+    public Rule error(String operation, String errorCode, int statusCode, String message) {
+        Objects.requireNonNull(errorCode, "errorCode");
+        Objects.requireNonNull(message, "message");
+        return new Rule(checkOperation(operation), () -> Errors.generic(errorCode, message, statusCode));
+    }
+
+    /**
+     * Every call of the operation takes this long in fake time: the fake's clock moves forward by {@code latency}
+     * before the call is handled (no real waiting).
+     *
+     * @param operation the operation, or {@code "*"}
+     * @param latency how long each call takes
+     * @return these faults
+     */
+    public Faults latency(String operation, Duration latency) {
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, got " + latency);
+        }
+        synchronized (this) {
+            latencies.add(new LatencyRule(checkOperation(operation), latency));
+        }
+        return this;
+    }
+
+    /** @return the start of a rule hiding resources created by any Create operation from Describe calls */
+    public Consistency eventualConsistency() {
+        return new Consistency("*");
+    }
+
+    /**
+     * @param createOperation a Create operation, e.g. {@code CreateReplicationTask}, or {@code "*"}
+     * @return the start of a rule hiding resources created by that operation from Describe calls
+     */
+    public Consistency eventualConsistency(String createOperation) {
+        return new Consistency(checkOperation(createOperation));
+    }
+
+    /**
+     * @param seed the seed of the random numbers used by {@link Rule#rate(double)} rules
+     * @return these faults
+     */
+    public synchronized Faults seed(long seed) {
+        random = new Random(seed);
+        return this;
+    }
+
+    /** Removes every fault rule. @return these faults */
+    public synchronized Faults clear() {
+        errors.clear();
+        latencies.clear();
+        consistency.clear();
+        return this;
+    }
+
+    /** @return whether no rule is active */
+    public synchronized boolean isEmpty() {
+        errors.removeIf(r -> r.remaining == 0);
+        return errors.isEmpty() && latencies.isEmpty() && consistency.isEmpty();
+    }
+
+    /**
+     * Decides the fault of one call; consumes one count of a {@code times(n)} rule.
+     *
+     * @param operation the operation being called
+     * @return the exception to throw, if any
+     */
+    synchronized Optional<RuntimeException> errorFor(String operation) {
+        for (ErrorRule r : errors) {
+            if (!r.matches(operation) || r.remaining == 0) {
+                continue;
+            }
+            if (r.rate >= 0) {
+                if (random.nextDouble() < r.rate) {
+                    return Optional.of(r.error.get());
+                }
+                continue;
+            }
+            if (r.remaining > 0) {
+                r.remaining--;
+            }
+            return Optional.of(r.error.get());
+        }
+        return Optional.empty();
+    }
+
+    synchronized Duration latencyFor(String operation) {
+        Duration total = Duration.ZERO;
+        for (LatencyRule r : latencies) {
+            if (r.operation.equals("*") || r.operation.equals(operation)) {
+                total = total.plus(r.latency);
+            }
+        }
+        return total;
+    }
+
+    synchronized int invisibilityFor(String createOperation) {
+        int n = 0;
+        for (ConsistencyRule r : consistency) {
+            if (r.operation.equals("*") || r.operation.equals(createOperation)) {
+                n = Math.max(n, r.describeCalls);
+            }
+        }
+        return n;
+    }
+
+    private synchronized Faults add(ErrorRule rule) {
+        errors.add(rule);
+        return this;
+    }
+
+    /** An error rule waiting for how often it applies. */
+    public final class Rule {
+        private final String operation;
+        private final Supplier<RuntimeException> error;
+
+        private Rule(String operation, Supplier<RuntimeException> error) {
+            this.operation = operation;
+            this.error = error;
+        }
+
+        /**
+         * @param n how many of the next calls fail; must be positive
+         * @return the faults, to add more rules
+         */
+        public Faults times(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("times must be positive, got " + n);
+            }
+            return add(new ErrorRule(operation, error, n, -1));
+        }
+
+        /** @return the faults; the next call fails */
+        public Faults once() {
+            return times(1);
+        }
+
+        /** @return the faults; every call fails until {@link Faults#clear()} */
+        public Faults always() {
+            return add(new ErrorRule(operation, error, -1, -1));
+        }
+
+        /**
+         * @param probability the share of calls that fail, in [0, 1], drawn from a seeded random (see
+         *     {@link Faults#seed(long)})
+         * @return the faults
+         */
+        public Faults rate(double probability) {
+            if (!(probability >= 0 && probability <= 1)) {
+                throw new IllegalArgumentException("rate must be between 0 and 1, got " + probability);
+            }
+            return add(new ErrorRule(operation, error, -1, probability));
+        }
+    }
+
+    /** An eventual-consistency rule waiting for its length. */
+    public final class Consistency {
+        private final String operation;
+
+        private Consistency(String operation) {
+            this.operation = operation;
+        }
+
+        /**
+         * A resource created from now on stays out of the results of the next {@code describeCalls} Describe calls
+         * of its kind (a Describe filtered on it answers {@code ResourceNotFoundFault}, as AWS does right after a
+         * create).
+         *
+         * @param describeCalls how many Describe calls miss the new resource; must be positive
+         * @return the faults
+         */
+        public Faults invisibleFor(int describeCalls) {
+            if (describeCalls <= 0) {
+                throw new IllegalArgumentException("describeCalls must be positive, got " + describeCalls);
+            }
+            synchronized (Faults.this) {
+                consistency.add(new ConsistencyRule(operation, describeCalls));
+            }
+            return Faults.this;
+        }
+    }
+
+    private static final class ErrorRule {
+        final String operation;
+        final Supplier<RuntimeException> error;
+        int remaining;
+        final double rate;
+
+        ErrorRule(String operation, Supplier<RuntimeException> error, int remaining, double rate) {
+            this.operation = operation;
+            this.error = error;
+            this.remaining = remaining;
+            this.rate = rate;
+        }
+
+        boolean matches(String op) {
+            return operation.equals("*") || operation.equals(op);
+        }
+    }
+
+    private record LatencyRule(String operation, Duration latency) {
+    }
+
+    private record ConsistencyRule(String operation, int describeCalls) {
+    }
+}
