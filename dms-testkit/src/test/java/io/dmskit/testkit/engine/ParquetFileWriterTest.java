@@ -7,21 +7,17 @@ import io.dmskit.testkit.engine.internal.ParquetFileWriter.Column;
 import io.dmskit.testkit.engine.internal.ParquetFileWriter.PhysicalType;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -37,7 +33,7 @@ class ParquetFileWriterTest {
 
     @ParameterizedTest(name = "gzip={0}")
     @ValueSource(booleans = {false, true})
-    @DisplayName("files written by the engine's Parquet writer are read back by parquet-java with schema, values and nulls")
+    @DisplayName("files of the engine's Parquet writer are read back by parquet-java with schema, row groups, values and nulls")
     void parquetJavaReadsTheFile(boolean gzip) throws Exception {
         List<Column> columns = List.of(
                 Column.string("Op"),
@@ -65,49 +61,43 @@ class ParquetFileWriterTest {
             }
         }
 
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration()).build())) {
+        try (ParquetFileReader reader = ParquetFiles.open(file)) {
             ParquetMetadata footer = reader.getFooter();
             MessageType schema = footer.getFileMetaData().getSchema();
             assertThat(footer.getBlocks()).hasSize(3);
+            assertThat(footer.getBlocks()).extracting(b -> b.getRowCount()).containsExactly(1000L, 1000L, 503L);
+            assertThat(footer.getBlocks().get(0).getColumns().get(0).getCodec())
+                    .isEqualTo(gzip ? CompressionCodecName.GZIP : CompressionCodecName.UNCOMPRESSED);
             assertThat(schema.getFields()).hasSize(columns.size());
-            assertThat(schema.getType("price").asPrimitiveType().getLogicalTypeAnnotation())
-                    .isEqualTo(LogicalTypeAnnotation.decimalType(2, 10));
-            assertThat(schema.getType("name").getLogicalTypeAnnotation())
-                    .isEqualTo(LogicalTypeAnnotation.stringType());
+            assertThat(schema.getType("price").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.decimalType(2, 10));
+            assertThat(schema.getType("name").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
+            assertThat(schema.getType("born").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
             assertThat(schema.getType("big").asPrimitiveType().getPrimitiveTypeName())
                     .isEqualTo(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY);
-            List<Group> read = new ArrayList<>();
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-            PageReadStore store;
-            while ((store = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = io.getRecordReader(store, new GroupRecordConverter(schema));
-                for (long r = 0; r < store.getRowCount(); r++) {
-                    read.add(rr.read());
-                }
-            }
-            assertThat(read).hasSize(rows);
-            Group g = read.get(10);
-            assertThat(g.getString("Op", 0)).isEqualTo("I");
-            assertThat(g.getLong("id", 0)).isEqualTo(10L);
-            assertThat(g.getInteger("small", 0)).isEqualTo(10);
-            assertThat(g.getString("name", 0)).isEqualTo("name-10-é");
-            assertThat(g.getInteger("price", 0)).isEqualTo(1025); // unscaled 10.25
-            assertThat(new BigDecimal(new java.math.BigInteger(g.getBinary("big", 0).getBytes()), 4))
-                    .isEqualByComparingTo("-123456789012345678901234.0");
-            assertThat(g.getDouble("ratio", 0)).isEqualTo(2.5);
-            assertThat(g.getBoolean("flag", 0)).isTrue();
-            assertThat(read.get(11).getBoolean("flag", 0)).isFalse();
-            assertThat(g.getInteger("born", 0)).isEqualTo((int) LocalDate.of(2020, 1, 11).toEpochDay());
-            assertThat(g.getLong("at", 0)).isEqualTo(
-                    LocalDateTime.of(2024, 5, 28, 19, 51, 51).toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + 388_146);
-            assertThat(g.getBinary("raw", 0).getBytes()).containsExactly(10, 0x7f);
-            Group withNulls = read.get(10 + 3 - 10 % 7 + 7 * 0); // row 3 has nulls
-            assertThat(read.get(3).getFieldRepetitionCount("name")).isZero();
-            assertThat(read.get(3).getFieldRepetitionCount("small")).isZero();
-            assertThat(read.get(2502).getLong("id", 0)).isEqualTo(2502L);
-            assertThat(withNulls).isNotNull();
-            assertThat(footer.getBlocks().get(0).getColumns().get(3).getStatistics().getNumNulls()).isEqualTo(143);
+            assertThat(footer.getBlocks().get(0).getColumns().get(3).getStatistics().getNumNulls())
+                    .as("rows 3, 10, ... 997 of the first row group are null").isEqualTo(143);
         }
+
+        List<Group> read = ParquetFiles.read(file);
+        assertThat(read).hasSize(rows);
+        Group g = read.get(11);
+        assertThat(g.getString("Op", 0)).isEqualTo("I");
+        assertThat(g.getLong("id", 0)).isEqualTo(11L);
+        assertThat(g.getInteger("small", 0)).isEqualTo(11);
+        assertThat(g.getString("name", 0)).isEqualTo("name-11-é");
+        assertThat(g.getLong("price", 0)).as("unscaled 11.25 in INT64 (precision 10)").isEqualTo(1125L);
+        assertThat(new BigDecimal(new BigInteger(g.getBinary("big", 0).getBytes()), 4))
+                .isEqualByComparingTo("-123456789012345678901234.1");
+        assertThat(g.getDouble("ratio", 0)).isEqualTo(2.75);
+        assertThat(g.getBoolean("flag", 0)).isFalse();
+        assertThat(read.get(12).getBoolean("flag", 0)).isTrue();
+        assertThat(g.getInteger("born", 0)).isEqualTo((int) LocalDate.of(2020, 1, 12).toEpochDay());
+        assertThat(g.getLong("at", 0)).isEqualTo(
+                LocalDateTime.of(2024, 5, 28, 19, 51, 52).toEpochSecond(ZoneOffset.UTC) * 1_000_000L + 388_146);
+        assertThat(g.getBinary("raw", 0).getBytes()).containsExactly(11, 0x7f);
+        assertThat(read.get(10).getFieldRepetitionCount("name")).as("row 10 has NULL name").isZero();
+        assertThat(read.get(10).getFieldRepetitionCount("small")).isZero();
+        assertThat(read.get(10).getLong("id", 0)).isEqualTo(10L);
+        assertThat(read.get(2502).getLong("id", 0)).isEqualTo(2502L);
     }
 }
