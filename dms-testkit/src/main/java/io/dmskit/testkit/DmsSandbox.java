@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.junit.SandboxS3;
 import io.dmskit.testkit.server.RemoteClientSettings;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -47,7 +49,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * are deleted after it; on a <em>static</em> field, the state lives for the whole test class (set up once in
  * {@code @BeforeAll}). The S3 server itself is started on first use of {@link #s3()} or {@link #localS3()} and shared
  * by the whole JUnit run (about two seconds once, instead of per test). The fakes share one {@link FakeClock}
- * ({@link #clock()}), so recovery windows, task timings and waiters all move on the same time.
+ * ({@link #clock()}), so recovery windows, task timings and waiters all move on the same time. Tasks use FakeDms's
+ * scripted data plane unless {@link Builder#withLocalReplicationEngine()} plugs in the local replication engine.
  *
  * <p>Test methods and lifecycle methods may also declare parameters of type {@link FakeDms},
  * {@link DatabaseMigrationClient}, {@link FakeSecretsManager}, {@link SecretsManagerClient}, {@link S3Client},
@@ -63,6 +66,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
 
     private final Timings timings;
     private final Instant startTime;
+    private final Consumer<FakeDms.Builder> dmsCustomizer;
+    private final Function<S3Client, ReplicationEngine> engineFactory;
 
     private final Object lock = new Object();
     private Scope classScope;
@@ -71,6 +76,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     private DmsSandbox(Builder b) {
         this.timings = b.timings;
         this.startTime = b.startTime;
+        this.dmsCustomizer = b.dmsCustomizer;
+        this.engineFactory = b.engineFactory;
     }
 
     /**
@@ -88,6 +95,11 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     // ------------------------------------------------------------------------------------------ accessors
+
+    /** @return the fake DMS of the current test (or class), wired to {@link #secrets()} */
+    public FakeDms dms() {
+        return scope().dms;
+    }
 
     /** @return the fake Secrets Manager of the current test (or class) */
     public FakeSecretsManager secrets() {
@@ -164,7 +176,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == FakeSecretsManager.class || type == SecretsManagerClient.class
+        return type == FakeDms.class || type == DatabaseMigrationClient.class
+                || type == FakeSecretsManager.class || type == SecretsManagerClient.class
                 || type == S3Client.class || type == LocalS3.class || type == FakeClock.class
                 || type == DmsSandbox.class;
     }
@@ -179,6 +192,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             throw new ParameterResolutionException("DmsSandbox has no state yet for parameter "
                     + parameterContext.getParameter() + ": a sandbox on an instance field cannot serve @BeforeAll"
                     + " methods; register it on a static field instead");
+        }
+        if (type == FakeDms.class || type == DatabaseMigrationClient.class) {
+            return dms();
         }
         if (type == FakeSecretsManager.class || type == SecretsManagerClient.class) {
             return secrets();
@@ -224,12 +240,21 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         final ExtensionContext context;
         final FakeClock clock;
         final FakeSecretsManager secrets;
+        final FakeDms dms;
+        final ReplicationEngine engine;
         private SandboxS3 s3;
 
         Scope(ExtensionContext context) {
             this.context = context;
             this.clock = startTime == null ? FakeClock.create() : FakeClock.startingAt(startTime);
             this.secrets = FakeSecretsManager.builder().clock(clock).build();
+            FakeDms.Builder b = FakeDms.builder().clock(clock).timings(timings).secretsManager(secrets);
+            this.engine = engineFactory == null ? null : engineFactory.apply(s3().client());
+            if (engine != null) {
+                b.replicationEngine(engine);
+            }
+            dmsCustomizer.accept(b);
+            this.dms = b.build();
         }
 
         synchronized SandboxS3 s3() {
@@ -240,6 +265,18 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         void close() {
+            try {
+                dms.close();
+            } catch (RuntimeException e) {
+                LOG.warn("DmsSandbox: closing FakeDms failed: {}", e.getMessage());
+            }
+            if (engine instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("DmsSandbox: closing the replication engine failed: {}", e.getMessage());
+                }
+            }
             SandboxS3 s;
             synchronized (this) {
                 s = s3;
@@ -255,6 +292,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     public static final class Builder {
         private Timings timings = Timings.instant();
         private Instant startTime;
+        private Consumer<FakeDms.Builder> dmsCustomizer = b -> { };
+        private Function<S3Client, ReplicationEngine> engineFactory;
 
         private Builder() {
         }
@@ -274,6 +313,43 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          */
         public Builder startingAt(Instant start) {
             this.startTime = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /**
+         * Plugs a data plane into every scope's FakeDms. The factory receives the scope's S3 client (on the shared
+         * LocalS3, which it starts).
+         *
+         * @param factory builds an engine for a scope, e.g. {@code s3 -> LocalReplicationEngine.builder().s3(s3)
+         *     .build()}
+         * @return this
+         */
+        public Builder replicationEngine(Function<S3Client, ReplicationEngine> factory) {
+            this.engineFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Plugs the local replication engine ({@link io.dmskit.testkit.engine.LocalReplicationEngine}) into every
+         * scope's FakeDms, writing to the shared LocalS3: started tasks then really copy data from the source
+         * databases named by their endpoints. Off by default, because a control-plane test with made-up hosts would
+         * see its tasks fail to connect.
+         *
+         * @return this
+         */
+        public Builder withLocalReplicationEngine() {
+            return replicationEngine(io.dmskit.testkit.engine.LocalReplicationEngine::create);
+        }
+
+        /**
+         * Further FakeDms options (account, region, faults...), applied to every scope's builder after the
+         * sandbox's own wiring.
+         *
+         * @param customizer changes to the FakeDms builder
+         * @return this
+         */
+        public Builder dms(Consumer<FakeDms.Builder> customizer) {
+            this.dmsCustomizer = Objects.requireNonNull(customizer, "customizer");
             return this;
         }
 
