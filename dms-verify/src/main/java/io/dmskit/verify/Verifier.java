@@ -715,7 +715,7 @@ public final class Verifier {
             if (target instanceof S3Target && s3 == null) {
                 p.add("an S3Target needs s3(S3Client)");
             }
-            if (mappings == null && tables.isEmpty() && (dms == null || taskArn == null)) {
+            if (mappings == null && mappingsProblem == null && tables.isEmpty() && (dms == null || taskArn == null)) {
                 p.add("set tableMappings(...), tables(...) or dms(client) + taskArn(arn) to know which tables to verify");
             }
             if (countMode == null) {

@@ -66,6 +66,20 @@ public final class TestDatabases {
         exec(ds, "DROP SCHEMA IF EXISTS " + schema + (postgres ? " CASCADE" : ""));
     }
 
+    private static String numbers(int rows) {
+        StringBuilder expr = new StringBuilder("SELECT ");
+        StringBuilder from = new StringBuilder();
+        long scale = 1;
+        int level = 0;
+        do {
+            expr.append(level == 0 ? "" : " + ").append("d").append(level).append(".d * ").append(scale);
+            from.append(level == 0 ? "" : ", ").append(digits("d" + level));
+            scale *= 10;
+            level++;
+        } while (scale < rows);
+        return expr + " + 1 AS n FROM " + from;
+    }
+
     private static String digits(String alias) {
         return "(SELECT 0 AS d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL"
                 + " SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) " + alias;
@@ -80,9 +94,7 @@ public final class TestDatabases {
                     ? "INSERT INTO " + schema + "." + table + " SELECT g, 'name ' || g, CASE WHEN g % 4 = 0 THEN 'EU'"
                       + " ELSE 'US' END FROM generate_series(1, " + rows + ") g"
                     : "INSERT INTO " + schema + "." + table + " SELECT n, CONCAT('name ', n), CASE WHEN n % 4 = 0"
-                      + " THEN 'EU' ELSE 'US' END FROM (SELECT a.d + b.d * 10 + c.d * 100 + e.d * 1000 + f.d * 10000"
-                      + " + g.d * 100000 + 1 AS n FROM " + digits("a") + ", " + digits("b") + ", " + digits("c") + ", "
-                      + digits("e") + ", " + digits("f") + ", " + digits("g") + ") s WHERE n <= " + rows;
+                      + " THEN 'EU' ELSE 'US' END FROM (" + numbers(rows) + ") s WHERE n <= " + rows;
             exec(ds, gen);
         }
     }
