@@ -1,0 +1,69 @@
+package io.dmskit.core.internal;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationInstance;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnetGroup;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
+
+/** What DMS and Secrets Manager report for a pipeline's identifiers (keys in lower case: DMS lower-cases ids). */
+public final class Observed {
+
+    /** A managed secret as Secrets Manager reports it. */
+    public record SecretState(String name, String arn, Map<String, Object> value, boolean scheduledForDeletion) {
+    }
+
+    final Map<String, ReplicationSubnetGroup> subnetGroups = new HashMap<>();
+    final Map<String, ReplicationInstance> instances = new HashMap<>();
+    final Map<String, Endpoint> endpoints = new HashMap<>();
+    final Map<String, ReplicationTask> tasks = new HashMap<>();
+    final Map<String, SecretState> secrets = new HashMap<>();
+
+    static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    /** @param id identifier @return the subnet group */
+    public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
+        return Optional.ofNullable(subnetGroups.get(key(id)));
+    }
+
+    /** @param id identifier @return the instance */
+    public Optional<ReplicationInstance> instance(String id) {
+        return Optional.ofNullable(instances.get(key(id)));
+    }
+
+    /** @param id identifier @return the endpoint */
+    public Optional<Endpoint> endpoint(String id) {
+        return Optional.ofNullable(endpoints.get(key(id)));
+    }
+
+    /** @param id identifier @return the task */
+    public Optional<ReplicationTask> task(String id) {
+        return Optional.ofNullable(tasks.get(key(id)));
+    }
+
+    /** @param name secret name @return the secret */
+    public Optional<SecretState> secret(String name) {
+        return Optional.ofNullable(secrets.get(name));
+    }
+
+    void put(ReplicationSubnetGroup g) {
+        subnetGroups.put(key(g.replicationSubnetGroupIdentifier()), g);
+    }
+
+    void put(ReplicationInstance i) {
+        instances.put(key(i.replicationInstanceIdentifier()), i);
+    }
+
+    void put(Endpoint e) {
+        endpoints.put(key(e.endpointIdentifier()), e);
+    }
+
+    void put(ReplicationTask t) {
+        tasks.put(key(t.replicationTaskIdentifier()), t);
+    }
+}

@@ -1,0 +1,270 @@
+package io.dmskit.core.internal;
+
+import io.dmskit.core.DmsKitException;
+import io.dmskit.core.WaitTimeoutException;
+import io.dmskit.core.provision.ProgressEvent;
+import io.dmskit.core.provision.ProgressListener;
+import io.dmskit.core.provision.ResourceKind;
+import io.dmskit.core.provision.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationInstance;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnetGroup;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
+
+/**
+ * Runs a graph of {@link Node}s: every node whose dependencies are done acts (in parallel, bounded by the pool),
+ * then all waiting nodes are polled together, <b>one Describe call per resource type per round</b>, so a pipeline
+ * of 50 tasks costs the same polling as one. Rounds without progress sleep for the poll interval through the
+ * injected {@link Sleeper}. Transitional states are waited through; a wait fails only on a real failure state or
+ * at its timeout.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.dmskit.core.provision");
+
+    private final StateReader reader;
+    private final ExecutorService pool;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ProgressListener listener;
+    private final Duration pollInterval;
+    private final Duration timeout;
+
+    /**
+     * @param reader describes resources
+     * @param pool runs actions in parallel
+     * @param clock time source
+     * @param sleeper waits between rounds
+     * @param listener progress listener
+     * @param pollInterval time between polls
+     * @param timeout maximum time of one wait
+     */
+    public Reconciler(StateReader reader, ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener,
+                      Duration pollInterval, Duration timeout) {
+        this.reader = reader;
+        this.pool = pool;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.pollInterval = pollInterval;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Runs every node to completion.
+     *
+     * @param nodes the nodes (dependencies among them)
+     * @throws DmsKitException the first failure (others attached as suppressed)
+     */
+    public void run(List<Node> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        Instant start = clock.instant();
+        for (Node n : nodes) {
+            n.status = Node.Status.BLOCKED;
+        }
+        List<RuntimeException> failures = new ArrayList<>();
+        while (true) {
+            boolean progress = false;
+            // 1. unblock
+            for (Node n : nodes) {
+                if (n.status == Node.Status.BLOCKED && n.deps.stream().allMatch(d -> d.status == Node.Status.DONE)) {
+                    n.status = Node.Status.READY;
+                    n.nodeStarted = clock.instant();
+                }
+            }
+            // 2. act
+            List<Node> ready = failures.isEmpty()
+                ? nodes.stream().filter(n -> n.status == Node.Status.READY).toList() : List.of();
+            if (!ready.isEmpty()) {
+                progress = true;
+                List<Callable<Void>> actions = new ArrayList<>();
+                for (Node n : ready) {
+                    actions.add(() -> {
+                        act(n);
+                        return null;
+                    });
+                }
+                List<Future<Void>> futures;
+                try {
+                    futures = pool.invokeAll(actions);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DmsKitException("interrupted", e);
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    try {
+                        Concurrency.await(futures.get(i));
+                    } catch (RuntimeException e) {
+                        ready.get(i).status = Node.Status.FAILED;
+                        failures.add(e);
+                    }
+                }
+            }
+            // 3. poll
+            if (failures.isEmpty()) {
+                progress |= poll(nodes, failures);
+            }
+            if (!failures.isEmpty()) {
+                RuntimeException first = failures.get(0);
+                for (int i = 1; i < failures.size(); i++) {
+                    first.addSuppressed(failures.get(i));
+                }
+                LOG.info("stopping after a failure; done: {}", nodes.stream()
+                    .filter(n -> n.status == Node.Status.DONE).map(n -> n.key).toList());
+                throw first;
+            }
+            if (nodes.stream().allMatch(n -> n.status == Node.Status.DONE)) {
+                LOG.debug("all {} nodes done in {}", nodes.size(), Duration.between(start, clock.instant()));
+                return;
+            }
+            if (!progress) {
+                try {
+                    sleeper.sleep(pollInterval);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DmsKitException("interrupted while waiting", e);
+                }
+            }
+        }
+    }
+
+    private void act(Node n) {
+        n.current = n.steps.poll();
+        if (n.current == null) {
+            n.status = Node.Status.DONE;
+            return;
+        }
+        n.stepStarted = clock.instant();
+        n.seenActive = false;
+        String state = null;
+        if (n.current.action() != null) {
+            state = n.current.action().get();
+        }
+        if (state != null) {
+            transition(n, state);
+        }
+        if (n.current.until() == null) {
+            finishStep(n);
+        } else {
+            n.status = Node.Status.WAITING;
+        }
+    }
+
+    private void finishStep(Node n) {
+        n.status = n.steps.isEmpty() ? Node.Status.DONE : Node.Status.READY;
+        if (n.status == Node.Status.DONE) {
+            LOG.debug("{} done after {}", n.key, Duration.between(n.nodeStarted, clock.instant()));
+        }
+    }
+
+    private boolean poll(List<Node> nodes, List<RuntimeException> failures) {
+        Map<ResourceKind, List<Node>> waiting = new EnumMap<>(ResourceKind.class);
+        for (Node n : nodes) {
+            if (n.status == Node.Status.WAITING) {
+                waiting.computeIfAbsent(n.kind, k -> new ArrayList<>()).add(n);
+            }
+        }
+        boolean progress = false;
+        for (Map.Entry<ResourceKind, List<Node>> e : waiting.entrySet()) {
+            List<String> ids = e.getValue().stream().map(n -> n.id).distinct().toList();
+            Map<String, Object> found = describe(e.getKey(), ids);
+            for (Node n : e.getValue()) {
+                Object r = found.get(n.id.toLowerCase(Locale.ROOT));
+                String state = r == null ? "(not found)" : stateOf(r);
+                transition(n, state);
+                Step.Outcome o = n.current.until().apply(new Step.Probe(r, state, n.seenActive));
+                if (o instanceof Step.Done) {
+                    progress = true;
+                    finishStep(n);
+                } else if (o instanceof Step.Fail f) {
+                    n.status = Node.Status.FAILED;
+                    failures.add(f.error());
+                } else {
+                    Duration waited = Duration.between(n.stepStarted, clock.instant());
+                    if (waited.compareTo(timeout) > 0) {
+                        n.status = Node.Status.FAILED;
+                        failures.add(new WaitTimeoutException(n.kind + " '" + n.id + "'", n.current.operation(),
+                            n.current.wanted(), state, waited));
+                    }
+                }
+            }
+        }
+        return progress;
+    }
+
+    private Map<String, Object> describe(ResourceKind kind, List<String> ids) {
+        Map<String, Object> out = new HashMap<>();
+        switch (kind) {
+            case SUBNET_GROUP -> reader.subnetGroups(ids).forEach(g ->
+                out.put(g.replicationSubnetGroupIdentifier().toLowerCase(Locale.ROOT), g));
+            case REPLICATION_INSTANCE -> reader.instances(ids).forEach(i ->
+                out.put(i.replicationInstanceIdentifier().toLowerCase(Locale.ROOT), i));
+            case ENDPOINT -> reader.endpoints(ids).forEach(x -> out.put(x.endpointIdentifier().toLowerCase(Locale.ROOT), x));
+            case REPLICATION_TASK -> reader.tasks(ids, true).forEach(t ->
+                out.put(t.replicationTaskIdentifier().toLowerCase(Locale.ROOT), t));
+            case SECRET -> {
+                for (String id : ids) {
+                    reader.secret(id).ifPresent(s -> out.put(id.toLowerCase(Locale.ROOT), s));
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+        return out;
+    }
+
+    /**
+     * @param r an SDK object
+     * @return its status text
+     */
+    public static String stateOf(Object r) {
+        if (r instanceof ReplicationTask t) {
+            return t.status();
+        }
+        if (r instanceof ReplicationInstance i) {
+            return i.replicationInstanceStatus();
+        }
+        if (r instanceof Endpoint e) {
+            return e.status() == null ? "active" : e.status();
+        }
+        if (r instanceof ReplicationSubnetGroup g) {
+            return g.subnetGroupStatus() == null ? "Complete" : g.subnetGroupStatus();
+        }
+        return "present";
+    }
+
+    private void transition(Node n, String state) {
+        if (state == null || state.equals(n.lastState)) {
+            return;
+        }
+        String old = n.lastState;
+        n.lastState = state;
+        if (!"(not found)".equals(state)) {
+            n.seenActive = true;
+        }
+        Duration elapsed = Duration.between(n.stepStarted == null ? clock.instant() : n.stepStarted, clock.instant());
+        String op = n.current == null ? "" : n.current.operation();
+        LOG.info("{} '{}' ({}): {}{} [{}s]", n.kind, n.id, op, old == null ? "" : old + " -> ", state,
+            elapsed.toSeconds());
+        try {
+            listener.onProgress(new ProgressEvent(n.kind, n.id, op, old, state, elapsed, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("progress listener failed: {}", e.toString());
+        }
+    }
+}

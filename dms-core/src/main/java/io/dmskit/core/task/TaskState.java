@@ -1,0 +1,38 @@
+package io.dmskit.core.task;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A replication task as DMS reports it now.
+ *
+ * @param identifier task identifier
+ * @param arn task ARN
+ * @param status the status
+ * @param rawStatus the status text as DMS wrote it
+ * @param stopReason why it stopped, or null
+ * @param lastFailureMessage DMS's last failure message, or null
+ * @param startDate when it was last started, or null if never
+ * @param fullLoadProgressPercent full-load progress, or null
+ */
+public record TaskState(String identifier, String arn, TaskStatus status, String rawStatus, StopReason stopReason,
+                        String lastFailureMessage, Instant startDate, Integer fullLoadProgressPercent) {
+
+    /** @return the StopReason */
+    public Optional<StopReason> stopReasonValue() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** @return the start type {@code start} would choose: start-replication for a task that never ran, reload-target
+     *     for a finished full-load task, resume-processing otherwise */
+    public StartType naturalStartType() {
+        if (startDate == null && (status == TaskStatus.READY || status == TaskStatus.CREATING)) {
+            return StartType.START_REPLICATION;
+        }
+        if (stopReason == StopReason.FULL_LOAD_ONLY_FINISHED) {
+            return StartType.RELOAD_TARGET;
+        }
+        return startDate == null && status != TaskStatus.STOPPED && status != TaskStatus.FAILED
+            ? StartType.START_REPLICATION : StartType.RESUME_PROCESSING;
+    }
+}
