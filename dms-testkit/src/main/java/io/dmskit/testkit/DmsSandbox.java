@@ -353,6 +353,17 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return this;
         }
 
+        /**
+         * Applies settings in one go (handy for conditional settings).
+         *
+         * @param settings changes to this builder
+         * @return this
+         */
+        public Builder apply(Consumer<Builder> settings) {
+            settings.accept(this);
+            return this;
+        }
+
         /** @return the sandbox */
         public DmsSandbox build() {
             return new DmsSandbox(this);
