@@ -100,6 +100,9 @@ public final class TableMappings {
             int[] p = pos.of(root);
             String hint = root.isArray() && root.size() > 0 && root.get(0).has("rule-type")
                     ? " It is an array of rules: wrap it as {\"rules\": [ ... ]}."
+                    : root.isTextual() && root.asText().trim().startsWith("{")
+                    ? " It is a JSON string holding a document (escaped, as in a CloudFormation template): pass the "
+                            + "unescaped text."
                     : "";
             throw new InvalidTableMappingsException(List.of(new MappingProblem(Severity.ERROR, null, null, "$",
                     "A table-mapping document must be a JSON object {\"rules\": [ ... ]}; found a "
@@ -260,9 +263,8 @@ public final class TableMappings {
         if (exact.isPresent() || !Nodes.isDigits(ruleId)) {
             return exact;
         }
-        return rules.stream().filter(r -> Nodes.isDigits(r.ruleId()) && RuleIds.ORDER.compare(r.ruleId(), ruleId) == 0
-                || Nodes.isDigits(r.ruleId()) && new java.math.BigInteger(r.ruleId())
-                        .equals(new java.math.BigInteger(ruleId))).findFirst();
+        return rules.stream().filter(r -> Nodes.isDigits(r.ruleId()) && RuleIds.ORDER.compare(
+                r.ruleId().replaceFirst("^0+(?=.)", ""), ruleId.replaceFirst("^0+(?=.)", "")) == 0).findFirst();
     }
 
     /**

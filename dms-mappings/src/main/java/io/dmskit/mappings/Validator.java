@@ -465,8 +465,15 @@ final class Validator {
             }
             if (target == RuleTarget.COLUMN && a != null && needsColumnName(a) && Nodes.text(loc, "column-name") == null
                     && Nodes.text(loc, "data-type") == null) {
-                errorAt(loc, "object-locator.column-name", "column-name", a + " on columns needs \"column-name\" in "
-                        + "the object-locator (use \"%\" for every column).");
+                String msg = a + " on columns needs \"column-name\" in the object-locator (use \"%\" for every "
+                        + "column).";
+                if (a == TransformationAction.RENAME || a == TransformationAction.REMOVE_COLUMN
+                        || a == TransformationAction.INCLUDE_COLUMN || a == TransformationAction.CHANGE_DATA_TYPE
+                        || isMasking(a)) {
+                    errorAt(loc, "object-locator.column-name", "column-name", msg);
+                } else {
+                    warningAt(loc, "object-locator.column-name", "column-name", msg);
+                }
             }
             if (a == TransformationAction.DEFINE_PRIMARY_KEY) {
                 for (String f : List.of("schema-name", "table-name")) {
@@ -552,6 +559,9 @@ final class Validator {
         String type = Nodes.text(o, "type");
         if (type == null) {
             errorAt(o, "data-type.type", "type", "data-type has no \"type\". Use one of " + sorted(DATA_TYPES) + ".");
+        } else if (DATA_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT)) && !DATA_TYPES.contains(type)) {
+            warningAt(o, "data-type.type", "type", "data-type \"" + type + "\" is written in upper case; DMS documents "
+                    + "lower-case type names: write \"" + type.toLowerCase(java.util.Locale.ROOT) + "\".");
         } else if (!DATA_TYPES.contains(type)) {
             errorAt(o, "data-type.type", "type", "Unknown data-type \"" + type + "\". Use one of "
                     + sorted(DATA_TYPES) + ".");

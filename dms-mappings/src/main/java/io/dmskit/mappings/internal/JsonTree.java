@@ -63,6 +63,9 @@ public final class JsonTree {
             return new Parsed(null, SourcePositions.NONE,
                     "The document is empty; a table-mapping document is {\"rules\": [ ... ]}.", 1, 1, List.of());
         }
+        if (text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
         SourcePositions positions = new SourcePositions();
         List<String[]> dups = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(text)) {
