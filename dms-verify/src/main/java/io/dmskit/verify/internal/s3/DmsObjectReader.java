@@ -244,8 +244,8 @@ public final class DmsObjectReader {
         Boolean header = target.addColumnName().orElse(null);
         boolean classify = cdc && !target.cdcInsertsOnly();
         try (InputStream in = open(key, io)) {
-            if (header == null && !known.isEmpty()) {
-                header = startsWithHeader(in, known);
+            if (header == null) {
+                header = startsWithHeader(in, known, cdc);
             }
             boolean skipHeader = Boolean.TRUE.equals(header);
             long records;
@@ -282,8 +282,8 @@ public final class DmsObjectReader {
         Set<String> known = headerNames(columns);
         try (InputStream in = open(key, io)) {
             Boolean header = target.addColumnName().orElse(null);
-            if (header == null && !known.isEmpty()) {
-                header = startsWithHeader(in, known);
+            if (header == null) {
+                header = startsWithHeader(in, known, false);
             }
             boolean skip = Boolean.TRUE.equals(header);
             scanner.scan(in, capture, (idx, fields) -> {
@@ -307,34 +307,63 @@ public final class DmsObjectReader {
     }
 
     /**
-     * Peeks at the first record (the stream is reset afterwards) and says whether it is a header row: most of its
-     * first fields are column names of the table (or {@code Op} / the timestamp column).
+     * Peeks at the first records (the stream is reset afterwards) and says whether the first is a header row. With
+     * the table's column names known: most of its first fields are column names (or {@code Op} / the timestamp
+     * column). Without them: in a CDC file the first field is {@code Op}; in a full-load file every field of the first
+     * record looks like a column name (letters, digits, underscores, starting with a letter or underscore) while the
+     * second record has a field that does not.
      */
-    private Boolean startsWithHeader(InputStream in, Set<String> known) throws IOException {
+    private Boolean startsWithHeader(InputStream in, Set<String> known, boolean cdc) throws IOException {
         BufferedInputStream b = in instanceof BufferedInputStream bb ? bb : null;
         if (b == null) {
             return false;
         }
         b.mark(8 * 1024 * 1024);
-        List<String> first = new ArrayList<>();
+        List<List<String>> first = new ArrayList<>();
+        int capture = known.isEmpty() ? 512 : HEADER_FIELDS;
         try {
-            scanner.scan(b, HEADER_FIELDS, (idx, fields) -> {
-                first.addAll(fields);
-                return false;
+            scanner.scan(b, capture, (idx, fields) -> {
+                first.add(List.copyOf(fields));
+                return idx < 1;
             });
         } finally {
             b.reset();
         }
-        if (first.isEmpty()) {
+        if (first.isEmpty() || first.get(0).isEmpty()) {
             return false;
         }
-        int matches = 0;
-        for (String f : first) {
-            if (known.contains(f.strip().toLowerCase(Locale.ROOT))) {
-                matches++;
+        List<String> head = first.get(0);
+        if (!known.isEmpty()) {
+            int matches = 0;
+            int n = Math.min(head.size(), HEADER_FIELDS);
+            for (int i = 0; i < n; i++) {
+                if (known.contains(head.get(i).strip().toLowerCase(Locale.ROOT))) {
+                    matches++;
+                }
+            }
+            return matches * 2 > n;
+        }
+        if (cdc) {
+            return head.get(0).strip().equalsIgnoreCase("Op");
+        }
+        if (head.size() < 2 || first.size() < 2 || !head.stream().allMatch(DmsObjectReader::identifierLike)
+                || new java.util.HashSet<>(head).size() != head.size()) {
+            return false;
+        }
+        return !first.get(1).stream().allMatch(DmsObjectReader::identifierLike);
+    }
+
+    private static boolean identifierLike(String s) {
+        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '#')) {
+                return false;
             }
         }
-        return matches * 2 > first.size();
+        return true;
     }
 
     private Set<String> headerNames(Collection<String> columns) {
