@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * Table resolution: selection precedence (exclude beats include and explicit) and name transformations (when several
@@ -52,8 +51,8 @@ final class Resolver {
                 }
             }
         }
-        String targetSchema = applyName(rules, RuleTarget.SCHEMA, schema, table, null, schema).orElse(schema);
-        String targetTable = applyName(rules, RuleTarget.TABLE, schema, table, null, table).orElse(table);
+        String targetSchema = applyName(rules, RuleTarget.SCHEMA, schema, table, null, null, schema).orElse(schema);
+        String targetTable = applyName(rules, RuleTarget.TABLE, schema, table, null, null, table).orElse(table);
         List<AddedColumn> added = new ArrayList<>();
         List<TransformationRule> adds = new ArrayList<>();
         boolean hasIncludeColumn = false;
@@ -73,11 +72,11 @@ final class Resolver {
                     t.expression().orElse(null), t.ruleId()));
         }
         boolean onlyIncluded = hasIncludeColumn;
-        Function<String, Optional<String>> columns = column -> {
+        ColumnResolver columns = (column, dataType) -> {
             boolean kept = !onlyIncluded;
             for (Rule r : rules) {
                 if (r instanceof TransformationRule t && t.action().isPresent() && isColumnRule(t)
-                        && locatorMatches(t, schema, table, column)) {
+                        && locatorMatches(t, schema, table, column, dataType)) {
                     if (t.action().get() == TransformationAction.REMOVE_COLUMN) {
                         return Optional.empty();
                     }
@@ -89,8 +88,15 @@ final class Resolver {
             if (!kept) {
                 return Optional.empty();
             }
-            return Optional.of(applyName(rules, RuleTarget.COLUMN, schema, table, column, column).orElse(column));
+            return Optional.of(applyName(rules, RuleTarget.COLUMN, schema, table, column, dataType, column)
+                    .orElse(column));
         };
+        ColumnRules columnRules = (column, dataType) -> rules.stream()
+                .filter(r -> r instanceof TransformationRule t && t.action().isPresent() && isColumnRule(t)
+                        && locatorMatches(t, schema, table, column, dataType))
+                .map(r -> (TransformationRule) r)
+                .sorted(BY_ID)
+                .toList();
         Optional<TableSettingsRule> settings = rules.stream()
                 .filter(r -> r instanceof TableSettingsRule)
                 .map(r -> (TableSettingsRule) r)
@@ -98,7 +104,8 @@ final class Resolver {
                         && table.equals(t.objectLocator().tableName()))
                 .min(BY_ID);
         return new TableResolution(include && !exclude, schema, table, targetSchema, targetTable, filters, added,
-                columns, loadOrder == null ? OptionalInt.empty() : OptionalInt.of(loadOrder), matching, settings);
+                columns, columnRules, loadOrder == null ? OptionalInt.empty() : OptionalInt.of(loadOrder), matching,
+                settings);
     }
 
     private static boolean typeMatches(ObjectLocator l, TableType type) {
@@ -111,6 +118,11 @@ final class Resolver {
     }
 
     private static boolean locatorMatches(TransformationRule t, String schema, String table, String column) {
+        return locatorMatches(t, schema, table, column, null);
+    }
+
+    private static boolean locatorMatches(TransformationRule t, String schema, String table, String column,
+                                          String dataType) {
         ObjectLocator l = t.objectLocator();
         if (l == null || l.schemaName() == null || !Wildcards.matches(l.schemaName(), schema)) {
             return false;
@@ -119,8 +131,8 @@ final class Resolver {
             return false;
         }
         if (column != null) {
-            if (l.dataType() != null) {
-                return false; // selects by source data type, unknown here
+            if (l.dataType() != null && (dataType == null || !l.dataType().equalsIgnoreCase(dataType))) {
+                return false; // selects by source data type: only when the caller knows the column's type
             }
             return l.columnName() != null && Wildcards.matches(l.columnName(), column);
         }
@@ -146,7 +158,7 @@ final class Resolver {
 
     /** The lowest-id name-changing rule for the object, applied to {@code name}. */
     private static Optional<String> applyName(List<Rule> rules, RuleTarget target, String schema, String table,
-                                              String column, String name) {
+                                              String column, String dataType, String name) {
         TransformationRule winner = null;
         for (Rule r : rules) {
             if (!(r instanceof TransformationRule t) || t.action().isEmpty() || !changesName(t.action().get())
@@ -163,13 +175,23 @@ final class Resolver {
                     yield l != null && l.schemaName() != null && l.tableName() != null
                             && Wildcards.matches(l.schemaName(), schema) && Wildcards.matches(l.tableName(), table);
                 }
-                default -> locatorMatches(t, schema, table, column);
+                default -> locatorMatches(t, schema, table, column, dataType);
             };
             if (hit && (winner == null || BY_ID.compare(t, winner) < 0)) {
                 winner = t;
             }
         }
         return winner == null ? Optional.empty() : Optional.of(apply(winner, name));
+    }
+
+    /** Target column name of a source column (and its DMS data type, or null when unknown). */
+    interface ColumnResolver {
+        Optional<String> resolve(String column, String dataType);
+    }
+
+    /** Column transformation rules that hit a column, in rule-id order. */
+    interface ColumnRules {
+        List<TransformationRule> of(String column, String dataType);
     }
 
     static String apply(TransformationRule t, String name) {

@@ -140,13 +140,14 @@ public final class TableMappings {
         return new TableMappings(rules, extras, pos, warnings);
     }
 
-    /** Rule-ids and names are text in DMS; numbers are kept as their exact digits. */
+    /**
+     * Rule-ids are written as digit strings (what DMS documents); a JSON number keeps its exact digits. Rule-names
+     * keep their JSON type (a number stays a number) and read as text.
+     */
     private static ObjectNode textIds(ObjectNode r) {
-        for (String k : List.of("rule-id", "rule-name")) {
-            JsonNode v = r.get(k);
-            if (v != null && v.isValueNode() && !v.isTextual()) {
-                r.put(k, v.asText());
-            }
+        JsonNode v = r.get("rule-id");
+        if (v != null && v.isValueNode() && !v.isTextual()) {
+            r.put("rule-id", v.asText());
         }
         return r;
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * What a table mapping does with one source table: whether it is replicated, its target schema and table name after
@@ -27,14 +26,16 @@ public final class TableResolution {
     private final String targetTable;
     private final List<SourceFilter> filters;
     private final List<AddedColumn> addedColumns;
-    private final Function<String, Optional<String>> columns;
+    private final Resolver.ColumnResolver columns;
+    private final Resolver.ColumnRules columnRules;
     private final OptionalInt loadOrder;
     private final List<Rule> selectionRules;
     private final Optional<TableSettingsRule> tableSettings;
 
     TableResolution(boolean included, String sourceSchema, String sourceTable, String targetSchema,
                     String targetTable, List<SourceFilter> filters, List<AddedColumn> addedColumns,
-                    Function<String, Optional<String>> columns, OptionalInt loadOrder, List<Rule> selectionRules,
+                    Resolver.ColumnResolver columns, Resolver.ColumnRules columnRules, OptionalInt loadOrder,
+                    List<Rule> selectionRules,
                     Optional<TableSettingsRule> tableSettings) {
         this.included = included;
         this.sourceSchema = sourceSchema;
@@ -44,6 +45,7 @@ public final class TableResolution {
         this.filters = List.copyOf(filters);
         this.addedColumns = List.copyOf(addedColumns);
         this.columns = columns;
+        this.columnRules = columnRules;
         this.loadOrder = loadOrder;
         this.selectionRules = List.copyOf(selectionRules);
         this.tableSettings = tableSettings;
@@ -98,7 +100,31 @@ public final class TableResolution {
      *     drops it or include-column rules leave it out
      */
     public Optional<String> targetColumn(String sourceColumn) {
-        return columns.apply(Objects.requireNonNull(sourceColumn, "sourceColumn"));
+        return columns.resolve(Objects.requireNonNull(sourceColumn, "sourceColumn"), null);
+    }
+
+    /**
+     * Like {@link #targetColumn(String)}, also applying rules whose object-locator selects columns by source data
+     * type ({@code "data-type": "uint1"}).
+     *
+     * @param sourceColumn a column of the source table
+     * @param dmsDataType the column's DMS data type (for example {@code int4}, {@code string}), or null if unknown
+     * @return the target name, or empty when the column is not replicated
+     */
+    public Optional<String> targetColumn(String sourceColumn, String dmsDataType) {
+        return columns.resolve(Objects.requireNonNull(sourceColumn, "sourceColumn"), dmsDataType);
+    }
+
+    /**
+     * Every column-level transformation rule that hits the column (rename, case, remove, change-data-type,
+     * data masking, ...), in rule-id order: what a replication engine applies to the column's values.
+     *
+     * @param sourceColumn a column of the source table
+     * @param dmsDataType the column's DMS data type, or null if unknown
+     * @return the matching rules, lowest rule-id first
+     */
+    public List<TransformationRule> columnTransformations(String sourceColumn, String dmsDataType) {
+        return columnRules.of(Objects.requireNonNull(sourceColumn, "sourceColumn"), dmsDataType);
     }
 
     /** @return the columns add-column rules add to this table, in rule-id order */

@@ -488,6 +488,16 @@ final class Validator {
         if (a == null) {
             return;
         }
+        if (n.has("expression")) {
+            String expr = Nodes.text(n, "expression");
+            if (expr == null || expr.isBlank()) {
+                error("expression", "expression is empty. Write a SQLite expression such as \"$FIRST_NAME||' '||"
+                        + "$LAST_NAME\", or remove the key.");
+            } else if (a != TransformationAction.ADD_COLUMN && a != TransformationAction.CHANGE_DATA_TYPE) {
+                warning("expression", "DMS documents expressions only for add-column; " + a + " may ignore it. "
+                        + "Compute the value in an add-column rule instead.");
+            }
+        }
         switch (a) {
             case RENAME:
             case ADD_PREFIX:

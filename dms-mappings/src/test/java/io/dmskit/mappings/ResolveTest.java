@@ -179,6 +179,27 @@ class ResolveTest {
         }
 
         @Test
+        @DisplayName("rules selecting columns by source data type apply when the type is known")
+        void byDataType() {
+            TableMappings m = TableMappings.builder()
+                    .rule(include("%", "%"))
+                    .rule(Rules.columnsOfType("%", "%", "uint1").changeDataType(DataType.of("int4")))
+                    .rule(Rules.columnsOfType("%", "%", "string").convertUppercase())
+                    .rule(column("s", "t", "ssn").dataMaskingHashMask())
+                    .rule(column("s", "t", "ssn").changeDataType(DataType.string(64)))
+                    .build();
+            TableResolution r = m.resolve("s", "t");
+            assertThat(r.targetColumn("name")).contains("name");
+            assertThat(r.targetColumn("name", "string")).contains("NAME");
+            assertThat(r.targetColumn("flag", "uint1")).contains("flag");
+            assertThat(r.columnTransformations("flag", "uint1")).extracting(TransformationRule::ruleId)
+                    .containsExactly("2");
+            assertThat(r.columnTransformations("ssn", null)).extracting(t -> t.action().orElseThrow())
+                    .containsExactly(TransformationAction.DATA_MASKING_HASH_MASK,
+                            TransformationAction.CHANGE_DATA_TYPE);
+        }
+
+        @Test
         @DisplayName("include-column keeps only the named columns of that table")
         void includeColumn() {
             TableMappings m = TableMappings.builder()

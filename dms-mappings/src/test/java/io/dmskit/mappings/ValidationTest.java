@@ -284,6 +284,21 @@ class ValidationTest {
     }
 
     @Test
+    @DisplayName("an empty expression is an error; an expression on an action that ignores it a warning")
+    void expressions() {
+        only(doc("""
+            {"rule-type":"transformation","rule-id":"2","rule-name":"x","rule-target":"column",
+             "rule-action":"add-column","object-locator":{"schema-name":"s","table-name":"t"},"value":"c",
+             "expression":" ","data-type":{"type":"string","length":5}}"""),
+                Severity.ERROR, "2", "$.rules[1].expression", "expression is empty");
+        only(doc("""
+            {"rule-type":"transformation","rule-id":"2","rule-name":"x","rule-target":"table",
+             "rule-action":"rename","object-locator":{"schema-name":"s","table-name":"t"},"value":"u",
+             "expression":"upper($x)"}"""),
+                Severity.WARNING, "2", "$.rules[1].expression", "only for add-column");
+    }
+
+    @Test
     @DisplayName("both tablespace names in one locator is an error")
     void bothTablespaces() {
         only(doc("""
