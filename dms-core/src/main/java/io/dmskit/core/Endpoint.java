@@ -616,6 +616,13 @@ public final class Endpoint {
                 problems.add(DefinitionProblem.of("Credentials", "set either a password or a Secrets Manager secret, "
                     + "not both"));
             }
+            for (Credentials any : credentials) {
+                if (any instanceof Credentials.Password p) {
+                    checkPassword(problems, p.password());
+                } else if (any instanceof Credentials.ManagedSecret m) {
+                    checkPassword(problems, m.password());
+                }
+            }
             Credentials c = credentials.get(credentials.size() - 1);
             if (c instanceof Credentials.Password p) {
                 requireText(problems, "Username", p.username(), "with a clear-text password");
@@ -623,7 +630,6 @@ public final class Endpoint {
                 if (port == null) {
                     problems.add(DefinitionProblem.of("Port", "is required with a clear-text password"));
                 }
-                checkPassword(problems, p.password());
             } else if (c instanceof Credentials.SecretsManagerReference r) {
                 requireText(problems, "SecretsManagerSecretId", r.secretId(), "for a Secrets Manager secret");
                 requireText(problems, "SecretsManagerAccessRoleArn", r.accessRoleArn(), "for a Secrets Manager secret");
@@ -639,7 +645,6 @@ public final class Endpoint {
                 if (port == null) {
                     problems.add(DefinitionProblem.of("Port", "is required for a managed secret (the secret's port)"));
                 }
-                checkPassword(problems, m.password());
             }
         }
 
