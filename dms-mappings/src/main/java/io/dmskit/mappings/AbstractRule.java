@@ -23,41 +23,50 @@ abstract class AbstractRule {
         return ((AbstractRule) rule).node;
     }
 
+    /** See {@link Rule#ruleType}. */
     public String ruleType() {
         return Nodes.text(node, "rule-type");
     }
 
+    /** See {@link Rule#type}. */
     public Optional<RuleType> type() {
         return RuleType.fromWire(ruleType());
     }
 
+    /** See {@link Rule#ruleId}. */
     public String ruleId() {
         return Nodes.text(node, "rule-id");
     }
 
+    /** See {@link Rule#ruleName}. */
     public String ruleName() {
         return Nodes.text(node, "rule-name");
     }
 
+    /** See {@link Rule#ruleAction}. */
     public String ruleAction() {
         return Nodes.text(node, "rule-action");
     }
 
+    /** See {@link Rule#objectLocator}. */
     public ObjectLocator objectLocator() {
         return Codec.locator(node.get("object-locator"));
     }
 
+    /** See {@link Rule#property(String)}. */
     public Optional<String> property(String key) {
         JsonNode v = node.get(key);
         return v == null ? Optional.empty() : Optional.of(JsonTree.write(v));
     }
 
+    /** See {@link Rule#keys}. */
     public Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
         node.fieldNames().forEachRemaining(keys::add);
         return Collections.unmodifiableSet(keys);
     }
 
+    /** See {@link Rule#toJson}. */
     public String toJson() {
         return JsonTree.write(node);
     }
@@ -115,7 +124,10 @@ abstract class AbstractRule {
             return self();
         }
 
-        /** @param ruleId the {@code rule-id} @return this builder */
+        /**
+         * @param ruleId the {@code rule-id}
+         * @return this builder
+         */
         public B id(long ruleId) {
             return id(Long.toString(ruleId));
         }
@@ -130,7 +142,10 @@ abstract class AbstractRule {
             return self();
         }
 
-        /** @param locator the {@code object-locator} @return this builder */
+        /**
+         * @param locator the {@code object-locator}
+         * @return this builder
+         */
         public B locator(ObjectLocator locator) {
             if (locator == null) {
                 node.remove("object-locator");

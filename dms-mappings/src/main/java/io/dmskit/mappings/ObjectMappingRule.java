@@ -75,30 +75,46 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
             node.put("rule-type", RuleType.OBJECT_MAPPING.wireValue());
         }
 
-        /** @param schemaName schema @param tableName table @return this builder */
+        /**
+         * @param schemaName schema
+         * @param tableName table
+         * @return this builder
+         */
         public Builder locator(String schemaName, String tableName) {
             return locator(ObjectLocator.table(schemaName, tableName));
         }
 
-        /** @param action map-record-to-record or map-record-to-document @return this builder */
+        /**
+         * @param action map-record-to-record or map-record-to-document
+         * @return this builder
+         */
         public Builder action(ObjectMappingAction action) {
             set("rule-action", action == null ? null : action.wireValue());
             return this;
         }
 
-        /** @param name DynamoDB table (also used by Kinesis/Kafka examples) @return this builder */
+        /**
+         * @param name DynamoDB table (also used by Kinesis/Kafka examples)
+         * @return this builder
+         */
         public Builder targetTableName(String name) {
             set("target-table-name", name);
             return this;
         }
 
-        /** @param topic per-table Kafka topic (DMS 3.4.6+) @return this builder */
+        /**
+         * @param topic per-table Kafka topic (DMS 3.4.6+)
+         * @return this builder
+         */
         public Builder kafkaTargetTopic(String topic) {
             set("kafka-target-topic", topic);
             return this;
         }
 
-        /** @param value constant partition key at rule level (Kafka multi-topic form) @return this builder */
+        /**
+         * @param value constant partition key at rule level (Kafka multi-topic form)
+         * @return this builder
+         */
         public Builder partitionKeyValue(String value) {
             if (value == null) {
                 node.remove("partition-key");
@@ -110,7 +126,10 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
             return this;
         }
 
-        /** @param parameters {@code mapping-parameters} @return this builder */
+        /**
+         * @param parameters {@code mapping-parameters}
+         * @return this builder
+         */
         public Builder mappingParameters(MappingParameters parameters) {
             set("mapping-parameters", parameters == null ? null : Codec.mappingParameters(parameters));
             return this;

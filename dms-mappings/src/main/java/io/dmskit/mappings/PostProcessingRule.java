@@ -54,18 +54,29 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
             }
         }
 
-        /** @param schemaName schema pattern @param tableName table pattern @return this builder */
+        /**
+         * @param schemaName schema pattern
+         * @param tableName table pattern
+         * @return this builder
+         */
         public Builder locator(String schemaName, String tableName) {
             return locator(ObjectLocator.table(schemaName, tableName));
         }
 
-        /** @param action the {@code rule-action} (DMS documents only {@code add-tag}) @return this builder */
+        /**
+         * @param action the {@code rule-action} (DMS documents only {@code add-tag})
+         * @return this builder
+         */
         public Builder action(String action) {
             set("rule-action", action);
             return this;
         }
 
-        /** @param key tag key @param value tag value @return this builder with the tag appended */
+        /**
+         * @param key tag key
+         * @param value tag value
+         * @return this builder with the tag appended
+         */
         public Builder tag(String key, String value) {
             ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Nodes.object().arrayNode();
             a.add(Codec.tags(List.of(Tag.of(key, value))).get(0));
@@ -73,7 +84,10 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
             return this;
         }
 
-        /** @param tags replaces the {@code tag-set} @return this builder */
+        /**
+         * @param tags replaces the {@code tag-set}
+         * @return this builder
+         */
         public Builder tagSet(List<Tag> tags) {
             set("tag-set", Codec.tags(tags));
             return this;

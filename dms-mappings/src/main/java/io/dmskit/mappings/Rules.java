@@ -25,29 +25,48 @@ public final class Rules {
 
     // ------------------------------------------------------------------ selection
 
-    /** @param schema schema pattern @param table table pattern @return an include selection */
+    /**
+     * @param schema schema pattern
+     * @param table table pattern
+     * @return an include selection
+     */
     public static SelectionRule.Builder include(String schema, String table) {
         return SelectionRule.builder().locator(schema, table).action(SelectionAction.INCLUDE);
     }
 
-    /** @param schema schema pattern @param table table pattern @return an exclude selection (beats include) */
+    /**
+     * @param schema schema pattern
+     * @param table table pattern
+     * @return an exclude selection (beats include)
+     */
     public static SelectionRule.Builder exclude(String schema, String table) {
         return SelectionRule.builder().locator(schema, table).action(SelectionAction.EXCLUDE);
     }
 
-    /** @param schema exact schema @param table exact table or view @return an explicit selection */
+    /**
+     * @param schema exact schema
+     * @param table exact table or view
+     * @return an explicit selection
+     */
     public static SelectionRule.Builder explicit(String schema, String table) {
         return SelectionRule.builder().locator(schema, table).action(SelectionAction.EXPLICIT);
     }
 
     // ------------------------------------------------------------------ transformation
 
-    /** @param schema schema pattern @return a transformation on schemas; choose the action next */
+    /**
+     * @param schema schema pattern
+     * @return a transformation on schemas; choose the action next
+     */
     public static TransformationRule.Builder schema(String schema) {
         return TransformationRule.builder().target(RuleTarget.SCHEMA).locator(ObjectLocator.schema(schema));
     }
 
-    /** @param schema schema pattern @param table table pattern @return a transformation on tables */
+    /**
+     * @param schema schema pattern
+     * @param table table pattern
+     * @return a transformation on tables
+     */
     public static TransformationRule.Builder table(String schema, String table) {
         return TransformationRule.builder().target(RuleTarget.TABLE).locator(ObjectLocator.table(schema, table));
     }
@@ -108,35 +127,60 @@ public final class Rules {
         return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).addColumn(column, dataType);
     }
 
-    /** @param schema exact schema @param table exact table @param def the key @return a define-primary-key rule */
+    /**
+     * @param schema exact schema
+     * @param table exact table
+     * @param def the key
+     * @return a define-primary-key rule
+     */
     public static TransformationRule.Builder definePrimaryKey(String schema, String table, PrimaryKeyDef def) {
         return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).definePrimaryKey(def);
     }
 
-    /** @param schema schema pattern @param table table pattern @param def the columns to add
-     *  @return an add-before-image-columns rule */
+    /**
+     * @param schema schema pattern
+     * @param table table pattern
+     * @param def the columns to add
+     * @return an add-before-image-columns rule
+     */
     public static TransformationRule.Builder addBeforeImageColumns(String schema, String table, BeforeImageDef def) {
         return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).addBeforeImageColumns(def);
     }
 
     // ------------------------------------------------------------------ other rule types
 
-    /** @param schema exact schema @param table exact table @return a table-settings rule */
+    /**
+     * @param schema exact schema
+     * @param table exact table
+     * @return a table-settings rule
+     */
     public static TableSettingsRule.Builder tableSettings(String schema, String table) {
         return TableSettingsRule.builder().locator(schema, table);
     }
 
-    /** @param schema schema pattern @param table table pattern @return an S3 object-tagging rule */
+    /**
+     * @param schema schema pattern
+     * @param table table pattern
+     * @return an S3 object-tagging rule
+     */
     public static PostProcessingRule.Builder addTag(String schema, String table) {
         return PostProcessingRule.builder().locator(schema, table);
     }
 
-    /** @param schema schema @param table table @return a map-record-to-record object mapping */
+    /**
+     * @param schema schema
+     * @param table table
+     * @return a map-record-to-record object mapping
+     */
     public static ObjectMappingRule.Builder mapRecordToRecord(String schema, String table) {
         return ObjectMappingRule.builder().locator(schema, table).action(ObjectMappingAction.MAP_RECORD_TO_RECORD);
     }
 
-    /** @param schema schema @param table table @return a map-record-to-document object mapping */
+    /**
+     * @param schema schema
+     * @param table table
+     * @return a map-record-to-document object mapping
+     */
     public static ObjectMappingRule.Builder mapRecordToDocument(String schema, String table) {
         return ObjectMappingRule.builder().locator(schema, table).action(ObjectMappingAction.MAP_RECORD_TO_DOCUMENT);
     }

@@ -75,18 +75,28 @@ public final class SelectionRule extends AbstractRule implements Rule {
             node.put("rule-type", RuleType.SELECTION.wireValue());
         }
 
-        /** @param action include, exclude or explicit @return this builder */
+        /**
+         * @param action include, exclude or explicit
+         * @return this builder
+         */
         public Builder action(SelectionAction action) {
             set("rule-action", action == null ? null : action.wireValue());
             return this;
         }
 
-        /** @param schemaName schema pattern @param tableName table pattern @return this builder */
+        /**
+         * @param schemaName schema pattern
+         * @param tableName table pattern
+         * @return this builder
+         */
         public Builder locator(String schemaName, String tableName) {
             return locator(ObjectLocator.table(schemaName, tableName));
         }
 
-        /** @param type table, view or all (sets {@code object-locator.table-type}) @return this builder */
+        /**
+         * @param type table, view or all (sets {@code object-locator.table-type})
+         * @return this builder
+         */
         public Builder tableType(TableType type) {
             JsonNode l = node.get("object-locator");
             ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Nodes.object();
@@ -108,7 +118,10 @@ public final class SelectionRule extends AbstractRule implements Rule {
             return this;
         }
 
-        /** @param filter a source filter to add (ANDed with the others) @return this builder */
+        /**
+         * @param filter a source filter to add (ANDed with the others)
+         * @return this builder
+         */
         public Builder filter(SourceFilter filter) {
             Objects.requireNonNull(filter, "filter");
             JsonNode f = node.get("filters");
@@ -127,7 +140,10 @@ public final class SelectionRule extends AbstractRule implements Rule {
             return filter(SourceFilter.on(columnName, conditions));
         }
 
-        /** @param filters replaces all filters @return this builder */
+        /**
+         * @param filters replaces all filters
+         * @return this builder
+         */
         public Builder filters(List<SourceFilter> filters) {
             node.remove("filters");
             filters.forEach(this::filter);

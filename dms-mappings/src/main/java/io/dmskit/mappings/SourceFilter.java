@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record SourceFilter(String filterType, String columnName, List<FilterCondition> conditions) {
 
-    /** Copies the conditions. */
+    // Copies the conditions.
     public SourceFilter {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }

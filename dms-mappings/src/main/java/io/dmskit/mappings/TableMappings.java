@@ -356,18 +356,27 @@ public final class TableMappings {
         private Builder() {
         }
 
-        /** @param rule a rule @return this builder */
+        /**
+         * @param rule a rule
+         * @return this builder
+         */
         public Builder rule(Rule rule) {
             rules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
-        /** @param rule a rule builder, built now @return this builder */
+        /**
+         * @param rule a rule builder, built now
+         * @return this builder
+         */
         public Builder rule(Rule.Builder<?> rule) {
             return rule(Objects.requireNonNull(rule, "rule").build());
         }
 
-        /** @param more rules to append @return this builder */
+        /**
+         * @param more rules to append
+         * @return this builder
+         */
         public Builder rules(Collection<? extends Rule> more) {
             more.forEach(this::rule);
             return this;
@@ -379,35 +388,50 @@ public final class TableMappings {
             return this;
         }
 
-        /** @param spec configures a new selection rule @return this builder */
+        /**
+         * @param spec configures a new selection rule
+         * @return this builder
+         */
         public Builder selection(Consumer<SelectionRule.Builder> spec) {
             SelectionRule.Builder b = SelectionRule.builder();
             spec.accept(b);
             return rule(b);
         }
 
-        /** @param spec configures a new transformation rule @return this builder */
+        /**
+         * @param spec configures a new transformation rule
+         * @return this builder
+         */
         public Builder transformation(Consumer<TransformationRule.Builder> spec) {
             TransformationRule.Builder b = TransformationRule.builder();
             spec.accept(b);
             return rule(b);
         }
 
-        /** @param spec configures a new table-settings rule @return this builder */
+        /**
+         * @param spec configures a new table-settings rule
+         * @return this builder
+         */
         public Builder tableSettings(Consumer<TableSettingsRule.Builder> spec) {
             TableSettingsRule.Builder b = TableSettingsRule.builder();
             spec.accept(b);
             return rule(b);
         }
 
-        /** @param spec configures a new post-processing rule @return this builder */
+        /**
+         * @param spec configures a new post-processing rule
+         * @return this builder
+         */
         public Builder postProcessing(Consumer<PostProcessingRule.Builder> spec) {
             PostProcessingRule.Builder b = PostProcessingRule.builder();
             spec.accept(b);
             return rule(b);
         }
 
-        /** @param spec configures a new object-mapping rule @return this builder */
+        /**
+         * @param spec configures a new object-mapping rule
+         * @return this builder
+         */
         public Builder objectMapping(Consumer<ObjectMappingRule.Builder> spec) {
             ObjectMappingRule.Builder b = ObjectMappingRule.builder();
             spec.accept(b);

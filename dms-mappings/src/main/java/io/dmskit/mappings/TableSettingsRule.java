@@ -58,18 +58,28 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
             node.put("rule-type", RuleType.TABLE_SETTINGS.wireValue());
         }
 
-        /** @param schemaName exact schema @param tableName exact table @return this builder */
+        /**
+         * @param schemaName exact schema
+         * @param tableName exact table
+         * @return this builder
+         */
         public Builder locator(String schemaName, String tableName) {
             return locator(ObjectLocator.table(schemaName, tableName));
         }
 
-        /** @param parallelLoad the {@code parallel-load} @return this builder */
+        /**
+         * @param parallelLoad the {@code parallel-load}
+         * @return this builder
+         */
         public Builder parallelLoad(ParallelLoad parallelLoad) {
             set("parallel-load", parallelLoad == null ? null : Codec.parallelLoad(parallelLoad));
             return this;
         }
 
-        /** @param lobSettings the {@code lob-settings} @return this builder */
+        /**
+         * @param lobSettings the {@code lob-settings}
+         * @return this builder
+         */
         public Builder lobSettings(LobSettings lobSettings) {
             set("lob-settings", lobSettings == null ? null : Codec.lobSettings(lobSettings));
             return this;

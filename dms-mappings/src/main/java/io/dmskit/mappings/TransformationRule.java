@@ -100,55 +100,82 @@ public final class TransformationRule extends AbstractRule implements Rule {
             node.put("rule-type", RuleType.TRANSFORMATION.wireValue());
         }
 
-        /** @param target the {@code rule-target} @return this builder */
+        /**
+         * @param target the {@code rule-target}
+         * @return this builder
+         */
         public Builder target(RuleTarget target) {
             set("rule-target", target == null ? null : target.wireValue());
             return this;
         }
 
-        /** @param action the {@code rule-action} @return this builder */
+        /**
+         * @param action the {@code rule-action}
+         * @return this builder
+         */
         public Builder action(TransformationAction action) {
             set("rule-action", action == null ? null : action.wireValue());
             return this;
         }
 
-        /** @param value {@code value} @return this builder */
+        /**
+         * @param value {@code value}
+         * @return this builder
+         */
         public Builder value(String value) {
             set("value", value);
             return this;
         }
 
-        /** @param oldValue {@code old-value} @return this builder */
+        /**
+         * @param oldValue {@code old-value}
+         * @return this builder
+         */
         public Builder oldValue(String oldValue) {
             set("old-value", oldValue);
             return this;
         }
 
-        /** @param expression a SQLite expression, source columns as {@code $COLUMN} @return this builder */
+        /**
+         * @param expression a SQLite expression, source columns as {@code $COLUMN}
+         * @return this builder
+         */
         public Builder expression(String expression) {
             set("expression", expression);
             return this;
         }
 
-        /** @param dataType {@code data-type} @return this builder */
+        /**
+         * @param dataType {@code data-type}
+         * @return this builder
+         */
         public Builder dataType(DataType dataType) {
             set("data-type", dataType == null ? null : Codec.dataType(dataType));
             return this;
         }
 
-        /** @param def {@code primary-key-def} @return this builder */
+        /**
+         * @param def {@code primary-key-def}
+         * @return this builder
+         */
         public Builder primaryKeyDef(PrimaryKeyDef def) {
             set("primary-key-def", def == null ? null : Codec.primaryKeyDef(def));
             return this;
         }
 
-        /** @param def {@code before-image-def} @return this builder */
+        /**
+         * @param def {@code before-image-def}
+         * @return this builder
+         */
         public Builder beforeImageDef(BeforeImageDef def) {
             set("before-image-def", def == null ? null : Codec.beforeImageDef(def));
             return this;
         }
 
-        /** @param newName the new name @return this builder, action {@code rename} */
+        /**
+         * @param newName the new name
+         * @return this builder, action {@code rename}
+         */
         public Builder rename(String newName) {
             return action(TransformationAction.RENAME).value(Objects.requireNonNull(newName, "newName"));
         }
@@ -163,33 +190,53 @@ public final class TransformationRule extends AbstractRule implements Rule {
             return action(TransformationAction.CONVERT_UPPERCASE);
         }
 
-        /** @param prefix prefix to add @return this builder, action {@code add-prefix} */
+        /**
+         * @param prefix prefix to add
+         * @return this builder, action {@code add-prefix}
+         */
         public Builder addPrefix(String prefix) {
             return action(TransformationAction.ADD_PREFIX).value(Objects.requireNonNull(prefix, "prefix"));
         }
 
-        /** @param prefix prefix to remove @return this builder, action {@code remove-prefix} */
+        /**
+         * @param prefix prefix to remove
+         * @return this builder, action {@code remove-prefix}
+         */
         public Builder removePrefix(String prefix) {
             return action(TransformationAction.REMOVE_PREFIX).value(Objects.requireNonNull(prefix, "prefix"));
         }
 
-        /** @param oldPrefix prefix to replace @param newPrefix replacement @return this builder, {@code replace-prefix} */
+        /**
+         * @param oldPrefix prefix to replace
+         * @param newPrefix replacement
+         * @return this builder, {@code replace-prefix}
+         */
         public Builder replacePrefix(String oldPrefix, String newPrefix) {
             return action(TransformationAction.REPLACE_PREFIX).value(Objects.requireNonNull(newPrefix, "newPrefix"))
                     .oldValue(Objects.requireNonNull(oldPrefix, "oldPrefix"));
         }
 
-        /** @param suffix suffix to add @return this builder, action {@code add-suffix} */
+        /**
+         * @param suffix suffix to add
+         * @return this builder, action {@code add-suffix}
+         */
         public Builder addSuffix(String suffix) {
             return action(TransformationAction.ADD_SUFFIX).value(Objects.requireNonNull(suffix, "suffix"));
         }
 
-        /** @param suffix suffix to remove @return this builder, action {@code remove-suffix} */
+        /**
+         * @param suffix suffix to remove
+         * @return this builder, action {@code remove-suffix}
+         */
         public Builder removeSuffix(String suffix) {
             return action(TransformationAction.REMOVE_SUFFIX).value(Objects.requireNonNull(suffix, "suffix"));
         }
 
-        /** @param oldSuffix suffix to replace @param newSuffix replacement @return this builder, {@code replace-suffix} */
+        /**
+         * @param oldSuffix suffix to replace
+         * @param newSuffix replacement
+         * @return this builder, {@code replace-suffix}
+         */
         public Builder replaceSuffix(String oldSuffix, String newSuffix) {
             return action(TransformationAction.REPLACE_SUFFIX).value(Objects.requireNonNull(newSuffix, "newSuffix"))
                     .oldValue(Objects.requireNonNull(oldSuffix, "oldSuffix"));
@@ -217,19 +264,28 @@ public final class TransformationRule extends AbstractRule implements Rule {
                     .dataType(Objects.requireNonNull(dataType, "dataType"));
         }
 
-        /** @param dataType the new type @return this builder, action {@code change-data-type} (target column) */
+        /**
+         * @param dataType the new type
+         * @return this builder, action {@code change-data-type} (target column)
+         */
         public Builder changeDataType(DataType dataType) {
             return target(RuleTarget.COLUMN).action(TransformationAction.CHANGE_DATA_TYPE)
                     .dataType(Objects.requireNonNull(dataType, "dataType"));
         }
 
-        /** @param def the key @return this builder, action {@code define-primary-key} (target table) */
+        /**
+         * @param def the key
+         * @return this builder, action {@code define-primary-key} (target table)
+         */
         public Builder definePrimaryKey(PrimaryKeyDef def) {
             return target(RuleTarget.TABLE).action(TransformationAction.DEFINE_PRIMARY_KEY)
                     .primaryKeyDef(Objects.requireNonNull(def, "def"));
         }
 
-        /** @param def the before-image columns @return this builder, action {@code add-before-image-columns} */
+        /**
+         * @param def the before-image columns
+         * @return this builder, action {@code add-before-image-columns}
+         */
         public Builder addBeforeImageColumns(BeforeImageDef def) {
             return target(RuleTarget.COLUMN).action(TransformationAction.ADD_BEFORE_IMAGE_COLUMNS)
                     .beforeImageDef(Objects.requireNonNull(def, "def"));

@@ -18,7 +18,7 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
                                 String partitionKeyValue, List<String> excludeColumns,
                                 List<AttributeMapping> attributeMappings, String conditionExpressionJson) {
 
-    /** Copies the lists. */
+    // Copies the lists.
     public MappingParameters {
         excludeColumns = excludeColumns == null ? List.of() : List.copyOf(excludeColumns);
         attributeMappings = attributeMappings == null ? List.of() : List.copyOf(attributeMappings);
@@ -29,43 +29,64 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
         return new MappingParameters(null, null, null, null, null, null, null);
     }
 
-    /** @param type partition-key-type @return a copy */
+    /**
+     * @param type partition-key-type
+     * @return a copy
+     */
     public MappingParameters withPartitionKeyType(String type) {
         return new MappingParameters(type, partitionKeyName, sortKeyName, partitionKeyValue, excludeColumns,
                 attributeMappings, conditionExpressionJson);
     }
 
-    /** @param name partition-key-name @return a copy */
+    /**
+     * @param name partition-key-name
+     * @return a copy
+     */
     public MappingParameters withPartitionKeyName(String name) {
         return new MappingParameters(partitionKeyType, name, sortKeyName, partitionKeyValue, excludeColumns,
                 attributeMappings, conditionExpressionJson);
     }
 
-    /** @param name sort-key-name @return a copy */
+    /**
+     * @param name sort-key-name
+     * @return a copy
+     */
     public MappingParameters withSortKeyName(String name) {
         return new MappingParameters(partitionKeyType, partitionKeyName, name, partitionKeyValue, excludeColumns,
                 attributeMappings, conditionExpressionJson);
     }
 
-    /** @param value constant partition key @return a copy with {@code partition-key.value} */
+    /**
+     * @param value constant partition key
+     * @return a copy with {@code partition-key.value}
+     */
     public MappingParameters withPartitionKeyValue(String value) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, value, excludeColumns,
                 attributeMappings, conditionExpressionJson);
     }
 
-    /** @param columns columns left out of the record @return a copy */
+    /**
+     * @param columns columns left out of the record
+     * @return a copy
+     */
     public MappingParameters withExcludeColumns(List<String> columns) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue, columns,
                 attributeMappings, conditionExpressionJson);
     }
 
-    /** @param mappings attribute mappings @return a copy */
+    /**
+     * @param mappings attribute mappings
+     * @return a copy
+     */
     public MappingParameters withAttributeMappings(List<AttributeMapping> mappings) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue,
                 excludeColumns, mappings, conditionExpressionJson);
     }
 
-    /** @param json DynamoDB condition-expression object as JSON text @return a copy */
+    /**
+     * @param json DynamoDB condition-expression object as JSON text
+     * @return a copy
+     */
     public MappingParameters withConditionExpressionJson(String json) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue,
                 excludeColumns, attributeMappings, json);

@@ -8,7 +8,11 @@ package io.dmskit.mappings.postprocessing;
  * @param value tag value
  */
 public record Tag(String key, String value) {
-    /** @param key tag key @param value tag value @return a tag */
+    /**
+     * @param key tag key
+     * @param value tag value
+     * @return a tag
+     */
     public static Tag of(String key, String value) {
         return new Tag(key, value);
     }

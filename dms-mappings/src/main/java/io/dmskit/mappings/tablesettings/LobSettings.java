@@ -8,7 +8,10 @@ package io.dmskit.mappings.tablesettings;
  */
 public record LobSettings(String mode, Long bulkMaxSize) {
 
-    /** @param bulkMaxSizeKb maximum LOB size in KB (non-zero) @return limited LOB mode */
+    /**
+     * @param bulkMaxSizeKb maximum LOB size in KB (non-zero)
+     * @return limited LOB mode
+     */
     public static LobSettings limited(long bulkMaxSizeKb) {
         return new LobSettings("limited", bulkMaxSizeKb);
     }

@@ -25,7 +25,7 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
                            List<List<String>> boundaries, List<String> segmentNames, Integer numberOfPartitions,
                            Boolean collectionCountFromMetadata, Long maxRecordsSkipPerPage, Long batchSize) {
 
-    /** Copies the lists. */
+    // Copies the lists.
     public ParallelLoad {
         partitions = partitions == null ? List.of() : List.copyOf(partitions);
         subpartitions = subpartitions == null ? List.of() : List.copyOf(subpartitions);
@@ -53,25 +53,37 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
         return ofType("none");
     }
 
-    /** @param partitions partition names @return {@code partitions-list} */
+    /**
+     * @param partitions partition names
+     * @return {@code partitions-list}
+     */
     public static ParallelLoad partitionsList(List<String> partitions) {
         return new ParallelLoad("partitions-list", partitions, null, null, null, null, null, null, null, null);
     }
 
-    /** @param partitions partition names @param subpartitions subpartition names (Oracle)
-     *  @return {@code partitions-list} with subpartitions */
+    /**
+     * @param partitions partition names
+     * @param subpartitions subpartition names (Oracle)
+     * @return {@code partitions-list} with subpartitions
+     */
     public static ParallelLoad partitionsList(List<String> partitions, List<String> subpartitions) {
         return new ParallelLoad("partitions-list", partitions, subpartitions, null, null, null, null, null, null,
                 null);
     }
 
-    /** @param columns range columns (1..10) @param boundaries upper boundaries, one value per column
-     *  @return {@code ranges} */
+    /**
+     * @param columns range columns (1..10)
+     * @param boundaries upper boundaries, one value per column
+     * @return {@code ranges}
+     */
     public static ParallelLoad ranges(List<String> columns, List<List<String>> boundaries) {
         return new ParallelLoad("ranges", null, null, columns, boundaries, null, null, null, null, null);
     }
 
-    /** @param names one name per segment (boundaries + 1) @return a copy with {@code segment-names} */
+    /**
+     * @param names one name per segment (boundaries + 1)
+     * @return a copy with {@code segment-names}
+     */
     public ParallelLoad withSegmentNames(List<String> names) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, names, numberOfPartitions,
                 collectionCountFromMetadata, maxRecordsSkipPerPage, batchSize);
@@ -91,13 +103,19 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
                 numberOfPartitions, value, maxRecordsSkipPerPage, batchSize);
     }
 
-    /** @param value records to skip per page (MongoDB/DocumentDB) @return a copy */
+    /**
+     * @param value records to skip per page (MongoDB/DocumentDB)
+     * @return a copy
+     */
     public ParallelLoad withMaxRecordsSkipPerPage(long value) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
                 numberOfPartitions, collectionCountFromMetadata, value, batchSize);
     }
 
-    /** @param value batch size (MongoDB/DocumentDB, 0 = server maximum) @return a copy */
+    /**
+     * @param value batch size (MongoDB/DocumentDB, 0 = server maximum)
+     * @return a copy
+     */
     public ParallelLoad withBatchSize(long value) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
                 numberOfPartitions, collectionCountFromMetadata, maxRecordsSkipPerPage, value);

@@ -11,17 +11,25 @@ import java.util.List;
  */
 public record PrimaryKeyDef(String name, String origin, List<String> columns) {
 
-    /** Copies the columns. */
+    // Copies the columns.
     public PrimaryKeyDef {
         columns = columns == null ? List.of() : List.copyOf(columns);
     }
 
-    /** @param name key name @param columns key columns @return a primary key definition (origin omitted) */
+    /**
+     * @param name key name
+     * @param columns key columns
+     * @return a primary key definition (origin omitted)
+     */
     public static PrimaryKeyDef primaryKey(String name, String... columns) {
         return new PrimaryKeyDef(name, null, List.of(columns));
     }
 
-    /** @param name index name @param columns index columns @return a unique-index definition */
+    /**
+     * @param name index name
+     * @param columns index columns
+     * @return a unique-index definition
+     */
     public static PrimaryKeyDef uniqueIndex(String name, String... columns) {
         return new PrimaryKeyDef(name, "unique-index", List.of(columns));
     }
