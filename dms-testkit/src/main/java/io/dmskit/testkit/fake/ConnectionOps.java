@@ -128,9 +128,6 @@ public final class ConnectionOps {
                 matched.add(c);
             }
         }
-        if (matched.isEmpty() && r.hasFilters() && !r.filters().isEmpty()) {
-            throw Errors.notFound("No connections found matching provided filters");
-        }
         Page<ConnectionRecord> page = Page.of(matched, r.maxRecords(), r.marker(), 100);
         return DescribeConnectionsResponse.builder().connections(page.items.stream().map(c -> c.model).toList())
                 .marker(page.nextMarker).build();

@@ -330,7 +330,13 @@ public final class EndpointOps {
                 throw Errors.alreadyExists("The specified endpoint " + d.id + " already exists.");
             }
         }
-        String arn = w.arn("endpoint", w.newResourceId());
+        String arn = w.arn("endpoint", r.resourceIdentifier() != null
+                ? Validate.identifier("ResourceIdentifier", r.resourceIdentifier(), 63).toUpperCase(Locale.ROOT)
+                : w.newResourceId());
+        if (w.endpoints.containsKey(arn)) {
+            throw Errors.alreadyExists("An endpoint with ResourceIdentifier " + r.resourceIdentifier()
+                    + " already exists.");
+        }
         Endpoint model = build(d, arn, "active", null);
         EndpointRecord e = new EndpointRecord(arn, model, d.password);
         tags.putInitial(arn, r.tags());

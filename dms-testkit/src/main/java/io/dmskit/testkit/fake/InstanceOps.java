@@ -108,7 +108,13 @@ public final class InstanceOps {
             }
         }
         SubnetGroupRecord group = subnetGroups.findOrDefault(r.replicationSubnetGroupIdentifier());
-        String arn = w.arn("rep", w.newResourceId());
+        String arn = w.arn("rep", r.resourceIdentifier() != null
+                ? Validate.identifier("ResourceIdentifier", r.resourceIdentifier(), 63).toUpperCase(Locale.ROOT)
+                : w.newResourceId());
+        if (w.instances.containsKey(arn)) {
+            throw Errors.alreadyExists("A replication instance with ResourceIdentifier " + r.resourceIdentifier()
+                    + " already exists.");
+        }
         List<VpcSecurityGroupMembership> sgs = new ArrayList<>();
         if (r.hasVpcSecurityGroupIds() && !r.vpcSecurityGroupIds().isEmpty()) {
             for (String sg : r.vpcSecurityGroupIds()) {

@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.databasemigration.model.Subnet;
 /** Replication subnet groups. Call with the world's lock held. */
 public final class SubnetGroupOps {
     private static final Page.Filters<SubnetGroupRecord> FILTERS = new Page.Filters<SubnetGroupRecord>()
-            .one("replication-subnet-group-id", SubnetGroupRecord::id)
-            .one("vpc-id", g -> g.model.vpcId());
+            .one("replication-subnet-group-id", SubnetGroupRecord::id);
 
     private final World w;
     private final TagOps tags;
