@@ -64,6 +64,26 @@ class RoundTripTest {
     }
 
     @Test
+    @DisplayName("a document with every rule kind is clean, typed accessors read it, and it resolves")
+    void allRuleKinds() throws IOException {
+        TableMappings m = TableMappings.fromJson(fixture("all-rule-kinds.json"));
+        assertThat(m.validate()).isEmpty();
+        assertThat(m.rules(SelectionRule.class)).hasSize(3);
+        assertThat(m.rules(TransformationRule.class)).hasSize(7);
+        assertThat(m.rules(TableSettingsRule.class).get(0).lobSettings().orElseThrow().bulkMaxSize()).isEqualTo(64L);
+        assertThat(m.rules(ObjectMappingRule.class).get(0).mappingParameters().orElseThrow()
+                .conditionExpressionJson()).contains("attribute_not_exists");
+        TableResolution r = m.resolve("hr", "tbl_employees");
+        assertThat(r.included()).isTrue();
+        assertThat(r.targetSchema()).isEqualTo("people");
+        assertThat(r.targetTable()).isEqualTo("t_employees");
+        assertThat(r.addedColumns()).extracting(AddedColumn::name).containsExactly("op");
+        assertThat(m.resolve("hr", "tmp_x").included()).isFalse();
+        assertThat(m.resolve("hr", "employees").sqlPredicate(SqlDialect.POSTGRESQL)).contains(
+                "(\"empid\" <= '10' OR \"empid\" BETWEEN '50' AND '75') AND \"dept\" IS NOT NULL");
+    }
+
+    @Test
     @DisplayName("toBuilder keeps every rule and unknown key; a modified rule keeps its unknown keys")
     void toBuilderKeepsEverything() throws IOException {
         TableMappings m = TableMappings.fromJson(fixture("console-export.json"));
