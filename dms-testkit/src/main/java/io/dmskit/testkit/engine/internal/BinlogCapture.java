@@ -154,19 +154,18 @@ public final class BinlogCapture implements ChangeCapture {
                 rs.next();
                 zone = zone(rs.getString(2), rs.getString(1));
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT column_type FROM information_schema.columns"
-                    + " WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, column_type"
+                    + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                    + " AND data_type IN ('enum', 'set')")) {
                 for (TablePlan p : plans) {
-                    for (SourceColumn col : p.source().columns()) {
-                        if (col.typeName().equals("enum") || col.typeName().equals("set")) {
-                            ps.setString(1, p.source().schema());
-                            ps.setString(2, p.source().name());
-                            ps.setString(3, col.name());
-                            try (ResultSet rs = ps.executeQuery()) {
-                                if (rs.next()) {
-                                    enums.put(key(p.source(), col), parseEnum(rs.getString(1)));
-                                }
-                            }
+                    ps.setString(1, p.source().schema());
+                    ps.setString(2, p.source().name());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            List<String> values = new ArrayList<>();
+                            values.add(rs.getString(2)); // first element: enum or set
+                            values.addAll(parseEnum(rs.getString(3)));
+                            enums.put(p.source().schema() + "\u0000" + p.source().name() + "\u0000" + rs.getString(1), values);
                         }
                     }
                 }
@@ -317,15 +316,7 @@ public final class BinlogCapture implements ChangeCapture {
             case INTEGER -> {
                 long n = ((Number) v).longValue();
                 if (c.unsigned() && n < 0) {
-                    if (type.startsWith("tinyint")) {
-                        n += 1L << 8;
-                    } else if (type.startsWith("smallint")) {
-                        n += 1L << 16;
-                    } else if (type.startsWith("mediumint")) {
-                        n += 1L << 24;
-                    } else {
-                        n += 1L << 32;
-                    }
+                    n += 1L << unsignedBits(type);
                 }
                 return n;
             }
@@ -334,7 +325,11 @@ public final class BinlogCapture implements ChangeCapture {
                     return d.setScale(c.scale(), java.math.RoundingMode.UNNECESSARY);
                 }
                 long n = ((Number) v).longValue();
-                return n < 0 ? new BigDecimal(Long.toUnsignedString(n)) : BigDecimal.valueOf(n);
+                if (!c.unsigned() || n >= 0) {
+                    return BigDecimal.valueOf(n);
+                }
+                return type.startsWith("bigint") ? new BigDecimal(Long.toUnsignedString(n))
+                        : BigDecimal.valueOf(n + (1L << unsignedBits(type)));
             }
             case DOUBLE -> {
                 return ((Number) v).doubleValue();
@@ -369,13 +364,13 @@ public final class BinlogCapture implements ChangeCapture {
                 return v instanceof byte[] b ? b : v.toString().getBytes(StandardCharsets.UTF_8);
             }
             case STRING -> {
-                if (type.equals("enum") && v instanceof Number n) {
-                    List<String> values = enumValues.get(key(t, c));
-                    int i = n.intValue();
-                    return values != null && i >= 1 && i <= values.size() ? values.get(i - 1) : "";
-                }
-                if (type.equals("set") && v instanceof Number n) {
-                    List<String> values = enumValues.getOrDefault(key(t, c), List.of());
+                List<String> choices = enumValues.get(key(t, c));
+                if (choices != null && v instanceof Number n) {
+                    List<String> values = choices.subList(1, choices.size());
+                    if (choices.get(0).equalsIgnoreCase("enum")) {
+                        int i = n.intValue();
+                        return i >= 1 && i <= values.size() ? values.get(i - 1) : "";
+                    }
                     long bits = n.longValue();
                     List<String> chosen = new ArrayList<>();
                     for (int i = 0; i < values.size(); i++) {
@@ -406,6 +401,16 @@ public final class BinlogCapture implements ChangeCapture {
                 return v.toString();
             }
         }
+    }
+
+    private static int unsignedBits(String type) {
+        if (type.startsWith("tinyint")) {
+            return 8;
+        }
+        if (type.startsWith("smallint")) {
+            return 16;
+        }
+        return type.startsWith("mediumint") ? 24 : 32;
     }
 
     @Override
