@@ -147,6 +147,24 @@ public final class Rules {
         return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).addBeforeImageColumns(def);
     }
 
+    /**
+     * Reads one rule object, for constructs the DSL does not model. Keys are kept as written; the rule is validated
+     * with the document it is added to.
+     *
+     * @param ruleJson a JSON object such as {@code {"rule-type": "selection", ...}}
+     * @return the rule ({@link UnknownRule} when its rule-type is missing or unknown)
+     * @throws InvalidTableMappingsException when the text is not a JSON object
+     */
+    public static Rule fromJson(String ruleJson) {
+        io.dmskit.mappings.internal.JsonTree.Parsed p = io.dmskit.mappings.internal.JsonTree.parse(ruleJson);
+        if (!p.ok() || !p.root().isObject()) {
+            throw new InvalidTableMappingsException(java.util.List.of(new MappingProblem(Severity.ERROR, null, null,
+                    "$", p.ok() ? "A rule must be a JSON object with rule-type, rule-id, rule-name, object-locator "
+                    + "and rule-action." : p.error(), p.line(), p.column())));
+        }
+        return TableMappings.ruleOf(TableMappings.textIds((com.fasterxml.jackson.databind.node.ObjectNode) p.root()));
+    }
+
     // ------------------------------------------------------------------ other rule types
 
     /**

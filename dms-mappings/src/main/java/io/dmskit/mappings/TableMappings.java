@@ -144,7 +144,7 @@ public final class TableMappings {
      * Rule-ids are written as digit strings (what DMS documents); a JSON number keeps its exact digits. Rule-names
      * keep their JSON type (a number stays a number) and read as text.
      */
-    private static ObjectNode textIds(ObjectNode r) {
+    static ObjectNode textIds(ObjectNode r) {
         JsonNode v = r.get("rule-id");
         if (v != null && v.isValueNode() && !v.isTextual()) {
             r.put("rule-id", v.asText());

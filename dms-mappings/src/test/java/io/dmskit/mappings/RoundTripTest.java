@@ -153,6 +153,21 @@ class RoundTripTest {
     }
 
     @Test
+    @DisplayName("a raw rule object can be added next to DSL rules and keeps its keys")
+    void rawRule() {
+        Rule raw = Rules.fromJson("{\"rule-type\":\"selection\",\"rule-id\":7,\"rule-name\":\"raw\","
+                + "\"object-locator\":{\"schema-name\":\"a\",\"table-name\":\"b\"},\"rule-action\":\"include\","
+                + "\"future-key\":{\"x\":1}}");
+        TableMappings m = TableMappings.builder().rule(include("s", "%")).rule(raw).build();
+        assertThat(m.rules().get(1)).isInstanceOf(SelectionRule.class);
+        assertThat(m.rules().get(1).ruleId()).isEqualTo("7");
+        assertThat(m.toJson()).contains("\"future-key\":{\"x\":1}");
+        assertThat(m.resolve("a", "b").included()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.fromJson("[1]"))
+                .isInstanceOf(InvalidTableMappingsException.class).hasMessageContaining("must be a JSON object");
+    }
+
+    @Test
     @DisplayName("rules are immutable: builders used after build() do not change built rules")
     void immutability() {
         SelectionRule.Builder b = include("s", "t").where("a", FilterCondition.eq("1"));
