@@ -138,7 +138,11 @@ public final class EmbeddedMariaDb implements SourceDatabase {
         }
     }
 
-    private static String randomPassword(SecureRandom random) {
+    /**
+     * @param random the random source
+     * @return a 24-character password of letters and digits (none of the characters DMS rejects)
+     */
+    public static String randomPassword(SecureRandom random) {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         StringBuilder sb = new StringBuilder(24);
         for (int i = 0; i < 24; i++) {

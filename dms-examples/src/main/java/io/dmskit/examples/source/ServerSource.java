@@ -4,13 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A MariaDB, MySQL or PostgreSQL server the user already runs, named by a URL such as
  * {@code mariadb://127.0.0.1:3306}, {@code mysql://root:pw@db.example:3306} or
  * {@code postgresql://postgres@127.0.0.1:5432/test} (a leading {@code jdbc:} is accepted). The user logs in both
- * for seeding and as the DMS endpoint's user. Defaults: MariaDB/MySQL user {@code root}, PostgreSQL user
+ * for seeding and creates a DMS login of its own for the run ({@link #prepareDmsLogin}). Defaults: MariaDB/MySQL user {@code root}, PostgreSQL user
  * {@code postgres} and database {@code postgres}; empty password unless the URL gives one.
  */
 public final class ServerSource implements SourceDatabase {
@@ -21,6 +27,8 @@ public final class ServerSource implements SourceDatabase {
     private final String user;
     private final String password;
     private final String database;
+    private String dmsUser;
+    private String dmsPassword;
 
     private ServerSource(SourceEngine engine, String host, int port, String user, String password, String database) {
         this.engine = engine;
@@ -123,14 +131,52 @@ public final class ServerSource implements SourceDatabase {
         return new SimpleDataSource(jdbcUrl(), user, password);
     }
 
+    /**
+     * Creates a login for DMS for this run: {@code dmskit_dms_<random>} with a random password, allowed to read the
+     * schemas and the change log (MariaDB/MySQL: SELECT, REPLICATION SLAVE, REPLICATION CLIENT; PostgreSQL: LOGIN
+     * REPLICATION, USAGE and SELECT on the schemas). {@link #close()} drops it.
+     */
     @Override
-    public String dmsUsername() {
-        return user;
+    public synchronized void prepareDmsLogin(List<String> schemas) throws SQLException {
+        SecureRandom random = new SecureRandom();
+        String name = "dmskit_dms_" + Long.toString(Math.abs(random.nextLong()) % 2_176_782_336L, 36);
+        String pw = EmbeddedMariaDb.randomPassword(random);
+        try (Connection c = adminDataSource().getConnection(); Statement s = c.createStatement()) {
+            if (engine.isMySqlFamily()) {
+                for (String host : new String[] {"localhost", "%"}) {
+                    s.execute("CREATE USER '" + name + "'@'" + host + "' IDENTIFIED BY '" + pw + "'");
+                    s.execute("GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + name + "'@'"
+                            + host + "'");
+                }
+            } else {
+                s.execute("CREATE ROLE " + name + " LOGIN REPLICATION PASSWORD '" + pw + "'");
+                for (String schema : schemas) {
+                    s.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + name);
+                    s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new SQLException("could not create the DMS login " + name + " on " + describe() + " (the URL's user "
+                    + "needs the right to create users and grant): " + e.getMessage(), e.getSQLState(), e);
+        }
+        this.dmsUser = name;
+        this.dmsPassword = pw;
     }
 
     @Override
-    public String dmsPassword() {
-        return password;
+    public synchronized String dmsUsername() {
+        if (dmsUser == null) {
+            throw new IllegalStateException("call prepareDmsLogin(schemas) first");
+        }
+        return dmsUser;
+    }
+
+    @Override
+    public synchronized String dmsPassword() {
+        if (dmsPassword == null) {
+            throw new IllegalStateException("call prepareDmsLogin(schemas) first");
+        }
+        return dmsPassword;
     }
 
     @Override
@@ -144,9 +190,25 @@ public final class ServerSource implements SourceDatabase {
         return false;
     }
 
+    /** Drops the DMS login this run created; the server and the sample schemas stay. */
     @Override
-    public void close() {
-        // not ours to stop
+    public synchronized void close() {
+        if (dmsUser == null) {
+            return;
+        }
+        try (Connection c = adminDataSource().getConnection(); Statement s = c.createStatement()) {
+            if (engine.isMySqlFamily()) {
+                s.execute("DROP USER IF EXISTS '" + dmsUser + "'@'localhost', '" + dmsUser + "'@'%'");
+            } else {
+                s.execute("DROP OWNED BY " + dmsUser);
+                s.execute("DROP ROLE IF EXISTS " + dmsUser);
+            }
+        } catch (SQLException e) {
+            LoggerFactory.getLogger(ServerSource.class).warn("could not drop the DMS login {}: {}", dmsUser,
+                    e.getMessage());
+        }
+        dmsUser = null;
+        dmsPassword = null;
     }
 
     @Override

@@ -32,6 +32,17 @@ public interface SourceDatabase extends AutoCloseable {
     /** @return the password the DMS endpoint logs in with; goes into Secrets Manager only */
     String dmsPassword();
 
+    /**
+     * Makes sure the DMS login can read the given schemas (and the change log) once they exist. On servers the
+     * example does not own, this creates a dedicated user with a random password for this run (dropped by
+     * {@link #close()}), so that no existing password is needed or shown.
+     *
+     * @param schemas the schemas DMS replicates
+     * @throws java.sql.SQLException when the login cannot be created or granted
+     */
+    default void prepareDmsLogin(java.util.List<String> schemas) throws java.sql.SQLException {
+    }
+
     /** @return a short description for the console, without secrets, e.g. "embedded MariaDB 11.4.5 on port 40123" */
     String describe();
 

@@ -1,0 +1,44 @@
+package io.dmskit.examples;
+
+import io.dmskit.verify.CdcProbeResult;
+import io.dmskit.verify.VerificationReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a quickstart run found.
+ *
+ * @param sourceDescription the source, without secrets
+ * @param seededRows rows written per source table ({@code schema.table})
+ * @param reports verification report per replication task identifier
+ * @param probe the CDC probe, empty when it could not run
+ * @param htmlReport the HTML report's index page
+ * @param elapsed wall time of the whole run
+ */
+public record QuickstartResult(String sourceDescription, Map<String, Long> seededRows,
+                               Map<String, VerificationReport> reports, Optional<CdcProbeResult> probe,
+                               Path htmlReport, Duration elapsed) {
+
+    /** Copies the maps. */
+    public QuickstartResult {
+        seededRows = Map.copyOf(seededRows);
+        reports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reports));
+    }
+
+    /** @return whether every table of every task matched */
+    public boolean allTablesMatch() {
+        return !reports.isEmpty() && reports.values().stream().allMatch(VerificationReport::allMatch);
+    }
+
+    /** @return whether the CDC probe saw its changes on the target */
+    public boolean probeSeen() {
+        return probe.map(CdcProbeResult::succeeded).orElse(false);
+    }
+
+    /** @return 0 when every table matches and the probe was seen, 1 otherwise */
+    public int exitCode() {
+        return allTablesMatch() && probeSeen() ? 0 : 1;
+    }
+}
