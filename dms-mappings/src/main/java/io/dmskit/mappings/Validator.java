@@ -2,7 +2,6 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.JsonTree;
 import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.internal.SourcePositions;
 import java.nio.charset.StandardCharsets;
@@ -24,25 +23,29 @@ final class Validator {
             "numeric", "real4", "real8", "string", "uint1", "uint2", "uint4", "uint8", "wstring", "blob", "nclob",
             "clob", "boolean", "set", "list", "map", "tuple");
 
-    private static final Map<TransformationAction, Set<RuleTarget>> TARGETS = new HashMap<>();
+    private static final Map<TransformationAction, Set<RuleTarget>> TARGETS = targets();
 
-    static {
+    private static Map<TransformationAction, Set<RuleTarget>> targets() {
+        Map<TransformationAction, Set<RuleTarget>> targets = new HashMap<>();
         Set<RuleTarget> names = EnumSet.of(RuleTarget.SCHEMA, RuleTarget.TABLE, RuleTarget.COLUMN);
-        TARGETS.put(TransformationAction.RENAME, EnumSet.allOf(RuleTarget.class));
+        targets.put(TransformationAction.RENAME, EnumSet.allOf(RuleTarget.class));
         for (TransformationAction a : List.of(TransformationAction.CONVERT_LOWERCASE,
                 TransformationAction.CONVERT_UPPERCASE, TransformationAction.ADD_PREFIX,
                 TransformationAction.REMOVE_PREFIX, TransformationAction.REPLACE_PREFIX,
                 TransformationAction.ADD_SUFFIX, TransformationAction.REMOVE_SUFFIX,
                 TransformationAction.REPLACE_SUFFIX)) {
-            TARGETS.put(a, names);
+            targets.put(a, names);
         }
         for (TransformationAction a : List.of(TransformationAction.ADD_COLUMN, TransformationAction.REMOVE_COLUMN,
                 TransformationAction.INCLUDE_COLUMN, TransformationAction.CHANGE_DATA_TYPE,
                 TransformationAction.ADD_BEFORE_IMAGE_COLUMNS, TransformationAction.DATA_MASKING_DIGITS_MASK,
                 TransformationAction.DATA_MASKING_DIGITS_RANDOMIZE, TransformationAction.DATA_MASKING_HASH_MASK)) {
-            TARGETS.put(a, EnumSet.of(RuleTarget.COLUMN));
+            targets.put(a, EnumSet.of(RuleTarget.COLUMN));
         }
-        TARGETS.put(TransformationAction.DEFINE_PRIMARY_KEY, EnumSet.of(RuleTarget.TABLE));
+        targets.put(TransformationAction.DEFINE_PRIMARY_KEY, EnumSet.of(RuleTarget.TABLE));
+        Map<TransformationAction, Set<RuleTarget>> frozen = new HashMap<>();
+        targets.forEach((k, v) -> frozen.put(k, java.util.Collections.unmodifiableSet(EnumSet.copyOf(v))));
+        return Map.copyOf(frozen);
     }
 
     private final List<Rule> rules;
@@ -863,8 +866,4 @@ final class Validator {
         out.add(new MappingProblem(Severity.ERROR, null, null, path, message, p[0], p[1]));
     }
 
-    /** For tests and tools: the rendered compact JSON of a tree. */
-    static String compact(JsonNode n) {
-        return JsonTree.write(n);
-    }
 }
