@@ -14,7 +14,6 @@ import io.dmskit.testkit.fake.VirtualTimeWaiter;
 import io.dmskit.testkit.fake.World;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -600,9 +599,5 @@ public final class FakeDms implements DatabaseMigrationClient {
         public FakeDms build() {
             return new FakeDms(this);
         }
-    }
-
-    static List<String> operations() {
-        return Collections.unmodifiableList(new ArrayList<>(OPERATIONS.keySet()));
     }
 }
