@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The semantic form of a document, for {@link TableMappings#sameMeaningAs(TableMappings)}: key order, rule order,
@@ -75,21 +76,32 @@ final class Canonical {
             }
             sb.append('}');
         } else if (n.isArray()) {
-            sb.append('[');
-            for (int i = 0; i < n.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                write(n.get(i), key, sb);
+            List<String> items = new ArrayList<>(n.size());
+            for (JsonNode e : n) {
+                StringBuilder item = new StringBuilder();
+                write(e, key, item);
+                items.add(item.toString());
             }
-            sb.append(']');
+            if (UNORDERED.contains(key)) {
+                items.sort(null);
+            }
+            sb.append('[').append(String.join(",", items)).append(']');
         } else {
             quote(scalar(n, key), sb);
         }
     }
 
+    /** Arrays whose order DMS ignores: ANDed filters, ORed conditions, tags, excluded columns. */
+    private static final Set<String> UNORDERED = Set.of("filters", "filter-conditions", "tag-set", "exclude-columns");
+
+    /** Values DMS documents as defaults, equivalent to leaving the key out. */
+    private static final Map<String, String> DEFAULTS = Map.of("table-type", "table", "origin", "primary-key",
+            "mode", "limited", "column-filter", "pk-only", "column-prefix", "BI_", "column-suffix", "",
+            "filter-type", "source");
+
     private static boolean isDefault(String key, JsonNode v) {
-        return key.equals("table-type") && "table".equals(Nodes.text(v));
+        String d = DEFAULTS.get(key);
+        return d != null && v.isValueNode() && d.equals(v.asText());
     }
 
     private static String scalar(JsonNode n, String key) {

@@ -42,6 +42,30 @@ class SemanticComparisonTest {
     }
 
     @Test
+    @DisplayName("the order of ANDed filters and ORed conditions, and documented default values, do not matter")
+    void unorderedAndDefaults() {
+        String a = """
+            {"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1","rule-action":"include",
+              "object-locator":{"schema-name":"s","table-name":"t"},
+              "filters":[{"filter-type":"source","column-name":"a","filter-conditions":[
+                  {"filter-operator":"eq","value":"1"},{"filter-operator":"eq","value":"2"}]},
+                {"filter-type":"source","column-name":"b","filter-conditions":[{"filter-operator":"null"}]}]},
+             {"rule-type":"table-settings","rule-id":"2","rule-name":"2",
+              "object-locator":{"schema-name":"s","table-name":"t"},"lob-settings":{"mode":"limited",
+              "bulk-max-size":"64"}}]}""";
+        String b = """
+            {"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1","rule-action":"include",
+              "object-locator":{"schema-name":"s","table-name":"t"},
+              "filters":[{"column-name":"b","filter-conditions":[{"filter-operator":"null"}]},
+                {"filter-type":"source","column-name":"a","filter-conditions":[
+                  {"filter-operator":"eq","value":"2"},{"filter-operator":"eq","value":"1"}]}]},
+             {"rule-type":"table-settings","rule-id":"2","rule-name":"2",
+              "object-locator":{"schema-name":"s","table-name":"t"},"lob-settings":{"bulk-max-size":64}}]}""";
+        assertThat(TableMappings.sameMeaning(a, b)).isTrue();
+        assertThat(TableMappings.sameMeaning(a, b.replace("\"value\":\"2\"", "\"value\":\"3\""))).isFalse();
+    }
+
+    @Test
     @DisplayName("a changed value, action, id or extra rule is a change of meaning")
     void realChanges() {
         assertThat(TableMappings.sameMeaning(BASE, BASE.replace("\"10\"", "\"11\""))).isFalse();
