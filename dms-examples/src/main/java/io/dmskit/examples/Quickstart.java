@@ -1,10 +1,15 @@
 package io.dmskit.examples;
 
+import io.dmskit.core.DmsProvisioner;
 import io.dmskit.core.Pipeline;
+import io.dmskit.core.provision.ApplyResult;
+import io.dmskit.core.provision.ConnectionTest;
+import io.dmskit.core.provision.Plan;
+import io.dmskit.core.provision.ResourceKind;
+import io.dmskit.core.task.StartType;
 import io.dmskit.core.Secret;
 import io.dmskit.examples.data.EcommerceSampleData;
 import io.dmskit.examples.data.ScenarioSchemas;
-import io.dmskit.examples.interim.RawProvisioning;
 import io.dmskit.examples.scenario.ConfigurationGuideScenario;
 import io.dmskit.examples.source.EmbeddedMariaDb;
 import io.dmskit.examples.source.ServerSource;
@@ -25,10 +30,12 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -114,8 +121,16 @@ public final class Quickstart {
 
         // the in-process S3 server takes a few seconds to start: start it while the source starts and fills
         CompletableFuture<LocalS3> s3Starting = CompletableFuture.supplyAsync(LocalS3::started);
+        try {
+            return run(schemas, s3Starting);
+        } finally {
+            s3Starting.thenAccept(LocalS3::close);
+        }
+    }
+
+    private QuickstartResult run(ScenarioSchemas schemas, CompletableFuture<LocalS3> s3Starting) throws Exception {
         step(1, "Starting the source");
-        try (SourceDatabase source = openSource(schemas, s3Starting)) {
+        try (SourceDatabase source = openSource(schemas)) {
             done(source.describe());
 
             step(2, "Loading sample e-commerce data");
@@ -129,8 +144,8 @@ public final class Quickstart {
 
             step(3, "Starting the local AWS: FakeDms + FakeSecretsManager + LocalS3 + local replication engine");
             FakeClock clock = FakeClock.create();
+            LocalS3 s3 = s3Starting.join();
             try (WallClockDriver ticking = WallClockDriver.drive(clock);
-                    LocalS3 s3 = s3Starting.join();
                     LocalReplicationEngine engine = LocalReplicationEngine.builder().s3(s3.client()).build()) {
                 FakeSecretsManager secrets = FakeSecretsManager.builder().clock(clock).build();
                 try (FakeDms dms = FakeDms.builder().clock(clock).secretsManager(secrets)
@@ -146,22 +161,34 @@ public final class Quickstart {
 
     private QuickstartResult replicateAndVerify(SourceDatabase source, ConfigurationGuideScenario scenario,
             FakeDms dms, FakeSecretsManager secrets, LocalS3 s3, Map<String, Long> seeded) throws Exception {
-        step(4, "Provisioning the pipeline with dms-core");
+        step(4, "Provisioning the pipeline with dms-core (plan, apply, test connections)");
         Pipeline pipeline = scenario.pipeline();
-        Map<String, String> arns = RawProvisioning.apply(pipeline, dms, secrets);
-        done(pipeline.subnetGroups().size() + " subnet group, " + pipeline.instances().size() + " instance, "
-                + pipeline.endpoints().size() + " endpoints, " + pipeline.tasks().size() + " tasks; source password in "
-                + "Secrets Manager as '" + ConfigurationGuideScenario.SECRET_NAME + "'");
-
-        step(5, "Starting the replication tasks (full-load-and-cdc)");
         Map<String, String> taskArns = new LinkedHashMap<>();
-        for (String system : ConfigurationGuideScenario.SYSTEMS) {
-            String id = ConfigurationGuideScenario.taskId(system);
-            taskArns.put(id, arns.get(id));
-            dms.startReplicationTask(b -> b.replicationTaskArn(arns.get(id))
-                    .startReplicationTaskType("start-replication"));
+        try (DmsProvisioner provisioner = DmsProvisioner.builder().dms(dms).secrets(secrets)
+                .pollInterval(Duration.ofMillis(100)).waitTimeout(Duration.ofMinutes(2)).build()) {
+            Plan plan = provisioner.plan(pipeline);
+            plan.render().lines().filter(l -> l.startsWith("Plan:")).forEach(l -> done(l));
+            ApplyResult applied = provisioner.apply(pipeline);
+            done("applied in " + millis(applied.elapsed()) + " with " + applied.awsCalls() + " AWS calls; source "
+                    + "credentials in Secrets Manager as '" + ConfigurationGuideScenario.SECRET_NAME + "'");
+            List<ConnectionTest> tests = provisioner.testConnections(pipeline);
+            for (ConnectionTest t : tests) {
+                if (!t.successful()) {
+                    throw new IllegalStateException("test connection of endpoint " + t.endpoint() + " from "
+                            + t.replicationInstance() + " failed: " + t.lastFailureMessage());
+                }
+            }
+            done(tests.size() + " connection tests successful (the source login read from the secret)");
+
+            step(5, "Starting the replication tasks (full-load-and-cdc)");
+            Map<String, StartType> started = provisioner.start(pipeline);
+            for (String system : ConfigurationGuideScenario.SYSTEMS) {
+                String id = ConfigurationGuideScenario.taskId(system);
+                taskArns.put(id, applied.arn(ResourceKind.REPLICATION_TASK, id));
+            }
+            done(started.size() + " tasks running (" + started.values().stream().distinct()
+                    .map(Object::toString).collect(Collectors.joining(", ")) + ")");
         }
-        done(taskArns.size() + " tasks starting");
         FullLoadMonitor monitor = new FullLoadMonitor(dms, taskArns, out);
         monitor.awaitFullLoad(options.fullLoadTimeout());
 
@@ -214,16 +241,11 @@ public final class Quickstart {
         return result;
     }
 
-    private SourceDatabase openSource(ScenarioSchemas schemas, CompletableFuture<LocalS3> s3Starting) {
-        try {
-            if (options.embedded()) {
-                return EmbeddedMariaDb.start(schemas.ecommerce());
-            }
-            return ServerSource.parse(options.source(), schemas.ecommerce());
-        } catch (RuntimeException e) {
-            s3Starting.thenAccept(LocalS3::close);
-            throw e;
+    private SourceDatabase openSource(ScenarioSchemas schemas) {
+        if (options.embedded()) {
+            return EmbeddedMariaDb.start(schemas.ecommerce());
         }
+        return ServerSource.parse(options.source(), schemas.ecommerce());
     }
 
     private ConfigurationGuideScenario scenario(SourceDatabase source, ScenarioSchemas schemas) {
