@@ -132,6 +132,7 @@ public final class AwsCaller {
             try {
                 T result = call.get();
                 ctx.onComplete();
+                logSuccess(operation, resource);
                 return result;
             } catch (DmsKitException e) {
                 throw e;
@@ -142,6 +143,14 @@ public final class AwsCaller {
                 }
                 backoff(operation, resource, e, attempt, delay);
             }
+        }
+    }
+
+    private static void logSuccess(String operation, String resource) {
+        if (operation.matches("(Create|Modify|Delete|Start|Stop|Reload|Put|Restore|Move|Reboot|Test).*")) {
+            LOG.info("{} {}", operation, resource);
+        } else {
+            LOG.debug("{} {}", operation, resource);
         }
     }
 
@@ -166,6 +175,7 @@ public final class AwsCaller {
             try {
                 T result = create.get();
                 ctx.onComplete();
+                logSuccess(operation, resource);
                 return result;
             } catch (DmsKitException e) {
                 throw e;

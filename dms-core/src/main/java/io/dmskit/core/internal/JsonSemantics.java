@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmskit.core.provision.FieldDiff;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -204,13 +203,5 @@ public final class JsonSemantics {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * @param m a map
-     * @return a copy with insertion order
-     */
-    public static Map<String, Object> copy(Map<String, ?> m) {
-        return new LinkedHashMap<>(m);
     }
 }

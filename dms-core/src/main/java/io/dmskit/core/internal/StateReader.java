@@ -209,6 +209,9 @@ public final class StateReader {
     }
 
     private static Filter filter(String name, Collection<String> values) {
-        return Filter.builder().name(name).values(new ArrayList<>(values)).build();
+        // DMS stores some identifiers in lower case: ask for both spellings
+        Set<String> all = new LinkedHashSet<>(values);
+        values.forEach(v -> all.add(v.toLowerCase(java.util.Locale.ROOT)));
+        return Filter.builder().name(name).values(new ArrayList<>(all)).build();
     }
 }

@@ -1,0 +1,130 @@
+package io.dmskit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dmskit.core.endpoint.S3DataFormat;
+import io.dmskit.core.provision.ProgressEvent;
+import io.dmskit.core.task.MigrationType;
+import io.dmskit.core.task.StartType;
+import io.dmskit.core.task.StopReason;
+import io.dmskit.core.task.TableRef;
+import io.dmskit.core.task.TaskState;
+import io.dmskit.core.task.TaskStatus;
+import io.dmskit.testkit.FakeClock;
+import io.dmskit.testkit.FakeDms;
+import io.dmskit.testkit.Timings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.databasemigration.model.ReloadTablesRequest;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskRequest;
+
+@DisplayName("Task operations: start types, reload, waits with timeouts, progress")
+class TaskOperationsTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/dms";
+    private FakeDms fake;
+
+    @AfterEach
+    void tearDown() {
+        if (fake != null) {
+            fake.close();
+        }
+    }
+
+    private static Pipeline pipeline(MigrationType type) {
+        return Pipeline.builder("ops")
+            .instance(ReplicationInstance.builder("ops-instance").instanceClass("dms.t3.medium").build())
+            .endpoint(Endpoint.postgres("ops-source").source().serverName("db.internal").port(5432)
+                .databaseName("shop").password("dms", Secret.of("pw-1234")).build())
+            .endpoint(Endpoint.s3("ops-target").s3Settings(s -> s.bucketName("ops-bucket").serviceAccessRoleArn(ROLE)
+                .dataFormat(S3DataFormat.CSV)).build())
+            .task("ops-task", t -> t.source("ops-source").target("ops-target").replicationInstance("ops-instance")
+                .migrationType(type).tableMappings(BuilderValidationTest.MAPPINGS))
+            .build();
+    }
+
+    private DmsProvisioner provisioner(Timings timings, List<ProgressEvent> events) {
+        FakeClock clock = FakeClock.create();
+        fake = FakeDms.builder().clock(clock).timings(timings).build();
+        return DmsProvisioner.builder().dms(fake).clock(clock).sleeper(clock::sleep).pollInterval(Duration.ofSeconds(5))
+            .waitTimeout(Duration.ofMinutes(10)).progressListener(events::add).build();
+    }
+
+    @Test
+    @DisplayName("a full-load task that finishes counts as started; restarting it reloads the target")
+    void fullLoadTask() {
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+        try (DmsProvisioner p = provisioner(Timings.realistic(), events)) {
+            p.apply(pipeline(MigrationType.FULL_LOAD));
+            assertThat(p.start("ops-task")).isEqualTo(StartType.START_REPLICATION);
+            fake.task("ops-task").finishFullLoad();
+            TaskState done = p.awaitTask("ops-task", Set.of(TaskStatus.STOPPED), Duration.ofMinutes(5));
+            assertThat(done.stopReason()).isEqualTo(StopReason.FULL_LOAD_ONLY_FINISHED);
+            assertThat(done.naturalStartType()).isEqualTo(StartType.RELOAD_TARGET);
+
+            assertThat(p.start("ops-task")).isEqualTo(StartType.RELOAD_TARGET);
+            assertThat(fake.calls("StartReplicationTask")).extracting(c -> c.request(StartReplicationTaskRequest.class)
+                .startReplicationTaskTypeAsString()).containsExactly("start-replication", "reload-target");
+        }
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.identifier()).isEqualTo("ops-task");
+            assertThat(e.oldState()).isEqualTo("starting");
+            assertThat(e.newState()).isEqualTo("running");
+            assertThat(e.elapsed()).isEqualTo(Timings.realistic().taskStart());
+        });
+    }
+
+    @Test
+    @DisplayName("reload asks DMS to reload exactly the given tables; resume uses resume-processing")
+    void reloadAndResume() {
+        try (DmsProvisioner p = provisioner(Timings.instant(), new CopyOnWriteArrayList<>())) {
+            p.apply(pipeline(MigrationType.FULL_LOAD_AND_CDC));
+            p.start("ops-task");
+            p.reload("ops-task", TableRef.of("shop", "orders"), TableRef.of("shop", "customers"));
+            ReloadTablesRequest r = fake.calls("ReloadTables").get(0).request(ReloadTablesRequest.class);
+            assertThat(r.tablesToReload()).extracting(t -> t.schemaName() + "." + t.tableName())
+                .containsExactly("shop.orders", "shop.customers");
+            assertThat(r.reloadOptionAsString()).isEqualTo("data-reload");
+            p.stop("ops-task");
+            p.resume("ops-task");
+            assertThat(fake.calls("StartReplicationTask")).last().extracting(c -> c
+                .request(StartReplicationTaskRequest.class).startReplicationTaskTypeAsString())
+                .isEqualTo("resume-processing");
+            assertThat(p.describeTask("ops-task")).get().extracting(TaskState::status).isEqualTo(TaskStatus.RUNNING);
+        }
+    }
+
+    @Test
+    @DisplayName("a start slower than the wait timeout fails with the last state seen, not on 'starting'")
+    void startTimeout() {
+        Timings slowStart = Timings.realistic().toBuilder().taskStart(Duration.ofMinutes(30)).build();
+        try (DmsProvisioner p = provisioner(slowStart, new CopyOnWriteArrayList<>())) {
+            p.apply(pipeline(MigrationType.CDC));
+            assertThatThrownBy(() -> p.start("ops-task")).isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
+                assertThat(e.lastState()).isEqualTo("starting");
+                assertThat(e.waited()).isGreaterThan(Duration.ofMinutes(10)).isLessThan(Duration.ofMinutes(11));
+                assertThat(e.resource()).contains("replication task 'ops-task'");
+            });
+            assertThat(p.awaitTask("ops-task", Set.of(TaskStatus.RUNNING), Duration.ofMinutes(25)).status())
+                .isEqualTo(TaskStatus.RUNNING);
+        }
+    }
+
+    @Test
+    @DisplayName("operations on a task that does not exist name it and DMS's error code")
+    void unknownTask() {
+        try (DmsProvisioner p = provisioner(Timings.instant(), new CopyOnWriteArrayList<>())) {
+            assertThatThrownBy(() -> p.start("no-such-task")).isInstanceOfSatisfying(DmsApiException.class, e -> {
+                assertThat(e.resource()).contains("no-such-task");
+                assertThat(e.awsErrorCode()).contains("ResourceNotFoundFault");
+            });
+            assertThat(p.describeTask("no-such-task")).isEmpty();
+        }
+    }
+}
