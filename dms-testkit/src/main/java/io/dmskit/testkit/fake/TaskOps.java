@@ -97,6 +97,19 @@ public final class TaskOps {
         return Validate.oneOf("MigrationType", given, MIGRATION_TYPES);
     }
 
+    private static void checkCdcStop(String stop) {
+        if (stop == null) {
+            return;
+        }
+        int colon = stop.indexOf(':');
+        String kind = colon < 0 ? "" : stop.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        if (!kind.equals("server_time") && !kind.equals("commit_time")
+                || parseTime(stop.substring(colon + 1).trim()) == null) {
+            throw Errors.invalidParameter("Invalid CdcStopPosition '" + stop + "': expected server_time:<time> or "
+                    + "commit_time:<time>, e.g. server_time:2026-02-09T12:12:12.");
+        }
+    }
+
     private static void checkCdcStart(Instant time, String position, String migrationType) {
         if (time != null && position != null) {
             throw Errors.invalidCombination("Specify either CdcStartTime or CdcStartPosition, not both.");
@@ -136,6 +149,7 @@ public final class TaskOps {
         JsonDocs.checkTableMappings(r.tableMappings());
         String settings = JsonDocs.mergeSettings(r.replicationTaskSettings(), null);
         checkCdcStart(r.cdcStartTime(), r.cdcStartPosition(), type);
+        checkCdcStop(r.cdcStopPosition());
         for (TaskRecord other : w.tasks.values()) {
             if (other.id().equalsIgnoreCase(id)) {
                 throw Errors.alreadyExists("ReplicationTask " + id + " already exists.");
@@ -276,6 +290,7 @@ public final class TaskOps {
             JsonDocs.checkTableMappings(r.tableMappings());
         }
         checkCdcStart(r.cdcStartTime(), r.cdcStartPosition(), type);
+        checkCdcStop(r.cdcStopPosition());
         String newId = null;
         if (r.replicationTaskIdentifier() != null) {
             newId = Validate.identifier("ReplicationTaskIdentifier", r.replicationTaskIdentifier(), 255);
@@ -351,6 +366,7 @@ public final class TaskOps {
             }
         }
         checkCdcStart(r.cdcStartTime(), r.cdcStartPosition(), type);
+        checkCdcStop(r.cdcStopPosition());
         InstanceRecord instance = instances.find(t.model.replicationInstanceArn());
         if (!"available".equals(instance.status())) {
             throw Errors.invalidState("Replication instance " + instance.arn + " is not in available state "
@@ -409,10 +425,54 @@ public final class TaskOps {
         if (hasFullLoad(t) && !t.fullLoadFinished && t.fullLoadStartDate == null) {
             t.fullLoadStartDate = w.now();
         }
+        scheduleCdcStop(t);
         if (w.engine != null && !w.closed()) {
             bridge.start(t);
         } else if (hasFullLoad(t) && !t.fullLoadFinished && w.timings.fullLoad().isPresent()) {
             w.schedule(w.timings.fullLoad().get(), t, () -> finishFullLoad(t));
+        }
+    }
+
+    /**
+     * A {@code CdcStopPosition} of the form {@code server_time:2026-02-09T12:12:12} or
+     * {@code commit_time:...} (UTC when no zone is given) stops a running task at that time on the fake clock, with
+     * {@code STOPPED_AT_SERVER_TIME} or {@code STOPPED_AT_COMMIT_TIME}.
+     */
+    private void scheduleCdcStop(TaskRecord t) {
+        String stop = t.model.cdcStopPosition();
+        if (stop == null || "full-load".equals(t.model.migrationTypeAsString())) {
+            return;
+        }
+        int colon = stop.indexOf(':');
+        if (colon < 0) {
+            return;
+        }
+        String kind = stop.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        StopReason reason = kind.equals("server_time") ? StopReason.STOPPED_AT_SERVER_TIME
+                : kind.equals("commit_time") ? StopReason.STOPPED_AT_COMMIT_TIME : null;
+        if (reason == null) {
+            return;
+        }
+        Instant at = parseTime(stop.substring(colon + 1).trim());
+        if (at == null) {
+            return;
+        }
+        w.schedule(at.isBefore(w.now()) ? w.now() : at, t, () -> {
+            if ("running".equals(t.status())) {
+                stopNow(t, reason);
+            }
+        });
+    }
+
+    private static Instant parseTime(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e2) {
+                return null;
+            }
         }
     }
 

@@ -277,4 +277,26 @@ class FakeDmsTaskLifecycleTest {
         status(dms, arn);
         assertThat(dms.task(arn).describe().stopReason()).isEqualTo("Stop Reason STOPPED_AFTER_CACHED_EVENTS");
     }
+
+    @Test
+    @DisplayName("a CdcStopPosition server_time stops the running task at that time with STOPPED_AT_SERVER_TIME")
+    void cdcStopPosition() {
+        String arn = Fixtures.task(dms, "t", "cdc");
+        status(dms, arn);
+        String stopAt = dms.clock().instant().plus(Duration.ofMinutes(10)).toString().replace("Z", "");
+        assertThatThrownBy(() -> dms.startReplicationTask(b -> b.replicationTaskArn(arn)
+                .startReplicationTaskType("start-replication").cdcStopPosition("at:noon")))
+                .isInstanceOfSatisfying(DatabaseMigrationException.class, e -> assertThat(
+                        e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValueException"));
+        dms.startReplicationTask(b -> b.replicationTaskArn(arn).startReplicationTaskType("start-replication")
+                .cdcStopPosition("server_time:" + stopAt));
+        assertThat(status(dms, arn)).isEqualTo("running");
+        dms.clock().advance(Duration.ofMinutes(9));
+        assertThat(status(dms, arn)).isEqualTo("running");
+        dms.clock().advance(Duration.ofMinutes(1));
+        ReplicationTask stopped = dms.task(arn).describe();
+        assertThat(stopped.status()).isEqualTo("stopped");
+        assertThat(stopped.stopReason()).isEqualTo("Stop Reason STOPPED_AT_SERVER_TIME");
+        assertThat(stopped.cdcStopPosition()).isEqualTo("server_time:" + stopAt);
+    }
 }
