@@ -44,6 +44,7 @@ public final class TaskReplication implements RunningReplication {
     private volatile Future<?> future;
     private volatile String captureMode = "none";
     private volatile ChangeCapture capture;
+    private volatile Thread runner;
 
     /**
      * @param ctx the task's context
@@ -72,11 +73,16 @@ public final class TaskReplication implements RunningReplication {
     public void stop() {
         stopped.set(true);
         Future<?> f = future;
+        if (Thread.currentThread() == runner) {
+            return; // FakeDms stops a full-load task from inside fullLoadFinished(): the run ends by itself
+        }
         if (f != null) {
             try {
                 f.get(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.CancellationException e) {
+                // stopped before
             } catch (ExecutionException | TimeoutException e) {
                 LOG.warn("task {} did not stop cleanly: {}", taskName, e.toString());
                 f.cancel(true);
@@ -85,6 +91,7 @@ public final class TaskReplication implements RunningReplication {
     }
 
     private void run() {
+        runner = Thread.currentThread();
         Target target = null;
         try {
             TaskSettingsView settings = TaskSettingsView.parse(ctx.task().replicationTaskSettings());
