@@ -87,16 +87,26 @@ public final class DmsObjectReader {
      * @param columns the table's column names (to recognise a header row), may be empty
      */
     public Counts count(String key, boolean cdc, Collection<String> columns, IoStats io) {
+        return count(key, -1, cdc, columns, io);
+    }
+
+    /**
+     * Like {@link #count(String, boolean, Collection, IoStats)} with the object's size from the listing, which lets
+     * the Parquet tail be fetched with an explicit byte range (some S3-compatible servers serve suffix ranges slowly).
+     *
+     * @param size object size in bytes, or -1 when unknown
+     */
+    public Counts count(String key, long size, boolean cdc, Collection<String> columns, IoStats io) {
         if (isParquet(key)) {
-            return countParquet(key, cdc, io);
+            return countParquet(key, size, cdc, io);
         }
         return countCsv(key, cdc, columns, io);
     }
 
     // ---------------------------------------------------------------- Parquet
 
-    private Counts countParquet(String key, boolean cdc, IoStats io) {
-        Tail tail = readTail(key, io);
+    private Counts countParquet(String key, long size, boolean cdc, IoStats io) {
+        Tail tail = readTail(key, size, io);
         ParquetFooter footer = ParquetFooter.parseTail(tail.bytes);
         Counts c = new Counts();
         c.rows = footer.numRows();
@@ -138,7 +148,7 @@ public final class DmsObjectReader {
      * @return one array per row, values in the order of {@code columns}; null where a column is absent or null
      */
     public List<String[]> parquetRows(String key, List<String> columns, IoStats io) {
-        Tail tail = readTail(key, io);
+        Tail tail = readTail(key, -1, io);
         ParquetFooter footer = ParquetFooter.parseTail(tail.bytes);
         List<String[]> rows = new ArrayList<>();
         for (ParquetFooter.RowGroup rg : footer.rowGroups()) {
@@ -172,11 +182,17 @@ public final class DmsObjectReader {
         }
     }
 
-    private Tail readTail(String key, IoStats io) {
+    private Tail readTail(String key, long knownSize, IoStats io) {
         int want = target.footerReadSize();
         ResponseBytes<GetObjectResponse> r;
+        if (knownSize >= 0 && knownSize < ParquetFooter.TRAILER_LENGTH) {
+            throw new io.dmskit.verify.internal.parquet.ParquetFormatException(
+                    "object of " + knownSize + " bytes is too small to be Parquet");
+        }
         try {
-            r = get(key, "bytes=-" + want, io);
+            r = knownSize > 0
+                    ? get(key, "bytes=" + Math.max(0, knownSize - want) + "-" + (knownSize - 1), io)
+                    : get(key, "bytes=-" + want, io);
         } catch (S3Exception e) {
             if (e.statusCode() != 416) {
                 throw e;
