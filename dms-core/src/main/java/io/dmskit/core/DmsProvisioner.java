@@ -133,7 +133,13 @@ public final class DmsProvisioner implements AutoCloseable {
         return provisioning.start(List.of(taskId), null).get(taskId);
     }
 
-    /** @param task the task @return the start type used */
+    /**
+
+     * @param task the task
+
+     * @return the start type used
+
+     */
     public StartType start(ReplicationTask task) {
         return start(task.identifier());
     }
@@ -279,37 +285,73 @@ public final class DmsProvisioner implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param client the DMS client (real, FakeDms, moto, LocalStack) @return this builder */
+        /**
+
+         * @param client the DMS client (real, FakeDms, moto, LocalStack)
+
+         * @return this builder
+
+         */
         public Builder dms(DatabaseMigrationClient client) {
             this.dms = client;
             return this;
         }
 
-        /** @param client Secrets Manager client, needed for managed secrets @return this builder */
+        /**
+
+         * @param client Secrets Manager client, needed for managed secrets
+
+         * @return this builder
+
+         */
         public Builder secrets(SecretsManagerClient client) {
             this.secrets = client;
             return this;
         }
 
-        /** @param clock time source for waits and progress (a FakeClock in tests) @return this builder */
+        /**
+
+         * @param clock time source for waits and progress (a FakeClock in tests)
+
+         * @return this builder
+
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests) @return this builder */
+        /**
+
+         * @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests)
+
+         * @return this builder
+
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** @param retry retry settings for AWS calls @return this builder */
+        /**
+
+         * @param retry retry settings for AWS calls
+
+         * @return this builder
+
+         */
         public Builder retry(RetrySettings retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
             return this;
         }
 
-        /** @param interval time between polls while waiting (default 10 s) @return this builder */
+        /**
+
+         * @param interval time between polls while waiting (default 10 s)
+
+         * @return this builder
+
+         */
         public Builder pollInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("pollInterval must be positive");
@@ -318,7 +360,13 @@ public final class DmsProvisioner implements AutoCloseable {
             return this;
         }
 
-        /** @param timeout longest single wait (default 60 min) @return this builder */
+        /**
+
+         * @param timeout longest single wait (default 60 min)
+
+         * @return this builder
+
+         */
         public Builder waitTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("waitTimeout must be positive");
@@ -327,7 +375,13 @@ public final class DmsProvisioner implements AutoCloseable {
             return this;
         }
 
-        /** @param threads AWS calls made in parallel (default 8) @return this builder */
+        /**
+
+         * @param threads AWS calls made in parallel (default 8)
+
+         * @return this builder
+
+         */
         public Builder parallelism(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + threads);
@@ -336,13 +390,25 @@ public final class DmsProvisioner implements AutoCloseable {
             return this;
         }
 
-        /** @param listener receives state changes @return this builder */
+        /**
+
+         * @param listener receives state changes
+
+         * @return this builder
+
+         */
         public Builder progressListener(ProgressListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** @param policy default apply policy (default {@link ApplyPolicy#safe()}) @return this builder */
+        /**
+
+         * @param policy default apply policy (default {@link ApplyPolicy#safe()})
+
+         * @return this builder
+
+         */
         public Builder policy(ApplyPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;

@@ -81,47 +81,101 @@ public final class Endpoint {
         this.kinesisSettings = kin;
     }
 
-    /** @param identifier endpoint identifier @return a MySQL endpoint builder (call source() or target()) */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return a MySQL endpoint builder (call source() or target())
+
+     */
     public static Builder mysql(String identifier) {
         return new Builder(identifier, EngineName.MYSQL);
     }
 
-    /** @param identifier endpoint identifier @return a MariaDB endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return a MariaDB endpoint builder
+
+     */
     public static Builder mariadb(String identifier) {
         return new Builder(identifier, EngineName.MARIADB);
     }
 
-    /** @param identifier endpoint identifier @return an Aurora MySQL endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return an Aurora MySQL endpoint builder
+
+     */
     public static Builder auroraMysql(String identifier) {
         return new Builder(identifier, EngineName.AURORA_MYSQL);
     }
 
-    /** @param identifier endpoint identifier @return a PostgreSQL endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return a PostgreSQL endpoint builder
+
+     */
     public static Builder postgres(String identifier) {
         return new Builder(identifier, EngineName.POSTGRES);
     }
 
-    /** @param identifier endpoint identifier @return an Aurora PostgreSQL endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return an Aurora PostgreSQL endpoint builder
+
+     */
     public static Builder auroraPostgres(String identifier) {
         return new Builder(identifier, EngineName.AURORA_POSTGRESQL);
     }
 
-    /** @param identifier endpoint identifier @return an Oracle endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return an Oracle endpoint builder
+
+     */
     public static Builder oracle(String identifier) {
         return new Builder(identifier, EngineName.ORACLE);
     }
 
-    /** @param identifier endpoint identifier @return a SQL Server endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return a SQL Server endpoint builder
+
+     */
     public static Builder sqlServer(String identifier) {
         return new Builder(identifier, EngineName.SQLSERVER);
     }
 
-    /** @param identifier endpoint identifier @return an S3 endpoint builder (a target unless source() is called) */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return an S3 endpoint builder (a target unless source() is called)
+
+     */
     public static Builder s3(String identifier) {
         return new Builder(identifier, EngineName.S3).target();
     }
 
-    /** @param identifier endpoint identifier @return a Kinesis target endpoint builder */
+    /**
+
+     * @param identifier endpoint identifier
+
+     * @return a Kinesis target endpoint builder
+
+     */
     public static Builder kinesis(String identifier) {
         return new Builder(identifier, EngineName.KINESIS).target();
     }
@@ -341,25 +395,49 @@ public final class Endpoint {
             return this;
         }
 
-        /** @param type source or target @return this builder */
+        /**
+
+         * @param type source or target
+
+         * @return this builder
+
+         */
         public Builder type(EndpointType type) {
             this.type = type;
             return this;
         }
 
-        /** @param serverName database host name or IP @return this builder */
+        /**
+
+         * @param serverName database host name or IP
+
+         * @return this builder
+
+         */
         public Builder serverName(String serverName) {
             this.serverName = serverName;
             return this;
         }
 
-        /** @param port database port @return this builder */
+        /**
+
+         * @param port database port
+
+         * @return this builder
+
+         */
         public Builder port(Integer port) {
             this.port = port;
             return this;
         }
 
-        /** @param databaseName database name (for MySQL sources usually left unset) @return this builder */
+        /**
+
+         * @param databaseName database name (for MySQL sources usually left unset)
+
+         * @return this builder
+
+         */
         public Builder databaseName(String databaseName) {
             this.databaseName = databaseName;
             return this;
@@ -409,49 +487,99 @@ public final class Endpoint {
             return credentials(Credentials.managedSecret(secretName, accessRoleArn, username, password));
         }
 
-        /** @param sslMode TLS mode @return this builder */
+        /**
+
+         * @param sslMode TLS mode
+
+         * @return this builder
+
+         */
         public Builder sslMode(SslMode sslMode) {
             this.sslMode = sslMode;
             return this;
         }
 
-        /** @param certificateArn DMS certificate ARN @return this builder */
+        /**
+
+         * @param certificateArn DMS certificate ARN
+
+         * @return this builder
+
+         */
         public Builder certificateArn(String certificateArn) {
             this.certificateArn = certificateArn;
             return this;
         }
 
-        /** @param kmsKeyId KMS key for the connection parameters @return this builder */
+        /**
+
+         * @param kmsKeyId KMS key for the connection parameters
+
+         * @return this builder
+
+         */
         public Builder kmsKeyId(String kmsKeyId) {
             this.kmsKeyId = kmsKeyId;
             return this;
         }
 
-        /** @param attributes extra connection attributes ({@code k=v;k2=v2}) @return this builder */
+        /**
+
+         * @param attributes extra connection attributes ({@code k=v;k2=v2})
+
+         * @return this builder
+
+         */
         public Builder extraConnectionAttributes(String attributes) {
             this.extraConnectionAttributes = attributes;
             return this;
         }
 
-        /** @param key tag key @param value tag value @return this builder */
+        /**
+
+         * @param key tag key
+
+         * @param value tag value
+
+         * @return this builder
+
+         */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** @param tags tags to add @return this builder */
+        /**
+
+         * @param tags tags to add
+
+         * @return this builder
+
+         */
         public Builder tags(Map<String, String> tags) {
             tags.forEach(this::tag);
             return this;
         }
 
-        /** @param settings MySQL-family settings @return this builder */
+        /**
+
+         * @param settings MySQL-family settings
+
+         * @return this builder
+
+         */
         public Builder mySqlSettings(MySqlSettings settings) {
             this.mySql = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the MySQL-family settings @return this builder */
+        /**
+
+         * @param spec edits the MySQL-family settings
+
+         * @return this builder
+
+         */
         public Builder mySqlSettings(Consumer<MySqlSettings.Builder> spec) {
             if (mySql == null) {
                 mySql = MySqlSettings.builder();
@@ -460,13 +588,25 @@ public final class Endpoint {
             return this;
         }
 
-        /** @param settings PostgreSQL-family settings @return this builder */
+        /**
+
+         * @param settings PostgreSQL-family settings
+
+         * @return this builder
+
+         */
         public Builder postgreSqlSettings(PostgreSqlSettings settings) {
             this.postgres = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the PostgreSQL-family settings @return this builder */
+        /**
+
+         * @param spec edits the PostgreSQL-family settings
+
+         * @return this builder
+
+         */
         public Builder postgreSqlSettings(Consumer<PostgreSqlSettings.Builder> spec) {
             if (postgres == null) {
                 postgres = PostgreSqlSettings.builder();
@@ -475,13 +615,25 @@ public final class Endpoint {
             return this;
         }
 
-        /** @param settings Oracle settings @return this builder */
+        /**
+
+         * @param settings Oracle settings
+
+         * @return this builder
+
+         */
         public Builder oracleSettings(OracleSettings settings) {
             this.oracle = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the Oracle settings @return this builder */
+        /**
+
+         * @param spec edits the Oracle settings
+
+         * @return this builder
+
+         */
         public Builder oracleSettings(Consumer<OracleSettings.Builder> spec) {
             if (oracle == null) {
                 oracle = OracleSettings.builder();
@@ -490,13 +642,25 @@ public final class Endpoint {
             return this;
         }
 
-        /** @param settings SQL Server settings @return this builder */
+        /**
+
+         * @param settings SQL Server settings
+
+         * @return this builder
+
+         */
         public Builder sqlServerSettings(SqlServerSettings settings) {
             this.sqlServer = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the SQL Server settings @return this builder */
+        /**
+
+         * @param spec edits the SQL Server settings
+
+         * @return this builder
+
+         */
         public Builder sqlServerSettings(Consumer<SqlServerSettings.Builder> spec) {
             if (sqlServer == null) {
                 sqlServer = SqlServerSettings.builder();
@@ -505,13 +669,25 @@ public final class Endpoint {
             return this;
         }
 
-        /** @param settings S3 settings @return this builder */
+        /**
+
+         * @param settings S3 settings
+
+         * @return this builder
+
+         */
         public Builder s3Settings(S3Settings settings) {
             this.s3 = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the S3 settings @return this builder */
+        /**
+
+         * @param spec edits the S3 settings
+
+         * @return this builder
+
+         */
         public Builder s3Settings(Consumer<S3Settings.Builder> spec) {
             if (s3 == null) {
                 s3 = S3Settings.builder();
@@ -520,13 +696,25 @@ public final class Endpoint {
             return this;
         }
 
-        /** @param settings Kinesis settings @return this builder */
+        /**
+
+         * @param settings Kinesis settings
+
+         * @return this builder
+
+         */
         public Builder kinesisSettings(KinesisSettings settings) {
             this.kinesis = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the Kinesis settings @return this builder */
+        /**
+
+         * @param spec edits the Kinesis settings
+
+         * @return this builder
+
+         */
         public Builder kinesisSettings(Consumer<KinesisSettings.Builder> spec) {
             if (kinesis == null) {
                 kinesis = KinesisSettings.builder();

@@ -46,7 +46,13 @@ public final class Pipeline {
         this.tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
     }
 
-    /** @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline}) @return a builder */
+    /**
+
+     * @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline})
+
+     * @return a builder
+
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -119,22 +125,46 @@ public final class Pipeline {
         return List.copyOf(tasks.values());
     }
 
-    /** @param id identifier @return the subnet group */
+    /**
+
+     * @param id identifier
+
+     * @return the subnet group
+
+     */
     public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(id));
     }
 
-    /** @param id identifier @return the instance */
+    /**
+
+     * @param id identifier
+
+     * @return the instance
+
+     */
     public Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(id));
     }
 
-    /** @param id identifier @return the endpoint */
+    /**
+
+     * @param id identifier
+
+     * @return the endpoint
+
+     */
     public Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(id));
     }
 
-    /** @param id identifier @return the task */
+    /**
+
+     * @param id identifier
+
+     * @return the task
+
+     */
     public Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(id));
     }
@@ -169,25 +199,49 @@ public final class Pipeline {
             this.name = name;
         }
 
-        /** @param group a subnet group @return this builder */
+        /**
+
+         * @param group a subnet group
+
+         * @return this builder
+
+         */
         public Builder subnetGroup(ReplicationSubnetGroup group) {
             subnetGroups.add(Objects.requireNonNull(group, "group"));
             return this;
         }
 
-        /** @param instance a replication instance @return this builder */
+        /**
+
+         * @param instance a replication instance
+
+         * @return this builder
+
+         */
         public Builder instance(ReplicationInstance instance) {
             instances.add(Objects.requireNonNull(instance, "instance"));
             return this;
         }
 
-        /** @param endpoint an endpoint @return this builder */
+        /**
+
+         * @param endpoint an endpoint
+
+         * @return this builder
+
+         */
         public Builder endpoint(Endpoint endpoint) {
             endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
             return this;
         }
 
-        /** @param task a task @return this builder */
+        /**
+
+         * @param task a task
+
+         * @return this builder
+
+         */
         public Builder task(ReplicationTask task) {
             tasks.add(Objects.requireNonNull(task, "task"));
             return this;

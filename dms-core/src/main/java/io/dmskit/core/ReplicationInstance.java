@@ -63,7 +63,13 @@ public final class ReplicationInstance {
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
     }
 
-    /** @param identifier instance identifier @return a builder */
+    /**
+
+     * @param identifier instance identifier
+
+     * @return a builder
+
+     */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
@@ -231,85 +237,171 @@ public final class ReplicationInstance {
             this.identifier = identifier;
         }
 
-        /** @param instanceClass e.g. {@code dms.t3.medium}, {@code dms.c5.xlarge} @return this builder */
+        /**
+
+         * @param instanceClass e.g. {@code dms.t3.medium}, {@code dms.c5.xlarge}
+
+         * @return this builder
+
+         */
         public Builder instanceClass(String instanceClass) {
             this.instanceClass = instanceClass;
             return this;
         }
 
-        /** @param gigabytes storage in GB (5..6144) @return this builder */
+        /**
+
+         * @param gigabytes storage in GB (5..6144)
+
+         * @return this builder
+
+         */
         public Builder allocatedStorage(Integer gigabytes) {
             this.allocatedStorage = gigabytes;
             return this;
         }
 
-        /** @param multiAz standby in a second availability zone @return this builder */
+        /**
+
+         * @param multiAz standby in a second availability zone
+
+         * @return this builder
+
+         */
         public Builder multiAz(Boolean multiAz) {
             this.multiAz = multiAz;
             return this;
         }
 
-        /** @param engineVersion DMS engine version, e.g. {@code 3.5.3} @return this builder */
+        /**
+
+         * @param engineVersion DMS engine version, e.g. {@code 3.5.3}
+
+         * @return this builder
+
+         */
         public Builder engineVersion(String engineVersion) {
             this.engineVersion = engineVersion;
             return this;
         }
 
-        /** @param upgrade automatic minor version upgrades @return this builder */
+        /**
+
+         * @param upgrade automatic minor version upgrades
+
+         * @return this builder
+
+         */
         public Builder autoMinorVersionUpgrade(Boolean upgrade) {
             this.autoMinorVersionUpgrade = upgrade;
             return this;
         }
 
-        /** @param kmsKeyId KMS key for storage @return this builder */
+        /**
+
+         * @param kmsKeyId KMS key for storage
+
+         * @return this builder
+
+         */
         public Builder kmsKeyId(String kmsKeyId) {
             this.kmsKeyId = kmsKeyId;
             return this;
         }
 
-        /** @param publiclyAccessible public IP address @return this builder */
+        /**
+
+         * @param publiclyAccessible public IP address
+
+         * @return this builder
+
+         */
         public Builder publiclyAccessible(Boolean publiclyAccessible) {
             this.publiclyAccessible = publiclyAccessible;
             return this;
         }
 
-        /** @param ids VPC security group ids @return this builder */
+        /**
+
+         * @param ids VPC security group ids
+
+         * @return this builder
+
+         */
         public Builder vpcSecurityGroupIds(String... ids) {
             this.vpcSecurityGroupIds = new LinkedHashSet<>(List.of(ids));
             return this;
         }
 
-        /** @param identifier replication subnet group identifier @return this builder */
+        /**
+
+         * @param identifier replication subnet group identifier
+
+         * @return this builder
+
+         */
         public Builder subnetGroup(String identifier) {
             this.subnetGroup = identifier;
             return this;
         }
 
-        /** @param group a subnet group of the same pipeline @return this builder */
+        /**
+
+         * @param group a subnet group of the same pipeline
+
+         * @return this builder
+
+         */
         public Builder subnetGroup(ReplicationSubnetGroup group) {
             this.subnetGroup = group.identifier();
             return this;
         }
 
-        /** @param zone availability zone @return this builder */
+        /**
+
+         * @param zone availability zone
+
+         * @return this builder
+
+         */
         public Builder availabilityZone(String zone) {
             this.availabilityZone = zone;
             return this;
         }
 
-        /** @param window e.g. {@code sun:06:00-sun:06:30} (UTC) @return this builder */
+        /**
+
+         * @param window e.g. {@code sun:06:00-sun:06:30} (UTC)
+
+         * @return this builder
+
+         */
         public Builder preferredMaintenanceWindow(String window) {
             this.preferredMaintenanceWindow = window;
             return this;
         }
 
-        /** @param networkType IPV4 or DUAL @return this builder */
+        /**
+
+         * @param networkType IPV4 or DUAL
+
+         * @return this builder
+
+         */
         public Builder networkType(NetworkType networkType) {
             this.networkType = networkType;
             return this;
         }
 
-        /** @param key tag key @param value tag value @return this builder */
+        /**
+
+         * @param key tag key
+
+         * @param value tag value
+
+         * @return this builder
+
+         */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;

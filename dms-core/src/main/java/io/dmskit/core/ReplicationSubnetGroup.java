@@ -33,7 +33,13 @@ public final class ReplicationSubnetGroup {
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
     }
 
-    /** @param identifier subnet group identifier @return a builder */
+    /**
+
+     * @param identifier subnet group identifier
+
+     * @return a builder
+
+     */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
@@ -106,25 +112,51 @@ public final class ReplicationSubnetGroup {
             this.identifier = identifier;
         }
 
-        /** @param description what the group is for @return this builder */
+        /**
+
+         * @param description what the group is for
+
+         * @return this builder
+
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** @param ids subnet ids (replacing earlier ones) @return this builder */
+        /**
+
+         * @param ids subnet ids (replacing earlier ones)
+
+         * @return this builder
+
+         */
         public Builder subnetIds(String... ids) {
             return subnetIds(List.of(ids));
         }
 
-        /** @param ids subnet ids (replacing earlier ones) @return this builder */
+        /**
+
+         * @param ids subnet ids (replacing earlier ones)
+
+         * @return this builder
+
+         */
         public Builder subnetIds(java.util.Collection<String> ids) {
             subnetIds.clear();
             subnetIds.addAll(ids);
             return this;
         }
 
-        /** @param key tag key @param value tag value @return this builder */
+        /**
+
+         * @param key tag key
+
+         * @param value tag value
+
+         * @return this builder
+
+         */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;

@@ -57,7 +57,13 @@ public final class ReplicationTask {
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
     }
 
-    /** @param identifier task identifier @return a builder */
+    /**
+
+     * @param identifier task identifier
+
+     * @return a builder
+
+     */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
@@ -191,46 +197,94 @@ public final class ReplicationTask {
             this.identifier = identifier;
         }
 
-        /** @param endpointIdentifier the source endpoint's identifier @return this builder */
+        /**
+
+         * @param endpointIdentifier the source endpoint's identifier
+
+         * @return this builder
+
+         */
         public Builder source(String endpointIdentifier) {
             this.sourceEndpoint = endpointIdentifier;
             return this;
         }
 
-        /** @param endpoint the source endpoint @return this builder */
+        /**
+
+         * @param endpoint the source endpoint
+
+         * @return this builder
+
+         */
         public Builder source(Endpoint endpoint) {
             return source(endpoint.identifier());
         }
 
-        /** @param endpointIdentifier the target endpoint's identifier @return this builder */
+        /**
+
+         * @param endpointIdentifier the target endpoint's identifier
+
+         * @return this builder
+
+         */
         public Builder target(String endpointIdentifier) {
             this.targetEndpoint = endpointIdentifier;
             return this;
         }
 
-        /** @param endpoint the target endpoint @return this builder */
+        /**
+
+         * @param endpoint the target endpoint
+
+         * @return this builder
+
+         */
         public Builder target(Endpoint endpoint) {
             return target(endpoint.identifier());
         }
 
-        /** @param instanceIdentifier the replication instance's identifier @return this builder */
+        /**
+
+         * @param instanceIdentifier the replication instance's identifier
+
+         * @return this builder
+
+         */
         public Builder replicationInstance(String instanceIdentifier) {
             this.replicationInstance = instanceIdentifier;
             return this;
         }
 
-        /** @param instance the replication instance @return this builder */
+        /**
+
+         * @param instance the replication instance
+
+         * @return this builder
+
+         */
         public Builder replicationInstance(ReplicationInstance instance) {
             return replicationInstance(instance.identifier());
         }
 
-        /** @param type full-load, cdc or full-load-and-cdc @return this builder */
+        /**
+
+         * @param type full-load, cdc or full-load-and-cdc
+
+         * @return this builder
+
+         */
         public Builder migrationType(MigrationType type) {
             this.migrationType = type;
             return this;
         }
 
-        /** @param mappings the table mappings @return this builder */
+        /**
+
+         * @param mappings the table mappings
+
+         * @return this builder
+
+         */
         public Builder tableMappings(TableMappings mappings) {
             this.tableMappings = mappings;
             this.mappingsError = null;
@@ -255,13 +309,25 @@ public final class ReplicationTask {
             return this;
         }
 
-        /** @param settings task settings @return this builder */
+        /**
+
+         * @param settings task settings
+
+         * @return this builder
+
+         */
         public Builder settings(TaskSettings settings) {
             this.settings = settings == null ? null : settings.toBuilder();
             return this;
         }
 
-        /** @param spec edits the task settings @return this builder */
+        /**
+
+         * @param spec edits the task settings
+
+         * @return this builder
+
+         */
         public Builder settings(Consumer<TaskSettings.Builder> spec) {
             if (settings == null) {
                 settings = TaskSettings.builder();
@@ -270,25 +336,51 @@ public final class ReplicationTask {
             return this;
         }
 
-        /** @param time where CDC starts @return this builder */
+        /**
+
+         * @param time where CDC starts
+
+         * @return this builder
+
+         */
         public Builder cdcStartTime(Instant time) {
             this.cdcStartTime = time;
             return this;
         }
 
-        /** @param position native CDC start position or checkpoint @return this builder */
+        /**
+
+         * @param position native CDC start position or checkpoint
+
+         * @return this builder
+
+         */
         public Builder cdcStartPosition(String position) {
             this.cdcStartPosition = position;
             return this;
         }
 
-        /** @param position {@code server_time:2026-01-01T00:00:00} or {@code commit_time:...} @return this builder */
+        /**
+
+         * @param position {@code server_time:2026-01-01T00:00:00} or {@code commit_time:...}
+
+         * @return this builder
+
+         */
         public Builder cdcStopPosition(String position) {
             this.cdcStopPosition = position;
             return this;
         }
 
-        /** @param key tag key @param value tag value @return this builder */
+        /**
+
+         * @param key tag key
+
+         * @param value tag value
+
+         * @return this builder
+
+         */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;

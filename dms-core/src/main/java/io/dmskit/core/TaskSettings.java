@@ -331,110 +331,218 @@ public final class TaskSettings {
         private Builder() {
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder targetMetadata(TargetMetadata v) {
             targetMetadata = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder targetMetadata(Consumer<TargetMetadata.Builder> spec) {
             targetMetadata = edit(targetMetadata, TargetMetadata::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder fullLoadSettings(FullLoadSettings v) {
             fullLoadSettings = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder fullLoadSettings(Consumer<FullLoadSettings.Builder> spec) {
             fullLoadSettings = edit(fullLoadSettings, FullLoadSettings::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder logging(Logging v) {
             logging = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder logging(Consumer<Logging.Builder> spec) {
             logging = edit(logging, Logging::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder controlTablesSettings(ControlTablesSettings v) {
             controlTablesSettings = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder controlTablesSettings(Consumer<ControlTablesSettings.Builder> spec) {
             controlTablesSettings = edit(controlTablesSettings, ControlTablesSettings::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder changeProcessingTuning(ChangeProcessingTuning v) {
             changeProcessingTuning = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder changeProcessingTuning(Consumer<ChangeProcessingTuning.Builder> spec) {
             changeProcessingTuning = edit(changeProcessingTuning, ChangeProcessingTuning::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder changeProcessingDdlHandlingPolicy(ChangeProcessingDdlHandlingPolicy v) {
             changeProcessingDdlHandlingPolicy = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder changeProcessingDdlHandlingPolicy(Consumer<ChangeProcessingDdlHandlingPolicy.Builder> spec) {
             changeProcessingDdlHandlingPolicy = edit(changeProcessingDdlHandlingPolicy,
                 ChangeProcessingDdlHandlingPolicy::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder errorBehavior(ErrorBehavior v) {
             errorBehavior = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder errorBehavior(Consumer<ErrorBehavior.Builder> spec) {
             errorBehavior = edit(errorBehavior, ErrorBehavior::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder validationSettings(ValidationSettings v) {
             validationSettings = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder validationSettings(Consumer<ValidationSettings.Builder> spec) {
             validationSettings = edit(validationSettings, ValidationSettings::builder, spec);
             return this;
         }
 
-        /** @param v section @return this builder */
+        /**
+
+         * @param v section
+
+         * @return this builder
+
+         */
         public Builder beforeImageSettings(BeforeImageSettings v) {
             beforeImageSettings = v == null ? null : v.toBuilder();
             return this;
         }
 
-        /** @param spec edits the section @return this builder */
+        /**
+
+         * @param spec edits the section
+
+         * @return this builder
+
+         */
         public Builder beforeImageSettings(Consumer<BeforeImageSettings.Builder> spec) {
             beforeImageSettings = edit(beforeImageSettings, BeforeImageSettings::builder, spec);
             return this;

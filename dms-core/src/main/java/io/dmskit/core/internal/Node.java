@@ -23,6 +23,7 @@ public final class Node {
     Instant nodeStarted;
     String lastState;
     boolean seenActive;
+    Instant lastReport;
 
     /**
      * @param kind resource kind
@@ -35,13 +36,25 @@ public final class Node {
         this.key = kind.name() + ":" + id.toLowerCase(java.util.Locale.ROOT) + (phase == null ? "" : "#" + phase);
     }
 
-    /** @param step appended step @return this node */
+    /**
+
+     * @param step appended step
+
+     * @return this node
+
+     */
     public Node then(Step step) {
         steps.add(step);
         return this;
     }
 
-    /** @param dep a node that must finish first (ignored when null) @return this node */
+    /**
+
+     * @param dep a node that must finish first (ignored when null)
+
+     * @return this node
+
+     */
     public Node after(Node dep) {
         if (dep != null && dep != this && !deps.contains(dep)) {
             deps.add(dep);

@@ -26,27 +26,57 @@ public final class Observed {
         return id.toLowerCase(Locale.ROOT);
     }
 
-    /** @param id identifier @return the subnet group */
+    /**
+
+     * @param id identifier
+
+     * @return the subnet group
+
+     */
     public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(key(id)));
     }
 
-    /** @param id identifier @return the instance */
+    /**
+
+     * @param id identifier
+
+     * @return the instance
+
+     */
     public Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(key(id)));
     }
 
-    /** @param id identifier @return the endpoint */
+    /**
+
+     * @param id identifier
+
+     * @return the endpoint
+
+     */
     public Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(key(id)));
     }
 
-    /** @param id identifier @return the task */
+    /**
+
+     * @param id identifier
+
+     * @return the task
+
+     */
     public Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(key(id)));
     }
 
-    /** @param name secret name @return the secret */
+    /**
+
+     * @param name secret name
+
+     * @return the secret
+
+     */
     public Optional<SecretState> secret(String name) {
         return Optional.ofNullable(secrets.get(name));
     }

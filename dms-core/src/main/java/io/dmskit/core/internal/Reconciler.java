@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.dmskit.core.provision");
+    private static final Duration HEARTBEAT = Duration.ofSeconds(60);
 
     private final StateReader reader;
     private final ExecutorService pool;
@@ -196,6 +197,7 @@ public final class Reconciler {
                     n.status = Node.Status.FAILED;
                     failures.add(f.error());
                 } else {
+                    heartbeat(n, state);
                     Duration waited = Duration.between(n.stepStarted, clock.instant());
                     if (waited.compareTo(timeout) > 0) {
                         n.status = Node.Status.FAILED;
@@ -206,6 +208,20 @@ public final class Reconciler {
             }
         }
         return progress;
+    }
+
+    /** One INFO line a minute for a long wait without state changes, so that a person sees it is alive. */
+    private void heartbeat(Node n, String state) {
+        Instant now = clock.instant();
+        if (n.lastReport == null) {
+            n.lastReport = now;
+            return;
+        }
+        if (Duration.between(n.lastReport, now).compareTo(HEARTBEAT) >= 0) {
+            n.lastReport = now;
+            LOG.info("{} '{}' ({}): still {} after {}s, waiting for {}", n.kind, n.id, n.current.operation(), state,
+                Duration.between(n.stepStarted, now).toSeconds(), n.current.wanted());
+        }
     }
 
     private Map<String, Object> describe(ResourceKind kind, List<String> ids) {
@@ -254,6 +270,7 @@ public final class Reconciler {
         }
         String old = n.lastState;
         n.lastState = state;
+        n.lastReport = clock.instant();
         if (!"(not found)".equals(state)) {
             n.seenActive = true;
         }

@@ -25,12 +25,24 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
         return new ApplyPolicy(true, true);
     }
 
-    /** @param allow restart running tasks @return a copy */
+    /**
+
+     * @param allow restart running tasks
+
+     * @return a copy
+
+     */
     public ApplyPolicy withRestartRunningTasks(boolean allow) {
         return new ApplyPolicy(allow, allowReplace);
     }
 
-    /** @param allow replace resources @return a copy */
+    /**
+
+     * @param allow replace resources
+
+     * @return a copy
+
+     */
     public ApplyPolicy withAllowReplace(boolean allow) {
         return new ApplyPolicy(restartRunningTasks, allow);
     }

@@ -47,7 +47,13 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
         return new RetrySettings(1, Duration.ofMillis(1), 1.0, 0.0, Duration.ofMillis(1));
     }
 
-    /** @param attempts attempts including the first @return a copy */
+    /**
+
+     * @param attempts attempts including the first
+
+     * @return a copy
+
+     */
     public RetrySettings withMaxAttempts(int attempts) {
         return new RetrySettings(attempts, initialBackoff, multiplier, jitter, maxBackoff);
     }

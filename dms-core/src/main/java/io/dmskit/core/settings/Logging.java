@@ -208,19 +208,37 @@ public final class Logging {
         private Builder() {
         }
 
-        /** @param v {@code EnableLogging} @return this builder */
+        /**
+
+         * @param v {@code EnableLogging}
+
+         * @return this builder
+
+         */
         public Builder enableLogging(Boolean v) {
             this.enableLogging = v;
             return this;
         }
 
-        /** @param v {@code EnableLogContext} (needs EnableLogging) @return this builder */
+        /**
+
+         * @param v {@code EnableLogContext} (needs EnableLogging)
+
+         * @return this builder
+
+         */
         public Builder enableLogContext(Boolean v) {
             this.enableLogContext = v;
             return this;
         }
 
-        /** @param v {@code DeleteTaskLogs} @return this builder */
+        /**
+
+         * @param v {@code DeleteTaskLogs}
+
+         * @return this builder
+
+         */
         public Builder deleteTaskLogs(Boolean v) {
             this.deleteTaskLogs = v;
             return this;
@@ -241,7 +259,15 @@ public final class Logging {
             return this;
         }
 
-        /** @param key member name @param value value sent as given @return this builder */
+        /**
+
+         * @param key member name
+
+         * @param value value sent as given
+
+         * @return this builder
+
+         */
         public Builder otherField(String key, Object value) {
             otherFields.put(Objects.requireNonNull(key, "key"), value);
             return this;
