@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 
 /**
- * Waits until the full load of every task is done, as a user of the DMS console would: by reading the tasks'
+ * Waits until the full load of every task is done (a {@code full-load-and-cdc} task running with 100 % and every
+ * table completed, or a {@code full-load} task stopped with {@code FULL_LOAD_ONLY_FINISHED}), as a user of the DMS console would: by reading the tasks'
  * status and progress and their table statistics (DescribeReplicationTasks, DescribeTableStatistics), printing a
  * progress line whenever something moved. Works the same against real DMS.
  */
@@ -89,7 +90,9 @@ public final class FullLoadMonitor {
             ReplicationTask task = dms.describeReplicationTasks(b -> b.filters(f -> f.name("replication-task-arn")
                     .values(e.getValue()))).replicationTasks().get(0);
             String status = task.status();
-            if ("failed".equals(status) || "stopped".equals(status)) {
+            boolean fullLoadOnlyFinished = "stopped".equals(status) && task.stopReason() != null
+                    && task.stopReason().toUpperCase(Locale.ROOT).contains("FULL_LOAD_ONLY_FINISHED");
+            if ("failed".equals(status) || ("stopped".equals(status) && !fullLoadOnlyFinished)) {
                 failures.add(e.getKey() + " is " + status + (task.lastFailureMessage() == null ? ""
                         : ": " + task.lastFailureMessage()) + (task.stopReason() == null ? ""
                         : " (" + task.stopReason() + ")"));
@@ -113,7 +116,8 @@ public final class FullLoadMonitor {
             }
             Integer percent = task.replicationTaskStats() == null ? null
                     : task.replicationTaskStats().fullLoadProgressPercent();
-            if ("running".equals(status) && percent != null && percent == 100 && allTablesDone) {
+            if (fullLoadOnlyFinished || ("running".equals(status) && percent != null && percent == 100
+                    && allTablesDone)) {
                 tasksDone++;
             }
         }
