@@ -5,6 +5,7 @@ import io.dmskit.testkit.fake.CatalogOps;
 import io.dmskit.testkit.fake.ConfigOps;
 import io.dmskit.testkit.fake.ConnectionOps;
 import io.dmskit.testkit.fake.EndpointOps;
+import io.dmskit.testkit.fake.EventOps;
 import io.dmskit.testkit.fake.InstanceOps;
 import io.dmskit.testkit.fake.ScriptedTask;
 import io.dmskit.testkit.fake.SubnetGroupOps;
@@ -76,7 +77,7 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "DescribeEndpoints", "DescribeConnections", "DescribeReplicationTasks", "DescribeTableStatistics",
                 "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
                 "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
-                "DescribeReplicationTableStatistics")) {
+                "DescribeReplicationTableStatistics", "DescribeEvents")) {
             OPERATIONS.put(op, false);
         }
     }
@@ -95,6 +96,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final TagOps tags;
     private final CatalogOps catalog;
     private final ConfigOps configs;
+    private final EventOps events;
     private final List<CallRecord> calls = new ArrayList<>();
     private long callSequence;
 
@@ -114,6 +116,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.tasks = new TaskOps(world, tags, instances, endpoints);
         this.catalog = new CatalogOps(world);
         this.configs = new ConfigOps(world, tags, endpoints);
+        this.events = new EventOps(world);
     }
 
     /**
@@ -476,6 +479,16 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public DescribeAccountAttributesResponse describeAccountAttributes() {
         return describeAccountAttributes(DescribeAccountAttributesRequest.builder().build());
+    }
+
+    @Override
+    public DescribeEventsResponse describeEvents(DescribeEventsRequest r) {
+        return call("DescribeEvents", r, () -> events.describe(r));
+    }
+
+    @Override
+    public DescribeEventsResponse describeEvents() {
+        return describeEvents(DescribeEventsRequest.builder().build());
     }
 
     // ----------------------------------------------------------------------------------------------- serverless

@@ -1,7 +1,6 @@
 package io.dmskit.testkit;
 
 import io.dmskit.testkit.secrets.SecretStore;
-import io.dmskit.testkit.secrets.SecretsCall;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,12 +8,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
@@ -90,7 +92,9 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     private final String region;
     private final String accountId;
     private final Clock clock;
-    private final List<SecretsCall> calls = new ArrayList<>();
+    private final List<CallRecord> calls = new ArrayList<>();
+    private static final Set<String> MUTATING = Set.of("CreateSecret", "PutSecretValue", "UpdateSecret",
+            "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "TagResource", "UntagResource");
 
     private FakeSecretsManager(Builder b) {
         this.region = b.region;
@@ -222,6 +226,12 @@ public final class FakeSecretsManager implements SecretsManagerClient {
                 + ".removeFromVersionId(currentId)).");
     }
 
+    /** @return a configuration naming this fake's region (no endpoint: nothing goes over the network) */
+    @Override
+    public SecretsManagerServiceClientConfiguration serviceClientConfiguration() {
+        return SecretsManagerServiceClientConfiguration.builder().region(Region.of(region)).build();
+    }
+
     @Override
     public String serviceName() {
         return SERVICE_NAME;
@@ -285,8 +295,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
     }
 
-    /** @return every call so far, oldest first */
-    public List<SecretsCall> calls() {
+    /** @return every call so far, oldest first (the same record type as {@link FakeDms#calls()}) */
+    public List<CallRecord> calls() {
         synchronized (lock) {
             return List.copyOf(calls);
         }
@@ -296,9 +306,23 @@ public final class FakeSecretsManager implements SecretsManagerClient {
      * @param operation an operation name such as {@code "GetSecretValue"}
      * @return the calls of that operation, oldest first
      */
-    public List<SecretsCall> calls(String operation) {
+    public List<CallRecord> calls(String operation) {
         synchronized (lock) {
             return calls.stream().filter(c -> c.operation().equals(operation)).toList();
+        }
+    }
+
+    /** @return how many calls so far could change state (create, put, update, delete, restore, tag, untag) */
+    public long mutatingCallCount() {
+        synchronized (lock) {
+            return calls.stream().filter(CallRecord::mutating).count();
+        }
+    }
+
+    /** Forgets all calls, keeping the secrets. */
+    public void clearCalls() {
+        synchronized (lock) {
+            calls.clear();
         }
     }
 
@@ -323,14 +347,19 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         synchronized (lock) {
             try {
                 T response = body.get();
-                calls.add(new SecretsCall(operation, request, response, null, store.now()));
+                record(operation, request, response, null);
                 return response;
             } catch (RuntimeException e) {
-                calls.add(new SecretsCall(operation, request, null, e, store.now()));
+                record(operation, request, null, e);
                 LOG.debug("Secrets Manager fake: {} failed: {}", operation, e.getMessage());
                 throw e;
             }
         }
+    }
+
+    private void record(String operation, SdkRequest request, SdkResponse response, RuntimeException error) {
+        calls.add(new CallRecord(calls.size() + 1L, operation, request, response, error, store.now(),
+                MUTATING.contains(operation), Thread.currentThread().getName()));
     }
 
     private static String quote(String s) {

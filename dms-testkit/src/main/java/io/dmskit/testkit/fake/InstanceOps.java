@@ -167,8 +167,10 @@ public final class InstanceOps {
         w.schedule(w.timings.instanceCreate(), i, () -> {
             i.model = i.model.toBuilder().instanceCreateTime(w.now()).build();
             i.status("available");
+            w.event("replication-instance", id, "creation", "Replication instance created");
             World.log().info("Replication instance {} is available", id);
         });
+        w.event("replication-instance", id, "creation", "Replication instance creation started");
         World.log().info("Creating replication instance {} ({})", id, arn);
         return CreateReplicationInstanceResponse.builder().replicationInstance(response).build();
     }
@@ -266,6 +268,8 @@ public final class InstanceOps {
                 }
                 i.model = b.pendingModifiedValues(ReplicationPendingModifiedValues.builder().build()).build();
                 i.status("available");
+                w.event("replication-instance", i.id(), "configuration change",
+                        "Replication instance modification completed");
                 World.log().info("Replication instance {} modified", i.id());
             });
         }
@@ -284,7 +288,11 @@ public final class InstanceOps {
             throw Errors.invalidCombination("ForceFailover and ForcePlannedFailover cannot both be true.");
         }
         i.status("rebooting");
-        w.schedule(w.timings.instanceReboot(), i, () -> i.status("available"));
+        w.event("replication-instance", i.id(), "maintenance", "Replication instance rebooting");
+        w.schedule(w.timings.instanceReboot(), i, () -> {
+            i.status("available");
+            w.event("replication-instance", i.id(), "maintenance", "Replication instance rebooted");
+        });
         World.log().info("Rebooting replication instance {}", i.id());
         return RebootReplicationInstanceResponse.builder().replicationInstance(i.model).build();
     }
@@ -307,6 +315,7 @@ public final class InstanceOps {
             w.connections.values().removeIf(c -> i.arn.equals(c.model.replicationInstanceArn()));
             tags.forget(i.arn);
             i.gone = true;
+            w.event("replication-instance", i.id(), "deletion", "Replication instance deleted");
             World.log().info("Replication instance {} deleted", i.id());
         });
         World.log().info("Deleting replication instance {}", i.id());

@@ -185,6 +185,7 @@ public final class TaskOps {
         ReplicationTask response = describeModel(t, false);
         w.schedule(w.timings.taskCreate(), t, () -> {
             t.status("ready");
+            w.event("replication-task", id, "creation", "Replication task has been created.");
             World.log().info("Replication task {} is ready", id);
         });
         World.log().info("Creating replication task {} ({})", id, arn);
@@ -327,6 +328,7 @@ public final class TaskOps {
         ReplicationTask response = describeModel(t, false);
         w.schedule(w.timings.taskModify(), t, () -> {
             t.status(back);
+            w.event("replication-task", t.id(), "configuration change", "Replication task has been modified.");
             World.log().info("Replication task {} modified", t.id());
         });
         World.log().info("Modifying replication task {}", t.id());
@@ -421,6 +423,7 @@ public final class TaskOps {
     private void enterRunning(TaskRecord t) {
         t.status("running");
         t.run++;
+        w.event("replication-task", t.id(), "state change", "Replication task has started.");
         World.log().info("Replication task {} is running", t.id());
         if (hasFullLoad(t) && !t.fullLoadFinished && t.fullLoadStartDate == null) {
             t.fullLoadStartDate = w.now();
@@ -500,6 +503,7 @@ public final class TaskOps {
                     .fullLoadStartTime(s.fullLoadStartTime() != null ? s.fullLoadStartTime() : t.fullLoadStartDate)
                     .lastUpdateTime(now).build();
         });
+        w.event("replication-task", t.id(), "state change", "Full load of the replication task has finished.");
         World.log().info("Full load of replication task {} finished", t.id());
         String settings = t.model.replicationTaskSettings();
         if ("full-load".equals(t.model.migrationTypeAsString())) {
@@ -517,6 +521,7 @@ public final class TaskOps {
         t.model = t.model.toBuilder().stopReason(reason.text()).build();
         t.status("stopped");
         bridge.stopEngine(t);
+        w.event("replication-task", t.id(), "state change", "Replication task has stopped. " + reason.text());
         World.log().info("Replication task {} stopped: {}", t.id(), reason.text());
     }
 
@@ -540,6 +545,8 @@ public final class TaskOps {
             t.stopDate = w.now();
             t.model = t.model.toBuilder().stopReason(reason.text()).build();
             t.status("stopped");
+            w.event("replication-task", t.id(), "state change", "Replication task has stopped. "
+                    + reason.text());
             World.log().info("Replication task {} stopped: {}", t.id(), reason.text());
         });
     }
@@ -550,6 +557,7 @@ public final class TaskOps {
         t.model = t.model.toBuilder().lastFailureMessage(message).stopReason(StopReason.FATAL_ERROR.text()).build();
         t.status("failed");
         bridge.stopEngine(t);
+        w.event("replication-task", t.id(), "failure", "Replication task has failed. Reason: " + message);
         World.log().info("Replication task {} failed: {}", t.id(), message);
     }
 
@@ -566,6 +574,7 @@ public final class TaskOps {
             w.tasks.remove(t.arn);
             tags.forget(t.arn);
             t.gone = true;
+            w.event("replication-task", t.id(), "deletion", "Replication task has been deleted.");
             World.log().info("Replication task {} deleted", t.id());
         });
         World.log().info("Deleting replication task {}", t.id());

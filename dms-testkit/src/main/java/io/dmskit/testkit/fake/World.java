@@ -48,12 +48,16 @@ public final class World {
     final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     final Map<String, ConfigRecord> configs = new LinkedHashMap<>();
     final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    /** Events for DescribeEvents, oldest first. */
+    final List<software.amazon.awssdk.services.databasemigration.model.Event> eventLog = new ArrayList<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     private final Deque<Runnable> afterUnlock = new ArrayDeque<>();
     private final Random random;
     private long eventSequence;
+    /** While a due transition runs: its due time, which is what "now" means for it. */
+    private Instant transitionTime;
     private boolean closed;
 
     /**
@@ -138,9 +142,12 @@ public final class World {
         afterUnlock.add(work);
     }
 
-    /** @return now on the fake's clock */
+    /**
+     * @return now on the fake's clock; inside a transition, the time it was due (transitions are applied lazily, but
+     *     their timestamps and follow-up transitions are those of the moment they were due)
+     */
     Instant now() {
-        return clock.instant();
+        return transitionTime != null ? transitionTime : clock.instant();
     }
 
     /**
@@ -165,13 +172,32 @@ public final class World {
             if (e.owner != null && (e.owner.generation() != e.generation || e.owner.gone())) {
                 continue;
             }
-            e.action.run();
+            transitionTime = e.at;
+            try {
+                e.action.run();
+            } finally {
+                transitionTime = null;
+            }
         }
     }
 
     /** Applies every transition due now (for callers outside an operation, e.g. engine callbacks). */
     void catchUpLocked() {
         catchUp();
+    }
+
+    /**
+     * Records a DMS event. Call with the lock held.
+     *
+     * @param sourceType {@code replication-instance} or {@code replication-task}
+     * @param sourceIdentifier the resource identifier
+     * @param category a DMS event category, e.g. {@code state change}
+     * @param message the event message
+     */
+    void event(String sourceType, String sourceIdentifier, String category, String message) {
+        eventLog.add(software.amazon.awssdk.services.databasemigration.model.Event.builder()
+                .sourceIdentifier(sourceIdentifier).sourceType(sourceType).eventCategories(category)
+                .message(message).date(now()).build());
     }
 
     /** @return a 26-character resource id in DMS's style (upper-case base32) */

@@ -129,4 +129,22 @@ class FakeDmsDescribeTest {
             assertThat(q.used()).isEqualTo(1L);
         });
     }
+
+    @Test
+    @DisplayName("DescribeEvents lists instance and task events by source, category and time window")
+    void events() {
+        String arn = Fixtures.task(dms, "t", "cdc");
+        Fixtures.status(dms, arn);
+        dms.startReplicationTask(b -> b.replicationTaskArn(arn).startReplicationTaskType("start-replication"));
+        dms.clock().advance(java.time.Duration.ofMinutes(5));
+        dms.task(arn).fail("boom");
+        var taskEvents = dms.describeEvents(b -> b.sourceIdentifier("t").sourceType("replication-task")).events();
+        assertThat(taskEvents).extracting(e -> e.message()).containsExactly("Replication task has been created.",
+                "Replication task has started.", "Replication task has failed. Reason: boom");
+        assertThat(dms.describeEvents(b -> b.eventCategories("failure")).events()).hasSize(1);
+        assertThat(dms.describeEvents(b -> b.duration(2)).events()).extracting(e -> e.message())
+                .containsExactly("Replication task has failed. Reason: boom");
+        assertThat(dms.describeEvents(b -> b.filters(filter("replication-instance-id", "t-ri"))).events())
+                .extracting(e -> e.message()).contains("Replication instance created");
+    }
 }
