@@ -3,7 +3,6 @@ package io.dmskit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dmskit.testkit.secrets.SecretsCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -336,12 +335,16 @@ class FakeSecretsManagerTest {
             String arn = fake.seedDatabaseSecret("dms/src", "db.local", 3306, "dms", "p\"w");
             client.getSecretValue(b -> b.secretId(arn));
             assertThatThrownBy(() -> client.getSecretValue(b -> b.secretId("missing")));
-            List<SecretsCall> calls = fake.calls("GetSecretValue");
+            List<CallRecord> calls = fake.calls("GetSecretValue");
             assertThat(calls).hasSize(2);
             assertThat(calls.get(0).succeeded()).isTrue();
             assertThat(calls.get(1).errorCode()).contains("ResourceNotFoundException");
             assertThat(calls.get(0).time()).isEqualTo(clock.instant());
             assertThat(fake.calls("CreateSecret")).isEmpty();
+            assertThat(fake.mutatingCallCount()).isZero();
+            fake.seedSecret("other", "x");
+            client.putSecretValue(b -> b.secretId("other").secretString("y"));
+            assertThat(fake.mutatingCallCount()).isEqualTo(1);
             assertThat(fake.currentValue("dms/src")).contains(
                     "{\"username\":\"dms\",\"password\":\"p\\\"w\",\"host\":\"db.local\",\"port\":\"3306\"}");
         }
@@ -390,6 +393,16 @@ class FakeSecretsManagerTest {
         void rotateUnsupported() {
             assertThatThrownBy(() -> client.rotateSecret(b -> b.secretId("x")))
                     .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("AWSPENDING");
+        }
+
+        @Test
+        @DisplayName("serviceName and serviceClientConfiguration answer like a real client's")
+        void clientIdentity() {
+            FakeSecretsManager eu = FakeSecretsManager.builder().region("eu-west-1").build();
+            assertThat(eu.serviceName()).isEqualTo("secretsmanager");
+            assertThat(eu.serviceClientConfiguration().region().id()).isEqualTo("eu-west-1");
+            assertThat(eu.createSecret(b -> b.name("n").secretString("v")).arn())
+                    .startsWith("arn:aws:secretsmanager:eu-west-1:123456789012:secret:n-");
         }
 
         @Test
