@@ -513,7 +513,7 @@ public final class Provisioning {
                     () -> reader.endpoints(List.of(it.id)).stream().findFirst());
                 arns.put(key(it.kind, it.id), r.endpointArn());
                 return Reconciler.stateOf(r);
-            }, Waits.endpointActive(name, "create"), "active");
+            }, Waits.endpointUsable(name, "create"), "visible");
             case REPLICATION_TASK -> new Step("create", () -> {
                 ReplicationTask t = (ReplicationTask) it.desired;
                 String src = require(arns, ResourceKind.ENDPOINT, t.sourceEndpoint());
@@ -581,7 +581,7 @@ public final class Provisioning {
                 var r = aws.call("ModifyEndpoint", it.id, () -> dms.modifyEndpoint(Specs.modify(e, arn, secretArn)))
                     .endpoint();
                 return r == null ? null : Reconciler.stateOf(r);
-            }, Waits.endpointActive(name, "modify"), "active"));
+            }, Waits.endpointUsable(name, "modify"), "visible"));
             case REPLICATION_TASK -> {
                 if (it.running) {
                     n.then(stopStep(name, arn));

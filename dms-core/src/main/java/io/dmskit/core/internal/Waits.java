@@ -47,20 +47,24 @@ public final class Waits {
         return p -> p.resource() == null ? Step.WAIT : Step.DONE;
     }
 
-    /** @return waits for an endpoint to be active */
-    public static Function<Step.Probe, Step.Outcome> endpointActive(String name, String op) {
+    /**
+     * Waits until an endpoint is visible. DMS endpoints are usable as soon as they exist (tasks may reference them
+     * while DMS still reports {@code creating}; some emulators never leave it), so only deletion or failure fails.
+     *
+     * @param name resource name
+     * @param op operation
+     * @return the condition
+     */
+    public static Function<Step.Probe, Step.Outcome> endpointUsable(String name, String op) {
         return p -> {
             if (p.resource() == null) {
                 return Step.WAIT;
             }
             String s = p.state().toLowerCase();
-            if (s.equals("active")) {
-                return Step.DONE;
-            }
             if (s.equals("deleting") || s.equals("failed")) {
                 return new Step.Fail(new ResourceFailedException(name, op, p.state(), null, null));
             }
-            return Step.WAIT;
+            return Step.DONE;
         };
     }
 
