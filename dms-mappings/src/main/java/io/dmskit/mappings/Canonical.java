@@ -113,7 +113,7 @@ final class Canonical {
             t = n.asText();
         }
         if (key.equals("rule-id") && Nodes.isDigits(t)) {
-            t = t.replaceFirst("^0+(?=.)", "");
+            t = Nodes.stripLeadingZeros(t);
         } else if (key.equals("filter-operator") && t.equals("ste")) {
             t = "lte";
         }

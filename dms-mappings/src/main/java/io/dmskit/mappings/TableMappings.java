@@ -39,6 +39,8 @@ public final class TableMappings {
     private final ObjectNode extras;
     private final transient SourcePositions positions;
     private final transient List<MappingProblem> parseWarnings;
+    /** Cache of {@link #toJson()}: derived from immutable state, so racing writers store equal strings. */
+    private transient volatile String compactJson;
 
     private TableMappings(List<Rule> rules, ObjectNode extras, SourcePositions positions,
                           List<MappingProblem> parseWarnings) {
@@ -212,7 +214,12 @@ public final class TableMappings {
 
     /** @return compact JSON exactly as DMS expects it: kebab-case keys, rule-ids as digit strings, no nulls */
     public String toJson() {
-        return JsonTree.write(tree());
+        String json = compactJson;
+        if (json == null) {
+            json = JsonTree.write(tree());
+            compactJson = json;
+        }
+        return json;
     }
 
     /** @return the same JSON indented for people */
@@ -265,7 +272,7 @@ public final class TableMappings {
             return exact;
         }
         return rules.stream().filter(r -> Nodes.isDigits(r.ruleId()) && RuleIds.ORDER.compare(
-                r.ruleId().replaceFirst("^0+(?=.)", ""), ruleId.replaceFirst("^0+(?=.)", "")) == 0).findFirst();
+                Nodes.stripLeadingZeros(r.ruleId()), Nodes.stripLeadingZeros(ruleId)) == 0).findFirst();
     }
 
     /**
@@ -515,7 +522,7 @@ public final class TableMappings {
         }
 
         private static String normalize(String id) {
-            return Nodes.isDigits(id) ? id.replaceFirst("^0+(?=.)", "") : id;
+            return Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
         }
     }
 }

@@ -99,7 +99,7 @@ final class Validator {
             base = rulesPath + "[" + i + "]";
             String id = r.ruleId();
             if (id != null && Nodes.isDigits(id)) {
-                String key = id.replaceFirst("^0+(?=.)", "");
+                String key = Nodes.stripLeadingZeros(id);
                 Integer first = ids.putIfAbsent(key, i);
                 if (first != null) {
                     error("rule-id", "rule-id " + id + " is already used by " + describe(first)

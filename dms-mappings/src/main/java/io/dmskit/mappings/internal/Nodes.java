@@ -138,6 +138,18 @@ public final class Nodes {
         return out;
     }
 
+    /**
+     * @param digits a digit string
+     * @return the digits without leading zeros ("0" stays "0")
+     */
+    public static String stripLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return i == 0 ? digits : digits.substring(i);
+    }
+
     /** @return whether the text is a non-empty string of ASCII digits */
     public static boolean isDigits(String s) {
         if (s == null || s.isEmpty()) {
