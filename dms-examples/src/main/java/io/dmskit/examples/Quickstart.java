@@ -153,14 +153,15 @@ public final class Quickstart {
                     ConfigurationGuideScenario scenario = scenario(source, schemas);
                     scenario.buckets().forEach(s3::createBucket);
                     done("S3 at " + s3.endpoint() + ", buckets " + String.join(", ", scenario.buckets()));
-                    return replicateAndVerify(source, scenario, dms, secrets, s3, seeded);
+                    return replicateAndVerify(source, scenario, dms, secrets, s3, engine, seeded);
                 }
             }
         }
     }
 
     private QuickstartResult replicateAndVerify(SourceDatabase source, ConfigurationGuideScenario scenario,
-            FakeDms dms, FakeSecretsManager secrets, LocalS3 s3, Map<String, Long> seeded) throws Exception {
+            FakeDms dms, FakeSecretsManager secrets, LocalS3 s3, LocalReplicationEngine engine,
+            Map<String, Long> seeded) throws Exception {
         step(4, "Provisioning the pipeline with dms-core (plan, apply, test connections)");
         Pipeline pipeline = scenario.pipeline();
         Map<String, String> taskArns = new LinkedHashMap<>();
@@ -208,6 +209,11 @@ public final class Quickstart {
 
         step(7, "CDC probe: insert, update and delete a marker row, watch S3 for the changes");
         String probeTask = ConfigurationGuideScenario.taskId(ConfigurationGuideScenario.SYSTEMS.get(0));
+        String cdcMode = engine.cdcModeOf(taskArns.get(probeTask)).orElse("none");
+        done("the local engine captures changes by " + ("binlog".equals(cdcMode) ? "reading the binlog (ROW format)"
+                : "logical".equals(cdcMode) ? "logical decoding" : cdcMode + (cdcMode.equals("polling")
+                ? " (the source has no ROW binlog / logical decoding; a change undone between two polls is not "
+                        + "captured)" : "")));
         Optional<CdcProbeResult> probe;
         try {
             CdcProbeResult result = verifiers.get(probeTask).probeCdc(o -> o
@@ -229,7 +235,7 @@ public final class Quickstart {
             out.println(r.getValue().toText());
         }
         Path html = writeHtml(reports);
-        QuickstartResult result = new QuickstartResult(source.describe(), seeded, reports, probe, html,
+        QuickstartResult result = new QuickstartResult(source.describe(), seeded, reports, probe, cdcMode, html,
                 Duration.ofNanos(System.nanoTime() - startNanos));
         out.println();
         out.println("HTML report: " + html.toAbsolutePath());

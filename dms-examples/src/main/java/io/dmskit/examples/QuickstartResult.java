@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param seededRows rows written per source table ({@code schema.table})
  * @param reports verification report per replication task identifier
  * @param probe the CDC probe, empty when it could not run
+ * @param cdcMode how the local engine captured changes of the probed task: {@code binlog}, {@code polling} ...
  * @param htmlReport the HTML report's index page
  * @param elapsed wall time of the whole run
  */
 public record QuickstartResult(String sourceDescription, Map<String, Long> seededRows,
                                Map<String, VerificationReport> reports, Optional<CdcProbeResult> probe,
-                               Path htmlReport, Duration elapsed) {
+                               String cdcMode, Path htmlReport, Duration elapsed) {
 
     /** Copies the maps. */
     public QuickstartResult {

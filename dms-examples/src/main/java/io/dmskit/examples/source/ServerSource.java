@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A MariaDB, MySQL or PostgreSQL server the user already runs, named by a URL such as
  * {@code mariadb://127.0.0.1:3306}, {@code mysql://root:pw@db.example:3306} or
- * {@code postgresql://postgres@127.0.0.1:5432/test} (a leading {@code jdbc:} is accepted). The user logs in both
+ * {@code postgresql://postgres@127.0.0.1:5432/test} (a leading {@code jdbc:} and {@code ?user=&password=} are
+ * accepted). The user logs in both
  * for seeding and creates a DMS login of its own for the run ({@link #prepareDmsLogin}). Defaults: MariaDB/MySQL user {@code root}, PostgreSQL user
  * {@code postgres} and database {@code postgres}; empty password unless the URL gives one.
  */
@@ -73,6 +74,17 @@ public final class ServerSource implements SourceDatabase {
                 password = decode(parts[1]);
             }
         }
+        if (uri.getRawQuery() != null) {
+            // JDBC style: ?user=root&password=...
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2 && kv[0].equals("user")) {
+                    user = decode(kv[1]);
+                } else if (kv.length == 2 && kv[0].equals("password")) {
+                    password = decode(kv[1]);
+                }
+            }
+        }
         String envPassword = System.getenv("DMSKIT_SOURCE_PASSWORD");
         if (password.isEmpty() && envPassword != null) {
             password = envPassword;
@@ -93,7 +105,7 @@ public final class ServerSource implements SourceDatabase {
 
     /** @return the URL with any password replaced by {@code ***} */
     static String redact(String url) {
-        return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@");
+        return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@").replaceAll("(password=)[^&]*", "$1***");
     }
 
     @Override
