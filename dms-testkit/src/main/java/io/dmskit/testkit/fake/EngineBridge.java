@@ -4,6 +4,8 @@ import io.dmskit.testkit.dataplane.EndpointCredentials;
 import io.dmskit.testkit.dataplane.ReplicationContext;
 import io.dmskit.testkit.dataplane.RunningReplication;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
@@ -69,6 +71,40 @@ final class EngineBridge {
             });
             if (!keep && handle != null) {
                 handle.stop();
+            }
+        });
+    }
+
+    /**
+     * Without an engine: when a Secrets Manager client is configured, a task whose endpoint names a secret that cannot
+     * be read fails as on AWS. Called under the lock when {@code t} enters running.
+     */
+    void checkSecrets(TaskRecord t) {
+        if (w.secrets == null) {
+            return;
+        }
+        long run = t.run;
+        List<Credentials.Source> sources = new ArrayList<>();
+        for (String arn : List.of(t.model.sourceEndpointArn(), t.model.targetEndpointArn())) {
+            EndpointRecord e = w.endpoints.get(arn);
+            if (e != null) {
+                Credentials.Source s = Credentials.sourceOf(e);
+                if (s.secretId() != null) {
+                    sources.add(s);
+                }
+            }
+        }
+        if (sources.isEmpty()) {
+            return;
+        }
+        w.afterUnlock(() -> {
+            for (Credentials.Source s : sources) {
+                try {
+                    Credentials.resolve(s, w.secrets);
+                } catch (IllegalStateException e) {
+                    failIfCurrent(t, run, e.getMessage());
+                    return;
+                }
             }
         });
     }

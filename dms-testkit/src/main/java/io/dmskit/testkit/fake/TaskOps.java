@@ -431,7 +431,10 @@ public final class TaskOps {
         scheduleCdcStop(t);
         if (w.engine != null && !w.closed()) {
             bridge.start(t);
-        } else if (hasFullLoad(t) && !t.fullLoadFinished && w.timings.fullLoad().isPresent()) {
+            return;
+        }
+        bridge.checkSecrets(t);
+        if (hasFullLoad(t) && !t.fullLoadFinished && w.timings.fullLoad().isPresent()) {
             w.schedule(w.timings.fullLoad().get(), t, () -> finishFullLoad(t));
         }
     }

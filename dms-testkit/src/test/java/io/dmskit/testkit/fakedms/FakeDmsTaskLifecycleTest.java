@@ -299,4 +299,25 @@ class FakeDmsTaskLifecycleTest {
         assertThat(stopped.stopReason()).isEqualTo("Stop Reason STOPPED_AT_SERVER_TIME");
         assertThat(stopped.cdcStopPosition()).isEqualTo("server_time:" + stopAt);
     }
+
+    @Test
+    @DisplayName("with a Secrets Manager but no engine, a task whose source secret is missing fails at start")
+    void missingSecretFailsTask() {
+        FakeDms withSecrets = FakeDms.builder().secretsManager(io.dmskit.testkit.FakeSecretsManager.create()).build();
+        String instance = Fixtures.instance(withSecrets, "ri");
+        withSecrets.describeReplicationInstances();
+        String src = withSecrets.createEndpoint(b -> b.endpointIdentifier("src").endpointType("source")
+                .engineName("mysql").mySQLSettings(m -> m.secretsManagerSecretId("missing/secret")
+                        .secretsManagerAccessRoleArn("arn:aws:iam::123456789012:role/sm"))).endpoint().endpointArn();
+        String tgt = Fixtures.s3Target(withSecrets, "tgt");
+        String arn = withSecrets.createReplicationTask(b -> b.replicationTaskIdentifier("t").migrationType("cdc")
+                .sourceEndpointArn(src).targetEndpointArn(tgt).replicationInstanceArn(instance)
+                .tableMappings(Fixtures.MAPPINGS)).replicationTask().replicationTaskArn();
+        status(withSecrets, arn);
+        withSecrets.startReplicationTask(b -> b.replicationTaskArn(arn).startReplicationTaskType("start-replication"));
+        status(withSecrets, arn);
+        ReplicationTask t = withSecrets.task(arn).describe();
+        assertThat(t.status()).isEqualTo("failed");
+        assertThat(t.lastFailureMessage()).contains("missing/secret");
+    }
 }
