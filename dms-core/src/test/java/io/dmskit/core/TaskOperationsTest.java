@@ -117,6 +117,27 @@ class TaskOperationsTest {
     }
 
     @Test
+    @DisplayName("a task still stopping is waited for before it is modified, without a refused call")
+    void modifyWaitsForAStoppingTask() {
+        try (DmsProvisioner p = provisioner(Timings.realistic(), new CopyOnWriteArrayList<>())) {
+            Pipeline pipeline = pipeline(MigrationType.FULL_LOAD_AND_CDC);
+            p.apply(pipeline);
+            p.start("ops-task");
+            fake.stopReplicationTask(b -> b.replicationTaskArn(fake.task("ops-task").arn()));
+            assertThat(fake.task("ops-task").status()).isEqualTo("stopping");
+            Pipeline changed = pipeline.withTask(pipeline.task("ops-task").orElseThrow().toBuilder()
+                .migrationType(MigrationType.CDC).build());
+            fake.clearCalls();
+
+            p.apply(changed);
+
+            assertThat(fake.calls("ModifyReplicationTask")).singleElement().matches(c -> c.succeeded());
+            assertThat(fake.calls().stream().filter(c -> c.errorCode().isPresent())).isEmpty();
+            assertThat(p.describeTask("ops-task")).get().extracting(TaskState::status).isEqualTo(TaskStatus.STOPPED);
+        }
+    }
+
+    @Test
     @DisplayName("operations on a task that does not exist name it and DMS's error code")
     void unknownTask() {
         try (DmsProvisioner p = provisioner(Timings.instant(), new CopyOnWriteArrayList<>())) {

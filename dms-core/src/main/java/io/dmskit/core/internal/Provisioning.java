@@ -162,6 +162,10 @@ public final class Provisioning {
                 if (a.get().scheduledForDeletion()) {
                     it.notes.add("the secret is scheduled for deletion: it will be restored");
                 }
+                if (it.diffs.stream().anyMatch(FieldDiff::sensitive)) {
+                    it.notes.add("running tasks using endpoint '" + s.getValue().identifier()
+                        + "' read the new password when they restart");
+                }
                 if (!it.diffs.isEmpty() || a.get().scheduledForDeletion()) {
                     it.action = ChangeAction.MODIFY;
                 }
@@ -465,6 +469,19 @@ public final class Provisioning {
         }
     }
 
+    /** A wait for a resource DMS is still changing (it refuses modifications meanwhile); a no-op step otherwise. */
+    private Step settleIfBusy(Item it, String name) {
+        boolean busy = switch (it.kind) {
+            case REPLICATION_INSTANCE -> it.state != null && !"available".equalsIgnoreCase(it.state);
+            case REPLICATION_TASK -> {
+                TaskStatus s = TaskStatus.parse(it.state);
+                yield s != null && s.isTransitional();
+            }
+            default -> false;
+        };
+        return busy ? settleStep(it, name) : new Step("check", () -> null, null, "");
+    }
+
     private Step settleStep(Item it, String name) {
         if (it.kind == ResourceKind.REPLICATION_INSTANCE) {
             return new Step("settle", null, Waits.instanceAvailable(name, "settle"), "available");
@@ -568,7 +585,7 @@ public final class Provisioning {
                     () -> dms.modifyReplicationSubnetGroup(Specs.modify((ReplicationSubnetGroup) it.desired)));
                 return null;
             }, null, "modified"));
-            case REPLICATION_INSTANCE -> n.then(new Step("modify", () -> {
+            case REPLICATION_INSTANCE -> n.then(settleIfBusy(it, name)).then(new Step("modify", () -> {
                 var r = aws.call("ModifyReplicationInstance", it.id, () -> dms.modifyReplicationInstance(
                     Specs.modify((ReplicationInstance) it.desired, arn,
                         (software.amazon.awssdk.services.databasemigration.model.ReplicationInstance) it.actual)))
@@ -585,6 +602,8 @@ public final class Provisioning {
             case REPLICATION_TASK -> {
                 if (it.running) {
                     n.then(stopStep(name, arn));
+                } else {
+                    n.then(settleIfBusy(it, name));
                 }
                 n.then(new Step("modify", () -> {
                     var r = tolerateState("ModifyReplicationTask", it.id, () -> dms.modifyReplicationTask(
