@@ -113,5 +113,13 @@ class FakeClockAndTimingsTest {
         assertThatThrownBy(() -> FakeDms.builder().region("mars")).isInstanceOf(IllegalArgumentException.class);
         FakeDms dms = FakeDms.builder().accountId("210987654321").region("eu-west-1").build();
         assertThat(Fixtures.mysqlSource(dms, "src")).startsWith("arn:aws:dms:eu-west-1:210987654321:endpoint:");
+        assertThat(dms.serviceClientConfiguration().region().id()).isEqualTo("eu-west-1");
+        assertThat(dms.serviceName()).isEqualTo("dms");
+        assertThat(FakeDms.supportedOperations()).contains("CreateEndpoint", "DescribeTableStatistics",
+                "StartReplication", "DescribeEvents");
+        FakeDms a = FakeDms.builder().seed(3).build();
+        FakeDms b = FakeDms.builder().seed(3).build();
+        assertThat(Fixtures.mysqlSource(a, "src")).as("ARNs are reproducible per seed")
+                .isEqualTo(Fixtures.mysqlSource(b, "src"));
     }
 }
