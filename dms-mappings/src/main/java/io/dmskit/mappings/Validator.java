@@ -288,7 +288,9 @@ final class Validator {
         if (n.has("load-order")) {
             String lo = Nodes.text(n, "load-order");
             Long v = Nodes.longValue(n, "load-order");
-            if (v == null || v < 0 || v > Integer.MAX_VALUE) {
+            if ("".equals(lo)) {
+                warning("load-order", "load-order is empty and has no effect; remove it or set a positive integer.");
+            } else if (v == null || v < 0 || v > Integer.MAX_VALUE) {
                 error("load-order", "load-order " + (lo == null ? n.get("load-order") : "\"" + lo + "\"")
                         + " is not a valid load order. Use a positive integer up to 2147483647 (higher loads first).");
             }
