@@ -225,6 +225,16 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Lists what {@link #destroy(Pipeline)} would delete, in order, without changing anything.
+     *
+     * @param pipeline the pipeline
+     * @return a plan of DELETE entries (managed secrets shown as kept)
+     */
+    public Plan planDestroy(Pipeline pipeline) {
+        return provisioning.planDestroy(pipeline, false);
+    }
+
+    /**
      * Deletes the pipeline's DMS resources: tasks (stopped first), then endpoints and instances, then subnet
      * groups. Managed secrets are kept.
      *

@@ -46,7 +46,7 @@ class BuilderValidationTest {
         @ValueSource(strings = {"1-starts-with-digit", "ends-with-hyphen-", "double--hyphen", "under_score", "sp ace", ""})
         @DisplayName("endpoint identifiers must begin with a letter, use letters, digits, single hyphens")
         void badEndpointIds(String id) {
-            assertThat(fields(() -> Endpoint.s3(id).s3Settings(s -> s.bucketName("b").serviceAccessRoleArn(ROLE)).build()))
+            assertThat(fields(() -> Endpoint.s3(id).s3Settings(s -> s.bucketName("dms-bucket").serviceAccessRoleArn(ROLE)).build()))
                 .contains("EndpointIdentifier");
         }
 
@@ -119,7 +119,7 @@ class BuilderValidationTest {
         @DisplayName("settings of another engine are rejected")
         void wrongSettingsFamily() {
             assertThat(fields(() -> Endpoint.mysql("src").source().serverName("h").port(3306)
-                .password("u", Secret.of("p")).s3Settings(s -> s.bucketName("b")).build())).contains("S3Settings");
+                .password("u", Secret.of("p")).s3Settings(s -> s.bucketName("dms-bucket")).build())).contains("S3Settings");
         }
 
         @Test
@@ -150,7 +150,7 @@ class BuilderValidationTest {
         @DisplayName("all problems of an endpoint and its settings are reported in one exception")
         void everyProblemAtOnce() {
             InvalidDefinitionException e = catchThrowableOfType(InvalidDefinitionException.class, () ->
-                Endpoint.s3("9-bad--id").s3Settings(s -> s.bucketName("b").serviceAccessRoleArn(ROLE)
+                Endpoint.s3("9-bad--id").s3Settings(s -> s.bucketName("dms-bucket").serviceAccessRoleArn(ROLE)
                     .cdcInsertsOnly(true).cdcInsertsAndUpdates(true).encryptionMode(S3EncryptionMode.SSE_KMS)
                     .cdcPath("cdc").datePartitionEnabled(true)).build());
             assertThat(e.problems()).extracting(DefinitionProblem::field).contains("EndpointIdentifier",
@@ -197,6 +197,13 @@ class BuilderValidationTest {
         void parquetSettingsAndBounds() {
             assertThat(fields(() -> S3Settings.builder().dataFormat(S3DataFormat.CSV).rowGroupLength(1000)
                 .maxFileSize(2_000_000).build())).containsExactlyInAnyOrder("S3Settings.DataFormat", "S3Settings.MaxFileSize");
+        }
+
+        @Test
+        @DisplayName("bucket names follow S3's rules; a folder has no leading or trailing slash")
+        void bucketName() {
+            assertThat(fields(() -> S3Settings.builder().bucketName("My_Bucket").bucketFolder("/raw/").build()))
+                .containsExactlyInAnyOrder("S3Settings.BucketName", "S3Settings.BucketFolder");
         }
 
         @Test
@@ -280,7 +287,7 @@ class BuilderValidationTest {
     @DisplayName("pipelines")
     class Pipelines {
         Endpoint source = Endpoint.mysql("src").source().serverName("h").port(3306).password("u", Secret.of("p")).build();
-        Endpoint target = Endpoint.s3("tgt").s3Settings(s -> s.bucketName("b").serviceAccessRoleArn(ROLE)).build();
+        Endpoint target = Endpoint.s3("tgt").s3Settings(s -> s.bucketName("dms-bucket").serviceAccessRoleArn(ROLE)).build();
         ReplicationInstance instance = ReplicationInstance.builder("ri").instanceClass("dms.t3.medium").build();
 
         @Test

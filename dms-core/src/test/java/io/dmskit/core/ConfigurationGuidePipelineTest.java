@@ -68,6 +68,8 @@ class ConfigurationGuidePipelineTest {
             ResourceKind.REPLICATION_TASK);
         assertThat(plan.render()).contains("+ replication task \"market-intelligence-hub-replication\" will be created")
             .contains("Plan: 14 to create, 0 to update").doesNotContain(GuidePipeline.PASSWORD);
+        assertThat(plan.toJson()).contains("\"action\" : \"CREATE\"", "\"summary\" : {")
+            .doesNotContain(GuidePipeline.PASSWORD);
         assertThat(fake.mutatingCallCount()).isZero();
         assertThat(fake.calls()).extracting(CallRecord::operation).containsExactlyInAnyOrder(
             "DescribeReplicationSubnetGroups", "DescribeReplicationInstances", "DescribeEndpoints",
@@ -174,6 +176,11 @@ class ConfigurationGuidePipelineTest {
         provisioner.apply(pipeline);
         provisioner.start(pipeline);
         fake.clearCalls();
+        Plan preview = provisioner.planDestroy(pipeline);
+        assertThat(preview.effectiveChanges()).hasSize(13).allMatch(c -> c.action() == ChangeAction.DELETE);
+        assertThat(preview.effectiveChanges().get(0).kind()).isEqualTo(ResourceKind.REPLICATION_TASK);
+        assertThat(preview.render()).contains("Plan: 0 to create, 0 to update, 0 to replace, 0 to restart, 13 to delete");
+        assertThat(fake.mutatingCallCount()).isZero();
 
         List<String> deleted = provisioner.destroy(pipeline);
 

@@ -62,7 +62,7 @@ class EndpointRequestTest {
     @Test
     @DisplayName("S3 settings carry every field to the SDK and back")
     void s3RoundTripThroughSdk() {
-        S3Settings s = S3Settings.builder().bucketName("b").bucketFolder("raw/dms").serviceAccessRoleArn("arn:r")
+        S3Settings s = S3Settings.builder().bucketName("dms-bucket").bucketFolder("raw/dms").serviceAccessRoleArn("arn:r")
             .dataFormat(S3DataFormat.PARQUET).parquetVersion(ParquetVersion.PARQUET_2_0).compressionType("GZIP")
             .encryptionMode("SSE_KMS").serverSideEncryptionKmsKeyId("arn:k").timestampColumnName("ts")
             .cdcMaxBatchInterval(30).cdcMinFileSize(1024).datePartitionEnabled(true)
@@ -76,7 +76,7 @@ class EndpointRequestTest {
         assertThat(sdk.datePartitionSequenceAsString()).isEqualTo("YYYYMMDDHH");
         assertThat(sdk.cannedAclForObjectsAsString()).isEqualTo("bucket-owner-full-control");
         assertThat(S3Settings.fromSdk(sdk)).isEqualTo(s);
-        assertThat(s.toString()).startsWith("S3Settings{serviceAccessRoleArn=arn:r, bucketName=b").doesNotContain("null");
+        assertThat(s.toString()).startsWith("S3Settings{serviceAccessRoleArn=arn:r, bucketName=dms-bucket").doesNotContain("null");
     }
 
     @Test
@@ -90,12 +90,12 @@ class EndpointRequestTest {
     @Test
     @DisplayName("builders are immutable: toBuilder copies, consumer overloads edit in place")
     void immutability() {
-        Endpoint a = Endpoint.s3("t").s3Settings(s -> s.bucketName("b").serviceAccessRoleArn("arn:r")).build();
+        Endpoint a = Endpoint.s3("t").s3Settings(s -> s.bucketName("dms-bucket").serviceAccessRoleArn("arn:r")).build();
         Endpoint b = a.toBuilder().s3Settings(s -> s.bucketFolder("f")).build();
         assertThat(a.s3Settings()).get().extracting(x -> x.bucketFolder()).isEqualTo(java.util.Optional.empty());
         assertThat(b.s3Settings()).get().satisfies(x -> {
             assertThat(x.bucketFolder()).contains("f");
-            assertThat(x.bucketName()).contains("b");
+            assertThat(x.bucketName()).contains("dms-bucket");
         });
         assertThat(a).isEqualTo(a.toBuilder().build()).isNotEqualTo(b);
     }

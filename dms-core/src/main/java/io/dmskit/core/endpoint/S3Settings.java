@@ -443,6 +443,10 @@ public final class S3Settings {
         if (csvNoSupValue != null && !Boolean.TRUE.equals(useCsvNoSupValue)) {
             problems.add(DefinitionProblem.of("S3Settings.UseCsvNoSupValue", "CsvNoSupValue needs UseCsvNoSupValue=true"));
         }
+        if (bucketName != null && !bucketName.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            problems.add(DefinitionProblem.of("S3Settings.BucketName", "'" + bucketName
+                + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)"));
+        }
         if (bucketFolder != null && (bucketFolder.startsWith("/") || bucketFolder.endsWith("/"))) {
             problems.add(DefinitionProblem.of("S3Settings.BucketFolder",
                 "BucketFolder must not start or end with '/', was '" + bucketFolder + "'"));

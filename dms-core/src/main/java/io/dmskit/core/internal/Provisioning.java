@@ -807,6 +807,39 @@ public final class Provisioning {
     }
 
     /**
+     * @param p pipeline
+     * @param deleteSecrets whether managed secrets would be deleted
+     * @return what {@link #destroy} would delete, in order
+     */
+    public Plan planDestroy(Pipeline p, boolean deleteSecrets) {
+        Observed o = reader.read(p, pool);
+        List<ResourceChange> changes = new ArrayList<>();
+        for (ReplicationTask t : p.tasks()) {
+            o.task(t.identifier()).ifPresent(a -> changes.add(new ResourceChange(ResourceKind.REPLICATION_TASK,
+                t.identifier(), ChangeAction.DELETE, a.status(), List.of(),
+                TaskStatus.parse(a.status()) == TaskStatus.RUNNING ? List.of("stopped first") : List.of())));
+        }
+        for (Endpoint e : p.endpoints()) {
+            o.endpoint(e.identifier()).ifPresent(a -> changes.add(new ResourceChange(ResourceKind.ENDPOINT,
+                e.identifier(), ChangeAction.DELETE, Reconciler.stateOf(a), List.of(), List.of())));
+        }
+        for (ReplicationInstance i : p.instances()) {
+            o.instance(i.identifier()).ifPresent(a -> changes.add(new ResourceChange(ResourceKind.REPLICATION_INSTANCE,
+                i.identifier(), ChangeAction.DELETE, a.replicationInstanceStatus(), List.of(), List.of())));
+        }
+        for (ReplicationSubnetGroup g : p.subnetGroups()) {
+            o.subnetGroup(g.identifier()).ifPresent(a -> changes.add(new ResourceChange(ResourceKind.SUBNET_GROUP,
+                g.identifier(), ChangeAction.DELETE, Reconciler.stateOf(a), List.of(), List.of())));
+        }
+        for (Map.Entry<String, Observed.SecretState> s : o.secrets.entrySet()) {
+            changes.add(new ResourceChange(ResourceKind.SECRET, s.getKey(), deleteSecrets && !s.getValue()
+                .scheduledForDeletion() ? ChangeAction.DELETE : ChangeAction.NO_OP, "present", List.of(),
+                deleteSecrets ? List.of() : List.of("kept (managed secrets are deleted only on request)")));
+        }
+        return new Plan(p.name(), changes);
+    }
+
+    /**
      * Deletes a pipeline's resources: tasks (stopped first), then endpoints and instances, then subnet groups, and,
      * when asked, managed secrets.
      *

@@ -87,6 +87,41 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         return s.toString();
     }
 
+    /**
+     * @return the plan as JSON for tools (CI gates, dashboards): pipeline, summary and every change with its diffs;
+     *     sensitive values appear as {@code (sensitive)}
+     */
+    public String toJson() {
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("pipeline", pipeline);
+        root.put("hasChanges", hasChanges());
+        Map<String, Long> sum = new java.util.LinkedHashMap<>();
+        summary().forEach((k, v) -> sum.put(k.name(), v));
+        root.put("summary", sum);
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (ResourceChange c : changes) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("kind", c.kind().name());
+            m.put("identifier", c.identifier());
+            m.put("action", c.action().name());
+            m.put("currentState", c.currentState());
+            List<Map<String, Object>> diffs = new java.util.ArrayList<>();
+            for (FieldDiff d : c.diffs()) {
+                Map<String, Object> dm = new java.util.LinkedHashMap<>();
+                dm.put("field", d.field());
+                dm.put("before", d.before());
+                dm.put("after", d.after());
+                dm.put("sensitive", d.sensitive());
+                diffs.add(dm);
+            }
+            m.put("diffs", diffs);
+            m.put("notes", c.notes());
+            list.add(m);
+        }
+        root.put("changes", list);
+        return io.dmskit.core.internal.JsonSemantics.writePretty(root);
+    }
+
     /** @return {@link #render()} */
     @Override
     public String toString() {
