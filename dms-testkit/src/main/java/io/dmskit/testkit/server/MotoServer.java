@@ -110,7 +110,18 @@ public final class MotoServer implements AutoCloseable {
      * @throws IllegalStateException when moto_server is missing or does not come up (with its output)
      */
     public static MotoServer start(Duration timeout) {
-        Path exe = executable().orElseThrow(() -> new IllegalStateException(unavailableReason()));
+        return start(executable().orElseThrow(() -> new IllegalStateException(unavailableReason())), timeout);
+    }
+
+    /**
+     * Starts a given {@code moto_server} executable on a free port of 127.0.0.1 and waits until it answers.
+     *
+     * @param exe the executable (it is called with {@code -H 127.0.0.1 -p <port>})
+     * @param timeout how long to wait for the server to answer
+     * @return the running server
+     * @throws IllegalStateException when it exits early or does not answer in time (with its output)
+     */
+    public static MotoServer start(Path exe, Duration timeout) {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) { // a free port can be taken between probe and bind
             try {
