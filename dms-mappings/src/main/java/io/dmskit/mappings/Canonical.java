@@ -35,6 +35,34 @@ final class Canonical {
         return sb.toString();
     }
 
+    /**
+     * @return a short description of the top-level keys whose meaning differs between two rules, or null when the
+     *     rules mean the same
+     */
+    static String describeDifference(JsonNode before, JsonNode after) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(keys::add);
+        after.fieldNames().forEachRemaining(keys::add);
+        List<String> diffs = new ArrayList<>();
+        for (String k : keys) {
+            String a = valueOf(before.get(k), k);
+            String b = valueOf(after.get(k), k);
+            if (!a.equals(b)) {
+                diffs.add(k + ": " + (a.isEmpty() ? "(absent)" : a) + " -> " + (b.isEmpty() ? "(absent)" : b));
+            }
+        }
+        return diffs.isEmpty() ? null : String.join("; ", diffs);
+    }
+
+    private static String valueOf(JsonNode v, String key) {
+        if (v == null || empty(v) || isDefault(key, v)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        write(v, key, sb);
+        return sb.toString();
+    }
+
     private static boolean empty(JsonNode v) {
         if (v == null || v.isNull()) {
             return true;

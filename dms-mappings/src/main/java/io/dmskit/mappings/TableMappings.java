@@ -337,6 +337,51 @@ public final class TableMappings {
         return fromJsonLenient(jsonA).sameMeaningAs(fromJsonLenient(jsonB));
     }
 
+    /**
+     * Rule-level differences from older mappings (for example what DMS returns for a task), matching rules by
+     * rule-id (numerically when digits). Use it to explain why {@link #sameMeaningAs(TableMappings)} is false.
+     *
+     * @param before the older mappings
+     * @return added, removed and changed rules in rule-id order, empty when both mean the same rule by rule
+     */
+    public List<MappingChange> changesFrom(TableMappings before) {
+        Objects.requireNonNull(before, "before");
+        java.util.Map<String, Rule> old = new java.util.LinkedHashMap<>();
+        for (Rule r : before.rules) {
+            old.putIfAbsent(idKey(r), r);
+        }
+        java.util.Map<String, Rule> now = new java.util.LinkedHashMap<>();
+        for (Rule r : rules) {
+            now.putIfAbsent(idKey(r), r);
+        }
+        List<MappingChange> out = new ArrayList<>();
+        for (java.util.Map.Entry<String, Rule> e : now.entrySet()) {
+            Rule r = e.getValue();
+            Rule o = old.get(e.getKey());
+            if (o == null) {
+                out.add(new MappingChange(MappingChange.Kind.ADDED, r.ruleId(), r.ruleName(), r.ruleType()));
+            } else {
+                String detail = Canonical.describeDifference(AbstractRule.nodeOf(o), AbstractRule.nodeOf(r));
+                if (detail != null) {
+                    out.add(new MappingChange(MappingChange.Kind.CHANGED, r.ruleId(), r.ruleName(), detail));
+                }
+            }
+        }
+        for (java.util.Map.Entry<String, Rule> e : old.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                Rule r = e.getValue();
+                out.add(new MappingChange(MappingChange.Kind.REMOVED, r.ruleId(), r.ruleName(), r.ruleType()));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(MappingChange::ruleId, java.util.Comparator.nullsLast(RuleIds.ORDER)));
+        return List.copyOf(out);
+    }
+
+    private static String idKey(Rule r) {
+        String id = r.ruleId();
+        return id == null ? "\u0000" + System.identityHashCode(r) : Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TableMappings t && t.rules.equals(rules) && t.extras.equals(extras);

@@ -79,6 +79,24 @@ class SemanticComparisonTest {
     }
 
     @Test
+    @DisplayName("changesFrom lists added, removed and changed rules, ignoring echo differences")
+    void changes() {
+        TableMappings before = TableMappings.fromJson(BASE);
+        String after = BASE.replace("convert-lowercase", "convert-uppercase")
+                .replace("]}\n", "]}").replace("\"rule-name\":\"1\"", "\"rule-name\":1");
+        TableMappings now = TableMappings.fromJson(after.substring(0, after.lastIndexOf(']'))
+                + ",{\"rule-type\":\"selection\",\"rule-id\":\"9\",\"rule-name\":\"nine\","
+                + "\"object-locator\":{\"schema-name\":\"x\",\"table-name\":\"y\"},\"rule-action\":\"exclude\"}]}");
+        assertThat(now.changesFrom(before)).extracting(MappingChange::toString).containsExactly(
+                "CHANGED rule 2 (lower): rule-action: \"convert-lowercase\" -> \"convert-uppercase\"",
+                "ADDED rule 9 (nine): selection");
+        assertThat(before.changesFrom(now)).extracting(MappingChange::kind)
+                .containsExactly(MappingChange.Kind.CHANGED, MappingChange.Kind.REMOVED);
+        assertThat(before.changesFrom(TableMappings.fromJson(BASE.replace("\"rule-id\":\"2\"", "\"rule-id\":2"))))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("a filter value \"007\" differs from \"7\": leading zeros only vanish from rule-ids")
     void leadingZerosMatterInValues() {
         assertThat(TableMappings.sameMeaning(BASE, BASE.replace("\"10\"", "\"010\""))).isFalse();
