@@ -37,7 +37,7 @@ public final class FakeDmsBenchmark {
                     .tableMappings(Fixtures.MAPPINGS));
         }
         long t1 = System.nanoTime();
-        int describes = 2000;
+        int describes = 20000;
         for (int i = 0; i < describes; i++) {
             int k = i % n;
             dms.describeReplicationTasks(b -> b.withoutSettings(true)
