@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,10 @@ import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 /**
  * Internal: the S3 side of a {@code DmsSandbox} scope. One {@link LocalS3} serves the whole JUnit run (kept in the
  * root {@link ExtensionContext.Store} and stopped by JUnit at the end); each scope gets its own client, and
- * {@link #close()} deletes the buckets created while the scope was open (by any client: those its own client created
- * and those that did not exist when it opened). So scopes start clean without paying the server's start-up time
- * again. Scopes of one run must not overlap in time for this (JUnit's default sequential execution). Not API.
+ * {@link #close()} deletes the buckets created while the scope was open: those its own client created and, when no
+ * other scope is open at the same time (JUnit's default sequential execution), also those created by other clients
+ * (e.g. {@code LocalS3.bucket(name)}) that did not exist when it opened. With parallel test execution only the
+ * scope's own buckets are deleted, so scopes never delete each other's. Not API.
  */
 public final class SandboxS3 implements AutoCloseable {
 
@@ -28,13 +30,16 @@ public final class SandboxS3 implements AutoCloseable {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create("io.dmskit.testkit", "LocalS3");
 
+    private final SharedServer shared;
     private final LocalS3 server;
     private final S3Client client;
     private final Set<String> createdBuckets = new LinkedHashSet<>();
     private final Set<String> bucketsBefore;
 
-    private SandboxS3(LocalS3 server) {
-        this.server = server;
+    private SandboxS3(SharedServer shared) {
+        this.shared = shared;
+        this.server = shared.server;
+        shared.openScopes.incrementAndGet();
         this.bucketsBefore = new LinkedHashSet<>(server.bucketNames());
         this.client = server.newClient(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(new Recorder())));
     }
@@ -47,7 +52,7 @@ public final class SandboxS3 implements AutoCloseable {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         SharedServer shared = store.getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(),
                 SharedServer.class);
-        return new SandboxS3(shared.server);
+        return new SandboxS3(shared);
     }
 
     /** @return the shared server */
@@ -68,8 +73,9 @@ public final class SandboxS3 implements AutoCloseable {
             buckets = new ArrayList<>(createdBuckets);
             createdBuckets.clear();
         }
+        boolean alone = shared.openScopes.decrementAndGet() == 0;
         try {
-            for (String name : server.bucketNames()) {
+            for (String name : alone ? server.bucketNames() : List.<String>of()) {
                 if (!bucketsBefore.contains(name) && !buckets.contains(name)) {
                     buckets.add(name);
                 }
@@ -106,6 +112,7 @@ public final class SandboxS3 implements AutoCloseable {
     /** The run-wide server, stopped by JUnit when the root context closes. */
     private static final class SharedServer implements ExtensionContext.Store.CloseableResource {
         final LocalS3 server = LocalS3.started();
+        final AtomicInteger openScopes = new AtomicInteger();
 
         @Override
         public void close() {
