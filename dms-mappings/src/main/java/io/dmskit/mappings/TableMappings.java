@@ -148,7 +148,7 @@ public final class TableMappings {
      */
     static ObjectNode textIds(ObjectNode r) {
         JsonNode v = r.get("rule-id");
-        if (v != null && v.isValueNode() && !v.isTextual()) {
+        if (v != null && v.isIntegralNumber()) {
             r.put("rule-id", v.asText());
         }
         return r;

@@ -68,7 +68,7 @@ class CorpusTest {
         com.fasterxml.jackson.databind.JsonNode tree = JsonAssert.tree(json);
         for (com.fasterxml.jackson.databind.JsonNode rule : tree.get("rules")) {
             com.fasterxml.jackson.databind.JsonNode id = rule.get("rule-id");
-            if (id != null && id.isNumber()) {
+            if (id != null && id.isIntegralNumber()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) rule).put("rule-id", id.asText());
             }
         }
