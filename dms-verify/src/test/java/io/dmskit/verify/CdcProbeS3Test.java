@@ -97,6 +97,7 @@ class CdcProbeS3Test {
 
         VerificationReport report = v.verifyRowCounts().withProbe(result);
         String html = report.toHtml();
+        report.writeHtml(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "dmskit-report-probe.html"));
         assertThat(html).contains("CDC probe").contains("CDC probe timeline").contains(result.markerId());
         assertThat(report.toJson()).contains("\"succeeded\": true").contains("\"latencyToDetectedMillis\"");
     }

@@ -101,7 +101,7 @@ public final class HtmlRenderer {
         int rowH = 34;
         int h = 30 + Math.max(1, r.tables().size()) * rowH;
         int w = labelW + barW + 190;
-        sb.append("<svg role=\"img\" aria-label=\"Source and target row counts per table\" width=\"").append(w)
+        sb.append("<svg role=\"img\" aria-label=\"Source and target row counts per table\" style=\"max-width:100%;height:auto\" width=\"").append(w)
                 .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
         sb.append("<rect x=\"").append(labelW).append("\" y=\"4\" width=\"12\" height=\"10\" fill=\"#4c6ef5\"/>")
@@ -196,7 +196,7 @@ public final class HtmlRenderer {
         int width = 640;
         int rowH = 36;
         int h = 50 + p.operations().size() * rowH;
-        sb.append("<svg role=\"img\" aria-label=\"CDC probe timeline\" width=\"").append(left + width + 40)
+        sb.append("<svg role=\"img\" aria-label=\"CDC probe timeline\" style=\"max-width:100%;height:auto\" width=\"").append(left + width + 40)
                 .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(left + width + 40).append(' ')
                 .append(h).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
         sb.append("<line x1=\"").append(left).append("\" y1=\"").append(h - 22).append("\" x2=\"").append(left + width)

@@ -73,10 +73,18 @@ public final class DmsObjectReader {
         this.scanner = new CsvScanner(target.csvDelimiter(), target.csvRowDelimiter(), target.rfc4180() ? '"' : -1);
     }
 
-    /** @return whether the object is read as Parquet */
+    /**
+     * @return whether the object is read as Parquet: a {@code .parquet} name always is; other names are when the
+     *         endpoint's DataFormat is parquet (transaction files and {@code .csv} names excepted: DMS always writes
+     *         those as CSV)
+     */
     public boolean isParquet(String key) {
-        return target.dataFormat() == S3DataFormat.PARQUET && !DmsObjectKind.of(key).equals(DmsObjectKind.CDC_TXN)
-                || target.dataFormat() == S3DataFormat.AUTO && DmsObjectKind.isParquetName(key);
+        if (DmsObjectKind.isParquetName(key)) {
+            return true;
+        }
+        String n = key.toLowerCase(Locale.ROOT);
+        return target.dataFormat() == S3DataFormat.PARQUET && DmsObjectKind.of(key) != DmsObjectKind.CDC_TXN
+                && !n.endsWith(".csv") && !n.endsWith(".csv.gz");
     }
 
     /**
