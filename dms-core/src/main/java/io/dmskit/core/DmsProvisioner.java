@@ -72,7 +72,8 @@ public final class DmsProvisioner implements AutoCloseable {
         this.policy = b.policy;
         this.waitTimeout = b.waitTimeout;
         this.provisioning = new Provisioning(b.dms, b.secrets, aws, pool, b.clock, b.sleeper, b.listener,
-            b.pollInterval, b.waitTimeout);
+            b.pollInterval, b.maxPollInterval == null ? b.pollInterval.multipliedBy(3) : b.maxPollInterval,
+            b.waitTimeout);
     }
 
     /** @return a builder; {@code dms(client)} is required */
@@ -134,11 +135,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-
      * @param task the task
-
      * @return the start type used
-
      */
     public StartType start(ReplicationTask task) {
         return start(task.identifier());
@@ -287,6 +285,7 @@ public final class DmsProvisioner implements AutoCloseable {
         private Sleeper sleeper = Sleeper.threadSleep();
         private RetrySettings retry = RetrySettings.defaults();
         private Duration pollInterval = Duration.ofSeconds(10);
+        private Duration maxPollInterval;
         private Duration waitTimeout = Duration.ofMinutes(60);
         private int parallelism = 8;
         private ProgressListener listener = ProgressListener.none();
@@ -296,11 +295,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param client the DMS client (real, FakeDms, moto, LocalStack)
-
          * @return this builder
-
          */
         public Builder dms(DatabaseMigrationClient client) {
             this.dms = client;
@@ -308,11 +304,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param client Secrets Manager client, needed for managed secrets
-
          * @return this builder
-
          */
         public Builder secrets(SecretsManagerClient client) {
             this.secrets = client;
@@ -320,11 +313,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param clock time source for waits and progress (a FakeClock in tests)
-
          * @return this builder
-
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -332,11 +322,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests)
-
          * @return this builder
-
          */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -344,11 +331,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param retry retry settings for AWS calls
-
          * @return this builder
-
          */
         public Builder retry(RetrySettings retry) {
             this.retry = Objects.requireNonNull(retry, "retry");
@@ -356,11 +340,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param interval time between polls while waiting (default 10 s)
-
          * @return this builder
-
          */
         public Builder pollInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
@@ -371,11 +352,21 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
-         * @param timeout longest single wait (default 60 min)
-
+         * @param interval longest time between polls: while nothing changes the interval grows by 1.5 per round up
+         *     to this (default 3 x pollInterval; equal to pollInterval for a fixed cadence)
          * @return this builder
+         */
+        public Builder maxPollInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("maxPollInterval must be positive");
+            }
+            this.maxPollInterval = interval;
+            return this;
+        }
 
+        /**
+         * @param timeout longest single wait (default 60 min)
+         * @return this builder
          */
         public Builder waitTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -386,11 +377,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param threads AWS calls made in parallel (default 8)
-
          * @return this builder
-
          */
         public Builder parallelism(int threads) {
             if (threads < 1) {
@@ -401,11 +389,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param listener receives state changes
-
          * @return this builder
-
          */
         public Builder progressListener(ProgressListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -413,11 +398,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-
          * @param policy default apply policy (default {@link ApplyPolicy#safe()})
-
          * @return this builder
-
          */
         public Builder policy(ApplyPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");

@@ -82,99 +82,72 @@ public final class Endpoint {
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return a MySQL endpoint builder (call source() or target())
-
      */
     public static Builder mysql(String identifier) {
         return new Builder(identifier, EngineName.MYSQL);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return a MariaDB endpoint builder
-
      */
     public static Builder mariadb(String identifier) {
         return new Builder(identifier, EngineName.MARIADB);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return an Aurora MySQL endpoint builder
-
      */
     public static Builder auroraMysql(String identifier) {
         return new Builder(identifier, EngineName.AURORA_MYSQL);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return a PostgreSQL endpoint builder
-
      */
     public static Builder postgres(String identifier) {
         return new Builder(identifier, EngineName.POSTGRES);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return an Aurora PostgreSQL endpoint builder
-
      */
     public static Builder auroraPostgres(String identifier) {
         return new Builder(identifier, EngineName.AURORA_POSTGRESQL);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return an Oracle endpoint builder
-
      */
     public static Builder oracle(String identifier) {
         return new Builder(identifier, EngineName.ORACLE);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return a SQL Server endpoint builder
-
      */
     public static Builder sqlServer(String identifier) {
         return new Builder(identifier, EngineName.SQLSERVER);
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return an S3 endpoint builder (a target unless source() is called)
-
      */
     public static Builder s3(String identifier) {
         return new Builder(identifier, EngineName.S3).target();
     }
 
     /**
-
      * @param identifier endpoint identifier
-
      * @return a Kinesis target endpoint builder
-
      */
     public static Builder kinesis(String identifier) {
         return new Builder(identifier, EngineName.KINESIS).target();
@@ -396,11 +369,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param type source or target
-
          * @return this builder
-
          */
         public Builder type(EndpointType type) {
             this.type = type;
@@ -408,11 +378,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param serverName database host name or IP
-
          * @return this builder
-
          */
         public Builder serverName(String serverName) {
             this.serverName = serverName;
@@ -420,11 +387,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param port database port
-
          * @return this builder
-
          */
         public Builder port(Integer port) {
             this.port = port;
@@ -432,11 +396,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param databaseName database name (for MySQL sources usually left unset)
-
          * @return this builder
-
          */
         public Builder databaseName(String databaseName) {
             this.databaseName = databaseName;
@@ -488,11 +449,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param sslMode TLS mode
-
          * @return this builder
-
          */
         public Builder sslMode(SslMode sslMode) {
             this.sslMode = sslMode;
@@ -500,11 +458,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param certificateArn DMS certificate ARN
-
          * @return this builder
-
          */
         public Builder certificateArn(String certificateArn) {
             this.certificateArn = certificateArn;
@@ -512,11 +467,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param kmsKeyId KMS key for the connection parameters
-
          * @return this builder
-
          */
         public Builder kmsKeyId(String kmsKeyId) {
             this.kmsKeyId = kmsKeyId;
@@ -524,11 +476,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param attributes extra connection attributes ({@code k=v;k2=v2})
-
          * @return this builder
-
          */
         public Builder extraConnectionAttributes(String attributes) {
             this.extraConnectionAttributes = attributes;
@@ -536,13 +485,9 @@ public final class Endpoint {
         }
 
         /**
-
          * @param key tag key
-
          * @param value tag value
-
          * @return this builder
-
          */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -550,11 +495,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param tags tags to add
-
          * @return this builder
-
          */
         public Builder tags(Map<String, String> tags) {
             tags.forEach(this::tag);
@@ -562,11 +504,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param settings MySQL-family settings
-
          * @return this builder
-
          */
         public Builder mySqlSettings(MySqlSettings settings) {
             this.mySql = settings == null ? null : settings.toBuilder();
@@ -574,11 +513,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param spec edits the MySQL-family settings
-
          * @return this builder
-
          */
         public Builder mySqlSettings(Consumer<MySqlSettings.Builder> spec) {
             if (mySql == null) {
@@ -589,11 +525,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param settings PostgreSQL-family settings
-
          * @return this builder
-
          */
         public Builder postgreSqlSettings(PostgreSqlSettings settings) {
             this.postgres = settings == null ? null : settings.toBuilder();
@@ -601,11 +534,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param spec edits the PostgreSQL-family settings
-
          * @return this builder
-
          */
         public Builder postgreSqlSettings(Consumer<PostgreSqlSettings.Builder> spec) {
             if (postgres == null) {
@@ -616,11 +546,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param settings Oracle settings
-
          * @return this builder
-
          */
         public Builder oracleSettings(OracleSettings settings) {
             this.oracle = settings == null ? null : settings.toBuilder();
@@ -628,11 +555,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param spec edits the Oracle settings
-
          * @return this builder
-
          */
         public Builder oracleSettings(Consumer<OracleSettings.Builder> spec) {
             if (oracle == null) {
@@ -643,11 +567,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param settings SQL Server settings
-
          * @return this builder
-
          */
         public Builder sqlServerSettings(SqlServerSettings settings) {
             this.sqlServer = settings == null ? null : settings.toBuilder();
@@ -655,11 +576,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param spec edits the SQL Server settings
-
          * @return this builder
-
          */
         public Builder sqlServerSettings(Consumer<SqlServerSettings.Builder> spec) {
             if (sqlServer == null) {
@@ -670,11 +588,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param settings S3 settings
-
          * @return this builder
-
          */
         public Builder s3Settings(S3Settings settings) {
             this.s3 = settings == null ? null : settings.toBuilder();
@@ -682,11 +597,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param spec edits the S3 settings
-
          * @return this builder
-
          */
         public Builder s3Settings(Consumer<S3Settings.Builder> spec) {
             if (s3 == null) {
@@ -697,11 +609,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param settings Kinesis settings
-
          * @return this builder
-
          */
         public Builder kinesisSettings(KinesisSettings settings) {
             this.kinesis = settings == null ? null : settings.toBuilder();
@@ -709,11 +618,8 @@ public final class Endpoint {
         }
 
         /**
-
          * @param spec edits the Kinesis settings
-
          * @return this builder
-
          */
         public Builder kinesisSettings(Consumer<KinesisSettings.Builder> spec) {
             if (kinesis == null) {

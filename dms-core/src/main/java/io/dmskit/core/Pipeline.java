@@ -47,11 +47,8 @@ public final class Pipeline {
     }
 
     /**
-
      * @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline})
-
      * @return a builder
-
      */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -126,44 +123,32 @@ public final class Pipeline {
     }
 
     /**
-
      * @param id identifier
-
      * @return the subnet group
-
      */
     public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(id));
     }
 
     /**
-
      * @param id identifier
-
      * @return the instance
-
      */
     public Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(id));
     }
 
     /**
-
      * @param id identifier
-
      * @return the endpoint
-
      */
     public Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(id));
     }
 
     /**
-
      * @param id identifier
-
      * @return the task
-
      */
     public Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(id));
@@ -200,11 +185,8 @@ public final class Pipeline {
         }
 
         /**
-
          * @param group a subnet group
-
          * @return this builder
-
          */
         public Builder subnetGroup(ReplicationSubnetGroup group) {
             subnetGroups.add(Objects.requireNonNull(group, "group"));
@@ -212,11 +194,8 @@ public final class Pipeline {
         }
 
         /**
-
          * @param instance a replication instance
-
          * @return this builder
-
          */
         public Builder instance(ReplicationInstance instance) {
             instances.add(Objects.requireNonNull(instance, "instance"));
@@ -224,11 +203,8 @@ public final class Pipeline {
         }
 
         /**
-
          * @param endpoint an endpoint
-
          * @return this builder
-
          */
         public Builder endpoint(Endpoint endpoint) {
             endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
@@ -236,11 +212,8 @@ public final class Pipeline {
         }
 
         /**
-
          * @param task a task
-
          * @return this builder
-
          */
         public Builder task(ReplicationTask task) {
             tasks.add(Objects.requireNonNull(task, "task"));

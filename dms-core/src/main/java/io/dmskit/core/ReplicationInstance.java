@@ -64,11 +64,8 @@ public final class ReplicationInstance {
     }
 
     /**
-
      * @param identifier instance identifier
-
      * @return a builder
-
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
@@ -238,11 +235,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param instanceClass e.g. {@code dms.t3.medium}, {@code dms.c5.xlarge}
-
          * @return this builder
-
          */
         public Builder instanceClass(String instanceClass) {
             this.instanceClass = instanceClass;
@@ -250,11 +244,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param gigabytes storage in GB (5..6144)
-
          * @return this builder
-
          */
         public Builder allocatedStorage(Integer gigabytes) {
             this.allocatedStorage = gigabytes;
@@ -262,11 +253,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param multiAz standby in a second availability zone
-
          * @return this builder
-
          */
         public Builder multiAz(Boolean multiAz) {
             this.multiAz = multiAz;
@@ -274,11 +262,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param engineVersion DMS engine version, e.g. {@code 3.5.3}
-
          * @return this builder
-
          */
         public Builder engineVersion(String engineVersion) {
             this.engineVersion = engineVersion;
@@ -286,11 +271,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param upgrade automatic minor version upgrades
-
          * @return this builder
-
          */
         public Builder autoMinorVersionUpgrade(Boolean upgrade) {
             this.autoMinorVersionUpgrade = upgrade;
@@ -298,11 +280,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param kmsKeyId KMS key for storage
-
          * @return this builder
-
          */
         public Builder kmsKeyId(String kmsKeyId) {
             this.kmsKeyId = kmsKeyId;
@@ -310,11 +289,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param publiclyAccessible public IP address
-
          * @return this builder
-
          */
         public Builder publiclyAccessible(Boolean publiclyAccessible) {
             this.publiclyAccessible = publiclyAccessible;
@@ -322,11 +298,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param ids VPC security group ids
-
          * @return this builder
-
          */
         public Builder vpcSecurityGroupIds(String... ids) {
             this.vpcSecurityGroupIds = new LinkedHashSet<>(List.of(ids));
@@ -334,11 +307,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param identifier replication subnet group identifier
-
          * @return this builder
-
          */
         public Builder subnetGroup(String identifier) {
             this.subnetGroup = identifier;
@@ -346,11 +316,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param group a subnet group of the same pipeline
-
          * @return this builder
-
          */
         public Builder subnetGroup(ReplicationSubnetGroup group) {
             this.subnetGroup = group.identifier();
@@ -358,11 +325,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param zone availability zone
-
          * @return this builder
-
          */
         public Builder availabilityZone(String zone) {
             this.availabilityZone = zone;
@@ -370,11 +334,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param window e.g. {@code sun:06:00-sun:06:30} (UTC)
-
          * @return this builder
-
          */
         public Builder preferredMaintenanceWindow(String window) {
             this.preferredMaintenanceWindow = window;
@@ -382,11 +343,8 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param networkType IPV4 or DUAL
-
          * @return this builder
-
          */
         public Builder networkType(NetworkType networkType) {
             this.networkType = networkType;
@@ -394,13 +352,9 @@ public final class ReplicationInstance {
         }
 
         /**
-
          * @param key tag key
-
          * @param value tag value
-
          * @return this builder
-
          */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));

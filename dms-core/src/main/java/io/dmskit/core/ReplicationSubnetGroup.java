@@ -34,11 +34,8 @@ public final class ReplicationSubnetGroup {
     }
 
     /**
-
      * @param identifier subnet group identifier
-
      * @return a builder
-
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
@@ -113,11 +110,8 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
-
          * @param description what the group is for
-
          * @return this builder
-
          */
         public Builder description(String description) {
             this.description = description;
@@ -125,22 +119,16 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
-
          * @param ids subnet ids (replacing earlier ones)
-
          * @return this builder
-
          */
         public Builder subnetIds(String... ids) {
             return subnetIds(List.of(ids));
         }
 
         /**
-
          * @param ids subnet ids (replacing earlier ones)
-
          * @return this builder
-
          */
         public Builder subnetIds(java.util.Collection<String> ids) {
             subnetIds.clear();
@@ -149,13 +137,9 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
-
          * @param key tag key
-
          * @param value tag value
-
          * @return this builder
-
          */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));

@@ -58,11 +58,8 @@ public final class ReplicationTask {
     }
 
     /**
-
      * @param identifier task identifier
-
      * @return a builder
-
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
@@ -198,11 +195,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param endpointIdentifier the source endpoint's identifier
-
          * @return this builder
-
          */
         public Builder source(String endpointIdentifier) {
             this.sourceEndpoint = endpointIdentifier;
@@ -210,22 +204,16 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param endpoint the source endpoint
-
          * @return this builder
-
          */
         public Builder source(Endpoint endpoint) {
             return source(endpoint.identifier());
         }
 
         /**
-
          * @param endpointIdentifier the target endpoint's identifier
-
          * @return this builder
-
          */
         public Builder target(String endpointIdentifier) {
             this.targetEndpoint = endpointIdentifier;
@@ -233,22 +221,16 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param endpoint the target endpoint
-
          * @return this builder
-
          */
         public Builder target(Endpoint endpoint) {
             return target(endpoint.identifier());
         }
 
         /**
-
          * @param instanceIdentifier the replication instance's identifier
-
          * @return this builder
-
          */
         public Builder replicationInstance(String instanceIdentifier) {
             this.replicationInstance = instanceIdentifier;
@@ -256,22 +238,16 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param instance the replication instance
-
          * @return this builder
-
          */
         public Builder replicationInstance(ReplicationInstance instance) {
             return replicationInstance(instance.identifier());
         }
 
         /**
-
          * @param type full-load, cdc or full-load-and-cdc
-
          * @return this builder
-
          */
         public Builder migrationType(MigrationType type) {
             this.migrationType = type;
@@ -279,11 +255,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param mappings the table mappings
-
          * @return this builder
-
          */
         public Builder tableMappings(TableMappings mappings) {
             this.tableMappings = mappings;
@@ -310,11 +283,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param settings task settings
-
          * @return this builder
-
          */
         public Builder settings(TaskSettings settings) {
             this.settings = settings == null ? null : settings.toBuilder();
@@ -322,11 +292,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param spec edits the task settings
-
          * @return this builder
-
          */
         public Builder settings(Consumer<TaskSettings.Builder> spec) {
             if (settings == null) {
@@ -337,11 +304,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param time where CDC starts
-
          * @return this builder
-
          */
         public Builder cdcStartTime(Instant time) {
             this.cdcStartTime = time;
@@ -349,11 +313,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param position native CDC start position or checkpoint
-
          * @return this builder
-
          */
         public Builder cdcStartPosition(String position) {
             this.cdcStartPosition = position;
@@ -361,11 +322,8 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param position {@code server_time:2026-01-01T00:00:00} or {@code commit_time:...}
-
          * @return this builder
-
          */
         public Builder cdcStopPosition(String position) {
             this.cdcStopPosition = position;
@@ -373,13 +331,9 @@ public final class ReplicationTask {
         }
 
         /**
-
          * @param key tag key
-
          * @param value tag value
-
          * @return this builder
-
          */
         public Builder tag(String key, String value) {
             tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));

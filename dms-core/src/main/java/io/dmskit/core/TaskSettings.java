@@ -332,11 +332,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder targetMetadata(TargetMetadata v) {
             targetMetadata = v == null ? null : v.toBuilder();
@@ -344,11 +341,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder targetMetadata(Consumer<TargetMetadata.Builder> spec) {
             targetMetadata = edit(targetMetadata, TargetMetadata::builder, spec);
@@ -356,11 +350,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder fullLoadSettings(FullLoadSettings v) {
             fullLoadSettings = v == null ? null : v.toBuilder();
@@ -368,11 +359,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder fullLoadSettings(Consumer<FullLoadSettings.Builder> spec) {
             fullLoadSettings = edit(fullLoadSettings, FullLoadSettings::builder, spec);
@@ -380,11 +368,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder logging(Logging v) {
             logging = v == null ? null : v.toBuilder();
@@ -392,11 +377,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder logging(Consumer<Logging.Builder> spec) {
             logging = edit(logging, Logging::builder, spec);
@@ -404,11 +386,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder controlTablesSettings(ControlTablesSettings v) {
             controlTablesSettings = v == null ? null : v.toBuilder();
@@ -416,11 +395,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder controlTablesSettings(Consumer<ControlTablesSettings.Builder> spec) {
             controlTablesSettings = edit(controlTablesSettings, ControlTablesSettings::builder, spec);
@@ -428,11 +404,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder changeProcessingTuning(ChangeProcessingTuning v) {
             changeProcessingTuning = v == null ? null : v.toBuilder();
@@ -440,11 +413,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder changeProcessingTuning(Consumer<ChangeProcessingTuning.Builder> spec) {
             changeProcessingTuning = edit(changeProcessingTuning, ChangeProcessingTuning::builder, spec);
@@ -452,11 +422,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder changeProcessingDdlHandlingPolicy(ChangeProcessingDdlHandlingPolicy v) {
             changeProcessingDdlHandlingPolicy = v == null ? null : v.toBuilder();
@@ -464,11 +431,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder changeProcessingDdlHandlingPolicy(Consumer<ChangeProcessingDdlHandlingPolicy.Builder> spec) {
             changeProcessingDdlHandlingPolicy = edit(changeProcessingDdlHandlingPolicy,
@@ -477,11 +441,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder errorBehavior(ErrorBehavior v) {
             errorBehavior = v == null ? null : v.toBuilder();
@@ -489,11 +450,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder errorBehavior(Consumer<ErrorBehavior.Builder> spec) {
             errorBehavior = edit(errorBehavior, ErrorBehavior::builder, spec);
@@ -501,11 +459,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder validationSettings(ValidationSettings v) {
             validationSettings = v == null ? null : v.toBuilder();
@@ -513,11 +468,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder validationSettings(Consumer<ValidationSettings.Builder> spec) {
             validationSettings = edit(validationSettings, ValidationSettings::builder, spec);
@@ -525,11 +477,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param v section
-
          * @return this builder
-
          */
         public Builder beforeImageSettings(BeforeImageSettings v) {
             beforeImageSettings = v == null ? null : v.toBuilder();
@@ -537,11 +486,8 @@ public final class TaskSettings {
         }
 
         /**
-
          * @param spec edits the section
-
          * @return this builder
-
          */
         public Builder beforeImageSettings(Consumer<BeforeImageSettings.Builder> spec) {
             beforeImageSettings = edit(beforeImageSettings, BeforeImageSettings::builder, spec);

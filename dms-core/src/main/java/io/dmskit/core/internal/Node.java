@@ -37,11 +37,8 @@ public final class Node {
     }
 
     /**
-
      * @param step appended step
-
      * @return this node
-
      */
     public Node then(Step step) {
         steps.add(step);
@@ -49,11 +46,8 @@ public final class Node {
     }
 
     /**
-
      * @param dep a node that must finish first (ignored when null)
-
      * @return this node
-
      */
     public Node after(Node dep) {
         if (dep != null && dep != this && !deps.contains(dep)) {

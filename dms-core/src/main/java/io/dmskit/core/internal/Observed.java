@@ -27,55 +27,40 @@ public final class Observed {
     }
 
     /**
-
      * @param id identifier
-
      * @return the subnet group
-
      */
     public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(key(id)));
     }
 
     /**
-
      * @param id identifier
-
      * @return the instance
-
      */
     public Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(key(id)));
     }
 
     /**
-
      * @param id identifier
-
      * @return the endpoint
-
      */
     public Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(key(id)));
     }
 
     /**
-
      * @param id identifier
-
      * @return the task
-
      */
     public Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(key(id)));
     }
 
     /**
-
      * @param name secret name
-
      * @return the secret
-
      */
     public Optional<SecretState> secret(String name) {
         return Optional.ofNullable(secrets.get(name));

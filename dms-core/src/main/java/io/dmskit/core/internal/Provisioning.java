@@ -62,6 +62,7 @@ public final class Provisioning {
     private final Sleeper sleeper;
     private final ProgressListener listener;
     private final Duration pollInterval;
+    private final Duration maxPollInterval;
     private final Duration timeout;
 
     /**
@@ -73,10 +74,12 @@ public final class Provisioning {
      * @param sleeper sleeper
      * @param listener progress listener
      * @param pollInterval poll interval
+     * @param maxPollInterval longest poll interval during long waits
      * @param timeout wait timeout
      */
     public Provisioning(DatabaseMigrationClient dms, SecretsManagerClient secrets, AwsCaller aws, ExecutorService pool,
-                        Clock clock, Sleeper sleeper, ProgressListener listener, Duration pollInterval, Duration timeout) {
+                        Clock clock, Sleeper sleeper, ProgressListener listener, Duration pollInterval,
+                        Duration maxPollInterval, Duration timeout) {
         this.dms = dms;
         this.secrets = secrets;
         this.aws = aws;
@@ -86,11 +89,12 @@ public final class Provisioning {
         this.sleeper = sleeper;
         this.listener = listener;
         this.pollInterval = pollInterval;
+        this.maxPollInterval = maxPollInterval;
         this.timeout = timeout;
     }
 
     private Reconciler reconciler() {
-        return new Reconciler(reader, pool, clock, sleeper, listener, pollInterval, timeout);
+        return new Reconciler(reader, pool, clock, sleeper, listener, pollInterval, maxPollInterval, timeout);
     }
 
     static String key(ResourceKind kind, String id) {

@@ -43,6 +43,7 @@ public final class Reconciler {
     private final Sleeper sleeper;
     private final ProgressListener listener;
     private final Duration pollInterval;
+    private final Duration maxPollInterval;
     private final Duration timeout;
 
     /**
@@ -52,16 +53,18 @@ public final class Reconciler {
      * @param sleeper waits between rounds
      * @param listener progress listener
      * @param pollInterval time between polls
+     * @param maxPollInterval longest time between polls: rounds without progress stretch the interval by 1.5 up to it
      * @param timeout maximum time of one wait
      */
     public Reconciler(StateReader reader, ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener,
-                      Duration pollInterval, Duration timeout) {
+                      Duration pollInterval, Duration maxPollInterval, Duration timeout) {
         this.reader = reader;
         this.pool = pool;
         this.clock = clock;
         this.sleeper = sleeper;
         this.listener = listener;
         this.pollInterval = pollInterval;
+        this.maxPollInterval = maxPollInterval.compareTo(pollInterval) < 0 ? pollInterval : maxPollInterval;
         this.timeout = timeout;
     }
 
@@ -80,6 +83,7 @@ public final class Reconciler {
             n.status = Node.Status.BLOCKED;
         }
         List<RuntimeException> failures = new ArrayList<>();
+        Duration idleSleep = pollInterval;
         while (true) {
             boolean progress = false;
             // 1. unblock
@@ -134,9 +138,15 @@ public final class Reconciler {
                 LOG.debug("all {} nodes done in {}", nodes.size(), Duration.between(start, clock.instant()));
                 return;
             }
+            if (progress || anyStateChanged) {
+                idleSleep = pollInterval;
+                anyStateChanged = false;
+            }
             if (!progress) {
+                Duration nap = idleSleep;
+                idleSleep = min(Duration.ofMillis((long) (idleSleep.toMillis() * 1.5)), maxPollInterval);
                 try {
-                    sleeper.sleep(pollInterval);
+                    sleeper.sleep(nap);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new DmsKitException("interrupted while waiting", e);
@@ -144,6 +154,12 @@ public final class Reconciler {
             }
         }
     }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private volatile boolean anyStateChanged;
 
     private void act(Node n) {
         n.current = n.steps.poll();
@@ -270,6 +286,7 @@ public final class Reconciler {
         }
         String old = n.lastState;
         n.lastState = state;
+        anyStateChanged = true;
         n.lastReport = clock.instant();
         if (!"(not found)".equals(state)) {
             n.seenActive = true;

@@ -26,22 +26,16 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
     }
 
     /**
-
      * @param allow restart running tasks
-
      * @return a copy
-
      */
     public ApplyPolicy withRestartRunningTasks(boolean allow) {
         return new ApplyPolicy(allow, allowReplace);
     }
 
     /**
-
      * @param allow replace resources
-
      * @return a copy
-
      */
     public ApplyPolicy withAllowReplace(boolean allow) {
         return new ApplyPolicy(restartRunningTasks, allow);

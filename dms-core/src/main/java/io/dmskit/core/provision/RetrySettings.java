@@ -48,11 +48,8 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
     }
 
     /**
-
      * @param attempts attempts including the first
-
      * @return a copy
-
      */
     public RetrySettings withMaxAttempts(int attempts) {
         return new RetrySettings(attempts, initialBackoff, multiplier, jitter, maxBackoff);

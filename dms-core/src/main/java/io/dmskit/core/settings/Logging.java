@@ -209,11 +209,8 @@ public final class Logging {
         }
 
         /**
-
          * @param v {@code EnableLogging}
-
          * @return this builder
-
          */
         public Builder enableLogging(Boolean v) {
             this.enableLogging = v;
@@ -221,11 +218,8 @@ public final class Logging {
         }
 
         /**
-
          * @param v {@code EnableLogContext} (needs EnableLogging)
-
          * @return this builder
-
          */
         public Builder enableLogContext(Boolean v) {
             this.enableLogContext = v;
@@ -233,11 +227,8 @@ public final class Logging {
         }
 
         /**
-
          * @param v {@code DeleteTaskLogs}
-
          * @return this builder
-
          */
         public Builder deleteTaskLogs(Boolean v) {
             this.deleteTaskLogs = v;
@@ -260,13 +251,9 @@ public final class Logging {
         }
 
         /**
-
          * @param key member name
-
          * @param value value sent as given
-
          * @return this builder
-
          */
         public Builder otherField(String key, Object value) {
             otherFields.put(Objects.requireNonNull(key, "key"), value);
