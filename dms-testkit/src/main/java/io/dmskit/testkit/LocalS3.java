@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * suffix ranges), multipart uploads, copy, tagging and versioning; see S3Mock for the full list. Clients must use
  * path-style addressing, which {@link #client()} and {@link #clientBuilder()} do.
  *
- * <p>Thread-safe. Start-up takes about two seconds (Spring Boot and Tomcat); share one instance between test
+ * <p>Thread-safe. The first start in a JVM loads Spring Boot, Tomcat and the S3 SDK (several seconds, more on a
+ * busy machine); further instances in the same JVM start in about half a second. Share one instance between test
  * classes where possible ({@link DmsSandbox} shares one per JUnit run).
  */
 public final class LocalS3 implements AutoCloseable {

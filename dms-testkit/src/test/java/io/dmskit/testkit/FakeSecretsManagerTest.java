@@ -314,6 +314,45 @@ class FakeSecretsManagerTest {
         }
 
         @Test
+        @DisplayName("batchGetSecretValue by filters pages through current values; ids and filters together fail")
+        void batchGetByFilters() {
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                client.createSecret(b -> b.name("batch/" + n).secretString("v" + n));
+            }
+            client.createSecret(b -> b.name("other").secretString("x"));
+            var first = client.batchGetSecretValue(b -> b.filters(filter(FilterNameStringType.NAME, "batch/"))
+                    .maxResults(3));
+            assertThat(first.secretValues()).hasSize(3);
+            var second = client.batchGetSecretValue(b -> b.filters(filter(FilterNameStringType.NAME, "batch/"))
+                    .maxResults(3).nextToken(first.nextToken()));
+            assertThat(second.secretValues()).extracting(v -> v.secretString()).containsExactly("v3", "v4");
+            assertThat(second.nextToken()).isNull();
+            assertThatThrownBy(() -> client.batchGetSecretValue(b -> b.secretIdList("other")
+                    .filters(filter(FilterNameStringType.NAME, "batch/"))))
+                    .isInstanceOf(InvalidParameterException.class);
+        }
+
+        @Test
+        @DisplayName("a VersionId with a VersionStage it does not carry is not found")
+        void versionIdAndStageMustAgree() {
+            String v1 = client.createSecret(b -> b.name("agree").secretString("a")).versionId();
+            client.putSecretValue(b -> b.secretId("agree").secretString("b"));
+            assertThat(client.getSecretValue(b -> b.secretId("agree").versionId(v1).versionStage("AWSPREVIOUS"))
+                    .secretString()).isEqualTo("a");
+            assertThatThrownBy(() -> client.getSecretValue(b -> b.secretId("agree").versionId(v1)
+                    .versionStage("AWSCURRENT"))).isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        @Test
+        @DisplayName("a seed makes ARN suffixes reproducible")
+        void seededArns() {
+            String a = FakeSecretsManager.builder().seed(7).build().seedSecret("s", "v");
+            String b = FakeSecretsManager.builder().seed(7).build().seedSecret("s", "v");
+            assertThat(a).isEqualTo(b);
+        }
+
+        @Test
         @DisplayName("getRandomPassword honours length, exclusions and required character types")
         void randomPassword() {
             String p = client.getRandomPassword(b -> b.passwordLength(40L).excludeCharacters(";.:+")
