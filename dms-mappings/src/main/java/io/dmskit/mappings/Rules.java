@@ -27,6 +27,22 @@ public final class Rules {
 
     /**
      * @param schema schema pattern
+     * @return an include selection of every table of the schema ({@code table-name "%"})
+     */
+    public static SelectionRule.Builder include(String schema) {
+        return include(schema, "%");
+    }
+
+    /**
+     * @param schema schema pattern
+     * @return an exclude selection of every table of the schema
+     */
+    public static SelectionRule.Builder exclude(String schema) {
+        return exclude(schema, "%");
+    }
+
+    /**
+     * @param schema schema pattern
      * @param table table pattern
      * @return an include selection
      */
