@@ -157,6 +157,11 @@ public final class EndpointOps {
                 d.password = (String) Pojos.get(own, "Password");
             }
         }
+        if (engine.kind() == Engines.Kind.RELATIONAL && d.top.get("Port") == null && engine.defaultPort() != null
+                && (d.top.get("ServerName") != null)) {
+            // DMS fills in the engine's usual port when a server is named without one
+            d.top.put("Port", engine.defaultPort());
+        }
         String secretId = own == null || !Pojos.has(own, "SecretsManagerSecretId") ? null
                 : (String) Pojos.get(own, "SecretsManagerSecretId");
         String secretRole = own == null || !Pojos.has(own, "SecretsManagerAccessRoleArn") ? null

@@ -38,6 +38,9 @@ public final class InstanceOps {
     /** Replication engine versions accepted; the first is the default. */
     static final List<String> ENGINE_VERSIONS = List.of("3.5.4", "3.5.3", "3.5.2", "3.5.1", "3.4.7", "3.4.6",
             "3.6.1");
+    /** Classes of newer families follow the same naming. */
+    private static final java.util.regex.Pattern CLASS_PATTERN = java.util.regex.Pattern.compile(
+            "dms\\.[a-z][0-9]+[a-z]*\\.(micro|small|medium|large|[0-9]*xlarge)");
     private static final Set<String> NETWORK_TYPES = Set.of("IPV4", "DUAL");
 
     private static final Page.Filters<InstanceRecord> FILTERS = new Page.Filters<InstanceRecord>()
@@ -68,7 +71,7 @@ public final class InstanceOps {
 
     private static void checkClass(String klass) {
         Validate.required("ReplicationInstanceClass", klass);
-        if (!CLASSES.contains(klass)) {
+        if (!CLASSES.contains(klass) && !CLASS_PATTERN.matcher(klass).matches()) {
             throw Errors.invalidParameter("Invalid replication instance class: " + klass + ". Valid classes look like "
                     + "dms.t3.medium or dms.c5.xlarge.");
         }
@@ -78,7 +81,7 @@ public final class InstanceOps {
         if (version == null) {
             return ENGINE_VERSIONS.get(0);
         }
-        if (!ENGINE_VERSIONS.contains(version)) {
+        if (!ENGINE_VERSIONS.contains(version) && !version.matches("3\\.[56]\\.[0-9]+")) {
             throw Errors.invalidParameter("No replication engine found with version: " + version);
         }
         return version;

@@ -82,7 +82,7 @@ public final class SubnetGroupOps {
         Validate.requiredList("SubnetIds", subnetIds);
         Set<String> unique = new LinkedHashSet<>();
         for (String s : subnetIds) {
-            if (s == null || !s.matches("subnet-[0-9a-f]{8,17}")) {
+            if (s == null || !s.matches("subnet-[0-9A-Za-z]{1,32}")) {
                 throw Errors.invalidSubnet("The subnet ID '" + s + "' does not exist.");
             }
             unique.add(s);

@@ -98,4 +98,13 @@ class FakeDmsEndpointTest {
         dms.waiter().waitUntilEndpointDeleted(b -> b.filters(Fixtures.filter("endpoint-arn", arn)));
         assertThat(dms.describeEndpoints().endpoints()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a database endpoint named without a port gets the engine's usual port")
+    void defaultPort() {
+        Endpoint e = dms.createEndpoint(b -> b.endpointIdentifier("pg").endpointType("source").engineName("postgres")
+                .serverName("pg.local").username("u").password("p").databaseName("app")).endpoint();
+        assertThat(e.port()).isEqualTo(5432);
+        assertThat(e.postgreSQLSettings().port()).isEqualTo(5432);
+    }
 }
