@@ -65,7 +65,9 @@ final class Validator {
     static List<MappingProblem> validate(TableMappings m, SourcePositions pos, String compactJson) {
         Validator v = new Validator(m.rules(), pos, "$.rules");
         v.document(compactJson);
-        return List.copyOf(v.out);
+        List<MappingProblem> sorted = new ArrayList<>(v.out);
+        sorted.sort(java.util.Comparator.comparingInt(Validator::ruleIndex)); // stable: document order per rule
+        return List.copyOf(sorted);
     }
 
     /** Validates one rule standing alone (a bare rule object), with paths relative to "$". */
@@ -73,6 +75,20 @@ final class Validator {
         Validator v = new Validator(List.of(r), pos, null);
         v.checkRule(0, r);
         return List.copyOf(v.out);
+    }
+
+    /** The rule index a problem's path points into, -1 for document-level problems. */
+    private static int ruleIndex(MappingProblem p) {
+        String path = p.path();
+        if (path == null || !path.startsWith("$.rules[")) {
+            return -1;
+        }
+        int end = path.indexOf(']');
+        try {
+            return Integer.parseInt(path.substring("$.rules[".length(), end));
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     // ---------------------------------------------------------------- document
