@@ -151,7 +151,7 @@ class ConfigurationGuidePipelineTest {
             assertThat(c.identifier()).isEqualTo(id);
             assertThat(c.action()).isEqualTo(ChangeAction.MODIFY);
             assertThat(c.diffs()).extracting(d -> d.field()).containsExactly("TableMappings");
-            assertThat(c.notes()).anyMatch(n -> n.contains("stop -> modify -> resume"));
+            assertThat(c.notes()).anyMatch(n -> n.contains("stop -> modify -> start (resume-processing)"));
         });
 
         fake.clearCalls();

@@ -139,6 +139,27 @@ class TaskOperationsTest {
     }
 
     @Test
+    @DisplayName("a running full-load task is restarted with reload-target after a change (a load cannot resume)")
+    void runningFullLoadTaskIsReloaded() {
+        Timings scripted = Timings.instant().toBuilder().fullLoadScripted().build();
+        try (DmsProvisioner p = provisioner(scripted, new CopyOnWriteArrayList<>())) {
+            Pipeline pipeline = pipeline(MigrationType.FULL_LOAD);
+            p.apply(pipeline);
+            p.start("ops-task");
+            Pipeline changed = pipeline.withTask(pipeline.task("ops-task").orElseThrow().toBuilder()
+                .settings(s -> s.fullLoadSettings(f -> f.commitRate(20_000))).build());
+            assertThat(p.plan(changed).effectiveChanges()).singleElement()
+                .satisfies(c -> assertThat(c.notes()).anyMatch(n -> n.contains("start (reload-target)")));
+            fake.clearCalls();
+
+            p.apply(changed, io.dmskit.core.provision.ApplyPolicy.restartTasks());
+
+            assertThat(fake.calls("StartReplicationTask")).singleElement().extracting(c -> c
+                .request(StartReplicationTaskRequest.class).startReplicationTaskTypeAsString()).isEqualTo("reload-target");
+        }
+    }
+
+    @Test
     @DisplayName("operations on a task that does not exist name it and DMS's error code")
     void unknownTask() {
         try (DmsProvisioner p = provisioner(Timings.instant(), new CopyOnWriteArrayList<>())) {

@@ -21,6 +21,7 @@ import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.ResourceChange;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.provision.Sleeper;
+import io.dmskit.core.task.MigrationType;
 import io.dmskit.core.task.StartType;
 import io.dmskit.core.task.StopReason;
 import io.dmskit.core.task.TableRef;
@@ -274,12 +275,14 @@ public final class Provisioning {
             } else if (!d.isEmpty()) {
                 it.action = ChangeAction.MODIFY;
                 if (it.running) {
-                    it.notes.add("the task is " + at.status() + ": stop -> modify -> resume (resume-processing)");
+                    it.notes.add("the task is " + at.status() + ": stop -> modify -> start ("
+                        + restartType(it).wireValue() + ")");
                 }
             } else if (it.running && ((src != null && src.action == ChangeAction.MODIFY)
                 || (tgt != null && tgt.action == ChangeAction.MODIFY))) {
                 it.action = ChangeAction.RESTART;
-                it.notes.add("an endpoint of this running task changes: stop -> resume (resume-processing) after it");
+                it.notes.add("an endpoint of this running task changes: stop -> start (" + restartType(it).wireValue()
+                    + ") after it");
             } else if (status != null && status.isTransitional() && status != TaskStatus.STARTING
                 && status != TaskStatus.STOPPING) {
                 it.settle = true;
@@ -419,7 +422,7 @@ public final class Provisioning {
                 case MODIFY -> modifySteps(n, it, name, arns);
                 case RESTART -> {
                     String arn = arnOf(it.actual);
-                    n.then(stopStep(name, arn)).then(startStep(name, arn, StartType.RESUME_PROCESSING));
+                    n.then(stopStep(name, arn)).then(startStep(name, arn, restartType(it)));
                 }
                 case NO_OP -> {
                     if (it.settle) {
@@ -615,11 +618,18 @@ public final class Provisioning {
                     return r == null ? null : r.status();
                 }, Waits.taskModified(name, "modify"), "ready or stopped"));
                 if (it.running) {
-                    n.then(startStep(name, arn, StartType.RESUME_PROCESSING));
+                    n.then(startStep(name, arn, restartType(it)));
                 }
             }
             default -> throw new IllegalStateException(it.kind.toString());
         }
+    }
+
+    /** A full-load task cannot resume a partial load: it is reloaded; other tasks resume where they stopped. */
+    private static StartType restartType(Item it) {
+        return it.actual instanceof software.amazon.awssdk.services.databasemigration.model.ReplicationTask t
+            && MigrationType.FULL_LOAD.wireValue().equalsIgnoreCase(t.migrationTypeAsString())
+            ? StartType.RELOAD_TARGET : StartType.RESUME_PROCESSING;
     }
 
     /** Calls that DMS refuses while a resource is still settling (InvalidResourceStateFault) are tried again. */
@@ -708,7 +718,8 @@ public final class Provisioning {
         }
         Integer pct = t.replicationTaskStats() == null ? null : t.replicationTaskStats().fullLoadProgressPercent();
         return new TaskState(t.replicationTaskIdentifier(), t.replicationTaskArn(), TaskStatus.parse(t.status()),
-            t.status(), StopReason.parse(t.stopReason()), t.lastFailureMessage(), started, pct);
+            t.status(), StopReason.parse(t.stopReason()), t.lastFailureMessage(), started, pct,
+            MigrationType.fromWire(t.migrationTypeAsString()));
     }
 
     private TaskState requireTask(String taskId, String operation) {

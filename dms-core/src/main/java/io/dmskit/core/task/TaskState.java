@@ -14,22 +14,29 @@ import java.util.Optional;
  * @param lastFailureMessage DMS's last failure message, or null
  * @param startDate when it was last started, or null if never
  * @param fullLoadProgressPercent full-load progress, or null
+ * @param migrationType the task's migration type, or null when DMS did not report it
  */
 public record TaskState(String identifier, String arn, TaskStatus status, String rawStatus, StopReason stopReason,
-                        String lastFailureMessage, Instant startDate, Integer fullLoadProgressPercent) {
+                        String lastFailureMessage, Instant startDate, Integer fullLoadProgressPercent,
+                        MigrationType migrationType) {
 
     /** @return the StopReason */
     public Optional<StopReason> stopReasonValue() {
         return Optional.ofNullable(stopReason);
     }
 
-    /** @return the start type {@code start} would choose: start-replication for a task that never ran, reload-target
-     *     for a finished full-load task, resume-processing otherwise */
+    /**
+     * The start type {@code start} chooses: {@code start-replication} for a task that never ran;
+     * {@code reload-target} for a full-load task that ran before (DMS cannot resume a partial full load);
+     * {@code resume-processing} otherwise (continue CDC from where it stopped).
+     *
+     * @return the start type
+     */
     public StartType naturalStartType() {
         if (startDate == null && (status == TaskStatus.READY || status == TaskStatus.CREATING)) {
             return StartType.START_REPLICATION;
         }
-        if (stopReason == StopReason.FULL_LOAD_ONLY_FINISHED) {
+        if (migrationType == MigrationType.FULL_LOAD || stopReason == StopReason.FULL_LOAD_ONLY_FINISHED) {
             return StartType.RELOAD_TARGET;
         }
         return startDate == null && status != TaskStatus.STOPPED && status != TaskStatus.FAILED
