@@ -261,6 +261,11 @@ public final class DmsProvisioner implements AutoCloseable {
         return aws.calls();
     }
 
+    /** @return the resilience4j retry used for every AWS call (metrics, event publisher) */
+    public io.github.resilience4j.retry.Retry retry() {
+        return aws.retry();
+    }
+
     /** @return retries made so far */
     public long retryCount() {
         return aws.retries();

@@ -109,6 +109,8 @@ class ConfigurationGuidePipelineTest {
 
         assertThat(again.plan().hasChanges()).as(again.plan().render()).isFalse();
         assertThat(fake.mutatingCallCount()).isZero();
+        assertThat(again.mutatingCalls()).isZero();
+        assertThat(result.mutatingCalls()).isEqualTo(14);
         List<CallRecord> calls = fake.calls();
         assertThat(describes(calls, "DescribeEndpoints")).isEqualTo(1);
         assertThat(describes(calls, "DescribeReplicationTasks")).isEqualTo(1);

@@ -36,6 +36,7 @@ public final class AwsCaller {
     private final Sleeper sleeper;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong mutations = new AtomicLong();
 
     /**
      * @param settings retry settings
@@ -63,6 +64,15 @@ public final class AwsCaller {
     /** @return AWS calls made (attempts, including retries) */
     public long calls() {
         return calls.get();
+    }
+
+    /** @return attempts of mutating operations (Create, Modify, Delete, Start, Stop, Reload, Put, Restore, ...) */
+    public long mutatingCalls() {
+        return mutations.get();
+    }
+
+    private static boolean mutating(String operation) {
+        return operation.matches("(Create|Modify|Delete|Start|Stop|Reload|Put|Restore|Move|Reboot|Test).*");
     }
 
     /** @return attempts that were retries */
@@ -129,6 +139,9 @@ public final class AwsCaller {
         while (true) {
             attempt++;
             calls.incrementAndGet();
+            if (mutating(operation)) {
+                mutations.incrementAndGet();
+            }
             try {
                 T result = call.get();
                 ctx.onComplete();
@@ -147,7 +160,7 @@ public final class AwsCaller {
     }
 
     private static void logSuccess(String operation, String resource) {
-        if (operation.matches("(Create|Modify|Delete|Start|Stop|Reload|Put|Restore|Move|Reboot|Test).*")) {
+        if (mutating(operation)) {
             LOG.info("{} {}", operation, resource);
         } else {
             LOG.debug("{} {}", operation, resource);
@@ -172,6 +185,7 @@ public final class AwsCaller {
         while (true) {
             attempt++;
             calls.incrementAndGet();
+            mutations.incrementAndGet();
             try {
                 T result = create.get();
                 ctx.onComplete();

@@ -353,6 +353,7 @@ public final class Provisioning {
     public ApplyResult apply(Pipeline p, ApplyPolicy policy) {
         Instant start = clock.instant();
         long callsBefore = aws.calls();
+        long mutationsBefore = aws.mutatingCalls();
         Planned planned = plan(p);
         Plan plan = planned.plan();
         checkPolicy(planned, policy);
@@ -368,7 +369,7 @@ public final class Provisioning {
         reconciler().run(nodes);
         Duration elapsed = Duration.between(start, clock.instant());
         LOG.info("apply pipeline '{}' finished in {}s", p.name(), elapsed.toSeconds());
-        return new ApplyResult(plan, arns, elapsed, aws.calls() - callsBefore);
+        return new ApplyResult(plan, arns, elapsed, aws.calls() - callsBefore, aws.mutatingCalls() - mutationsBefore);
     }
 
     private static String summary(Plan plan) {

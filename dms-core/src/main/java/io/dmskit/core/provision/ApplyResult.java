@@ -10,8 +10,10 @@ import java.util.Map;
  * @param arns ARN of every resource of the pipeline, by {@code kind:identifier} (e.g. {@code REPLICATION_TASK:x})
  * @param elapsed time taken (provisioner clock)
  * @param awsCalls AWS calls made, including reads and retries
+ * @param mutatingCalls calls that change something (creates, modifies, deletes, starts, stops, secret writes);
+ *     0 when the pipeline was unchanged
  */
-public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls) {
+public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls) {
 
     /** Copies the map. */
     public ApplyResult {
