@@ -2,6 +2,7 @@ package io.dmskit.testkit;
 
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.fake.CatalogOps;
+import io.dmskit.testkit.fake.CertificateOps;
 import io.dmskit.testkit.fake.ConfigOps;
 import io.dmskit.testkit.fake.ConnectionOps;
 import io.dmskit.testkit.fake.EndpointOps;
@@ -70,14 +71,14 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "DeleteReplicationTask",
                 "MoveReplicationTask", "ReloadTables", "AddTagsToResource", "RemoveTagsFromResource",
                 "CreateReplicationConfig", "ModifyReplicationConfig", "DeleteReplicationConfig", "StartReplication",
-                "StopReplication", "ReloadReplicationTables")) {
+                "StopReplication", "ReloadReplicationTables", "ImportCertificate", "DeleteCertificate")) {
             OPERATIONS.put(op, true);
         }
         for (String op : List.of("DescribeReplicationSubnetGroups", "DescribeReplicationInstances",
                 "DescribeEndpoints", "DescribeConnections", "DescribeReplicationTasks", "DescribeTableStatistics",
                 "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
                 "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
-                "DescribeReplicationTableStatistics", "DescribeEvents")) {
+                "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates")) {
             OPERATIONS.put(op, false);
         }
     }
@@ -97,6 +98,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final CatalogOps catalog;
     private final ConfigOps configs;
     private final EventOps events;
+    private final CertificateOps certificates;
     private final List<CallRecord> calls = new ArrayList<>();
     private long callSequence;
 
@@ -117,6 +119,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.catalog = new CatalogOps(world);
         this.configs = new ConfigOps(world, tags, endpoints);
         this.events = new EventOps(world);
+        this.certificates = new CertificateOps(world, tags);
     }
 
     /**
@@ -479,6 +482,26 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public DescribeAccountAttributesResponse describeAccountAttributes() {
         return describeAccountAttributes(DescribeAccountAttributesRequest.builder().build());
+    }
+
+    @Override
+    public ImportCertificateResponse importCertificate(ImportCertificateRequest r) {
+        return call("ImportCertificate", r, () -> certificates.importCertificate(r));
+    }
+
+    @Override
+    public DescribeCertificatesResponse describeCertificates(DescribeCertificatesRequest r) {
+        return call("DescribeCertificates", r, () -> certificates.describe(r));
+    }
+
+    @Override
+    public DescribeCertificatesResponse describeCertificates() {
+        return describeCertificates(DescribeCertificatesRequest.builder().build());
+    }
+
+    @Override
+    public DeleteCertificateResponse deleteCertificate(DeleteCertificateRequest r) {
+        return call("DeleteCertificate", r, () -> certificates.delete(r));
     }
 
     @Override

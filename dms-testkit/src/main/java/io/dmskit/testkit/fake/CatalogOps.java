@@ -62,7 +62,7 @@ public final class CatalogOps {
                         .releaseStatus(version.equals("3.6.1") ? "beta" : null).build());
             }
         }
-        Page<OrderableReplicationInstance> page = Page.of(all, r.maxRecords(), r.marker(), 1000);
+        Page<OrderableReplicationInstance> page = Page.of(all, r.maxRecords(), r.marker(), 100);
         return DescribeOrderableReplicationInstancesResponse.builder().orderableReplicationInstances(page.items)
                 .marker(page.nextMarker).build();
     }

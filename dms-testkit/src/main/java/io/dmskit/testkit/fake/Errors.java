@@ -6,6 +6,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.databasemigration.model.AccessDeniedException;
 import software.amazon.awssdk.services.databasemigration.model.DatabaseMigrationException;
+import software.amazon.awssdk.services.databasemigration.model.InvalidCertificateException;
 import software.amazon.awssdk.services.databasemigration.model.InvalidResourceStateException;
 import software.amazon.awssdk.services.databasemigration.model.InvalidSubnetException;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnetGroupDoesNotCoverEnoughAZsException;
@@ -80,6 +81,12 @@ public final class Errors {
         return (ReplicationSubnetGroupDoesNotCoverEnoughAZsException) fill(
                 ReplicationSubnetGroupDoesNotCoverEnoughAZsException.builder(),
                 "ReplicationSubnetGroupDoesNotCoverEnoughAZs", message, 400);
+    }
+
+    /** @param message the message @return an {@code InvalidCertificateFault} */
+    public static InvalidCertificateException invalidCertificate(String message) {
+        return (InvalidCertificateException) fill(InvalidCertificateException.builder(), "InvalidCertificateFault",
+                message, 400);
     }
 
     /** @param message the message @return a {@code ResourceQuotaExceededFault} */
