@@ -1,0 +1,2 @@
+/** Replication instance vocabulary. */
+package io.dmskit.core.instance;
