@@ -153,13 +153,16 @@ class LocalS3Test {
     }
 
     @Test
-    @DisplayName("a second server runs independently, with initial buckets; stop deletes its folder")
+    @DisplayName("a second server runs independently, in another region, with initial buckets; stop deletes its folder")
     void independentServerAndCleanup() throws Exception {
         Path folder;
-        try (LocalS3 other = LocalS3.builder().initialBuckets("seeded").build().start()) {
+        try (LocalS3 other = LocalS3.builder().initialBuckets("seeded").region("eu-west-1").build().start()) {
             assertThat(other.port()).isNotEqualTo(s3.port());
+            assertThat(other.region().id()).isEqualTo("eu-west-1");
             assertThat(other.bucketNames()).containsExactly("seeded");
             other.bucket("seeded").put("k", "v");
+            other.bucket("created-in-eu").put("k", "eu");
+            assertThat(other.bucket("created-in-eu").getString("k")).isEqualTo("eu");
             folder = other.rootFolder();
             assertThat(Files.isDirectory(folder)).isTrue();
             assertThatThrownBy(() -> s3.client().headBucket(b -> b.bucket("seeded")))
