@@ -78,7 +78,8 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "DescribeEndpoints", "DescribeConnections", "DescribeReplicationTasks", "DescribeTableStatistics",
                 "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
                 "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
-                "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates")) {
+                "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates",
+                "DescribeEngineVersions")) {
             OPERATIONS.put(op, false);
         }
     }
@@ -472,6 +473,11 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public DescribeOrderableReplicationInstancesResponse describeOrderableReplicationInstances() {
         return describeOrderableReplicationInstances(DescribeOrderableReplicationInstancesRequest.builder().build());
+    }
+
+    @Override
+    public DescribeEngineVersionsResponse describeEngineVersions(DescribeEngineVersionsRequest r) {
+        return call("DescribeEngineVersions", r, () -> catalog.engineVersions(r));
     }
 
     @Override

@@ -67,6 +67,23 @@ public final class CatalogOps {
                 .marker(page.nextMarker).build();
     }
 
+    /** DescribeEngineVersions: the replication engine versions CreateReplicationInstance accepts. */
+    public software.amazon.awssdk.services.databasemigration.model.DescribeEngineVersionsResponse engineVersions(
+            software.amazon.awssdk.services.databasemigration.model.DescribeEngineVersionsRequest r) {
+        List<String> versions = InstanceOps.ENGINE_VERSIONS.stream().sorted().toList();
+        List<software.amazon.awssdk.services.databasemigration.model.EngineVersion> all = new ArrayList<>();
+        for (String v : versions) {
+            all.add(software.amazon.awssdk.services.databasemigration.model.EngineVersion.builder().version(v)
+                    .lifecycle(v.startsWith("3.4") ? "deprecated" : "active")
+                    .releaseStatus(v.equals("3.6.1") ? "beta" : "prod")
+                    .availableUpgrades(versions.stream().filter(x -> x.compareTo(v) > 0).toList()).build());
+        }
+        Page<software.amazon.awssdk.services.databasemigration.model.EngineVersion> page =
+                Page.of(all, r.maxRecords(), r.marker(), 100);
+        return software.amazon.awssdk.services.databasemigration.model.DescribeEngineVersionsResponse.builder()
+                .engineVersions(page.items).marker(page.nextMarker).build();
+    }
+
     /** DescribeAccountAttributes: DMS's default quotas and current usage. */
     public DescribeAccountAttributesResponse accountAttributes() {
         int storage = w.instances.values().stream().mapToInt(i -> i.model.allocatedStorage()).sum();

@@ -123,6 +123,8 @@ class FakeDmsDescribeTest {
                 .stream().flatMap(p -> p.orderableReplicationInstances().stream())
                 .map(o -> o.replicationInstanceClass()).distinct())
                 .contains("dms.t3.medium", "dms.c5.xlarge");
+        assertThat(dms.describeEngineVersions(b -> { }).engineVersions()).extracting(v -> v.version())
+                .contains("3.5.4", "3.5.3");
         Fixtures.instance(dms, "ri");
         assertThat(dms.describeAccountAttributes().accountQuotas()).anySatisfy(q -> {
             assertThat(q.accountQuotaName()).isEqualTo("ReplicationInstances");
