@@ -152,7 +152,11 @@ class ConfigurationGuidePipelineTest {
         assertThat(plan.effectiveChanges()).singleElement().satisfies(c -> {
             assertThat(c.identifier()).isEqualTo(id);
             assertThat(c.action()).isEqualTo(ChangeAction.MODIFY);
-            assertThat(c.diffs()).extracting(d -> d.field()).containsExactly("TableMappings");
+            assertThat(c.diffs()).singleElement().satisfies(d -> {
+                assertThat(d.field()).isEqualTo("TableMappings rule 3 'add-schema-prefix'");
+                assertThat(d.before()).contains("\"value\":\"schema_\"");
+                assertThat(d.after()).contains("\"value\":\"cg_\"");
+            });
             assertThat(c.notes()).anyMatch(n -> n.contains("stop -> modify -> start (resume-processing)"));
         });
 

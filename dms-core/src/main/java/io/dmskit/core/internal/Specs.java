@@ -486,7 +486,7 @@ public final class Specs {
             d.add(FieldDiff.of("MigrationType", a.migrationTypeAsString(), t.migrationType().wireValue()));
         }
         if (!Mappings.sameMeaning(t.tableMappings(), a.tableMappings())) {
-            d.add(FieldDiff.of("TableMappings", a.tableMappings(), Mappings.toJson(t.tableMappings())));
+            d.addAll(Mappings.ruleDiffs(a.tableMappings(), Mappings.toJson(t.tableMappings())));
         }
         if (!t.settings().isEmpty()) {
             d.addAll(t.settings().differencesFrom(a.replicationTaskSettings()));
