@@ -160,6 +160,24 @@ class PlanAndModifyTest {
     }
 
     @Test
+    @DisplayName("destroy with secrets, then apply again: the secret scheduled for deletion is restored, not recreated")
+    void secretScheduledForDeletionIsRestored() {
+        provisioner.destroy(pipeline, true, 7);
+        assertThat(secrets.calls("DeleteSecret")).hasSize(1);
+
+        Plan plan = provisioner.plan(pipeline);
+        assertThat(plan.change(ResourceKind.SECRET, GuidePipeline.SECRET_NAME)).get().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(ChangeAction.MODIFY);
+            assertThat(c.notes()).anyMatch(n -> n.contains("restored"));
+        });
+        provisioner.apply(pipeline);
+
+        assertThat(secrets.calls("RestoreSecret")).hasSize(1);
+        assertThat(secrets.calls("CreateSecret")).hasSize(1);
+        assertThat(provisioner.plan(pipeline).hasChanges()).isFalse();
+    }
+
+    @Test
     @DisplayName("a task settings change on an idle task is one ModifyReplicationTask")
     void idleTaskSettingsChange() {
         String id = "demand-insights-engine-replication";
