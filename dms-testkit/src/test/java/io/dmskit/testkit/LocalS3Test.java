@@ -83,6 +83,21 @@ class LocalS3Test {
     }
 
     @Test
+    @DisplayName("a delimiter groups keys into common prefixes, as DMS's schema/table folders are listed")
+    void delimiterAndCommonPrefixes() {
+        LocalS3.Bucket bucket = s3.bucket("folders");
+        bucket.put("dms/shop/orders/LOAD00000001.csv", "1").put("dms/shop/items/LOAD00000001.csv", "2")
+                .put("dms/hr/people/LOAD00000001.csv", "3").put("dms/readme.txt", "x");
+        ListObjectsV2Response top = s3.client().listObjectsV2(b -> b.bucket("folders").prefix("dms/").delimiter("/"));
+        assertThat(top.commonPrefixes()).extracting(p -> p.prefix()).containsExactly("dms/hr/", "dms/shop/");
+        assertThat(top.contents()).extracting(S3Object::key).containsExactly("dms/readme.txt");
+        ListObjectsV2Response shop = s3.client().listObjectsV2(
+                b -> b.bucket("folders").prefix("dms/shop/").delimiter("/"));
+        assertThat(shop.commonPrefixes()).extracting(p -> p.prefix())
+                .containsExactly("dms/shop/items/", "dms/shop/orders/");
+    }
+
+    @Test
     @DisplayName("ranged GETs return the requested bytes, including suffix and open-ended ranges")
     void rangedGets() {
         s3.bucket("ranges").put("data.bin", "0123456789abcdefghijklmnopqrstuv");
