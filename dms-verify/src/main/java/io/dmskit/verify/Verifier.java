@@ -155,7 +155,8 @@ public final class Verifier {
         AtomicInteger done = new AtomicInteger();
         int total = planned.size();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("dmskit-verify"));
-        try (TargetReader reader = effectiveTarget == null ? null : TargetReader.open(effectiveTarget, s3, listener)) {
+        try (TargetReader reader = effectiveTarget == null ? null
+                : TargetReader.open(effectiveTarget, s3, listener, queryTimeout)) {
             List<Future<TableVerification>> futures = new ArrayList<>();
             for (Planned p : planned) {
                 futures.add(pool.submit(() -> {

@@ -100,12 +100,19 @@ class MariaDbToS3VerificationTest {
     @DisplayName("every status comes out right: match, mismatch, missing, extra, error; filters and renames applied")
     void statuses() {
         List<String> progress = new CopyOnWriteArrayList<>();
+        List<String> scanned = new CopyOnWriteArrayList<>();
         VerificationReport report = verifier().listener(new VerificationListener() {
             @Override
             public void tableVerified(TableVerification result, int done, int total) {
                 progress.add(result.name() + " " + done + "/" + total);
             }
+
+            @Override
+            public void objectScanned(String location, String key, long bytesRead) {
+                scanned.add(key);
+            }
         }).build().verifyRowCounts();
+        assertThat(scanned).contains("hub/lake/customers/LOAD00000001.csv", "hub/lake/orders/LOAD00000001.parquet");
 
         assertThat(status(report, schema, "customers")).isEqualTo(VerificationStatus.MATCH);
         TableVerification customers = report.table(schema, "customers").orElseThrow();

@@ -94,6 +94,25 @@ class PostgresToPostgresVerificationTest {
         report.assertAllMatch();
     }
 
+    @Test
+    @DisplayName("a source count that exceeds the query timeout makes that table ERROR and the others still verify")
+    void queryTimeoutIsAnErrorOfOneTable() throws Exception {
+        try (java.sql.Connection locker = PG.getConnection()) {
+            locker.setAutoCommit(false);
+            try (java.sql.Statement st = locker.createStatement()) {
+                st.execute("LOCK TABLE " + src + ".notes IN ACCESS EXCLUSIVE MODE");
+            }
+            VerificationReport report = Verifier.builder().source(PG).tableMappings(mappings())
+                    .target(JdbcTarget.of(PG)).queryTimeout(Duration.ofSeconds(1)).build().verifyRowCounts();
+            locker.rollback();
+            TableVerification notes = report.table(src, "notes").orElseThrow();
+            assertThat(notes.status()).isEqualTo(VerificationStatus.ERROR);
+            assertThat(notes.error().orElseThrow()).contains("counting the source table failed");
+            assertThat(status(report, src, "accounts")).isEqualTo(VerificationStatus.MATCH);
+            assertThatThrownBy(report::assertAllMatch).hasMessageContaining(src + ".notes: ERROR");
+        }
+    }
+
     private static VerificationStatus status(VerificationReport r, String s, String t) {
         return r.table(s, t).map(TableVerification::status).orElseThrow(() ->
                 new AssertionError("no row for " + s + "." + t + " in\n" + r.toText()));

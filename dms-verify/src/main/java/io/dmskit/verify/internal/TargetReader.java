@@ -22,12 +22,12 @@ import java.util.Optional;
 /** Counts tables on whichever target the verifier was given. */
 public abstract class TargetReader implements AutoCloseable {
 
-    /** @return a reader for the target */
-    public static TargetReader open(Target target, S3Client s3, VerificationListener listener) {
+    /** @return a reader for the target; {@code queryTimeout} bounds each COUNT on a database target */
+    public static TargetReader open(Target target, S3Client s3, VerificationListener listener, Duration queryTimeout) {
         if (target instanceof S3Target t) {
             return new S3Reader(S3TableCounter.create(s3, t), listener);
         }
-        return new JdbcReader((JdbcTarget) target);
+        return new JdbcReader((JdbcTarget) target, queryTimeout);
     }
 
     /** Counts one table under its target names. */
@@ -83,11 +83,13 @@ public abstract class TargetReader implements AutoCloseable {
 
     private static final class JdbcReader extends TargetReader {
         private final JdbcTarget target;
+        private final Duration timeout;
         private Database db;
         private Map<String, Database.TableName> catalog;
 
-        JdbcReader(JdbcTarget target) {
+        JdbcReader(JdbcTarget target, Duration timeout) {
             this.target = target;
+            this.timeout = timeout;
         }
 
         private synchronized Database db() throws SQLException {
@@ -122,7 +124,7 @@ public abstract class TargetReader implements AutoCloseable {
                 if (actual.isEmpty()) {
                     return TargetCount.ofDatabase(location, false, 0);
                 }
-                long n = d.count(actual.get().schema(), actual.get().table(), Optional.empty(), Duration.ofMinutes(10));
+                long n = d.count(actual.get().schema(), actual.get().table(), Optional.empty(), timeout);
                 return TargetCount.ofDatabase(location, true, n);
             } catch (SQLException e) {
                 throw new io.dmskit.verify.target.TargetReadException("counting " + schema + "." + table + " on "
