@@ -205,7 +205,7 @@ public final class Reconciler {
                 Object r = found.get(n.id.toLowerCase(Locale.ROOT));
                 String state = r == null ? "(not found)" : stateOf(r);
                 transition(n, state);
-                Step.Outcome o = n.current.until().apply(new Step.Probe(r, state, n.seenActive));
+                Step.Outcome o = n.current.until().apply(new Step.Probe(r, state, n.seenActive, n.stepStarted));
                 if (o instanceof Step.Done) {
                     progress = true;
                     finishStep(n);

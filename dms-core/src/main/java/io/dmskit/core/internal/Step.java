@@ -13,8 +13,15 @@ import java.util.function.Supplier;
  */
 public record Step(String operation, Supplier<String> action, Function<Probe, Outcome> until, String wanted) {
 
-    /** What a wait sees. */
-    public record Probe(Object resource, String state, boolean seenActive) {
+    /**
+     * What a wait sees.
+     *
+     * @param resource the resource as described, null when not found
+     * @param state its state text
+     * @param seenActive whether any state was seen during this step
+     * @param stepStarted when the step's action ran
+     */
+    public record Probe(Object resource, String state, boolean seenActive, java.time.Instant stepStarted) {
     }
 
     /** The result of one evaluation. */

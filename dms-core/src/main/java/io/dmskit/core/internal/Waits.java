@@ -152,6 +152,11 @@ public final class Waits {
                 if (reason != null && reason != StopReason.NORMAL && reason.isSuccessfulEnd()) {
                     return Step.DONE;
                 }
+                if (p.stepStarted() != null && t.replicationTaskStartDate() != null
+                    && !t.replicationTaskStartDate().isBefore(p.stepStarted())) {
+                    // it started after our start call and is stopped again: someone stopped it
+                    return new Step.Fail(failed(name, op, t));
+                }
                 return Step.WAIT;
             }
             if (s == TaskStatus.DELETING) {
