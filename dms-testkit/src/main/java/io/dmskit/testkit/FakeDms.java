@@ -71,7 +71,8 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "DeleteReplicationTask",
                 "MoveReplicationTask", "ReloadTables", "AddTagsToResource", "RemoveTagsFromResource",
                 "CreateReplicationConfig", "ModifyReplicationConfig", "DeleteReplicationConfig", "StartReplication",
-                "StopReplication", "ReloadReplicationTables", "ImportCertificate", "DeleteCertificate")) {
+                "StopReplication", "ReloadReplicationTables", "ImportCertificate", "DeleteCertificate",
+                "StartReplicationTaskAssessment")) {
             OPERATIONS.put(op, true);
         }
         for (String op : List.of("DescribeReplicationSubnetGroups", "DescribeReplicationInstances",
@@ -79,7 +80,7 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
                 "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
                 "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates",
-                "DescribeEngineVersions")) {
+                "DescribeEngineVersions", "DescribeReplicationTaskAssessmentResults")) {
             OPERATIONS.put(op, false);
         }
     }
@@ -423,6 +424,18 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public MoveReplicationTaskResponse moveReplicationTask(MoveReplicationTaskRequest r) {
         return call("MoveReplicationTask", r, () -> tasks.move(r));
+    }
+
+    @Override
+    public StartReplicationTaskAssessmentResponse startReplicationTaskAssessment(
+            StartReplicationTaskAssessmentRequest r) {
+        return call("StartReplicationTaskAssessment", r, () -> tasks.assess(r));
+    }
+
+    @Override
+    public DescribeReplicationTaskAssessmentResultsResponse describeReplicationTaskAssessmentResults(
+            DescribeReplicationTaskAssessmentResultsRequest r) {
+        return call("DescribeReplicationTaskAssessmentResults", r, () -> tasks.assessmentResults(r));
     }
 
     @Override

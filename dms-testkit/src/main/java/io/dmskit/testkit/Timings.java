@@ -41,6 +41,7 @@ public final class Timings {
     private final Duration fullLoad;
     private final Duration replicationStart;
     private final Duration replicationStop;
+    private final Duration taskAssessment;
 
     private Timings(Builder b) {
         this.instanceCreate = b.instanceCreate;
@@ -58,6 +59,7 @@ public final class Timings {
         this.fullLoad = b.fullLoad;
         this.replicationStart = b.replicationStart;
         this.replicationStop = b.replicationStop;
+        this.taskAssessment = b.taskAssessment;
     }
 
     /** @return every transition due immediately; full load of unscripted tasks finishes immediately */
@@ -69,7 +71,7 @@ public final class Timings {
      * @return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
      *     delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
      *     connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it;
-     *     serverless replications 10 min to start, 2 min to stop
+     *     serverless replications 10 min to start, 2 min to stop; task assessments 2 min
      */
     public static Timings realistic() {
         return new Builder()
@@ -88,6 +90,7 @@ public final class Timings {
                 .fullLoad(Duration.ofMinutes(2))
                 .replicationStart(Duration.ofMinutes(10))
                 .replicationStop(Duration.ofMinutes(2))
+                .taskAssessment(Duration.ofMinutes(2))
                 .build();
     }
 
@@ -139,6 +142,8 @@ public final class Timings {
     public Duration replicationStart() { return replicationStart; }
     /** @return {@code stopping → stopped} of a serverless replication */
     public Duration replicationStop() { return replicationStop; }
+    /** @return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment) */
+    public Duration taskAssessment() { return taskAssessment; }
 
     /**
      * @return how long the full load of a running task takes when neither a replication engine nor a test drives
@@ -160,14 +165,14 @@ public final class Timings {
                 && taskCreate.equals(t.taskCreate) && taskModify.equals(t.taskModify) && taskStart.equals(t.taskStart)
                 && taskStop.equals(t.taskStop) && taskMove.equals(t.taskMove) && taskDelete.equals(t.taskDelete)
                 && Objects.equals(fullLoad, t.fullLoad) && replicationStart.equals(t.replicationStart)
-                && replicationStop.equals(t.replicationStop);
+                && replicationStop.equals(t.replicationStop) && taskAssessment.equals(t.taskAssessment);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(instanceCreate, instanceModify, instanceReboot, instanceDelete, endpointDelete,
                 connectionTest, taskCreate, taskModify, taskStart, taskStop, taskMove, taskDelete, fullLoad,
-                replicationStart, replicationStop);
+                replicationStart, replicationStop, taskAssessment);
     }
 
     @Override
@@ -178,7 +183,8 @@ public final class Timings {
                 + ", taskCreate=" + taskCreate + ", taskModify=" + taskModify + ", taskStart=" + taskStart
                 + ", taskStop=" + taskStop + ", taskMove=" + taskMove + ", taskDelete=" + taskDelete
                 + ", fullLoad=" + (fullLoad == null ? "scripted" : fullLoad)
-                + ", replicationStart=" + replicationStart + ", replicationStop=" + replicationStop + "]";
+                + ", replicationStart=" + replicationStart + ", replicationStop=" + replicationStop
+                + ", taskAssessment=" + taskAssessment + "]";
     }
 
     /** Builds {@link Timings}; every delay defaults to zero and must not be negative. */
@@ -198,6 +204,7 @@ public final class Timings {
         private Duration fullLoad = Duration.ZERO;
         private Duration replicationStart = Duration.ZERO;
         private Duration replicationStop = Duration.ZERO;
+        private Duration taskAssessment = Duration.ZERO;
         private final List<String> problems = new ArrayList<>();
 
         private Builder() {
@@ -219,6 +226,7 @@ public final class Timings {
             fullLoad = t.fullLoad;
             replicationStart = t.replicationStart;
             replicationStop = t.replicationStop;
+            taskAssessment = t.taskAssessment;
         }
 
         private Duration check(String name, Duration d) {
@@ -259,6 +267,8 @@ public final class Timings {
         public Builder taskDelete(Duration d) { taskDelete = check("taskDelete", d); return this; }
         /** @param d serverless replication start time @return this builder */
         public Builder replicationStart(Duration d) { replicationStart = check("replicationStart", d); return this; }
+        /** @param d task assessment time ({@code testing}) @return this builder */
+        public Builder taskAssessment(Duration d) { taskAssessment = check("taskAssessment", d); return this; }
         /** @param d serverless replication stop time @return this builder */
         public Builder replicationStop(Duration d) { replicationStop = check("replicationStop", d); return this; }
 

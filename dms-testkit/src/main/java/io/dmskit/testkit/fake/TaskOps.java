@@ -613,6 +613,73 @@ public final class TaskOps {
         return MoveReplicationTaskResponse.builder().replicationTask(response).build();
     }
 
+    /**
+     * StartReplicationTaskAssessment (the legacy assessment): the task must be ready, stopped or failed and both of its
+     * endpoints must have a successful connection test from its instance; the task is {@code testing} meanwhile.
+     */
+    public software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskAssessmentResponse assess(
+            software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskAssessmentRequest r) {
+        TaskRecord t = find(r.replicationTaskArn());
+        if (!MODIFIABLE.contains(t.status())) {
+            throw Errors.invalidState("Replication Task " + t.arn + " is in state " + t.status()
+                    + "; it can be assessed only when its state is stopped, ready or failed.");
+        }
+        for (String endpoint : List.of(t.model.sourceEndpointArn(), t.model.targetEndpointArn())) {
+            ConnectionRecord c = w.connections.get(ConnectionRecord.key(t.model.replicationInstanceArn(), endpoint));
+            if (c == null || !"successful".equals(c.model.status())) {
+                throw Errors.invalidState("Test connection for endpoint " + endpoint + " and replication instance "
+                        + t.model.replicationInstanceArn() + " must succeed before the task can be assessed"
+                        + (c == null ? " (never tested)." : " (status: " + c.model.status() + ")."));
+            }
+        }
+        String back = t.status();
+        t.status("testing");
+        ReplicationTask response = describeModel(t, false);
+        w.schedule(w.timings.taskAssessment(), t, () -> {
+            String file = t.id() + "/assessment-" + w.now().getEpochSecond() + ".json";
+            t.assessment = software.amazon.awssdk.services.databasemigration.model.ReplicationTaskAssessmentResult
+                    .builder().replicationTaskIdentifier(t.id()).replicationTaskArn(t.arn)
+                    .replicationTaskLastAssessmentDate(w.now()).assessmentStatus("passed")
+                    .assessmentResultsFile(file)
+                    .assessmentResults("{\"summary\":{\"status\":\"passed\",\"unsupported_data_types\":0}}")
+                    .s3ObjectUrl("https://" + assessmentBucket() + ".s3." + w.region + ".amazonaws.com/" + file)
+                    .build();
+            t.status(back);
+            w.event("replication-task", t.id(), "state change", "Replication task assessment has finished.");
+        });
+        return software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskAssessmentResponse
+                .builder().replicationTask(response).build();
+    }
+
+    private String assessmentBucket() {
+        return "dms-" + w.accountId + "-" + w.region + "-assessments";
+    }
+
+    /** DescribeReplicationTaskAssessmentResults: one task's result, or every task's when no ARN is given. */
+    public software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTaskAssessmentResultsResponse
+            assessmentResults(software.amazon.awssdk.services.databasemigration.model
+                    .DescribeReplicationTaskAssessmentResultsRequest r) {
+        List<software.amazon.awssdk.services.databasemigration.model.ReplicationTaskAssessmentResult> all =
+                new ArrayList<>();
+        if (r.replicationTaskArn() != null) {
+            TaskRecord t = find(r.replicationTaskArn());
+            if (t.assessment != null) {
+                all.add(t.assessment);
+            }
+        } else {
+            for (TaskRecord t : w.tasks.values()) {
+                if (t.assessment != null) {
+                    all.add(t.assessment);
+                }
+            }
+        }
+        Page<software.amazon.awssdk.services.databasemigration.model.ReplicationTaskAssessmentResult> page =
+                Page.of(all, r.maxRecords(), r.marker(), 100);
+        return software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTaskAssessmentResultsResponse
+                .builder().bucketName(assessmentBucket()).replicationTaskAssessmentResults(page.items)
+                .marker(page.nextMarker).build();
+    }
+
     /** ReloadTables: the task must be running; the tables go back to {@code Before load}. */
     public ReloadTablesResponse reload(ReloadTablesRequest r) {
         TaskRecord t = find(r.replicationTaskArn());

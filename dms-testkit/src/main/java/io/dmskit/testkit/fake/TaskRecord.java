@@ -27,6 +27,8 @@ final class TaskRecord extends Resource {
     long run;
     String lastStartType;
     String lastCdcStartPosition;
+    /** The result of the last StartReplicationTaskAssessment, if any. */
+    software.amazon.awssdk.services.databasemigration.model.ReplicationTaskAssessmentResult assessment;
 
     TaskRecord(String arn, ReplicationTask model) {
         super(arn);

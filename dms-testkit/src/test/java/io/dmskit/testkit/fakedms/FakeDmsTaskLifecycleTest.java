@@ -320,4 +320,30 @@ class FakeDmsTaskLifecycleTest {
         assertThat(t.status()).isEqualTo("failed");
         assertThat(t.lastFailureMessage()).contains("missing/secret");
     }
+
+    @Test
+    @DisplayName("the legacy assessment needs successful connection tests, shows 'testing', then reports its result")
+    void assessment() {
+        FakeDms slow = FakeDms.builder().timings(Timings.instant().with(t -> t.taskAssessment(Duration.ofMinutes(2))))
+                .build();
+        String arn = Fixtures.task(slow, "t", "full-load-and-cdc");
+        ReplicationTask task = slow.describeReplicationTasks().replicationTasks().get(0);
+        assertThatThrownBy(() -> slow.startReplicationTaskAssessment(b -> b.replicationTaskArn(arn)))
+                .isInstanceOf(InvalidResourceStateException.class).hasMessageContaining("never tested");
+        for (String endpoint : java.util.List.of(task.sourceEndpointArn(), task.targetEndpointArn())) {
+            slow.testConnection(b -> b.replicationInstanceArn(task.replicationInstanceArn()).endpointArn(endpoint));
+        }
+        assertThat(slow.startReplicationTaskAssessment(b -> b.replicationTaskArn(arn)).replicationTask().status())
+                .isEqualTo("testing");
+        assertThatThrownBy(() -> slow.waiter().waitUntilReplicationTaskReady(b -> b
+                .filters(filter("replication-task-arn", arn)))).isInstanceOf(SdkClientException.class);
+        slow.clock().advance(Duration.ofMinutes(2));
+        assertThat(status(slow, arn)).isEqualTo("ready");
+        var results = slow.describeReplicationTaskAssessmentResults(b -> b.replicationTaskArn(arn));
+        assertThat(results.replicationTaskAssessmentResults()).singleElement().satisfies(r -> {
+            assertThat(r.assessmentStatus()).isEqualTo("passed");
+            assertThat(r.replicationTaskIdentifier()).isEqualTo("t");
+        });
+        assertThat(results.bucketName()).contains("123456789012");
+    }
 }
