@@ -1,6 +1,7 @@
 package io.dmskit.testkit;
 
 import io.dmskit.testkit.secrets.SecretStore;
+import io.dmskit.testkit.secrets.SecretsFaults;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,7 +80,8 @@ import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionS
  *       {@code SecretsManagerException} with error code {@code ValidationException}.</li>
  * </ul>
  *
- * <p>Every call is recorded ({@link #calls()}); the SDK's {@code toString()} of requests and responses redacts
+ * <p>Faults can be injected per operation ({@link #faults()}: throttling, 5xx, any error code; times, once,
+ * always or at a rate). Every call is recorded ({@link #calls()}); the SDK's {@code toString()} of requests and responses redacts
  * secret values, and this class never logs or prints them. Thread-safe. Not modelled: rotation Lambdas
  * ({@code RotateSecret} fails with a message explaining how to simulate rotation), replication, resource policies.
  */
@@ -93,6 +95,11 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     private final String accountId;
     private final Clock clock;
     private final List<CallRecord> calls = new ArrayList<>();
+    private static final Set<String> OPERATIONS = Set.of("CreateSecret", "GetSecretValue", "BatchGetSecretValue",
+            "PutSecretValue", "UpdateSecret", "UpdateSecretVersionStage", "DescribeSecret", "ListSecrets",
+            "ListSecretVersionIds", "DeleteSecret", "RestoreSecret", "TagResource", "UntagResource",
+            "GetRandomPassword");
+    private final SecretsFaults faults = new SecretsFaults(OPERATIONS);
     private static final Set<String> MUTATING = Set.of("CreateSecret", "PutSecretValue", "UpdateSecret",
             "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "TagResource", "UntagResource");
 
@@ -121,6 +128,17 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     /** @return the account id in this fake's ARNs */
     public String accountId() {
         return accountId;
+    }
+
+    /**
+     * Fault injection: {@code secrets.faults().throttle("GetSecretValue").times(2)}, {@code serverError("*")
+     * .rate(0.1)}, {@code error(op, code, status, message).once()}. A faulted call changes nothing and is recorded
+     * with its error.
+     *
+     * @return this fake's fault rules
+     */
+    public SecretsFaults faults() {
+        return faults;
     }
 
     /** @return the clock that dates versions and deletions */
@@ -326,11 +344,12 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
     }
 
-    /** Removes all secrets and forgets all calls. */
+    /** Removes all secrets and fault rules and forgets all calls. */
     public void reset() {
         synchronized (lock) {
             store.clear();
             calls.clear();
+            faults.clear();
         }
     }
 
@@ -346,6 +365,10 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         Objects.requireNonNull(request, "request");
         synchronized (lock) {
             try {
+                Optional<RuntimeException> fault = faults.errorFor(operation);
+                if (fault.isPresent()) {
+                    throw fault.get();
+                }
                 T response = body.get();
                 record(operation, request, response, null);
                 return response;

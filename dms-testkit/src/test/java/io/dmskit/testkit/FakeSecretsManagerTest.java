@@ -428,6 +428,53 @@ class FakeSecretsManagerTest {
         }
 
         @Test
+        @DisplayName("faults: throttling N times, then success; a faulted write changes nothing; unknown names rejected")
+        void faults() {
+            fake.seedSecret("flaky", "v");
+            fake.faults().throttle("GetSecretValue").times(2);
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> client.getSecretValue(b -> b.secretId("flaky")))
+                        .isInstanceOfSatisfying(SecretsManagerException.class, e -> {
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+                            assertThat(e.isThrottlingException()).isTrue();
+                        });
+            }
+            assertThat(client.getSecretValue(b -> b.secretId("flaky")).secretString()).isEqualTo("v");
+
+            fake.faults().serverError("PutSecretValue").once();
+            assertThatThrownBy(() -> client.putSecretValue(b -> b.secretId("flaky").secretString("w")))
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+            assertThat(fake.currentValue("flaky")).contains("v");
+            assertThat(fake.calls("PutSecretValue")).singleElement()
+                    .satisfies(c -> assertThat(c.errorCode()).contains("InternalServiceError"));
+
+            fake.faults().error("*", "AccessDeniedException", 400, "not allowed").always();
+            assertThatThrownBy(() -> client.listSecrets(b -> { }))
+                    .isInstanceOfSatisfying(AwsServiceException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+            fake.faults().clear();
+            assertThat(client.listSecrets(b -> { }).secretList()).hasSize(1);
+            assertThatThrownBy(() -> fake.faults().throttle("GetSecret"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GetSecretValue");
+        }
+
+        @Test
+        @DisplayName("faults at a rate are reproducible with a seed")
+        void faultRate() {
+            fake.seedSecret("r", "v");
+            fake.faults().seed(1).throttle("DescribeSecret").rate(0.5);
+            int failures = 0;
+            for (int i = 0; i < 200; i++) {
+                try {
+                    client.describeSecret(b -> b.secretId("r"));
+                } catch (SecretsManagerException e) {
+                    failures++;
+                }
+            }
+            assertThat(failures).isBetween(70, 130);
+        }
+
+        @Test
         @DisplayName("rotateSecret explains how to simulate a rotation instead of failing silently")
         void rotateUnsupported() {
             assertThatThrownBy(() -> client.rotateSecret(b -> b.secretId("x")))
