@@ -229,6 +229,8 @@ public final class MotoServer implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
+            // a wrapper script may have started the Python process as a child: stop what this server started
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
