@@ -139,10 +139,49 @@ public final class EndpointOps {
             "ExtraConnectionAttributes", "KmsKeyId", "CertificateArn", "SslMode", "ServiceAccessRoleArn",
             "ExternalTableDefinition");
 
+    /**
+     * DMS reads extra connection attributes ({@code key=value;...}) into the engine's settings object: a key names a
+     * settings field with its first letter in lower case ({@code bucketName} → {@code S3Settings.BucketName}).
+     * Fields given explicitly in the settings object win; unknown keys stay only in the attribute string.
+     */
+    private static void applyExtraConnectionAttributes(Draft d, String settingsName) {
+        Object eca = d.top.get("ExtraConnectionAttributes");
+        if (!(eca instanceof String text) || text.isBlank() || settingsName == null) {
+            return;
+        }
+        Object own = d.settings.get(settingsName);
+        if (own == null) {
+            own = newSettings(settingsName);
+            if (own == null) {
+                return;
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String pair : text.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = pair.substring(0, eq).trim();
+            String field = Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            if (isSecretField(field) || Pojos.get(own, field) != null) {
+                continue;
+            }
+            Object value = Pojos.parse(own, field, pair.substring(eq + 1).trim());
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        if (!values.isEmpty()) {
+            d.settings.put(settingsName, Pojos.with(own, values));
+        }
+    }
+
     /** Validates a draft and builds the model DMS would describe. */
     private Endpoint build(Draft d, String arn, String status, String existingKmsKey) {
         Engines.Engine engine = d.engine;
         String settingsName = SETTINGS_FIELD.get(engine.name());
+        applyExtraConnectionAttributes(d, settingsName);
         Object own = d.settings.get(settingsName);
         // the connection fields live both at the top level and in the engine's settings object
         if (engine.kind() != Engines.Kind.SERVICE || engine.name().equals("redis")) {

@@ -40,6 +40,38 @@ final class Pojos {
         return (T) b.build();
     }
 
+    /**
+     * Converts a text value (from extra connection attributes) to the type of a field.
+     *
+     * @return the value, or null when the field does not exist or the text does not fit its type
+     */
+    static Object parse(Object pojo, String field, String text) {
+        SdkField<?> f = ((SdkPojo) pojo).sdkFieldNameToField().get(field);
+        if (f == null) {
+            return null;
+        }
+        var type = f.marshallingType();
+        try {
+            if (type == software.amazon.awssdk.core.protocol.MarshallingType.STRING) {
+                return text;
+            }
+            if (type == software.amazon.awssdk.core.protocol.MarshallingType.BOOLEAN) {
+                return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("y")
+                        ? Boolean.TRUE : text.equalsIgnoreCase("false") || text.equalsIgnoreCase("n") ? Boolean.FALSE
+                        : null;
+            }
+            if (type == software.amazon.awssdk.core.protocol.MarshallingType.INTEGER) {
+                return Integer.valueOf(text.trim());
+            }
+            if (type == software.amazon.awssdk.core.protocol.MarshallingType.LONG) {
+                return Long.valueOf(text.trim());
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** @return {@code base} with every non-null field of {@code update} copied over it */
     @SuppressWarnings("unchecked")
     static <T> T merge(T base, T update) {

@@ -107,4 +107,24 @@ class FakeDmsEndpointTest {
         assertThat(e.port()).isEqualTo(5432);
         assertThat(e.postgreSQLSettings().port()).isEqualTo(5432);
     }
+
+    @Test
+    @DisplayName("extra connection attributes fill the engine's settings object, as DMS reads them")
+    void extraConnectionAttributes() {
+        Endpoint e = dms.createEndpoint(b -> b.endpointIdentifier("s3").endpointType("target").engineName("s3")
+                .extraConnectionAttributes("bucketName=lake;bucketFolder=raw;dataFormat=parquet;"
+                        + "datePartitionEnabled=true;unknownKey=1;serviceAccessRoleArn=arn:aws:iam::1:role/r"))
+                .endpoint();
+        assertThat(e.s3Settings().bucketName()).isEqualTo("lake");
+        assertThat(e.s3Settings().bucketFolder()).isEqualTo("raw");
+        assertThat(e.s3Settings().dataFormatAsString()).isEqualTo("parquet");
+        assertThat(e.s3Settings().datePartitionEnabled()).isTrue();
+        assertThat(e.serviceAccessRoleArn()).isEqualTo("arn:aws:iam::1:role/r");
+        assertThat(e.extraConnectionAttributes()).contains("unknownKey=1");
+        Endpoint mysql = dms.createEndpoint(b -> b.endpointIdentifier("src").endpointType("source")
+                .engineName("mysql").serverName("h").port(3306).username("u").password("p")
+                .extraConnectionAttributes("eventsPollInterval=7;serverTimezone=UTC")).endpoint();
+        assertThat(mysql.mySQLSettings().eventsPollInterval()).isEqualTo(7);
+        assertThat(mysql.mySQLSettings().serverTimezone()).isEqualTo("UTC");
+    }
 }
