@@ -102,6 +102,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final EventOps events;
     private final CertificateOps certificates;
     private final List<CallRecord> calls = new ArrayList<>();
+    private final Duration advanceOnDescribe;
     private long callSequence;
 
     private FakeDms(Builder b) {
@@ -109,6 +110,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.timings = b.timings;
         this.accountId = b.accountId;
         this.region = b.region;
+        this.advanceOnDescribe = b.advanceOnDescribe;
         this.faults = new Faults(OPERATIONS.keySet());
         this.world = new World(clock, timings, accountId, region, b.secretsManager, b.engine,
                 faults::invisibilityFor, b.seed);
@@ -251,6 +253,9 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     private <T extends SdkResponse> T call(String operation, SdkRequest request, Supplier<T> action) {
         Objects.requireNonNull(request, "request");
+        if (!advanceOnDescribe.isZero() && (operation.startsWith("Describe") || operation.startsWith("List"))) {
+            clock.advance(advanceOnDescribe);
+        }
         var time = clock.instant();
         Duration latency = faults.latencyFor(operation);
         if (!latency.isZero()) {
@@ -592,8 +597,26 @@ public final class FakeDms implements DatabaseMigrationClient {
         private SecretsManagerClient secretsManager;
         private ReplicationEngine engine;
         private long seed = 1;
+        private Duration advanceOnDescribe = Duration.ZERO;
 
         private Builder() {
+        }
+
+        /**
+         * Auto-advancing time for code that polls without the fake's clock (for example a waiter built directly with
+         * {@code DatabaseMigrationWaiter.builder().client(fake)} with a short real backoff): every Describe/List call
+         * moves the fake clock forward by {@code step} before it is answered. Off (zero) by default.
+         *
+         * @param step how far each Describe/List call moves the clock
+         * @return this builder
+         */
+        public Builder advanceOnDescribe(Duration step) {
+            Objects.requireNonNull(step, "step");
+            if (step.isNegative()) {
+                throw new IllegalArgumentException("step must not be negative, got " + step);
+            }
+            this.advanceOnDescribe = step;
+            return this;
         }
 
         /** @param clock the clock of every transition (shared with the code under test) @return this builder */

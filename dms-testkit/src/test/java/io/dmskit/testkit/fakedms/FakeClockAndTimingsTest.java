@@ -122,4 +122,19 @@ class FakeClockAndTimingsTest {
         assertThat(Fixtures.mysqlSource(a, "src")).as("ARNs are reproducible per seed")
                 .isEqualTo(Fixtures.mysqlSource(b, "src"));
     }
+
+    @Test
+    @DisplayName("advanceOnDescribe: a plain SDK waiter with a real (tiny) backoff sees realistic transitions")
+    void advanceOnDescribe() {
+        FakeDms dms = FakeDms.builder().clock(FakeClock.startingAt(T0)).timings(Timings.realistic())
+                .advanceOnDescribe(Duration.ofSeconds(30)).build();
+        String arn = Fixtures.instance(dms, "ri");
+        var waiter = software.amazon.awssdk.services.databasemigration.waiters.DatabaseMigrationWaiter.builder()
+                .client(dms).overrideConfiguration(o -> o.backoffStrategyV2(
+                        software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately())).build();
+        var response = waiter.waitUntilReplicationInstanceAvailable(b -> b.filters(Fixtures.filter(
+                "replication-instance-arn", arn)));
+        assertThat(response.attemptsExecuted()).isEqualTo(16);
+        assertThat(dms.clock().instant()).isEqualTo(T0.plus(Duration.ofMinutes(8)));
+    }
 }
