@@ -6,7 +6,9 @@ import io.dmskit.testkit.server.RemoteClientSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -70,7 +72,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     private final Function<S3Client, ReplicationEngine> engineFactory;
 
     private final Object lock = new Object();
-    private Scope classScope;
+    /** Class scopes, innermost first: a static sandbox also serves @Nested classes, each with its own state. */
+    private final Deque<Scope> classScopes = new ArrayDeque<>();
     private Scope testScope;
 
     private DmsSandbox(Builder b) {
@@ -136,7 +139,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (lock) {
-            classScope = new Scope(context);
+            classScopes.push(new Scope(context));
         }
     }
 
@@ -144,8 +147,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     public void afterAll(ExtensionContext context) {
         Scope s;
         synchronized (lock) {
-            s = classScope;
-            classScope = null;
+            s = classScopes.poll();
         }
         if (s != null) {
             s.close();
@@ -155,7 +157,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void beforeEach(ExtensionContext context) {
         synchronized (lock) {
-            if (classScope == null) {
+            if (classScopes.isEmpty()) {
                 testScope = new Scope(context);
             }
         }
@@ -211,13 +213,13 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     /** @return whether a test or class scope is open */
     public boolean isActive() {
         synchronized (lock) {
-            return testScope != null || classScope != null;
+            return testScope != null || !classScopes.isEmpty();
         }
     }
 
     private Scope scope() {
         synchronized (lock) {
-            Scope s = testScope != null ? testScope : classScope;
+            Scope s = testScope != null ? testScope : classScopes.peek();
             if (s == null) {
                 throw new IllegalStateException("DmsSandbox is not active: register it with @RegisterExtension"
                         + " (instance field: per test; static field: per class) and use it from tests or"
@@ -230,7 +232,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public String toString() {
         synchronized (lock) {
-            return "DmsSandbox[" + (classScope != null ? "per class" : testScope != null ? "per test" : "inactive")
+            return "DmsSandbox[" + (!classScopes.isEmpty() ? "per class" : testScope != null ? "per test" : "inactive")
                     + ", timings=" + timings + "]";
         }
     }

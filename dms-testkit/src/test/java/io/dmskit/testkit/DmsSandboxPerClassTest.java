@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -44,8 +45,21 @@ class DmsSandboxPerClassTest {
         assertThat(sandbox.localS3().bucketNames()).contains("class-wide-bucket");
     }
 
+    @Nested
+    @DisplayName("a @Nested class")
+    class Inner {
+        @Test
+        @DisplayName("gets a state of its own while it runs")
+        void ownState() {
+            assertThat(sandbox.secrets()).isNotSameAs(firstSecrets);
+            assertThat(sandbox.secrets().secretNames()).isEmpty();
+        }
+    }
+
     @AfterAll
     static void stillActiveInAfterAll() {
+        // runs after the @Nested class: the outer class's state is back
         assertThat(sandbox.isActive()).isTrue();
+        assertThat(sandbox.secrets()).isSameAs(firstSecrets);
     }
 }
