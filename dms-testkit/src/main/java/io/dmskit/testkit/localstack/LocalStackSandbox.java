@@ -34,8 +34,10 @@ public final class LocalStackSandbox implements AutoCloseable {
     public static final String COMMUNITY_IMAGE = "localstack/localstack:4.4";
     /** Image used with {@code LOCALSTACK_AUTH_TOKEN} (adds DMS). */
     public static final String PRO_IMAGE = "localstack/localstack-pro:4.4";
-    /** Services started by default. */
-    public static final List<String> DEFAULT_SERVICES = List.of("s3", "secretsmanager", "dms");
+    /** Services started by default with the community image. */
+    public static final List<String> COMMUNITY_SERVICES = List.of("s3", "secretsmanager");
+    /** Services started by default with the Pro image (with {@code LOCALSTACK_AUTH_TOKEN}). */
+    public static final List<String> PRO_SERVICES = List.of("s3", "secretsmanager", "dms");
 
     private final ContainerHandle container;
     private final DmsSandbox.Remote clients;
@@ -85,7 +87,7 @@ public final class LocalStackSandbox implements AutoCloseable {
         if (image == null || image.isBlank()) {
             image = authToken() == null ? COMMUNITY_IMAGE : PRO_IMAGE;
         }
-        return start(image, DEFAULT_SERVICES);
+        return start(image, authToken() == null ? COMMUNITY_SERVICES : PRO_SERVICES);
     }
 
     /**
