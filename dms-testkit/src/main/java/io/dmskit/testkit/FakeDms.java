@@ -8,6 +8,7 @@ import io.dmskit.testkit.fake.ConnectionOps;
 import io.dmskit.testkit.fake.EndpointOps;
 import io.dmskit.testkit.fake.EventOps;
 import io.dmskit.testkit.fake.InstanceOps;
+import io.dmskit.testkit.fake.SchemaOps;
 import io.dmskit.testkit.fake.ScriptedTask;
 import io.dmskit.testkit.fake.SubnetGroupOps;
 import io.dmskit.testkit.fake.TagOps;
@@ -72,7 +73,7 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "MoveReplicationTask", "ReloadTables", "AddTagsToResource", "RemoveTagsFromResource",
                 "CreateReplicationConfig", "ModifyReplicationConfig", "DeleteReplicationConfig", "StartReplication",
                 "StopReplication", "ReloadReplicationTables", "ImportCertificate", "DeleteCertificate",
-                "StartReplicationTaskAssessment")) {
+                "StartReplicationTaskAssessment", "RefreshSchemas")) {
             OPERATIONS.put(op, true);
         }
         for (String op : List.of("DescribeReplicationSubnetGroups", "DescribeReplicationInstances",
@@ -80,7 +81,8 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
                 "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
                 "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates",
-                "DescribeEngineVersions", "DescribeReplicationTaskAssessmentResults")) {
+                "DescribeEngineVersions", "DescribeReplicationTaskAssessmentResults",
+                "DescribeRefreshSchemasStatus", "DescribeSchemas")) {
             OPERATIONS.put(op, false);
         }
     }
@@ -101,6 +103,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final ConfigOps configs;
     private final EventOps events;
     private final CertificateOps certificates;
+    private final SchemaOps schemas;
     private final List<CallRecord> calls = new ArrayList<>();
     private final Duration advanceOnDescribe;
     private long callSequence;
@@ -124,6 +127,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.configs = new ConfigOps(world, tags, endpoints);
         this.events = new EventOps(world);
         this.certificates = new CertificateOps(world, tags);
+        this.schemas = new SchemaOps(world, instances, endpoints);
     }
 
     /**
@@ -215,6 +219,19 @@ public final class FakeDms implements DatabaseMigrationClient {
      */
     public TaskControl task(String taskArnOrIdentifier) {
         return new ScriptedTask(world, tasks, taskArnOrIdentifier);
+    }
+
+    /**
+     * Declares the schemas a RefreshSchemas of this endpoint finds (DescribeSchemas then lists them), for tests
+     * without a replication engine that can list them.
+     *
+     * @param endpointArnOrIdentifier the endpoint's ARN or EndpointIdentifier
+     * @param schemaNames the schemas
+     * @throws IllegalArgumentException when there is no such endpoint
+     */
+    public void endpointSchemas(String endpointArnOrIdentifier, String... schemaNames) {
+        Objects.requireNonNull(endpointArnOrIdentifier, "endpointArnOrIdentifier");
+        world.run(() -> schemas.declare(endpointArnOrIdentifier, List.of(schemaNames)));
     }
 
     /**
@@ -526,6 +543,21 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public DeleteCertificateResponse deleteCertificate(DeleteCertificateRequest r) {
         return call("DeleteCertificate", r, () -> certificates.delete(r));
+    }
+
+    @Override
+    public RefreshSchemasResponse refreshSchemas(RefreshSchemasRequest r) {
+        return call("RefreshSchemas", r, () -> schemas.refresh(r));
+    }
+
+    @Override
+    public DescribeRefreshSchemasStatusResponse describeRefreshSchemasStatus(DescribeRefreshSchemasStatusRequest r) {
+        return call("DescribeRefreshSchemasStatus", r, () -> schemas.refreshStatus(r));
+    }
+
+    @Override
+    public DescribeSchemasResponse describeSchemas(DescribeSchemasRequest r) {
+        return call("DescribeSchemas", r, () -> schemas.describe(r));
     }
 
     @Override

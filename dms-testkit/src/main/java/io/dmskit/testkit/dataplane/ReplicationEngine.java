@@ -31,4 +31,18 @@ public interface ReplicationEngine {
     default Optional<String> testConnection(Endpoint endpoint, EndpointCredentials credentials) {
         return Optional.empty();
     }
+
+    /**
+     * Called by {@code FakeDms} for RefreshSchemas: the schemas DescribeSchemas will list for the endpoint. The
+     * default does not know them (FakeDms then uses the schemas a test declared, or none).
+     *
+     * @param endpoint the endpoint as DescribeEndpoints shows it
+     * @param credentials how to log in to the endpoint
+     * @return the schema names, or empty when this engine cannot list them
+     * @throws RuntimeException when the endpoint cannot be reached; its message becomes the refresh's
+     *     {@code LastFailureMessage}
+     */
+    default Optional<java.util.List<String>> listSchemas(Endpoint endpoint, EndpointCredentials credentials) {
+        return Optional.empty();
+    }
 }
