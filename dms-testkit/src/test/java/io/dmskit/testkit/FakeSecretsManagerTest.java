@@ -289,6 +289,23 @@ class FakeSecretsManagerTest {
         }
 
         @Test
+        @DisplayName("description and all filters match words, not case-sensitive, as AWS's search does")
+        void wordFilters() {
+            client.createSecret(b -> b.name("credsDatabase892").secretString("v").description("My basic description"));
+            client.createSecret(b -> b.name("other").secretString("v").description("Unrelated"));
+            assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.DESCRIPTION,
+                    "my Description"))).secretList())).containsExactly("credsDatabase892");
+            assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.ALL, "database")))
+                    .secretList())).containsExactly("credsDatabase892");
+            assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.ALL, "unrel#892")))
+                    .secretList())).containsExactlyInAnyOrder("credsDatabase892", "other");
+            assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.NAME, "creds")))
+                    .secretList())).containsExactly("credsDatabase892");
+            assertThat(names(client.listSecrets(b -> b.filters(filter(FilterNameStringType.NAME, "Creds")))
+                    .secretList())).as("name is case-sensitive").isEmpty();
+        }
+
+        @Test
         @DisplayName("tags are added, overwritten and removed")
         void tags() {
             client.createSecret(b -> b.name("tagged").secretString("v")

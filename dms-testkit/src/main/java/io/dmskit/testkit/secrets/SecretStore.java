@@ -736,6 +736,9 @@ public final class SecretStore {
             if (!f.hasValues() || f.values().isEmpty()) {
                 throw invalidParameter("A filter must have at least one value.");
             }
+            if (f.values().size() > 10) {
+                throw validation("Member must have length less than or equal to 10 (Filters.Values)");
+            }
             boolean any = false;
             for (String value : f.values()) {
                 boolean negate = value.startsWith("!");
@@ -757,8 +760,8 @@ public final class SecretStore {
         switch (key) {
             case "name":
                 return s.name.startsWith(prefix);
-            case "description":
-                return s.description != null && s.description.startsWith(prefix);
+            case "description": // words of the value prefix words of the description, not case-sensitive
+                return s.description != null && allWordsMatch(words(prefix), words(s.description));
             case "tag-key":
                 return s.tags.keySet().stream().anyMatch(k -> k.startsWith(prefix));
             case "tag-value":
@@ -766,14 +769,67 @@ public final class SecretStore {
             case "primary-region":
             case "owning-service":
                 return false; // no replication, no managed secrets in the fake
-            case "all":
-                return matches(s, "name", prefix) || matches(s, "description", prefix)
-                        || matches(s, "tag-key", prefix) || matches(s, "tag-value", prefix);
+            case "all": { // any word of the value prefixes a word of any attribute, not case-sensitive
+                List<String> attributeWords = new ArrayList<>(words(s.name));
+                if (s.description != null) {
+                    attributeWords.addAll(words(s.description));
+                }
+                s.tags.forEach((k, v) -> {
+                    attributeWords.addAll(words(k));
+                    attributeWords.addAll(words(v));
+                });
+                for (String w : words(prefix)) {
+                    if (attributeWords.stream().anyMatch(a -> a.startsWith(w))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             default:
                 throw validation("Value '" + key + "' at 'filters.key' failed to satisfy constraint: Member must"
                         + " satisfy enum value set: [description, name, tag-key, tag-value, primary-region,"
                         + " owning-service, all]");
         }
+    }
+
+    private static boolean allWordsMatch(List<String> wanted, List<String> have) {
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        for (String w : wanted) {
+            if (have.stream().noneMatch(h -> h.startsWith(w))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Splits text into lower-case words the way Secrets Manager's search does: at anything that is not a letter or
+     * digit, and where lower case turns to upper case or letters turn to digits ({@code credsDatabase#892} gives
+     * creds, database, 892).
+     */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        char prev = 0;
+        for (char c : text.toCharArray()) {
+            boolean boundary = !Character.isLetterOrDigit(c)
+                    || (w.length() > 0 && ((Character.isLowerCase(prev) && Character.isUpperCase(c))
+                    || (Character.isLetter(prev) != Character.isLetter(c))));
+            if (boundary && w.length() > 0) {
+                out.add(w.toString().toLowerCase(java.util.Locale.ROOT));
+                w.setLength(0);
+            }
+            if (Character.isLetterOrDigit(c)) {
+                w.append(c);
+            }
+            prev = c;
+        }
+        if (w.length() > 0) {
+            out.add(w.toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     private static <T> Page<T> page(List<T> items, Integer maxResults, String token, int defaultMax) {
