@@ -27,6 +27,10 @@ public final class RequestLatency {
                         .asByteArray().length);
                 time("range 0-65535", () -> s3.getObjectAsBytes(b -> b.bucket("lat").key("k").range("bytes=0-65535"))
                         .asByteArray().length);
+                time("range end 64K", () -> s3.getObjectAsBytes(b -> b.bucket("lat").key("k")
+                        .range("bytes=983040-1048575")).asByteArray().length);
+                time("range end 8K", () -> s3.getObjectAsBytes(b -> b.bucket("lat").key("k")
+                        .range("bytes=1040384-1048575")).asByteArray().length);
                 time("head", () -> s3.headObject(b -> b.bucket("lat").key("k")).contentLength().intValue());
             }
         }
