@@ -1,6 +1,7 @@
 package io.dmskit.testkit;
 
 import io.dmskit.testkit.dataplane.ReplicationEngine;
+import io.dmskit.testkit.fake.AssessmentOps;
 import io.dmskit.testkit.fake.CatalogOps;
 import io.dmskit.testkit.fake.CertificateOps;
 import io.dmskit.testkit.fake.ConfigOps;
@@ -104,6 +105,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final EventOps events;
     private final CertificateOps certificates;
     private final SchemaOps schemas;
+    private final AssessmentOps assessments;
     private final List<CallRecord> calls = new ArrayList<>();
     private final Duration advanceOnDescribe;
     private long callSequence;
@@ -128,6 +130,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.events = new EventOps(world);
         this.certificates = new CertificateOps(world, tags);
         this.schemas = new SchemaOps(world, instances, endpoints);
+        this.assessments = new AssessmentOps(world, tasks);
     }
 
     /**
@@ -451,13 +454,13 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public StartReplicationTaskAssessmentResponse startReplicationTaskAssessment(
             StartReplicationTaskAssessmentRequest r) {
-        return call("StartReplicationTaskAssessment", r, () -> tasks.assess(r));
+        return call("StartReplicationTaskAssessment", r, () -> assessments.assess(r));
     }
 
     @Override
     public DescribeReplicationTaskAssessmentResultsResponse describeReplicationTaskAssessmentResults(
             DescribeReplicationTaskAssessmentResultsRequest r) {
-        return call("DescribeReplicationTaskAssessmentResults", r, () -> tasks.assessmentResults(r));
+        return call("DescribeReplicationTaskAssessmentResults", r, () -> assessments.assessmentResults(r));
     }
 
     @Override
