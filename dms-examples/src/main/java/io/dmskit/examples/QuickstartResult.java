@@ -24,7 +24,7 @@ public record QuickstartResult(String sourceDescription, Map<String, Long> seede
 
     /** Copies the maps. */
     public QuickstartResult {
-        seededRows = Map.copyOf(seededRows);
+        seededRows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(seededRows));
         reports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reports));
     }
 

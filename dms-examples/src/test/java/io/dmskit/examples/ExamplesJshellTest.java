@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -60,46 +62,62 @@ class ExamplesJshellTest {
                 .filter(e -> !e.contains("surefire")).toList());
     }
 
-    @Test
-    @DisplayName("every example script is one of the documented three, and each ends with /exit")
-    void scriptsAreKnown() throws IOException {
+    /** What each known script must print besides exiting 0, and the environment it runs with. */
+    private static final Map<String, List<String>> EXPECTED_OUTPUT = Map.of(
+            "plan-pipeline.jsh", List.of("+ replication task \"market-intelligence-hub-replication\" will be created",
+                    "Plan: 5 to create", "No changes."),
+            "verify-task.jsh", List.of("6 tables", "6 MATCH", "HTML report:"),
+            "quickstart.jsh", List.of("embedded MariaDB", "5 of 5 tasks match on every table", "RESULT: OK",
+                    "CDC probe seen: true"));
+
+    private Map<String, String> environmentFor(String script) {
+        return switch (script) {
+            case "verify-task.jsh" -> Map.of("DMSKIT_SOURCE_URL", TestServers.postgres());
+            case "quickstart.jsh" -> Map.of("DMSKIT_REPORT", tmp.resolve("qs.html").toString());
+            default -> Map.of();
+        };
+    }
+
+    /**
+     * Every {@code examples/*.jsh}, started at once as parallel subprocesses; one dynamic test per script waits for
+     * its own. Known scripts also have their output checked (verify-task on the local PostgreSQL, quickstart on the
+     * embedded MariaDB).
+     */
+    @TestFactory
+    @DisplayName("every examples/*.jsh runs non-interactively through bin/dms-jshell and exits 0")
+    Stream<DynamicTest> everyExampleRuns() throws IOException {
+        List<Path> scripts;
         try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
-            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsh")).sorted()
-                    .toList();
-            assertThat(names).containsExactly("plan-pipeline.jsh", "quickstart.jsh", "verify-task.jsh");
+            scripts = files.filter(f -> f.getFileName().toString().endsWith(".jsh")).sorted().toList();
         }
-        for (String name : List.of("plan-pipeline.jsh", "quickstart.jsh", "verify-task.jsh")) {
-            String text = Files.readString(ROOT.resolve("examples").resolve(name));
-            assertThat(text.strip()).as(name).endsWith("/exit ok ? 0 : 1");
+        assertThat(scripts).extracting(f -> f.getFileName().toString()).containsAll(EXPECTED_OUTPUT.keySet());
+        Map<String, java.util.concurrent.CompletableFuture<Run>> runs = new java.util.LinkedHashMap<>();
+        for (Path script : scripts) {
+            String name = script.getFileName().toString();
+            runs.put(name, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return jshell(name, environmentFor(name));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
         }
-    }
-
-    @Test
-    @DisplayName("plan-pipeline.jsh prints a plan with creations, then an empty plan after apply")
-    void planPipeline() throws Exception {
-        Run run = jshell("plan-pipeline.jsh", Map.of());
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("+ replication task \"market-intelligence-hub-replication\" will be created")
-                .contains("Plan: 5 to create").contains("No changes.");
-        assertThat(run.output()).doesNotContain("not-a-real-password");
-    }
-
-    @Test
-    @DisplayName("verify-task.jsh verifies a finished task against the local PostgreSQL and finds every table matching")
-    void verifyTask() throws Exception {
-        Run run = jshell("verify-task.jsh", Map.of("DMSKIT_SOURCE_URL", TestServers.postgres()));
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("6 tables").contains("6 MATCH").contains("HTML report:");
-    }
-
-    @Test
-    @DisplayName("quickstart.jsh runs the whole scenario on the embedded MariaDB and exits 0")
-    void quickstartEmbedded() throws Exception {
-        Run run = jshell("quickstart.jsh", Map.of("DMSKIT_REPORT", tmp.resolve("qs.html").toString()));
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("embedded MariaDB").contains("5 of 5 tasks match on every table")
-                .contains("RESULT: OK").contains("CDC probe seen: true");
-        assertThat(tmp.resolve("qs.html")).isRegularFile();
+        return runs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            String text = Files.readString(ROOT.resolve("examples").resolve(e.getKey()));
+            assertThat(text.strip()).as(e.getKey() + " ends with /exit of its ok flag").endsWith("/exit ok ? 0 : 1");
+            Run run = e.getValue().join();
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            for (String expected : EXPECTED_OUTPUT.getOrDefault(e.getKey(), List.of())) {
+                assertThat(run.output()).as(e.getKey()).contains(expected);
+            }
+            assertThat(run.output()).as("no secret printed").doesNotContain("not-a-real-password");
+            if (e.getKey().equals("quickstart.jsh")) {
+                assertThat(tmp.resolve("qs.html")).isRegularFile();
+            }
+        }));
     }
 
     @Test
