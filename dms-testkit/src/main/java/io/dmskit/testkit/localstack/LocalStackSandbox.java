@@ -46,8 +46,7 @@ public final class LocalStackSandbox implements AutoCloseable {
         this.container = container;
         this.clients = DmsSandbox.forEndpoint(container.endpoint(), r -> r
                 .region(container.region())
-                .credentials(container.accessKey(), container.secretKey())
-                .fixTimestamps(false));
+                .credentials(container.accessKey(), container.secretKey()));
     }
 
     /** @return whether Testcontainers is on the classpath and can reach a Docker daemon */
