@@ -5,26 +5,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One DMS output file being built (CSV, gzipped CSV or Parquet) in a temporary file. Rows are the target columns,
- * optionally preceded by the Op field and the timestamp column.
+ * One DMS output file being built (CSV, gzipped CSV or Parquet) into a sink (an S3 upload stream or a buffer). Rows
+ * are the target columns, optionally preceded by the Op field and the timestamp column.
  */
 public final class OutputFile implements AutoCloseable {
 
     private final S3Options options;
     private final boolean opField;
-    private final Path path;
     private final OutputStream fileOut;
     private final OutputStream csvOut;
     private final ParquetFileWriter parquet;
     private final List<TablePlan.TargetColumn> columns;
     private final StringBuilder line = new StringBuilder(256);
+    private byte[] encoded = new byte[1024];
     private long uncompressedBytes;
     private long rows;
     private boolean finished;
@@ -33,14 +31,14 @@ public final class OutputFile implements AutoCloseable {
      * @param options S3 settings
      * @param plan the table; null for a transaction file (free-form rows of text fields, always CSV)
      * @param opField whether rows start with the Op field
+     * @param sink where the file's bytes go; {@link #finish()} flushes but does not close it
      */
-    public OutputFile(S3Options options, TablePlan plan, boolean opField) {
+    public OutputFile(S3Options options, TablePlan plan, boolean opField, OutputStream sink) {
         this.options = options;
         this.opField = opField;
         this.columns = plan == null ? List.of() : plan.columns();
         try {
-            this.path = Files.createTempFile("dmskit-engine-", options.extension());
-            this.fileOut = new BufferedOutputStream(Files.newOutputStream(path), 256 * 1024);
+            this.fileOut = new BufferedOutputStream(sink, 256 * 1024);
             if (options.parquet()) {
                 this.csvOut = null;
                 this.parquet = new ParquetFileWriter(fileOut, parquetSchema(plan), options.gzip(),
@@ -194,14 +192,32 @@ public final class OutputFile implements AutoCloseable {
 
     private void endLine() {
         line.append(options.rowDelimiter());
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        line.setLength(0);
+        int n = line.length();
+        if (encoded.length < n) {
+            encoded = new byte[Math.max(n, encoded.length * 2)];
+        }
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            encoded[i] = (byte) c;
+        }
         try {
-            csvOut.write(bytes);
+            if (ascii) {
+                csvOut.write(encoded, 0, n);
+                uncompressedBytes += n;
+            } else {
+                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                csvOut.write(bytes);
+                uncompressedBytes += bytes.length;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        uncompressedBytes += bytes.length;
+        line.setLength(0);
     }
 
     /** @return bytes of row data so far, before compression (what MaxFileSize and CdcMinFileSize measure) */
@@ -214,36 +230,27 @@ public final class OutputFile implements AutoCloseable {
         return rows;
     }
 
-    /**
-     * Completes the file.
-     *
-     * @return the temporary file holding it; the caller deletes it
-     */
-    public Path finish() {
-        if (!finished) {
-            finished = true;
-            try {
-                if (parquet != null) {
-                    parquet.close();
-                    fileOut.close();
-                } else {
-                    csvOut.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** Completes the file (Parquet footer, gzip trailer) and flushes it into the sink. */
+    public void finish() {
+        if (finished) {
+            return;
         }
-        return path;
+        finished = true;
+        try {
+            if (parquet != null) {
+                parquet.close();
+            } else if (csvOut instanceof GZIPOutputStream gz) {
+                gz.finish();
+            }
+            fileOut.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Discards the file. */
+    /** Releases the writers without completing the file. */
     @Override
     public void close() {
-        try {
-            finish();
-            Files.deleteIfExists(path);
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a temporary file
-        }
+        finished = true;
     }
 }

@@ -2,7 +2,6 @@ package io.dmskit.testkit.engine.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,24 +56,101 @@ public final class RowReader {
         return row;
     }
 
+    /**
+     * Dates and timestamps are parsed from the text protocol's {@code yyyy-MM-dd[ HH:mm:ss[.f...]]} here: the
+     * drivers' own conversions go through {@link java.util.Calendar} and cost more than the rest of the row.
+     * Zero dates and out-of-range values keep the source's text.
+     */
     private static Object readDate(ResultSet rs, int c) throws SQLException {
-        try {
-            return rs.getObject(c, LocalDate.class);
-        } catch (SQLException | RuntimeException e) {
-            return rs.getString(c); // zero dates and out-of-range values: keep the source's text
+        String s = rs.getString(c);
+        if (s == null) {
+            return null;
         }
+        LocalDateTime t = parse(s, true);
+        return t == null ? s : t.toLocalDate();
     }
 
     private static Object readTimestamp(ResultSet rs, int c, boolean zoned) throws SQLException {
-        try {
-            if (zoned) {
+        if (zoned) {
+            try {
                 OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
                 return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } catch (SQLException | RuntimeException e) {
+                return rs.getString(c);
             }
-            return rs.getObject(c, LocalDateTime.class);
-        } catch (SQLException | RuntimeException e) {
-            return rs.getString(c);
         }
+        String s = rs.getString(c);
+        if (s == null) {
+            return null;
+        }
+        LocalDateTime t = parse(s, false);
+        if (t != null) {
+            return t;
+        }
+        try {
+            LocalDateTime viaDriver = rs.getObject(c, LocalDateTime.class);
+            return viaDriver == null ? s : viaDriver;
+        } catch (SQLException | RuntimeException e) {
+            return s;
+        }
+    }
+
+    /** @return the parsed value, or null when the text is not a plain valid date/timestamp */
+    static LocalDateTime parse(String s, boolean dateOnly) {
+        int n = s.length();
+        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int nanos = 0;
+        if (!dateOnly && n > 10) {
+            if (n < 19 || (s.charAt(10) != ' ' && s.charAt(10) != 'T') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+                return null;
+            }
+            hour = digits(s, 11, 2);
+            minute = digits(s, 14, 2);
+            second = digits(s, 17, 2);
+            if (n > 19) {
+                if (s.charAt(19) != '.' || n > 29) {
+                    return null;
+                }
+                int frac = digits(s, 20, n - 20);
+                if (frac < 0) {
+                    return null;
+                }
+                for (int i = n - 20; i < 9; i++) {
+                    frac *= 10;
+                }
+                nanos = frac;
+            }
+        } else if (n != 10) {
+            return null;
+        }
+        if (year <= 0 || month < 1 || month > 12 || day < 1 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
     }
 
     /** @return the columns read */

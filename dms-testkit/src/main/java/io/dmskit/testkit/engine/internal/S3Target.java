@@ -1,7 +1,5 @@
 package io.dmskit.testkit.engine.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,10 +33,18 @@ public final class S3Target implements Target {
     private final S3Client s3;
     private final S3Options options;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService uploads;
     private final Map<String, AtomicReference<Instant>> lastNames = new ConcurrentHashMap<>();
 
-    public S3Target(S3Client s3, S3Options options, Clock clock) {
+    /**
+     * @param s3 client
+     * @param options settings
+     * @param clock names CDC files and fills the timestamp column
+     * @param uploads runs the background part uploads of large files
+     */
+    public S3Target(S3Client s3, S3Options options, Clock clock, java.util.concurrent.ExecutorService uploads) {
         this.s3 = s3;
+        this.uploads = uploads;
         this.options = options;
         this.clock = clock;
     }
@@ -58,6 +64,7 @@ public final class S3Target implements Target {
         private final Instant taskStart;
         private final String prefix;
         private OutputFile current;
+        private S3StreamingUpload upload;
         private int fileNumber;
         private long rows;
         private String fixedTimestamp;
@@ -76,7 +83,10 @@ public final class S3Target implements Target {
         @Override
         public void add(Object[] sourceRow) {
             if (current == null) {
-                current = new OutputFile(options, plan, options.includeOpForFullLoad());
+                fileNumber++;
+                String key = prefix + String.format(Locale.ROOT, "LOAD%08X", fileNumber) + options.extension();
+                upload = new S3StreamingUpload(s3, options.bucket(), key, contentType(), contentEncoding(), uploads);
+                current = new OutputFile(options, plan, options.includeOpForFullLoad(), upload);
             }
             String ts = null;
             if (options.timestampColumn() != null) {
@@ -85,11 +95,11 @@ public final class S3Target implements Target {
             current.add('I', ts, plan.targetValues(sourceRow, 'I', taskStart));
             rows++;
             if (current.size() >= options.maxFileSizeBytes()) {
-                upload();
+                complete();
             }
         }
 
-        /** The transfer time, re-rendered at most every millisecond tick of the clock to keep the load fast. */
+        /** The transfer time, re-rendered at most once per millisecond of the clock to keep the load fast. */
         private String transferTime() {
             Instant now = clock.instant();
             long key = now.toEpochMilli();
@@ -100,12 +110,11 @@ public final class S3Target implements Target {
             return lastTimestamp;
         }
 
-        private void upload() {
-            OutputFile f = current;
+        private void complete() {
+            current.finish();
+            upload.close();
             current = null;
-            fileNumber++;
-            String key = prefix + String.format(Locale.ROOT, "LOAD%08X", fileNumber) + options.extension();
-            put(key, f);
+            upload = null;
         }
 
         @Override
@@ -116,7 +125,7 @@ public final class S3Target implements Target {
         @Override
         public void finish() {
             if (current != null && current.rows() > 0) {
-                upload();
+                complete();
             }
         }
 
@@ -124,21 +133,27 @@ public final class S3Target implements Target {
         public void close() {
             if (current != null) {
                 current.close();
+                upload.abort();
                 current = null;
+                upload = null;
             }
         }
     }
 
-    private void put(String key, OutputFile file) {
+    private String contentType() {
+        return options.parquet() ? "application/octet-stream" : "text/csv";
+    }
+
+    private String contentEncoding() {
+        return options.gzip() && !options.parquet() ? "gzip" : null;
+    }
+
+    private void put(String key, OutputFile file, java.io.ByteArrayOutputStream bytes) {
         try {
-            Path p = file.finish();
-            s3.putObject(PutObjectRequest.builder().bucket(options.bucket()).key(key)
-                    .contentType(options.parquet() ? "application/octet-stream" : "text/csv")
-                    .contentEncoding(options.gzip() && !options.parquet() ? "gzip" : null).build(),
-                    RequestBody.fromFile(p));
-            LOG.debug("wrote s3://{}/{} ({} rows, {} bytes)", options.bucket(), key, file.rows(), Files.size(p));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            file.finish();
+            s3.putObject(PutObjectRequest.builder().bucket(options.bucket()).key(key).contentType(contentType())
+                    .contentEncoding(contentEncoding()).build(), RequestBody.fromBytes(bytes.toByteArray()));
+            LOG.debug("wrote s3://{}/{} ({} rows, {} bytes)", options.bucket(), key, file.rows(), bytes.size());
         } finally {
             file.close();
         }
@@ -152,6 +167,8 @@ public final class S3Target implements Target {
     public Map<TablePlan, long[]> applyChanges(List<PlannedChange> changes, Instant flushTime) {
         Map<TablePlan, long[]> counts = new LinkedHashMap<>();
         Map<TablePlan, OutputFile> files = new LinkedHashMap<>();
+        Map<TablePlan, java.io.ByteArrayOutputStream> buffers = new LinkedHashMap<>();
+        java.io.ByteArrayOutputStream txnBytes = new java.io.ByteArrayOutputStream();
         OutputFile txn = null;
         try {
             for (PlannedChange pc : changes) {
@@ -164,7 +181,7 @@ public final class S3Target implements Target {
                 String ts = options.timestampColumn() == null ? null : timestampText(c.commitTime());
                 if (options.preserveTransactions()) {
                     if (txn == null) {
-                        txn = new OutputFile(csvOnly(), null, true);
+                        txn = new OutputFile(csvOnly(), null, true, txnBytes);
                     }
                     Object[] row = new Object[values.length + 2];
                     row[0] = pc.plan().targetTable();
@@ -174,15 +191,15 @@ public final class S3Target implements Target {
                     }
                     txn.add(c.op(), ts, row);
                 } else {
-                    files.computeIfAbsent(pc.plan(), p -> new OutputFile(options, p, options.cdcOpColumn()))
-                            .add(c.op(), ts, values);
+                    files.computeIfAbsent(pc.plan(), p -> new OutputFile(options, p, options.cdcOpColumn(),
+                            buffers.computeIfAbsent(p, x -> new java.io.ByteArrayOutputStream()))).add(c.op(), ts, values);
                 }
             }
             if (txn != null) {
                 String key = (options.folder().isEmpty() ? "" : options.folder() + "/") + options.cdcPath() + "/CDC_TXN-"
                         + TXN_NAME.format(uniqueTime(options.cdcPath(), flushTime).atZone(options.zone()))
                         + (options.gzip() ? ".csv.gz" : ".csv");
-                put(key, txn);
+                put(key, txn, txnBytes);
                 txn = null;
             }
             for (Map.Entry<TablePlan, OutputFile> e : files.entrySet()) {
@@ -193,7 +210,7 @@ public final class S3Target implements Target {
                 if (options.datePartitionEnabled()) {
                     folder = folder + datePartition(local) + "/";
                 }
-                put(folder + CDC_NAME.format(local) + options.extension(), e.getValue());
+                put(folder + CDC_NAME.format(local) + options.extension(), e.getValue(), buffers.get(p));
             }
         } finally {
             files.values().forEach(OutputFile::close);

@@ -61,12 +61,42 @@ public final class TextValues {
 
     /** @return {@code yyyy-MM-dd HH:mm:ss} plus {@code digits} fractional digits (none when 0) */
     public static String timestamp(LocalDateTime t, int digits) {
-        String base = TIMESTAMP_SECONDS.format(t);
-        if (digits <= 0) {
-            return base;
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            String base = TIMESTAMP_SECONDS.format(t);
+            return digits <= 0 ? base : base + "." + String.format(Locale.ROOT, "%09d", t.getNano()).substring(0, Math.min(digits, 9));
         }
-        String nanos = String.format(Locale.ROOT, "%09d", t.getNano());
-        return base + "." + nanos.substring(0, Math.min(digits, 9));
+        int d = Math.min(Math.max(digits, 0), 9);
+        char[] c = new char[19 + (d > 0 ? d + 1 : 0)];
+        put(c, 0, year, 4);
+        c[4] = '-';
+        put(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        put(c, 8, t.getDayOfMonth(), 2);
+        c[10] = ' ';
+        put(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        put(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        put(c, 17, t.getSecond(), 2);
+        if (d > 0) {
+            c[19] = '.';
+            int nanos = t.getNano();
+            for (int i = 8; i >= 0; i--) {
+                if (i < d) {
+                    c[20 + i] = (char) ('0' + nanos % 10);
+                }
+                nanos /= 10;
+            }
+        }
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** DMS's REAL8 text: explicit sign, 16 fractional digits, two-digit exponent. */
