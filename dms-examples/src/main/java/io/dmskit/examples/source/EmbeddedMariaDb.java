@@ -102,7 +102,7 @@ public final class EmbeddedMariaDb implements SourceDatabase {
             config.setTmpDir(workDir.resolve("tmp").toString());
             config.setSocket(workDir.resolve("mariadb.sock").toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false); // close() deletes workDir
-            if ("root".equals(System.getProperty("user.name"))) {
+            if ("root".equals(System.getProperty("user.name")) && !System.getProperty("os.name", "").startsWith("Windows")) {
                 config.addArg("--user=root");
             }
             // what the configuration guide asks of the source for CDC
@@ -151,8 +151,12 @@ public final class EmbeddedMariaDb implements SourceDatabase {
     private static void checkPlatform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            throw new IllegalStateException("the embedded MariaDB ships binaries for linux-x86_64 only (this is "
+        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+        boolean supported = (os.contains("linux") && x64) || (os.contains("windows") && x64)
+                || (os.contains("mac") && arch.equals("aarch64"));
+        if (!supported) {
+            throw new IllegalStateException("the embedded MariaDB has binaries for linux-x86_64, windows-x86_64 and "
+                    + "macos-arm64 only (this is "
                     + os + "/" + arch + "); run the quickstart against your own server with "
                     + "--source=mariadb://host:3306 or --source=postgresql://user@host:5432/db");
         }
