@@ -8,6 +8,7 @@ import io.dmskit.testkit.fake.ConfigOps;
 import io.dmskit.testkit.fake.ConnectionOps;
 import io.dmskit.testkit.fake.EndpointOps;
 import io.dmskit.testkit.fake.EventOps;
+import io.dmskit.testkit.fake.EventSubscriptionOps;
 import io.dmskit.testkit.fake.InstanceOps;
 import io.dmskit.testkit.fake.SchemaOps;
 import io.dmskit.testkit.fake.ScriptedTask;
@@ -74,7 +75,8 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "MoveReplicationTask", "ReloadTables", "AddTagsToResource", "RemoveTagsFromResource",
                 "CreateReplicationConfig", "ModifyReplicationConfig", "DeleteReplicationConfig", "StartReplication",
                 "StopReplication", "ReloadReplicationTables", "ImportCertificate", "DeleteCertificate",
-                "StartReplicationTaskAssessment", "RefreshSchemas")) {
+                "StartReplicationTaskAssessment", "RefreshSchemas", "CreateEventSubscription",
+                "ModifyEventSubscription", "DeleteEventSubscription")) {
             OPERATIONS.put(op, true);
         }
         for (String op : List.of("DescribeReplicationSubnetGroups", "DescribeReplicationInstances",
@@ -83,7 +85,7 @@ public final class FakeDms implements DatabaseMigrationClient {
                 "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
                 "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates",
                 "DescribeEngineVersions", "DescribeReplicationTaskAssessmentResults",
-                "DescribeRefreshSchemasStatus", "DescribeSchemas")) {
+                "DescribeRefreshSchemasStatus", "DescribeSchemas", "DescribeEventSubscriptions")) {
             OPERATIONS.put(op, false);
         }
     }
@@ -106,6 +108,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final CertificateOps certificates;
     private final SchemaOps schemas;
     private final AssessmentOps assessments;
+    private final EventSubscriptionOps subscriptions;
     private final List<CallRecord> calls = new ArrayList<>();
     private final Duration advanceOnDescribe;
     private long callSequence;
@@ -131,6 +134,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.certificates = new CertificateOps(world, tags);
         this.schemas = new SchemaOps(world, instances, endpoints);
         this.assessments = new AssessmentOps(world, tasks);
+        this.subscriptions = new EventSubscriptionOps(world, tags);
     }
 
     /**
@@ -561,6 +565,31 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public DescribeSchemasResponse describeSchemas(DescribeSchemasRequest r) {
         return call("DescribeSchemas", r, () -> schemas.describe(r));
+    }
+
+    @Override
+    public CreateEventSubscriptionResponse createEventSubscription(CreateEventSubscriptionRequest r) {
+        return call("CreateEventSubscription", r, () -> subscriptions.create(r));
+    }
+
+    @Override
+    public ModifyEventSubscriptionResponse modifyEventSubscription(ModifyEventSubscriptionRequest r) {
+        return call("ModifyEventSubscription", r, () -> subscriptions.modify(r));
+    }
+
+    @Override
+    public DeleteEventSubscriptionResponse deleteEventSubscription(DeleteEventSubscriptionRequest r) {
+        return call("DeleteEventSubscription", r, () -> subscriptions.delete(r));
+    }
+
+    @Override
+    public DescribeEventSubscriptionsResponse describeEventSubscriptions(DescribeEventSubscriptionsRequest r) {
+        return call("DescribeEventSubscriptions", r, () -> subscriptions.describe(r));
+    }
+
+    @Override
+    public DescribeEventSubscriptionsResponse describeEventSubscriptions() {
+        return describeEventSubscriptions(DescribeEventSubscriptionsRequest.builder().build());
     }
 
     @Override

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnet
 import software.amazon.awssdk.services.databasemigration.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.databasemigration.model.ResourceQuotaExceededException;
+import software.amazon.awssdk.services.databasemigration.model.SnsInvalidTopicException;
 
 /**
  * Builds the exceptions DMS answers with, as the SDK would deliver them: the SDK's exception class for the fault,
@@ -87,6 +88,12 @@ public final class Errors {
     public static InvalidCertificateException invalidCertificate(String message) {
         return (InvalidCertificateException) fill(InvalidCertificateException.builder(), "InvalidCertificateFault",
                 message, 400);
+    }
+
+    /** @param message the message @return an {@code SNSInvalidTopicFault} */
+    public static SnsInvalidTopicException invalidTopic(String message) {
+        return (SnsInvalidTopicException) fill(SnsInvalidTopicException.builder(), "SNSInvalidTopicFault", message,
+                400);
     }
 
     /** @param message the message @return a {@code ResourceQuotaExceededFault} */

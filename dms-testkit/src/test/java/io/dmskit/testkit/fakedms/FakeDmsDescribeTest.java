@@ -149,4 +149,27 @@ class FakeDmsDescribeTest {
         assertThat(dms.describeEvents(b -> b.filters(filter("replication-instance-id", "t-ri"))).events())
                 .extracting(e -> e.message()).contains("Replication instance created");
     }
+
+    @Test
+    @DisplayName("event subscriptions: creating then active, modified, found by id, deleted; bad topics refused")
+    void eventSubscriptions() {
+        String topic = "arn:aws:sns:us-east-1:123456789012:dms-alerts";
+        assertThat(dms.createEventSubscription(b -> b.subscriptionName("alerts").snsTopicArn(topic)
+                .sourceType("replication-task").eventCategories("failure")).eventSubscription().status())
+                .isEqualTo("creating");
+        assertThat(dms.describeEventSubscriptions(b -> b.filters(filter("event-subscription-id", "alerts")))
+                .eventSubscriptionsList()).singleElement().satisfies(s -> {
+                    assertThat(s.status()).isEqualTo("active");
+                    assertThat(s.customerAwsId()).isEqualTo("123456789012");
+                });
+        dms.modifyEventSubscription(b -> b.subscriptionName("alerts").enabled(false));
+        assertThat(dms.describeEventSubscriptions(b -> b.subscriptionName("alerts")).eventSubscriptionsList().get(0)
+                .enabled()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dms.createEventSubscription(b -> b
+                .subscriptionName("bad").snsTopicArn("not-a-topic"))).isInstanceOfSatisfying(
+                software.amazon.awssdk.services.databasemigration.model.SnsInvalidTopicException.class,
+                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SNSInvalidTopicFault"));
+        dms.deleteEventSubscription(b -> b.subscriptionName("alerts"));
+        assertThat(dms.describeEventSubscriptions().eventSubscriptionsList()).isEmpty();
+    }
 }
