@@ -214,6 +214,7 @@ public final class CountingBenchmark {
     /** What {@code aws s3 cp} of every object amounts to: one whole GET per object, every byte read. */
     private static Result wholeDownload(S3Client s3, String bucket, String prefix, int threads, int limit)
             throws Exception {
+        long t0 = System.nanoTime(); // listing included, as in the counter (and aws s3 cp --recursive)
         List<String> keys = new ArrayList<>();
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
             for (S3Object o : page.contents()) {
@@ -223,7 +224,6 @@ public final class CountingBenchmark {
             }
         }
         AtomicLong bytes = new AtomicLong();
-        long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> fs = new ArrayList<>();
         for (String k : keys) {
