@@ -15,7 +15,7 @@ public enum DmsObjectKind {
     OTHER;
 
     private static final Pattern LOAD = Pattern.compile("(?i)(SEGMENT\\d+_)?LOAD[0-9A-F]+(\\..*)?");
-    private static final Pattern CDC_NAME = Pattern.compile("\\d{8}-\\d+(\\..*)?");
+    private static final Pattern CDC_NAME = Pattern.compile("\\d{8}[-_]?\\d*(\\..*)?");
     private static final Pattern TXN = Pattern.compile("(?i)CDC_TXN-\\d+(\\..*)?");
 
     /** @return the kind of the object with this key */
