@@ -1,0 +1,52 @@
+package io.dmskit.verify.target;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * A database target endpoint (PostgreSQL, MySQL, MariaDB) reached through a {@link DataSource}; tables are counted
+ * exactly under their target schema and name.
+ */
+public final class JdbcTarget implements Target {
+
+    private final DataSource dataSource;
+    private final String description;
+
+    private JdbcTarget(DataSource dataSource, String description) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.description = description == null ? "jdbc target" : description;
+    }
+
+    /**
+     * @param dataSource connections to the target database
+     * @return the target
+     */
+    public static JdbcTarget of(DataSource dataSource) {
+        return new JdbcTarget(dataSource, null);
+    }
+
+    /**
+     * @param dataSource connections to the target database
+     * @param description how the target is shown in reports (e.g. {@code postgresql://warehouse}); never put a
+     *                    password here
+     * @return the target
+     */
+    public static JdbcTarget of(DataSource dataSource, String description) {
+        return new JdbcTarget(dataSource, description);
+    }
+
+    /** @return the data source */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcTarget{" + description + "}";
+    }
+}
