@@ -141,6 +141,45 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         }
     }
 
+    /**
+     * Lists the schemas (MySQL/MariaDB: databases) of a database endpoint for RefreshSchemas, without the system
+     * schemas.
+     *
+     * @return the schema names; empty for S3 and other non-database endpoints
+     * @throws IllegalStateException with the failure message when the database cannot be reached
+     */
+    @Override
+    public Optional<List<String>> listSchemas(Endpoint endpoint, EndpointCredentials credentials) {
+        String engine = endpoint.engineName() == null ? "" : endpoint.engineName().toLowerCase(Locale.ROOT);
+        Optional<Dialect> dialect = Dialect.ofEngineName(engine);
+        if (dialect.isEmpty()) {
+            return Optional.empty();
+        }
+        JdbcEndpoint jdbc;
+        try {
+            jdbc = JdbcEndpoint.of(endpoint, credentials, (int) config.connectTimeout().toSeconds());
+        } catch (EngineException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        String sql = dialect.get() == Dialect.MYSQL
+                ? "SELECT schema_name FROM information_schema.schemata WHERE schema_name NOT IN"
+                        + " ('mysql', 'information_schema', 'performance_schema', 'sys') ORDER BY schema_name"
+                : "SELECT schema_name FROM information_schema.schemata WHERE schema_name NOT IN"
+                        + " ('information_schema', 'pg_catalog', 'pg_toast') AND schema_name NOT LIKE 'pg\\_temp\\_%'"
+                        + " AND schema_name NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY schema_name";
+        try (Connection c = jdbc.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return Optional.of(List.copyOf(names));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed to connect to database " + jdbc.host() + ":" + jdbc.port()
+                    + " as '" + jdbc.username() + "': " + e.getMessage(), e);
+        }
+    }
+
     private Optional<String> testS3(Endpoint endpoint) {
         if (endpoint.s3Settings() == null || endpoint.s3Settings().bucketName() == null) {
             return Optional.of("S3 endpoint '" + endpoint.endpointIdentifier() + "' has no BucketName");

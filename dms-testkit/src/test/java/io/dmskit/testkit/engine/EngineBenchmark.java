@@ -169,6 +169,9 @@ public final class EngineBenchmark {
             lastCsvBytes = bytes;
         }
         long rows = ctx.stats(DB + ".orders").fullLoadRows();
+        var st = ctx.stats(DB + ".orders");
+        System.out.printf(Locale.ROOT, "  (%s: %.2f s in total, of which %.2f s from the table's load start to its completion)%n",
+                name, seconds, Duration.between(st.fullLoadStartTime(), st.fullLoadEndTime()).toMillis() / 1000.0);
         b.clear();
         return new double[] {rows / seconds, bytes / 1e6 / seconds};
     }

@@ -72,9 +72,10 @@ public final class JdbcEndpoint {
         }
         String database = firstNonBlank(endpoint.databaseName(),
                 dialect.orElse(null) == Dialect.POSTGRESQL && endpoint.postgreSQLSettings() != null
-                        ? endpoint.postgreSQLSettings().databaseName() : null);
+                        ? endpoint.postgreSQLSettings().databaseName() : null,
+                credentials.databaseName().orElse(null));
         if (dialect.orElse(null) == Dialect.POSTGRESQL && database == null) {
-            problems.add("no DatabaseName (required for PostgreSQL endpoints)");
+            problems.add("no DatabaseName (required for PostgreSQL endpoints; or the secret's \"dbname\")");
         }
         if (!problems.isEmpty()) {
             throw new EngineException("Endpoint '" + id + "' cannot be connected to: " + String.join("; ", problems));

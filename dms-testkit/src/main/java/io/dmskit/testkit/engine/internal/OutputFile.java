@@ -154,7 +154,12 @@ public final class OutputFile implements AutoCloseable {
                 line.append(options.delimiter());
             }
             first = false;
-            String text = TextValues.render(values[i], i < columns.size() ? columns.get(i).source() : null);
+            Object v = values[i];
+            if (v instanceof Long l) {
+                line.append(l.longValue()); // numbers never need quotes
+                continue;
+            }
+            String text = TextValues.render(v, i < columns.size() ? columns.get(i).source() : null);
             if (text == null) {
                 line.append(options.nullValue());
             } else {
@@ -181,13 +186,20 @@ public final class OutputFile implements AutoCloseable {
     }
 
     private boolean needsQuotes(String text) {
+        String d = options.delimiter();
+        String r = options.rowDelimiter();
+        char d0 = d.isEmpty() ? '"' : d.charAt(0);
+        char r0 = r.isEmpty() ? '\n' : r.charAt(0);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\n' || c == '\r') {
                 return true;
             }
+            if ((c == d0 && text.startsWith(d, i)) || (c == r0 && text.startsWith(r, i))) {
+                return true;
+            }
         }
-        return text.contains(options.delimiter()) || text.contains(options.rowDelimiter());
+        return false;
     }
 
     private void endLine() {

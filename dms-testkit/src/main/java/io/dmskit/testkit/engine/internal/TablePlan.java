@@ -39,6 +39,7 @@ public final class TablePlan {
     private final Optional<String> predicate;
     private final List<TargetColumn> columns;
     private final boolean hasAdded;
+    private final boolean identity;
 
     public TablePlan(SourceTable source, TableRoute route, Dialect sourceDialect, String targetSchemaOverride) {
         this.source = Objects.requireNonNull(source, "source");
@@ -61,6 +62,11 @@ public final class TablePlan {
         }
         this.columns = List.copyOf(cols);
         this.hasAdded = !route.addedColumns().isEmpty();
+        boolean same = cols.size() == source.columns().size();
+        for (int i = 0; same && i < cols.size(); i++) {
+            same = cols.get(i).sourceIndex() == i;
+        }
+        this.identity = same;
     }
 
     /**
@@ -70,6 +76,9 @@ public final class TablePlan {
      * @return the target row (target column order)
      */
     public Object[] targetValues(Object[] row, char op, Instant time) {
+        if (identity) {
+            return row; // every source column, in order: callers never modify rows
+        }
         Object[] out = new Object[columns.size()];
         for (int i = 0; i < out.length; i++) {
             TargetColumn c = columns.get(i);
@@ -124,7 +133,23 @@ public final class TablePlan {
 
     /** @return {@code SELECT * FROM schema.table [WHERE filter]} for the source */
     public String selectSql(Dialect dialect) {
-        return "SELECT * FROM " + dialect.qualified(source.schema(), source.name())
+        String columns = "*";
+        if (dialect == Dialect.MYSQL) {
+            // dates and timestamps as the server's text: the MariaDB driver's own temporal decoding goes through
+            // java.util.Calendar and costs more than the rest of the row; RowReader parses the text instead
+            StringBuilder sb = new StringBuilder();
+            for (SourceColumn c : source.columns()) {
+                String q = dialect.quote(c.name());
+                sb.append(sb.length() > 0 ? ", " : "");
+                if (c.kind() == ValueKind.DATE || c.kind() == ValueKind.TIMESTAMP) {
+                    sb.append("CAST(").append(q).append(" AS CHAR) AS ").append(q);
+                } else {
+                    sb.append(q);
+                }
+            }
+            columns = sb.toString();
+        }
+        return "SELECT " + columns + " FROM " + dialect.qualified(source.schema(), source.name())
                 + predicate.map(p -> " WHERE " + p).orElse("");
     }
 

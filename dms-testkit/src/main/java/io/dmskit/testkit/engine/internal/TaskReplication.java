@@ -257,29 +257,57 @@ public final class TaskReplication implements RunningReplication {
                 c.setAutoCommit(false);
             }
             RowReader reader = new RowReader(plan.source().columns());
-            try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                s.setFetchSize(config.fetchSize());
-                try (ResultSet rs = s.executeQuery(plan.selectSql(source.dialect()))) {
-                    long next = PROGRESS_ROWS;
-                    while (rs.next()) {
-                        if (stopped.get()) {
-                            return;
-                        }
-                        Object[] row = reader.read(rs);
+            // the source is read on this thread while another one formats and writes: the JDBC driver's decoding
+            // and the engine's encoding then overlap instead of adding up
+            RowPipe pipe = new RowPipe(4096, 8);
+            Future<?> writer = config.workers().submit(() -> {
+                long next = PROGRESS_ROWS;
+                for (Object[][] batch = pipe.take(); batch.length > 0; batch = pipe.take()) {
+                    for (Object[] row : batch) {
                         if (snapshot != null) {
                             snapshot.put(plan.source(), row);
                         }
                         load.add(row);
-                        if (load.rows() >= next) {
-                            long n = load.rows();
-                            ctx.updateTableStatistics(schema, table, b -> b.fullLoadRows(n));
-                            next += PROGRESS_ROWS;
+                    }
+                    if (load.rows() >= next) {
+                        long n = load.rows();
+                        ctx.updateTableStatistics(schema, table, b -> b.fullLoadRows(n));
+                        next = n + PROGRESS_ROWS;
+                    }
+                }
+                return null;
+            });
+            try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                s.setFetchSize(config.fetchSize());
+                try (ResultSet rs = s.executeQuery(plan.selectSql(source.dialect()))) {
+                    while (rs.next()) {
+                        if (stopped.get() || writer.isDone()) {
+                            break;
                         }
+                        pipe.put(reader.read(rs));
                     }
                 }
             } catch (SQLException e) {
+                pipe.abort();
                 throw new EngineException("Reading " + plan.source().qualifiedName() + " from source endpoint '"
                         + source.endpointIdentifier() + "' failed: " + e.getMessage(), e);
+            } finally {
+                if (writer.isDone() || stopped.get()) {
+                    pipe.abort();
+                }
+                pipe.close();
+            }
+            try {
+                writer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("Interrupted while loading " + plan);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException re ? re : new EngineException(message(cause), cause);
+            }
+            if (stopped.get()) {
+                return;
             }
             load.finish();
             rows = load.rows();
