@@ -103,6 +103,19 @@ class FakeDmsEndToEndTest {
     }
 
     @Test
+    @DisplayName("RefreshSchemas lists the source's real schemas (without system schemas) through the engine")
+    void refreshSchemasListsRealSchemas() {
+        String source = sourceWithSecret("eng-e2e-schemas", Databases.mysql().password());
+        dms.refreshSchemas(b -> b.endpointArn(source).replicationInstanceArn(instanceArn));
+        Await.until("schemas", Duration.ofSeconds(20), () -> !dms.describeSchemas(b -> b.endpointArn(source)).schemas().isEmpty());
+        assertThat(dms.describeSchemas(b -> b.endpointArn(source)).schemas()).contains(DB)
+                .doesNotContain("information_schema", "mysql", "performance_schema");
+        assertThat(engine.listSchemas(Databases.postgresEndpoint("pg", software.amazon.awssdk.services.databasemigration
+                .model.ReplicationEndpointTypeValue.SOURCE), Databases.postgres().credentials()).orElseThrow())
+                .contains("public").doesNotContain("pg_catalog", "information_schema");
+    }
+
+    @Test
     @DisplayName("full-load-and-cdc through FakeDms: LOAD files in S3, DescribeTableStatistics shows completion, then source changes appear as CDC rows and counters")
     void fullLoadAndCdcThroughFakeDms() {
         LocalS3.Bucket bucket = SharedS3.bucket("eng-e2e-cdc");
