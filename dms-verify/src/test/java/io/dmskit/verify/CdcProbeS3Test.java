@@ -5,6 +5,7 @@ import io.dmskit.verify.probe.OperationResult;
 import io.dmskit.verify.probe.ProbeOperation;
 import io.dmskit.verify.support.DmsLikeCdcWriter;
 import io.dmskit.verify.support.DmsS3Fixtures;
+import io.dmskit.verify.support.PollingCdcWriter;
 import io.dmskit.verify.support.SharedS3;
 import io.dmskit.verify.support.TestDatabases;
 import io.dmskit.verify.target.S3Target;
@@ -103,6 +104,71 @@ class CdcProbeS3Test {
     }
 
     @Test
+    @DisplayName("with a source captured by polling, the sequential probe sees each change in its own CDC file")
+    void sequentialProbeWithPollingCapture() throws Exception {
+        String table = "polled_probe_seq";
+        createProbeTable(table);
+        CdcProbeResult result;
+        try (PollingCdcWriter writer = PollingCdcWriter.start(DB, schema, table, S3, bucket, "cdc", 400)) {
+            result = verifier(mappings("%")).probeCdc(o -> o.schema(schema).table(table)
+                    .timeout(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)));
+            assertThat(writer.filesWritten()).isGreaterThanOrEqualTo(3);
+        }
+        result.assertSucceeded();
+        assertThat(result.operations()).extracting(OperationResult::operation)
+                .containsExactly(ProbeOperation.INSERT, ProbeOperation.UPDATE, ProbeOperation.DELETE);
+        OperationResult insert = result.operation(ProbeOperation.INSERT).orElseThrow();
+        OperationResult update = result.operation(ProbeOperation.UPDATE).orElseThrow();
+        OperationResult delete = result.operation(ProbeOperation.DELETE).orElseThrow();
+        // one change at a time: each is made only after the previous one was detected on the target
+        assertThat(update.committedAt()).isAfterOrEqualTo(insert.detectedAt().orElseThrow());
+        assertThat(delete.committedAt()).isAfterOrEqualTo(update.detectedAt().orElseThrow());
+        for (OperationResult o : result.operations()) {
+            assertThat(o.where().orElseThrow()).startsWith("s3://" + bucket + "/cdc/" + schema + "/" + table + "/2");
+            assertThat(o.detectedAt().orElseThrow()).isAfterOrEqualTo(o.committedAt());
+            assertThat(o.latencyToDetected().orElseThrow()).isLessThan(Duration.ofSeconds(30));
+        }
+        assertThat(List.of(insert.where(), update.where(), delete.where())).doesNotHaveDuplicates();
+        assertThat(result.cleanedUp()).isTrue();
+        assertThat(rows(schema + "." + table)).isZero();
+    }
+
+    @Test
+    @DisplayName("with a source captured by polling, back-to-back changes fall between two polls and are never seen")
+    void backToBackProbeMissesPollingCapture() throws Exception {
+        String table = "polled_probe_b2b";
+        createProbeTable(table);
+        CdcProbeResult result;
+        try (PollingCdcWriter writer = PollingCdcWriter.start(DB, schema, table, S3, bucket, "cdc", 400)) {
+            result = verifier(mappings("%")).probeCdc(o -> o.schema(schema).table(table).sequential(false)
+                    .timeout(Duration.ofMillis(2000)).pollInterval(Duration.ofMillis(100)));
+            assertThat(writer.polls()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(result.succeeded()).isFalse();
+        // all three were committed (back to back), but a poll-based capture cannot see the update in between
+        assertThat(result.operations()).hasSize(3);
+        assertThat(result.operation(ProbeOperation.UPDATE).orElseThrow().seen()).isFalse();
+        assertThat(result.failureMessage().orElseThrow()).contains("timed out").contains("UPDATE")
+                .contains(result.markerId());
+        assertThat(result.cleanedUp()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a sequential probe that never sees its insert stops there and says the later changes were not made")
+    void sequentialProbeStopsAtTheFirstMissingChange() throws Exception {
+        String table = "polled_probe_none";
+        createProbeTable(table);
+        CdcProbeResult result = verifier(mappings("%")).probeCdc(o -> o.schema(schema).table(table)
+                .timeout(Duration.ofMillis(800)).pollInterval(Duration.ofMillis(100)));
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.operations()).extracting(OperationResult::operation).containsExactly(ProbeOperation.INSERT);
+        assertThat(result.failureMessage().orElseThrow()).contains("[INSERT]")
+                .contains("changes after the INSERT were not made");
+        assertThat(result.cleanedUp()).isTrue();
+        assertThat(rows(schema + "." + table)).isZero();
+    }
+
+    @Test
     @DisplayName("a probe that sees nothing fails after the timeout, saying what it looked for and where")
     void probeTimesOut() throws Exception {
         CdcProbeResult result = verifier(mappings("dmskit_probe")).probeCdc(o -> o.schema(schema)
@@ -143,6 +209,11 @@ class CdcProbeS3Test {
         assertThat(result.tableCreated()).isTrue();
         assertThat(tableExists("made_probe")).isTrue();
         assertThat(result.cleanedUp()).isTrue();
+    }
+
+    private static void createProbeTable(String table) {
+        TestDatabases.exec(DB, "CREATE TABLE " + schema + "." + table + " (id VARCHAR(64) PRIMARY KEY,"
+                + " note VARCHAR(200), committed_at TIMESTAMP(6) NULL)");
     }
 
     private static long rows(String table) throws Exception {

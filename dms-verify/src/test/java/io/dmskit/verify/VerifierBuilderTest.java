@@ -51,6 +51,20 @@ class VerifierBuilderTest {
     }
 
     @Test
+    @DisplayName("the CDC probe is sequential by default; back-to-back is an explicit choice that toBuilder keeps")
+    void probeOptionsDefaults() {
+        CdcProbeOptions d = CdcProbeOptions.defaults();
+        assertThat(d.sequential()).isTrue();
+        assertThat(d.timeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(d.table()).isEqualTo(CdcProbeOptions.DEFAULT_TABLE);
+        CdcProbeOptions b2b = d.toBuilder().sequential(false).pollInterval(Duration.ofMillis(250)).build();
+        assertThat(b2b.sequential()).isFalse();
+        assertThat(b2b.toBuilder().build().sequential()).isFalse();
+        assertThat(b2b.toBuilder().build().pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(b2b.toString()).contains("sequential=false");
+    }
+
+    @Test
     @DisplayName("tolerance allows the larger of absolute rows and a fraction of the source")
     void toleranceSemantics() {
         Tolerance t = new Tolerance(5, 0.01);

@@ -113,14 +113,24 @@ public final class ProbeRunner {
         boolean cleaned = false;
         Instant deadline = started.plus(o.timeout());
         try {
-            step("probe " + probeName + " -> " + watcher.location() + ": marker " + marker);
-            boolean sequential = watcher.sequential();
+            boolean sequential = o.sequential() || watcher.requiresSequential();
+            if (!o.sequential() && sequential) {
+                LOG.info("CdcProbeOptions.sequential(false) ignored: {} only shows the row's latest state",
+                        watcher.location());
+            }
+            step("probe " + probeName + " -> " + watcher.location() + ": marker " + marker
+                    + (sequential ? ", one change at a time" : ", three changes back to back"));
             for (ProbeOperation op : ProbeOperation.values()) {
                 committed.put(op, change(schema, table, op, marker));
                 step(op + " of marker " + marker + " committed on the source at " + committed.get(op));
                 if (sequential) {
                     failure = waitFor(watcher, marker, only(op), found, deadline, o, probeName);
                     if (failure != null) {
+                        if (op != ProbeOperation.DELETE) {
+                            failure += " The changes after the " + op + " were not made, since the probe waits for"
+                                    + " each change to reach the target before making the next"
+                                    + " (CdcProbeOptions.sequential).";
+                        }
                         break;
                     }
                 }
@@ -170,7 +180,8 @@ public final class ProbeRunner {
                 return "timed out after " + o.timeout() + " waiting for the " + missing + " of marker id " + marker
                         + " (table " + probeName + ") in " + w.location() + "; " + w.progress()
                         + ". Is the task running with CDC, and does the target's batch interval (S3 CdcMaxBatchInterval,"
-                        + " default 60 s) fit in the timeout?";
+                        + " default 60 s) fit in the timeout" + (wanted.size() == 1 && o.sequential()
+                        ? " three times (one batch per change, the probe being sequential)?" : "?");
             }
             try {
                 Thread.sleep(o.pollInterval().toMillis());
@@ -287,7 +298,7 @@ public final class ProbeRunner {
         String progress();
 
         /** Whether each change must be seen before the next is made (a database target shows only the last state). */
-        boolean sequential();
+        boolean requiresSequential();
     }
 
     private final class S3Watcher implements Watcher {
@@ -424,7 +435,7 @@ public final class ProbeRunner {
         }
 
         @Override
-        public boolean sequential() {
+        public boolean requiresSequential() {
             return false;
         }
     }
@@ -519,7 +530,7 @@ public final class ProbeRunner {
         }
 
         @Override
-        public boolean sequential() {
+        public boolean requiresSequential() {
             return true;
         }
     }

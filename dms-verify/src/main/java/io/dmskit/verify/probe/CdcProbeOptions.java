@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * CdcProbeResult r = verifier.probeCdc(o -> o.schema("sales").createTableIfMissing(true)
- *         .timeout(Duration.ofMinutes(3)));
+ *         .timeout(Duration.ofMinutes(5)));
  * }</pre>
  */
 public final class CdcProbeOptions {
@@ -23,6 +23,7 @@ public final class CdcProbeOptions {
     private final boolean createTableIfMissing;
     private final Duration timeout;
     private final Duration pollInterval;
+    private final boolean sequential;
 
     private CdcProbeOptions(Builder b) {
         this.schema = b.schema;
@@ -30,9 +31,13 @@ public final class CdcProbeOptions {
         this.createTableIfMissing = b.createTableIfMissing;
         this.timeout = b.timeout;
         this.pollInterval = b.pollInterval;
+        this.sequential = b.sequential;
     }
 
-    /** @return defaults: table {@code dmskit_probe}, first replicated schema, no creation, 3 min timeout */
+    /**
+     * @return defaults: table {@code dmskit_probe}, first replicated schema, no creation, 5 min timeout, 2 s poll
+     *         interval, sequential changes
+     */
     public static CdcProbeOptions defaults() {
         return builder().build();
     }
@@ -52,7 +57,7 @@ public final class CdcProbeOptions {
     /** @return a builder with these settings */
     public Builder toBuilder() {
         return builder().schema(schema).table(table).createTableIfMissing(createTableIfMissing).timeout(timeout)
-                .pollInterval(pollInterval);
+                .pollInterval(pollInterval).sequential(sequential);
     }
 
     /** @return source schema of the probe table, or null = the first schema the task replicates */
@@ -70,7 +75,7 @@ public final class CdcProbeOptions {
         return createTableIfMissing;
     }
 
-    /** @return how long to wait for all three changes */
+    /** @return how long to wait for all three changes, in total */
     public Duration timeout() {
         return timeout;
     }
@@ -80,13 +85,30 @@ public final class CdcProbeOptions {
         return pollInterval;
     }
 
+    /**
+     * @return whether each change is made only once the previous one is visible on the target (insert, wait, update,
+     *         wait, delete, wait); false = the three changes back to back, then one wait for all of them. A database
+     *         target is always probed sequentially (it only ever shows the latest state of the row).
+     */
+    public boolean sequential() {
+        return sequential;
+    }
+
+    @Override
+    public String toString() {
+        return "CdcProbeOptions{table=" + (schema == null ? "" : schema + ".") + table + ", createTableIfMissing="
+                + createTableIfMissing + ", timeout=" + timeout + ", pollInterval=" + pollInterval + ", sequential="
+                + sequential + "}";
+    }
+
     /** Builder; {@link #build()} reports all problems at once. */
     public static final class Builder {
         private String schema;
         private String table = DEFAULT_TABLE;
         private boolean createTableIfMissing;
-        private Duration timeout = Duration.ofMinutes(3);
+        private Duration timeout = Duration.ofMinutes(5);
         private Duration pollInterval = Duration.ofSeconds(2);
+        private boolean sequential = true;
 
         private Builder() {
         }
@@ -110,7 +132,8 @@ public final class CdcProbeOptions {
         }
 
         /**
-         * @param v total wait for the three changes (default 3 min; DMS's S3 {@code CdcMaxBatchInterval} is 60 s)
+         * @param v total wait for the three changes (default 5 min). DMS's S3 {@code CdcMaxBatchInterval} defaults
+         *          to 60 s and a sequential probe waits for up to three batches, so keep it above three intervals
          * @return this
          */
         public Builder timeout(Duration v) {
@@ -121,6 +144,23 @@ public final class CdcProbeOptions {
         /** @param v pause between target polls (default 2 s) @return this */
         public Builder pollInterval(Duration v) {
             this.pollInterval = v;
+            return this;
+        }
+
+        /**
+         * Whether to wait until each change is visible on the target before making the next one (default true).
+         *
+         * <p>Sequential probing works whatever way the source's changes are captured. Back to back ({@code false})
+         * finishes sooner when the target batches changes (one S3 {@code CdcMaxBatchInterval} instead of three), but
+         * it only works when every change is captured from a log (binlog, logical decoding): a capture that polls
+         * the table's state sees the marker row inserted and deleted between two polls, and so nothing at all. A
+         * database target ignores {@code false}, since it only shows the row's latest state.
+         *
+         * @param v true = insert, wait, update, wait, delete, wait; false = all three, then wait
+         * @return this
+         */
+        public Builder sequential(boolean v) {
+            this.sequential = v;
             return this;
         }
 

@@ -69,6 +69,10 @@ public final class S3Target implements Target {
     /**
      * Reads the counting-relevant settings of a DMS S3 endpoint.
      *
+     * <p>DMS echoes {@code CsvDelimiter} and {@code CsvRowDelimiter} the way they were given on the command line or in
+     * the console, i.e. escaped: a row delimiter of a line feed comes back as the two characters {@code \n}. Both are
+     * unescaped here ({@link #unescapeDelimiter(String)}); an empty value keeps the default.
+     *
      * @param s the endpoint's {@code S3Settings} (from {@code DescribeEndpoints})
      * @return a builder pre-filled from the settings
      */
@@ -78,11 +82,11 @@ public final class S3Target implements Target {
             b.dataFormat(s.dataFormatAsString().toLowerCase(Locale.ROOT).contains("parquet")
                     ? S3DataFormat.PARQUET : S3DataFormat.CSV);
         }
-        if (s.csvDelimiter() != null) {
-            b.csvDelimiter(s.csvDelimiter());
+        if (s.csvDelimiter() != null && !s.csvDelimiter().isEmpty()) {
+            b.csvDelimiter(unescapeDelimiter(s.csvDelimiter()));
         }
-        if (s.csvRowDelimiter() != null) {
-            b.csvRowDelimiter(s.csvRowDelimiter());
+        if (s.csvRowDelimiter() != null && !s.csvRowDelimiter().isEmpty()) {
+            b.csvRowDelimiter(unescapeDelimiter(s.csvRowDelimiter()));
         }
         if (s.rfc4180() != null) {
             b.rfc4180(s.rfc4180());
@@ -98,6 +102,42 @@ public final class S3Target implements Target {
         }
         b.timestampColumnName(s.timestampColumnName());
         return b;
+    }
+
+    /**
+     * Turns a delimiter as DMS echoes it into the characters it stands for: {@code \n} (backslash, n) becomes a line
+     * feed, {@code \r} a carriage return, {@code \t} a tab and {@code \\} one backslash; anything else, including
+     * a backslash before another character or at the end, is kept as it is. Values that are already plain characters
+     * (a real line feed, {@code ,}, {@code |}) come back unchanged.
+     *
+     * @param value a {@code CsvDelimiter} / {@code CsvRowDelimiter} value; null gives null
+     * @return the unescaped value
+     */
+    public static String unescapeDelimiter(String value) {
+        if (value == null || value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(i + 1);
+                String replacement = switch (next) {
+                    case 'n' -> "\n";
+                    case 'r' -> "\r";
+                    case 't' -> "\t";
+                    case '\\' -> "\\";
+                    default -> null;
+                };
+                if (replacement != null) {
+                    out.append(replacement);
+                    i++;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** @return a builder holding this target's settings */
