@@ -31,7 +31,18 @@ final class CaptureFactory {
                 if (start.isEmpty()) {
                     start = ctx.cdcStartPosition().filter(p -> p.contains(":")).map(p -> BinlogCapture.PREFIX + p);
                 }
-                return BinlogCapture.open(source, plans, ctx.clock(), start);
+                try {
+                    return BinlogCapture.open(source, plans, ctx.clock(), start);
+                } catch (EngineException | SQLException e) {
+                    if (mode.equals("LOG_BASED")) {
+                        throw e;
+                    }
+                    // for example a user without REPLICATION SLAVE/CLIENT privileges
+                    LOG.warn("source {}: the binlog cannot be read ({}); CDC falls back to polling",
+                            source.endpointIdentifier(), e.getMessage());
+                    String id = UUID.randomUUID().toString();
+                    return new PollingCapture(source, plans, snapshot, ctx.clock(), config.pollInterval(), id);
+                }
             }
             String reason = unusable.orElse("log-based capture of PostgreSQL (logical decoding) is not implemented");
             if (mode.equals("LOG_BASED")) {
