@@ -4,7 +4,8 @@ package io.dmskit.testkit.engine;
 public enum CdcMode {
     /**
      * The source's change log where it is usable (MySQL/MariaDB binlog with {@code log_bin=ON} and
-     * {@code binlog_format=ROW}), otherwise polling by primary key. The default.
+     * {@code binlog_format=ROW}; PostgreSQL logical decoding with {@code wal_level=logical}), otherwise polling by
+     * primary key. The default.
      */
     AUTO,
     /** Only the change log; a task whose source has no usable log fails with the reason. */

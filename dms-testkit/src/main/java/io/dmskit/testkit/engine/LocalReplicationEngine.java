@@ -47,8 +47,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * }</pre>
  *
  * <p>Sources: MySQL, MariaDB (and Aurora MySQL) and PostgreSQL endpoints, with credentials on the endpoint or in a
- * Secrets Manager secret. CDC reads the MySQL/MariaDB binlog when {@code log_bin=ON} and {@code binlog_format=ROW};
- * otherwise (and for PostgreSQL) it polls the selected tables by primary key (see {@link CdcMode}).
+ * Secrets Manager secret. CDC reads the MySQL/MariaDB binlog when {@code log_bin=ON} and {@code binlog_format=ROW},
+ * PostgreSQL logical decoding ({@code test_decoding} slot) when {@code wal_level=logical}; otherwise it polls the
+ * selected tables by primary key (see {@link CdcMode}).
  *
  * <p>Thread-safe; {@link #close()} stops every replication it runs.
  */
@@ -103,7 +104,8 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
 
     /**
      * @param taskArn a task's ARN
-     * @return how the running task captures changes: {@code "binlog"}, {@code "polling"}, or {@code "none"} (full
+     * @return how the running task captures changes: {@code "binlog"}, {@code "logical"}, {@code "polling"}, or
+     *     {@code "none"} (full
      *     load only, or not decided yet); empty when the task is not running on this engine
      */
     public Optional<String> cdcModeOf(String taskArn) {

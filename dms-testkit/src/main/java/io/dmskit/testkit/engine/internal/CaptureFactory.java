@@ -44,7 +44,26 @@ final class CaptureFactory {
                     return new PollingCapture(source, plans, snapshot, ctx.clock(), config.pollInterval(), id);
                 }
             }
-            String reason = unusable.orElse("log-based capture of PostgreSQL (logical decoding) is not implemented");
+            if (unusable.isEmpty() && source.dialect() == Dialect.POSTGRESQL) {
+                String slot = ctx.sourceEndpoint().postgreSQLSettings() != null
+                        && ctx.sourceEndpoint().postgreSQLSettings().slotName() != null
+                        && !ctx.sourceEndpoint().postgreSQLSettings().slotName().isBlank()
+                        ? ctx.sourceEndpoint().postgreSQLSettings().slotName()
+                        : PgLogicalCapture.slotNameFor(ctx.task().replicationTaskIdentifier());
+                try {
+                    return PgLogicalCapture.open(source, plans, slot,
+                            checkpoint.filter(c -> c.startsWith(PgLogicalCapture.PREFIX)), ctx.clock(), config.pollInterval());
+                } catch (EngineException | SQLException e) {
+                    if (mode.equals("LOG_BASED")) {
+                        throw e;
+                    }
+                    LOG.warn("source {}: logical decoding cannot be used ({}); CDC falls back to polling",
+                            source.endpointIdentifier(), e.getMessage());
+                    return new PollingCapture(source, plans, snapshot, ctx.clock(), config.pollInterval(),
+                            UUID.randomUUID().toString());
+                }
+            }
+            String reason = unusable.orElse("no log-based capture");
             if (mode.equals("LOG_BASED")) {
                 throw new EngineException("Log-based CDC is not possible on source endpoint '"
                         + source.endpointIdentifier() + "': " + reason);
@@ -83,7 +102,7 @@ final class CaptureFactory {
                     return Optional.of("wal_level is " + level + ", logical decoding needs logical");
                 }
             }
-            return Optional.of("log-based capture of PostgreSQL (logical decoding) is not implemented");
+            return Optional.empty();
         }
     }
 }

@@ -64,7 +64,7 @@ public final class TaskReplication implements RunningReplication {
         return this;
     }
 
-    /** @return the CDC capture in use: "binlog", "polling" or "none" */
+    /** @return the CDC capture in use: "binlog", "logical", "polling" or "none" */
     public String captureMode() {
         return captureMode;
     }
