@@ -139,4 +139,38 @@ class S3CdcTest {
             running.stop();
         }
     }
+
+    @Test
+    @DisplayName("DatePartitionEnabled puts CDC files under a commit-date folder; PreserveTransactions writes CDC_TXN files under CdcPath")
+    void datePartitionAndTransactionFiles() {
+        Databases.mysql("CREATE TABLE " + DB + ".part_t (id INT PRIMARY KEY, v VARCHAR(10))");
+        LocalS3.Bucket parts = SharedS3.bucket("eng-cdc-part");
+        TestContext dated = context("eng-cdc-part", "part_t", MigrationTypeValue.CDC,
+                s -> s.cdcMaxBatchInterval(0).datePartitionEnabled(true).datePartitionSequence("YYYYMMDD")
+                        .datePartitionDelimiter("DASH"));
+        LocalS3.Bucket txn = SharedS3.bucket("eng-cdc-txn");
+        TestContext transactions = context("eng-cdc-txn", "part_t", MigrationTypeValue.CDC,
+                s -> s.cdcMaxBatchInterval(0).preserveTransactions(true).cdcPath("changes").bucketFolder("f"));
+        RunningReplication first = engine.start(dated);
+        RunningReplication second = engine.start(transactions);
+        try {
+            Await.until("CDC start", Duration.ofSeconds(10), () -> dated.checkpoint != null && transactions.checkpoint != null,
+                    dated::toString);
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            Databases.mysql("INSERT INTO " + DB + ".part_t VALUES (1, 'x')");
+            Await.until("the insert", Duration.ofSeconds(15), () -> dated.stats(DB + ".part_t").inserts() == 1L
+                    && transactions.stats(DB + ".part_t").inserts() == 1L, dated::toString);
+            Databases.mysql("UPDATE " + DB + ".part_t SET v = 'y'");
+            Await.until("both outputs", Duration.ofSeconds(15), () -> !parts.keys().isEmpty() && !txn.keys().isEmpty()
+                    && dated.stats(DB + ".part_t").updates() == 1L && transactions.stats(DB + ".part_t").updates() == 1L,
+                    dated::toString);
+            assertThat(parts.keys()).allMatch(k -> k.matches(DB + "/part_t/" + today + "/\\d{8}-\\d{9}\\.csv"));
+            assertThat(txn.keys()).allMatch(k -> k.matches("f/changes/CDC_TXN-\\d{17}\\.csv"));
+            assertThat(txn.keys().stream().flatMap(k -> txn.getString(k).lines()))
+                    .containsExactly("I,part_t," + DB + ",1,x", "U,part_t," + DB + ",1,y");
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
 }
