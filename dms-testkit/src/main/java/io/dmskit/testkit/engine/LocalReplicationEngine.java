@@ -79,6 +79,16 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         return builder().s3(s3).build();
     }
 
+    /**
+     * @param customizer sets up the builder, for example {@code b -> b.s3(client).pollInterval(Duration.ofMillis(100))}
+     * @return the engine
+     */
+    public static LocalReplicationEngine create(Consumer<Builder> customizer) {
+        Builder b = builder();
+        customizer.accept(b);
+        return b.build();
+    }
+
     /** @return a builder holding this engine's settings (the executor is not carried over) */
     public Builder toBuilder() {
         return new Builder().s3(config.s3()).loadThreads(config.loadThreads()).pollInterval(config.pollInterval())
