@@ -150,4 +150,55 @@ class JdbcTargetTest {
         assertThat(rows("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'eng_jdbc_out'"
                 + " AND table_name = 'events'")).containsExactly("6");
     }
+
+    @Test
+    @DisplayName("PostgreSQL to a MariaDB target: the table is created with MySQL types (TargetSchema as database), loaded, and CDC is applied")
+    void postgresToMariaDbTarget() throws Exception {
+        Databases.mysql("DROP DATABASE IF EXISTS eng_jdbc_my_out");
+        String mappings = "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\",\"object-locator\":"
+                + "{\"schema-name\":\"" + PG + "\",\"table-name\":\"events\"},\"rule-action\":\"include\"}]}";
+        software.amazon.awssdk.services.databasemigration.model.Endpoint target = Databases.mysqlSource("tgt-my").toBuilder()
+                .endpointType(ReplicationEndpointTypeValue.TARGET).build();
+        TestContext ctx = new TestContext(TestContext.task("eng-jdbc-to-my", MigrationTypeValue.FULL_LOAD_AND_CDC, mappings,
+                "{\"TargetMetadata\":{\"TargetSchema\":\"eng_jdbc_my_out\"}}"),
+                Databases.postgresEndpoint("src-pg", ReplicationEndpointTypeValue.SOURCE), Databases.postgres().credentials(),
+                target, Databases.mysql().credentials(), StartReplicationTaskTypeValue.START_REPLICATION, Optional.empty());
+        RunningReplication running = engine.start(ctx);
+        try {
+            Await.until("full load", Duration.ofSeconds(20), () -> ctx.fullLoadFinished || ctx.failure != null, ctx::toString);
+            assertThat(ctx.failure).isNull();
+            assertThat(mysqlRows("SELECT column_name, column_type FROM information_schema.columns WHERE table_schema ="
+                    + " 'eng_jdbc_my_out' AND table_name = 'events' ORDER BY ordinal_position")).containsExactly(
+                    "id|int(11)", "kind|longtext", "at|datetime(6)", "ok|tinyint(1)", "amount|decimal(9,3)");
+            assertThat(mysqlRows("SELECT * FROM eng_jdbc_my_out.events ORDER BY id")).containsExactly(
+                    "1|start|2024-01-01 08:00:00.000000|1|1.500", "2|stop|null|0|null");
+
+            Databases.postgres("UPDATE " + PG + ".events SET kind = 'restart', amount = NULL WHERE id = 1",
+                    "INSERT INTO " + PG + ".events (id, kind) VALUES (3, 'new')");
+            Await.until("the changes applied", Duration.ofSeconds(15), () -> ctx.stats(PG + ".events").appliedInserts() != null
+                    && ctx.stats(PG + ".events").appliedInserts() == 1L && ctx.stats(PG + ".events").appliedUpdates() == 1L,
+                    ctx::toString);
+            assertThat(mysqlRows("SELECT id, kind, amount FROM eng_jdbc_my_out.events ORDER BY id"))
+                    .containsExactly("1|restart|null", "2|stop|null", "3|new|null");
+        } finally {
+            running.stop();
+            Databases.postgres("DELETE FROM " + PG + ".events WHERE id = 3",
+                    "UPDATE " + PG + ".events SET kind = 'start', amount = 1.5 WHERE id = 1");
+        }
+    }
+
+    private static List<String> mysqlRows(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = Databases.mysqlConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
 }
