@@ -47,6 +47,11 @@ final class GuidePipeline {
     }
 
     static Pipeline build(String password) {
+        return build(password, SYSTEMS);
+    }
+
+    /** The guide's pipeline with only some of its five systems (a target endpoint and a task each). */
+    static Pipeline build(String password, List<String> systems) {
         Pipeline.Builder p = Pipeline.builder("ecommerce-ai-platform")
             .subnetGroup(ReplicationSubnetGroup.builder("ecommerce-dms-subnets")
                 .description("private subnets of the ecommerce VPC").subnetIds("subnet-0a1b2c3d", "subnet-0e4f5a6b")
@@ -59,7 +64,7 @@ final class GuidePipeline {
                 .managedSecret(SECRET_NAME, SECRETS_ROLE, "root", Secret.of(password))
                 .mySqlSettings(s -> s.eventsPollInterval(5).serverTimezone("UTC"))
                 .build());
-        for (String system : SYSTEMS) {
+        for (String system : systems) {
             p.endpoint(Endpoint.s3(system + "-target")
                 .s3Settings(s -> s.bucketName(system + "-raw").bucketFolder("dms").serviceAccessRoleArn(S3_ROLE)
                     .dataFormat(S3DataFormat.PARQUET).encryptionMode(S3EncryptionMode.SSE_KMS)

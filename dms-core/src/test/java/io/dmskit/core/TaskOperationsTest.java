@@ -11,6 +11,7 @@ import io.dmskit.core.task.StopReason;
 import io.dmskit.core.task.TableRef;
 import io.dmskit.core.task.TaskState;
 import io.dmskit.core.task.TaskStatus;
+import io.dmskit.testkit.CallRecord;
 import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.Timings;
@@ -114,6 +115,30 @@ class TaskOperationsTest {
             });
             assertThat(p.awaitTask("ops-task", Set.of(TaskStatus.RUNNING), Duration.ofMinutes(25)).status())
                 .isEqualTo(TaskStatus.RUNNING);
+        }
+    }
+
+    @Test
+    @DisplayName("stopping a task that is still starting waits until it runs, then stops it (no timeout)")
+    void stopWhileStarting() {
+        Timings slowStart = Timings.realistic().toBuilder().taskStart(Duration.ofMinutes(3)).build();
+        try (DmsProvisioner p = provisioner(slowStart, new CopyOnWriteArrayList<>())) {
+            p.apply(pipeline(MigrationType.CDC));
+            String arn = fake.task("ops-task").arn();
+            fake.startReplicationTask(b -> b.replicationTaskArn(arn).startReplicationTaskType("start-replication"));
+            assertThat(fake.task("ops-task").status()).isEqualTo("starting");
+            fake.clearCalls();
+
+            p.stop("ops-task");
+
+            assertThat(p.describeTask("ops-task")).get().extracting(TaskState::status).isEqualTo(TaskStatus.STOPPED);
+            List<CallRecord> stops = fake.calls("StopReplicationTask");
+            assertThat(stops).hasSize(2);
+            assertThat(stops.get(0).errorCode()).get().asString().startsWith("InvalidResourceState");
+            assertThat(stops.get(1).succeeded()).isTrue();
+            // the second stop was sent once the task was running, not before
+            assertThat(Duration.between(stops.get(0).time(), stops.get(1).time()))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(3));
         }
     }
 

@@ -72,7 +72,7 @@ public final class AwsCaller {
     }
 
     private static boolean mutating(String operation) {
-        return operation.matches("(Create|Modify|Delete|Start|Stop|Reload|Put|Restore|Move|Reboot|Test).*");
+        return operation.matches("(Create|Modify|Delete|Start|Stop|Reload|Put|Restore|Move|Reboot|Test|AddTags|RemoveTags).*");
     }
 
     /** @return attempts that were retries */

@@ -21,6 +21,23 @@ public final class Observed {
     final Map<String, Endpoint> endpoints = new HashMap<>();
     final Map<String, ReplicationTask> tasks = new HashMap<>();
     final Map<String, SecretState> secrets = new HashMap<>();
+    /** Tags by resource ARN, for the resources whose tags were listed (absent: not known). */
+    final Map<String, Map<String, String>> tagsByArn = new HashMap<>();
+    /** Resources tagged with this pipeline's name that the pipeline no longer defines (tasks, endpoints, instances). */
+    final java.util.List<Object> removed = new java.util.ArrayList<>();
+
+    /**
+     * @param arn a resource ARN
+     * @return its tags, empty when they were not read
+     */
+    public Optional<Map<String, String>> tags(String arn) {
+        return arn == null ? Optional.empty() : Optional.ofNullable(tagsByArn.get(arn));
+    }
+
+    /** @return resources carrying this pipeline's {@code dmskit:pipeline} tag that it no longer defines (SDK objects) */
+    public java.util.List<Object> removed() {
+        return java.util.List.copyOf(removed);
+    }
 
     static String key(String id) {
         return id.toLowerCase(Locale.ROOT);

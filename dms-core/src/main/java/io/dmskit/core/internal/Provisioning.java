@@ -116,6 +116,12 @@ public final class Provisioning {
         Object actual;
         boolean running;
         boolean settle;
+        /** Tags to add or overwrite (AddTagsToResource). */
+        final Map<String, String> tagAdd = new LinkedHashMap<>();
+        /** Tag keys to remove (RemoveTagsFromResource). */
+        final List<String> tagRemove = new ArrayList<>();
+        /** The only differences are tags: no modify call, no restart. */
+        boolean tagsOnly;
 
         Item(ResourceKind kind, String id) {
             this.kind = kind;
@@ -216,6 +222,7 @@ public final class Provisioning {
                     it.settle = true;
                     it.notes.add("waits until it is available");
                 }
+                tagDiffs(it, i.tags(), o);
             }
             add(items, byKey, it);
         }
@@ -241,6 +248,7 @@ public final class Provisioning {
                 } else if (!it.diffs.isEmpty()) {
                     it.action = ChangeAction.MODIFY;
                 }
+                tagDiffs(it, e.tags(), o);
             }
             add(items, byKey, it);
         }
@@ -271,15 +279,18 @@ public final class Provisioning {
             if (!replaceReasons.isEmpty()) {
                 it.action = ChangeAction.REPLACE;
                 it.notes.addAll(replaceReasons);
-                it.notes.add("a replacement task starts from scratch: start it again after apply");
+                it.notes.add(it.running
+                    ? "the task is " + at.status() + ": stopped, replaced, then started again (start-replication: a "
+                        + "replacement task starts from scratch)"
+                    : "a replacement task starts from scratch: start it again after apply");
             } else if (!d.isEmpty()) {
                 it.action = ChangeAction.MODIFY;
                 if (it.running) {
                     it.notes.add("the task is " + at.status() + ": stop -> modify -> start ("
                         + restartType(it).wireValue() + ")");
                 }
-            } else if (it.running && ((src != null && src.action == ChangeAction.MODIFY)
-                || (tgt != null && tgt.action == ChangeAction.MODIFY))) {
+            } else if (it.running && ((src != null && src.action == ChangeAction.MODIFY && !src.tagsOnly)
+                || (tgt != null && tgt.action == ChangeAction.MODIFY && !tgt.tagsOnly))) {
                 it.action = ChangeAction.RESTART;
                 it.notes.add("an endpoint of this running task changes: stop -> start (" + restartType(it).wireValue()
                     + ") after it");
@@ -287,10 +298,86 @@ public final class Provisioning {
                 && status != TaskStatus.STOPPING) {
                 it.settle = true;
             }
+            tagDiffs(it, t.tags(), o);
+            add(items, byKey, it);
+        }
+        // resources this pipeline created (tagged with its name) that it no longer defines
+        for (Object r : o.removed()) {
+            ResourceKind kind = r instanceof software.amazon.awssdk.services.databasemigration.model.ReplicationTask
+                ? ResourceKind.REPLICATION_TASK
+                : r instanceof software.amazon.awssdk.services.databasemigration.model.Endpoint
+                ? ResourceKind.ENDPOINT : ResourceKind.REPLICATION_INSTANCE;
+            Item it = new Item(kind, identifierOf(r));
+            it.action = ChangeAction.DELETE;
+            it.actual = r;
+            it.state = Reconciler.stateOf(r);
+            it.notes.add("no longer in pipeline '" + p.name() + "' (tagged " + Specs.PIPELINE_TAG + "=" + p.name()
+                + "); deleted only when ApplyPolicy.withAllowDeletes(true)");
+            if (kind == ResourceKind.REPLICATION_TASK && isActive(TaskStatus.parse(it.state))) {
+                it.running = true;
+                it.notes.add("the task is " + it.state + ": stopped first");
+            }
             add(items, byKey, it);
         }
         List<ResourceChange> changes = items.stream().map(Item::change).toList();
         return new Planned(new Plan(p.name(), changes), items, o);
+    }
+
+    private static boolean isActive(TaskStatus s) {
+        return s == TaskStatus.RUNNING || s == TaskStatus.STARTING || s == TaskStatus.STOPPING;
+    }
+
+    private static String identifierOf(Object sdk) {
+        if (sdk instanceof software.amazon.awssdk.services.databasemigration.model.Endpoint e) {
+            return e.endpointIdentifier();
+        }
+        if (sdk instanceof software.amazon.awssdk.services.databasemigration.model.ReplicationInstance i) {
+            return i.replicationInstanceIdentifier();
+        }
+        if (sdk instanceof software.amazon.awssdk.services.databasemigration.model.ReplicationTask t) {
+            return t.replicationTaskIdentifier();
+        }
+        throw new IllegalStateException(String.valueOf(sdk));
+    }
+
+    /**
+     * Compares the tags the definition sets with the tags DMS reports: keys set to another value or missing are
+     * added, keys DMS has and the definition does not are removed. The {@code dmskit:pipeline} tag and AWS's own
+     * {@code aws:} tags are never compared, added or removed. Resources being created or replaced get their tags on
+     * creation. When only tags differ the resource is a tags-only update: no modify call, no task restart.
+     */
+    private static void tagDiffs(Item it, Map<String, String> desired, Observed o) {
+        if (it.action == ChangeAction.CREATE || it.action == ChangeAction.REPLACE) {
+            return;
+        }
+        Optional<Map<String, String>> actual = o.tags(arnOf(it.actual));
+        if (actual.isEmpty()) {
+            return;
+        }
+        Map<String, String> a = actual.get();
+        List<FieldDiff> diffs = new ArrayList<>();
+        desired.forEach((k, v) -> {
+            if (!k.equals(Specs.PIPELINE_TAG) && !v.equals(a.get(k))) {
+                it.tagAdd.put(k, v);
+                diffs.add(FieldDiff.of("Tags." + k, a.get(k), v));
+            }
+        });
+        a.forEach((k, v) -> {
+            if (!desired.containsKey(k) && !k.equals(Specs.PIPELINE_TAG) && !k.startsWith("aws:")) {
+                it.tagRemove.add(k);
+                diffs.add(FieldDiff.of("Tags." + k, v, null));
+            }
+        });
+        if (diffs.isEmpty()) {
+            return;
+        }
+        it.diffs.addAll(diffs);
+        if (it.action == ChangeAction.NO_OP) {
+            it.action = ChangeAction.MODIFY;
+            it.tagsOnly = true;
+            it.notes.add("tags only: AddTagsToResource / RemoveTagsFromResource" + (it.running ? ", the task keeps "
+                + "running" : ""));
+        }
     }
 
     private static void checkRef(List<String> reasons, List<FieldDiff> diffs, String field, Item ref, String actualArn) {
@@ -365,11 +452,20 @@ public final class Provisioning {
                 arns.put(key(it.kind, it.id), arn);
             }
         }
-        List<Node> nodes = nodes(p, planned, arns);
+        List<ResourceChange> skipped = new ArrayList<>();
+        if (!policy.allowDeletes()) {
+            planned.items().stream().filter(i -> i.action == ChangeAction.DELETE).forEach(i -> {
+                skipped.add(i.change());
+                LOG.warn("{} '{}' is no longer in pipeline '{}': not deleted (allow it with "
+                    + "ApplyPolicy.withAllowDeletes(true))", i.kind, i.id, p.name());
+            });
+        }
+        List<Node> nodes = nodes(p, planned, arns, policy);
         reconciler().run(nodes);
         Duration elapsed = Duration.between(start, clock.instant());
         LOG.info("apply pipeline '{}' finished in {}s", p.name(), elapsed.toSeconds());
-        return new ApplyResult(plan, arns, elapsed, aws.calls() - callsBefore, aws.mutatingCalls() - mutationsBefore);
+        return new ApplyResult(plan, arns, elapsed, aws.calls() - callsBefore, aws.mutatingCalls() - mutationsBefore,
+            skipped);
     }
 
     private static String summary(Plan plan) {
@@ -383,7 +479,7 @@ public final class Provisioning {
                 refused.add(it.kind + " '" + it.id + "' must be replaced (" + it.diffs.stream().map(FieldDiff::field)
                     .toList() + "); allow it with ApplyPolicy.withAllowReplace(true)");
             }
-            if (it.running && (it.action == ChangeAction.MODIFY || it.action == ChangeAction.RESTART)
+            if (it.running && ((it.action == ChangeAction.MODIFY && !it.tagsOnly) || it.action == ChangeAction.RESTART)
                 && !policy.restartRunningTasks()) {
                 refused.add(it.kind + " '" + it.id + "' is " + it.state + " and must be stopped to apply "
                     + it.diffs.stream().map(FieldDiff::field).toList()
@@ -399,15 +495,34 @@ public final class Provisioning {
         }
     }
 
-    private List<Node> nodes(Pipeline p, Planned planned, Map<String, String> arns) {
+    private List<Node> nodes(Pipeline p, Planned planned, Map<String, String> arns, ApplyPolicy policy) {
         Map<String, Node> main = new LinkedHashMap<>();
         Map<String, Node> deletes = new LinkedHashMap<>();
         List<Node> all = new ArrayList<>();
         Map<String, Item> byKey = new LinkedHashMap<>();
         planned.items().forEach(i -> byKey.put(key(i.kind, i.id), i));
+        List<Node> removedTasks = new ArrayList<>();
+        List<Node> removedOthers = new ArrayList<>();
         for (Item it : planned.items()) {
             String k = key(it.kind, it.id);
             String name = it.kind + " '" + it.id + "'";
+            if (it.action == ChangeAction.DELETE) {
+                if (policy.allowDeletes()) {
+                    Node del = new Node(it.kind, it.id, "delete");
+                    if (it.kind == ResourceKind.REPLICATION_TASK && it.running) {
+                        del.then(stopStep(name, arnOf(it.actual)));
+                    }
+                    if (it.kind == ResourceKind.REPLICATION_TASK
+                        && TaskStatus.parse(it.state) == TaskStatus.DELETING) {
+                        del.then(new Step("delete", null, Waits.gone(), "deleted"));
+                    } else {
+                        del.then(deleteStep(it.kind, name, arnOf(it.actual)));
+                    }
+                    (it.kind == ResourceKind.REPLICATION_TASK ? removedTasks : removedOthers).add(del);
+                    all.add(del);
+                }
+                continue;
+            }
             if (it.action == ChangeAction.REPLACE) {
                 Node del = new Node(it.kind, it.id, "delete");
                 if (it.kind == ResourceKind.REPLICATION_TASK && it.running) {
@@ -419,11 +534,30 @@ public final class Provisioning {
             }
             Node n = new Node(it.kind, it.id, null);
             switch (it.action) {
-                case CREATE, REPLACE -> n.then(createStep(p, it, name, arns));
-                case MODIFY -> modifySteps(n, it, name, arns);
+                case CREATE -> n.then(createStep(p, it, name, arns));
+                case REPLACE -> {
+                    n.then(createStep(p, it, name, arns));
+                    if (it.kind == ResourceKind.REPLICATION_TASK && it.running && policy.restartRunningTasks()) {
+                        // it was running: the replacement starts from scratch (nothing to resume from)
+                        n.then(startStep(name, () -> require(arns, it.kind, it.id), StartType.START_REPLICATION));
+                    }
+                }
+                case MODIFY -> {
+                    if (it.tagsOnly) {
+                        if (it.settle) {
+                            n.then(settleStep(it, name));
+                        }
+                    } else {
+                        modifySteps(n, it, name, arns);
+                    }
+                    n.then(tagStep(it, name));
+                }
                 case RESTART -> {
                     String arn = arnOf(it.actual);
                     n.then(stopStep(name, arn)).then(startStep(name, arn, restartType(it)));
+                    if (!it.tagAdd.isEmpty() || !it.tagRemove.isEmpty()) {
+                        n.then(tagStep(it, name));
+                    }
                 }
                 case NO_OP -> {
                     if (it.settle) {
@@ -436,6 +570,15 @@ public final class Provisioning {
             }
             main.put(k, n);
             all.add(n);
+        }
+        // removed endpoints and instances go after removed tasks and after tasks deleted to be replaced
+        for (Node n : removedOthers) {
+            removedTasks.forEach(n::after);
+            deletes.forEach((k, d) -> {
+                if (k.startsWith(ResourceKind.REPLICATION_TASK.name() + ":")) {
+                    n.after(d);
+                }
+            });
         }
         // dependencies
         for (Item it : planned.items()) {
@@ -658,25 +801,76 @@ public final class Provisioning {
         }
     }
 
+    /**
+     * Stops a task. DMS refuses to stop a task that is still {@code starting} ("not running"): the step then waits
+     * until the task runs and stops it then, or until it reaches a state with nothing to stop (stopped, ready,
+     * failed, or a full load that finished on its own).
+     */
     private Step stopStep(String name, String arn) {
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        var stopped = Waits.taskStopped(name, "stop");
         return new Step("stop", () -> {
-            try {
-                var r = aws.call("StopReplicationTask", name, () -> dms.stopReplicationTask(b -> b.replicationTaskArn(arn)))
-                    .replicationTask();
-                return r == null ? null : r.status();
-            } catch (DmsApiException e) {
-                if (e.awsErrorCode().orElse("").startsWith("InvalidResourceState")
-                    && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("not running")) {
-                    LOG.info("{} is not running: nothing to stop", name);
-                    return null;
+            String state = requestStop(name, arn);
+            sent.set(state != null);
+            return state;
+        }, probe -> {
+            if (!sent.get() && probe.resource()
+                instanceof software.amazon.awssdk.services.databasemigration.model.ReplicationTask t) {
+                TaskStatus s = TaskStatus.parse(t.status());
+                if (s == TaskStatus.STARTING) {
+                    return Step.WAIT;
                 }
-                throw e;
+                if (s == TaskStatus.RUNNING) {
+                    LOG.info("{} is running now: stopping it", name);
+                    sent.set(requestStop(name, arn) != null);
+                    return Step.WAIT;
+                }
             }
-        }, Waits.taskStopped(name, "stop"), "stopped");
+            return stopped.apply(probe);
+        }, "stopped");
+    }
+
+    /** @return the state after StopReplicationTask, or null when DMS says the task is not running */
+    private String requestStop(String name, String arn) {
+        try {
+            var r = aws.call("StopReplicationTask", name, () -> dms.stopReplicationTask(b -> b.replicationTaskArn(arn)))
+                .replicationTask();
+            return r == null || r.status() == null ? "stopping" : r.status();
+        } catch (DmsApiException e) {
+            if (e.awsErrorCode().orElse("").startsWith("InvalidResourceState")
+                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("not running")) {
+                LOG.info("{} is not running (yet): nothing to stop now", name);
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private Step tagStep(Item it, String name) {
+        String arn = arnOf(it.actual);
+        return new Step("tag", () -> {
+            if (!it.tagAdd.isEmpty()) {
+                List<software.amazon.awssdk.services.databasemigration.model.Tag> add = new ArrayList<>();
+                it.tagAdd.forEach((k, v) -> add.add(software.amazon.awssdk.services.databasemigration.model.Tag.builder()
+                    .key(k).value(v).build()));
+                aws.call("AddTagsToResource", name, () -> dms.addTagsToResource(b -> b.resourceArn(arn).tags(add)));
+            }
+            if (!it.tagRemove.isEmpty()) {
+                aws.call("RemoveTagsFromResource", name, () -> dms.removeTagsFromResource(b -> b.resourceArn(arn)
+                    .tagKeys(it.tagRemove)));
+            }
+            LOG.info("{}: tags {} set, {} removed", name, it.tagAdd.keySet(), it.tagRemove);
+            return null;
+        }, null, "tagged");
     }
 
     private Step startStep(String name, String arn, StartType type) {
+        return startStep(name, () -> arn, type);
+    }
+
+    private Step startStep(String name, Supplier<String> arnSupplier, StartType type) {
         return new Step("start (" + type.wireValue() + ")", () -> {
+            String arn = arnSupplier.get();
             var r = tolerateState("StartReplicationTask", name, () -> dms.startReplicationTask(b -> b
                 .replicationTaskArn(arn).startReplicationTaskType(type.wireValue()))).replicationTask();
             return r == null ? null : r.status();

@@ -5,6 +5,7 @@ import io.dmskit.core.Pipeline;
 import io.dmskit.core.endpoint.Credentials;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationInstan
 import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnetGroup;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.databasemigration.model.Tag;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
@@ -58,21 +60,117 @@ public final class StateReader {
         Observed o = new Observed();
         Set<String> groupIds = new LinkedHashSet<>();
         pipeline.subnetGroups().forEach(g -> groupIds.add(g.identifier()));
-        List<String> instanceIds = pipeline.instances().stream().map(i -> i.identifier()).toList();
-        List<String> endpointIds = pipeline.endpoints().stream().map(e -> e.identifier()).toList();
-        List<String> taskIds = pipeline.tasks().stream().map(t -> t.identifier()).toList();
+        Set<String> instanceIds = lower(pipeline.instances().stream().map(i -> i.identifier()).toList());
+        Set<String> endpointIds = lower(pipeline.endpoints().stream().map(e -> e.identifier()).toList());
+        Set<String> taskIds = lower(pipeline.tasks().stream().map(t -> t.identifier()).toList());
+        // instances, endpoints and tasks are described without a filter (still one Describe per type) so that
+        // resources this pipeline created and no longer defines are found by their dmskit:pipeline tag
+        List<ReplicationInstance> instances = new ArrayList<>();
+        List<Endpoint> endpoints = new ArrayList<>();
+        List<ReplicationTask> tasks = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         futures.add(pool.submit(() -> subnetGroups(groupIds).forEach(o::put)));
-        futures.add(pool.submit(() -> instances(instanceIds).forEach(o::put)));
-        futures.add(pool.submit(() -> endpoints(endpointIds).forEach(o::put)));
-        futures.add(pool.submit(() -> tasks(taskIds, false).forEach(o::put)));
+        futures.add(pool.submit(() -> instances.addAll(instances(null))));
+        futures.add(pool.submit(() -> endpoints.addAll(endpoints(null))));
+        futures.add(pool.submit(() -> tasks.addAll(tasks(null, false))));
         for (SecretName e : managedSecrets(pipeline)) {
             secret(e.name).ifPresent(s -> o.secrets.put(e.name, s));
         }
         for (Future<?> f : futures) {
             Concurrency.await(f);
         }
+        Map<String, Object> others = new LinkedHashMap<>();
+        for (ReplicationInstance i : instances) {
+            if (instanceIds.contains(Observed.key(i.replicationInstanceIdentifier()))) {
+                o.put(i);
+            } else {
+                others.put(i.replicationInstanceArn(), i);
+            }
+        }
+        for (Endpoint e : endpoints) {
+            if (endpointIds.contains(Observed.key(e.endpointIdentifier()))) {
+                o.put(e);
+            } else {
+                others.put(e.endpointArn(), e);
+            }
+        }
+        for (ReplicationTask t : tasks) {
+            if (taskIds.contains(Observed.key(t.replicationTaskIdentifier()))) {
+                o.put(t);
+            } else {
+                others.put(t.replicationTaskArn(), t);
+            }
+        }
+        List<String> arns = new ArrayList<>();
+        o.instances.values().forEach(i -> arns.add(i.replicationInstanceArn()));
+        o.endpoints.values().forEach(e -> arns.add(e.endpointArn()));
+        o.tasks.values().forEach(t -> arns.add(t.replicationTaskArn()));
+        arns.addAll(others.keySet());
+        o.tagsByArn.putAll(tags(arns));
+        // removed resources in dependency order of deletion: tasks, endpoints, instances
+        for (Class<?> type : List.of(ReplicationTask.class, Endpoint.class, ReplicationInstance.class)) {
+            others.forEach((arn, r) -> {
+                Map<String, String> tags = o.tagsByArn.get(arn);
+                if (type.isInstance(r) && tags != null && pipeline.name().equals(tags.get(Specs.PIPELINE_TAG))) {
+                    o.removed.add(r);
+                }
+            });
+        }
         return o;
+    }
+
+    private static Set<String> lower(Collection<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        ids.forEach(i -> out.add(Observed.key(i)));
+        return out;
+    }
+
+    /** ARNs per ListTagsForResource call (ResourceArnList). */
+    private static final int TAG_BATCH = 100;
+
+    /**
+     * Lists the tags of many resources with ListTagsForResource's ResourceArnList: one call per 100 ARNs. A resource
+     * deleted meanwhile makes DMS refuse the batch: the batch is then listed one ARN at a time, skipping the gone.
+     *
+     * @param arns resource ARNs
+     * @return tags by ARN (every listed ARN present, possibly with no tags)
+     */
+    public Map<String, Map<String, String>> tags(List<String> arns) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (int from = 0; from < arns.size(); from += TAG_BATCH) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + TAG_BATCH));
+            try {
+                out.putAll(listTags(batch));
+            } catch (io.dmskit.core.DmsApiException e) {
+                if (!e.awsErrorCode().orElse("").startsWith("ResourceNotFound")) {
+                    throw e;
+                }
+                for (String arn : batch) {
+                    try {
+                        out.putAll(listTags(List.of(arn)));
+                    } catch (io.dmskit.core.DmsApiException gone) {
+                        if (!gone.awsErrorCode().orElse("").startsWith("ResourceNotFound")) {
+                            throw gone;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Map<String, String>> listTags(List<String> arns) {
+        var r = aws.call("ListTagsForResource", arns.size() == 1 ? arns.get(0) : arns.size() + " resources",
+            () -> dms.listTagsForResource(b -> b.resourceArnList(arns)));
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        arns.forEach(a -> out.put(a, new LinkedHashMap<>()));
+        for (Tag t : r.tagList()) {
+            String arn = t.resourceArn() != null ? t.resourceArn() : arns.size() == 1 ? arns.get(0) : null;
+            if (arn != null && out.containsKey(arn)) {
+                out.get(arn).put(t.key(), t.value() == null ? "" : t.value());
+            }
+        }
+        return out;
     }
 
     private record SecretName(String name) {
@@ -120,7 +218,7 @@ public final class StateReader {
     }
 
     /**
-     * @param ids identifiers
+     * @param ids identifiers, or null for every resource of the type
      * @return the subnet groups DMS reports for them
      */
     public List<ReplicationSubnetGroup> subnetGroups(Collection<String> ids) {
@@ -142,18 +240,18 @@ public final class StateReader {
     }
 
     /**
-     * @param ids identifiers
+     * @param ids identifiers, or null for every resource of the type
      * @return the instances DMS reports for them
      */
     public List<ReplicationInstance> instances(Collection<String> ids) {
-        if (ids.isEmpty()) {
+        if (ids != null && ids.isEmpty()) {
             return List.of();
         }
-        return aws.call("DescribeReplicationInstances", String.join(",", ids), () -> {
+        return aws.call("DescribeReplicationInstances", ids == null ? "*" : String.join(",", ids), () -> {
             List<ReplicationInstance> out = new ArrayList<>();
             try {
                 for (DescribeReplicationInstancesResponse page : dms.describeReplicationInstancesPaginator(b -> b
-                    .filters(filter("replication-instance-id", ids)).maxRecords(PAGE))) {
+                    .filters(filters("replication-instance-id", ids)).maxRecords(PAGE))) {
                     out.addAll(page.replicationInstances());
                 }
             } catch (ResourceNotFoundException e) {
@@ -164,18 +262,18 @@ public final class StateReader {
     }
 
     /**
-     * @param ids identifiers
+     * @param ids identifiers, or null for every resource of the type
      * @return the endpoints DMS reports for them
      */
     public List<Endpoint> endpoints(Collection<String> ids) {
-        if (ids.isEmpty()) {
+        if (ids != null && ids.isEmpty()) {
             return List.of();
         }
-        return aws.call("DescribeEndpoints", String.join(",", ids), () -> {
+        return aws.call("DescribeEndpoints", ids == null ? "*" : String.join(",", ids), () -> {
             List<Endpoint> out = new ArrayList<>();
             try {
                 for (DescribeEndpointsResponse page : dms.describeEndpointsPaginator(b -> b
-                    .filters(filter("endpoint-id", ids)).maxRecords(PAGE))) {
+                    .filters(filters("endpoint-id", ids)).maxRecords(PAGE))) {
                     out.addAll(page.endpoints());
                 }
             } catch (ResourceNotFoundException e) {
@@ -186,19 +284,19 @@ public final class StateReader {
     }
 
     /**
-     * @param ids identifiers
+     * @param ids identifiers, or null for every resource of the type
      * @param withoutSettings omit mappings and settings (cheaper polling)
      * @return the tasks DMS reports for them
      */
     public List<ReplicationTask> tasks(Collection<String> ids, boolean withoutSettings) {
-        if (ids.isEmpty()) {
+        if (ids != null && ids.isEmpty()) {
             return List.of();
         }
-        return aws.call("DescribeReplicationTasks", String.join(",", ids), () -> {
+        return aws.call("DescribeReplicationTasks", ids == null ? "*" : String.join(",", ids), () -> {
             List<ReplicationTask> out = new ArrayList<>();
             try {
                 for (DescribeReplicationTasksResponse page : dms.describeReplicationTasksPaginator(b -> b
-                    .filters(filter("replication-task-id", ids)).maxRecords(PAGE).withoutSettings(withoutSettings))) {
+                    .filters(filters("replication-task-id", ids)).maxRecords(PAGE).withoutSettings(withoutSettings))) {
                     out.addAll(page.replicationTasks());
                 }
             } catch (ResourceNotFoundException e) {
@@ -206,6 +304,11 @@ public final class StateReader {
             }
             return out;
         });
+    }
+
+    /** No filter (every resource of the type) when {@code values} is null. */
+    private static List<Filter> filters(String name, Collection<String> values) {
+        return values == null ? List.of() : List.of(filter(name, values));
     }
 
     private static Filter filter(String name, Collection<String> values) {

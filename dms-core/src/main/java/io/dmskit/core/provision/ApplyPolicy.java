@@ -2,27 +2,45 @@ package io.dmskit.core.provision;
 
 /**
  * What {@code apply} may do beyond creating and modifying idle resources. The defaults are safe: a running task is
- * never stopped and nothing is deleted to be recreated, unless the caller says so; a plan needing either fails
- * before any mutating call with a {@link io.dmskit.core.ChangeNotAllowedException} naming the setting.
+ * never stopped, nothing is deleted to be recreated and nothing removed from the pipeline is deleted, unless the
+ * caller says so; a plan needing a restart or a replacement fails before any mutating call with a
+ * {@link io.dmskit.core.ChangeNotAllowedException} naming the setting, while resources removed from the pipeline are
+ * reported as skipped ({@link ApplyResult#skippedDeletions()}).
  *
- * @param restartRunningTasks allow stop → modify → resume of running tasks (and stop → resume after an endpoint change)
+ * @param restartRunningTasks allow stop → modify → resume of running tasks (and stop → resume after an endpoint
+ *     change), and starting a replaced task again when it was running before
  * @param allowReplace allow deleting and recreating resources whose changed fields DMS cannot modify in place
+ * @param allowDeletes allow deleting tasks, endpoints and instances tagged with the pipeline's name that the
+ *     pipeline no longer defines (tasks are stopped first; deletion in dependency order)
  */
-public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
+public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boolean allowDeletes) {
 
-    /** @return the defaults: no restarts, no replacements */
+    /**
+     * A policy that does not delete removed resources.
+     *
+     * @param restartRunningTasks allow restarts of running tasks
+     * @param allowReplace allow replacements
+     */
+    public ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
+        this(restartRunningTasks, allowReplace, false);
+    }
+
+    /** @return the defaults: no restarts, no replacements, no deletions */
     public static ApplyPolicy safe() {
-        return new ApplyPolicy(false, false);
+        return new ApplyPolicy(false, false, false);
     }
 
-    /** @return restarts of running tasks allowed, replacements not */
+    /** @return restarts of running tasks allowed, replacements and deletions not */
     public static ApplyPolicy restartTasks() {
-        return new ApplyPolicy(true, false);
+        return new ApplyPolicy(true, false, false);
     }
 
-    /** @return everything allowed */
+    /**
+     * @return restarts and replacements allowed; deleting resources removed from the pipeline still has to be asked
+     *     for explicitly with {@link #withAllowDeletes(boolean)}
+     */
     public static ApplyPolicy all() {
-        return new ApplyPolicy(true, true);
+        return new ApplyPolicy(true, true, false);
     }
 
     /**
@@ -30,7 +48,7 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
      * @return a copy
      */
     public ApplyPolicy withRestartRunningTasks(boolean allow) {
-        return new ApplyPolicy(allow, allowReplace);
+        return new ApplyPolicy(allow, allowReplace, allowDeletes);
     }
 
     /**
@@ -38,6 +56,14 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
      * @return a copy
      */
     public ApplyPolicy withAllowReplace(boolean allow) {
-        return new ApplyPolicy(restartRunningTasks, allow);
+        return new ApplyPolicy(restartRunningTasks, allow, allowDeletes);
+    }
+
+    /**
+     * @param allow delete resources tagged {@code dmskit:pipeline=<name>} that the pipeline no longer defines
+     * @return a copy
+     */
+    public ApplyPolicy withAllowDeletes(boolean allow) {
+        return new ApplyPolicy(restartRunningTasks, allowReplace, allow);
     }
 }

@@ -1,6 +1,7 @@
 package io.dmskit.core.provision;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +13,29 @@ import java.util.Map;
  * @param awsCalls AWS calls made, including reads and retries
  * @param mutatingCalls calls that change something (creates, modifies, deletes, starts, stops, secret writes);
  *     0 when the pipeline was unchanged
+ * @param skippedDeletions resources removed from the pipeline (planned {@link ChangeAction#DELETE}) that were not
+ *     deleted because the {@link ApplyPolicy} does not allow deletions; empty when they were deleted
  */
-public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls) {
+public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls,
+                          List<ResourceChange> skippedDeletions) {
 
-    /** Copies the map. */
+    /** Copies the collections. */
     public ApplyResult {
         arns = Map.copyOf(arns);
+        skippedDeletions = List.copyOf(skippedDeletions);
+    }
+
+    /**
+     * A result without skipped deletions.
+     *
+     * @param plan plan
+     * @param arns ARNs
+     * @param elapsed elapsed
+     * @param awsCalls calls
+     * @param mutatingCalls mutating calls
+     */
+    public ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls) {
+        this(plan, arns, elapsed, awsCalls, mutatingCalls, List.of());
     }
 
     /**

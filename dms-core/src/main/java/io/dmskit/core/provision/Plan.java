@@ -66,7 +66,7 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
                 case MODIFY -> " will be updated in place (now " + c.currentState() + ")";
                 case REPLACE -> " must be replaced (now " + c.currentState() + ")";
                 case RESTART -> " will be restarted (now " + c.currentState() + ")";
-                case DELETE -> " will be deleted";
+                case DELETE -> " will be deleted (now " + c.currentState() + ")";
                 case NO_OP -> "";
             }).append('\n');
             for (FieldDiff d : c.diffs()) {
