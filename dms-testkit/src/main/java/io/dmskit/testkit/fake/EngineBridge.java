@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
+import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 
 /**
  * Hands running tasks to the configured {@link io.dmskit.testkit.dataplane.ReplicationEngine} and applies its
@@ -62,15 +64,20 @@ final class EngineBridge {
                 failIfCurrent(t, run, "Replication engine failed to start: " + e.getMessage());
                 return;
             }
+            List<Runnable> pending = new ArrayList<>();
             boolean keep = w.locked(() -> {
                 if (t.run == run && !t.gone && "running".equals(t.status())) {
                     t.running = handle;
+                    pending.addAll(t.pendingReloads);
+                    t.pendingReloads.clear();
                     return true;
                 }
                 return false;
             });
             if (!keep && handle != null) {
                 handle.stop();
+            } else if (keep && handle != null) {
+                pending.forEach(Runnable::run);
             }
         });
     }
@@ -117,10 +124,39 @@ final class EngineBridge {
         });
     }
 
+    /**
+     * Called under the lock for ReloadTables on a running task: hands the tables to the engine's run outside the
+     * lock, or keeps them until the run has started.
+     */
+    void reload(TaskRecord t, List<TableToReload> tables, ReloadOptionValue option) {
+        RunningReplication handle = t.running;
+        if (handle == null) {
+            long run = t.run;
+            t.pendingReloads.add(() -> {
+                RunningReplication h = w.locked(() -> t.run == run ? t.running : null);
+                if (h != null) {
+                    deliverReload(t, h, tables, option);
+                }
+            });
+            return;
+        }
+        w.afterUnlock(() -> deliverReload(t, handle, tables, option));
+    }
+
+    private void deliverReload(TaskRecord t, RunningReplication handle, List<TableToReload> tables,
+                               ReloadOptionValue option) {
+        try {
+            handle.reload(tables, option);
+        } catch (RuntimeException e) {
+            World.log().warn("Replication engine failed to reload tables of task {}", t.id(), e);
+        }
+    }
+
     /** Called under the lock when {@code t} leaves running: stops its engine run outside the lock. */
     void stopEngine(TaskRecord t) {
         RunningReplication handle = t.running;
         t.running = null;
+        t.pendingReloads.clear();
         if (handle != null) {
             w.afterUnlock(() -> {
                 try {

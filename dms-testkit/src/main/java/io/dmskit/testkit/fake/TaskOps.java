@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.databasemigration.model.ModifyReplication
 import software.amazon.awssdk.services.databasemigration.model.ModifyReplicationTaskResponse;
 import software.amazon.awssdk.services.databasemigration.model.MoveReplicationTaskRequest;
 import software.amazon.awssdk.services.databasemigration.model.MoveReplicationTaskResponse;
+import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
 import software.amazon.awssdk.services.databasemigration.model.ReloadTablesRequest;
 import software.amazon.awssdk.services.databasemigration.model.ReloadTablesResponse;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 public final class TaskOps {
 
     static final Set<String> MIGRATION_TYPES = Set.of("full-load", "cdc", "full-load-and-cdc");
+    private static final int MAX_RELOAD_TABLES = 10;
     private static final Set<String> START_TYPES = Set.of("start-replication", "resume-processing", "reload-target");
     private static final Set<String> MODIFIABLE = Set.of("ready", "stopped", "failed");
     private static final Set<String> DELETABLE = Set.of("ready", "stopped", "failed", "failed-move");
@@ -613,20 +615,49 @@ public final class TaskOps {
         return MoveReplicationTaskResponse.builder().replicationTask(response).build();
     }
 
-    /** ReloadTables: the task must be running; the tables go back to {@code Before load}. */
+    /**
+     * ReloadTables: the task must be running and be a full-load or full-load-and-cdc task; at most 10 tables, no
+     * duplicates. {@code data-reload} shows the tables as {@code Table is being reloaded} (FullLoadReloaded, rows
+     * reset) and hands them to the replication engine, which reports the reload's progress; without an engine the
+     * scripted full-load delay completes them. {@code validate-only} marks them {@code Pending revalidation}.
+     */
     public ReloadTablesResponse reload(ReloadTablesRequest r) {
         TaskRecord t = find(r.replicationTaskArn());
         Validate.requiredList("TablesToReload", r.tablesToReload());
         String option = r.reloadOptionAsString() == null ? "data-reload" : r.reloadOptionAsString();
         Validate.oneOf("ReloadOption", option, Set.of("data-reload", "validate-only"));
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < r.tablesToReload().size(); i++) {
+            TableToReload tr = r.tablesToReload().get(i);
+            if (tr == null || tr.schemaName() == null || tr.schemaName().isBlank()) {
+                problems.add("TablesToReload[" + i + "].SchemaName is required");
+            }
+            if (tr == null || tr.tableName() == null || tr.tableName().isBlank()) {
+                problems.add("TablesToReload[" + i + "].TableName is required");
+            }
+            if (tr != null && tr.schemaName() != null && tr.tableName() != null
+                    && !seen.add(TaskRecord.tableKey(tr.schemaName(), tr.tableName()))) {
+                problems.add("TablesToReload names " + tr.schemaName() + "." + tr.tableName() + " more than once");
+            }
+        }
+        if (r.tablesToReload().size() > MAX_RELOAD_TABLES) {
+            problems.add("TablesToReload holds " + r.tablesToReload().size() + " tables; at most "
+                    + MAX_RELOAD_TABLES + " can be reloaded at a time");
+        }
+        if (!problems.isEmpty()) {
+            throw Errors.invalidParameter(String.join("; ", problems) + ".");
+        }
+        if ("cdc".equals(t.model.migrationTypeAsString())) {
+            throw Errors.invalidCombination("Replication Task " + t.arn + " is a cdc task; tables can be reloaded "
+                    + "only for full-load and full-load-and-cdc tasks.");
+        }
         if (!"running".equals(t.status())) {
             throw Errors.invalidState("Replication Task " + t.arn + " is currently not running (state: "
                     + t.status() + "); tables can be reloaded only while it runs.");
         }
         Instant now = w.now();
         for (TableToReload tr : r.tablesToReload()) {
-            Validate.required("SchemaName", tr.schemaName());
-            Validate.required("TableName", tr.tableName());
             String key = TaskRecord.tableKey(tr.schemaName(), tr.tableName());
             TableStatistics current = t.tables.get(key);
             TableStatistics.Builder b = (current == null ? freshTable(tr.schemaName(), tr.tableName())
@@ -639,7 +670,9 @@ public final class TaskOps {
             }
             t.tables.put(key, b.lastUpdateTime(now).build());
         }
-        if (option.equals("data-reload") && w.engine == null && w.timings.fullLoad().isPresent()) {
+        if (w.engine != null) {
+            bridge.reload(t, List.copyOf(r.tablesToReload()), ReloadOptionValue.fromValue(option));
+        } else if (option.equals("data-reload") && w.timings.fullLoad().isPresent()) {
             long run = t.run;
             w.schedule(w.timings.fullLoad().get(), t, () -> {
                 if (t.run == run) {
@@ -650,7 +683,8 @@ public final class TaskOps {
                 }
             });
         }
-        World.log().info("Reloading {} table(s) of replication task {}", r.tablesToReload().size(), t.id());
+        World.log().info("Reloading {} table(s) of replication task {} ({})", r.tablesToReload().size(), t.id(),
+                option);
         return ReloadTablesResponse.builder().replicationTaskArn(t.arn).build();
     }
 

@@ -25,6 +25,8 @@ final class TaskRecord extends Resource {
     RunningReplication running;
     /** Increments per start: engine callbacks of an older run are ignored. */
     long run;
+    /** ReloadTables calls that arrived while the engine's run was still starting: delivered once it has started. */
+    final java.util.List<Runnable> pendingReloads = new java.util.ArrayList<>();
     String lastStartType;
     String lastCdcStartPosition;
     /** The result of the last StartReplicationTaskAssessment, if any. */
