@@ -236,4 +236,45 @@ class TagsAndRemovedResourcesTest {
         assertThat(provisioner.describeTask("retail-copilot-replication")).get().extracting(s -> s.status())
             .isEqualTo(TaskStatus.RUNNING);
     }
+
+    private static Pipeline small(String instance) {
+        return Pipeline.builder("small")
+            .instance(ReplicationInstance.builder(instance).instanceClass("dms.t3.medium").build())
+            .endpoint(Endpoint.postgres("small-source").source().serverName("db.internal").port(5432)
+                .databaseName("shop").password("dms", Secret.of("pw-1234")).build())
+            .endpoint(Endpoint.s3("small-target").s3Settings(s -> s.bucketName("small-bucket")
+                .serviceAccessRoleArn(GuidePipeline.S3_ROLE)).build())
+            .task("small-task", t -> t.source("small-source").target("small-target").replicationInstance(instance)
+                .migrationType(io.dmskit.core.task.MigrationType.CDC).tableMappings(BuilderValidationTest.MAPPINGS))
+            .build();
+    }
+
+    @Test
+    @DisplayName("a task moved to a new instance is replaced, and the removed instance is deleted after the old task")
+    void removedInstanceIsDeletedAfterItsTasks() {
+        provisioner.apply(small("small-old"));
+        String oldInstanceArn = fake.describeReplicationInstances().replicationInstances().stream()
+            .filter(i -> i.replicationInstanceIdentifier().equals("small-old")).findFirst().orElseThrow()
+            .replicationInstanceArn();
+        Plan plan = provisioner.plan(small("small-new"));
+        assertThat(plan.effectiveChanges()).extracting(c -> c.identifier() + " " + c.action())
+            .containsExactly("small-new CREATE", "small-task REPLACE", "small-old DELETE");
+        fake.clearCalls();
+
+        provisioner.apply(small("small-new"), ApplyPolicy.all().withAllowDeletes(true));
+
+        List<CallRecord> calls = fake.calls();
+        long deleteTask = calls.stream().filter(c -> c.operation().equals("DeleteReplicationTask")).findFirst()
+            .orElseThrow().sequence();
+        CallRecord deleteInstance = fake.calls("DeleteReplicationInstance").stream().filter(CallRecord::succeeded)
+            .findFirst().orElseThrow();
+        assertThat(deleteInstance.request(software.amazon.awssdk.services.databasemigration.model
+            .DeleteReplicationInstanceRequest.class).replicationInstanceArn()).isEqualTo(oldInstanceArn);
+        assertThat(deleteInstance.sequence()).isGreaterThan(deleteTask);
+        assertThat(fake.describeReplicationInstances().replicationInstances())
+            .extracting(i -> i.replicationInstanceIdentifier()).doesNotContain("small-old").contains("small-new");
+        // the guide's pipeline (another name) is untouched
+        assertThat(provisioner.plan(pipeline).hasChanges()).isFalse();
+        assertThat(provisioner.plan(small("small-new")).hasChanges()).isFalse();
+    }
 }
