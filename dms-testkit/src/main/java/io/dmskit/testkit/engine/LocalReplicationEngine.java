@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
+import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -106,9 +108,17 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
             previous.stop();
         }
         replication.start();
-        return () -> {
-            replication.stop();
-            running.remove(arn, replication);
+        return new RunningReplication() {
+            @Override
+            public void stop() {
+                replication.stop();
+                running.remove(arn, replication);
+            }
+
+            @Override
+            public void reload(List<TableToReload> tables, ReloadOptionValue option) {
+                replication.reload(tables, option);
+            }
         };
     }
 

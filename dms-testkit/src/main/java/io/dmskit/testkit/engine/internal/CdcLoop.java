@@ -32,9 +32,13 @@ final class CdcLoop {
     private long batchStartNanos;
     private long batchBytes;
     private String lastCheckpoint;
+    private final TaskReplication reloads;
+    /** Changes of tables being reloaded, held back until their reload has ended (DMS's cached changes). */
+    private final Map<String, List<Target.PlannedChange>> held = new java.util.HashMap<>();
 
     CdcLoop(ReplicationContext ctx, EngineConfig config, ChangeCapture capture, Target target, List<TablePlan> plans,
-            AtomicBoolean stopped, String taskName, String sourceId) {
+            AtomicBoolean stopped, String taskName, String sourceId, TaskReplication reloads) {
+        this.reloads = reloads;
         this.ctx = ctx;
         this.config = config;
         this.capture = capture;
@@ -51,6 +55,10 @@ final class CdcLoop {
         Duration wait = config.pollInterval().compareTo(Duration.ofMillis(200)) > 0 ? Duration.ofMillis(200)
                 : config.pollInterval();
         while (!stopped.get()) {
+            if (reloads != null && reloads.reloadsRequested()) {
+                flush(); // what was captured before the reload request is written first
+                reloads.startReloads();
+            }
             List<Change> changes;
             try {
                 changes = capture.poll(wait);
@@ -79,12 +87,14 @@ final class CdcLoop {
                 if (plan == null || (judge && !plan.route().rowMatches(c.table(), c.values()))) {
                     continue;
                 }
-                if (batch.isEmpty()) {
-                    batchStartNanos = System.nanoTime();
+                String key = c.table().schema() + "\u0000" + c.table().name();
+                if (reloads != null && reloads.isReloading(key)) {
+                    held.computeIfAbsent(key, k -> new ArrayList<>()).add(new Target.PlannedChange(plan, c));
+                    continue;
                 }
-                batch.add(new Target.PlannedChange(plan, c));
-                batchBytes += 16L * c.values().length + 32;
+                add(new Target.PlannedChange(plan, c));
             }
+            releaseReloaded();
             if (flushDue()) {
                 flush();
             } else if (batch.isEmpty()) {
@@ -92,6 +102,27 @@ final class CdcLoop {
             }
         }
         flush();
+    }
+
+    private void add(Target.PlannedChange pc) {
+        if (batch.isEmpty()) {
+            batchStartNanos = System.nanoTime();
+        }
+        batch.add(pc);
+        batchBytes += 16L * pc.change().values().length + 32;
+    }
+
+    /** Changes held back for tables whose reload has ended follow the reloaded rows, in capture order. */
+    private void releaseReloaded() {
+        if (reloads == null) {
+            return;
+        }
+        for (String key = reloads.nextReloaded(); key != null; key = reloads.nextReloaded()) {
+            List<Target.PlannedChange> changes = held.remove(key);
+            if (changes != null) {
+                changes.forEach(this::add);
+            }
+        }
     }
 
     private boolean flushDue() {

@@ -35,6 +35,7 @@ public final class S3Target implements Target {
     private final Clock clock;
     private final java.util.concurrent.ExecutorService uploads;
     private final Map<String, AtomicReference<Instant>> lastNames = new ConcurrentHashMap<>();
+    private final JdbcTarget.PrepMode prepMode;
 
     /**
      * @param s3 client
@@ -43,6 +44,19 @@ public final class S3Target implements Target {
      * @param uploads runs the background part uploads of large files
      */
     public S3Target(S3Client s3, S3Options options, Clock clock, java.util.concurrent.ExecutorService uploads) {
+        this(s3, options, clock, uploads, JdbcTarget.PrepMode.DROP_AND_CREATE);
+    }
+
+    /**
+     * @param s3 client
+     * @param options settings
+     * @param clock names CDC files and fills the timestamp column
+     * @param uploads runs the background part uploads of large files
+     * @param prepMode the task's TargetTablePrepMode, applied to a table's folder when the table is reloaded
+     */
+    public S3Target(S3Client s3, S3Options options, Clock clock, java.util.concurrent.ExecutorService uploads,
+                    JdbcTarget.PrepMode prepMode) {
+        this.prepMode = prepMode;
         this.s3 = s3;
         this.uploads = uploads;
         this.options = options;
@@ -56,8 +70,45 @@ public final class S3Target implements Target {
 
     @Override
     public TableLoad beginLoad(TablePlan plan, Instant loadTime) {
-        return new Load(plan, loadTime);
+        return new Load(plan, loadTime, 0);
     }
+
+    /**
+     * ReloadTables: DROP_AND_CREATE and TRUNCATE_BEFORE_LOAD empty the table's folder (its LOAD and CDC files,
+     * date partitions included) and write {@code LOAD00000001…} again, so that the folder holds the reloaded table
+     * and the changes after it; DO_NOTHING keeps every object and numbers the new LOAD files after the highest one
+     * there, so nothing is overwritten.
+     */
+    @Override
+    public TableLoad beginReload(TablePlan plan, Instant loadTime) {
+        String prefix = options.tablePrefix(plan.targetSchema(), plan.targetTable());
+        List<String> keys = new java.util.ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(options.bucket()).prefix(prefix)).contents()
+                .forEach(o -> keys.add(o.key()));
+        int highest = 0;
+        if (prepMode == JdbcTarget.PrepMode.DO_NOTHING) {
+            for (String key : keys) {
+                java.util.regex.Matcher m = LOAD_NAME.matcher(key.substring(prefix.length()));
+                if (m.matches()) {
+                    highest = Math.max(highest, Integer.parseUnsignedInt(m.group(1), 16));
+                }
+            }
+        } else {
+            for (int i = 0; i < keys.size(); i += 1000) {
+                List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> batch = keys
+                        .subList(i, Math.min(keys.size(), i + 1000)).stream()
+                        .map(k -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(k).build())
+                        .toList();
+                s3.deleteObjects(b -> b.bucket(options.bucket()).delete(d -> d.objects(batch).quiet(true)));
+            }
+            LOG.info("reload of {}: {} deleted {} object(s) under s3://{}/{}", plan, prepMode, keys.size(),
+                    options.bucket(), prefix);
+        }
+        return new Load(plan, loadTime, highest);
+    }
+
+    private static final java.util.regex.Pattern LOAD_NAME =
+            java.util.regex.Pattern.compile("LOAD([0-9A-F]{8})\\.[a-z.]+");
 
     private final class Load implements TableLoad {
         private final TablePlan plan;
@@ -71,7 +122,8 @@ public final class S3Target implements Target {
         private long lastSecond = Long.MIN_VALUE;
         private String lastTimestamp;
 
-        Load(TablePlan plan, Instant taskStart) {
+        Load(TablePlan plan, Instant taskStart, int filesBefore) {
+            this.fileNumber = filesBefore;
             this.plan = plan;
             this.taskStart = taskStart;
             this.prefix = options.tablePrefix(plan.targetSchema(), plan.targetTable());

@@ -17,6 +17,18 @@ public interface Target extends AutoCloseable {
     TableLoad beginLoad(TablePlan plan, Instant loadTime);
 
     /**
+     * Starts loading one table again for ReloadTables, applying the task's TargetTablePrepMode first as DMS does. The
+     * default is {@link #beginLoad} (database targets prepare every load that way).
+     *
+     * @param plan the table
+     * @param loadTime when the reload started (for UseTaskStartTimeForFullLoadTimestamp)
+     * @return the load, to which the source rows are added
+     */
+    default TableLoad beginReload(TablePlan plan, Instant loadTime) {
+        return beginLoad(plan, loadTime);
+    }
+
+    /**
      * Prepares a table for CDC without a full load ({@code cdc} tasks): JDBC targets create missing tables.
      *
      * @param plan the table

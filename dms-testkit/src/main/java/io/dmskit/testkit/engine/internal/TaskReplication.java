@@ -25,7 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
 import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
 import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 
 /**
  * One running replication task: discovers the selected tables, runs the full load (tables in parallel), then
@@ -45,6 +47,19 @@ public final class TaskReplication implements RunningReplication {
     private volatile String captureMode = "none";
     private volatile ChangeCapture capture;
     private volatile Thread runner;
+    /** Set once the tables are discovered and the target is open: what a table reload needs. */
+    private volatile ReloadBase reloadBase;
+    private final java.util.concurrent.ConcurrentLinkedQueue<TableToReload> reloadRequests =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Source keys ({@link #bySource}) of tables being reloaded: their captured changes are held back. */
+    private final java.util.Set<String> reloading = ConcurrentHashMap.newKeySet();
+    /** Source keys of tables whose reload has ended, for the CDC loop to release their held changes. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> reloaded =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<Future<?>> reloadRuns = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private record ReloadBase(JdbcEndpoint source, Target target, Map<String, TablePlan> plans) {
+    }
 
     /**
      * @param ctx the task's context
@@ -67,6 +82,131 @@ public final class TaskReplication implements RunningReplication {
     /** @return the CDC capture in use: "binlog", "logical", "polling" or "none" */
     public String captureMode() {
         return captureMode;
+    }
+
+    /**
+     * ReloadTables ({@code data-reload}): the tables are loaded again while the task keeps running. The request is
+     * queued; the CDC loop starts it between two batches (after writing what it holds), or, before CDC has begun,
+     * the run starts it once the task's own full load is done. {@code validate-only} is ignored (this engine does
+     * not validate).
+     *
+     * @param tables source tables as named on the request
+     * @param option the reload option
+     */
+    public void reload(List<TableToReload> tables, ReloadOptionValue option) {
+        if (option != ReloadOptionValue.DATA_RELOAD) {
+            LOG.info("task {}: ReloadTables {} ignored (the local engine does not validate)", taskName, option);
+            return;
+        }
+        if (stopped.get()) {
+            return;
+        }
+        reloadRequests.addAll(tables);
+        LOG.info("task {}: reload of {} table(s) requested", taskName, tables.size());
+    }
+
+    /** @return whether ReloadTables requests wait to be started */
+    boolean reloadsRequested() {
+        return !reloadRequests.isEmpty();
+    }
+
+    /** @return whether the changes of this table (key of {@link #bySource}) are held back for a reload */
+    boolean isReloading(String sourceKey) {
+        return reloading.contains(sourceKey);
+    }
+
+    /** @return the key of a table whose reload has ended since the last call, or null */
+    String nextReloaded() {
+        return reloaded.poll();
+    }
+
+    /**
+     * Starts the requested reloads on the engine's threads: each table's changes are held back (by the CDC loop)
+     * from now until its reload has ended.
+     */
+    void startReloads() {
+        ReloadBase base = reloadBase;
+        if (base == null) {
+            return;
+        }
+        for (TableToReload t = reloadRequests.poll(); t != null; t = reloadRequests.poll()) {
+            TablePlan plan = findPlan(base.plans(), t.schemaName(), t.tableName());
+            if (plan == null) {
+                LOG.warn("task {}: ReloadTables names {}.{}, which the task's table mappings do not select",
+                        taskName, t.schemaName(), t.tableName());
+                ctx.updateTableStatistics(t.schemaName(), t.tableName(), b -> b.tableState("Table does not exist"));
+                continue;
+            }
+            String key = plan.source().schema() + "\u0000" + plan.source().name();
+            if (!reloading.add(key)) {
+                continue; // already being reloaded: the running reload reads the source after this request
+            }
+            if (!plan.source().name().equals(t.tableName()) || !plan.source().schema().equals(t.schemaName())) {
+                // FakeDms made an entry under the requested spelling: keep statistics under the source's names
+                ctx.updateTableStatistics(plan.source().schema(), plan.source().name(),
+                        b -> b.tableState("Table is being reloaded").fullLoadReloaded(true));
+            }
+            try {
+                reloadRuns.add(config.workers().submit(() -> reloadTable(base, plan, key)));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reloading.remove(key);
+                reloaded.add(key);
+            }
+        }
+    }
+
+    /** Starts the requested reloads and waits for them (before CDC has begun, or for full-load tasks). */
+    private void runReloadsNow() throws InterruptedException {
+        while (reloadsRequested() && !stopped.get()) {
+            startReloads();
+            awaitReloads();
+        }
+        reloaded.clear();
+    }
+
+    private void awaitReloads() throws InterruptedException {
+        List<Future<?>> runs;
+        synchronized (reloadRuns) {
+            runs = new ArrayList<>(reloadRuns);
+            reloadRuns.clear();
+        }
+        for (Future<?> f : runs) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                // reported as Table error by reloadTable
+            }
+        }
+    }
+
+    private void reloadTable(ReloadBase base, TablePlan plan, String key) {
+        try {
+            LOG.info("task {}: reloading {}", taskName, plan);
+            loadTable(base.source(), base.target(), plan, ctx.clock().instant(), null, true);
+        } catch (Throwable e) {
+            if (!stopped.get()) {
+                LOG.warn("task {}: reloading {} failed: {}", taskName, plan, message(e));
+                ctx.updateTableStatistics(plan.source().schema(), plan.source().name(),
+                        b -> b.tableState("Table error"));
+            }
+        } finally {
+            reloading.remove(key);
+            reloaded.add(key);
+        }
+    }
+
+    /** @return the plan of a source table: exact names first, then ignoring case; null when not selected */
+    static TablePlan findPlan(Map<String, TablePlan> plans, String schema, String table) {
+        TablePlan exact = plans.get(schema + "\u0000" + table);
+        if (exact != null) {
+            return exact;
+        }
+        for (TablePlan p : plans.values()) {
+            if (p.source().schema().equalsIgnoreCase(schema) && p.source().name().equalsIgnoreCase(table)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -100,6 +240,7 @@ public final class TaskReplication implements RunningReplication {
                     (int) config.connectTimeout().toSeconds());
             target = createTarget(settings);
             List<TablePlan> plans = discover(source, router, settings);
+            reloadBase = new ReloadBase(source, target, bySource(plans));
             LOG.info("task {}: {} table(s) selected on {}", taskName, plans.size(), source.endpointIdentifier());
             MigrationTypeValue type = ctx.task().migrationType();
             boolean cdc = type != MigrationTypeValue.FULL_LOAD;
@@ -124,6 +265,10 @@ public final class TaskReplication implements RunningReplication {
                 if (stopped.get()) {
                     return;
                 }
+                runReloadsNow();
+                if (stopped.get()) {
+                    return;
+                }
                 ctx.fullLoadFinished();
             } else {
                 for (TablePlan p : plans) {
@@ -137,7 +282,8 @@ public final class TaskReplication implements RunningReplication {
                     pc.initialize();
                 }
                 ctx.checkpoint(capture.position());
-                new CdcLoop(ctx, config, capture, target, plans, stopped, taskName, source.endpointIdentifier()).run();
+                new CdcLoop(ctx, config, capture, target, plans, stopped, taskName, source.endpointIdentifier(), this)
+                        .run();
             }
         } catch (Throwable e) {
             if (!stopped.get()) {
@@ -146,6 +292,11 @@ public final class TaskReplication implements RunningReplication {
                 ctx.fail(message);
             }
         } finally {
+            try {
+                awaitReloads();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             ChangeCapture c = capture;
             if (c != null) {
                 c.close();
@@ -176,7 +327,8 @@ public final class TaskReplication implements RunningReplication {
                 throw new EngineException("Target endpoint '" + t.endpointIdentifier()
                         + "' is an S3 endpoint but the local replication engine was built without an S3 client");
             }
-            return new S3Target(config.s3(), S3Options.of(t.s3Settings()), ctx.clock(), config.workers());
+            return new S3Target(config.s3(), S3Options.of(t.s3Settings()), ctx.clock(), config.workers(),
+                    settings.prepMode());
         }
         if (Dialect.ofEngineName(engine).isPresent()) {
             JdbcEndpoint endpoint = JdbcEndpoint.of(t, ctx.targetCredentials(), (int) config.connectTimeout().toSeconds());
@@ -222,7 +374,7 @@ public final class TaskReplication implements RunningReplication {
             }
             loads.add(config.workers().submit(() -> {
                 try {
-                    loadTable(source, target, p, taskStart, snapshot);
+                    loadTable(source, target, p, taskStart, snapshot, false);
                 } catch (Throwable e) {
                     errors.put(p, e);
                     LOG.warn("task {}: loading {} failed: {}", taskName, p, message(e));
@@ -242,7 +394,7 @@ public final class TaskReplication implements RunningReplication {
     }
 
     private void loadTable(JdbcEndpoint source, Target target, TablePlan plan, Instant taskStart,
-                           PollingCapture.Snapshot snapshot) throws SQLException {
+                           PollingCapture.Snapshot snapshot, boolean reload) throws SQLException {
         String schema = plan.source().schema();
         String table = plan.source().name();
         Instant start = ctx.clock().instant();
@@ -251,7 +403,7 @@ public final class TaskReplication implements RunningReplication {
             snapshot.touch(plan.source());
         }
         long rows;
-        try (Target.TableLoad load = target.beginLoad(plan, taskStart);
+        try (Target.TableLoad load = reload ? target.beginReload(plan, taskStart) : target.beginLoad(plan, taskStart);
              Connection c = source.connect()) {
             if (source.dialect() == Dialect.POSTGRESQL) {
                 c.setAutoCommit(false);
