@@ -92,7 +92,11 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Applies the pipeline with the provisioner's policy (default: never restart a running task, never replace).
+     * Applies the pipeline with the provisioner's policy (default: never restart a running task, never replace,
+     * never delete). Tags converge with AddTagsToResource / RemoveTagsFromResource ({@code dmskit:pipeline} is never
+     * touched). Tasks, endpoints and instances tagged with the pipeline's name that it no longer defines are deleted
+     * only when the policy allows deletions ({@link ApplyPolicy#withAllowDeletes(boolean)}); otherwise they are
+     * reported in {@link ApplyResult#skippedDeletions()}.
      *
      * @param pipeline the desired state
      * @return what was done
@@ -104,9 +108,13 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Applies the pipeline with the given policy; see {@link #apply(Pipeline)}.
+     *
      * @param pipeline the desired state
      * @param applyPolicy what apply may do
      * @return what was done
+     * @throws ChangeNotAllowedException before any change, when the plan needs a restart or replacement the policy
+     *     does not allow
      */
     public ApplyResult apply(Pipeline pipeline, ApplyPolicy applyPolicy) {
         return provisioning.apply(Objects.requireNonNull(pipeline, "pipeline"), Objects.requireNonNull(applyPolicy));

@@ -448,7 +448,7 @@ public final class Provisioning {
         Map<String, String> arns = new ConcurrentHashMap<>();
         for (Item it : planned.items()) {
             String arn = arnOf(it.actual);
-            if (arn != null && it.action != ChangeAction.REPLACE) {
+            if (arn != null && it.action != ChangeAction.REPLACE && it.action != ChangeAction.DELETE) {
                 arns.put(key(it.kind, it.id), arn);
             }
         }
@@ -512,8 +512,7 @@ public final class Provisioning {
                     if (it.kind == ResourceKind.REPLICATION_TASK && it.running) {
                         del.then(stopStep(name, arnOf(it.actual)));
                     }
-                    if (it.kind == ResourceKind.REPLICATION_TASK
-                        && TaskStatus.parse(it.state) == TaskStatus.DELETING) {
+                    if ("deleting".equalsIgnoreCase(it.state)) {
                         del.then(new Step("delete", null, Waits.gone(), "deleted"));
                     } else {
                         del.then(deleteStep(it.kind, name, arnOf(it.actual)));

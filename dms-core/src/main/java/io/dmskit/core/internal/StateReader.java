@@ -250,8 +250,12 @@ public final class StateReader {
         return aws.call("DescribeReplicationInstances", ids == null ? "*" : String.join(",", ids), () -> {
             List<ReplicationInstance> out = new ArrayList<>();
             try {
-                for (DescribeReplicationInstancesResponse page : dms.describeReplicationInstancesPaginator(b -> b
-                    .filters(filters("replication-instance-id", ids)).maxRecords(PAGE))) {
+                for (DescribeReplicationInstancesResponse page : dms.describeReplicationInstancesPaginator(b -> {
+                    b.maxRecords(PAGE);
+                    if (ids != null) {
+                        b.filters(filter("replication-instance-id", ids));
+                    }
+                })) {
                     out.addAll(page.replicationInstances());
                 }
             } catch (ResourceNotFoundException e) {
@@ -272,8 +276,12 @@ public final class StateReader {
         return aws.call("DescribeEndpoints", ids == null ? "*" : String.join(",", ids), () -> {
             List<Endpoint> out = new ArrayList<>();
             try {
-                for (DescribeEndpointsResponse page : dms.describeEndpointsPaginator(b -> b
-                    .filters(filters("endpoint-id", ids)).maxRecords(PAGE))) {
+                for (DescribeEndpointsResponse page : dms.describeEndpointsPaginator(b -> {
+                    b.maxRecords(PAGE);
+                    if (ids != null) {
+                        b.filters(filter("endpoint-id", ids));
+                    }
+                })) {
                     out.addAll(page.endpoints());
                 }
             } catch (ResourceNotFoundException e) {
@@ -295,8 +303,12 @@ public final class StateReader {
         return aws.call("DescribeReplicationTasks", ids == null ? "*" : String.join(",", ids), () -> {
             List<ReplicationTask> out = new ArrayList<>();
             try {
-                for (DescribeReplicationTasksResponse page : dms.describeReplicationTasksPaginator(b -> b
-                    .filters(filters("replication-task-id", ids)).maxRecords(PAGE).withoutSettings(withoutSettings))) {
+                for (DescribeReplicationTasksResponse page : dms.describeReplicationTasksPaginator(b -> {
+                    b.maxRecords(PAGE).withoutSettings(withoutSettings);
+                    if (ids != null) {
+                        b.filters(filter("replication-task-id", ids));
+                    }
+                })) {
                     out.addAll(page.replicationTasks());
                 }
             } catch (ResourceNotFoundException e) {
@@ -304,11 +316,6 @@ public final class StateReader {
             }
             return out;
         });
-    }
-
-    /** No filter (every resource of the type) when {@code values} is null. */
-    private static List<Filter> filters(String name, Collection<String> values) {
-        return values == null ? List.of() : List.of(filter(name, values));
     }
 
     private static Filter filter(String name, Collection<String> values) {

@@ -10,7 +10,10 @@ public enum ChangeAction {
     REPLACE("-/+"),
     /** Stop and resume a running task so that it picks up a change of one of its endpoints. */
     RESTART("~"),
-    /** Delete it. */
+    /**
+     * Delete it: a resource tagged with the pipeline's name that the pipeline no longer defines, or any resource in a
+     * destroy plan.
+     */
     DELETE("-"),
     /** Nothing to do. */
     NO_OP(" ");
