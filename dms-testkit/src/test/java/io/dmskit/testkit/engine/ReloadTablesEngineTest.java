@@ -17,8 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.dmskit.testkit.dataplane.RunningReplication;
+import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
+import software.amazon.awssdk.services.databasemigration.model.S3Settings;
+import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
+import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 
 /**
  * ReloadTables through FakeDms into the local engine: a running full-load-and-cdc task reloads one table from the
@@ -202,6 +208,12 @@ class ReloadTablesEngineTest {
             assertThat(bucket.getString(orders + "LOAD00000001.csv")).isEqualTo("10,1.00\n11,2.00\n12,3.00\n");
             assertThat(bucket.getString(orders + "LOAD00000002.csv")).isEqualTo("10,1.00\n11,2.00\n");
             assertThat(cdcLines(bucket, orders)).containsExactly("D,12,3.00");
+
+            reload(arn, "dn_no_such_table");
+            Await.until("the unknown table reported", Duration.ofSeconds(20),
+                    () -> state(arn, "dn_no_such_table").equals("Table does not exist"),
+                    () -> stats(arn, "dn_no_such_table").toString());
+            assertThat(bucket.keys(DB + "/dn_no_such_table/")).isEmpty();
         } finally {
             stop(arn);
         }
@@ -244,6 +256,35 @@ class ReloadTablesEngineTest {
         } finally {
             stop(arn);
         }
+    }
+
+    @Test
+    @DisplayName("a reload that arrives during a full-load task's own load runs before the task reports the end of "
+            + "the full load")
+    void reloadDuringAFullLoadTask() {
+        sourceTables("fl");
+        LocalS3.Bucket bucket = SharedS3.bucket("eng-reload-fl");
+        String mappings = "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\","
+                + "\"object-locator\":{\"schema-name\":\"" + DB + "\",\"table-name\":\"fl_%\"},"
+                + "\"rule-action\":\"include\"}]}";
+        TestContext ctx = new TestContext(TestContext.task("eng-reload-fl", MigrationTypeValue.FULL_LOAD, mappings, null),
+                Databases.mysqlSource("src-eng-reload-fl"), Databases.mysql().credentials(),
+                SharedS3.s3Target("tgt-eng-reload-fl", S3Settings.builder().bucketName("eng-reload-fl")
+                        .serviceAccessRoleArn("arn:aws:iam::123456789012:role/dms").build()),
+                Databases.mysql().credentials(), StartReplicationTaskTypeValue.START_REPLICATION, Optional.empty());
+        RunningReplication running = engine.start(ctx);
+        running.reload(List.of(TableToReload.builder().schemaName(DB).tableName("fl_orders").build()),
+                ReloadOptionValue.DATA_RELOAD);
+        Await.until("full load", Duration.ofSeconds(30), () -> ctx.fullLoadFinished || ctx.failure != null,
+                ctx::toString);
+        running.stop();
+        assertThat(ctx.failure).isNull();
+        assertThat(ctx.stateHistory()).as("orders loaded twice, customers once")
+                .filteredOn(h -> h.endsWith(":Table completed"))
+                .containsExactlyInAnyOrder(DB + ".fl_orders:Table completed", DB + ".fl_orders:Table completed",
+                        DB + ".fl_customers:Table completed");
+        assertThat(bucket.keys(DB + "/fl_orders/")).containsExactly(DB + "/fl_orders/LOAD00000001.csv");
+        assertThat(bucket.getString(DB + "/fl_orders/LOAD00000001.csv")).isEqualTo("10,1.00\n11,2.00\n12,3.00\n");
     }
 
     private static List<String> rows(String sql) throws SQLException {

@@ -129,6 +129,7 @@ public final class TaskReplication implements RunningReplication {
         if (base == null) {
             return;
         }
+        reloadRuns.removeIf(Future::isDone);
         for (TableToReload t = reloadRequests.poll(); t != null; t = reloadRequests.poll()) {
             TablePlan plan = findPlan(base.plans(), t.schemaName(), t.tableName());
             if (plan == null) {
