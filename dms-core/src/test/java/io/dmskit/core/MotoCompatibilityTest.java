@@ -55,7 +55,8 @@ class MotoCompatibilityTest {
                 .managedSecret("moto/" + suffix + "/mysql", BuilderValidationTest.ROLE, "root",
                     Secret.of(GuidePipeline.PASSWORD)).build())
             .endpoint(Endpoint.s3("moto-tgt-" + suffix).s3Settings(s -> s.bucketName("moto-" + suffix)
-                .serviceAccessRoleArn(BuilderValidationTest.ROLE).dataFormat(S3DataFormat.PARQUET)).build())
+                .serviceAccessRoleArn(BuilderValidationTest.ROLE).dataFormat(S3DataFormat.PARQUET))
+                .tag("owner", "moto-test").build())
             .build();
         try (DmsProvisioner p = DmsProvisioner.builder().dms(remote.dms()).secrets(remote.secrets())
             .pollInterval(Duration.ofMillis(200)).waitTimeout(Duration.ofSeconds(60))
@@ -67,9 +68,23 @@ class MotoCompatibilityTest {
             assertThat(result.arn(ResourceKind.ENDPOINT, "moto-src-" + suffix)).startsWith("arn:aws:dms:");
             assertThat(result.arn(ResourceKind.SECRET, "moto/" + suffix + "/mysql")).contains(":secret:");
 
+            // unchanged, tags included: ListTagsForResource(ResourceArnList) round-trips through the SDK
             Plan again = p.plan(pipeline);
             assertThat(again.hasChanges()).as(again.render()).isFalse();
             assertThat(again.render()).doesNotContain(GuidePipeline.PASSWORD);
+
+            // the S3 endpoint removed from the pipeline: found by its dmskit:pipeline tag, deleted when allowed
+            Pipeline smaller = Pipeline.builder(pipeline.name())
+                .instance(pipeline.instances().get(0)).endpoint(pipeline.endpoint("moto-src-" + suffix).orElseThrow())
+                .build();
+            Plan removal = p.plan(smaller);
+            assertThat(removal.effectiveChanges()).singleElement().satisfies(c -> {
+                assertThat(c.identifier()).isEqualTo("moto-tgt-" + suffix);
+                assertThat(c.action()).isEqualTo(ChangeAction.DELETE);
+            });
+            assertThat(p.apply(smaller).skippedDeletions()).hasSize(1);
+            p.apply(smaller, io.dmskit.core.provision.ApplyPolicy.safe().withAllowDeletes(true));
+            assertThat(p.plan(smaller).hasChanges()).isFalse();
         }
     }
 }
