@@ -142,11 +142,6 @@ public final class TaskReplication implements RunningReplication {
             if (!reloading.add(key)) {
                 continue; // already being reloaded: the running reload reads the source after this request
             }
-            if (!plan.source().name().equals(t.tableName()) || !plan.source().schema().equals(t.schemaName())) {
-                // FakeDms made an entry under the requested spelling: keep statistics under the source's names
-                ctx.updateTableStatistics(plan.source().schema(), plan.source().name(),
-                        b -> b.tableState("Table is being reloaded").fullLoadReloaded(true));
-            }
             try {
                 reloadRuns.add(config.workers().submit(() -> reloadTable(base, plan, key)));
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -196,18 +191,12 @@ public final class TaskReplication implements RunningReplication {
         }
     }
 
-    /** @return the plan of a source table: exact names first, then ignoring case; null when not selected */
+    /**
+     * @return the plan of a source table named exactly so (DMS reloads the table as named in its statistics), or
+     *     null when the task does not select it
+     */
     static TablePlan findPlan(Map<String, TablePlan> plans, String schema, String table) {
-        TablePlan exact = plans.get(schema + "\u0000" + table);
-        if (exact != null) {
-            return exact;
-        }
-        for (TablePlan p : plans.values()) {
-            if (p.source().schema().equalsIgnoreCase(schema) && p.source().name().equalsIgnoreCase(table)) {
-                return p;
-            }
-        }
-        return null;
+        return plans.get(schema + "\u0000" + table);
     }
 
     @Override
