@@ -132,7 +132,7 @@ public final class JdbcTarget implements Target {
     /** @return the target column type for a source column (DMS-like mapping through its data types) */
     String columnType(TablePlan.TargetColumn c) {
         boolean pg = dialect() == Dialect.POSTGRESQL;
-        SourceColumn s = c.source();
+        SourceColumn s = c.type();
         if (s == null) {
             return addedColumnType(c.added(), pg);
         }

@@ -7,6 +7,7 @@ import io.dmskit.mappings.SourceFilter;
 import io.dmskit.mappings.SqlDialect;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.mappings.TableResolution;
+import io.dmskit.mappings.TransformationRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,16 @@ public final class MappingsRouter {
         @Override
         public Optional<String> targetColumn(String sourceColumn) {
             return r.targetColumn(sourceColumn);
+        }
+
+        @Override
+        public Optional<String> targetColumn(String sourceColumn, String dmsType) {
+            return r.targetColumn(sourceColumn, dmsType);
+        }
+
+        @Override
+        public List<TransformationRule> columnRules(String sourceColumn, String dmsType) {
+            return r.columnTransformations(sourceColumn, dmsType);
         }
 
         @Override

@@ -86,7 +86,7 @@ public final class OutputFile implements AutoCloseable {
     }
 
     private ParquetFileWriter.Column parquetColumn(TablePlan.TargetColumn c) {
-        SourceColumn s = c.source();
+        SourceColumn s = c.type();
         String name = c.name();
         return switch (c.kind()) {
             case INTEGER -> s != null && fitsInt32(s) ? ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.INT32)
@@ -159,7 +159,7 @@ public final class OutputFile implements AutoCloseable {
                 line.append(l.longValue()); // numbers never need quotes
                 continue;
             }
-            String text = TextValues.render(v, i < columns.size() ? columns.get(i).source() : null);
+            String text = TextValues.render(v, i < columns.size() ? columns.get(i).type() : null);
             if (text == null) {
                 line.append(options.nullValue());
             } else {

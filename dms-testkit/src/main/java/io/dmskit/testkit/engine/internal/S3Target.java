@@ -239,7 +239,7 @@ public final class S3Target implements Target {
                     row[0] = pc.plan().targetTable();
                     row[1] = pc.plan().targetSchema();
                     for (int i = 0; i < values.length; i++) {
-                        row[i + 2] = TextValues.render(values[i], pc.plan().columns().get(i).source());
+                        row[i + 2] = TextValues.render(values[i], pc.plan().columns().get(i).type());
                     }
                     txn.add(c.op(), ts, row);
                 } else {

@@ -20,15 +20,24 @@ public final class TablePlan {
      * @param sourceIndex index into the source row, -1 for an added column
      * @param added the add-column rule, null for a source column
      * @param expression the compiled expression of an added column, null otherwise
+     * @param transform change-data-type and data-masking rules of a source column, null when none applies
      */
     public record TargetColumn(String name, SourceColumn source, int sourceIndex, TableRoute.AddedColumn added,
-                               ColumnExpression expression) {
+                               ColumnExpression expression, ColumnTransform transform) {
         /** @return the value kind written for this column */
         public ValueKind kind() {
             if (source != null) {
-                return source.kind();
+                return type().kind();
             }
             return ColumnExpression.kindOf(added.dataType());
+        }
+
+        /**
+         * @return the column's target type: the source column, or its type after change-data-type rules; null for an
+         *     added column
+         */
+        public SourceColumn type() {
+            return transform != null ? transform.targetType() : source;
         }
     }
 
@@ -50,19 +59,23 @@ public final class TablePlan {
         this.targetTable = route.targetTable();
         this.predicate = route.sqlPredicate(sourceDialect);
         List<TargetColumn> cols = new ArrayList<>();
+        boolean anyTransform = false;
         for (int i = 0; i < source.columns().size(); i++) {
             SourceColumn c = source.columns().get(i);
-            Optional<String> target = route.targetColumn(c.name());
+            String dmsType = ColumnTransform.dmsType(c);
+            Optional<String> target = route.targetColumn(c.name(), dmsType);
             if (target.isPresent()) {
-                cols.add(new TargetColumn(target.get(), c, i, null, null));
+                ColumnTransform transform = ColumnTransform.of(source, c, route.columnRules(c.name(), dmsType));
+                cols.add(new TargetColumn(target.get(), c, i, null, null, transform));
+                anyTransform |= transform != null;
             }
         }
         for (TableRoute.AddedColumn a : route.addedColumns()) {
-            cols.add(new TargetColumn(a.name(), null, -1, a, ColumnExpression.compile(a.expression(), source)));
+            cols.add(new TargetColumn(a.name(), null, -1, a, ColumnExpression.compile(a.expression(), source), null));
         }
         this.columns = List.copyOf(cols);
         this.hasAdded = !route.addedColumns().isEmpty();
-        boolean same = cols.size() == source.columns().size();
+        boolean same = !anyTransform && cols.size() == source.columns().size();
         for (int i = 0; same && i < cols.size(); i++) {
             same = cols.get(i).sourceIndex() == i;
         }
@@ -82,7 +95,8 @@ public final class TablePlan {
         Object[] out = new Object[columns.size()];
         for (int i = 0; i < out.length; i++) {
             TargetColumn c = columns.get(i);
-            out[i] = c.sourceIndex() >= 0 ? row[c.sourceIndex()]
+            out[i] = c.sourceIndex() >= 0
+                    ? (c.transform() == null ? row[c.sourceIndex()] : c.transform().apply(row[c.sourceIndex()], c.source()))
                     : c.expression().evaluate(row, op, time, source.schema(), source.name());
         }
         return out;

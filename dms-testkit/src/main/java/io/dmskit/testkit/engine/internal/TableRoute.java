@@ -1,5 +1,6 @@
 package io.dmskit.testkit.engine.internal;
 
+import io.dmskit.mappings.TransformationRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,26 @@ public interface TableRoute {
 
     /** @return the target column name, empty when the column is removed */
     Optional<String> targetColumn(String sourceColumn);
+
+    /**
+     * Like {@link #targetColumn(String)}, also applying rules that select columns by DMS data type.
+     *
+     * @param sourceColumn the source column
+     * @param dmsType its DMS data type ({@code int4}, {@code string}, ...)
+     * @return the target column name, empty when the column is removed or not included
+     */
+    default Optional<String> targetColumn(String sourceColumn, String dmsType) {
+        return targetColumn(sourceColumn);
+    }
+
+    /**
+     * @param sourceColumn the source column
+     * @param dmsType its DMS data type
+     * @return every column transformation rule that hits the column, lowest rule-id first
+     */
+    default List<TransformationRule> columnRules(String sourceColumn, String dmsType) {
+        return List.of();
+    }
 
     /** @return add-column rules for this table, in rule order */
     List<AddedColumn> addedColumns();
