@@ -98,7 +98,7 @@ class ValidationTest {
         only(doc("""
             {"rule-type":"selection","rule-id":"2",
              "object-locator":{"schema-name":"hr","table-name":"%"},"rule-action":"include"}"""),
-                Severity.ERROR, "2", "$.rules[1].rule-name", "has no rule-name");
+                Severity.WARNING, "2", "$.rules[1].rule-name", "has no rule-name");
         only(doc("""
             {"rule-type":"selektion","rule-id":"2","rule-name":"x"}"""),
                 Severity.ERROR, "2", "$.rules[1].rule-type", "Unknown rule-type \"selektion\"");
