@@ -199,8 +199,7 @@ public final class Quickstart {
         Map<String, Verifier> verifiers = new LinkedHashMap<>();
         for (Map.Entry<String, String> task : taskArns.entrySet()) {
             Verifier verifier = Verifier.builder().source(verifySource).sourceName(source.describe())
-                    .dms(dms).taskArn(task.getValue()).s3(s3.client())
-                    .target(S3Targets.ofTask(dms, task.getValue())).build();
+                    .dms(dms).taskArn(task.getValue()).s3(s3.client()).build();   // mappings + S3 target from the task
             verifiers.put(task.getKey(), verifier);
             reports.put(task.getKey(), verifier.verifyRowCounts());
         }
