@@ -56,11 +56,7 @@ public final class Catalog {
             }
         }
         List<Integer> pk = new ArrayList<>();
-        String sql = "SELECT k.column_name FROM information_schema.table_constraints t"
-                + " JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name"
-                + " AND k.table_schema = t.table_schema AND k.table_name = t.table_name"
-                + " WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = ? AND t.table_name = ?"
-                + " ORDER BY k.ordinal_position";
+        String sql = primaryKeySql();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             index.put(columns.get(i).name(), i);
@@ -78,6 +74,27 @@ public final class Catalog {
             }
         }
         return new SourceTable(schema, table, columns, pk);
+    }
+
+    /**
+     * The primary key's columns in key order, readable by a SELECT-only login (the DMS source user): the
+     * information schema's {@code table_constraints} lists constraints only to users with a privilege beyond SELECT
+     * (PostgreSQL, MariaDB), which would make every table look keyless and every update a delete plus an insert.
+     */
+    private String primaryKeySql() {
+        return switch (dialect) {
+            // MySQL and MariaDB name the primary key PRIMARY; key_column_usage is visible with SELECT
+            case MYSQL -> "SELECT column_name FROM information_schema.key_column_usage"
+                    + " WHERE constraint_name = 'PRIMARY' AND table_schema = ? AND table_name = ?"
+                    + " ORDER BY ordinal_position";
+            // the system catalogs are readable by every role
+            case POSTGRESQL -> "SELECT a.attname FROM pg_catalog.pg_index i"
+                    + " JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey)"
+                    + " WHERE i.indisprimary AND n.nspname = ? AND c.relname = ?"
+                    + " ORDER BY array_position(i.indkey::int2[], a.attnum)";
+        };
     }
 
     private SourceColumn column(ResultSetMetaData md, int i) throws SQLException {
