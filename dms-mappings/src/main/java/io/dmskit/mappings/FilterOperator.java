@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** A source-filter {@code filter-operator}. Several conditions in one filter are ORed; several filters are ANDed. */
@@ -39,12 +40,7 @@ public enum FilterOperator {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<FilterOperator> fromWire(String value) {
-        for (FilterOperator v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), FilterOperator::wireValue, value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** The {@code rule-target} of a transformation rule. */
@@ -31,12 +32,7 @@ public enum RuleTarget {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<RuleTarget> fromWire(String value) {
-        for (RuleTarget v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), RuleTarget::wireValue, value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** The {@code rule-type} of a table-mapping rule. */
@@ -31,12 +32,7 @@ public enum RuleType {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<RuleType> fromWire(String value) {
-        for (RuleType v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), RuleType::wireValue, value);
     }
 
     @Override

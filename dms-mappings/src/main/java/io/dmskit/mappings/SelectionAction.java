@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** The {@code rule-action} of a selection rule. */
@@ -27,12 +28,7 @@ public enum SelectionAction {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<SelectionAction> fromWire(String value) {
-        for (SelectionAction v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), SelectionAction::wireValue, value);
     }
 
     @Override

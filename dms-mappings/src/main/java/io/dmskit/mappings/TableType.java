@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** The {@code object-locator.table-type} of a selection rule (default {@link #TABLE}). */
@@ -27,12 +28,7 @@ public enum TableType {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<TableType> fromWire(String value) {
-        for (TableType v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), TableType::wireValue, value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** The {@code rule-action} of a transformation rule. */
@@ -57,12 +58,7 @@ public enum TransformationAction {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<TransformationAction> fromWire(String value) {
-        for (TransformationAction v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), TransformationAction::wireValue, value);
     }
 
     @Override

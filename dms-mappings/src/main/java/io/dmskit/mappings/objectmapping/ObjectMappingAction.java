@@ -1,5 +1,6 @@
 package io.dmskit.mappings.objectmapping;
 
+import io.dmskit.mappings.internal.WireValues;
 import java.util.Optional;
 
 /** The {@code rule-action} of an object-mapping rule (DynamoDB, Kinesis, Kafka targets). */
@@ -25,12 +26,7 @@ public enum ObjectMappingAction {
      * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<ObjectMappingAction> fromWire(String value) {
-        for (ObjectMappingAction v : values()) {
-            if (v.wireValue.equals(value)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
+        return WireValues.find(values(), ObjectMappingAction::wireValue, value);
     }
 
     @Override
