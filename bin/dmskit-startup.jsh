@@ -7,7 +7,7 @@ import io.dmskit.core.task.*;
 import io.dmskit.core.provision.*;
 import io.dmskit.verify.*;
 import io.dmskit.testkit.*;
-import io.dmskit.testkit.engine.*;
+import io.dmskit.engine.*;
 import io.dmskit.examples.*;
 import java.nio.file.*;
 import java.time.*;

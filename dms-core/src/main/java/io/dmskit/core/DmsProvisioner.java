@@ -12,7 +12,7 @@ import io.dmskit.core.provision.Sleeper;
 import io.dmskit.core.task.StartType;
 import io.dmskit.core.task.TableRef;
 import io.dmskit.core.task.TaskState;
-import io.dmskit.core.task.TaskStatus;
+import io.dmskit.model.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

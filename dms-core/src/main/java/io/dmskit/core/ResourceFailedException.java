@@ -1,6 +1,6 @@
 package io.dmskit.core;
 
-import io.dmskit.core.task.StopReason;
+import io.dmskit.model.StopReason;
 import java.util.Optional;
 
 /**
@@ -46,7 +46,7 @@ public class ResourceFailedException extends DmsKitException {
 
     /** @return the StopReason parsed */
     public Optional<StopReason> parsedStopReason() {
-        return Optional.ofNullable(StopReason.parse(stopReason));
+        return StopReason.parse(stopReason);
     }
 
     /** @return DMS's LastFailureMessage */

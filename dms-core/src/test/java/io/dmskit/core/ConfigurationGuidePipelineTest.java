@@ -10,7 +10,7 @@ import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressEvent;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.task.StartType;
-import io.dmskit.core.task.TaskStatus;
+import io.dmskit.model.TaskStatus;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.testkit.CallRecord;
 import io.dmskit.testkit.FakeClock;

@@ -192,10 +192,10 @@ class FaultInjectionTest {
             fake.task("retail-copilot-replication").fail("Last Error Access denied for user 'root'@'10.0.0.5'");
             p.stop("retail-copilot-replication");
             assertThatThrownBy(() -> p.awaitTask("retail-copilot-replication",
-                io.dmskit.core.task.TaskStatus.RUNNING))
+                io.dmskit.model.TaskStatus.RUNNING))
                 .isInstanceOfSatisfying(ResourceFailedException.class, e -> {
                     assertThat(e.status()).isEqualTo("failed");
-                    assertThat(e.parsedStopReason()).contains(io.dmskit.core.task.StopReason.FATAL_ERROR);
+                    assertThat(e.parsedStopReason()).contains(io.dmskit.model.StopReason.FATAL_ERROR);
                     assertThat(e.lastFailureMessage()).get().asString().contains("Access denied");
                 });
         }

@@ -88,7 +88,7 @@ class SecretLeakTest {
                 seen.add(stackTrace(catchThrowable(() -> p.apply(moved))));
                 fake.faults().clear();
                 fake.task(id).fail("Last Error Access denied for user 'root'");
-                seen.add(stackTrace(catchThrowable(() -> p.awaitTask(id, io.dmskit.core.task.TaskStatus.RUNNING))));
+                seen.add(stackTrace(catchThrowable(() -> p.awaitTask(id, io.dmskit.model.TaskStatus.RUNNING))));
                 // invalid definitions mention the password field, never its value
                 seen.add(stackTrace(catchThrowable(() -> Endpoint.mysql("bad").source().serverName("h").port(1)
                     .password("u", Secret.of("has;semicolon" + PASSWORD)).secretsManager("arn:s", "arn:r").build())));

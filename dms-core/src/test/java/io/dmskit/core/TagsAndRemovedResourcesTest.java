@@ -9,7 +9,7 @@ import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ResourceChange;
 import io.dmskit.core.provision.ResourceKind;
-import io.dmskit.core.task.TaskStatus;
+import io.dmskit.model.TaskStatus;
 import io.dmskit.testkit.CallRecord;
 import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;

@@ -20,7 +20,7 @@ import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.LocalS3;
-import io.dmskit.testkit.engine.LocalReplicationEngine;
+import io.dmskit.engine.LocalReplicationEngine;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.security.SecureRandom;

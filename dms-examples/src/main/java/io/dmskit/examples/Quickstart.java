@@ -18,7 +18,7 @@ import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.LocalS3;
-import io.dmskit.testkit.engine.LocalReplicationEngine;
+import io.dmskit.engine.LocalReplicationEngine;
 import io.dmskit.verify.CdcProbeResult;
 import io.dmskit.verify.VerificationReport;
 import io.dmskit.verify.Verifier;

@@ -1,6 +1,8 @@
 package io.dmskit.testkit;
 
 import io.dmskit.testkit.dataplane.ReplicationEngine;
+import io.dmskit.testkit.dataplane.ReplicationEngineProvider;
+import java.util.ServiceLoader;
 import io.dmskit.testkit.junit.SandboxS3;
 import io.dmskit.testkit.server.RemoteClientSettings;
 import java.net.URI;
@@ -332,15 +334,26 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
-         * Plugs the local replication engine ({@link io.dmskit.testkit.engine.LocalReplicationEngine}) into every
-         * scope's FakeDms, writing to the shared LocalS3: started tasks then really copy data from the source
-         * databases named by their endpoints. Off by default, because a control-plane test with made-up hosts would
-         * see its tasks fail to connect.
+         * Plugs the local replication engine into every scope's FakeDms, writing to the shared LocalS3: started
+         * tasks then really copy data from the source databases named by their endpoints. Off by default, because a
+         * control-plane test with made-up hosts would see its tasks fail to connect.
+         *
+         * <p>The engine lives in its own artifact, {@code io.dmskit:dms-engine} (it brings the MariaDB and
+         * PostgreSQL drivers and the binlog connector): add it with test scope and this call finds it through
+         * {@link java.util.ServiceLoader} ({@link ReplicationEngineProvider}).
          *
          * @return this
+         * @throws IllegalStateException when no {@link ReplicationEngineProvider} is on the class path, naming the
+         *     artifact to add
          */
         public Builder withLocalReplicationEngine() {
-            return replicationEngine(io.dmskit.testkit.engine.LocalReplicationEngine::create);
+            ReplicationEngineProvider provider = ServiceLoader.load(ReplicationEngineProvider.class,
+                            DmsSandbox.class.getClassLoader())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("withLocalReplicationEngine(): no replication engine "
+                            + "on the class path. Add the dependency io.dmskit:dms-engine (test scope) next to "
+                            + "dms-testkit; it registers a " + ReplicationEngineProvider.class.getName() + "."));
+            return replicationEngine(provider::create);
         }
 
         /**

@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.model.StopReason;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;

@@ -2,8 +2,8 @@ package io.dmskit.verify;
 
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
-import io.dmskit.testkit.engine.CdcMode;
-import io.dmskit.testkit.engine.LocalReplicationEngine;
+import io.dmskit.engine.CdcMode;
+import io.dmskit.engine.LocalReplicationEngine;
 import io.dmskit.verify.probe.OperationResult;
 import io.dmskit.verify.probe.ProbeOperation;
 import io.dmskit.verify.report.TableVerification;

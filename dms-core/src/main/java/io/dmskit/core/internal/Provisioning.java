@@ -23,10 +23,10 @@ import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.provision.Sleeper;
 import io.dmskit.core.task.MigrationType;
 import io.dmskit.core.task.StartType;
-import io.dmskit.core.task.StopReason;
+import io.dmskit.model.StopReason;
 import io.dmskit.core.task.TableRef;
 import io.dmskit.core.task.TaskState;
-import io.dmskit.core.task.TaskStatus;
+import io.dmskit.model.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,7 +265,7 @@ public final class Provisioning {
             var at = a.get();
             it.actual = at;
             it.state = at.status();
-            TaskStatus status = TaskStatus.parse(at.status());
+            TaskStatus status = TaskStatus.parse(at.status()).orElse(null);
             it.running = status == TaskStatus.RUNNING || status == TaskStatus.STARTING;
             List<String> replaceReasons = new ArrayList<>();
             Item src = byKey.get(key(ResourceKind.ENDPOINT, t.sourceEndpoint()));
@@ -313,7 +313,7 @@ public final class Provisioning {
             it.state = Reconciler.stateOf(r);
             it.notes.add("no longer in pipeline '" + p.name() + "' (tagged " + Specs.PIPELINE_TAG + "=" + p.name()
                 + "); deleted only when ApplyPolicy.withAllowDeletes(true)");
-            if (kind == ResourceKind.REPLICATION_TASK && isActive(TaskStatus.parse(it.state))) {
+            if (kind == ResourceKind.REPLICATION_TASK && isActive(TaskStatus.parse(it.state).orElse(null))) {
                 it.running = true;
                 it.notes.add("the task is " + it.state + ": stopped first");
             }
@@ -624,7 +624,7 @@ public final class Provisioning {
         boolean busy = switch (it.kind) {
             case REPLICATION_INSTANCE -> it.state != null && !"available".equalsIgnoreCase(it.state);
             case REPLICATION_TASK -> {
-                TaskStatus s = TaskStatus.parse(it.state);
+                TaskStatus s = TaskStatus.parse(it.state).orElse(null);
                 yield s != null && s.isTransitional();
             }
             default -> false;
@@ -815,7 +815,7 @@ public final class Provisioning {
         }, probe -> {
             if (!sent.get() && probe.resource()
                 instanceof software.amazon.awssdk.services.databasemigration.model.ReplicationTask t) {
-                TaskStatus s = TaskStatus.parse(t.status());
+                TaskStatus s = TaskStatus.parse(t.status()).orElse(null);
                 if (s == TaskStatus.STARTING) {
                     return Step.WAIT;
                 }
@@ -911,8 +911,8 @@ public final class Provisioning {
             started = t.replicationTaskStats().startDate();
         }
         Integer pct = t.replicationTaskStats() == null ? null : t.replicationTaskStats().fullLoadProgressPercent();
-        return new TaskState(t.replicationTaskIdentifier(), t.replicationTaskArn(), TaskStatus.parse(t.status()),
-            t.status(), StopReason.parse(t.stopReason()), t.lastFailureMessage(), started, pct,
+        return new TaskState(t.replicationTaskIdentifier(), t.replicationTaskArn(), TaskStatus.parse(t.status()).orElse(null),
+            t.status(), StopReason.parse(t.stopReason()).orElse(null), t.lastFailureMessage(), started, pct,
             MigrationType.fromWire(t.migrationTypeAsString()));
     }
 
@@ -1026,7 +1026,7 @@ public final class Provisioning {
         for (ReplicationTask t : p.tasks()) {
             o.task(t.identifier()).ifPresent(a -> changes.add(new ResourceChange(ResourceKind.REPLICATION_TASK,
                 t.identifier(), ChangeAction.DELETE, a.status(), List.of(),
-                TaskStatus.parse(a.status()) == TaskStatus.RUNNING ? List.of("stopped first") : List.of())));
+                TaskStatus.parse(a.status()).orElse(null) == TaskStatus.RUNNING ? List.of("stopped first") : List.of())));
         }
         for (Endpoint e : p.endpoints()) {
             o.endpoint(e.identifier()).ifPresent(a -> changes.add(new ResourceChange(ResourceKind.ENDPOINT,
@@ -1067,7 +1067,7 @@ public final class Provisioning {
             o.task(t.identifier()).ifPresent(a -> {
                 String name = ResourceKind.REPLICATION_TASK + " '" + t.identifier() + "'";
                 Node n = new Node(ResourceKind.REPLICATION_TASK, t.identifier(), "destroy");
-                TaskStatus s = TaskStatus.parse(a.status());
+                TaskStatus s = TaskStatus.parse(a.status()).orElse(null);
                 if (s == TaskStatus.RUNNING || s == TaskStatus.STARTING || s == TaskStatus.STOPPING) {
                     n.then(stopStep(name, a.replicationTaskArn()));
                 }

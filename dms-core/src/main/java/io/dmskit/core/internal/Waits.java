@@ -1,8 +1,8 @@
 package io.dmskit.core.internal;
 
 import io.dmskit.core.ResourceFailedException;
-import io.dmskit.core.task.StopReason;
-import io.dmskit.core.task.TaskStatus;
+import io.dmskit.model.StopReason;
+import io.dmskit.model.TaskStatus;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
@@ -78,7 +78,7 @@ public final class Waits {
             if (!(p.resource() instanceof ReplicationTask t)) {
                 return Step.WAIT;
             }
-            TaskStatus s = TaskStatus.parse(t.status());
+            TaskStatus s = TaskStatus.parse(t.status()).orElse(null);
             if (s == TaskStatus.READY || s == TaskStatus.STOPPED) {
                 return Step.DONE;
             }
@@ -95,7 +95,7 @@ public final class Waits {
             if (!(p.resource() instanceof ReplicationTask t)) {
                 return new Step.Fail(new ResourceFailedException(name, op, "(not found)", null, null));
             }
-            TaskStatus s = TaskStatus.parse(t.status());
+            TaskStatus s = TaskStatus.parse(t.status()).orElse(null);
             if (s == TaskStatus.READY || s == TaskStatus.STOPPED || s == TaskStatus.FAILED) {
                 return Step.DONE;
             }
@@ -112,7 +112,7 @@ public final class Waits {
             if (!(p.resource() instanceof ReplicationTask t)) {
                 return new Step.Fail(new ResourceFailedException(name, op, "(not found)", null, null));
             }
-            TaskStatus s = TaskStatus.parse(t.status());
+            TaskStatus s = TaskStatus.parse(t.status()).orElse(null);
             if (s == TaskStatus.STOPPED || s == TaskStatus.READY || s == TaskStatus.FAILED) {
                 return Step.DONE;
             }
@@ -137,11 +137,11 @@ public final class Waits {
             if (!(p.resource() instanceof ReplicationTask t)) {
                 return new Step.Fail(new ResourceFailedException(name, op, "(not found)", null, null));
             }
-            TaskStatus s = TaskStatus.parse(t.status());
+            TaskStatus s = TaskStatus.parse(t.status()).orElse(null);
             if (s == TaskStatus.RUNNING) {
                 return Step.DONE;
             }
-            StopReason reason = StopReason.parse(t.stopReason());
+            StopReason reason = StopReason.parse(t.stopReason()).orElse(null);
             if (s == TaskStatus.FAILED) {
                 return new Step.Fail(failed(name, op, t));
             }

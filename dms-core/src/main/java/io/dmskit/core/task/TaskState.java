@@ -1,5 +1,7 @@
 package io.dmskit.core.task;
 
+import io.dmskit.model.StopReason;
+import io.dmskit.model.TaskStatus;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.dmskit.testkit.fake;
 
-import io.dmskit.testkit.StopReason;
+import io.dmskit.model.StopReason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dmskit.testkit.fake;
 
-import io.dmskit.testkit.StopReason;
+import io.dmskit.model.StopReason;
 import io.dmskit.testkit.TaskControl;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.dmskit.testkit.fake;
 
-import io.dmskit.testkit.StopReason;
+import io.dmskit.model.StopReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,15 +1,13 @@
 package io.dmskit.testkit.fake;
 
+import io.dmskit.model.DmsIdentifiers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** DMS's parameter rules, answering with {@code InvalidParameterValueException} as DMS does. Internal. */
 final class Validate {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
-    private static final Pattern SUBNET_GROUP_ID = Pattern.compile("[A-Za-z0-9._ -]+");
 
     private Validate() {
     }
@@ -20,21 +18,10 @@ final class Validate {
      */
     static String identifier(String parameter, String value, int max) {
         required(parameter, value);
-        String problem = null;
-        if (value.length() > max) {
-            problem = "must contain from 1 to " + max + " alphanumeric characters or hyphens";
-        } else if (!Character.isLetter(value.charAt(0)) || value.charAt(0) > 'z') {
-            problem = "must begin with a letter";
-        } else if (!IDENTIFIER.matcher(value).matches()) {
-            problem = "must contain only ASCII letters, digits, and hyphens";
-        } else if (value.endsWith("-")) {
-            problem = "must not end with a hyphen";
-        } else if (value.contains("--")) {
-            problem = "must not contain two consecutive hyphens";
-        }
-        if (problem != null) {
+        List<String> problems = DmsIdentifiers.problems(value, max);
+        if (!problems.isEmpty()) {
             throw Errors.invalidParameter("The parameter " + parameter + " is not a valid identifier. Identifiers "
-                    + problem + ". (Received: '" + value + "')");
+                    + String.join("; ", problems) + ". (Received: '" + value + "')");
         }
         return value;
     }
@@ -42,13 +29,10 @@ final class Validate {
     /** Subnet group identifier: up to 255 letters, digits, periods, spaces, underscores or hyphens; not "default". */
     static String subnetGroupIdentifier(String value) {
         required("ReplicationSubnetGroupIdentifier", value);
-        if (value.length() > 255 || !SUBNET_GROUP_ID.matcher(value).matches()) {
-            throw Errors.invalidParameter("The parameter ReplicationSubnetGroupIdentifier must contain no more than "
-                    + "255 alphanumeric characters, periods, spaces, underscores, or hyphens. (Received: '" + value
-                    + "')");
-        }
-        if (value.equalsIgnoreCase("default")) {
-            throw Errors.invalidParameter("The parameter ReplicationSubnetGroupIdentifier must not be \"default\".");
+        List<String> problems = DmsIdentifiers.subnetGroupProblems(value);
+        if (!problems.isEmpty()) {
+            throw Errors.invalidParameter("The parameter ReplicationSubnetGroupIdentifier "
+                    + String.join("; ", problems) + ". (Received: '" + value + "')");
         }
         return value.toLowerCase(Locale.ROOT);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;
-import io.dmskit.testkit.StopReason;
+import io.dmskit.model.StopReason;
 import io.dmskit.testkit.Timings;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +102,7 @@ class FakeClockAndTimingsTest {
                 StopReason.FULL_LOAD_ONLY_FINISHED);
         assertThat(StopReason.parse("stop reason normal")).contains(StopReason.NORMAL);
         assertThat(StopReason.parse("STOPPED AFTER FULL LOAD")).contains(StopReason.STOPPED_AFTER_FULL_LOAD);
-        assertThat(StopReason.parse("something else")).isEmpty();
+        assertThat(StopReason.parse("something else")).contains(StopReason.UNKNOWN);
         assertThat(StopReason.parse(null)).isEmpty();
     }
 

@@ -3,7 +3,7 @@ package io.dmskit.testkit.fakedms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmskit.testkit.FakeDms;
-import io.dmskit.testkit.StopReason;
+import io.dmskit.model.StopReason;
 import io.dmskit.testkit.Timings;
 import java.time.Duration;
 import java.util.ArrayList;

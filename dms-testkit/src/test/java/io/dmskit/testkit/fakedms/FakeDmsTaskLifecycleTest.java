@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmskit.testkit.FakeDms;
-import io.dmskit.testkit.StopReason;
+import io.dmskit.model.StopReason;
 import io.dmskit.testkit.Timings;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
