@@ -88,7 +88,7 @@ public final class DmsProvisioner implements AutoCloseable {
      * @return the plan (no-ops included), see {@link Plan#render()}
      */
     public Plan plan(Pipeline pipeline) {
-        return provisioning.plan(Objects.requireNonNull(pipeline, "pipeline")).plan();
+        return provisioning.plan(Objects.requireNonNull(pipeline, "pipeline"));
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Small helpers for futures: unwrap the cause so callers see dmskit's own exceptions. */
-public final class Concurrency {
+final class Concurrency {
 
     private Concurrency() {
     }

@@ -8,7 +8,7 @@ import java.util.Deque;
 import java.util.List;
 
 /** One resource's work in a {@link Reconciler} run: a sequence of steps, after the nodes it depends on. */
-public final class Node {
+final class Node {
 
     enum Status { BLOCKED, READY, WAITING, DONE, FAILED }
 

@@ -1,6 +1,8 @@
 package io.dmskit.core.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +12,44 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnet
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 
 /** What DMS and Secrets Manager report for a pipeline's identifiers (keys in lower case: DMS lower-cases ids). */
-public final class Observed {
+final class Observed {
 
-    /** A managed secret as Secrets Manager reports it. */
-    public record SecretState(String name, String arn, Map<String, Object> value, boolean scheduledForDeletion) {
+    /**
+     * A managed secret as Secrets Manager reports it.
+     *
+     * @param name its name
+     * @param arn its ARN
+     * @param value its JSON value (empty when unreadable or scheduled for deletion)
+     * @param scheduledForDeletion whether it is scheduled for deletion (it can be restored)
+     */
+    record SecretState(String name, String arn, Map<String, Object> value, boolean scheduledForDeletion) {
+    }
+
+    /**
+     * A resource that carries a pipeline's tag although the pipeline no longer defines it.
+     *
+     * @param type what it is, and how it is deleted
+     * @param id its identifier
+     * @param arn its ARN
+     * @param state its state
+     */
+    record Removed(Deletable type, String id, String arn, String state) {
+    }
+
+    /**
+     * @param e an endpoint
+     * @return its status ({@code active} when DMS reports none)
+     */
+    static String stateOf(Endpoint e) {
+        return e.status() == null ? "active" : e.status();
+    }
+
+    /**
+     * @param g a subnet group
+     * @return its status ({@code Complete} when DMS reports none)
+     */
+    static String stateOf(ReplicationSubnetGroup g) {
+        return g.subnetGroupStatus() == null ? "Complete" : g.subnetGroupStatus();
     }
 
     final Map<String, ReplicationSubnetGroup> subnetGroups = new HashMap<>();
@@ -24,19 +60,19 @@ public final class Observed {
     /** Tags by resource ARN, for the resources whose tags were listed (absent: not known). */
     final Map<String, Map<String, String>> tagsByArn = new HashMap<>();
     /** Resources tagged with this pipeline's name that the pipeline no longer defines (tasks, endpoints, instances). */
-    final java.util.List<Object> removed = new java.util.ArrayList<>();
+    final List<Removed> removed = new ArrayList<>();
 
     /**
      * @param arn a resource ARN
      * @return its tags, empty when they were not read
      */
-    public Optional<Map<String, String>> tags(String arn) {
+    Optional<Map<String, String>> tags(String arn) {
         return arn == null ? Optional.empty() : Optional.ofNullable(tagsByArn.get(arn));
     }
 
-    /** @return resources carrying this pipeline's {@code dmskit:pipeline} tag that it no longer defines (SDK objects) */
-    public java.util.List<Object> removed() {
-        return java.util.List.copyOf(removed);
+    /** @return resources carrying this pipeline's {@code dmskit:pipeline} tag that it no longer defines */
+    List<Removed> removed() {
+        return List.copyOf(removed);
     }
 
     static String key(String id) {
@@ -47,7 +83,7 @@ public final class Observed {
      * @param id identifier
      * @return the subnet group
      */
-    public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
+    Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(key(id)));
     }
 
@@ -55,7 +91,7 @@ public final class Observed {
      * @param id identifier
      * @return the instance
      */
-    public Optional<ReplicationInstance> instance(String id) {
+    Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(key(id)));
     }
 
@@ -63,7 +99,7 @@ public final class Observed {
      * @param id identifier
      * @return the endpoint
      */
-    public Optional<Endpoint> endpoint(String id) {
+    Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(key(id)));
     }
 
@@ -71,7 +107,7 @@ public final class Observed {
      * @param id identifier
      * @return the task
      */
-    public Optional<ReplicationTask> task(String id) {
+    Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(key(id)));
     }
 
@@ -79,7 +115,7 @@ public final class Observed {
      * @param name secret name
      * @return the secret
      */
-    public Optional<SecretState> secret(String name) {
+    Optional<SecretState> secret(String name) {
         return Optional.ofNullable(secrets.get(name));
     }
 

@@ -20,10 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.databasemigration.model.Endpoint;
-import software.amazon.awssdk.services.databasemigration.model.ReplicationInstance;
-import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnetGroup;
-import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 
 /**
  * Runs a graph of {@link Node}s: every node whose dependencies are done acts (in parallel, bounded by the pool),
@@ -32,7 +28,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
  * injected {@link Sleeper}. Transitional states are waited through; a wait fails only on a real failure state or
  * at its timeout.
  */
-public final class Reconciler {
+final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.dmskit.core.provision");
     private static final Duration HEARTBEAT = Duration.ofSeconds(60);
@@ -56,7 +52,7 @@ public final class Reconciler {
      * @param maxPollInterval longest time between polls: rounds without progress stretch the interval by 1.5 up to it
      * @param timeout maximum time of one wait
      */
-    public Reconciler(StateReader reader, ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener,
+    Reconciler(StateReader reader, ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener,
                       Duration pollInterval, Duration maxPollInterval, Duration timeout) {
         this.reader = reader;
         this.pool = pool;
@@ -74,7 +70,7 @@ public final class Reconciler {
      * @param nodes the nodes (dependencies among them)
      * @throws DmsKitException the first failure (others attached as suppressed)
      */
-    public void run(List<Node> nodes) {
+    void run(List<Node> nodes) {
         if (nodes.isEmpty()) {
             return;
         }
@@ -200,10 +196,11 @@ public final class Reconciler {
         boolean progress = false;
         for (Map.Entry<ResourceKind, List<Node>> e : waiting.entrySet()) {
             List<String> ids = e.getValue().stream().map(n -> n.id).distinct().toList();
-            Map<String, Object> found = describe(e.getKey(), ids);
+            Map<String, Seen> found = describe(e.getKey(), ids);
             for (Node n : e.getValue()) {
-                Object r = found.get(n.id.toLowerCase(Locale.ROOT));
-                String state = r == null ? "(not found)" : stateOf(r);
+                Seen seen = found.get(n.id.toLowerCase(Locale.ROOT));
+                Object r = seen == null ? null : seen.resource();
+                String state = seen == null ? "(not found)" : seen.state();
                 transition(n, state);
                 Step.Outcome o = n.current.until().apply(new Step.Probe(r, state, n.seenActive, n.stepStarted));
                 if (o instanceof Step.Done) {
@@ -240,44 +237,28 @@ public final class Reconciler {
         }
     }
 
-    private Map<String, Object> describe(ResourceKind kind, List<String> ids) {
-        Map<String, Object> out = new HashMap<>();
-        switch (kind) {
-            case SUBNET_GROUP -> reader.subnetGroups(ids).forEach(g ->
-                out.put(g.replicationSubnetGroupIdentifier().toLowerCase(Locale.ROOT), g));
-            case REPLICATION_INSTANCE -> reader.instances(ids).forEach(i ->
-                out.put(i.replicationInstanceIdentifier().toLowerCase(Locale.ROOT), i));
-            case ENDPOINT -> reader.endpoints(ids).forEach(x -> out.put(x.endpointIdentifier().toLowerCase(Locale.ROOT), x));
-            case REPLICATION_TASK -> reader.tasks(ids, true).forEach(t ->
-                out.put(t.replicationTaskIdentifier().toLowerCase(Locale.ROOT), t));
-            case SECRET -> {
-                for (String id : ids) {
-                    reader.secret(id).ifPresent(s -> out.put(id.toLowerCase(Locale.ROOT), s));
-                }
-            }
-            default -> throw new IllegalStateException(kind.toString());
-        }
-        return out;
+    /** A resource as described, with its state text. */
+    private record Seen(Object resource, String state) {
     }
 
-    /**
-     * @param r an SDK object
-     * @return its status text
-     */
-    public static String stateOf(Object r) {
-        if (r instanceof ReplicationTask t) {
-            return t.status();
+    private Map<String, Seen> describe(ResourceKind kind, List<String> ids) {
+        Map<String, Seen> out = new HashMap<>();
+        switch (kind) {
+            case SUBNET_GROUP -> reader.subnetGroups(ids).forEach(g -> out.put(
+                g.replicationSubnetGroupIdentifier().toLowerCase(Locale.ROOT), new Seen(g, Observed.stateOf(g))));
+            case REPLICATION_INSTANCE -> reader.instances(ids).forEach(i -> out.put(
+                i.replicationInstanceIdentifier().toLowerCase(Locale.ROOT), new Seen(i, i.replicationInstanceStatus())));
+            case ENDPOINT -> reader.endpoints(ids).forEach(x -> out.put(x.endpointIdentifier().toLowerCase(Locale.ROOT),
+                new Seen(x, Observed.stateOf(x))));
+            case REPLICATION_TASK -> reader.tasks(ids, true).forEach(t -> out.put(
+                t.replicationTaskIdentifier().toLowerCase(Locale.ROOT), new Seen(t, t.status())));
+            case SECRET -> {
+                for (String id : ids) {
+                    reader.secret(id).ifPresent(s -> out.put(id.toLowerCase(Locale.ROOT), new Seen(s, "present")));
+                }
+            }
         }
-        if (r instanceof ReplicationInstance i) {
-            return i.replicationInstanceStatus();
-        }
-        if (r instanceof Endpoint e) {
-            return e.status() == null ? "active" : e.status();
-        }
-        if (r instanceof ReplicationSubnetGroup g) {
-            return g.subnetGroupStatus() == null ? "Complete" : g.subnetGroupStatus();
-        }
-        return "present";
+        return out;
     }
 
     private void transition(Node n, String state) {

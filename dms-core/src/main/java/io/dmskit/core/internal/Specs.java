@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.databasemigration.model.Tag;
  * Turns dmskit's models into AWS SDK requests and compares them with what DMS reports, field by field. Only fields
  * the model sets are compared (DMS's defaults never show as a diff); passwords are never compared or shown.
  */
-public final class Specs {
+final class Specs {
 
     /** Tag put on every resource a pipeline creates. */
     public static final String PIPELINE_TAG = "dmskit:pipeline";

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * Reads the current state of a pipeline's resources: one filtered, paginated Describe per resource type (none when
  * the pipeline has no resource of that type), run in parallel, plus one GetSecretValue per managed secret.
  */
-public final class StateReader {
+final class StateReader {
 
     private static final int PAGE = 100;
 
@@ -45,7 +45,7 @@ public final class StateReader {
      * @param secrets Secrets Manager client (may be null when no managed secret is used)
      * @param aws the retrying caller
      */
-    public StateReader(DatabaseMigrationClient dms, SecretsManagerClient secrets, AwsCaller aws) {
+    StateReader(DatabaseMigrationClient dms, SecretsManagerClient secrets, AwsCaller aws) {
         this.dms = dms;
         this.secrets = secrets;
         this.aws = aws;
@@ -56,7 +56,7 @@ public final class StateReader {
      * @param pool where the four reads run in parallel
      * @return what DMS reports
      */
-    public Observed read(Pipeline pipeline, ExecutorService pool) {
+    Observed read(Pipeline pipeline, ExecutorService pool) {
         Observed o = new Observed();
         Set<String> groupIds = new LinkedHashSet<>();
         pipeline.subnetGroups().forEach(g -> groupIds.add(g.identifier()));
@@ -79,42 +79,53 @@ public final class StateReader {
         for (Future<?> f : futures) {
             Concurrency.await(f);
         }
-        Map<String, Object> others = new LinkedHashMap<>();
+        List<ReplicationInstance> otherInstances = new ArrayList<>();
+        List<Endpoint> otherEndpoints = new ArrayList<>();
+        List<ReplicationTask> otherTasks = new ArrayList<>();
         for (ReplicationInstance i : instances) {
             if (instanceIds.contains(Observed.key(i.replicationInstanceIdentifier()))) {
                 o.put(i);
             } else {
-                others.put(i.replicationInstanceArn(), i);
+                otherInstances.add(i);
             }
         }
         for (Endpoint e : endpoints) {
             if (endpointIds.contains(Observed.key(e.endpointIdentifier()))) {
                 o.put(e);
             } else {
-                others.put(e.endpointArn(), e);
+                otherEndpoints.add(e);
             }
         }
         for (ReplicationTask t : tasks) {
             if (taskIds.contains(Observed.key(t.replicationTaskIdentifier()))) {
                 o.put(t);
             } else {
-                others.put(t.replicationTaskArn(), t);
+                otherTasks.add(t);
             }
         }
+        // removed resources in dependency order of deletion: tasks, endpoints, instances
+        List<Observed.Removed> others = new ArrayList<>();
+        otherTasks.forEach(t -> others.add(new Observed.Removed(Deletable.REPLICATION_TASK,
+            t.replicationTaskIdentifier(), t.replicationTaskArn(), t.status())));
+        otherEndpoints.forEach(e -> others.add(new Observed.Removed(Deletable.ENDPOINT, e.endpointIdentifier(),
+            e.endpointArn(), Observed.stateOf(e))));
+        otherInstances.forEach(i -> others.add(new Observed.Removed(Deletable.REPLICATION_INSTANCE,
+            i.replicationInstanceIdentifier(), i.replicationInstanceArn(), i.replicationInstanceStatus())));
         List<String> arns = new ArrayList<>();
         o.instances.values().forEach(i -> arns.add(i.replicationInstanceArn()));
         o.endpoints.values().forEach(e -> arns.add(e.endpointArn()));
         o.tasks.values().forEach(t -> arns.add(t.replicationTaskArn()));
-        arns.addAll(others.keySet());
+        Set<String> otherArns = new LinkedHashSet<>();
+        otherInstances.forEach(i -> otherArns.add(i.replicationInstanceArn()));
+        otherEndpoints.forEach(e -> otherArns.add(e.endpointArn()));
+        otherTasks.forEach(t -> otherArns.add(t.replicationTaskArn()));
+        arns.addAll(otherArns);
         o.tagsByArn.putAll(tags(arns));
-        // removed resources in dependency order of deletion: tasks, endpoints, instances
-        for (Class<?> type : List.of(ReplicationTask.class, Endpoint.class, ReplicationInstance.class)) {
-            others.forEach((arn, r) -> {
-                Map<String, String> tags = o.tagsByArn.get(arn);
-                if (type.isInstance(r) && tags != null && pipeline.name().equals(tags.get(Specs.PIPELINE_TAG))) {
-                    o.removed.add(r);
-                }
-            });
+        for (Observed.Removed r : others) {
+            Map<String, String> tags = o.tagsByArn.get(r.arn());
+            if (tags != null && pipeline.name().equals(tags.get(Specs.PIPELINE_TAG))) {
+                o.removed.add(r);
+            }
         }
         return o;
     }
@@ -135,7 +146,7 @@ public final class StateReader {
      * @param arns resource ARNs
      * @return tags by ARN (every listed ARN present, possibly with no tags)
      */
-    public Map<String, Map<String, String>> tags(List<String> arns) {
+    Map<String, Map<String, String>> tags(List<String> arns) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (int from = 0; from < arns.size(); from += TAG_BATCH) {
             List<String> batch = arns.subList(from, Math.min(arns.size(), from + TAG_BATCH));
@@ -190,7 +201,7 @@ public final class StateReader {
      * @param name secret name or ARN
      * @return the secret's state, empty when it does not exist
      */
-    public Optional<Observed.SecretState> secret(String name) {
+    Optional<Observed.SecretState> secret(String name) {
         if (secrets == null) {
             throw new DmsKitException("a managed secret needs a Secrets Manager client: DmsProvisioner.builder()"
                 + ".secrets(client)", name, "GetSecretValue", null, null, null);
@@ -221,7 +232,7 @@ public final class StateReader {
      * @param ids identifiers, or null for every resource of the type
      * @return the subnet groups DMS reports for them
      */
-    public List<ReplicationSubnetGroup> subnetGroups(Collection<String> ids) {
+    List<ReplicationSubnetGroup> subnetGroups(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -243,7 +254,7 @@ public final class StateReader {
      * @param ids identifiers, or null for every resource of the type
      * @return the instances DMS reports for them
      */
-    public List<ReplicationInstance> instances(Collection<String> ids) {
+    List<ReplicationInstance> instances(Collection<String> ids) {
         if (ids != null && ids.isEmpty()) {
             return List.of();
         }
@@ -269,7 +280,7 @@ public final class StateReader {
      * @param ids identifiers, or null for every resource of the type
      * @return the endpoints DMS reports for them
      */
-    public List<Endpoint> endpoints(Collection<String> ids) {
+    List<Endpoint> endpoints(Collection<String> ids) {
         if (ids != null && ids.isEmpty()) {
             return List.of();
         }
@@ -296,7 +307,7 @@ public final class StateReader {
      * @param withoutSettings omit mappings and settings (cheaper polling)
      * @return the tasks DMS reports for them
      */
-    public List<ReplicationTask> tasks(Collection<String> ids, boolean withoutSettings) {
+    List<ReplicationTask> tasks(Collection<String> ids, boolean withoutSettings) {
         if (ids != null && ids.isEmpty()) {
             return List.of();
         }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * @param until evaluates the resource as described (null when not found); null when nothing to wait for
  * @param wanted the wanted state(s), for timeouts and logs
  */
-public record Step(String operation, Supplier<String> action, Function<Probe, Outcome> until, String wanted) {
+record Step(String operation, Supplier<String> action, Function<Probe, Outcome> until, String wanted) {
 
     /**
      * What a wait sees.

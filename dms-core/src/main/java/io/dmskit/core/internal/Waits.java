@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
  * {@link ResourceFailedException} carrying StopReason and LastFailureMessage. A resource not (yet) visible right
  * after its creation is waited for (eventual consistency).
  */
-public final class Waits {
+final class Waits {
 
     private static final Set<String> INSTANCE_FAILED = Set.of("failed", "incompatible-credentials", "incompatible-network",
         "inaccessible-encryption-credentials", "deleting", "deleted", "storage-full");
