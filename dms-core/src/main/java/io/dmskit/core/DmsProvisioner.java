@@ -1,5 +1,8 @@
 package io.dmskit.core;
 
+import io.dmskit.core.exception.ChangeNotAllowedException;
+import io.dmskit.core.exception.ResourceFailedException;
+import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.internal.AwsCaller;
 import io.dmskit.core.internal.Provisioning;
 import io.dmskit.core.provision.ApplyPolicy;

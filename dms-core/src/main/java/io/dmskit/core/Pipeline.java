@@ -3,6 +3,8 @@ package io.dmskit.core;
 import io.dmskit.core.endpoint.Credentials;
 import io.dmskit.core.endpoint.EndpointType;
 import io.dmskit.core.endpoint.EngineName;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

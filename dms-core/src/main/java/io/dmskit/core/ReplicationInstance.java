@@ -1,5 +1,7 @@
 package io.dmskit.core;
 
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.instance.NetworkType;
 import io.dmskit.core.internal.Identifiers;
 import java.util.ArrayList;

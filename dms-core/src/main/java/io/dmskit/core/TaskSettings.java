@@ -1,6 +1,8 @@
 package io.dmskit.core;
 
-import io.dmskit.core.internal.JsonSemantics;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.json.JsonSemantics;
 import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.settings.BeforeImageSettings;
 import io.dmskit.core.settings.ChangeProcessingDdlHandlingPolicy;

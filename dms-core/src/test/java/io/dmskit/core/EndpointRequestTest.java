@@ -13,6 +13,7 @@ import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.endpoint.S3EncodingType;
 import io.dmskit.core.endpoint.S3EncryptionMode;
 import io.dmskit.core.endpoint.S3Settings;
+import io.dmskit.core.endpoint.Secret;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.databasemigration.model.CannedAclForObjectsValue;

@@ -8,6 +8,7 @@ import io.dmskit.core.endpoint.KinesisMessageFormat;
 import io.dmskit.core.endpoint.MySqlTargetDbType;
 import io.dmskit.core.endpoint.PostgresPluginName;
 import io.dmskit.core.endpoint.SafeguardPolicy;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.endpoint.SslMode;
 import io.dmskit.core.instance.NetworkType;
 import io.dmskit.core.provision.Plan;

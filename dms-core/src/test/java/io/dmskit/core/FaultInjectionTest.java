@@ -3,6 +3,8 @@ package io.dmskit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmskit.core.exception.DmsApiException;
+import io.dmskit.core.exception.ResourceFailedException;
 import io.dmskit.core.provision.RetrySettings;
 import io.dmskit.testkit.CallRecord;
 import io.dmskit.testkit.FakeClock;

@@ -2,6 +2,7 @@ package io.dmskit.core;
 
 import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.endpoint.S3EncryptionMode;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.endpoint.SslMode;
 import io.dmskit.core.settings.LogComponent;
 import io.dmskit.core.settings.LogSeverity;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dmskit.core.endpoint.S3DataFormat;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ChangeAction;
 import io.dmskit.core.provision.Plan;

@@ -3,6 +3,7 @@ package io.dmskit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmskit.core.exception.ChangeNotAllowedException;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ChangeAction;
 import io.dmskit.core.provision.FieldDiff;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.dmskit.core.endpoint.Credentials;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.Plan;

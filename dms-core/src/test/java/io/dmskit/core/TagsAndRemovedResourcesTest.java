@@ -2,6 +2,7 @@ package io.dmskit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ChangeAction;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmskit.core.endpoint.S3DataFormat;
+import io.dmskit.core.endpoint.Secret;
+import io.dmskit.core.exception.DmsApiException;
+import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.provision.ProgressEvent;
 import io.dmskit.core.task.MigrationType;
 import io.dmskit.core.task.StartType;

@@ -4,7 +4,7 @@ import io.dmskit.core.DmsProvisioner;
 import io.dmskit.core.Endpoint;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.ReplicationInstance;
-import io.dmskit.core.Secret;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ResourceKind;

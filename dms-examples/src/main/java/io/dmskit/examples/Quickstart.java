@@ -7,7 +7,7 @@ import io.dmskit.core.provision.ConnectionTest;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.task.StartType;
-import io.dmskit.core.Secret;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.examples.data.EcommerceSampleData;
 import io.dmskit.examples.data.ScenarioSchemas;
 import io.dmskit.examples.scenario.ConfigurationGuideScenario;

@@ -1,6 +1,6 @@
 package io.dmskit.verify;
 
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsKitException;
 
 /**
  * Verification could not run at all: the source database could not be reached, the task or its table mappings could

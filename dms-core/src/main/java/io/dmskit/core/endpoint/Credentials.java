@@ -1,6 +1,5 @@
 package io.dmskit.core.endpoint;
 
-import io.dmskit.core.Secret;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.ChangeNotAllowedException;
+import io.dmskit.core.exception.ChangeNotAllowedException;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.internal.Planner.Planned;
 import io.dmskit.core.provision.ApplyPolicy;

@@ -1,7 +1,7 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsApiException;
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsApiException;
+import io.dmskit.core.exception.DmsKitException;
 import io.dmskit.core.provision.RetrySettings;
 import io.dmskit.core.provision.Sleeper;
 import io.github.resilience4j.core.IntervalFunction;

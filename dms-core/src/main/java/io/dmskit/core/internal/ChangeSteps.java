@@ -7,6 +7,7 @@ import io.dmskit.core.internal.Item.InstanceItem;
 import io.dmskit.core.internal.Item.SecretItem;
 import io.dmskit.core.internal.Item.SubnetGroupItem;
 import io.dmskit.core.internal.Item.TaskItem;
+import io.dmskit.core.internal.json.JsonSemantics;
 import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.model.TaskStatus;

@@ -1,6 +1,6 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsKitException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 

@@ -1,10 +1,10 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsApiException;
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsApiException;
+import io.dmskit.core.exception.DmsKitException;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.ReplicationTask;
-import io.dmskit.core.WaitTimeoutException;
+import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.provision.ConnectionTest;
 import java.time.Duration;
 import java.time.Instant;

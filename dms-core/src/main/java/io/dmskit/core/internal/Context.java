@@ -1,6 +1,6 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsKitException;
 import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.Sleeper;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DefinitionProblem;
+import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.model.DmsIdentifiers;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DefinitionProblem;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.internal.json.JsonSemantics;
 import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.MappingProblem;
 import io.dmskit.mappings.Severity;

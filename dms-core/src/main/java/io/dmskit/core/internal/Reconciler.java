@@ -1,7 +1,7 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsKitException;
-import io.dmskit.core.WaitTimeoutException;
+import io.dmskit.core.exception.DmsKitException;
+import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.provision.ProgressEvent;
 import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.ResourceKind;

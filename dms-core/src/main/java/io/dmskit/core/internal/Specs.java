@@ -291,7 +291,7 @@ final class Specs {
             .extraConnectionAttributes((String) t.get("ExtraConnectionAttributes"))
             .username((String) t.get("Username")).serverName((String) t.get("ServerName"))
             .port((Integer) t.get("Port"));
-        if (t.get("Password") instanceof io.dmskit.core.Secret p) {
+        if (t.get("Password") instanceof io.dmskit.core.endpoint.Secret p) {
             b.password(p.reveal());
         }
         if (!isEmpty(s.settings())) {
@@ -318,7 +318,7 @@ final class Specs {
             .extraConnectionAttributes((String) t.get("ExtraConnectionAttributes"))
             .username((String) t.get("Username")).serverName((String) t.get("ServerName"))
             .port((Integer) t.get("Port"));
-        if (t.get("Password") instanceof io.dmskit.core.Secret p) {
+        if (t.get("Password") instanceof io.dmskit.core.endpoint.Secret p) {
             b.password(p.reveal());
         }
         if (!isEmpty(s.settings())) {

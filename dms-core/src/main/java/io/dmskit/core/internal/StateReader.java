@@ -1,8 +1,9 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsKitException;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.endpoint.Credentials;
+import io.dmskit.core.internal.json.JsonSemantics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -152,14 +153,14 @@ final class StateReader {
             List<String> batch = arns.subList(from, Math.min(arns.size(), from + TAG_BATCH));
             try {
                 out.putAll(listTags(batch));
-            } catch (io.dmskit.core.DmsApiException e) {
+            } catch (io.dmskit.core.exception.DmsApiException e) {
                 if (!e.awsErrorCode().orElse("").startsWith("ResourceNotFound")) {
                     throw e;
                 }
                 for (String arn : batch) {
                     try {
                         out.putAll(listTags(List.of(arn)));
-                    } catch (io.dmskit.core.DmsApiException gone) {
+                    } catch (io.dmskit.core.exception.DmsApiException gone) {
                         if (!gone.awsErrorCode().orElse("").startsWith("ResourceNotFound")) {
                             throw gone;
                         }
@@ -215,7 +216,7 @@ final class StateReader {
                 value = Map.of();
             }
             return Optional.of(new Observed.SecretState(name, r.arn(), value, false));
-        } catch (io.dmskit.core.DmsApiException e) {
+        } catch (io.dmskit.core.exception.DmsApiException e) {
             String code = e.awsErrorCode().orElse("");
             if (code.equals("ResourceNotFoundException")) {
                 return Optional.empty();

@@ -1,6 +1,6 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsApiException;
+import io.dmskit.core.exception.DmsApiException;
 import io.dmskit.core.task.StartType;
 import io.dmskit.model.TaskStatus;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.DmsApiException;
-import io.dmskit.core.ResourceFailedException;
-import io.dmskit.core.WaitTimeoutException;
+import io.dmskit.core.exception.DmsApiException;
+import io.dmskit.core.exception.ResourceFailedException;
+import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.provision.ProgressEvent;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.task.MigrationType;

@@ -1,6 +1,6 @@
 package io.dmskit.core.internal;
 
-import io.dmskit.core.ResourceFailedException;
+import io.dmskit.core.exception.ResourceFailedException;
 import io.dmskit.model.StopReason;
 import io.dmskit.model.TaskStatus;
 import java.util.Set;

@@ -4,7 +4,7 @@ package io.dmskit.core.provision;
  * What {@code apply} may do beyond creating and modifying idle resources. The defaults are safe: a running task is
  * never stopped, nothing is deleted to be recreated and nothing removed from the pipeline is deleted, unless the
  * caller says so; a plan needing a restart or a replacement fails before any mutating call with a
- * {@link io.dmskit.core.ChangeNotAllowedException} naming the setting, while resources removed from the pipeline are
+ * {@link io.dmskit.core.exception.ChangeNotAllowedException} naming the setting, while resources removed from the pipeline are
  * reported as skipped ({@link ApplyResult#skippedDeletions()}).
  *
  * @param restartRunningTasks allow stop → modify → resume of running tasks (and stop → resume after an endpoint

@@ -1,5 +1,8 @@
 package io.dmskit.core.provision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +17,8 @@ import java.util.stream.Collectors;
  * @param changes one entry per resource, in the order they are applied (no-ops included)
  */
 public record Plan(String pipeline, List<ResourceChange> changes) {
+
+    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     /** Validates and copies the components. */
     public Plan {
@@ -119,7 +124,11 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
             list.add(m);
         }
         root.put("changes", list);
-        return io.dmskit.core.internal.JsonSemantics.writePretty(root);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return {@link #render()} */

@@ -1,8 +1,8 @@
 package io.dmskit.core.settings;
 
-import io.dmskit.core.DefinitionProblem;
-import io.dmskit.core.InvalidDefinitionException;
-import io.dmskit.core.internal.Values;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.json.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import io.dmskit.core.Pipeline;
 import io.dmskit.core.ReplicationInstance;
 import io.dmskit.core.ReplicationSubnetGroup;
 import io.dmskit.core.ReplicationTask;
-import io.dmskit.core.Secret;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.task.MigrationType;

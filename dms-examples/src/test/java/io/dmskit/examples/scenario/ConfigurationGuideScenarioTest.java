@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dmskit.core.Endpoint;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.ReplicationTask;
-import io.dmskit.core.Secret;
+import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.endpoint.Credentials;
 import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.task.MigrationType;

@@ -1,6 +1,6 @@
 package io.dmskit.verify.probe;
 
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsKitException;
 
 /**
  * The CDC probe refused to run or could not prepare: the task's mappings do not replicate the probe table, the table

@@ -1,6 +1,6 @@
 package io.dmskit.verify.target;
 
-import io.dmskit.core.DmsKitException;
+import io.dmskit.core.exception.DmsKitException;
 
 /** Reading the target (S3 objects or a target database) failed; the message names the location. */
 public final class TargetReadException extends DmsKitException {

@@ -1,4 +1,4 @@
-package io.dmskit.core.internal;
+package io.dmskit.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.dmskit.core;
+package io.dmskit.core.exception;
 
 import java.util.Optional;
 

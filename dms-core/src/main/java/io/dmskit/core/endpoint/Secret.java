@@ -1,4 +1,4 @@
-package io.dmskit.core;
+package io.dmskit.core.endpoint;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
-package io.dmskit.core;
+package io.dmskit.core.exception;
 
 import java.util.List;
 
 /**
- * The plan needs a change the caller's {@link io.dmskit.core.provision.ApplyPolicy} does not allow (restarting a
+ * The plan needs a change the caller's {@code ApplyPolicy} does not allow (restarting a
  * running task, replacing a resource). Thrown before any mutating call; lists every such change.
  */
 public class ChangeNotAllowedException extends DmsKitException {

@@ -1,4 +1,4 @@
-package io.dmskit.core;
+package io.dmskit.core.exception;
 
 import io.dmskit.model.StopReason;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.dmskit.core.internal;
+package io.dmskit.core.internal.json;
 
 import java.math.BigDecimal;
 
