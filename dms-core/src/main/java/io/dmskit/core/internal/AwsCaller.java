@@ -67,7 +67,7 @@ public final class AwsCaller {
     }
 
     /** @return attempts of mutating operations (Create, Modify, Delete, Start, Stop, Reload, Put, Restore, ...) */
-    public long mutatingCalls() {
+    long mutatingCalls() {
         return mutations.get();
     }
 
@@ -84,7 +84,7 @@ public final class AwsCaller {
      * @param t an exception from an AWS call
      * @return whether trying again may succeed (throttling, 5xx, network)
      */
-    public static boolean isRetryable(Throwable t) {
+    static boolean isRetryable(Throwable t) {
         if (t instanceof AwsServiceException e) {
             return e.isThrottlingException() || e.statusCode() >= 500 || THROTTLING.contains(code(e))
                 || TRANSIENT.contains(code(e));
@@ -99,7 +99,7 @@ public final class AwsCaller {
      * @param t an exception from a create call
      * @return whether the request may have been carried out although it failed (5xx or network error)
      */
-    public static boolean outcomeUnknown(Throwable t) {
+    static boolean outcomeUnknown(Throwable t) {
         if (t instanceof AwsServiceException e) {
             return !e.isThrottlingException() && !THROTTLING.contains(code(e))
                 && (e.statusCode() >= 500 || TRANSIENT.contains(code(e)));
@@ -111,7 +111,7 @@ public final class AwsCaller {
      * @param e an AWS error
      * @return its error code, or null
      */
-    public static String code(AwsServiceException e) {
+    static String code(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
@@ -119,7 +119,7 @@ public final class AwsCaller {
      * @param t any throwable
      * @return the AWS error code if t is an AWS error
      */
-    public static Optional<String> codeOf(Throwable t) {
+    static Optional<String> codeOf(Throwable t) {
         return t instanceof AwsServiceException e ? Optional.ofNullable(code(e)) : Optional.empty();
     }
 
@@ -133,7 +133,7 @@ public final class AwsCaller {
      * @return the result
      * @throws DmsApiException when the call fails for good
      */
-    public <T> T call(String operation, String resource, Supplier<T> call) {
+    <T> T call(String operation, String resource, Supplier<T> call) {
         Retry.AsyncContext<T> ctx = retry.asyncContext();
         int attempt = 0;
         while (true) {
@@ -179,7 +179,7 @@ public final class AwsCaller {
      * @param <T> result type
      * @return the created (or found) resource
      */
-    public <T> T create(String operation, String resource, Supplier<T> create, Supplier<Optional<T>> find) {
+    <T> T create(String operation, String resource, Supplier<T> create, Supplier<Optional<T>> find) {
         Retry.AsyncContext<T> ctx = retry.asyncContext();
         int attempt = 0;
         while (true) {
@@ -257,7 +257,7 @@ public final class AwsCaller {
      * @param attempts attempts made
      * @return the exception to throw
      */
-    public static DmsApiException translate(String operation, String resource, RuntimeException e, int attempts) {
+    static DmsApiException translate(String operation, String resource, RuntimeException e, int attempts) {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         if (e instanceof AwsServiceException a) {
             String msg = a.awsErrorDetails() == null ? a.getMessage() : a.awsErrorDetails().errorMessage();
