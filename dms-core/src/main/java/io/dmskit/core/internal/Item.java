@@ -82,19 +82,34 @@ sealed interface Item {
      * @param <R> result type
      */
     interface Visitor<R> {
-        /** @param it the item @return the result */
+        /**
+         * @param it a managed secret
+         * @return the result for it
+         */
         R secret(SecretItem it);
 
-        /** @param it the item @return the result */
+        /**
+         * @param it a subnet group
+         * @return the result for it
+         */
         R subnetGroup(SubnetGroupItem it);
 
-        /** @param it the item @return the result */
+        /**
+         * @param it a replication instance
+         * @return the result for it
+         */
         R instance(InstanceItem it);
 
-        /** @param it the item @return the result */
+        /**
+         * @param it an endpoint
+         * @return the result for it
+         */
         R endpoint(EndpointItem it);
 
-        /** @param it the item @return the result */
+        /**
+         * @param it a replication task
+         * @return the result for it
+         */
         R task(TaskItem it);
     }
 
