@@ -21,74 +21,6 @@ gen_enum(EP, 'SafeguardPolicy', 'SQL Server transaction log safeguard ({@code Sa
 gen_enum(EP, 'TlogAccessMode', 'SQL Server CDC log access ({@code TlogAccessMode}).', [('BACKUP_ONLY', 'BackupOnly'), ('PREFER_BACKUP', 'PreferBackup'), ('PREFER_TLOG', 'PreferTlog'), ('TLOG_ONLY', 'TlogOnly')])
 gen_enum(EP, 'KinesisMessageFormat', 'Record format written to Kinesis ({@code MessageFormat}).', [('JSON', 'json'), ('JSON_UNFORMATTED', 'json-unformatted')])
 
-S3V = '''
-        if (Boolean.TRUE.equals(cdcInsertsOnly) && Boolean.TRUE.equals(cdcInsertsAndUpdates)) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcInsertsOnly",
-                "CdcInsertsOnly and CdcInsertsAndUpdates cannot both be true; choose one"));
-        }
-        boolean txFiles = Boolean.TRUE.equals(preserveTransactions) || (cdcPath != null && !cdcPath.isEmpty());
-        if (txFiles && Boolean.TRUE.equals(datePartitionEnabled)) {
-            problems.add(DefinitionProblem.of("S3Settings.DatePartitionEnabled",
-                "date partitioning cannot be combined with PreserveTransactions or CdcPath"));
-        }
-        if (txFiles && Boolean.TRUE.equals(addColumnName)) {
-            problems.add(DefinitionProblem.of("S3Settings.AddColumnName",
-                "AddColumnName cannot be combined with PreserveTransactions or CdcPath"));
-        }
-        if (txFiles && Boolean.TRUE.equals(glueCatalogGeneration)) {
-            problems.add(DefinitionProblem.of("S3Settings.GlueCatalogGeneration",
-                "GlueCatalogGeneration cannot be combined with PreserveTransactions or CdcPath"));
-        }
-        if (Boolean.TRUE.equals(preserveTransactions) && (cdcPath == null || cdcPath.isEmpty())) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcPath", "PreserveTransactions=true requires a CdcPath"));
-        }
-        if (encryptionMode == S3EncryptionMode.SSE_KMS && (serverSideEncryptionKmsKeyId == null
-                || serverSideEncryptionKmsKeyId.isBlank())) {
-            problems.add(DefinitionProblem.of("S3Settings.ServerSideEncryptionKmsKeyId",
-                "EncryptionMode sse-kms requires ServerSideEncryptionKmsKeyId (the KMS key ARN)"));
-        }
-        if (serverSideEncryptionKmsKeyId != null && encryptionMode != S3EncryptionMode.SSE_KMS) {
-            problems.add(DefinitionProblem.of("S3Settings.ServerSideEncryptionKmsKeyId",
-                "a KMS key is only used with EncryptionMode sse-kms; set encryptionMode(S3EncryptionMode.SSE_KMS)"));
-        }
-        if (maxFileSize != null && (maxFileSize < 1 || maxFileSize > 1_048_576)) {
-            problems.add(DefinitionProblem.of("S3Settings.MaxFileSize", "MaxFileSize must be 1..1048576 KB, was " + maxFileSize));
-        }
-        if (rowGroupLength != null && (rowGroupLength < 1 || rowGroupLength > 64 * 1024 * 1024)) {
-            problems.add(DefinitionProblem.of("S3Settings.RowGroupLength", "RowGroupLength must be 1..67108864, was " + rowGroupLength));
-        }
-        if (cdcMaxBatchInterval != null && cdcMaxBatchInterval < 0) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcMaxBatchInterval", "CdcMaxBatchInterval must not be negative"));
-        }
-        if (cdcMinFileSize != null && cdcMinFileSize < 0) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcMinFileSize", "CdcMinFileSize must not be negative"));
-        }
-        if (dataFormat != S3DataFormat.PARQUET) {
-            if (parquetVersion != null || encodingType != null || dictPageSizeLimit != null || rowGroupLength != null
-                    || dataPageSize != null || enableStatistics != null || parquetTimestampInMillisecond != null) {
-                problems.add(DefinitionProblem.of("S3Settings.DataFormat",
-                    "Parquet settings (ParquetVersion, EncodingType, DictPageSizeLimit, RowGroupLength, DataPageSize, "
-                        + "EnableStatistics, ParquetTimestampInMillisecond) need DataFormat parquet"));
-            }
-        }
-        if ((datePartitionSequence != null || datePartitionDelimiter != null || datePartitionTimezone != null)
-                && !Boolean.TRUE.equals(datePartitionEnabled)) {
-            problems.add(DefinitionProblem.of("S3Settings.DatePartitionEnabled",
-                "DatePartitionSequence/Delimiter/Timezone are only used with DatePartitionEnabled=true"));
-        }
-        if (csvNoSupValue != null && !Boolean.TRUE.equals(useCsvNoSupValue)) {
-            problems.add(DefinitionProblem.of("S3Settings.UseCsvNoSupValue", "CsvNoSupValue needs UseCsvNoSupValue=true"));
-        }
-        if (bucketName != null && !bucketName.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            problems.add(DefinitionProblem.of("S3Settings.BucketName", "'" + bucketName
-                + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)"));
-        }
-        if (bucketFolder != null && (bucketFolder.startsWith("/") || bucketFolder.endsWith("/"))) {
-            problems.add(DefinitionProblem.of("S3Settings.BucketFolder",
-                "BucketFolder must not start or end with '/', was '" + bucketFolder + "'"));
-        }
-'''
-
 gen_class(EP, 'S3Settings', 'Typed S3 endpoint settings ({@code S3Settings}): every field of the DMS API model, enums for the enumerated ones.', F('''
 serviceAccessRoleArn | ServiceAccessRoleArn | String | IAM role DMS assumes to write the bucket (needs iam:PassRole)
 bucketName | BucketName | String | the bucket
@@ -131,7 +63,7 @@ glueCatalogGeneration | GlueCatalogGeneration | Boolean | generate a Glue Data C
 expectedBucketOwner | ExpectedBucketOwner | String | account id that must own the bucket
 externalTableDefinition | ExternalTableDefinition | String | S3 source only: table definition JSON
 ignoreHeaderRows | IgnoreHeaderRows | Integer | S3 source only: skip a CSV header row
-'''), sdk=SDK + 'S3Settings', validate=S3V,
+'''), sdk=SDK + 'S3Settings', rules=True,
 example=''' * S3Settings s3 = S3Settings.builder()
  *     .bucketName("market-intelligence-hub-raw")
  *     .serviceAccessRoleArn("arn:aws:iam::123456789012:role/dms-s3")
@@ -139,7 +71,7 @@ example=''' * S3Settings s3 = S3Settings.builder()
  *     .encryptionMode(S3EncryptionMode.SSE_KMS).serverSideEncryptionKmsKeyId(kmsKeyArn)
  *     .build();''')
 
-gen_class(EP, 'MySqlSettings', 'Typed MySQL / MariaDB / Aurora MySQL endpoint settings ({@code MySQLSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds.', F('''
+gen_class(EP, 'MySqlSettings', 'Typed MySQL / MariaDB / Aurora MySQL endpoint settings ({@code MySQLSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.', F('''
 afterConnectScript | AfterConnectScript | String | SQL run after connecting (failures ignored)
 cleanSourceMetadataOnMismatch | CleanSourceMetadataOnMismatch | Boolean | clean and recreate table metadata on mismatch
 eventsPollInterval | EventsPollInterval | Integer | seconds between binary log polls while idle
@@ -150,20 +82,9 @@ maxFileSize | MaxFileSize | Integer | target: KB of the CSV files used for loadi
 parallelLoadThreads | ParallelLoadThreads | Integer | target: threads loading data
 serviceAccessRoleArn | ServiceAccessRoleArn | String | role for IAM authentication
 authenticationMethod | AuthenticationMethod | Enum:AuthenticationMethod | password or iam
-'''), sdk=SDK + 'MySQLSettings', validate='''
-        if (authenticationMethod == AuthenticationMethod.KERBEROS) {
-            problems.add(DefinitionProblem.of("MySQLSettings.AuthenticationMethod", "MySQL supports password or iam"));
-        }
-        if (authenticationMethod == AuthenticationMethod.IAM && serviceAccessRoleArn == null) {
-            problems.add(DefinitionProblem.of("MySQLSettings.ServiceAccessRoleArn",
-                "AuthenticationMethod iam requires ServiceAccessRoleArn (a role with rds-db:connect)"));
-        }
-        if (eventsPollInterval != null && eventsPollInterval < 1) {
-            problems.add(DefinitionProblem.of("MySQLSettings.EventsPollInterval", "EventsPollInterval must be positive"));
-        }
-''')
+'''), sdk=SDK + 'MySQLSettings', rules=True)
 
-gen_class(EP, 'PostgreSqlSettings', 'Typed PostgreSQL / Aurora PostgreSQL endpoint settings ({@code PostgreSQLSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds.', F('''
+gen_class(EP, 'PostgreSqlSettings', 'Typed PostgreSQL / Aurora PostgreSQL endpoint settings ({@code PostgreSQLSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.', F('''
 afterConnectScript | AfterConnectScript | String | SQL run after connecting
 captureDdls | CaptureDdls | Boolean | create DDL-capture artifacts on the source
 ddlArtifactsSchema | DdlArtifactsSchema | String | schema of the DDL-capture artifacts
@@ -184,24 +105,9 @@ babelfishDatabaseName | BabelfishDatabaseName | String | Babelfish database name
 disableUnicodeSourceFilter | DisableUnicodeSourceFilter | Boolean | disable the Unicode source filter
 serviceAccessRoleArn | ServiceAccessRoleArn | String | role for IAM authentication
 authenticationMethod | AuthenticationMethod | Enum:AuthenticationMethod | password or iam
-'''), sdk=SDK + 'PostgreSQLSettings', validate='''
-        if (authenticationMethod == AuthenticationMethod.KERBEROS) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.AuthenticationMethod", "PostgreSQL supports password or iam"));
-        }
-        if (authenticationMethod == AuthenticationMethod.IAM && serviceAccessRoleArn == null) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.ServiceAccessRoleArn",
-                "AuthenticationMethod iam requires ServiceAccessRoleArn (a role with rds-db:connect)"));
-        }
-        if (databaseMode == PostgresDatabaseMode.BABELFISH && babelfishDatabaseName == null) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.BabelfishDatabaseName",
-                "DatabaseMode babelfish requires BabelfishDatabaseName"));
-        }
-        if (heartbeatFrequency != null && heartbeatFrequency < 1) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.HeartbeatFrequency", "HeartbeatFrequency must be positive (minutes)"));
-        }
-''')
+'''), sdk=SDK + 'PostgreSQLSettings', rules=True)
 
-gen_class(EP, 'OracleSettings', 'Typed Oracle endpoint settings ({@code OracleSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds. ASM and TDE passwords are not modelled: use Secrets Manager ({@code SecretsManagerOracleAsmSecretId}).', F('''
+gen_class(EP, 'OracleSettings', 'Typed Oracle endpoint settings ({@code OracleSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds. ASM and TDE passwords are not modelled: use Secrets Manager ({@code SecretsManagerOracleAsmSecretId}).', F('''
 addSupplementalLogging | AddSupplementalLogging | Boolean | set up supplemental logging
 archivedLogDestId | ArchivedLogDestId | Integer | archived redo log destination id
 additionalArchivedLogDestId | AdditionalArchivedLogDestId | Integer | additional archived log destination id
@@ -235,14 +141,9 @@ secretsManagerOracleAsmSecretId | SecretsManagerOracleAsmSecretId | String | sec
 trimSpaceInChar | TrimSpaceInChar | Boolean | trim trailing spaces of CHAR values
 convertTimestampWithZoneToUTC | ConvertTimestampWithZoneToUTC | Boolean | convert TIMESTAMP WITH TIME ZONE to UTC
 openTransactionWindow | OpenTransactionWindow | Integer | minutes to look back for open transactions (CDC-only tasks)
-'''), sdk=SDK + 'OracleSettings', validate='''
-        if ((secretsManagerOracleAsmSecretId == null) != (secretsManagerOracleAsmAccessRoleArn == null)) {
-            problems.add(DefinitionProblem.of("OracleSettings.SecretsManagerOracleAsmSecretId",
-                "SecretsManagerOracleAsmSecretId and SecretsManagerOracleAsmAccessRoleArn go together"));
-        }
-''')
+'''), sdk=SDK + 'OracleSettings', rules=True)
 
-gen_class(EP, 'SqlServerSettings', 'Typed Microsoft SQL Server endpoint settings ({@code MicrosoftSQLServerSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds.', F('''
+gen_class(EP, 'SqlServerSettings', 'Typed Microsoft SQL Server endpoint settings ({@code MicrosoftSQLServerSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.', F('''
 bcpPacketSize | BcpPacketSize | Integer | BCP packet size
 controlTablesFileGroup | ControlTablesFileGroup | String | file group of the DMS control tables
 querySingleAlwaysOnNode | QuerySingleAlwaysOnNode | Boolean | query a single Always On node
@@ -267,15 +168,7 @@ includeControlDetails | IncludeControlDetails | Boolean | include control detail
 includeNullAndEmpty | IncludeNullAndEmpty | Boolean | include NULL and empty columns
 noHexPrefix | NoHexPrefix | Boolean | no 0x prefix for binary values
 useLargeIntegerValue | UseLargeIntegerValue | Boolean | integers up to 18 digits
-'''), sdk=SDK + 'KinesisSettings', validate='''
-        if (streamArn == null || streamArn.isBlank()) {
-            problems.add(DefinitionProblem.of("KinesisSettings.StreamArn", "a Kinesis target needs StreamArn"));
-        }
-        if (serviceAccessRoleArn == null || serviceAccessRoleArn.isBlank()) {
-            problems.add(DefinitionProblem.of("KinesisSettings.ServiceAccessRoleArn",
-                "a Kinesis target needs ServiceAccessRoleArn (a role allowed to write the stream)"));
-        }
-''')
+'''), sdk=SDK + 'KinesisSettings', rules=True)
 
 # ---------------------------------------------------------------- task settings sections
 gen_enum(ST, 'TargetTablePrepMode', 'What a full load does to existing target tables ({@code TargetTablePrepMode}).', [('DO_NOTHING', 'DO_NOTHING'), ('DROP_AND_CREATE', 'DROP_AND_CREATE'), ('TRUNCATE_BEFORE_LOAD', 'TRUNCATE_BEFORE_LOAD')])
@@ -300,23 +193,7 @@ parallelApplyBufferSize | ParallelApplyBufferSize | Integer | parallel apply buf
 parallelApplyQueuesPerThread | ParallelApplyQueuesPerThread | Integer | parallel apply queues per thread
 batchApplyEnabled | BatchApplyEnabled | Boolean | batch apply (not for S3 targets)
 taskRecoveryTableEnabled | TaskRecoveryTableEnabled | Boolean | write the task recovery table
-'''), json=True, validate='''
-        if (Boolean.TRUE.equals(fullLobMode) && Boolean.TRUE.equals(limitedSizeLobMode)) {
-            problems.add(DefinitionProblem.of("TargetMetadata.FullLobMode", "FullLobMode and LimitedSizeLobMode cannot both be true"));
-        }
-        if (lobMaxSize != null && (lobMaxSize < 0 || lobMaxSize > 102_400)) {
-            problems.add(DefinitionProblem.of("TargetMetadata.LobMaxSize", "LobMaxSize must be 0..102400 KB"));
-        }
-        if (inlineLobMaxSize != null && (inlineLobMaxSize < 0 || inlineLobMaxSize > 102_400)) {
-            problems.add(DefinitionProblem.of("TargetMetadata.InlineLobMaxSize", "InlineLobMaxSize must be 0..102400 KB"));
-        }
-        if (parallelLoadBufferSize != null && parallelLoadBufferSize > 1000) {
-            problems.add(DefinitionProblem.of("TargetMetadata.ParallelLoadBufferSize", "ParallelLoadBufferSize must be at most 1000"));
-        }
-        if (parallelApplyBufferSize != null && parallelApplyBufferSize > 1000) {
-            problems.add(DefinitionProblem.of("TargetMetadata.ParallelApplyBufferSize", "ParallelApplyBufferSize must be at most 1000"));
-        }
-''')
+'''), json=True, rules=True)
 
 gen_class(ST, 'FullLoadSettings', 'Task settings section {@code FullLoadSettings}.', F('''
 targetTablePrepMode | TargetTablePrepMode | Enum:TargetTablePrepMode | what happens to existing target tables
@@ -326,18 +203,7 @@ stopTaskCachedChangesNotApplied | StopTaskCachedChangesNotApplied | Boolean | st
 maxFullLoadSubTasks | MaxFullLoadSubTasks | Integer | tables loaded in parallel (1..49)
 transactionConsistencyTimeout | TransactionConsistencyTimeout | Integer | seconds to wait for open transactions
 commitRate | CommitRate | Integer | records transferred together (1..50000)
-'''), json=True, validate='''
-        if (maxFullLoadSubTasks != null && (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 49)) {
-            problems.add(DefinitionProblem.of("FullLoadSettings.MaxFullLoadSubTasks", "MaxFullLoadSubTasks must be 1..49, was " + maxFullLoadSubTasks));
-        }
-        if (commitRate != null && (commitRate < 1 || commitRate > 50_000)) {
-            problems.add(DefinitionProblem.of("FullLoadSettings.CommitRate", "CommitRate must be 1..50000, was " + commitRate));
-        }
-        if (Boolean.TRUE.equals(stopTaskCachedChangesApplied) && Boolean.TRUE.equals(stopTaskCachedChangesNotApplied)) {
-            problems.add(DefinitionProblem.of("FullLoadSettings.StopTaskCachedChangesApplied",
-                "StopTaskCachedChangesApplied and StopTaskCachedChangesNotApplied cannot both be true"));
-        }
-''')
+'''), json=True, rules=True)
 
 gen_class(ST, 'ControlTablesSettings', 'Task settings section {@code ControlTablesSettings}.', F('''
 controlSchema | ControlSchema | String | schema of the control tables on the target
@@ -360,14 +226,7 @@ memoryLimitTotal | MemoryLimitTotal | Integer | MB of transactions held in memor
 memoryKeepTime | MemoryKeepTime | Integer | seconds a transaction stays in memory
 statementCacheSize | StatementCacheSize | Integer | prepared statements cached (at most 200)
 recoveryTimeout | RecoveryTimeout | Integer | recovery timeout (-1: none)
-'''), json=True, validate='''
-        if (statementCacheSize != null && (statementCacheSize < 0 || statementCacheSize > 200)) {
-            problems.add(DefinitionProblem.of("ChangeProcessingTuning.StatementCacheSize", "StatementCacheSize must be 0..200, was " + statementCacheSize));
-        }
-        if (batchApplyTimeoutMin != null && batchApplyTimeoutMax != null && batchApplyTimeoutMin > batchApplyTimeoutMax) {
-            problems.add(DefinitionProblem.of("ChangeProcessingTuning.BatchApplyTimeoutMin", "BatchApplyTimeoutMin must not exceed BatchApplyTimeoutMax"));
-        }
-''')
+'''), json=True, rules=True)
 
 gen_class(ST, 'ChangeProcessingDdlHandlingPolicy', 'Task settings section {@code ChangeProcessingDdlHandlingPolicy}. On an S3 target a truncate deletes the table\'s files unless HandleSourceTableTruncated is false.', F('''
 handleSourceTableDropped | HandleSourceTableDropped | Boolean | drop the target table when the source table is dropped
@@ -399,32 +258,7 @@ applyErrorFailOnTruncationDdl | ApplyErrorFailOnTruncationDdl | Boolean | fail o
 failOnNoTablesCaptured | FailOnNoTablesCaptured | Boolean | fail when no table is captured
 failOnTransactionConsistencyBreached | FailOnTransactionConsistencyBreached | Boolean | Oracle CDC: fail when consistency is breached
 fullLoadIgnoreConflicts | FullLoadIgnoreConflicts | Boolean | ignore conflicts during full load
-'''), json=True, validate='''
-        java.util.Set<ErrorPolicy> basic = java.util.EnumSet.of(ErrorPolicy.IGNORE_RECORD, ErrorPolicy.LOG_ERROR,
-            ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK);
-        check(problems, "DataErrorPolicy", dataErrorPolicy, basic);
-        check(problems, "DataTruncationErrorPolicy", dataTruncationErrorPolicy, basic);
-        check(problems, "DataErrorEscalationPolicy", dataErrorEscalationPolicy, java.util.EnumSet.of(ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK));
-        check(problems, "EventErrorPolicy", eventErrorPolicy, java.util.EnumSet.of(ErrorPolicy.IGNORE, ErrorPolicy.STOP_TASK));
-        check(problems, "TableErrorPolicy", tableErrorPolicy, java.util.EnumSet.of(ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK));
-        check(problems, "TableErrorEscalationPolicy", tableErrorEscalationPolicy, java.util.EnumSet.of(ErrorPolicy.STOP_TASK));
-        check(problems, "ApplyErrorDeletePolicy", applyErrorDeletePolicy, basic);
-        java.util.Set<ErrorPolicy> insert = java.util.EnumSet.copyOf(basic);
-        insert.add(ErrorPolicy.INSERT_RECORD);
-        check(problems, "ApplyErrorInsertPolicy", applyErrorInsertPolicy, insert);
-        java.util.Set<ErrorPolicy> update = java.util.EnumSet.copyOf(basic);
-        update.add(ErrorPolicy.UPDATE_RECORD);
-        check(problems, "ApplyErrorUpdatePolicy", applyErrorUpdatePolicy, update);
-        check(problems, "ApplyErrorEscalationPolicy", applyErrorEscalationPolicy,
-            java.util.EnumSet.of(ErrorPolicy.LOG_ERROR, ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK));
-''', extra='''    private static void check(List<DefinitionProblem> problems, String field, ErrorPolicy value,
-                              java.util.Set<ErrorPolicy> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            problems.add(DefinitionProblem.of("ErrorBehavior." + field, field + " does not accept " + value.wireValue()
-                + "; allowed: " + allowed));
-        }
-    }
-''')
+'''), json=True, rules=True)
 
 gen_class(ST, 'ValidationSettings', 'Task settings section {@code ValidationSettings} (DMS data validation).', F('''
 enableValidation | EnableValidation | Boolean | validate data
@@ -442,21 +276,10 @@ handleCollationDiff | HandleCollationDiff | Boolean | account for collation diff
 skipLobColumns | SkipLobColumns | Boolean | skip LOB columns
 validationPartialLobSize | ValidationPartialLobSize | Integer | KB of each LOB validated (0: all)
 validationQueryCdcDelaySeconds | ValidationQueryCdcDelaySeconds | Integer | delay of CDC validation queries
-'''), json=True, validate='''
-        if (validationMode != null && !"ROW_LEVEL".equals(validationMode)) {
-            problems.add(DefinitionProblem.of("ValidationSettings.ValidationMode", "ValidationMode must be ROW_LEVEL, was " + validationMode));
-        }
-        if (Boolean.TRUE.equals(validationOnly) && Boolean.FALSE.equals(enableValidation)) {
-            problems.add(DefinitionProblem.of("ValidationSettings.ValidationOnly", "ValidationOnly needs EnableValidation=true"));
-        }
-''')
+'''), json=True, rules=True)
 
 gen_class(ST, 'BeforeImageSettings', 'Task settings section {@code BeforeImageSettings} (CDC tasks; not for S3 targets, where the add-before-image-columns rule is used instead).', F('''
 enableBeforeImage | EnableBeforeImage | Boolean | add before-images of changed rows
 fieldName | FieldName | String | name of the before-image field (required when enabled)
 columnFilter | ColumnFilter | Enum:BeforeImageColumnFilter | which columns get before-images
-'''), json=True, validate='''
-        if (Boolean.TRUE.equals(enableBeforeImage) && (fieldName == null || fieldName.isBlank())) {
-            problems.add(DefinitionProblem.of("BeforeImageSettings.FieldName", "EnableBeforeImage=true requires FieldName"));
-        }
-''')
+'''), json=True, rules=True)

@@ -85,7 +85,7 @@ class EndpointRequestTest {
     void unknownEnumValueRefused() {
         assertThatThrownBy(() -> S3Settings.builder().dataFormat("orc")).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("DataFormat").hasMessageContaining("parquet");
-        assertThat(PostgresPluginName.fromWire("TEST_DECODING")).isEqualTo(PostgresPluginName.TEST_DECODING);
+        assertThat(PostgresPluginName.fromWire("TEST_DECODING")).contains(PostgresPluginName.TEST_DECODING);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import java.util.ArrayList;
+import io.dmskit.core.internal.WireValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,17 +135,7 @@ public final class KinesisSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (streamArn == null || streamArn.isBlank()) {
-            problems.add(DefinitionProblem.of("KinesisSettings.StreamArn", "a Kinesis target needs StreamArn"));
-        }
-        if (serviceAccessRoleArn == null || serviceAccessRoleArn.isBlank()) {
-            problems.add(DefinitionProblem.of("KinesisSettings.ServiceAccessRoleArn",
-                "a Kinesis target needs ServiceAccessRoleArn (a role allowed to write the stream)"));
-        }
-
-        return problems;
+        return KinesisSettingsRules.problems(this);
     }
 
     /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
@@ -200,7 +190,7 @@ public final class KinesisSettings {
         }
         b.streamArn = sdkValue.streamArn();
         b.serviceAccessRoleArn = sdkValue.serviceAccessRoleArn();
-        b.messageFormat = KinesisMessageFormat.fromWire(sdkValue.messageFormatAsString());
+        b.messageFormat = KinesisMessageFormat.fromWire(sdkValue.messageFormatAsString()).orElse(null);
         b.includeTransactionDetails = sdkValue.includeTransactionDetails();
         b.includePartitionValue = sdkValue.includePartitionValue();
         b.partitionIncludeSchemaTable = sdkValue.partitionIncludeSchemaTable();
@@ -345,12 +335,7 @@ public final class KinesisSettings {
                 this.messageFormat = null;
                 return this;
             }
-            KinesisMessageFormat v = KinesisMessageFormat.fromWire(messageFormat);
-            if (v == null) {
-                throw new IllegalArgumentException("MessageFormat: unknown value '" + messageFormat + "'; expected one of "
-                    + java.util.Arrays.toString(KinesisMessageFormat.values()));
-            }
-            this.messageFormat = v;
+            this.messageFormat = WireValues.require(KinesisMessageFormat.class, "MessageFormat", messageFormat, KinesisMessageFormat::wireValue);
             return this;
         }
 

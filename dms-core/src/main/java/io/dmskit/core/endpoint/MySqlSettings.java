@@ -3,14 +3,14 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import java.util.ArrayList;
+import io.dmskit.core.internal.WireValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Typed MySQL / MariaDB / Aurora MySQL endpoint settings ({@code MySQLSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds.
+ * Typed MySQL / MariaDB / Aurora MySQL endpoint settings ({@code MySQLSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
  * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
@@ -127,20 +127,7 @@ public final class MySqlSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (authenticationMethod == AuthenticationMethod.KERBEROS) {
-            problems.add(DefinitionProblem.of("MySQLSettings.AuthenticationMethod", "MySQL supports password or iam"));
-        }
-        if (authenticationMethod == AuthenticationMethod.IAM && serviceAccessRoleArn == null) {
-            problems.add(DefinitionProblem.of("MySQLSettings.ServiceAccessRoleArn",
-                "AuthenticationMethod iam requires ServiceAccessRoleArn (a role with rds-db:connect)"));
-        }
-        if (eventsPollInterval != null && eventsPollInterval < 1) {
-            problems.add(DefinitionProblem.of("MySQLSettings.EventsPollInterval", "EventsPollInterval must be positive"));
-        }
-
-        return problems;
+        return MySqlSettingsRules.problems(this);
     }
 
     /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
@@ -195,11 +182,11 @@ public final class MySqlSettings {
         b.eventsPollInterval = sdkValue.eventsPollInterval();
         b.serverTimezone = sdkValue.serverTimezone();
         b.executeTimeout = sdkValue.executeTimeout();
-        b.targetDbType = MySqlTargetDbType.fromWire(sdkValue.targetDbTypeAsString());
+        b.targetDbType = MySqlTargetDbType.fromWire(sdkValue.targetDbTypeAsString()).orElse(null);
         b.maxFileSize = sdkValue.maxFileSize();
         b.parallelLoadThreads = sdkValue.parallelLoadThreads();
         b.serviceAccessRoleArn = sdkValue.serviceAccessRoleArn();
-        b.authenticationMethod = AuthenticationMethod.fromWire(sdkValue.authenticationMethodAsString());
+        b.authenticationMethod = AuthenticationMethod.fromWire(sdkValue.authenticationMethodAsString()).orElse(null);
         return b.buildUnchecked();
     }
 
@@ -357,12 +344,7 @@ public final class MySqlSettings {
                 this.targetDbType = null;
                 return this;
             }
-            MySqlTargetDbType v = MySqlTargetDbType.fromWire(targetDbType);
-            if (v == null) {
-                throw new IllegalArgumentException("TargetDbType: unknown value '" + targetDbType + "'; expected one of "
-                    + java.util.Arrays.toString(MySqlTargetDbType.values()));
-            }
-            this.targetDbType = v;
+            this.targetDbType = WireValues.require(MySqlTargetDbType.class, "TargetDbType", targetDbType, MySqlTargetDbType::wireValue);
             return this;
         }
 
@@ -412,12 +394,7 @@ public final class MySqlSettings {
                 this.authenticationMethod = null;
                 return this;
             }
-            AuthenticationMethod v = AuthenticationMethod.fromWire(authenticationMethod);
-            if (v == null) {
-                throw new IllegalArgumentException("AuthenticationMethod: unknown value '" + authenticationMethod + "'; expected one of "
-                    + java.util.Arrays.toString(AuthenticationMethod.values()));
-            }
-            this.authenticationMethod = v;
+            this.authenticationMethod = WireValues.require(AuthenticationMethod.class, "AuthenticationMethod", authenticationMethod, AuthenticationMethod::wireValue);
             return this;
         }
 

@@ -3,14 +3,14 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import java.util.ArrayList;
+import io.dmskit.core.internal.WireValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Typed Oracle endpoint settings ({@code OracleSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds. ASM and TDE passwords are not modelled: use Secrets Manager ({@code SecretsManagerOracleAsmSecretId}).
+ * Typed Oracle endpoint settings ({@code OracleSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds. ASM and TDE passwords are not modelled: use Secrets Manager ({@code SecretsManagerOracleAsmSecretId}).
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
  * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
@@ -311,14 +311,7 @@ public final class OracleSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if ((secretsManagerOracleAsmSecretId == null) != (secretsManagerOracleAsmAccessRoleArn == null)) {
-            problems.add(DefinitionProblem.of("OracleSettings.SecretsManagerOracleAsmSecretId",
-                "SecretsManagerOracleAsmSecretId and SecretsManagerOracleAsmAccessRoleArn go together"));
-        }
-
-        return problems;
+        return OracleSettingsRules.problems(this);
     }
 
     /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
@@ -453,7 +446,7 @@ public final class OracleSettings {
         b.archivedLogsOnly = sdkValue.archivedLogsOnly();
         b.asmServer = sdkValue.asmServer();
         b.asmUser = sdkValue.asmUser();
-        b.charLengthSemantics = CharLengthSemantics.fromWire(sdkValue.charLengthSemanticsAsString());
+        b.charLengthSemantics = CharLengthSemantics.fromWire(sdkValue.charLengthSemanticsAsString()).orElse(null);
         b.directPathParallelLoad = sdkValue.directPathParallelLoad();
         b.failTasksOnLobTruncation = sdkValue.failTasksOnLobTruncation();
         b.numberDatatypeScale = sdkValue.numberDatatypeScale();
@@ -864,12 +857,7 @@ public final class OracleSettings {
                 this.charLengthSemantics = null;
                 return this;
             }
-            CharLengthSemantics v = CharLengthSemantics.fromWire(charLengthSemantics);
-            if (v == null) {
-                throw new IllegalArgumentException("CharLengthSemantics: unknown value '" + charLengthSemantics + "'; expected one of "
-                    + java.util.Arrays.toString(CharLengthSemantics.values()));
-            }
-            this.charLengthSemantics = v;
+            this.charLengthSemantics = WireValues.require(CharLengthSemantics.class, "CharLengthSemantics", charLengthSemantics, CharLengthSemantics::wireValue);
             return this;
         }
 

@@ -3,14 +3,14 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import java.util.ArrayList;
+import io.dmskit.core.internal.WireValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Typed PostgreSQL / Aurora PostgreSQL endpoint settings ({@code PostgreSQLSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds.
+ * Typed PostgreSQL / Aurora PostgreSQL endpoint settings ({@code PostgreSQLSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
  * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
@@ -207,24 +207,7 @@ public final class PostgreSqlSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (authenticationMethod == AuthenticationMethod.KERBEROS) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.AuthenticationMethod", "PostgreSQL supports password or iam"));
-        }
-        if (authenticationMethod == AuthenticationMethod.IAM && serviceAccessRoleArn == null) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.ServiceAccessRoleArn",
-                "AuthenticationMethod iam requires ServiceAccessRoleArn (a role with rds-db:connect)"));
-        }
-        if (databaseMode == PostgresDatabaseMode.BABELFISH && babelfishDatabaseName == null) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.BabelfishDatabaseName",
-                "DatabaseMode babelfish requires BabelfishDatabaseName"));
-        }
-        if (heartbeatFrequency != null && heartbeatFrequency < 1) {
-            problems.add(DefinitionProblem.of("PostgreSQLSettings.HeartbeatFrequency", "HeartbeatFrequency must be positive (minutes)"));
-        }
-
-        return problems;
+        return PostgreSqlSettingsRules.problems(this);
     }
 
     /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
@@ -313,17 +296,17 @@ public final class PostgreSqlSettings {
         b.heartbeatSchema = sdkValue.heartbeatSchema();
         b.heartbeatFrequency = sdkValue.heartbeatFrequency();
         b.slotName = sdkValue.slotName();
-        b.pluginName = PostgresPluginName.fromWire(sdkValue.pluginNameAsString());
+        b.pluginName = PostgresPluginName.fromWire(sdkValue.pluginNameAsString()).orElse(null);
         b.maxFileSize = sdkValue.maxFileSize();
         b.trimSpaceInChar = sdkValue.trimSpaceInChar();
         b.mapBooleanAsBoolean = sdkValue.mapBooleanAsBoolean();
         b.mapJsonbAsClob = sdkValue.mapJsonbAsClob();
-        b.mapLongVarcharAs = LongVarcharMapping.fromWire(sdkValue.mapLongVarcharAsAsString());
-        b.databaseMode = PostgresDatabaseMode.fromWire(sdkValue.databaseModeAsString());
+        b.mapLongVarcharAs = LongVarcharMapping.fromWire(sdkValue.mapLongVarcharAsAsString()).orElse(null);
+        b.databaseMode = PostgresDatabaseMode.fromWire(sdkValue.databaseModeAsString()).orElse(null);
         b.babelfishDatabaseName = sdkValue.babelfishDatabaseName();
         b.disableUnicodeSourceFilter = sdkValue.disableUnicodeSourceFilter();
         b.serviceAccessRoleArn = sdkValue.serviceAccessRoleArn();
-        b.authenticationMethod = AuthenticationMethod.fromWire(sdkValue.authenticationMethodAsString());
+        b.authenticationMethod = AuthenticationMethod.fromWire(sdkValue.authenticationMethodAsString()).orElse(null);
         return b.buildUnchecked();
     }
 
@@ -577,12 +560,7 @@ public final class PostgreSqlSettings {
                 this.pluginName = null;
                 return this;
             }
-            PostgresPluginName v = PostgresPluginName.fromWire(pluginName);
-            if (v == null) {
-                throw new IllegalArgumentException("PluginName: unknown value '" + pluginName + "'; expected one of "
-                    + java.util.Arrays.toString(PostgresPluginName.values()));
-            }
-            this.pluginName = v;
+            this.pluginName = WireValues.require(PostgresPluginName.class, "PluginName", pluginName, PostgresPluginName::wireValue);
             return this;
         }
 
@@ -641,12 +619,7 @@ public final class PostgreSqlSettings {
                 this.mapLongVarcharAs = null;
                 return this;
             }
-            LongVarcharMapping v = LongVarcharMapping.fromWire(mapLongVarcharAs);
-            if (v == null) {
-                throw new IllegalArgumentException("MapLongVarcharAs: unknown value '" + mapLongVarcharAs + "'; expected one of "
-                    + java.util.Arrays.toString(LongVarcharMapping.values()));
-            }
-            this.mapLongVarcharAs = v;
+            this.mapLongVarcharAs = WireValues.require(LongVarcharMapping.class, "MapLongVarcharAs", mapLongVarcharAs, LongVarcharMapping::wireValue);
             return this;
         }
 
@@ -669,12 +642,7 @@ public final class PostgreSqlSettings {
                 this.databaseMode = null;
                 return this;
             }
-            PostgresDatabaseMode v = PostgresDatabaseMode.fromWire(databaseMode);
-            if (v == null) {
-                throw new IllegalArgumentException("DatabaseMode: unknown value '" + databaseMode + "'; expected one of "
-                    + java.util.Arrays.toString(PostgresDatabaseMode.values()));
-            }
-            this.databaseMode = v;
+            this.databaseMode = WireValues.require(PostgresDatabaseMode.class, "DatabaseMode", databaseMode, PostgresDatabaseMode::wireValue);
             return this;
         }
 
@@ -724,12 +692,7 @@ public final class PostgreSqlSettings {
                 this.authenticationMethod = null;
                 return this;
             }
-            AuthenticationMethod v = AuthenticationMethod.fromWire(authenticationMethod);
-            if (v == null) {
-                throw new IllegalArgumentException("AuthenticationMethod: unknown value '" + authenticationMethod + "'; expected one of "
-                    + java.util.Arrays.toString(AuthenticationMethod.values()));
-            }
-            this.authenticationMethod = v;
+            this.authenticationMethod = WireValues.require(AuthenticationMethod.class, "AuthenticationMethod", authenticationMethod, AuthenticationMethod::wireValue);
             return this;
         }
 

@@ -3,7 +3,7 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import java.util.ArrayList;
+import io.dmskit.core.internal.WireValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -384,75 +384,7 @@ public final class S3Settings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (Boolean.TRUE.equals(cdcInsertsOnly) && Boolean.TRUE.equals(cdcInsertsAndUpdates)) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcInsertsOnly",
-                "CdcInsertsOnly and CdcInsertsAndUpdates cannot both be true; choose one"));
-        }
-        boolean txFiles = Boolean.TRUE.equals(preserveTransactions) || (cdcPath != null && !cdcPath.isEmpty());
-        if (txFiles && Boolean.TRUE.equals(datePartitionEnabled)) {
-            problems.add(DefinitionProblem.of("S3Settings.DatePartitionEnabled",
-                "date partitioning cannot be combined with PreserveTransactions or CdcPath"));
-        }
-        if (txFiles && Boolean.TRUE.equals(addColumnName)) {
-            problems.add(DefinitionProblem.of("S3Settings.AddColumnName",
-                "AddColumnName cannot be combined with PreserveTransactions or CdcPath"));
-        }
-        if (txFiles && Boolean.TRUE.equals(glueCatalogGeneration)) {
-            problems.add(DefinitionProblem.of("S3Settings.GlueCatalogGeneration",
-                "GlueCatalogGeneration cannot be combined with PreserveTransactions or CdcPath"));
-        }
-        if (Boolean.TRUE.equals(preserveTransactions) && (cdcPath == null || cdcPath.isEmpty())) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcPath", "PreserveTransactions=true requires a CdcPath"));
-        }
-        if (encryptionMode == S3EncryptionMode.SSE_KMS && (serverSideEncryptionKmsKeyId == null
-                || serverSideEncryptionKmsKeyId.isBlank())) {
-            problems.add(DefinitionProblem.of("S3Settings.ServerSideEncryptionKmsKeyId",
-                "EncryptionMode sse-kms requires ServerSideEncryptionKmsKeyId (the KMS key ARN)"));
-        }
-        if (serverSideEncryptionKmsKeyId != null && encryptionMode != S3EncryptionMode.SSE_KMS) {
-            problems.add(DefinitionProblem.of("S3Settings.ServerSideEncryptionKmsKeyId",
-                "a KMS key is only used with EncryptionMode sse-kms; set encryptionMode(S3EncryptionMode.SSE_KMS)"));
-        }
-        if (maxFileSize != null && (maxFileSize < 1 || maxFileSize > 1_048_576)) {
-            problems.add(DefinitionProblem.of("S3Settings.MaxFileSize", "MaxFileSize must be 1..1048576 KB, was " + maxFileSize));
-        }
-        if (rowGroupLength != null && (rowGroupLength < 1 || rowGroupLength > 64 * 1024 * 1024)) {
-            problems.add(DefinitionProblem.of("S3Settings.RowGroupLength", "RowGroupLength must be 1..67108864, was " + rowGroupLength));
-        }
-        if (cdcMaxBatchInterval != null && cdcMaxBatchInterval < 0) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcMaxBatchInterval", "CdcMaxBatchInterval must not be negative"));
-        }
-        if (cdcMinFileSize != null && cdcMinFileSize < 0) {
-            problems.add(DefinitionProblem.of("S3Settings.CdcMinFileSize", "CdcMinFileSize must not be negative"));
-        }
-        if (dataFormat != S3DataFormat.PARQUET) {
-            if (parquetVersion != null || encodingType != null || dictPageSizeLimit != null || rowGroupLength != null
-                    || dataPageSize != null || enableStatistics != null || parquetTimestampInMillisecond != null) {
-                problems.add(DefinitionProblem.of("S3Settings.DataFormat",
-                    "Parquet settings (ParquetVersion, EncodingType, DictPageSizeLimit, RowGroupLength, DataPageSize, "
-                        + "EnableStatistics, ParquetTimestampInMillisecond) need DataFormat parquet"));
-            }
-        }
-        if ((datePartitionSequence != null || datePartitionDelimiter != null || datePartitionTimezone != null)
-                && !Boolean.TRUE.equals(datePartitionEnabled)) {
-            problems.add(DefinitionProblem.of("S3Settings.DatePartitionEnabled",
-                "DatePartitionSequence/Delimiter/Timezone are only used with DatePartitionEnabled=true"));
-        }
-        if (csvNoSupValue != null && !Boolean.TRUE.equals(useCsvNoSupValue)) {
-            problems.add(DefinitionProblem.of("S3Settings.UseCsvNoSupValue", "CsvNoSupValue needs UseCsvNoSupValue=true"));
-        }
-        if (bucketName != null && !bucketName.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            problems.add(DefinitionProblem.of("S3Settings.BucketName", "'" + bucketName
-                + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)"));
-        }
-        if (bucketFolder != null && (bucketFolder.startsWith("/") || bucketFolder.endsWith("/"))) {
-            problems.add(DefinitionProblem.of("S3Settings.BucketFolder",
-                "BucketFolder must not start or end with '/', was '" + bucketFolder + "'"));
-        }
-
-        return problems;
+        return S3SettingsRules.problems(this);
     }
 
     /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
@@ -598,18 +530,18 @@ public final class S3Settings {
         b.serviceAccessRoleArn = sdkValue.serviceAccessRoleArn();
         b.bucketName = sdkValue.bucketName();
         b.bucketFolder = sdkValue.bucketFolder();
-        b.dataFormat = S3DataFormat.fromWire(sdkValue.dataFormatAsString());
-        b.parquetVersion = ParquetVersion.fromWire(sdkValue.parquetVersionAsString());
-        b.encodingType = S3EncodingType.fromWire(sdkValue.encodingTypeAsString());
+        b.dataFormat = S3DataFormat.fromWire(sdkValue.dataFormatAsString()).orElse(null);
+        b.parquetVersion = ParquetVersion.fromWire(sdkValue.parquetVersionAsString()).orElse(null);
+        b.encodingType = S3EncodingType.fromWire(sdkValue.encodingTypeAsString()).orElse(null);
         b.dictPageSizeLimit = sdkValue.dictPageSizeLimit();
         b.rowGroupLength = sdkValue.rowGroupLength();
         b.dataPageSize = sdkValue.dataPageSize();
         b.enableStatistics = sdkValue.enableStatistics();
         b.parquetTimestampInMillisecond = sdkValue.parquetTimestampInMillisecond();
-        b.compressionType = S3CompressionType.fromWire(sdkValue.compressionTypeAsString());
-        b.encryptionMode = S3EncryptionMode.fromWire(sdkValue.encryptionModeAsString());
+        b.compressionType = S3CompressionType.fromWire(sdkValue.compressionTypeAsString()).orElse(null);
+        b.encryptionMode = S3EncryptionMode.fromWire(sdkValue.encryptionModeAsString()).orElse(null);
         b.serverSideEncryptionKmsKeyId = sdkValue.serverSideEncryptionKmsKeyId();
-        b.cannedAclForObjects = CannedAcl.fromWire(sdkValue.cannedAclForObjectsAsString());
+        b.cannedAclForObjects = CannedAcl.fromWire(sdkValue.cannedAclForObjectsAsString()).orElse(null);
         b.csvDelimiter = sdkValue.csvDelimiter();
         b.csvRowDelimiter = sdkValue.csvRowDelimiter();
         b.csvNullValue = sdkValue.csvNullValue();
@@ -627,8 +559,8 @@ public final class S3Settings {
         b.cdcMaxBatchInterval = sdkValue.cdcMaxBatchInterval();
         b.cdcMinFileSize = sdkValue.cdcMinFileSize();
         b.datePartitionEnabled = sdkValue.datePartitionEnabled();
-        b.datePartitionSequence = DatePartitionSequence.fromWire(sdkValue.datePartitionSequenceAsString());
-        b.datePartitionDelimiter = DatePartitionDelimiter.fromWire(sdkValue.datePartitionDelimiterAsString());
+        b.datePartitionSequence = DatePartitionSequence.fromWire(sdkValue.datePartitionSequenceAsString()).orElse(null);
+        b.datePartitionDelimiter = DatePartitionDelimiter.fromWire(sdkValue.datePartitionDelimiterAsString()).orElse(null);
         b.datePartitionTimezone = sdkValue.datePartitionTimezone();
         b.useCsvNoSupValue = sdkValue.useCsvNoSupValue();
         b.csvNoSupValue = sdkValue.csvNoSupValue();
@@ -961,12 +893,7 @@ public final class S3Settings {
                 this.dataFormat = null;
                 return this;
             }
-            S3DataFormat v = S3DataFormat.fromWire(dataFormat);
-            if (v == null) {
-                throw new IllegalArgumentException("DataFormat: unknown value '" + dataFormat + "'; expected one of "
-                    + java.util.Arrays.toString(S3DataFormat.values()));
-            }
-            this.dataFormat = v;
+            this.dataFormat = WireValues.require(S3DataFormat.class, "DataFormat", dataFormat, S3DataFormat::wireValue);
             return this;
         }
 
@@ -989,12 +916,7 @@ public final class S3Settings {
                 this.parquetVersion = null;
                 return this;
             }
-            ParquetVersion v = ParquetVersion.fromWire(parquetVersion);
-            if (v == null) {
-                throw new IllegalArgumentException("ParquetVersion: unknown value '" + parquetVersion + "'; expected one of "
-                    + java.util.Arrays.toString(ParquetVersion.values()));
-            }
-            this.parquetVersion = v;
+            this.parquetVersion = WireValues.require(ParquetVersion.class, "ParquetVersion", parquetVersion, ParquetVersion::wireValue);
             return this;
         }
 
@@ -1017,12 +939,7 @@ public final class S3Settings {
                 this.encodingType = null;
                 return this;
             }
-            S3EncodingType v = S3EncodingType.fromWire(encodingType);
-            if (v == null) {
-                throw new IllegalArgumentException("EncodingType: unknown value '" + encodingType + "'; expected one of "
-                    + java.util.Arrays.toString(S3EncodingType.values()));
-            }
-            this.encodingType = v;
+            this.encodingType = WireValues.require(S3EncodingType.class, "EncodingType", encodingType, S3EncodingType::wireValue);
             return this;
         }
 
@@ -1090,12 +1007,7 @@ public final class S3Settings {
                 this.compressionType = null;
                 return this;
             }
-            S3CompressionType v = S3CompressionType.fromWire(compressionType);
-            if (v == null) {
-                throw new IllegalArgumentException("CompressionType: unknown value '" + compressionType + "'; expected one of "
-                    + java.util.Arrays.toString(S3CompressionType.values()));
-            }
-            this.compressionType = v;
+            this.compressionType = WireValues.require(S3CompressionType.class, "CompressionType", compressionType, S3CompressionType::wireValue);
             return this;
         }
 
@@ -1118,12 +1030,7 @@ public final class S3Settings {
                 this.encryptionMode = null;
                 return this;
             }
-            S3EncryptionMode v = S3EncryptionMode.fromWire(encryptionMode);
-            if (v == null) {
-                throw new IllegalArgumentException("EncryptionMode: unknown value '" + encryptionMode + "'; expected one of "
-                    + java.util.Arrays.toString(S3EncryptionMode.values()));
-            }
-            this.encryptionMode = v;
+            this.encryptionMode = WireValues.require(S3EncryptionMode.class, "EncryptionMode", encryptionMode, S3EncryptionMode::wireValue);
             return this;
         }
 
@@ -1155,12 +1062,7 @@ public final class S3Settings {
                 this.cannedAclForObjects = null;
                 return this;
             }
-            CannedAcl v = CannedAcl.fromWire(cannedAclForObjects);
-            if (v == null) {
-                throw new IllegalArgumentException("CannedAclForObjects: unknown value '" + cannedAclForObjects + "'; expected one of "
-                    + java.util.Arrays.toString(CannedAcl.values()));
-            }
-            this.cannedAclForObjects = v;
+            this.cannedAclForObjects = WireValues.require(CannedAcl.class, "CannedAclForObjects", cannedAclForObjects, CannedAcl::wireValue);
             return this;
         }
 
@@ -1336,12 +1238,7 @@ public final class S3Settings {
                 this.datePartitionSequence = null;
                 return this;
             }
-            DatePartitionSequence v = DatePartitionSequence.fromWire(datePartitionSequence);
-            if (v == null) {
-                throw new IllegalArgumentException("DatePartitionSequence: unknown value '" + datePartitionSequence + "'; expected one of "
-                    + java.util.Arrays.toString(DatePartitionSequence.values()));
-            }
-            this.datePartitionSequence = v;
+            this.datePartitionSequence = WireValues.require(DatePartitionSequence.class, "DatePartitionSequence", datePartitionSequence, DatePartitionSequence::wireValue);
             return this;
         }
 
@@ -1364,12 +1261,7 @@ public final class S3Settings {
                 this.datePartitionDelimiter = null;
                 return this;
             }
-            DatePartitionDelimiter v = DatePartitionDelimiter.fromWire(datePartitionDelimiter);
-            if (v == null) {
-                throw new IllegalArgumentException("DatePartitionDelimiter: unknown value '" + datePartitionDelimiter + "'; expected one of "
-                    + java.util.Arrays.toString(DatePartitionDelimiter.values()));
-            }
-            this.datePartitionDelimiter = v;
+            this.datePartitionDelimiter = WireValues.require(DatePartitionDelimiter.class, "DatePartitionDelimiter", datePartitionDelimiter, DatePartitionDelimiter::wireValue);
             return this;
         }
 

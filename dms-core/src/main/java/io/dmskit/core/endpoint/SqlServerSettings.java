@@ -3,6 +3,7 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.WireValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Typed Microsoft SQL Server endpoint settings ({@code MicrosoftSQLServerSettings}) other than the connection and credentials, which {@link io.dmskit.core.Endpoint} holds.
+ * Typed Microsoft SQL Server endpoint settings ({@code MicrosoftSQLServerSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
  * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
  */
@@ -127,8 +128,7 @@ public final class SqlServerSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-        return problems;
+        return new ArrayList<>();
     }
 
     /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
@@ -182,11 +182,11 @@ public final class SqlServerSettings {
         b.controlTablesFileGroup = sdkValue.controlTablesFileGroup();
         b.querySingleAlwaysOnNode = sdkValue.querySingleAlwaysOnNode();
         b.readBackupOnly = sdkValue.readBackupOnly();
-        b.safeguardPolicy = SafeguardPolicy.fromWire(sdkValue.safeguardPolicyAsString());
+        b.safeguardPolicy = SafeguardPolicy.fromWire(sdkValue.safeguardPolicyAsString()).orElse(null);
         b.useBcpFullLoad = sdkValue.useBcpFullLoad();
         b.useThirdPartyBackupDevice = sdkValue.useThirdPartyBackupDevice();
         b.trimSpaceInChar = sdkValue.trimSpaceInChar();
-        b.tlogAccessMode = TlogAccessMode.fromWire(sdkValue.tlogAccessModeAsString());
+        b.tlogAccessMode = TlogAccessMode.fromWire(sdkValue.tlogAccessModeAsString()).orElse(null);
         b.forceLobLookup = sdkValue.forceLobLookup();
         return b.buildUnchecked();
     }
@@ -336,12 +336,7 @@ public final class SqlServerSettings {
                 this.safeguardPolicy = null;
                 return this;
             }
-            SafeguardPolicy v = SafeguardPolicy.fromWire(safeguardPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("SafeguardPolicy: unknown value '" + safeguardPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(SafeguardPolicy.values()));
-            }
-            this.safeguardPolicy = v;
+            this.safeguardPolicy = WireValues.require(SafeguardPolicy.class, "SafeguardPolicy", safeguardPolicy, SafeguardPolicy::wireValue);
             return this;
         }
 
@@ -391,12 +386,7 @@ public final class SqlServerSettings {
                 this.tlogAccessMode = null;
                 return this;
             }
-            TlogAccessMode v = TlogAccessMode.fromWire(tlogAccessMode);
-            if (v == null) {
-                throw new IllegalArgumentException("TlogAccessMode: unknown value '" + tlogAccessMode + "'; expected one of "
-                    + java.util.Arrays.toString(TlogAccessMode.values()));
-            }
-            this.tlogAccessMode = v;
+            this.tlogAccessMode = WireValues.require(TlogAccessMode.class, "TlogAccessMode", tlogAccessMode, TlogAccessMode::wireValue);
             return this;
         }
 

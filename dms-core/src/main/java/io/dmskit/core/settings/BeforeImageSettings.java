@@ -3,8 +3,8 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.WireValues;
 import io.dmskit.core.internal.json.Values;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +83,7 @@ public final class BeforeImageSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (Boolean.TRUE.equals(enableBeforeImage) && (fieldName == null || fieldName.isBlank())) {
-            problems.add(DefinitionProblem.of("BeforeImageSettings.FieldName", "EnableBeforeImage=true requires FieldName"));
-        }
-
-        return problems;
+        return BeforeImageSettingsRules.problems(this);
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
@@ -124,11 +118,11 @@ public final class BeforeImageSettings {
                 case "EnableBeforeImage" -> b.enableBeforeImage = Values.asBoolean(v);
                 case "FieldName" -> b.fieldName = Values.asString(v);
                 case "ColumnFilter" -> {
-                    BeforeImageColumnFilter e = BeforeImageColumnFilter.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<BeforeImageColumnFilter> e = BeforeImageColumnFilter.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.columnFilter = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.columnFilter = e;
                     }
                 }
                 default -> b.otherFields.put(k, v);
@@ -227,12 +221,7 @@ public final class BeforeImageSettings {
                 this.columnFilter = null;
                 return this;
             }
-            BeforeImageColumnFilter v = BeforeImageColumnFilter.fromWire(columnFilter);
-            if (v == null) {
-                throw new IllegalArgumentException("ColumnFilter: unknown value '" + columnFilter + "'; expected one of "
-                    + java.util.Arrays.toString(BeforeImageColumnFilter.values()));
-            }
-            this.columnFilter = v;
+            this.columnFilter = WireValues.require(BeforeImageColumnFilter.class, "ColumnFilter", columnFilter, BeforeImageColumnFilter::wireValue);
             return this;
         }
 

@@ -83,8 +83,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-        return problems;
+        return new ArrayList<>();
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */

@@ -4,7 +4,6 @@ package io.dmskit.core.settings;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.json.Values;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,16 +146,7 @@ public final class ChangeProcessingTuning {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (statementCacheSize != null && (statementCacheSize < 0 || statementCacheSize > 200)) {
-            problems.add(DefinitionProblem.of("ChangeProcessingTuning.StatementCacheSize", "StatementCacheSize must be 0..200, was " + statementCacheSize));
-        }
-        if (batchApplyTimeoutMin != null && batchApplyTimeoutMax != null && batchApplyTimeoutMin > batchApplyTimeoutMax) {
-            problems.add(DefinitionProblem.of("ChangeProcessingTuning.BatchApplyTimeoutMin", "BatchApplyTimeoutMin must not exceed BatchApplyTimeoutMax"));
-        }
-
-        return problems;
+        return ChangeProcessingTuningRules.problems(this);
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */

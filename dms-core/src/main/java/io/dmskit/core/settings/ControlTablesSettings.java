@@ -107,8 +107,7 @@ public final class ControlTablesSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-        return problems;
+        return new ArrayList<>();
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */

@@ -3,8 +3,8 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.WireValues;
 import io.dmskit.core.internal.json.Values;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,27 +243,7 @@ public final class ErrorBehavior {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        java.util.Set<ErrorPolicy> basic = java.util.EnumSet.of(ErrorPolicy.IGNORE_RECORD, ErrorPolicy.LOG_ERROR,
-            ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK);
-        check(problems, "DataErrorPolicy", dataErrorPolicy, basic);
-        check(problems, "DataTruncationErrorPolicy", dataTruncationErrorPolicy, basic);
-        check(problems, "DataErrorEscalationPolicy", dataErrorEscalationPolicy, java.util.EnumSet.of(ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK));
-        check(problems, "EventErrorPolicy", eventErrorPolicy, java.util.EnumSet.of(ErrorPolicy.IGNORE, ErrorPolicy.STOP_TASK));
-        check(problems, "TableErrorPolicy", tableErrorPolicy, java.util.EnumSet.of(ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK));
-        check(problems, "TableErrorEscalationPolicy", tableErrorEscalationPolicy, java.util.EnumSet.of(ErrorPolicy.STOP_TASK));
-        check(problems, "ApplyErrorDeletePolicy", applyErrorDeletePolicy, basic);
-        java.util.Set<ErrorPolicy> insert = java.util.EnumSet.copyOf(basic);
-        insert.add(ErrorPolicy.INSERT_RECORD);
-        check(problems, "ApplyErrorInsertPolicy", applyErrorInsertPolicy, insert);
-        java.util.Set<ErrorPolicy> update = java.util.EnumSet.copyOf(basic);
-        update.add(ErrorPolicy.UPDATE_RECORD);
-        check(problems, "ApplyErrorUpdatePolicy", applyErrorUpdatePolicy, update);
-        check(problems, "ApplyErrorEscalationPolicy", applyErrorEscalationPolicy,
-            java.util.EnumSet.of(ErrorPolicy.LOG_ERROR, ErrorPolicy.SUSPEND_TABLE, ErrorPolicy.STOP_TASK));
-
-        return problems;
+        return ErrorBehaviorRules.problems(this);
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
@@ -356,60 +336,60 @@ public final class ErrorBehavior {
         map.forEach((k, v) -> {
             switch (k) {
                 case "DataErrorPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.dataErrorPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.dataErrorPolicy = e;
                     }
                 }
                 case "DataTruncationErrorPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.dataTruncationErrorPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.dataTruncationErrorPolicy = e;
                     }
                 }
                 case "DataMaskingErrorPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.dataMaskingErrorPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.dataMaskingErrorPolicy = e;
                     }
                 }
                 case "DataErrorEscalationPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.dataErrorEscalationPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.dataErrorEscalationPolicy = e;
                     }
                 }
                 case "DataErrorEscalationCount" -> b.dataErrorEscalationCount = Values.asInteger(v);
                 case "EventErrorPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.eventErrorPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.eventErrorPolicy = e;
                     }
                 }
                 case "TableErrorPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.tableErrorPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.tableErrorPolicy = e;
                     }
                 }
                 case "TableErrorEscalationPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.tableErrorEscalationPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.tableErrorEscalationPolicy = e;
                     }
                 }
                 case "TableErrorEscalationCount" -> b.tableErrorEscalationCount = Values.asInteger(v);
@@ -419,35 +399,35 @@ public final class ErrorBehavior {
                 case "RecoverableErrorThrottlingMax" -> b.recoverableErrorThrottlingMax = Values.asInteger(v);
                 case "RecoverableErrorStopRetryAfterThrottlingMax" -> b.recoverableErrorStopRetryAfterThrottlingMax = Values.asBoolean(v);
                 case "ApplyErrorDeletePolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.applyErrorDeletePolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.applyErrorDeletePolicy = e;
                     }
                 }
                 case "ApplyErrorInsertPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.applyErrorInsertPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.applyErrorInsertPolicy = e;
                     }
                 }
                 case "ApplyErrorUpdatePolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.applyErrorUpdatePolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.applyErrorUpdatePolicy = e;
                     }
                 }
                 case "ApplyErrorEscalationPolicy" -> {
-                    ErrorPolicy e = ErrorPolicy.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.applyErrorEscalationPolicy = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.applyErrorEscalationPolicy = e;
                     }
                 }
                 case "ApplyErrorEscalationCount" -> b.applyErrorEscalationCount = Values.asInteger(v);
@@ -603,14 +583,6 @@ public final class ErrorBehavior {
         return s.append('}').toString();
     }
 
-    private static void check(List<DefinitionProblem> problems, String field, ErrorPolicy value,
-                              java.util.Set<ErrorPolicy> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            problems.add(DefinitionProblem.of("ErrorBehavior." + field, field + " does not accept " + value.wireValue()
-                + "; allowed: " + allowed));
-        }
-    }
-
     /** Fluent builder for {@link ErrorBehavior}. */
     public static final class Builder {
 
@@ -661,12 +633,7 @@ public final class ErrorBehavior {
                 this.dataErrorPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(dataErrorPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("DataErrorPolicy: unknown value '" + dataErrorPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.dataErrorPolicy = v;
+            this.dataErrorPolicy = WireValues.require(ErrorPolicy.class, "DataErrorPolicy", dataErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -689,12 +656,7 @@ public final class ErrorBehavior {
                 this.dataTruncationErrorPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(dataTruncationErrorPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("DataTruncationErrorPolicy: unknown value '" + dataTruncationErrorPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.dataTruncationErrorPolicy = v;
+            this.dataTruncationErrorPolicy = WireValues.require(ErrorPolicy.class, "DataTruncationErrorPolicy", dataTruncationErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -717,12 +679,7 @@ public final class ErrorBehavior {
                 this.dataMaskingErrorPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(dataMaskingErrorPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("DataMaskingErrorPolicy: unknown value '" + dataMaskingErrorPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.dataMaskingErrorPolicy = v;
+            this.dataMaskingErrorPolicy = WireValues.require(ErrorPolicy.class, "DataMaskingErrorPolicy", dataMaskingErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -745,12 +702,7 @@ public final class ErrorBehavior {
                 this.dataErrorEscalationPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(dataErrorEscalationPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("DataErrorEscalationPolicy: unknown value '" + dataErrorEscalationPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.dataErrorEscalationPolicy = v;
+            this.dataErrorEscalationPolicy = WireValues.require(ErrorPolicy.class, "DataErrorEscalationPolicy", dataErrorEscalationPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -782,12 +734,7 @@ public final class ErrorBehavior {
                 this.eventErrorPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(eventErrorPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("EventErrorPolicy: unknown value '" + eventErrorPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.eventErrorPolicy = v;
+            this.eventErrorPolicy = WireValues.require(ErrorPolicy.class, "EventErrorPolicy", eventErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -810,12 +757,7 @@ public final class ErrorBehavior {
                 this.tableErrorPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(tableErrorPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("TableErrorPolicy: unknown value '" + tableErrorPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.tableErrorPolicy = v;
+            this.tableErrorPolicy = WireValues.require(ErrorPolicy.class, "TableErrorPolicy", tableErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -838,12 +780,7 @@ public final class ErrorBehavior {
                 this.tableErrorEscalationPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(tableErrorEscalationPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("TableErrorEscalationPolicy: unknown value '" + tableErrorEscalationPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.tableErrorEscalationPolicy = v;
+            this.tableErrorEscalationPolicy = WireValues.require(ErrorPolicy.class, "TableErrorEscalationPolicy", tableErrorEscalationPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -920,12 +857,7 @@ public final class ErrorBehavior {
                 this.applyErrorDeletePolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(applyErrorDeletePolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("ApplyErrorDeletePolicy: unknown value '" + applyErrorDeletePolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.applyErrorDeletePolicy = v;
+            this.applyErrorDeletePolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorDeletePolicy", applyErrorDeletePolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -948,12 +880,7 @@ public final class ErrorBehavior {
                 this.applyErrorInsertPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(applyErrorInsertPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("ApplyErrorInsertPolicy: unknown value '" + applyErrorInsertPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.applyErrorInsertPolicy = v;
+            this.applyErrorInsertPolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorInsertPolicy", applyErrorInsertPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -976,12 +903,7 @@ public final class ErrorBehavior {
                 this.applyErrorUpdatePolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(applyErrorUpdatePolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("ApplyErrorUpdatePolicy: unknown value '" + applyErrorUpdatePolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.applyErrorUpdatePolicy = v;
+            this.applyErrorUpdatePolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorUpdatePolicy", applyErrorUpdatePolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -1004,12 +926,7 @@ public final class ErrorBehavior {
                 this.applyErrorEscalationPolicy = null;
                 return this;
             }
-            ErrorPolicy v = ErrorPolicy.fromWire(applyErrorEscalationPolicy);
-            if (v == null) {
-                throw new IllegalArgumentException("ApplyErrorEscalationPolicy: unknown value '" + applyErrorEscalationPolicy + "'; expected one of "
-                    + java.util.Arrays.toString(ErrorPolicy.values()));
-            }
-            this.applyErrorEscalationPolicy = v;
+            this.applyErrorEscalationPolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorEscalationPolicy", applyErrorEscalationPolicy, ErrorPolicy::wireValue);
             return this;
         }
 

@@ -3,8 +3,8 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.WireValues;
 import io.dmskit.core.internal.json.Values;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,20 +115,7 @@ public final class FullLoadSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (maxFullLoadSubTasks != null && (maxFullLoadSubTasks < 1 || maxFullLoadSubTasks > 49)) {
-            problems.add(DefinitionProblem.of("FullLoadSettings.MaxFullLoadSubTasks", "MaxFullLoadSubTasks must be 1..49, was " + maxFullLoadSubTasks));
-        }
-        if (commitRate != null && (commitRate < 1 || commitRate > 50_000)) {
-            problems.add(DefinitionProblem.of("FullLoadSettings.CommitRate", "CommitRate must be 1..50000, was " + commitRate));
-        }
-        if (Boolean.TRUE.equals(stopTaskCachedChangesApplied) && Boolean.TRUE.equals(stopTaskCachedChangesNotApplied)) {
-            problems.add(DefinitionProblem.of("FullLoadSettings.StopTaskCachedChangesApplied",
-                "StopTaskCachedChangesApplied and StopTaskCachedChangesNotApplied cannot both be true"));
-        }
-
-        return problems;
+        return FullLoadSettingsRules.problems(this);
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
@@ -173,11 +160,11 @@ public final class FullLoadSettings {
         map.forEach((k, v) -> {
             switch (k) {
                 case "TargetTablePrepMode" -> {
-                    TargetTablePrepMode e = TargetTablePrepMode.fromWire(Values.asString(v));
-                    if (e == null && v != null) {
+                    Optional<TargetTablePrepMode> e = TargetTablePrepMode.fromWire(Values.asString(v));
+                    if (e.isPresent()) {
+                        b.targetTablePrepMode = e.get();
+                    } else if (v != null) {
                         b.otherFields.put(k, v);
-                    } else {
-                        b.targetTablePrepMode = e;
                     }
                 }
                 case "CreatePkAfterFullLoad" -> b.createPkAfterFullLoad = Values.asBoolean(v);
@@ -288,12 +275,7 @@ public final class FullLoadSettings {
                 this.targetTablePrepMode = null;
                 return this;
             }
-            TargetTablePrepMode v = TargetTablePrepMode.fromWire(targetTablePrepMode);
-            if (v == null) {
-                throw new IllegalArgumentException("TargetTablePrepMode: unknown value '" + targetTablePrepMode + "'; expected one of "
-                    + java.util.Arrays.toString(TargetTablePrepMode.values()));
-            }
-            this.targetTablePrepMode = v;
+            this.targetTablePrepMode = WireValues.require(TargetTablePrepMode.class, "TargetTablePrepMode", targetTablePrepMode, TargetTablePrepMode::wireValue);
             return this;
         }
 

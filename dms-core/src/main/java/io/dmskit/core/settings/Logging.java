@@ -160,7 +160,8 @@ public final class Logging {
                         for (Object o : list) {
                             Map<?, ?> e = (Map<?, ?>) o;
                             String id = String.valueOf(e.get("Id"));
-                            b.logComponents.put(id, new LogComponent(id, LogSeverity.fromWire(String.valueOf(e.get("Severity")))));
+                            b.logComponents.put(id, new LogComponent(id,
+                                LogSeverity.fromWire(String.valueOf(e.get("Severity"))).orElseThrow())); // isComponent checked it
                         }
                     } else {
                         b.otherFields.put(k, v);
@@ -174,7 +175,7 @@ public final class Logging {
 
     private static boolean isComponent(Object o) {
         return o instanceof Map<?, ?> e && e.get("Id") != null
-            && LogSeverity.fromWire(String.valueOf(e.get("Severity"))) != null;
+            && LogSeverity.fromWire(String.valueOf(e.get("Severity"))).isPresent();
     }
 
     @Override

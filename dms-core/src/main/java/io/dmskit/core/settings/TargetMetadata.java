@@ -4,7 +4,6 @@ package io.dmskit.core.settings;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.json.Values;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,25 +186,7 @@ public final class TargetMetadata {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (Boolean.TRUE.equals(fullLobMode) && Boolean.TRUE.equals(limitedSizeLobMode)) {
-            problems.add(DefinitionProblem.of("TargetMetadata.FullLobMode", "FullLobMode and LimitedSizeLobMode cannot both be true"));
-        }
-        if (lobMaxSize != null && (lobMaxSize < 0 || lobMaxSize > 102_400)) {
-            problems.add(DefinitionProblem.of("TargetMetadata.LobMaxSize", "LobMaxSize must be 0..102400 KB"));
-        }
-        if (inlineLobMaxSize != null && (inlineLobMaxSize < 0 || inlineLobMaxSize > 102_400)) {
-            problems.add(DefinitionProblem.of("TargetMetadata.InlineLobMaxSize", "InlineLobMaxSize must be 0..102400 KB"));
-        }
-        if (parallelLoadBufferSize != null && parallelLoadBufferSize > 1000) {
-            problems.add(DefinitionProblem.of("TargetMetadata.ParallelLoadBufferSize", "ParallelLoadBufferSize must be at most 1000"));
-        }
-        if (parallelApplyBufferSize != null && parallelApplyBufferSize > 1000) {
-            problems.add(DefinitionProblem.of("TargetMetadata.ParallelApplyBufferSize", "ParallelApplyBufferSize must be at most 1000"));
-        }
-
-        return problems;
+        return TargetMetadataRules.problems(this);
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */

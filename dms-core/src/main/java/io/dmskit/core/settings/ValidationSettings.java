@@ -4,7 +4,6 @@ package io.dmskit.core.settings;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.json.Values;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,16 +178,7 @@ public final class ValidationSettings {
      *     with problems
      */
     public List<DefinitionProblem> problems() {
-        List<DefinitionProblem> problems = new ArrayList<>();
-
-        if (validationMode != null && !"ROW_LEVEL".equals(validationMode)) {
-            problems.add(DefinitionProblem.of("ValidationSettings.ValidationMode", "ValidationMode must be ROW_LEVEL, was " + validationMode));
-        }
-        if (Boolean.TRUE.equals(validationOnly) && Boolean.FALSE.equals(enableValidation)) {
-            problems.add(DefinitionProblem.of("ValidationSettings.ValidationOnly", "ValidationOnly needs EnableValidation=true"));
-        }
-
-        return problems;
+        return ValidationSettingsRules.problems(this);
     }
 
     /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
