@@ -68,8 +68,11 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         return with("rule-name", name, ObjectMappingRule::new);
     }
 
-    /** Builder of {@link ObjectMappingRule}. */
-    public static final class Builder extends BaseBuilder<Builder, ObjectMappingRule> {
+    /**
+     * Builder of {@link ObjectMappingRule} that sets keys one by one; {@link Rules#mapRecordToRecord} and
+     * {@link Rules#mapRecordToDocument} hand it out as an {@link ObjectMappingStep}.
+     */
+    public static final class Builder extends BaseBuilder<Builder, ObjectMappingRule> implements ObjectMappingStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.OBJECT_MAPPING.wireValue());
@@ -97,6 +100,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param name DynamoDB table (also used by Kinesis/Kafka examples)
          * @return this builder
          */
+        @Override
         public Builder targetTableName(String name) {
             set("target-table-name", name);
             return this;
@@ -106,6 +110,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param topic per-table Kafka topic (DMS 3.4.6+)
          * @return this builder
          */
+        @Override
         public Builder kafkaTargetTopic(String topic) {
             set("kafka-target-topic", topic);
             return this;
@@ -115,6 +120,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param value constant partition key at rule level (Kafka multi-topic form)
          * @return this builder
          */
+        @Override
         public Builder partitionKeyValue(String value) {
             if (value == null) {
                 node.remove("partition-key");
@@ -130,6 +136,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param parameters {@code mapping-parameters}
          * @return this builder
          */
+        @Override
         public Builder mappingParameters(MappingParameters parameters) {
             set("mapping-parameters", parameters == null ? null : Codec.mappingParameters(parameters));
             return this;

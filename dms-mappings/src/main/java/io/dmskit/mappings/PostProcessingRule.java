@@ -44,8 +44,11 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         return with("rule-name", name, PostProcessingRule::new);
     }
 
-    /** Builder of {@link PostProcessingRule}; the action defaults to {@code add-tag}. */
-    public static final class Builder extends BaseBuilder<Builder, PostProcessingRule> {
+    /**
+     * Builder of {@link PostProcessingRule}; the action defaults to {@code add-tag}. {@link Rules#addTag} hands it
+     * out as an {@link AddTagStep}.
+     */
+    public static final class Builder extends BaseBuilder<Builder, PostProcessingRule> implements AddTagStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.POST_PROCESSING.wireValue());
@@ -77,6 +80,7 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
          * @param value tag value
          * @return this builder with the tag appended
          */
+        @Override
         public Builder tag(String key, String value) {
             ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Nodes.object().arrayNode();
             a.add(Codec.tags(List.of(Tag.of(key, value))).get(0));

@@ -68,8 +68,12 @@ public final class SelectionRule extends AbstractRule implements Rule {
         return with("rule-name", name, SelectionRule::new);
     }
 
-    /** Builder of {@link SelectionRule}. */
-    public static final class Builder extends BaseBuilder<Builder, SelectionRule> {
+    /**
+     * Builder of {@link SelectionRule} that sets keys one by one. {@link Rules#include}, {@link Rules#exclude} and
+     * {@link Rules#explicit} hand it out as the step of their action, which shows only what that action takes.
+     */
+    public static final class Builder extends BaseBuilder<Builder, SelectionRule>
+            implements IncludeStep, ExcludeStep, ExplicitStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.SELECTION.wireValue());
@@ -97,6 +101,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param type table, view or all (sets {@code object-locator.table-type})
          * @return this builder
          */
+        @Override
         public Builder tableType(TableType type) {
             JsonNode l = node.get("object-locator");
             ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Nodes.object();
@@ -113,6 +118,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param loadOrder a positive integer; higher values load first (emitted as a digit string, as AWS does)
          * @return this builder
          */
+        @Override
         public Builder loadOrder(int loadOrder) {
             set("load-order", Integer.toString(loadOrder));
             return this;
@@ -122,6 +128,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param filter a source filter to add (ANDed with the others)
          * @return this builder
          */
+        @Override
         public Builder filter(SourceFilter filter) {
             Objects.requireNonNull(filter, "filter");
             JsonNode f = node.get("filters");
@@ -136,6 +143,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param conditions conditions, ORed
          * @return this builder with a filter added
          */
+        @Override
         public Builder where(String columnName, FilterCondition... conditions) {
             return filter(SourceFilter.on(columnName, conditions));
         }

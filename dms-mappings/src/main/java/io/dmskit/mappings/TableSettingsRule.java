@@ -51,8 +51,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         return with("rule-name", name, TableSettingsRule::new);
     }
 
-    /** Builder of {@link TableSettingsRule}. */
-    public static final class Builder extends BaseBuilder<Builder, TableSettingsRule> {
+    /** Builder of {@link TableSettingsRule}; {@link Rules#tableSettings} hands it out as a {@link TableSettingsStep}. */
+    public static final class Builder extends BaseBuilder<Builder, TableSettingsRule> implements TableSettingsStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.TABLE_SETTINGS.wireValue());
@@ -71,6 +71,7 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
          * @param parallelLoad the {@code parallel-load}
          * @return this builder
          */
+        @Override
         public Builder parallelLoad(ParallelLoad parallelLoad) {
             set("parallel-load", parallelLoad == null ? null : Codec.parallelLoad(parallelLoad));
             return this;
@@ -80,6 +81,7 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
          * @param lobSettings the {@code lob-settings}
          * @return this builder
          */
+        @Override
         public Builder lobSettings(LobSettings lobSettings) {
             set("lob-settings", lobSettings == null ? null : Codec.lobSettings(lobSettings));
             return this;
