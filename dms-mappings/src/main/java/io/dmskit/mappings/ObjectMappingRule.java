@@ -2,7 +2,6 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.objectmapping.MappingParameters;
 import io.dmskit.mappings.objectmapping.ObjectMappingAction;
 import java.util.Optional;
@@ -24,7 +23,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
 
     /** @return an empty builder */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -39,18 +38,18 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
 
     /** @return {@code target-table-name}, or empty */
     public Optional<String> targetTableName() {
-        return Optional.ofNullable(Nodes.text(node, "target-table-name"));
+        return Optional.ofNullable(Codec.text(node, "target-table-name"));
     }
 
     /** @return {@code kafka-target-topic}, or empty */
     public Optional<String> kafkaTargetTopic() {
-        return Optional.ofNullable(Nodes.text(node, "kafka-target-topic"));
+        return Optional.ofNullable(Codec.text(node, "kafka-target-topic"));
     }
 
     /** @return the rule-level {@code partition-key.value} (Kafka multi-topic form), or empty */
     public Optional<String> partitionKeyValue() {
         JsonNode pk = node.get("partition-key");
-        return Optional.ofNullable(pk == null ? null : Nodes.text(pk, "value"));
+        return Optional.ofNullable(pk == null ? null : Codec.text(pk, "value"));
     }
 
     /** @return {@code mapping-parameters}, or empty */
@@ -125,7 +124,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
             if (value == null) {
                 node.remove("partition-key");
             } else {
-                ObjectNode pk = Nodes.object();
+                ObjectNode pk = Codec.object();
                 pk.put("value", value);
                 node.set("partition-key", pk);
             }

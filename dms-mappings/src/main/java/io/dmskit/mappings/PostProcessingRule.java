@@ -2,7 +2,6 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.postprocessing.Tag;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
 
     /** @return an empty builder */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -82,7 +81,7 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
          */
         @Override
         public Builder tag(String key, String value) {
-            ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Nodes.object().arrayNode();
+            ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Codec.object().arrayNode();
             a.add(Codec.tags(List.of(Tag.of(key, value))).get(0));
             node.set("tag-set", a);
             return this;

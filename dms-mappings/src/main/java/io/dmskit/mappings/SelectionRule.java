@@ -3,7 +3,6 @@ package io.dmskit.mappings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
 
     /** @return a builder for a selection rule with no action yet */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -49,7 +48,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
 
     /** @return the {@code load-order} (number or digit string), empty when absent or not an integer */
     public OptionalInt loadOrder() {
-        Integer v = Nodes.intValue(node, "load-order");
+        Integer v = Codec.intValue(node, "load-order");
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
@@ -104,7 +103,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
         @Override
         public Builder tableType(TableType type) {
             JsonNode l = node.get("object-locator");
-            ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Nodes.object();
+            ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Codec.object();
             if (type == null) {
                 loc.remove("table-type");
             } else {
@@ -132,7 +131,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
         public Builder filter(SourceFilter filter) {
             Objects.requireNonNull(filter, "filter");
             JsonNode f = node.get("filters");
-            ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Nodes.object().arrayNode();
+            ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Codec.object().arrayNode();
             a.add(Codec.filter(filter));
             node.set("filters", a);
             return this;

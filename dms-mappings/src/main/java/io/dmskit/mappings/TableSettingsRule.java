@@ -1,7 +1,6 @@
 package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.tablesettings.LobSettings;
 import io.dmskit.mappings.tablesettings.ParallelLoad;
 import java.util.Optional;
@@ -23,7 +22,7 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
 
     /** @return an empty builder */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */

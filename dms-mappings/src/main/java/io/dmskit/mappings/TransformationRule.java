@@ -1,7 +1,6 @@
 package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.transformation.BeforeImageDef;
 import io.dmskit.mappings.transformation.DataType;
 import io.dmskit.mappings.transformation.PrimaryKeyDef;
@@ -27,7 +26,7 @@ public final class TransformationRule extends AbstractRule implements Rule {
 
     /** @return an empty builder (set the target, locator and action) */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -37,7 +36,7 @@ public final class TransformationRule extends AbstractRule implements Rule {
 
     /** @return the {@code rule-target} as written, or null when absent */
     public String ruleTarget() {
-        return Nodes.text(node, "rule-target");
+        return Codec.text(node, "rule-target");
     }
 
     /** @return the {@code rule-target} as an enum, empty when missing or unknown */
@@ -52,17 +51,17 @@ public final class TransformationRule extends AbstractRule implements Rule {
 
     /** @return {@code value} (new name, prefix, suffix, added column name, mask character), or empty */
     public Optional<String> value() {
-        return Optional.ofNullable(Nodes.text(node, "value"));
+        return Optional.ofNullable(Codec.text(node, "value"));
     }
 
     /** @return {@code old-value} (replace-prefix / replace-suffix), or empty */
     public Optional<String> oldValue() {
-        return Optional.ofNullable(Nodes.text(node, "old-value"));
+        return Optional.ofNullable(Codec.text(node, "old-value"));
     }
 
     /** @return the SQLite {@code expression}, or empty */
     public Optional<String> expression() {
-        return Optional.ofNullable(Nodes.text(node, "expression"));
+        return Optional.ofNullable(Codec.text(node, "expression"));
     }
 
     /** @return the {@code data-type} (add-column, change-data-type), or empty */
