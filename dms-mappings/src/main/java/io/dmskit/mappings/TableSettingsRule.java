@@ -50,7 +50,9 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         return with("rule-name", name, TableSettingsRule::new);
     }
 
-    /** Builder of {@link TableSettingsRule}; {@link Rules#tableSettings} hands it out as a {@link TableSettingsStep}. */
+    /**
+     * Builder of {@link TableSettingsRule}; {@link Rules#tableSettings} hands it out as a {@link TableSettingsStep}.
+     */
     public static final class Builder extends BaseBuilder<Builder, TableSettingsRule> implements TableSettingsStep {
         Builder(ObjectNode node) {
             super(node);

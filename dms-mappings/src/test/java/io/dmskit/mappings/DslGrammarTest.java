@@ -102,7 +102,7 @@ class DslGrammarTest {
         assertThat(include("s", "t").build().keys()).containsExactly("rule-type", "object-locator", "rule-action");
     }
 
-    /** @return javac's diagnostics for a class that passes the rule to TableMappings.Builder#rule; empty when it compiles */
+    /** @return javac's diagnostics for a class passing the rule to TableMappings.Builder#rule; empty if it compiles */
     private static String compile(String rule) {
         String source = """
                 import static io.dmskit.mappings.Rules.*;
