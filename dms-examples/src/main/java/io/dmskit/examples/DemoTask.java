@@ -11,11 +11,13 @@ import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.task.MigrationType;
 import io.dmskit.examples.data.EcommerceSampleData;
 import io.dmskit.examples.data.ScenarioSchemas;
+import io.dmskit.examples.scenario.ConfigurationGuideScenario;
 import io.dmskit.examples.source.EmbeddedMariaDb;
 import io.dmskit.examples.source.ServerSource;
 import io.dmskit.examples.source.SourceDatabase;
 import io.dmskit.mappings.Rules;
 import io.dmskit.mappings.TableMappings;
+import io.dmskit.mappings.Wildcards;
 import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
@@ -129,10 +131,10 @@ public final class DemoTask implements AutoCloseable {
             case MYSQL -> Endpoint.mysql("ecommerce-source");
             case POSTGRESQL -> Endpoint.postgres("ecommerce-source");
         };
-        String literalSchema = schemas.ecommerce().replace("_", "[_]");
+        String literalSchema = Wildcards.literal(schemas.ecommerce());
         TableMappings mappings = TableMappings.builder()
                 .rule(Rules.include(literalSchema, "%"))
-                .rule(Rules.exclude(literalSchema, "dmskit[_]probe"))
+                .rule(Rules.exclude(literalSchema, Wildcards.literal(ConfigurationGuideScenario.PROBE_TABLE)))
                 .build();
         return Pipeline.builder("demo")
                 .instance(ReplicationInstance.of("demo-instance", i -> i.instanceClass("dms.t3.medium")))

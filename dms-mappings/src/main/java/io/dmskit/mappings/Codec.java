@@ -16,7 +16,10 @@ import io.dmskit.mappings.transformation.PrimaryKeyDef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Converts the typed value records to and from JSON trees (leniently on the way in). */
+/**
+ * Converts the typed value records to and from JSON trees (leniently on the way in). The rule classes reach the JSON
+ * helpers of {@code internal} through here only.
+ */
 final class Codec {
     static final List<String> RULE_KEY_ORDER = List.of("rule-type", "rule-id", "rule-name", "rule-target",
             "object-locator", "rule-action", "value", "old-value", "expression", "data-type", "primary-key-def",
@@ -24,6 +27,21 @@ final class Codec {
             "target-table-name", "kafka-target-topic", "partition-key", "mapping-parameters");
 
     private Codec() {
+    }
+
+    /** @return a new empty object node */
+    static ObjectNode object() {
+        return Nodes.object();
+    }
+
+    /** @return the scalar text of a field, or null when absent or a container */
+    static String text(JsonNode obj, String field) {
+        return Nodes.text(obj, field);
+    }
+
+    /** @return the int value of a number or digit string that fits an int, or null */
+    static Integer intValue(JsonNode obj, String field) {
+        return Nodes.intValue(obj, field);
     }
 
     static ObjectNode locator(ObjectLocator l) {

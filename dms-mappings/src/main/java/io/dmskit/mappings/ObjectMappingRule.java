@@ -2,7 +2,6 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.objectmapping.MappingParameters;
 import io.dmskit.mappings.objectmapping.ObjectMappingAction;
 import java.util.Optional;
@@ -24,7 +23,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
 
     /** @return an empty builder */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -39,18 +38,18 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
 
     /** @return {@code target-table-name}, or empty */
     public Optional<String> targetTableName() {
-        return Optional.ofNullable(Nodes.text(node, "target-table-name"));
+        return Optional.ofNullable(Codec.text(node, "target-table-name"));
     }
 
     /** @return {@code kafka-target-topic}, or empty */
     public Optional<String> kafkaTargetTopic() {
-        return Optional.ofNullable(Nodes.text(node, "kafka-target-topic"));
+        return Optional.ofNullable(Codec.text(node, "kafka-target-topic"));
     }
 
     /** @return the rule-level {@code partition-key.value} (Kafka multi-topic form), or empty */
     public Optional<String> partitionKeyValue() {
         JsonNode pk = node.get("partition-key");
-        return Optional.ofNullable(pk == null ? null : Nodes.text(pk, "value"));
+        return Optional.ofNullable(pk == null ? null : Codec.text(pk, "value"));
     }
 
     /** @return {@code mapping-parameters}, or empty */
@@ -68,8 +67,11 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         return with("rule-name", name, ObjectMappingRule::new);
     }
 
-    /** Builder of {@link ObjectMappingRule}. */
-    public static final class Builder extends BaseBuilder<Builder, ObjectMappingRule> {
+    /**
+     * Builder of {@link ObjectMappingRule} that sets keys one by one; {@link Rules#mapRecordToRecord} and
+     * {@link Rules#mapRecordToDocument} hand it out as an {@link ObjectMappingStep}.
+     */
+    public static final class Builder extends BaseBuilder<Builder, ObjectMappingRule> implements ObjectMappingStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.OBJECT_MAPPING.wireValue());
@@ -97,6 +99,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param name DynamoDB table (also used by Kinesis/Kafka examples)
          * @return this builder
          */
+        @Override
         public Builder targetTableName(String name) {
             set("target-table-name", name);
             return this;
@@ -106,6 +109,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param topic per-table Kafka topic (DMS 3.4.6+)
          * @return this builder
          */
+        @Override
         public Builder kafkaTargetTopic(String topic) {
             set("kafka-target-topic", topic);
             return this;
@@ -115,11 +119,12 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param value constant partition key at rule level (Kafka multi-topic form)
          * @return this builder
          */
+        @Override
         public Builder partitionKeyValue(String value) {
             if (value == null) {
                 node.remove("partition-key");
             } else {
-                ObjectNode pk = Nodes.object();
+                ObjectNode pk = Codec.object();
                 pk.put("value", value);
                 node.set("partition-key", pk);
             }
@@ -130,6 +135,7 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
          * @param parameters {@code mapping-parameters}
          * @return this builder
          */
+        @Override
         public Builder mappingParameters(MappingParameters parameters) {
             set("mapping-parameters", parameters == null ? null : Codec.mappingParameters(parameters));
             return this;

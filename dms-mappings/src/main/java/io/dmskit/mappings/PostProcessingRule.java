@@ -2,7 +2,6 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.postprocessing.Tag;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
 
     /** @return an empty builder */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -44,8 +43,11 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         return with("rule-name", name, PostProcessingRule::new);
     }
 
-    /** Builder of {@link PostProcessingRule}; the action defaults to {@code add-tag}. */
-    public static final class Builder extends BaseBuilder<Builder, PostProcessingRule> {
+    /**
+     * Builder of {@link PostProcessingRule}; the action defaults to {@code add-tag}. {@link Rules#addTag} hands it
+     * out as an {@link AddTagStep}.
+     */
+    public static final class Builder extends BaseBuilder<Builder, PostProcessingRule> implements AddTagStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.POST_PROCESSING.wireValue());
@@ -77,8 +79,9 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
          * @param value tag value
          * @return this builder with the tag appended
          */
+        @Override
         public Builder tag(String key, String value) {
-            ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Nodes.object().arrayNode();
+            ArrayNode a = node.get("tag-set") instanceof ArrayNode t ? t.deepCopy() : Codec.object().arrayNode();
             a.add(Codec.tags(List.of(Tag.of(key, value))).get(0));
             node.set("tag-set", a);
             return this;

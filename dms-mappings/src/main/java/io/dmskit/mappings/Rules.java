@@ -6,13 +6,16 @@ import io.dmskit.mappings.transformation.DataType;
 import io.dmskit.mappings.transformation.PrimaryKeyDef;
 
 /**
- * Static entry points of the mapping DSL, meant for {@code import static io.dmskit.mappings.Rules.*}. Each returns a
- * rule builder; pass it to {@link TableMappings.Builder#rule(Rule.Builder)}.
+ * Static entry points of the mapping DSL, meant for {@code import static io.dmskit.mappings.Rules.*}. A rule is
+ * written in the order a person says it: what it applies to, then exactly one action, then only what that action
+ * takes (filters, an expression, the rule's id and name). The types allow no other order: {@code table("s", "%")
+ * .addPrefix("raw_").convertLowercase()} does not compile. Pass the result to
+ * {@link TableMappings.Builder#rule(Rule.Builder)}.
  *
  * <pre>{@code
  * TableMappings m = TableMappings.builder()
  *     .rule(include("ecommerce", "%"))
- *     .rule(exclude("ecommerce", "tmp[_]%"))
+ *     .rule(exclude("ecommerce", Wildcards.literal("tmp_") + "%"))
  *     .rule(include("hr", "employees").where("region", FilterCondition.eq("EU")))
  *     .rule(table("%", "%").addPrefix("schema_"))
  *     .rule(column("hr", "employees", "ssn").dataMaskingHashMask())
@@ -29,7 +32,7 @@ public final class Rules {
      * @param schema schema pattern
      * @return an include selection of every table of the schema ({@code table-name "%"})
      */
-    public static SelectionRule.Builder include(String schema) {
+    public static IncludeStep include(String schema) {
         return include(schema, "%");
     }
 
@@ -37,17 +40,17 @@ public final class Rules {
      * @param schema schema pattern
      * @return an exclude selection of every table of the schema
      */
-    public static SelectionRule.Builder exclude(String schema) {
+    public static ExcludeStep exclude(String schema) {
         return exclude(schema, "%");
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
-     * @return an include selection
+     * @return an include selection; filters, load order, id and name may follow
      */
-    public static SelectionRule.Builder include(String schema, String table) {
-        return SelectionRule.builder().locator(schema, table).action(SelectionAction.INCLUDE);
+    public static IncludeStep include(String schema, String table) {
+        return selection(schema, table, SelectionAction.INCLUDE);
     }
 
     /**
@@ -55,8 +58,8 @@ public final class Rules {
      * @param table table pattern
      * @return an exclude selection (beats include)
      */
-    public static SelectionRule.Builder exclude(String schema, String table) {
-        return SelectionRule.builder().locator(schema, table).action(SelectionAction.EXCLUDE);
+    public static ExcludeStep exclude(String schema, String table) {
+        return selection(schema, table, SelectionAction.EXCLUDE);
     }
 
     /**
@@ -64,103 +67,111 @@ public final class Rules {
      * @param table exact table or view
      * @return an explicit selection
      */
-    public static SelectionRule.Builder explicit(String schema, String table) {
-        return SelectionRule.builder().locator(schema, table).action(SelectionAction.EXPLICIT);
+    public static ExplicitStep explicit(String schema, String table) {
+        return selection(schema, table, SelectionAction.EXPLICIT);
+    }
+
+    private static SelectionRule.Builder selection(String schema, String table, SelectionAction action) {
+        return SelectionRule.builder().locator(schema, table).action(action);
     }
 
     // ------------------------------------------------------------------ transformation
 
     /**
      * @param schema schema pattern
-     * @return a transformation on schemas; choose the action next
+     * @return a transformation on schemas; choose its action next
      */
-    public static TransformationRule.Builder schema(String schema) {
-        return TransformationRule.builder().target(RuleTarget.SCHEMA).locator(ObjectLocator.schema(schema));
+    public static NameActionStep schema(String schema) {
+        return new TransformationSteps(RuleTarget.SCHEMA, ObjectLocator.schema(schema));
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
-     * @return a transformation on tables
+     * @return a transformation on tables; choose its action next
      */
-    public static TransformationRule.Builder table(String schema, String table) {
-        return TransformationRule.builder().target(RuleTarget.TABLE).locator(ObjectLocator.table(schema, table));
+    public static TableActionStep table(String schema, String table) {
+        return new TransformationSteps(RuleTarget.TABLE, ObjectLocator.table(schema, table));
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
      * @param column column pattern
-     * @return a transformation on columns
+     * @return a transformation on columns; choose its action next
      */
-    public static TransformationRule.Builder column(String schema, String table, String column) {
-        return TransformationRule.builder().target(RuleTarget.COLUMN)
-                .locator(ObjectLocator.column(schema, table, column));
+    public static ColumnActionStep column(String schema, String table, String column) {
+        return new TransformationSteps(RuleTarget.COLUMN, ObjectLocator.column(schema, table, column));
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
      * @param sourceDataType a DMS data type such as {@code uint1}
-     * @return a transformation on every column of that source data type
+     * @return a transformation on every column of that source data type; choose its action next
      */
-    public static TransformationRule.Builder columnsOfType(String schema, String table, String sourceDataType) {
-        return TransformationRule.builder().target(RuleTarget.COLUMN)
-                .locator(ObjectLocator.column(schema, table, "%").withDataType(sourceDataType));
+    public static ColumnActionStep columnsOfType(String schema, String table, String sourceDataType) {
+        return new TransformationSteps(RuleTarget.COLUMN,
+                ObjectLocator.column(schema, table, "%").withDataType(sourceDataType));
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
      * @param tablespace tablespace pattern
-     * @return a transformation on table tablespaces (Oracle)
+     * @return a transformation on table tablespaces (Oracle); {@code rename} is the only action
      */
-    public static TransformationRule.Builder tableTablespace(String schema, String table, String tablespace) {
-        return TransformationRule.builder().target(RuleTarget.TABLE_TABLESPACE)
-                .locator(ObjectLocator.table(schema, table).withTableTablespaceName(tablespace));
+    public static TablespaceActionStep tableTablespace(String schema, String table, String tablespace) {
+        return new TransformationSteps(RuleTarget.TABLE_TABLESPACE,
+                ObjectLocator.table(schema, table).withTableTablespaceName(tablespace));
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
      * @param tablespace tablespace pattern
-     * @return a transformation on index tablespaces (Oracle)
+     * @return a transformation on index tablespaces (Oracle); {@code rename} is the only action
      */
-    public static TransformationRule.Builder indexTablespace(String schema, String table, String tablespace) {
-        return TransformationRule.builder().target(RuleTarget.INDEX_TABLESPACE)
-                .locator(ObjectLocator.table(schema, table).withIndexTablespaceName(tablespace));
+    public static TablespaceActionStep indexTablespace(String schema, String table, String tablespace) {
+        return new TransformationSteps(RuleTarget.INDEX_TABLESPACE,
+                ObjectLocator.table(schema, table).withIndexTablespaceName(tablespace));
     }
 
     /**
+     * Shorthand for {@code table(schema, table).addColumn(column, dataType)}.
+     *
      * @param schema schema pattern
      * @param table table pattern
      * @param column the new column's name
      * @param dataType its type
      * @return an add-column rule; add {@code .expression("...")} to compute it
      */
-    public static TransformationRule.Builder addColumn(String schema, String table, String column,
-                                                       DataType dataType) {
-        return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).addColumn(column, dataType);
+    public static AddColumnStep addColumn(String schema, String table, String column, DataType dataType) {
+        return table(schema, table).addColumn(column, dataType);
     }
 
     /**
+     * Shorthand for {@code table(schema, table).definePrimaryKey(def)}.
+     *
      * @param schema exact schema
      * @param table exact table
      * @param def the key
      * @return a define-primary-key rule
      */
-    public static TransformationRule.Builder definePrimaryKey(String schema, String table, PrimaryKeyDef def) {
-        return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).definePrimaryKey(def);
+    public static TransformationStep definePrimaryKey(String schema, String table, PrimaryKeyDef def) {
+        return table(schema, table).definePrimaryKey(def);
     }
 
     /**
+     * Shorthand for {@code table(schema, table).addBeforeImageColumns(def)}.
+     *
      * @param schema schema pattern
      * @param table table pattern
      * @param def the columns to add
      * @return an add-before-image-columns rule
      */
-    public static TransformationRule.Builder addBeforeImageColumns(String schema, String table, BeforeImageDef def) {
-        return TransformationRule.builder().locator(ObjectLocator.table(schema, table)).addBeforeImageColumns(def);
+    public static TransformationStep addBeforeImageColumns(String schema, String table, BeforeImageDef def) {
+        return table(schema, table).addBeforeImageColumns(def);
     }
 
     /**
@@ -172,13 +183,7 @@ public final class Rules {
      * @throws InvalidTableMappingsException when the text is not a JSON object
      */
     public static Rule fromJson(String ruleJson) {
-        io.dmskit.mappings.internal.JsonTree.Parsed p = io.dmskit.mappings.internal.JsonTree.parse(ruleJson);
-        if (!p.ok() || !p.root().isObject()) {
-            throw new InvalidTableMappingsException(java.util.List.of(new MappingProblem(Severity.ERROR, null, null,
-                    "$", p.ok() ? "A rule must be a JSON object with rule-type, rule-id, rule-name, object-locator "
-                    + "and rule-action." : p.error(), p.line(), p.column())));
-        }
-        return TableMappings.ruleOf(TableMappings.textIds((com.fasterxml.jackson.databind.node.ObjectNode) p.root()));
+        return TableMappings.readRule(ruleJson);
     }
 
     // ------------------------------------------------------------------ other rule types
@@ -186,18 +191,18 @@ public final class Rules {
     /**
      * @param schema exact schema
      * @param table exact table
-     * @return a table-settings rule
+     * @return a table-settings rule; parallel load and LOB settings may follow
      */
-    public static TableSettingsRule.Builder tableSettings(String schema, String table) {
+    public static TableSettingsStep tableSettings(String schema, String table) {
         return TableSettingsRule.builder().locator(schema, table);
     }
 
     /**
      * @param schema schema pattern
      * @param table table pattern
-     * @return an S3 object-tagging rule
+     * @return an S3 object-tagging rule; add tags with {@code .tag(key, value)}
      */
-    public static PostProcessingRule.Builder addTag(String schema, String table) {
+    public static AddTagStep addTag(String schema, String table) {
         return PostProcessingRule.builder().locator(schema, table);
     }
 
@@ -206,7 +211,7 @@ public final class Rules {
      * @param table table
      * @return a map-record-to-record object mapping
      */
-    public static ObjectMappingRule.Builder mapRecordToRecord(String schema, String table) {
+    public static ObjectMappingStep mapRecordToRecord(String schema, String table) {
         return ObjectMappingRule.builder().locator(schema, table).action(ObjectMappingAction.MAP_RECORD_TO_RECORD);
     }
 
@@ -215,7 +220,7 @@ public final class Rules {
      * @param table table
      * @return a map-record-to-document object mapping
      */
-    public static ObjectMappingRule.Builder mapRecordToDocument(String schema, String table) {
+    public static ObjectMappingStep mapRecordToDocument(String schema, String table) {
         return ObjectMappingRule.builder().locator(schema, table).action(ObjectMappingAction.MAP_RECORD_TO_DOCUMENT);
     }
 }

@@ -3,7 +3,6 @@ package io.dmskit.mappings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
 
     /** @return a builder for a selection rule with no action yet */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -49,7 +48,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
 
     /** @return the {@code load-order} (number or digit string), empty when absent or not an integer */
     public OptionalInt loadOrder() {
-        Integer v = Nodes.intValue(node, "load-order");
+        Integer v = Codec.intValue(node, "load-order");
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
@@ -68,8 +67,12 @@ public final class SelectionRule extends AbstractRule implements Rule {
         return with("rule-name", name, SelectionRule::new);
     }
 
-    /** Builder of {@link SelectionRule}. */
-    public static final class Builder extends BaseBuilder<Builder, SelectionRule> {
+    /**
+     * Builder of {@link SelectionRule} that sets keys one by one. {@link Rules#include}, {@link Rules#exclude} and
+     * {@link Rules#explicit} hand it out as the step of their action, which shows only what that action takes.
+     */
+    public static final class Builder extends BaseBuilder<Builder, SelectionRule>
+            implements IncludeStep, ExcludeStep, ExplicitStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.SELECTION.wireValue());
@@ -97,9 +100,10 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param type table, view or all (sets {@code object-locator.table-type})
          * @return this builder
          */
+        @Override
         public Builder tableType(TableType type) {
             JsonNode l = node.get("object-locator");
-            ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Nodes.object();
+            ObjectNode loc = l != null && l.isObject() ? (ObjectNode) l.deepCopy() : Codec.object();
             if (type == null) {
                 loc.remove("table-type");
             } else {
@@ -113,6 +117,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param loadOrder a positive integer; higher values load first (emitted as a digit string, as AWS does)
          * @return this builder
          */
+        @Override
         public Builder loadOrder(int loadOrder) {
             set("load-order", Integer.toString(loadOrder));
             return this;
@@ -122,10 +127,11 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param filter a source filter to add (ANDed with the others)
          * @return this builder
          */
+        @Override
         public Builder filter(SourceFilter filter) {
             Objects.requireNonNull(filter, "filter");
             JsonNode f = node.get("filters");
-            ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Nodes.object().arrayNode();
+            ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Codec.object().arrayNode();
             a.add(Codec.filter(filter));
             node.set("filters", a);
             return this;
@@ -136,6 +142,7 @@ public final class SelectionRule extends AbstractRule implements Rule {
          * @param conditions conditions, ORed
          * @return this builder with a filter added
          */
+        @Override
         public Builder where(String columnName, FilterCondition... conditions) {
             return filter(SourceFilter.on(columnName, conditions));
         }

@@ -154,6 +154,17 @@ public final class TableMappings {
         return r;
     }
 
+    /** Reads one rule object: the seam {@link Rules#fromJson(String)} uses to reach the JSON reader. */
+    static Rule readRule(String ruleJson) {
+        JsonTree.Parsed p = JsonTree.parse(ruleJson);
+        if (!p.ok() || !p.root().isObject()) {
+            throw new InvalidTableMappingsException(List.of(new MappingProblem(Severity.ERROR, null, null, "$",
+                    p.ok() ? "A rule must be a JSON object with rule-type, rule-id, rule-name, object-locator "
+                    + "and rule-action." : p.error(), p.line(), p.column())));
+        }
+        return ruleOf(textIds((ObjectNode) p.root()));
+    }
+
     static Rule ruleOf(ObjectNode n) {
         String type = Nodes.text(n, "rule-type");
         RuleType t = RuleType.fromWire(type).orElse(null);

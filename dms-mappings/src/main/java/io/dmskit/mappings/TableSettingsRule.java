@@ -1,7 +1,6 @@
 package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dmskit.mappings.internal.Nodes;
 import io.dmskit.mappings.tablesettings.LobSettings;
 import io.dmskit.mappings.tablesettings.ParallelLoad;
 import java.util.Optional;
@@ -23,7 +22,7 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
 
     /** @return an empty builder */
     public static Builder builder() {
-        return new Builder(Nodes.object());
+        return new Builder(Codec.object());
     }
 
     /** @return a builder initialised from this rule (unknown keys kept) */
@@ -51,8 +50,10 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         return with("rule-name", name, TableSettingsRule::new);
     }
 
-    /** Builder of {@link TableSettingsRule}. */
-    public static final class Builder extends BaseBuilder<Builder, TableSettingsRule> {
+    /**
+     * Builder of {@link TableSettingsRule}; {@link Rules#tableSettings} hands it out as a {@link TableSettingsStep}.
+     */
+    public static final class Builder extends BaseBuilder<Builder, TableSettingsRule> implements TableSettingsStep {
         Builder(ObjectNode node) {
             super(node);
             node.put("rule-type", RuleType.TABLE_SETTINGS.wireValue());
@@ -71,6 +72,7 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
          * @param parallelLoad the {@code parallel-load}
          * @return this builder
          */
+        @Override
         public Builder parallelLoad(ParallelLoad parallelLoad) {
             set("parallel-load", parallelLoad == null ? null : Codec.parallelLoad(parallelLoad));
             return this;
@@ -80,6 +82,7 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
          * @param lobSettings the {@code lob-settings}
          * @return this builder
          */
+        @Override
         public Builder lobSettings(LobSettings lobSettings) {
             set("lob-settings", lobSettings == null ? null : Codec.lobSettings(lobSettings));
             return this;

@@ -18,6 +18,7 @@ import java.util.Objects;
  * <pre>{@code
  * Wildcards.matches("act_hi_%", "act_hi_procinst")  // true
  * Wildcards.matches("test[_]%", "testX1")           // false
+ * Wildcards.literal("order_items")                   // "order[_]items": matches only order_items
  * }</pre>
  */
 public final class Wildcards {
@@ -51,6 +52,35 @@ public final class Wildcards {
         }
         List<Token> tokens = tokenize(pattern, escape);
         return match(tokens, name);
+    }
+
+    /**
+     * Escapes a name so that, as an object-locator pattern, it matches exactly that name: {@code _} becomes
+     * {@code [_]}, {@code %} becomes {@code [%]} and {@code [} becomes {@code [[]}; every other character is
+     * already literal. Use it where DMS reads patterns (selection include/exclude, transformations, post-processing)
+     * and a real name contains those characters, e.g. {@code include(Wildcards.literal("market_data"), "%")}. Where
+     * DMS wants exact names ({@code explicit} selections, table-settings), write the name unescaped.
+     *
+     * <pre>{@code
+     * Wildcards.literal("tmp_orders")   // "tmp[_]orders"
+     * Wildcards.literal("50%_off")      // "50[%][_]off"
+     * }</pre>
+     *
+     * @param name an object name, matched literally
+     * @return a pattern that matches {@code name} and nothing else
+     */
+    public static String literal(String name) {
+        Objects.requireNonNull(name, "name");
+        StringBuilder out = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '_' || c == '%' || c == '[') {
+                out.append('[').append(c).append(']');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -170,7 +170,7 @@ class RoundTripTest {
     @Test
     @DisplayName("rules are immutable: builders used after build() do not change built rules")
     void immutability() {
-        SelectionRule.Builder b = include("s", "t").where("a", FilterCondition.eq("1"));
+        IncludeStep b = include("s", "t").where("a", FilterCondition.eq("1"));
         SelectionRule first = b.build();
         b.where("b", FilterCondition.eq("2"));
         assertThat(first.filters()).hasSize(1);

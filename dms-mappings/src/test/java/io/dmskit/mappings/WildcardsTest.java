@@ -59,4 +59,18 @@ class WildcardsTest {
     void detectsWildcards(String pattern, boolean expected) {
         assertThat(Wildcards.hasWildcard(pattern)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "literal(\"{0}\") is \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "ecommerce|ecommerce",
+        "market_intelligence_schema|market[_]intelligence[_]schema",
+        "50%_off|50[%][_]off",
+        "a[b]c|a[[]b]c",
+        "[%_]|[[][%][_]]",
+        "''|''",
+    })
+    void literalEscapesEveryWildcardCharacter(String name, String expected) {
+        assertThat(Wildcards.literal(name)).isEqualTo(expected);
+        assertThat(Wildcards.matches(expected, name)).isTrue();
+    }
 }

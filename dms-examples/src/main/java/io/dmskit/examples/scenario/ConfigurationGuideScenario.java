@@ -1,5 +1,10 @@
 package io.dmskit.examples.scenario;
 
+import static io.dmskit.mappings.Rules.column;
+import static io.dmskit.mappings.Rules.include;
+import static io.dmskit.mappings.Rules.schema;
+import static io.dmskit.mappings.Rules.table;
+
 import io.dmskit.core.Endpoint;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.ReplicationInstance;
@@ -11,7 +16,9 @@ import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.task.MigrationType;
 import io.dmskit.examples.data.ScenarioSchemas;
 import io.dmskit.examples.source.SourceEngine;
+import io.dmskit.mappings.FilterCondition;
 import io.dmskit.mappings.TableMappings;
+import io.dmskit.mappings.Wildcards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -188,83 +195,43 @@ public final class ConfigurationGuideScenario {
 
     /**
      * The table mappings of one system. market-intelligence-hub uses the guide's document as written (both schemas,
-     * {@code schema_} prefix on every table).
+     * {@code schema_} prefix on every table). Schema names are matched literally ({@link Wildcards#literal}): in DMS
+     * an {@code _} in a locator matches any one character.
      *
      * @param system one of {@link #SYSTEMS}
      * @return the mappings
      */
     public TableMappings tableMappings(String system) {
-        String e = schemas.ecommerce();
-        String m = schemas.marketIntelligence();
-        String json = switch (system) {
-            case "market-intelligence-hub" -> """
-                    {"rules": [
-                      {"rule-type": "selection", "rule-id": "1", "rule-name": "include-ecommerce-tables",
-                       "object-locator": {"schema-name": "%E%", "table-name": "%"}, "rule-action": "include"},
-                      {"rule-type": "selection", "rule-id": "2", "rule-name": "include-market-intelligence-tables",
-                       "object-locator": {"schema-name": "%M%", "table-name": "%"}, "rule-action": "include"},
-                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "add-schema-prefix",
-                       "rule-target": "table", "object-locator": {"schema-name": "%", "table-name": "%"},
-                       "rule-action": "add-prefix", "value": "schema_", "old-value": null}
-                    ]}""";
-            case "demand-insights-engine" -> """
-                    {"rules": [
-                      {"rule-type": "selection", "rule-id": "1", "rule-name": "orders",
-                       "object-locator": {"schema-name": "%E%", "table-name": "order%"}, "rule-action": "include"},
-                      {"rule-type": "selection", "rule-id": "2", "rule-name": "products",
-                       "object-locator": {"schema-name": "%E%", "table-name": "products"}, "rule-action": "include"},
-                      {"rule-type": "selection", "rule-id": "3", "rule-name": "inventory",
-                       "object-locator": {"schema-name": "%E%", "table-name": "inventory"}, "rule-action": "include"},
-                      {"rule-type": "transformation", "rule-id": "4", "rule-name": "rename-schema",
-                       "rule-target": "schema", "object-locator": {"schema-name": "%E%"},
-                       "rule-action": "rename", "value": "demand"}
-                    ]}""";
-            case "compliance-guardian" -> """
-                    {"rules": [
-                      {"rule-type": "selection", "rule-id": "1", "rule-name": "customers",
-                       "object-locator": {"schema-name": "%E%", "table-name": "customers"}, "rule-action": "include"},
-                      {"rule-type": "selection", "rule-id": "2", "rule-name": "orders",
-                       "object-locator": {"schema-name": "%E%", "table-name": "orders"}, "rule-action": "include"},
-                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "drop-email",
-                       "rule-target": "column",
-                       "object-locator": {"schema-name": "%E%", "table-name": "customers", "column-name": "email"},
-                       "rule-action": "remove-column"},
-                      {"rule-type": "transformation", "rule-id": "4", "rule-name": "drop-phone",
-                       "rule-target": "column",
-                       "object-locator": {"schema-name": "%E%", "table-name": "customers", "column-name": "phone"},
-                       "rule-action": "remove-column"}
-                    ]}""";
-            case "retail-copilot" -> """
-                    {"rules": [
-                      {"rule-type": "selection", "rule-id": "1", "rule-name": "products",
-                       "object-locator": {"schema-name": "%E%", "table-name": "products"}, "rule-action": "include"},
-                      {"rule-type": "selection", "rule-id": "2", "rule-name": "good-reviews",
-                       "object-locator": {"schema-name": "%E%", "table-name": "reviews"}, "rule-action": "include",
-                       "filters": [{"filter-type": "source", "column-name": "rating",
-                                    "filter-conditions": [{"filter-operator": "gte", "value": "4"}]}]},
-                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "lower-case-tables",
-                       "rule-target": "table", "object-locator": {"schema-name": "%E%", "table-name": "%"},
-                       "rule-action": "convert-lowercase"}
-                    ]}""";
-            case "global-market-pulse" -> """
-                    {"rules": [
-                      {"rule-type": "selection", "rule-id": "1", "rule-name": "market-intelligence",
-                       "object-locator": {"schema-name": "%M%", "table-name": "%"}, "rule-action": "include"},
-                      {"rule-type": "selection", "rule-id": "2", "rule-name": "orders",
-                       "object-locator": {"schema-name": "%E%", "table-name": "orders"}, "rule-action": "include"},
-                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "pulse-schema",
-                       "rule-target": "schema", "object-locator": {"schema-name": "%"},
-                       "rule-action": "rename", "value": "pulse"}
-                    ]}""";
+        String e = Wildcards.literal(schemas.ecommerce());
+        String m = Wildcards.literal(schemas.marketIntelligence());
+        TableMappings.Builder b = TableMappings.builder();
+        switch (system) {
+            case "market-intelligence-hub" -> b
+                    .rule(include(e, "%").name("include-ecommerce-tables"))
+                    .rule(include(m, "%").name("include-market-intelligence-tables"))
+                    .rule(table("%", "%").addPrefix("schema_").name("add-schema-prefix"));
+            case "demand-insights-engine" -> b
+                    .rule(include(e, "order%").name("orders"))
+                    .rule(include(e, "products").name("products"))
+                    .rule(include(e, "inventory").name("inventory"))
+                    .rule(schema(e).rename("demand").name("rename-schema"));
+            case "compliance-guardian" -> b
+                    .rule(include(e, "customers").name("customers"))
+                    .rule(include(e, "orders").name("orders"))
+                    .rule(column(e, "customers", "email").removeColumn().name("drop-email"))
+                    .rule(column(e, "customers", "phone").removeColumn().name("drop-phone"));
+            case "retail-copilot" -> b
+                    .rule(include(e, "products").name("products"))
+                    .rule(include(e, "reviews").where("rating", FilterCondition.gte("4")).name("good-reviews"))
+                    .rule(table(e, "%").convertLowercase().name("lower-case-tables"));
+            case "global-market-pulse" -> b
+                    .rule(include(m, "%").name("market-intelligence"))
+                    .rule(include(e, "orders").name("orders"))
+                    .rule(schema("%").rename("pulse").name("pulse-schema"));
             default -> throw new IllegalArgumentException("unknown system '" + system + "', expected one of "
                     + SYSTEMS);
-        };
-        return TableMappings.fromJson(json.replace("%E%", literal(e)).replace("%M%", literal(m)));
-    }
-
-    /** A schema name as a locator that matches only itself ({@code _} is a wildcard; {@code [_]} is literal). */
-    private static String literal(String name) {
-        return name.replace("_", "[_]");
+        }
+        return b.build();
     }
 
     /** Builder of {@link ConfigurationGuideScenario}. */

@@ -14,8 +14,12 @@ import io.dmskit.examples.data.ScenarioSchemas;
 import io.dmskit.examples.source.SourceEngine;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.mappings.TableResolution;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigurationGuideScenarioTest {
 
@@ -117,6 +121,82 @@ class ConfigurationGuideScenarioTest {
         }
         assertThat(prefixed.tableMappings("compliance-guardian").resolve("qa_ecommerce", "orders").included())
                 .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guideDocuments")
+    @DisplayName("each system's mappings, written with the DSL, mean the same as the guide's JSON document")
+    void sameMeaningAsTheGuideDocuments(String system, String guideJson) {
+        ConfigurationGuideScenario prefixed = ConfigurationGuideScenario.builder()
+                .password(Secret.of("x1")).schemas(ScenarioSchemas.withPrefix("qa_")).build();
+        TableMappings expected = TableMappings.fromJson(guideJson);
+        TableMappings actual = prefixed.tableMappings(system);
+        assertThat(actual.sameMeaningAs(expected)).as("%s differs: %s", system, actual.changesFrom(expected))
+                .isTrue();
+    }
+
+    /** The JSON documents the scenario used to hold, for schemas qa_ecommerce and qa_market_intelligence_schema. */
+    static Stream<Arguments> guideDocuments() {
+        return Stream.of(
+                Arguments.of("market-intelligence-hub", """
+                    {"rules": [
+                      {"rule-type": "selection", "rule-id": "1", "rule-name": "include-ecommerce-tables",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "%"}, "rule-action": "include"},
+                      {"rule-type": "selection", "rule-id": "2", "rule-name": "include-market-intelligence-tables",
+                       "object-locator": {"schema-name": "qa[_]market[_]intelligence[_]schema", "table-name": "%"}, "rule-action": "include"},
+                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "add-schema-prefix",
+                       "rule-target": "table", "object-locator": {"schema-name": "%", "table-name": "%"},
+                       "rule-action": "add-prefix", "value": "schema_", "old-value": null}
+                    ]}"""),
+                Arguments.of("demand-insights-engine", """
+                    {"rules": [
+                      {"rule-type": "selection", "rule-id": "1", "rule-name": "orders",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "order%"}, "rule-action": "include"},
+                      {"rule-type": "selection", "rule-id": "2", "rule-name": "products",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "products"}, "rule-action": "include"},
+                      {"rule-type": "selection", "rule-id": "3", "rule-name": "inventory",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "inventory"}, "rule-action": "include"},
+                      {"rule-type": "transformation", "rule-id": "4", "rule-name": "rename-schema",
+                       "rule-target": "schema", "object-locator": {"schema-name": "qa[_]ecommerce"},
+                       "rule-action": "rename", "value": "demand"}
+                    ]}"""),
+                Arguments.of("compliance-guardian", """
+                    {"rules": [
+                      {"rule-type": "selection", "rule-id": "1", "rule-name": "customers",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "customers"}, "rule-action": "include"},
+                      {"rule-type": "selection", "rule-id": "2", "rule-name": "orders",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "orders"}, "rule-action": "include"},
+                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "drop-email",
+                       "rule-target": "column",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "customers", "column-name": "email"},
+                       "rule-action": "remove-column"},
+                      {"rule-type": "transformation", "rule-id": "4", "rule-name": "drop-phone",
+                       "rule-target": "column",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "customers", "column-name": "phone"},
+                       "rule-action": "remove-column"}
+                    ]}"""),
+                Arguments.of("retail-copilot", """
+                    {"rules": [
+                      {"rule-type": "selection", "rule-id": "1", "rule-name": "products",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "products"}, "rule-action": "include"},
+                      {"rule-type": "selection", "rule-id": "2", "rule-name": "good-reviews",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "reviews"}, "rule-action": "include",
+                       "filters": [{"filter-type": "source", "column-name": "rating",
+                                    "filter-conditions": [{"filter-operator": "gte", "value": "4"}]}]},
+                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "lower-case-tables",
+                       "rule-target": "table", "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "%"},
+                       "rule-action": "convert-lowercase"}
+                    ]}"""),
+                Arguments.of("global-market-pulse", """
+                    {"rules": [
+                      {"rule-type": "selection", "rule-id": "1", "rule-name": "market-intelligence",
+                       "object-locator": {"schema-name": "qa[_]market[_]intelligence[_]schema", "table-name": "%"}, "rule-action": "include"},
+                      {"rule-type": "selection", "rule-id": "2", "rule-name": "orders",
+                       "object-locator": {"schema-name": "qa[_]ecommerce", "table-name": "orders"}, "rule-action": "include"},
+                      {"rule-type": "transformation", "rule-id": "3", "rule-name": "pulse-schema",
+                       "rule-target": "schema", "object-locator": {"schema-name": "%"},
+                       "rule-action": "rename", "value": "pulse"}
+                    ]}"""));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dmskit.mappings.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -100,7 +101,7 @@ public final class JsonTree {
     private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups)
             throws IOException {
         if (t == null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input");
+            throw new JsonParseException(p, "Unexpected end of input");
         }
         switch (t) {
             case START_OBJECT: {
@@ -123,7 +124,7 @@ public final class JsonTree {
                     }
                 }
                 if (k != JsonToken.END_OBJECT) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input");
+                    throw new JsonParseException(p, "Unexpected end of input");
                 }
                 return o;
             }
@@ -134,7 +135,7 @@ public final class JsonTree {
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (e == null) {
-                        throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input");
+                        throw new JsonParseException(p, "Unexpected end of input");
                     }
                     a.add(read(p, e, pos, dups));
                 }
@@ -160,7 +161,7 @@ public final class JsonTree {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + t);
+                throw new JsonParseException(p, "Unexpected token " + t);
         }
     }
 
