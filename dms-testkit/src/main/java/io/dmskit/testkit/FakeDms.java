@@ -1,22 +1,23 @@
 package io.dmskit.testkit;
 
 import io.dmskit.testkit.dataplane.ReplicationEngine;
-import io.dmskit.testkit.fake.AssessmentOps;
-import io.dmskit.testkit.fake.CatalogOps;
-import io.dmskit.testkit.fake.CertificateOps;
-import io.dmskit.testkit.fake.ConfigOps;
-import io.dmskit.testkit.fake.ConnectionOps;
-import io.dmskit.testkit.fake.EndpointOps;
-import io.dmskit.testkit.fake.EventOps;
-import io.dmskit.testkit.fake.EventSubscriptionOps;
-import io.dmskit.testkit.fake.InstanceOps;
-import io.dmskit.testkit.fake.SchemaOps;
-import io.dmskit.testkit.fake.ScriptedTask;
-import io.dmskit.testkit.fake.SubnetGroupOps;
-import io.dmskit.testkit.fake.TagOps;
-import io.dmskit.testkit.fake.TaskOps;
-import io.dmskit.testkit.fake.VirtualTimeWaiter;
-import io.dmskit.testkit.fake.World;
+import io.dmskit.testkit.internal.fake.AssessmentOps;
+import io.dmskit.testkit.internal.fake.CatalogOps;
+import io.dmskit.testkit.internal.fake.CertificateOps;
+import io.dmskit.testkit.internal.fake.ConfigOps;
+import io.dmskit.testkit.internal.fake.ConnectionOps;
+import io.dmskit.testkit.internal.fake.EndpointOps;
+import io.dmskit.testkit.internal.fake.Errors;
+import io.dmskit.testkit.internal.fake.EventOps;
+import io.dmskit.testkit.internal.fake.EventSubscriptionOps;
+import io.dmskit.testkit.internal.fake.InstanceOps;
+import io.dmskit.testkit.internal.fake.SchemaOps;
+import io.dmskit.testkit.internal.fake.ScriptedTask;
+import io.dmskit.testkit.internal.fake.SubnetGroupOps;
+import io.dmskit.testkit.internal.fake.TagOps;
+import io.dmskit.testkit.internal.fake.TaskOps;
+import io.dmskit.testkit.internal.fake.VirtualTimeWaiter;
+import io.dmskit.testkit.internal.fake.World;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -119,7 +121,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.accountId = b.accountId;
         this.region = b.region;
         this.advanceOnDescribe = b.advanceOnDescribe;
-        this.faults = new Faults(OPERATIONS.keySet());
+        this.faults = new Faults(new DmsFaultTarget());
         this.world = new World(clock, timings, accountId, region, b.secretsManager, b.engine,
                 faults::invisibilityFor, b.seed);
         this.tags = new TagOps(world);
@@ -648,6 +650,45 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public ReloadReplicationTablesResponse reloadReplicationTables(ReloadReplicationTablesRequest r) {
         return call("ReloadReplicationTables", r, () -> configs.reload(r));
+    }
+
+    /** DMS's side of {@link Faults}: its operations and how DMS shapes an injected error. */
+    private static final class DmsFaultTarget implements FaultTarget {
+
+        @Override
+        public String serviceName() {
+            return "DMS";
+        }
+
+        @Override
+        public Set<String> operations() {
+            return OPERATIONS.keySet();
+        }
+
+        @Override
+        public String exampleOperation() {
+            return "CreateEndpoint";
+        }
+
+        @Override
+        public RuntimeException throttling() {
+            return Errors.throttling();
+        }
+
+        @Override
+        public RuntimeException serverError() {
+            return Errors.generic("InternalFailure", "An internal error has occurred. Please try again.", 500);
+        }
+
+        @Override
+        public RuntimeException serviceUnavailable() {
+            return Errors.generic("ServiceUnavailable", "Service is unavailable. Please try again.", 503);
+        }
+
+        @Override
+        public RuntimeException error(String errorCode, int statusCode, String message) {
+            return Errors.generic(errorCode, message, statusCode);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- build
