@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.databasemigration.model.SnsInvalidTopicEx
 public final class Errors {
 
     /** The service name the SDK reports in {@code awsErrorDetails().serviceName()}. */
-    public static final String SERVICE_NAME = "Database Migration Service";
+    static final String SERVICE_NAME = "Database Migration Service";
 
     private Errors() {
     }
@@ -45,65 +45,65 @@ public final class Errors {
     }
 
     /** @param message the message @return a {@code ResourceNotFoundFault} */
-    public static ResourceNotFoundException notFound(String message) {
+    static ResourceNotFoundException notFound(String message) {
         return (ResourceNotFoundException) fill(ResourceNotFoundException.builder(), "ResourceNotFoundFault", message,
                 400);
     }
 
     /** @param message the message @return a {@code ResourceAlreadyExistsFault} */
-    public static ResourceAlreadyExistsException alreadyExists(String message) {
+    static ResourceAlreadyExistsException alreadyExists(String message) {
         return (ResourceAlreadyExistsException) fill(ResourceAlreadyExistsException.builder(),
                 "ResourceAlreadyExistsFault", message, 400);
     }
 
     /** @param message the message @return an {@code InvalidResourceStateFault} */
-    public static InvalidResourceStateException invalidState(String message) {
+    static InvalidResourceStateException invalidState(String message) {
         return (InvalidResourceStateException) fill(InvalidResourceStateException.builder(),
                 "InvalidResourceStateFault", message, 400);
     }
 
     /** @param message the message @return an {@code InvalidParameterValueException} (no SDK class of its own) */
-    public static DatabaseMigrationException invalidParameter(String message) {
+    static DatabaseMigrationException invalidParameter(String message) {
         return generic("InvalidParameterValueException", message, 400);
     }
 
     /** @param message the message @return an {@code InvalidParameterCombinationException} */
-    public static DatabaseMigrationException invalidCombination(String message) {
+    static DatabaseMigrationException invalidCombination(String message) {
         return generic("InvalidParameterCombinationException", message, 400);
     }
 
     /** @param message the message @return an {@code InvalidSubnet} fault */
-    public static InvalidSubnetException invalidSubnet(String message) {
+    static InvalidSubnetException invalidSubnet(String message) {
         return (InvalidSubnetException) fill(InvalidSubnetException.builder(), "InvalidSubnet", message, 400);
     }
 
     /** @param message the message @return a {@code ReplicationSubnetGroupDoesNotCoverEnoughAZs} fault */
-    public static ReplicationSubnetGroupDoesNotCoverEnoughAZsException notEnoughAzs(String message) {
+    static ReplicationSubnetGroupDoesNotCoverEnoughAZsException notEnoughAzs(String message) {
         return (ReplicationSubnetGroupDoesNotCoverEnoughAZsException) fill(
                 ReplicationSubnetGroupDoesNotCoverEnoughAZsException.builder(),
                 "ReplicationSubnetGroupDoesNotCoverEnoughAZs", message, 400);
     }
 
     /** @param message the message @return an {@code InvalidCertificateFault} */
-    public static InvalidCertificateException invalidCertificate(String message) {
+    static InvalidCertificateException invalidCertificate(String message) {
         return (InvalidCertificateException) fill(InvalidCertificateException.builder(), "InvalidCertificateFault",
                 message, 400);
     }
 
     /** @param message the message @return an {@code SNSInvalidTopicFault} */
-    public static SnsInvalidTopicException invalidTopic(String message) {
+    static SnsInvalidTopicException invalidTopic(String message) {
         return (SnsInvalidTopicException) fill(SnsInvalidTopicException.builder(), "SNSInvalidTopicFault", message,
                 400);
     }
 
     /** @param message the message @return a {@code ResourceQuotaExceededFault} */
-    public static ResourceQuotaExceededException quotaExceeded(String message) {
+    static ResourceQuotaExceededException quotaExceeded(String message) {
         return (ResourceQuotaExceededException) fill(ResourceQuotaExceededException.builder(),
                 "ResourceQuotaExceededFault", message, 400);
     }
 
     /** @param message the message @return an {@code AccessDeniedFault} */
-    public static AccessDeniedException accessDenied(String message) {
+    static AccessDeniedException accessDenied(String message) {
         return (AccessDeniedException) fill(AccessDeniedException.builder(), "AccessDeniedFault", message, 400);
     }
 

@@ -70,11 +70,11 @@ import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionS
 public final class SecretStore {
 
     /** The staging label of the current version. */
-    public static final String AWSCURRENT = "AWSCURRENT";
+    static final String AWSCURRENT = "AWSCURRENT";
     /** The staging label of the version that was current before. */
-    public static final String AWSPREVIOUS = "AWSPREVIOUS";
+    static final String AWSPREVIOUS = "AWSPREVIOUS";
     /** The staging label of a version being rotated in. */
-    public static final String AWSPENDING = "AWSPENDING";
+    static final String AWSPENDING = "AWSPENDING";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final String SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

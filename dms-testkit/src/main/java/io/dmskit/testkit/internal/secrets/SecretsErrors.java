@@ -25,7 +25,7 @@ public final class SecretsErrors {
     }
 
     /** @return "Secrets Manager can't find the specified secret." */
-    public static ResourceNotFoundException secretNotFound() {
+    static ResourceNotFoundException secretNotFound() {
         return notFound("Secrets Manager can't find the specified secret.");
     }
 
@@ -33,7 +33,7 @@ public final class SecretsErrors {
      * @param message AWS's message
      * @return a ResourceNotFoundException (HTTP 400)
      */
-    public static ResourceNotFoundException notFound(String message) {
+    static ResourceNotFoundException notFound(String message) {
         return fill(ResourceNotFoundException.builder(), "ResourceNotFoundException", message);
     }
 
@@ -41,7 +41,7 @@ public final class SecretsErrors {
      * @param message AWS's message
      * @return a ResourceExistsException (HTTP 400)
      */
-    public static ResourceExistsException exists(String message) {
+    static ResourceExistsException exists(String message) {
         return fill(ResourceExistsException.builder(), "ResourceExistsException", message);
     }
 
@@ -49,7 +49,7 @@ public final class SecretsErrors {
      * @param message AWS's message
      * @return an InvalidRequestException (HTTP 400): the request is valid but not in the secret's current state
      */
-    public static InvalidRequestException invalidRequest(String message) {
+    static InvalidRequestException invalidRequest(String message) {
         return fill(InvalidRequestException.builder(), "InvalidRequestException", message);
     }
 
@@ -57,7 +57,7 @@ public final class SecretsErrors {
      * @param message AWS's message
      * @return an InvalidParameterException (HTTP 400)
      */
-    public static InvalidParameterException invalidParameter(String message) {
+    static InvalidParameterException invalidParameter(String message) {
         return fill(InvalidParameterException.builder(), "InvalidParameterException", message);
     }
 
@@ -65,7 +65,7 @@ public final class SecretsErrors {
      * @param token the token the caller sent
      * @return an InvalidNextTokenException (HTTP 400)
      */
-    public static InvalidNextTokenException invalidNextToken(String token) {
+    static InvalidNextTokenException invalidNextToken(String token) {
         return fill(InvalidNextTokenException.builder(), "InvalidNextTokenException",
                 "The NextToken value is not valid: " + token);
     }
@@ -77,7 +77,7 @@ public final class SecretsErrors {
      * @param message AWS's message
      * @return a SecretsManagerException with error code ValidationException (HTTP 400)
      */
-    public static SecretsManagerException validation(String message) {
+    static SecretsManagerException validation(String message) {
         return fill(SecretsManagerException.builder(), "ValidationException", message);
     }
 
