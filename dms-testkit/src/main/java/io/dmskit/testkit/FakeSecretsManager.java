@@ -81,9 +81,10 @@ import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionS
  *       {@code SecretsManagerException} with error code {@code ValidationException}.</li>
  * </ul>
  *
- * <p>Faults can be injected per operation ({@link #faults()}: throttling, 5xx, any error code; times, once,
- * always or at a rate). Every call is recorded ({@link #calls()}); the SDK's {@code toString()} of requests and responses redacts
- * secret values, and this class never logs or prints them. Thread-safe. Not modelled: rotation Lambdas
+ * <p>Faults can be injected per operation with the same {@link Faults} rules as {@link FakeDms} ({@link #faults()}:
+ * throttling, 5xx, any error code, latency on a {@link FakeClock}; times, once, always or at a rate). Every call is
+ * recorded ({@link #calls()}); the SDK's {@code toString()} of requests and responses redacts secret values, and this
+ * class never logs or prints them. Thread-safe. Not modelled: rotation Lambdas
  * ({@code RotateSecret} fails with a message explaining how to simulate rotation), replication, resource policies.
  */
 public final class FakeSecretsManager implements SecretsManagerClient {

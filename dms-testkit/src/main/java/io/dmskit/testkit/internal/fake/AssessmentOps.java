@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.databasemigration.model.StartReplicationT
  * The legacy premigration assessment of a task: StartReplicationTaskAssessment puts the task in {@code testing} for
  * {@code Timings.taskAssessment()}, DescribeReplicationTaskAssessmentResults reports the outcome.
  */
-public final class AssessmentOps {
+final class AssessmentOps {
 
     private final World w;
     private final TaskOps tasks;

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.databasemigration.model.OrderableReplicat
 import software.amazon.awssdk.services.databasemigration.model.SupportedEndpointType;
 
 /** Read-only catalog calls: endpoint types, orderable instances, account quotas. */
-public final class CatalogOps {
+final class CatalogOps {
 
     private record EndpointType(Engines.Engine engine, String type) {
     }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.databasemigration.model.ImportCertificate
  * ImportCertificate, DescribeCertificates, DeleteCertificate. A PEM certificate is parsed as X.509 (validity, signing
  * algorithm and key length come from it); an unreadable one answers {@code InvalidCertificateFault}.
  */
-public final class CertificateOps {
+final class CertificateOps {
 
     private static final Page.Filters<Certificate> FILTERS = new Page.Filters<Certificate>()
             .one("certificate-arn", Certificate::certificateArn)

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.databasemigration.model.TableToReload;
  * DMS Serverless: replication configs and their replications ({@code initializing → ... → running},
  * {@code stopping → stopped}). The control plane only: no data plane is attached to serverless replications.
  */
-public final class ConfigOps {
+final class ConfigOps {
 
     private static final Set<Integer> DCU = Set.of(1, 2, 4, 8, 16, 32, 64, 128, 192, 256, 384);
     private static final Set<String> RUNNING_STATES = Set.of("initializing", "preparing_metadata_resources",

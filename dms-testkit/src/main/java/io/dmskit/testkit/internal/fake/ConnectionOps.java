@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.databasemigration.model.TestConnectionRes
  * from the replication engine when one is configured; otherwise the endpoint's secret (if any) must be readable and
  * complete.
  */
-public final class ConnectionOps {
+final class ConnectionOps {
 
     private static final Page.Filters<ConnectionRecord> FILTERS = new Page.Filters<ConnectionRecord>()
             .one("endpoint-arn", c -> c.model.endpointArn())

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.databasemigration.model.ModifyEndpointRes
  * Endpoints: validation per engine, every settings object stored and echoed back as DMS does (connection fields
  * mirrored between the top level and the engine's settings object, passwords never shown).
  */
-public final class EndpointOps {
+final class EndpointOps {
 
     static final Map<String, String> SETTINGS_FIELD = new HashMap<>();
     private static final Set<String> SSL_MODES = Set.of("none", "require", "verify-ca", "verify-full");

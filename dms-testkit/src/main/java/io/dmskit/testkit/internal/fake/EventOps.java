@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.databasemigration.model.Event;
  * DescribeEvents over the events FakeDms records on state changes of replication instances and tasks (source types
  * {@code replication-instance} and {@code replication-task}, DMS's event categories).
  */
-public final class EventOps {
+final class EventOps {
 
     private static final Page.Filters<Event> FILTERS = new Page.Filters<Event>()
             .one("replication-instance-id", e -> "replication-instance".equals(e.sourceTypeAsString())

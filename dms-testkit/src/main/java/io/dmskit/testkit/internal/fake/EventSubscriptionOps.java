@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.databasemigration.model.ModifyEventSubscr
 import software.amazon.awssdk.services.databasemigration.model.ModifyEventSubscriptionResponse;
 
 /** Event subscriptions: Create ({@code creating → active}), Modify, Delete, Describe. */
-public final class EventSubscriptionOps {
+final class EventSubscriptionOps {
 
     private static final Set<String> SOURCE_TYPES = Set.of("replication-instance", "replication-task");
 

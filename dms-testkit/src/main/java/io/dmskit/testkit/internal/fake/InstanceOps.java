@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationPendin
 import software.amazon.awssdk.services.databasemigration.model.VpcSecurityGroupMembership;
 
 /** Replication instances: {@code creating → available}, {@code modifying}, {@code rebooting}, {@code deleting}. */
-public final class InstanceOps {
+final class InstanceOps {
 
     /** Instance classes DMS offers (DescribeOrderableReplicationInstances lists the same). */
     static final List<String> CLASSES = List.of(

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.databasemigration.model.RefreshSchemasSta
  * schemas come from the replication engine when it can list them, otherwise from what the test declared with
  * {@code FakeDms.endpointSchemas}.
  */
-public final class SchemaOps {
+final class SchemaOps {
 
     private final World w;
     private final InstanceOps instances;

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 
 /** {@link TaskControl} over the fake's state. */
-public final class ScriptedTask implements TaskControl {
+final class ScriptedTask implements TaskControl {
 
     private final World w;
     private final TaskOps tasks;

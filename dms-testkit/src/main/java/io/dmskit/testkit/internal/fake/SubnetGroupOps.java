@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationSubnet
 import software.amazon.awssdk.services.databasemigration.model.Subnet;
 
 /** Replication subnet groups. Call with the world's lock held. */
-public final class SubnetGroupOps {
+final class SubnetGroupOps {
     private static final Page.Filters<SubnetGroupRecord> FILTERS = new Page.Filters<SubnetGroupRecord>()
             .one("replication-subnet-group-id", SubnetGroupRecord::id);
 

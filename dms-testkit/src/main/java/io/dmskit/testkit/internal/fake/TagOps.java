@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.databasemigration.model.RemoveTagsFromRes
 import software.amazon.awssdk.services.databasemigration.model.Tag;
 
 /** AddTagsToResource, RemoveTagsFromResource, ListTagsForResource. Call with the world's lock held. */
-public final class TagOps {
+final class TagOps {
     private static final int MAX_TAGS = 50;
     private final World w;
 

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.databasemigration.model.TableToReload;
  * ({@code stopping → stopped}), {@code modifying}, {@code moving}, {@code deleting}, {@code failed}; full load and
  * table statistics; the hand-over to a replication engine.
  */
-public final class TaskOps {
+final class TaskOps {
 
     static final Set<String> MIGRATION_TYPES = Set.of("full-load", "cdc", "full-load-and-cdc");
     private static final int MAX_RELOAD_TABLES = 10;

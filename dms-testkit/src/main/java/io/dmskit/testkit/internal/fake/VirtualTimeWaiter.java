@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.databasemigration.waiters.DatabaseMigrati
  * instance availability ...) and returns at once. A waiter that would poll for 15 minutes on AWS finishes in
  * milliseconds, and sees exactly the states AWS would show at each poll.
  */
-public final class VirtualTimeWaiter implements DatabaseMigrationWaiter {
+final class VirtualTimeWaiter implements DatabaseMigrationWaiter {
 
     private final DatabaseMigrationClient client;
     private final FakeClock clock;

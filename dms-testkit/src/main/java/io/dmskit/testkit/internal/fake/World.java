@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * not run under the lock (replication engines, Secrets Manager look-ups) is queued with {@link #afterUnlock} and runs
  * in the calling thread once the outermost lock is released. Internal.
  */
-public final class World {
+final class World {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.dmskit.testkit.FakeDms");
     private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
