@@ -3,8 +3,6 @@ package io.dmskit.testkit;
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.dataplane.ReplicationEngineProvider;
 import java.util.ServiceLoader;
-import io.dmskit.testkit.junit.SandboxS3;
-import io.dmskit.testkit.server.RemoteClientSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,30 +1,14 @@
 package io.dmskit.testkit;
 
 import io.dmskit.testkit.dataplane.ReplicationEngine;
-import io.dmskit.testkit.fake.AssessmentOps;
-import io.dmskit.testkit.fake.CatalogOps;
-import io.dmskit.testkit.fake.CertificateOps;
-import io.dmskit.testkit.fake.ConfigOps;
-import io.dmskit.testkit.fake.ConnectionOps;
-import io.dmskit.testkit.fake.EndpointOps;
-import io.dmskit.testkit.fake.EventOps;
-import io.dmskit.testkit.fake.EventSubscriptionOps;
-import io.dmskit.testkit.fake.InstanceOps;
-import io.dmskit.testkit.fake.SchemaOps;
-import io.dmskit.testkit.fake.ScriptedTask;
-import io.dmskit.testkit.fake.SubnetGroupOps;
-import io.dmskit.testkit.fake.TagOps;
-import io.dmskit.testkit.fake.TaskOps;
-import io.dmskit.testkit.fake.VirtualTimeWaiter;
-import io.dmskit.testkit.fake.World;
+import io.dmskit.testkit.internal.fake.DmsRegion;
+import io.dmskit.testkit.internal.fake.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
@@ -63,52 +47,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class FakeDms implements DatabaseMigrationClient {
 
-    /** Every operation FakeDms implements, with whether it changes state. */
-    private static final Map<String, Boolean> OPERATIONS = new LinkedHashMap<>();
-
-    static {
-        for (String op : List.of("CreateReplicationSubnetGroup", "ModifyReplicationSubnetGroup",
-                "DeleteReplicationSubnetGroup", "CreateReplicationInstance", "ModifyReplicationInstance",
-                "RebootReplicationInstance", "DeleteReplicationInstance", "CreateEndpoint", "ModifyEndpoint",
-                "DeleteEndpoint", "TestConnection", "DeleteConnection", "CreateReplicationTask",
-                "ModifyReplicationTask", "StartReplicationTask", "StopReplicationTask", "DeleteReplicationTask",
-                "MoveReplicationTask", "ReloadTables", "AddTagsToResource", "RemoveTagsFromResource",
-                "CreateReplicationConfig", "ModifyReplicationConfig", "DeleteReplicationConfig", "StartReplication",
-                "StopReplication", "ReloadReplicationTables", "ImportCertificate", "DeleteCertificate",
-                "StartReplicationTaskAssessment", "RefreshSchemas", "CreateEventSubscription",
-                "ModifyEventSubscription", "DeleteEventSubscription")) {
-            OPERATIONS.put(op, true);
-        }
-        for (String op : List.of("DescribeReplicationSubnetGroups", "DescribeReplicationInstances",
-                "DescribeEndpoints", "DescribeConnections", "DescribeReplicationTasks", "DescribeTableStatistics",
-                "ListTagsForResource", "DescribeEndpointTypes", "DescribeOrderableReplicationInstances",
-                "DescribeAccountAttributes", "DescribeReplicationConfigs", "DescribeReplications",
-                "DescribeReplicationTableStatistics", "DescribeEvents", "DescribeCertificates",
-                "DescribeEngineVersions", "DescribeReplicationTaskAssessmentResults",
-                "DescribeRefreshSchemasStatus", "DescribeSchemas", "DescribeEventSubscriptions")) {
-            OPERATIONS.put(op, false);
-        }
-    }
-
     private final FakeClock clock;
     private final Timings timings;
     private final String accountId;
     private final String region;
     private final Faults faults;
-    private final World world;
-    private final SubnetGroupOps subnetGroups;
-    private final InstanceOps instances;
-    private final EndpointOps endpoints;
-    private final ConnectionOps connections;
-    private final TaskOps tasks;
-    private final TagOps tags;
-    private final CatalogOps catalog;
-    private final ConfigOps configs;
-    private final EventOps events;
-    private final CertificateOps certificates;
-    private final SchemaOps schemas;
-    private final AssessmentOps assessments;
-    private final EventSubscriptionOps subscriptions;
+    private final DmsRegion state;
     private final List<CallRecord> calls = new ArrayList<>();
     private final Duration advanceOnDescribe;
     private long callSequence;
@@ -119,22 +63,9 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.accountId = b.accountId;
         this.region = b.region;
         this.advanceOnDescribe = b.advanceOnDescribe;
-        this.faults = new Faults(OPERATIONS.keySet());
-        this.world = new World(clock, timings, accountId, region, b.secretsManager, b.engine,
+        this.faults = new Faults(new DmsFaultTarget());
+        this.state = new DmsRegion(clock, timings, accountId, region, b.secretsManager, b.engine,
                 faults::invisibilityFor, b.seed);
-        this.tags = new TagOps(world);
-        this.subnetGroups = new SubnetGroupOps(world, tags);
-        this.instances = new InstanceOps(world, tags, subnetGroups);
-        this.endpoints = new EndpointOps(world, tags);
-        this.connections = new ConnectionOps(world, instances, endpoints);
-        this.tasks = new TaskOps(world, tags, instances, endpoints);
-        this.catalog = new CatalogOps(world);
-        this.configs = new ConfigOps(world, tags, endpoints);
-        this.events = new EventOps(world);
-        this.certificates = new CertificateOps(world, tags);
-        this.schemas = new SchemaOps(world, instances, endpoints);
-        this.assessments = new AssessmentOps(world, tasks);
-        this.subscriptions = new EventSubscriptionOps(world, tags);
     }
 
     /**
@@ -190,7 +121,7 @@ public final class FakeDms implements DatabaseMigrationClient {
      */
     public List<CallRecord> calls(String operationName) {
         Objects.requireNonNull(operationName, "operationName");
-        if (!OPERATIONS.containsKey(operationName)) {
+        if (!DmsRegion.operations().contains(operationName)) {
             throw new IllegalArgumentException("Unknown DMS operation '" + operationName + "'");
         }
         synchronized (calls) {
@@ -214,7 +145,7 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     /** @return the names of the operations this fake implements */
     public static List<String> supportedOperations() {
-        return List.copyOf(OPERATIONS.keySet());
+        return List.copyOf(DmsRegion.operations());
     }
 
     /**
@@ -225,7 +156,7 @@ public final class FakeDms implements DatabaseMigrationClient {
      * @throws IllegalArgumentException when there is no such task
      */
     public TaskControl task(String taskArnOrIdentifier) {
-        return new ScriptedTask(world, tasks, taskArnOrIdentifier);
+        return state.task(taskArnOrIdentifier);
     }
 
     /**
@@ -238,7 +169,7 @@ public final class FakeDms implements DatabaseMigrationClient {
      */
     public void endpointSchemas(String endpointArnOrIdentifier, String... schemaNames) {
         Objects.requireNonNull(endpointArnOrIdentifier, "endpointArnOrIdentifier");
-        world.run(() -> schemas.declare(endpointArnOrIdentifier, List.of(schemaNames)));
+        state.declareSchemas(endpointArnOrIdentifier, List.of(schemaNames));
     }
 
     /**
@@ -248,7 +179,7 @@ public final class FakeDms implements DatabaseMigrationClient {
      */
     @Override
     public DatabaseMigrationWaiter waiter() {
-        return new VirtualTimeWaiter(this, clock);
+        return state.waiter(this);
     }
 
     @Override
@@ -265,7 +196,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     /** Stops every running replication engine. The fake's state stays readable. */
     @Override
     public void close() {
-        world.close();
+        state.close();
     }
 
     @Override
@@ -275,7 +206,7 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     // -------------------------------------------------------------------------------------------------- calls
 
-    private <T extends SdkResponse> T call(String operation, SdkRequest request, Supplier<T> action) {
+    private <T extends SdkResponse> T call(String operation, SdkRequest request, Class<T> responseType) {
         Objects.requireNonNull(request, "request");
         if (!advanceOnDescribe.isZero() && (operation.startsWith("Describe") || operation.startsWith("List"))) {
             clock.advance(advanceOnDescribe);
@@ -292,7 +223,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         }
         T response;
         try {
-            response = world.locked(action);
+            response = responseType.cast(state.handle(operation, request));
         } catch (RuntimeException e) {
             record(operation, request, null, e, time);
             throw e;
@@ -305,7 +236,7 @@ public final class FakeDms implements DatabaseMigrationClient {
                         java.time.Instant time) {
         synchronized (calls) {
             calls.add(new CallRecord(++callSequence, operation, request, response, e, time,
-                    OPERATIONS.get(operation), Thread.currentThread().getName()));
+                    DmsRegion.isMutating(operation), Thread.currentThread().getName()));
         }
     }
 
@@ -313,50 +244,49 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public CreateReplicationSubnetGroupResponse createReplicationSubnetGroup(CreateReplicationSubnetGroupRequest r) {
-        return call("CreateReplicationSubnetGroup", r, () -> subnetGroups.create(r));
+        return call("CreateReplicationSubnetGroup", r, CreateReplicationSubnetGroupResponse.class);
     }
 
     @Override
     public ModifyReplicationSubnetGroupResponse modifyReplicationSubnetGroup(ModifyReplicationSubnetGroupRequest r) {
-        return call("ModifyReplicationSubnetGroup", r, () -> subnetGroups.modify(r));
+        return call("ModifyReplicationSubnetGroup", r, ModifyReplicationSubnetGroupResponse.class);
     }
 
     @Override
     public DeleteReplicationSubnetGroupResponse deleteReplicationSubnetGroup(DeleteReplicationSubnetGroupRequest r) {
-        return call("DeleteReplicationSubnetGroup", r, () -> subnetGroups.delete(r));
+        return call("DeleteReplicationSubnetGroup", r, DeleteReplicationSubnetGroupResponse.class);
     }
 
     @Override
-    public DescribeReplicationSubnetGroupsResponse describeReplicationSubnetGroups(
-            DescribeReplicationSubnetGroupsRequest r) {
-        return call("DescribeReplicationSubnetGroups", r, () -> subnetGroups.describe(r));
+    public DescribeReplicationSubnetGroupsResponse describeReplicationSubnetGroups(DescribeReplicationSubnetGroupsRequest r) {
+        return call("DescribeReplicationSubnetGroups", r, DescribeReplicationSubnetGroupsResponse.class);
     }
 
     // ------------------------------------------------------------------------------------------------ instances
 
     @Override
     public CreateReplicationInstanceResponse createReplicationInstance(CreateReplicationInstanceRequest r) {
-        return call("CreateReplicationInstance", r, () -> instances.create(r));
+        return call("CreateReplicationInstance", r, CreateReplicationInstanceResponse.class);
     }
 
     @Override
     public ModifyReplicationInstanceResponse modifyReplicationInstance(ModifyReplicationInstanceRequest r) {
-        return call("ModifyReplicationInstance", r, () -> instances.modify(r));
+        return call("ModifyReplicationInstance", r, ModifyReplicationInstanceResponse.class);
     }
 
     @Override
     public RebootReplicationInstanceResponse rebootReplicationInstance(RebootReplicationInstanceRequest r) {
-        return call("RebootReplicationInstance", r, () -> instances.reboot(r));
+        return call("RebootReplicationInstance", r, RebootReplicationInstanceResponse.class);
     }
 
     @Override
     public DeleteReplicationInstanceResponse deleteReplicationInstance(DeleteReplicationInstanceRequest r) {
-        return call("DeleteReplicationInstance", r, () -> instances.delete(r));
+        return call("DeleteReplicationInstance", r, DeleteReplicationInstanceResponse.class);
     }
 
     @Override
     public DescribeReplicationInstancesResponse describeReplicationInstances(DescribeReplicationInstancesRequest r) {
-        return call("DescribeReplicationInstances", r, () -> instances.describe(r));
+        return call("DescribeReplicationInstances", r, DescribeReplicationInstancesResponse.class);
     }
 
     @Override
@@ -368,22 +298,22 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public CreateEndpointResponse createEndpoint(CreateEndpointRequest r) {
-        return call("CreateEndpoint", r, () -> endpoints.create(r));
+        return call("CreateEndpoint", r, CreateEndpointResponse.class);
     }
 
     @Override
     public ModifyEndpointResponse modifyEndpoint(ModifyEndpointRequest r) {
-        return call("ModifyEndpoint", r, () -> endpoints.modify(r));
+        return call("ModifyEndpoint", r, ModifyEndpointResponse.class);
     }
 
     @Override
     public DeleteEndpointResponse deleteEndpoint(DeleteEndpointRequest r) {
-        return call("DeleteEndpoint", r, () -> endpoints.delete(r));
+        return call("DeleteEndpoint", r, DeleteEndpointResponse.class);
     }
 
     @Override
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest r) {
-        return call("DescribeEndpoints", r, () -> endpoints.describe(r));
+        return call("DescribeEndpoints", r, DescribeEndpointsResponse.class);
     }
 
     @Override
@@ -393,7 +323,7 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public DescribeEndpointTypesResponse describeEndpointTypes(DescribeEndpointTypesRequest r) {
-        return call("DescribeEndpointTypes", r, () -> catalog.endpointTypes(r));
+        return call("DescribeEndpointTypes", r, DescribeEndpointTypesResponse.class);
     }
 
     @Override
@@ -405,12 +335,12 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public TestConnectionResponse testConnection(TestConnectionRequest r) {
-        return call("TestConnection", r, () -> connections.test(r));
+        return call("TestConnection", r, TestConnectionResponse.class);
     }
 
     @Override
     public DescribeConnectionsResponse describeConnections(DescribeConnectionsRequest r) {
-        return call("DescribeConnections", r, () -> connections.describe(r));
+        return call("DescribeConnections", r, DescribeConnectionsResponse.class);
     }
 
     @Override
@@ -420,61 +350,59 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public DeleteConnectionResponse deleteConnection(DeleteConnectionRequest r) {
-        return call("DeleteConnection", r, () -> connections.delete(r));
+        return call("DeleteConnection", r, DeleteConnectionResponse.class);
     }
 
     // ---------------------------------------------------------------------------------------------------- tasks
 
     @Override
     public CreateReplicationTaskResponse createReplicationTask(CreateReplicationTaskRequest r) {
-        return call("CreateReplicationTask", r, () -> tasks.create(r));
+        return call("CreateReplicationTask", r, CreateReplicationTaskResponse.class);
     }
 
     @Override
     public ModifyReplicationTaskResponse modifyReplicationTask(ModifyReplicationTaskRequest r) {
-        return call("ModifyReplicationTask", r, () -> tasks.modify(r));
+        return call("ModifyReplicationTask", r, ModifyReplicationTaskResponse.class);
     }
 
     @Override
     public StartReplicationTaskResponse startReplicationTask(StartReplicationTaskRequest r) {
-        return call("StartReplicationTask", r, () -> tasks.start(r));
+        return call("StartReplicationTask", r, StartReplicationTaskResponse.class);
     }
 
     @Override
     public StopReplicationTaskResponse stopReplicationTask(StopReplicationTaskRequest r) {
-        return call("StopReplicationTask", r, () -> tasks.stop(r));
+        return call("StopReplicationTask", r, StopReplicationTaskResponse.class);
     }
 
     @Override
     public DeleteReplicationTaskResponse deleteReplicationTask(DeleteReplicationTaskRequest r) {
-        return call("DeleteReplicationTask", r, () -> tasks.delete(r));
+        return call("DeleteReplicationTask", r, DeleteReplicationTaskResponse.class);
     }
 
     @Override
     public MoveReplicationTaskResponse moveReplicationTask(MoveReplicationTaskRequest r) {
-        return call("MoveReplicationTask", r, () -> tasks.move(r));
+        return call("MoveReplicationTask", r, MoveReplicationTaskResponse.class);
     }
 
     @Override
-    public StartReplicationTaskAssessmentResponse startReplicationTaskAssessment(
-            StartReplicationTaskAssessmentRequest r) {
-        return call("StartReplicationTaskAssessment", r, () -> assessments.assess(r));
+    public StartReplicationTaskAssessmentResponse startReplicationTaskAssessment(StartReplicationTaskAssessmentRequest r) {
+        return call("StartReplicationTaskAssessment", r, StartReplicationTaskAssessmentResponse.class);
     }
 
     @Override
-    public DescribeReplicationTaskAssessmentResultsResponse describeReplicationTaskAssessmentResults(
-            DescribeReplicationTaskAssessmentResultsRequest r) {
-        return call("DescribeReplicationTaskAssessmentResults", r, () -> assessments.assessmentResults(r));
+    public DescribeReplicationTaskAssessmentResultsResponse describeReplicationTaskAssessmentResults(DescribeReplicationTaskAssessmentResultsRequest r) {
+        return call("DescribeReplicationTaskAssessmentResults", r, DescribeReplicationTaskAssessmentResultsResponse.class);
     }
 
     @Override
     public ReloadTablesResponse reloadTables(ReloadTablesRequest r) {
-        return call("ReloadTables", r, () -> tasks.reload(r));
+        return call("ReloadTables", r, ReloadTablesResponse.class);
     }
 
     @Override
     public DescribeReplicationTasksResponse describeReplicationTasks(DescribeReplicationTasksRequest r) {
-        return call("DescribeReplicationTasks", r, () -> tasks.describe(r));
+        return call("DescribeReplicationTasks", r, DescribeReplicationTasksResponse.class);
     }
 
     @Override
@@ -484,32 +412,31 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public DescribeTableStatisticsResponse describeTableStatistics(DescribeTableStatisticsRequest r) {
-        return call("DescribeTableStatistics", r, () -> tasks.tableStatistics(r));
+        return call("DescribeTableStatistics", r, DescribeTableStatisticsResponse.class);
     }
 
     // ----------------------------------------------------------------------------------------------------- tags
 
     @Override
     public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
-        return call("AddTagsToResource", r, () -> tags.add(r));
+        return call("AddTagsToResource", r, AddTagsToResourceResponse.class);
     }
 
     @Override
     public RemoveTagsFromResourceResponse removeTagsFromResource(RemoveTagsFromResourceRequest r) {
-        return call("RemoveTagsFromResource", r, () -> tags.remove(r));
+        return call("RemoveTagsFromResource", r, RemoveTagsFromResourceResponse.class);
     }
 
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
-        return call("ListTagsForResource", r, () -> tags.list(r));
+        return call("ListTagsForResource", r, ListTagsForResourceResponse.class);
     }
 
     // -------------------------------------------------------------------------------------------------- catalog
 
     @Override
-    public DescribeOrderableReplicationInstancesResponse describeOrderableReplicationInstances(
-            DescribeOrderableReplicationInstancesRequest r) {
-        return call("DescribeOrderableReplicationInstances", r, () -> catalog.orderable(r));
+    public DescribeOrderableReplicationInstancesResponse describeOrderableReplicationInstances(DescribeOrderableReplicationInstancesRequest r) {
+        return call("DescribeOrderableReplicationInstances", r, DescribeOrderableReplicationInstancesResponse.class);
     }
 
     @Override
@@ -519,12 +446,12 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public DescribeEngineVersionsResponse describeEngineVersions(DescribeEngineVersionsRequest r) {
-        return call("DescribeEngineVersions", r, () -> catalog.engineVersions(r));
+        return call("DescribeEngineVersions", r, DescribeEngineVersionsResponse.class);
     }
 
     @Override
     public DescribeAccountAttributesResponse describeAccountAttributes(DescribeAccountAttributesRequest r) {
-        return call("DescribeAccountAttributes", r, catalog::accountAttributes);
+        return call("DescribeAccountAttributes", r, DescribeAccountAttributesResponse.class);
     }
 
     @Override
@@ -534,12 +461,12 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public ImportCertificateResponse importCertificate(ImportCertificateRequest r) {
-        return call("ImportCertificate", r, () -> certificates.importCertificate(r));
+        return call("ImportCertificate", r, ImportCertificateResponse.class);
     }
 
     @Override
     public DescribeCertificatesResponse describeCertificates(DescribeCertificatesRequest r) {
-        return call("DescribeCertificates", r, () -> certificates.describe(r));
+        return call("DescribeCertificates", r, DescribeCertificatesResponse.class);
     }
 
     @Override
@@ -549,42 +476,42 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public DeleteCertificateResponse deleteCertificate(DeleteCertificateRequest r) {
-        return call("DeleteCertificate", r, () -> certificates.delete(r));
+        return call("DeleteCertificate", r, DeleteCertificateResponse.class);
     }
 
     @Override
     public RefreshSchemasResponse refreshSchemas(RefreshSchemasRequest r) {
-        return call("RefreshSchemas", r, () -> schemas.refresh(r));
+        return call("RefreshSchemas", r, RefreshSchemasResponse.class);
     }
 
     @Override
     public DescribeRefreshSchemasStatusResponse describeRefreshSchemasStatus(DescribeRefreshSchemasStatusRequest r) {
-        return call("DescribeRefreshSchemasStatus", r, () -> schemas.refreshStatus(r));
+        return call("DescribeRefreshSchemasStatus", r, DescribeRefreshSchemasStatusResponse.class);
     }
 
     @Override
     public DescribeSchemasResponse describeSchemas(DescribeSchemasRequest r) {
-        return call("DescribeSchemas", r, () -> schemas.describe(r));
+        return call("DescribeSchemas", r, DescribeSchemasResponse.class);
     }
 
     @Override
     public CreateEventSubscriptionResponse createEventSubscription(CreateEventSubscriptionRequest r) {
-        return call("CreateEventSubscription", r, () -> subscriptions.create(r));
+        return call("CreateEventSubscription", r, CreateEventSubscriptionResponse.class);
     }
 
     @Override
     public ModifyEventSubscriptionResponse modifyEventSubscription(ModifyEventSubscriptionRequest r) {
-        return call("ModifyEventSubscription", r, () -> subscriptions.modify(r));
+        return call("ModifyEventSubscription", r, ModifyEventSubscriptionResponse.class);
     }
 
     @Override
     public DeleteEventSubscriptionResponse deleteEventSubscription(DeleteEventSubscriptionRequest r) {
-        return call("DeleteEventSubscription", r, () -> subscriptions.delete(r));
+        return call("DeleteEventSubscription", r, DeleteEventSubscriptionResponse.class);
     }
 
     @Override
     public DescribeEventSubscriptionsResponse describeEventSubscriptions(DescribeEventSubscriptionsRequest r) {
-        return call("DescribeEventSubscriptions", r, () -> subscriptions.describe(r));
+        return call("DescribeEventSubscriptions", r, DescribeEventSubscriptionsResponse.class);
     }
 
     @Override
@@ -594,7 +521,7 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public DescribeEventsResponse describeEvents(DescribeEventsRequest r) {
-        return call("DescribeEvents", r, () -> events.describe(r));
+        return call("DescribeEvents", r, DescribeEventsResponse.class);
     }
 
     @Override
@@ -606,48 +533,86 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     @Override
     public CreateReplicationConfigResponse createReplicationConfig(CreateReplicationConfigRequest r) {
-        return call("CreateReplicationConfig", r, () -> configs.create(r));
+        return call("CreateReplicationConfig", r, CreateReplicationConfigResponse.class);
     }
 
     @Override
     public ModifyReplicationConfigResponse modifyReplicationConfig(ModifyReplicationConfigRequest r) {
-        return call("ModifyReplicationConfig", r, () -> configs.modify(r));
+        return call("ModifyReplicationConfig", r, ModifyReplicationConfigResponse.class);
     }
 
     @Override
     public DeleteReplicationConfigResponse deleteReplicationConfig(DeleteReplicationConfigRequest r) {
-        return call("DeleteReplicationConfig", r, () -> configs.delete(r));
+        return call("DeleteReplicationConfig", r, DeleteReplicationConfigResponse.class);
     }
 
     @Override
     public DescribeReplicationConfigsResponse describeReplicationConfigs(DescribeReplicationConfigsRequest r) {
-        return call("DescribeReplicationConfigs", r, () -> configs.describe(r));
+        return call("DescribeReplicationConfigs", r, DescribeReplicationConfigsResponse.class);
     }
 
     @Override
     public StartReplicationResponse startReplication(StartReplicationRequest r) {
-        return call("StartReplication", r, () -> configs.start(r));
+        return call("StartReplication", r, StartReplicationResponse.class);
     }
 
     @Override
     public StopReplicationResponse stopReplication(StopReplicationRequest r) {
-        return call("StopReplication", r, () -> configs.stop(r));
+        return call("StopReplication", r, StopReplicationResponse.class);
     }
 
     @Override
     public DescribeReplicationsResponse describeReplications(DescribeReplicationsRequest r) {
-        return call("DescribeReplications", r, () -> configs.describeReplications(r));
+        return call("DescribeReplications", r, DescribeReplicationsResponse.class);
     }
 
     @Override
-    public DescribeReplicationTableStatisticsResponse describeReplicationTableStatistics(
-            DescribeReplicationTableStatisticsRequest r) {
-        return call("DescribeReplicationTableStatistics", r, () -> configs.tableStatistics(r));
+    public DescribeReplicationTableStatisticsResponse describeReplicationTableStatistics(DescribeReplicationTableStatisticsRequest r) {
+        return call("DescribeReplicationTableStatistics", r, DescribeReplicationTableStatisticsResponse.class);
     }
 
     @Override
     public ReloadReplicationTablesResponse reloadReplicationTables(ReloadReplicationTablesRequest r) {
-        return call("ReloadReplicationTables", r, () -> configs.reload(r));
+        return call("ReloadReplicationTables", r, ReloadReplicationTablesResponse.class);
+    }
+
+    /** DMS's side of {@link Faults}: its operations and how DMS shapes an injected error. */
+    private static final class DmsFaultTarget implements FaultTarget {
+
+        @Override
+        public String serviceName() {
+            return "DMS";
+        }
+
+        @Override
+        public Set<String> operations() {
+            return DmsRegion.operations();
+        }
+
+        @Override
+        public String exampleOperation() {
+            return "CreateEndpoint";
+        }
+
+        @Override
+        public RuntimeException throttling() {
+            return Errors.throttling();
+        }
+
+        @Override
+        public RuntimeException serverError() {
+            return Errors.generic("InternalFailure", "An internal error has occurred. Please try again.", 500);
+        }
+
+        @Override
+        public RuntimeException serviceUnavailable() {
+            return Errors.generic("ServiceUnavailable", "Service is unavailable. Please try again.", 503);
+        }
+
+        @Override
+        public RuntimeException error(String errorCode, int statusCode, String message) {
+            return Errors.generic(errorCode, message, statusCode);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- build

@@ -1,9 +1,10 @@
 package io.dmskit.testkit;
 
-import io.dmskit.testkit.secrets.SecretStore;
-import io.dmskit.testkit.secrets.SecretsFaults;
+import io.dmskit.testkit.internal.secrets.SecretStore;
+import io.dmskit.testkit.internal.secrets.SecretsErrors;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,9 +81,10 @@ import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionS
  *       {@code SecretsManagerException} with error code {@code ValidationException}.</li>
  * </ul>
  *
- * <p>Faults can be injected per operation ({@link #faults()}: throttling, 5xx, any error code; times, once,
- * always or at a rate). Every call is recorded ({@link #calls()}); the SDK's {@code toString()} of requests and responses redacts
- * secret values, and this class never logs or prints them. Thread-safe. Not modelled: rotation Lambdas
+ * <p>Faults can be injected per operation with the same {@link Faults} rules as {@link FakeDms} ({@link #faults()}:
+ * throttling, 5xx, any error code, latency on a {@link FakeClock}; times, once, always or at a rate). Every call is
+ * recorded ({@link #calls()}); the SDK's {@code toString()} of requests and responses redacts secret values, and this
+ * class never logs or prints them. Thread-safe. Not modelled: rotation Lambdas
  * ({@code RotateSecret} fails with a message explaining how to simulate rotation), replication, resource policies.
  */
 public final class FakeSecretsManager implements SecretsManagerClient {
@@ -99,7 +101,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
             "PutSecretValue", "UpdateSecret", "UpdateSecretVersionStage", "DescribeSecret", "ListSecrets",
             "ListSecretVersionIds", "DeleteSecret", "RestoreSecret", "TagResource", "UntagResource",
             "GetRandomPassword");
-    private final SecretsFaults faults = new SecretsFaults(OPERATIONS);
+    private final Faults faults;
     private static final Set<String> MUTATING = Set.of("CreateSecret", "PutSecretValue", "UpdateSecret",
             "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "TagResource", "UntagResource");
 
@@ -108,6 +110,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         this.accountId = b.accountId;
         this.clock = b.clock;
         this.store = new SecretStore(b.clock, b.region, b.accountId, b.random);
+        this.faults = new Faults(new SecretsFaultTarget(b.clock));
     }
 
     /** @return a fake for account {@code 123456789012} in {@code us-east-1} on the system clock */
@@ -131,13 +134,14 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     }
 
     /**
-     * Fault injection: {@code secrets.faults().throttle("GetSecretValue").times(2)}, {@code serverError("*")
-     * .rate(0.1)}, {@code error(op, code, status, message).once()}. A faulted call changes nothing and is recorded
-     * with its error.
+     * Fault injection, the same rules as {@link FakeDms#faults()}: {@code secrets.faults().throttle("GetSecretValue")
+     * .times(2)}, {@code serverError("*").rate(0.1)}, {@code error(op, code, status, message).once()};
+     * {@code latency(op, duration)} when the fake runs on a {@link FakeClock}. A faulted call changes nothing and is
+     * recorded with its error.
      *
      * @return this fake's fault rules
      */
-    public SecretsFaults faults() {
+    public Faults faults() {
         return faults;
     }
 
@@ -365,6 +369,10 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         Objects.requireNonNull(request, "request");
         synchronized (lock) {
             try {
+                Duration latency = faults.latencyFor(operation);
+                if (!latency.isZero()) {
+                    ((FakeClock) clock).advance(latency);
+                }
                 Optional<RuntimeException> fault = faults.errorFor(operation);
                 if (fault.isPresent()) {
                     throw fault.get();
@@ -405,6 +413,62 @@ public final class FakeSecretsManager implements SecretsManagerClient {
             }
         }
         return b.append('"').toString();
+    }
+
+    /** Secrets Manager's side of {@link Faults}: its operations and how it shapes an injected error. */
+    private static final class SecretsFaultTarget implements FaultTarget {
+        private final Clock clock;
+
+        SecretsFaultTarget(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String serviceName() {
+            return "Secrets Manager";
+        }
+
+        @Override
+        public Set<String> operations() {
+            return OPERATIONS;
+        }
+
+        @Override
+        public String exampleOperation() {
+            return "GetSecretValue";
+        }
+
+        @Override
+        public RuntimeException throttling() {
+            return SecretsErrors.throttling();
+        }
+
+        @Override
+        public RuntimeException serverError() {
+            return SecretsErrors.internalError();
+        }
+
+        @Override
+        public RuntimeException serviceUnavailable() {
+            return SecretsErrors.serviceUnavailable();
+        }
+
+        @Override
+        public RuntimeException error(String errorCode, int statusCode, String message) {
+            return SecretsErrors.generic(errorCode, statusCode, message);
+        }
+
+        @Override
+        public Optional<String> whyNoLatency() {
+            return clock instanceof FakeClock ? Optional.empty() : Optional.of("latency moves the fake's clock, and "
+                    + "this FakeSecretsManager runs on " + clock + ": build it with .clock(FakeClock.create())");
+        }
+
+        @Override
+        public Optional<String> whyNoEventualConsistency() {
+            return Optional.of("FakeSecretsManager does not model eventual consistency: a new secret is readable "
+                    + "at once");
+        }
     }
 
     /** Settings of a {@link FakeSecretsManager}. */

@@ -1,66 +1,78 @@
 package io.dmskit.testkit;
 
-import io.dmskit.testkit.fake.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Fault injection for a {@link FakeDms}, per operation, written as sentences:
+ * Fault injection for the fakes of this testkit ({@link FakeDms#faults()}, {@link FakeSecretsManager#faults()}), per
+ * operation, written as sentences:
  *
  * <pre>{@code
  * dms.faults().throttle("CreateEndpoint").times(3);          // next 3 calls: ThrottlingException
  * dms.faults().throttle("DescribeReplicationTasks").rate(0.2); // 20% of calls, seeded
- * dms.faults().serverError("StartReplicationTask").once();    // HTTP 500 InternalFailure
+ * dms.faults().serverError("StartReplicationTask").once();    // HTTP 500
+ * dms.faults().serviceUnavailable("*").always();              // HTTP 503 until clear()
  * dms.faults().latency("DescribeEndpoints", Duration.ofSeconds(2)); // fake clock moves 2 s per call
  * dms.faults().eventualConsistency("CreateReplicationTask").invisibleFor(2); // 2 Describe calls miss new tasks
+ * secrets.faults().error("PutSecretValue", "LimitExceededException", 400, "Too many versions").once();
  * }</pre>
  *
- * <p>Operation names are DMS's (e.g. {@code CreateEndpoint}); {@code "*"} means every operation. A faulted call
- * fails before it changes anything and is still recorded in {@link FakeDms#calls()}. Thread-safe.
+ * <p>The rules are the same for every fake; each fake answers with its own service's exceptions: for DMS a
+ * {@code DatabaseMigrationException} ({@code ThrottlingException}, {@code InternalFailure}, {@code ServiceUnavailable}),
+ * for Secrets Manager a {@code SecretsManagerException} ({@code ThrottlingException}, {@code InternalServiceError} as
+ * an {@code InternalServiceErrorException}, {@code ServiceUnavailable}). Operation names are the service's (e.g.
+ * {@code CreateEndpoint}, {@code GetSecretValue}); {@code "*"} means every operation. Error rules apply in the order
+ * they were added. A faulted call fails before it changes anything and is still recorded in the fake's
+ * {@code calls()}. Latency needs the fake to run on a {@link FakeClock}; eventual consistency is modelled by
+ * {@link FakeDms} only. Thread-safe.
  */
 public final class Faults {
 
-    private final Set<String> operations;
+    /** Seed of the random numbers of {@link Rule#rate(double)} rules until {@link #seed(long)} is called. */
+    private static final long DEFAULT_SEED = 20160101L;
+
+    private final FaultTarget target;
     private final List<ErrorRule> errors = new ArrayList<>();
     private final List<LatencyRule> latencies = new ArrayList<>();
     private final List<ConsistencyRule> consistency = new ArrayList<>();
-    private Random random = new Random(20160101L);
+    private Random random = new Random(DEFAULT_SEED);
 
-    Faults(Set<String> operations) {
-        this.operations = Set.copyOf(operations);
+    Faults(FaultTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
     }
 
     private String checkOperation(String operation) {
         Objects.requireNonNull(operation, "operation");
-        if (!operation.equals("*") && !operations.contains(operation)) {
-            throw new IllegalArgumentException("Unknown DMS operation '" + operation
-                    + "': use the operation name as in the DMS API, e.g. CreateEndpoint, or \"*\"");
+        if (!operation.equals("*") && !target.operations().contains(operation)) {
+            throw new IllegalArgumentException("Unknown " + target.serviceName() + " operation '" + operation
+                    + "': use the operation name as in the " + target.serviceName() + " API, e.g. "
+                    + target.exampleOperation() + ", or \"*\"; supported: " + new TreeSet<>(target.operations()));
         }
         return operation;
     }
 
     /**
      * @param operation the operation, or {@code "*"}
-     * @return the start of a rule making that operation fail with {@code ThrottlingException} (HTTP 400,
-     *     "Rate exceeded"), which the SDK and resilience4j treat as a throttling error
+     * @return the start of a rule making that operation fail with error code {@code ThrottlingException} (HTTP 400,
+     *     "Rate exceeded"), which the SDK's retry strategies and resilience4j treat as throttling
      */
     public Rule throttle(String operation) {
-        return new Rule(checkOperation(operation), Errors::throttling);
+        return new Rule(checkOperation(operation), target::throttling);
     }
 
     /**
      * @param operation the operation, or {@code "*"}
-     * @return the start of a rule making that operation fail with HTTP 500 {@code InternalFailure}
+     * @return the start of a rule making that operation fail with the service's internal error (HTTP 500:
+     *     {@code InternalFailure} for DMS, {@code InternalServiceError} for Secrets Manager)
      */
     public Rule serverError(String operation) {
-        return new Rule(checkOperation(operation),
-                () -> Errors.generic("InternalFailure", "An internal error has occurred. Please try again.", 500));
+        return new Rule(checkOperation(operation), target::serverError);
     }
 
     /**
@@ -68,22 +80,24 @@ public final class Faults {
      * @return the start of a rule making that operation fail with HTTP 503 {@code ServiceUnavailable}
      */
     public Rule serviceUnavailable(String operation) {
-        return new Rule(checkOperation(operation),
-                () -> Errors.generic("ServiceUnavailable", "Service is unavailable. Please try again.", 503));
+        return new Rule(checkOperation(operation), target::serviceUnavailable);
     }
 
     /**
      * @param operation the operation, or {@code "*"}
      * @param errorCode the AWS error code, e.g. {@code AccessDeniedFault}
-     * @param statusCode the HTTP status code
+     * @param statusCode the HTTP status code, 4xx or 5xx
      * @param message the error message
-     * @return the start of a rule making that operation fail with this error (as a
-     *     {@code DatabaseMigrationException})
+     * @return the start of a rule making that operation fail with this error (as the service's base exception,
+     *     {@code DatabaseMigrationException} or {@code SecretsManagerException}, carrying that code and status)
      */
     public Rule error(String operation, String errorCode, int statusCode, String message) {
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(message, "message");
-        return new Rule(checkOperation(operation), () -> Errors.generic(errorCode, message, statusCode));
+        if (statusCode < 400 || statusCode > 599) {
+            throw new IllegalArgumentException("statusCode must be 4xx or 5xx, got " + statusCode);
+        }
+        return new Rule(checkOperation(operation), () -> target.error(errorCode, statusCode, message));
     }
 
     /**
@@ -93,29 +107,41 @@ public final class Faults {
      * @param operation the operation, or {@code "*"}
      * @param latency how long each call takes
      * @return these faults
+     * @throws IllegalStateException when the fake does not run on a {@link FakeClock}
      */
     public Faults latency(String operation, Duration latency) {
         Objects.requireNonNull(latency, "latency");
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative, got " + latency);
         }
+        target.whyNoLatency().ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
         synchronized (this) {
             latencies.add(new LatencyRule(checkOperation(operation), latency));
         }
         return this;
     }
 
-    /** @return the start of a rule hiding resources created by any Create operation from Describe calls */
+    /**
+     * @return the start of a rule hiding resources created by any Create operation from Describe calls
+     * @throws UnsupportedOperationException when the fake does not model eventual consistency
+     */
     public Consistency eventualConsistency() {
-        return new Consistency("*");
+        return eventualConsistency("*");
     }
 
     /**
      * @param createOperation a Create operation, e.g. {@code CreateReplicationTask}, or {@code "*"}
      * @return the start of a rule hiding resources created by that operation from Describe calls
+     * @throws UnsupportedOperationException when the fake does not model eventual consistency
      */
     public Consistency eventualConsistency(String createOperation) {
-        return new Consistency(checkOperation(createOperation));
+        String operation = checkOperation(createOperation);
+        target.whyNoEventualConsistency().ifPresent(why -> {
+            throw new UnsupportedOperationException(why);
+        });
+        return new Consistency(operation);
     }
 
     /**
@@ -148,6 +174,7 @@ public final class Faults {
      * @return the exception to throw, if any
      */
     synchronized Optional<RuntimeException> errorFor(String operation) {
+        // First matching rule wins; a rate rule that does not fire lets later rules decide.
         for (ErrorRule r : errors) {
             if (!r.matches(operation) || r.remaining == 0) {
                 continue;
@@ -166,6 +193,10 @@ public final class Faults {
         return Optional.empty();
     }
 
+    /**
+     * @param operation the operation being called
+     * @return how far the fake's clock moves before the call is handled (the sum of the matching latency rules)
+     */
     synchronized Duration latencyFor(String operation) {
         Duration total = Duration.ZERO;
         for (LatencyRule r : latencies) {
@@ -176,6 +207,10 @@ public final class Faults {
         return total;
     }
 
+    /**
+     * @param createOperation the Create operation that made a resource
+     * @return how many Describe calls miss that resource (the longest matching rule; 0 for none)
+     */
     synchronized int invisibilityFor(String createOperation) {
         int n = 0;
         for (ConsistencyRule r : consistency) {
@@ -189,6 +224,12 @@ public final class Faults {
     private synchronized Faults add(ErrorRule rule) {
         errors.add(rule);
         return this;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "Faults[" + target.serviceName() + ": " + errors.size() + " error, " + latencies.size() + " latency, "
+                + consistency.size() + " consistency rules]";
     }
 
     /** An error rule waiting for how often it applies. */

@@ -1,6 +1,6 @@
 package io.dmskit.testkit;
 
-import io.dmskit.testkit.s3.S3MockServer;
+import io.dmskit.testkit.internal.s3.S3MockServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

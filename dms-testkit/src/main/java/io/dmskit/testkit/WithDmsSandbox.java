@@ -1,6 +1,5 @@
 package io.dmskit.testkit;
 
-import io.dmskit.testkit.junit.DmsSandboxExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,0 +1,56 @@
+package io.dmskit.testkit.internal.fake;
+
+import io.dmskit.testkit.dataplane.RunningReplication;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
+import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
+
+/** A replication task: its model (without statistics), its tables and its run. */
+final class TaskRecord extends Resource {
+    /** The task as described, without ReplicationTaskStats (computed when described). */
+    ReplicationTask model;
+    /** Table statistics by "schema\u0000table", in the order first reported. */
+    final Map<String, TableStatistics> tables = new LinkedHashMap<>();
+    boolean everStarted;
+    boolean fullLoadFinished;
+    Instant freshStartDate;
+    Instant fullLoadStartDate;
+    Instant fullLoadFinishDate;
+    Instant stopDate;
+    /** Status to return to after modifying or moving. */
+    String statusBeforeTransition;
+    /** The current run of the replication engine, if any. */
+    RunningReplication running;
+    /** Increments per start: engine callbacks of an older run are ignored. */
+    long run;
+    /** ReloadTables calls that arrived while the engine's run was still starting: delivered once it has started. */
+    final java.util.List<Runnable> pendingReloads = new java.util.ArrayList<>();
+    String lastStartType;
+    String lastCdcStartPosition;
+    /** The result of the last StartReplicationTaskAssessment, if any. */
+    software.amazon.awssdk.services.databasemigration.model.ReplicationTaskAssessmentResult assessment;
+
+    TaskRecord(String arn, ReplicationTask model) {
+        super(arn);
+        this.model = model;
+    }
+
+    String id() {
+        return model.replicationTaskIdentifier();
+    }
+
+    String status() {
+        return model.status();
+    }
+
+    void status(String status) {
+        model = model.toBuilder().status(status).build();
+        bump();
+    }
+
+    static String tableKey(String schema, String table) {
+        return schema + "\u0000" + table;
+    }
+}

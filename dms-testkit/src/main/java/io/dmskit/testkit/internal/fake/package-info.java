@@ -1,0 +1,9 @@
+/**
+ * Internals of {@link io.dmskit.testkit.FakeDms}. {@code DmsRegion} is the one entry: it owns the state of a fake DMS
+ * region ({@code World}), one package-private handler per resource kind ({@code SubnetGroupOps},
+ * {@code InstanceOps}, {@code EndpointOps}, {@code ConnectionOps}, {@code TaskOps}, {@code ConfigOps}, {@code TagOps},
+ * {@code CatalogOps} ...) and the table routing each DMS operation to its handler; {@code Errors} builds DMS's
+ * errors. Not API: types here may change without notice; only {@code io.dmskit.testkit} uses them, and no public
+ * signature there mentions them.
+ */
+package io.dmskit.testkit.internal.fake;

@@ -1,5 +1,0 @@
-/**
- * Internals of {@link io.dmskit.testkit.FakeSecretsManager}: the secret store (versions, staging labels, scheduled
- * deletion, filters) and the factory of AWS-shaped errors. Not API: may change without notice.
- */
-package io.dmskit.testkit.secrets;
