@@ -107,7 +107,11 @@ public final class FileWriter implements AutoCloseable {
         }
     }
 
-    /** @return bytes written so far plus the bytes buffered for the current row group (an estimate of file size) */
+    /**
+     * Estimates the file's size.
+     *
+     * @return bytes written so far plus the bytes buffered for the current row group
+     */
     public long estimatedSize() {
         long buffered = 0;
         for (ColumnBuffer b : buffers) {
@@ -116,7 +120,11 @@ public final class FileWriter implements AutoCloseable {
         return position + buffered;
     }
 
-    /** @return rows written */
+    /**
+     * Counts the rows written.
+     *
+     * @return rows written
+     */
     public long rowCount() {
         return totalRows;
     }
