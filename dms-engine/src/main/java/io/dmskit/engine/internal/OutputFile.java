@@ -1,5 +1,10 @@
 package io.dmskit.engine.internal;
 
+import io.dmskit.model.s3.parquet.ParquetColumn;
+import io.dmskit.model.s3.parquet.ParquetCompression;
+import io.dmskit.model.s3.parquet.ParquetLogicalType;
+import io.dmskit.model.s3.parquet.ParquetWriter;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +24,8 @@ public final class OutputFile implements AutoCloseable {
     private final boolean opField;
     private final OutputStream fileOut;
     private final OutputStream csvOut;
-    private final ParquetFileWriter parquet;
+    private final ParquetWriter parquet;
+    private final boolean[] renderAsText;
     private final List<TablePlan.TargetColumn> columns;
     private final StringBuilder line = new StringBuilder(256);
     private byte[] encoded = new byte[1024];
@@ -41,10 +47,17 @@ public final class OutputFile implements AutoCloseable {
             this.fileOut = new BufferedOutputStream(sink, 256 * 1024);
             if (options.parquet()) {
                 this.csvOut = null;
-                this.parquet = new ParquetFileWriter(fileOut, parquetSchema(plan), options.gzip(),
-                        options.rowGroupLength());
+                List<ParquetColumn> schema = parquetSchema(plan);
+                this.parquet = ParquetWriter.builder().columns(schema)
+                        .compression(options.gzip() ? ParquetCompression.GZIP : ParquetCompression.UNCOMPRESSED)
+                        .rowGroupLength(Math.max(1, options.rowGroupLength())).open(fileOut);
+                this.renderAsText = new boolean[schema.size()];
+                for (int i = 0; i < renderAsText.length; i++) {
+                    renderAsText[i] = schema.get(i).logicalType() == ParquetLogicalType.STRING;
+                }
             } else {
                 this.parquet = null;
+                this.renderAsText = null;
                 this.csvOut = options.gzip() ? new GZIPOutputStream(fileOut, 64 * 1024) : fileOut;
                 if (options.addColumnName()) {
                     List<String> header = new ArrayList<>();
@@ -71,13 +84,13 @@ public final class OutputFile implements AutoCloseable {
         }
     }
 
-    private List<ParquetFileWriter.Column> parquetSchema(TablePlan plan) {
-        List<ParquetFileWriter.Column> out = new ArrayList<>();
+    private List<ParquetColumn> parquetSchema(TablePlan plan) {
+        List<ParquetColumn> out = new ArrayList<>();
         if (opField) {
-            out.add(ParquetFileWriter.Column.string("Op"));
+            out.add(ParquetColumn.string("Op"));
         }
         if (options.timestampColumn() != null) {
-            out.add(ParquetFileWriter.Column.string(options.timestampColumn()));
+            out.add(ParquetColumn.string(options.timestampColumn()));
         }
         for (TablePlan.TargetColumn c : plan.columns()) {
             out.add(parquetColumn(c));
@@ -85,23 +98,23 @@ public final class OutputFile implements AutoCloseable {
         return out;
     }
 
-    private ParquetFileWriter.Column parquetColumn(TablePlan.TargetColumn c) {
+    private ParquetColumn parquetColumn(TablePlan.TargetColumn c) {
         SourceColumn s = c.type();
         String name = c.name();
         return switch (c.kind()) {
-            case INTEGER -> s != null && fitsInt32(s) ? ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.INT32)
-                    : ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.INT64);
-            case DECIMAL -> s != null && s.precision() >= 1 && s.precision() <= 38 && s.scale() <= s.precision()
-                    ? ParquetFileWriter.Column.decimal(name, s.precision(), s.scale())
-                    : ParquetFileWriter.Column.string(name);
-            case DOUBLE -> ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.DOUBLE);
-            case FLOAT -> ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.FLOAT);
-            case BOOLEAN -> ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.BOOLEAN);
-            case DATE -> new ParquetFileWriter.Column(name, ParquetFileWriter.PhysicalType.INT32, ParquetFileWriter.DATE, 0, 0, 0);
-            case TIMESTAMP -> new ParquetFileWriter.Column(name, ParquetFileWriter.PhysicalType.INT64,
-                    options.parquetTimestampMillis() ? ParquetFileWriter.TIMESTAMP_MILLIS : ParquetFileWriter.TIMESTAMP_MICROS, 0, 0, 0);
-            case BINARY -> ParquetFileWriter.Column.plain(name, ParquetFileWriter.PhysicalType.BYTE_ARRAY);
-            case STRING -> ParquetFileWriter.Column.string(name);
+            case INTEGER -> s != null && fitsInt32(s) ? ParquetColumn.int32(name) : ParquetColumn.int64(name);
+            case DECIMAL -> s != null && s.precision() >= 1 && s.precision() <= ParquetColumn.MAX_DECIMAL_PRECISION
+                    && s.scale() >= 0 && s.scale() <= s.precision()
+                    ? ParquetColumn.decimal(name, s.precision(), s.scale())
+                    : ParquetColumn.string(name);
+            case DOUBLE -> ParquetColumn.float64(name);
+            case FLOAT -> ParquetColumn.float32(name);
+            case BOOLEAN -> ParquetColumn.bool(name);
+            case DATE -> ParquetColumn.date(name);
+            case TIMESTAMP -> options.parquetTimestampMillis() ? ParquetColumn.timestampMillis(name)
+                    : ParquetColumn.timestampMicros(name);
+            case BINARY -> ParquetColumn.binary(name);
+            case STRING -> ParquetColumn.string(name);
         };
     }
 
@@ -134,6 +147,12 @@ public final class OutputFile implements AutoCloseable {
                 row[i++] = timestamp;
             }
             System.arraycopy(values, 0, row, i, values.length);
+            for (int k = i; k < row.length; k++) {
+                // String columns hold DMS's text rendering of any value (a decimal without usable precision, say).
+                if (renderAsText[k] && row[k] != null && !(row[k] instanceof String) && !(row[k] instanceof byte[])) {
+                    row[k] = TextValues.render(row[k], null);
+                }
+            }
             parquet.write(row);
             return;
         }

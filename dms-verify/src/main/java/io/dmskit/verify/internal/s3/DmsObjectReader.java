@@ -1,8 +1,9 @@
 package io.dmskit.verify.internal.s3;
 
+import io.dmskit.model.s3.parquet.ParquetFooter;
+import io.dmskit.model.s3.parquet.ParquetFormatException;
+import io.dmskit.model.s3.parquet.ParquetReader;
 import io.dmskit.verify.internal.csv.CsvScanner;
-import io.dmskit.verify.internal.parquet.ColumnChunkDecoder;
-import io.dmskit.verify.internal.parquet.ParquetFooter;
 import io.dmskit.verify.target.S3DataFormat;
 import io.dmskit.verify.target.S3Target;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -115,7 +116,7 @@ public final class DmsObjectReader {
 
     private Counts countParquet(String key, long size, boolean cdc, IoStats io) {
         Tail tail = readTail(key, size, io);
-        ParquetFooter footer = ParquetFooter.parseTail(tail.bytes);
+        ParquetFooter footer = ParquetReader.readFooter(tail.bytes);
         Counts c = new Counts();
         c.rows = footer.numRows();
         if (!cdc) {
@@ -143,7 +144,7 @@ public final class DmsObjectReader {
                 continue;
             }
             byte[] data = chunkBytes(key, tail, chunk, io);
-            for (String op : ColumnChunkDecoder.decode(chunk, leaf.get(), data)) {
+            for (String op : ParquetReader.readStrings(chunk, data)) {
                 tally(c, op, 1);
             }
         }
@@ -157,7 +158,7 @@ public final class DmsObjectReader {
      */
     public List<String[]> parquetRows(String key, List<String> columns, IoStats io) {
         Tail tail = readTail(key, -1, io);
-        ParquetFooter footer = ParquetFooter.parseTail(tail.bytes);
+        ParquetFooter footer = ParquetReader.readFooter(tail.bytes);
         List<String[]> rows = new ArrayList<>();
         for (ParquetFooter.RowGroup rg : footer.rowGroups()) {
             String[][] cols = new String[columns.size()][];
@@ -171,7 +172,7 @@ public final class DmsObjectReader {
                 if (chunk == null) {
                     continue;
                 }
-                cols[i] = ColumnChunkDecoder.decode(chunk, leaf.get(), chunkBytes(key, tail, chunk, io));
+                cols[i] = ParquetReader.readStrings(chunk, chunkBytes(key, tail, chunk, io)).toArray(String[]::new);
             }
             for (int r = 0; r < rg.numRows(); r++) {
                 String[] row = new String[columns.size()];
@@ -193,8 +194,8 @@ public final class DmsObjectReader {
     private Tail readTail(String key, long knownSize, IoStats io) {
         int want = target.footerReadSize();
         ResponseBytes<GetObjectResponse> r;
-        if (knownSize >= 0 && knownSize < ParquetFooter.TRAILER_LENGTH) {
-            throw new io.dmskit.verify.internal.parquet.ParquetFormatException(
+        if (knownSize >= 0 && knownSize < ParquetReader.TRAILER_LENGTH) {
+            throw new ParquetFormatException(
                     "object of " + knownSize + " bytes is too small to be Parquet");
         }
         try {
@@ -209,10 +210,10 @@ public final class DmsObjectReader {
         }
         byte[] bytes = r.asByteArray();
         long size = objectSize(r.response(), bytes.length);
-        int footerLen = ParquetFooter.footerLength(bytes);
-        long need = (long) footerLen + ParquetFooter.TRAILER_LENGTH;
+        int footerLen = ParquetReader.footerLength(bytes);
+        long need = (long) footerLen + ParquetReader.TRAILER_LENGTH;
         if (need > size) {
-            throw new io.dmskit.verify.internal.parquet.ParquetFormatException(
+            throw new ParquetFormatException(
                     "footer length " + footerLen + " exceeds the object size " + size);
         }
         if (need > bytes.length) {

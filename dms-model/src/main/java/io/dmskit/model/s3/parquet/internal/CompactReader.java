@@ -1,10 +1,14 @@
-package io.dmskit.verify.internal.parquet;
+package io.dmskit.model.s3.parquet.internal;
+
+import io.dmskit.model.s3.parquet.ParquetFormatException;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * A minimal reader of Thrift's compact protocol, enough to walk Parquet's {@code FileMetaData} and {@code PageHeader}
- * structures and skip everything it does not need.
+ * structures and skip everything it does not need. The counterpart of {@link CompactWriter}. Every length is checked
+ * against the bytes that remain, so corrupt input fails with {@link ParquetFormatException} before anything large is
+ * allocated.
  */
 final class CompactReader {
 
@@ -67,8 +71,9 @@ final class CompactReader {
         if (size == 15) {
             size = (int) readVarint();
         }
-        if (size < 0) {
-            throw new ParquetFormatException("negative list size " + size);
+        if (size < 0 || size > limit - pos) {
+            throw new ParquetFormatException("list size " + size + " at byte " + pos
+                    + " exceeds the bytes left in the structure");
         }
         return new ListHeader(size, b & 0x0f);
     }
@@ -106,13 +111,13 @@ final class CompactReader {
     }
 
     byte[] readBinary() {
-        int len = (int) readVarint();
-        if (len < 0 || pos + len > limit) {
+        long len = readVarint();
+        if (len < 0 || len > limit - pos) {
             throw new ParquetFormatException("binary length " + len + " runs past the end of the structure");
         }
-        byte[] out = new byte[len];
-        System.arraycopy(buf, pos, out, 0, len);
-        pos += len;
+        byte[] out = new byte[(int) len];
+        System.arraycopy(buf, pos, out, 0, out.length);
+        pos += out.length;
         return out;
     }
 
@@ -127,15 +132,21 @@ final class CompactReader {
             case T_BYTE -> readByte();
             case T_I16, T_I32, T_I64 -> readVarint();
             case T_DOUBLE -> advance(8);
-            case T_BINARY -> advance((int) readVarint());
+            case T_BINARY -> advance(readVarint());
             case T_LIST, T_SET -> {
+                enter();
                 ListHeader h = readListHeader();
                 for (int i = 0; i < h.size(); i++) {
                     skipElement(h.elementType());
                 }
+                depth--;
             }
             case T_MAP -> {
-                int size = (int) readVarint();
+                enter();
+                long size = readVarint();
+                if (size < 0 || size > limit - pos) {
+                    throw new ParquetFormatException("map size " + size + " exceeds the bytes left in the structure");
+                }
                 if (size > 0) {
                     int kv = readByte() & 0xff;
                     for (int i = 0; i < size; i++) {
@@ -143,6 +154,7 @@ final class CompactReader {
                         skipElement(kv & 0x0f);
                     }
                 }
+                depth--;
             }
             case T_STRUCT -> skipStruct();
             default -> throw new ParquetFormatException("unknown Thrift compact type " + type + " at byte " + pos);
@@ -159,9 +171,7 @@ final class CompactReader {
     }
 
     void skipStruct() {
-        if (++depth > 64) {
-            throw new ParquetFormatException("Thrift structure nested too deeply");
-        }
+        enter();
         int last = 0;
         while (true) {
             Field f = readField(last);
@@ -174,11 +184,18 @@ final class CompactReader {
         depth--;
     }
 
-    private void advance(int n) {
-        if (n < 0 || pos + n > limit) {
+    /** Bounds the recursion of skipping, so a corrupt footer cannot overflow the stack. */
+    private void enter() {
+        if (++depth > 64) {
+            throw new ParquetFormatException("Thrift structure nested too deeply at byte " + pos);
+        }
+    }
+
+    private void advance(long n) {
+        if (n < 0 || n > limit - pos) {
             throw new ParquetFormatException("Thrift value runs past the end of the structure");
         }
-        pos += n;
+        pos += (int) n;
     }
 
     private static int zigzag32(int n) {

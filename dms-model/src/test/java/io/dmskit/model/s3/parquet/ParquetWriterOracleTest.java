@@ -1,10 +1,7 @@
-package io.dmskit.engine;
+package io.dmskit.model.s3.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dmskit.engine.internal.ParquetFileWriter;
-import io.dmskit.engine.internal.ParquetFileWriter.Column;
-import io.dmskit.engine.internal.ParquetFileWriter.PhysicalType;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,50 +21,51 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class ParquetFileWriterTest {
+class ParquetWriterOracleTest {
 
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "gzip={0}")
-    @ValueSource(booleans = {false, true})
-    @DisplayName("files of the engine's Parquet writer are read back by parquet-java with schema, row groups, values and nulls")
-    void parquetJavaReadsTheFile(boolean gzip) throws Exception {
-        List<Column> columns = List.of(
-                Column.string("Op"),
-                Column.plain("id", PhysicalType.INT64),
-                Column.plain("small", PhysicalType.INT32),
-                Column.string("name"),
-                Column.decimal("price", 10, 2),
-                Column.decimal("big", 30, 4),
-                Column.plain("ratio", PhysicalType.DOUBLE),
-                Column.plain("flag", PhysicalType.BOOLEAN),
-                new Column("born", PhysicalType.INT32, ParquetFileWriter.DATE, 0, 0, 0),
-                new Column("at", PhysicalType.INT64, ParquetFileWriter.TIMESTAMP_MICROS, 0, 0, 0),
-                Column.plain("raw", PhysicalType.BYTE_ARRAY));
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ParquetCompression.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP"})
+    @DisplayName("files of our Parquet writer are read back by parquet-java with schema, row groups, values and nulls")
+    void parquetJavaReadsTheFile(ParquetCompression compression) throws Exception {
+        List<ParquetColumn> columns = List.of(
+                ParquetColumn.string("Op"),
+                ParquetColumn.int64("id"),
+                ParquetColumn.int32("small"),
+                ParquetColumn.string("name"),
+                ParquetColumn.decimal("price", 10, 2),
+                ParquetColumn.decimal("big", 30, 4),
+                ParquetColumn.float64("ratio"),
+                ParquetColumn.bool("flag"),
+                ParquetColumn.date("born"),
+                ParquetColumn.timestampMicros("at"),
+                ParquetColumn.binary("raw"));
         Path file = dir.resolve("t.parquet");
         int rows = 2_503; // three row groups of 1000, the last one partial
         try (OutputStream out = Files.newOutputStream(file);
-             ParquetFileWriter w = new ParquetFileWriter(out, columns, gzip, 1000)) {
+             ParquetWriter w = ParquetWriter.builder().columns(columns).compression(compression).rowGroupLength(1000)
+                     .open(out)) {
             for (int i = 0; i < rows; i++) {
                 boolean nulls = i % 7 == 3;
-                w.write(new Object[] {
+                w.write(
                     "I", (long) i, nulls ? null : (long) (i % 100), nulls ? null : "name-" + i + "-é",
                     new BigDecimal(i + ".25"), nulls ? null : new BigDecimal("-123456789012345678901234." + i % 10 + "000"),
                     i / 4.0, i % 2 == 0, LocalDate.of(2020, 1, 1).plusDays(i),
-                    LocalDateTime.of(2024, 5, 28, 19, 51, 41, 388_146_000).plusSeconds(i), new byte[] {(byte) i, 0x7f}});
+                    LocalDateTime.of(2024, 5, 28, 19, 51, 41, 388_146_000).plusSeconds(i), new byte[] {(byte) i, 0x7f});
             }
         }
 
-        try (ParquetFileReader reader = ParquetFiles.open(file)) {
+        try (ParquetFileReader reader = ParquetJava.open(file)) {
             ParquetMetadata footer = reader.getFooter();
             MessageType schema = footer.getFileMetaData().getSchema();
             assertThat(footer.getBlocks()).hasSize(3);
             assertThat(footer.getBlocks()).extracting(b -> b.getRowCount()).containsExactly(1000L, 1000L, 503L);
             assertThat(footer.getBlocks().get(0).getColumns().get(0).getCodec())
-                    .isEqualTo(gzip ? CompressionCodecName.GZIP : CompressionCodecName.UNCOMPRESSED);
+                    .isEqualTo(CompressionCodecName.valueOf(compression.name()));
             assertThat(schema.getFields()).hasSize(columns.size());
             assertThat(schema.getType("price").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.decimalType(2, 10));
             assertThat(schema.getType("name").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
@@ -78,7 +76,7 @@ class ParquetFileWriterTest {
                     .as("rows 3, 10, ... 997 of the first row group are null").isEqualTo(143);
         }
 
-        List<Group> read = ParquetFiles.read(file);
+        List<Group> read = ParquetJava.read(file);
         assertThat(read).hasSize(rows);
         Group g = read.get(11);
         assertThat(g.getString("Op", 0)).isEqualTo("I");

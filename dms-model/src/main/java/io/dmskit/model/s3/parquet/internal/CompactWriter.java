@@ -1,4 +1,4 @@
-package io.dmskit.engine.internal;
+package io.dmskit.model.s3.parquet.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,30 +7,22 @@ import java.util.Deque;
 
 /**
  * The part of Apache Thrift's compact protocol that Parquet's footer and page headers need: structs, i32/i64,
- * binary, bool and lists. Written from the protocol specification (thrift/doc/specs/thrift-compact-protocol.md).
+ * binary, bool and lists. Written from the protocol specification (thrift/doc/specs/thrift-compact-protocol.md); the
+ * counterpart of {@link CompactReader}.
  */
-final class ThriftCompactWriter {
-
-    static final int TYPE_BOOL_TRUE = 1;
-    static final int TYPE_BOOL_FALSE = 2;
-    static final int TYPE_I16 = 4;
-    static final int TYPE_I32 = 5;
-    static final int TYPE_I64 = 6;
-    static final int TYPE_BINARY = 8;
-    static final int TYPE_LIST = 9;
-    static final int TYPE_STRUCT = 12;
+final class CompactWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Deque<Integer> lastFieldIds = new ArrayDeque<>();
     private int lastFieldId;
 
-    ThriftCompactWriter structBegin() {
+    CompactWriter structBegin() {
         lastFieldIds.push(lastFieldId);
         lastFieldId = 0;
         return this;
     }
 
-    ThriftCompactWriter structEnd() {
+    CompactWriter structEnd() {
         out.write(0); // STOP
         lastFieldId = lastFieldIds.pop();
         return this;
@@ -47,44 +39,44 @@ final class ThriftCompactWriter {
         lastFieldId = id;
     }
 
-    ThriftCompactWriter i32(int id, int value) {
-        fieldHeader(id, TYPE_I32);
+    CompactWriter i32(int id, int value) {
+        fieldHeader(id, CompactReader.T_I32);
         writeVarint(zigzag32(value));
         return this;
     }
 
-    ThriftCompactWriter i64(int id, long value) {
-        fieldHeader(id, TYPE_I64);
+    CompactWriter i64(int id, long value) {
+        fieldHeader(id, CompactReader.T_I64);
         writeVarint(zigzag64(value));
         return this;
     }
 
-    ThriftCompactWriter bool(int id, boolean value) {
-        fieldHeader(id, value ? TYPE_BOOL_TRUE : TYPE_BOOL_FALSE);
+    CompactWriter bool(int id, boolean value) {
+        fieldHeader(id, value ? CompactReader.T_TRUE : CompactReader.T_FALSE);
         return this;
     }
 
-    ThriftCompactWriter string(int id, String value) {
-        fieldHeader(id, TYPE_BINARY);
+    CompactWriter string(int id, String value) {
+        fieldHeader(id, CompactReader.T_BINARY);
         binaryValue(value.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    ThriftCompactWriter binary(int id, byte[] value) {
-        fieldHeader(id, TYPE_BINARY);
+    CompactWriter binary(int id, byte[] value) {
+        fieldHeader(id, CompactReader.T_BINARY);
         binaryValue(value);
         return this;
     }
 
     /** Starts a struct-typed field; close it with {@link #structEnd()}. */
-    ThriftCompactWriter structField(int id) {
-        fieldHeader(id, TYPE_STRUCT);
+    CompactWriter structField(int id) {
+        fieldHeader(id, CompactReader.T_STRUCT);
         return structBegin();
     }
 
     /** Writes a list header for a field; the caller then writes {@code size} elements. */
-    ThriftCompactWriter listField(int id, int elementType, int size) {
-        fieldHeader(id, TYPE_LIST);
+    CompactWriter listField(int id, int elementType, int size) {
+        fieldHeader(id, CompactReader.T_LIST);
         if (size < 15) {
             out.write((size << 4) | elementType);
         } else {
@@ -95,13 +87,13 @@ final class ThriftCompactWriter {
     }
 
     /** A list element of type i32. */
-    ThriftCompactWriter i32Element(int value) {
+    CompactWriter i32Element(int value) {
         writeVarint(zigzag32(value));
         return this;
     }
 
     /** A list element of type binary (string). */
-    ThriftCompactWriter stringElement(String value) {
+    CompactWriter stringElement(String value) {
         binaryValue(value.getBytes(StandardCharsets.UTF_8));
         return this;
     }
@@ -112,6 +104,11 @@ final class ThriftCompactWriter {
     }
 
     private void writeVarint(long v) {
+        writeVarint(out, v);
+    }
+
+    /** Writes an unsigned LEB128 varint (also the length prefix of Snappy blocks and RLE run headers). */
+    static void writeVarint(ByteArrayOutputStream out, long v) {
         while ((v & ~0x7FL) != 0) {
             out.write((int) ((v & 0x7F) | 0x80));
             v >>>= 7;

@@ -1,0 +1,401 @@
+package io.dmskit.model.s3.parquet.internal;
+
+import io.dmskit.model.s3.parquet.ParquetColumn;
+import io.dmskit.model.s3.parquet.ParquetCompression;
+import io.dmskit.model.s3.parquet.ParquetFooter;
+import io.dmskit.model.s3.parquet.ParquetFormatException;
+import io.dmskit.model.s3.parquet.ParquetLogicalType;
+import io.dmskit.model.s3.parquet.ParquetType;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses a Parquet {@code FileMetaData} from its Thrift compact bytes (the fields of {@code parquet.thrift} that
+ * {@link ParquetFooter} holds), so no Hadoop or parquet-java is needed at run time.
+ */
+public final class FooterParser {
+
+    /** Bytes at the end of every Parquet file: 4-byte little-endian footer length and the magic. */
+    public static final int TRAILER_LENGTH = 8;
+    private static final int MAX_SCHEMA_DEPTH = 64;
+
+    private FooterParser() {
+    }
+
+    /**
+     * Reads the footer length from the last 8 bytes of a file.
+     *
+     * @param tail the last bytes of the file (at least 8)
+     * @return footer length in bytes
+     */
+    public static int footerLength(byte[] tail) {
+        if (tail.length < TRAILER_LENGTH) {
+            throw new ParquetFormatException("file is shorter than 8 bytes, so it is not Parquet");
+        }
+        int n = tail.length;
+        String magic = new String(tail, n - 4, 4, StandardCharsets.US_ASCII);
+        if ("PARE".equals(magic)) {
+            throw new ParquetFormatException("the file has an encrypted footer (PARE); encrypted Parquet is not supported");
+        }
+        if (!"PAR1".equals(magic)) {
+            throw new ParquetFormatException("the file does not end with the Parquet magic PAR1");
+        }
+        int len = ByteBuffer.wrap(tail, n - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (len <= 0) {
+            throw new ParquetFormatException("invalid footer length " + len);
+        }
+        return len;
+    }
+
+    /**
+     * Parses the footer that ends just before the 8-byte trailer of {@code tail}.
+     *
+     * @param tail the last bytes of the file; must contain the whole footer and the trailer
+     * @return the parsed footer
+     */
+    public static ParquetFooter parseTail(byte[] tail) {
+        int len = footerLength(tail);
+        long start = (long) tail.length - TRAILER_LENGTH - len;
+        if (start < 0) {
+            throw new ParquetFormatException("the tail holds " + tail.length + " bytes but the footer needs "
+                    + ((long) len + TRAILER_LENGTH));
+        }
+        return parse(tail, (int) start, (int) start + len);
+    }
+
+    /**
+     * Parses {@code FileMetaData} from {@code buf[from, to)}.
+     *
+     * @param buf bytes holding the footer
+     * @param from first byte of the footer
+     * @param to end of the footer (exclusive)
+     * @return the parsed footer
+     */
+    public static ParquetFooter parse(byte[] buf, int from, int to) {
+        CompactReader r = new CompactReader(buf, from, to);
+        long numRows = -1;
+        List<Element> schema = new ArrayList<>();
+        List<RawChunk> chunks = new ArrayList<>();
+        List<long[]> groups = new ArrayList<>(); // {numRows, first chunk index, chunk count}
+        String createdBy = null;
+        int last = 0;
+        while (true) {
+            CompactReader.Field f = r.readField(last);
+            if (f.isStop()) {
+                break;
+            }
+            switch (f.id()) {
+                case 2 -> {
+                    CompactReader.ListHeader h = list(r, f);
+                    for (int i = 0; i < h.size(); i++) {
+                        schema.add(readElement(r));
+                    }
+                }
+                case 3 -> numRows = i64(r, f);
+                case 4 -> {
+                    CompactReader.ListHeader h = list(r, f);
+                    for (int i = 0; i < h.size(); i++) {
+                        groups.add(readRowGroup(r, chunks));
+                    }
+                }
+                case 6 -> {
+                    if (f.type() == CompactReader.T_BINARY) {
+                        createdBy = r.readString();
+                    } else {
+                        r.skip(f.type());
+                    }
+                }
+                default -> r.skip(f.type());
+            }
+            last = f.id();
+        }
+        if (numRows < 0) {
+            throw new ParquetFormatException("FileMetaData has no num_rows");
+        }
+        List<ParquetFooter.Leaf> leaves = leaves(schema);
+        Map<String, ParquetFooter.Leaf> byPath = new HashMap<>();
+        for (ParquetFooter.Leaf l : leaves) {
+            byPath.put(l.path(), l);
+        }
+        List<ParquetFooter.RowGroup> rowGroups = new ArrayList<>();
+        for (long[] g : groups) {
+            List<ParquetFooter.ColumnChunk> cols = new ArrayList<>();
+            for (int i = (int) g[1]; i < g[1] + g[2]; i++) {
+                cols.add(chunks.get(i).resolve(byPath));
+            }
+            rowGroups.add(new ParquetFooter.RowGroup(g[0], cols));
+        }
+        return new ParquetFooter(numRows, leaves, rowGroups, Optional.ofNullable(createdBy));
+    }
+
+    private static CompactReader.ListHeader list(CompactReader r, CompactReader.Field f) {
+        expect(f, CompactReader.T_LIST);
+        return r.readListHeader();
+    }
+
+    private static int i32(CompactReader r, CompactReader.Field f) {
+        expect(f, CompactReader.T_I32);
+        return r.readI32();
+    }
+
+    private static long i64(CompactReader r, CompactReader.Field f) {
+        expect(f, CompactReader.T_I64);
+        return r.readI64();
+    }
+
+    private static void expect(CompactReader.Field f, int type) {
+        if (f.type() != type) {
+            throw new ParquetFormatException("field " + f.id() + " has Thrift type " + f.type() + ", expected " + type);
+        }
+    }
+
+    private record Element(String name, int type, int typeLength, int repetition, int numChildren, int converted,
+                           int scale, int precision) { }
+
+    private static Element readElement(CompactReader r) {
+        String name = null;
+        int type = -1;
+        int typeLength = 0;
+        int repetition = 0;
+        int children = 0;
+        int converted = -1;
+        int scale = 0;
+        int precision = 0;
+        int last = 0;
+        while (true) {
+            CompactReader.Field f = r.readField(last);
+            if (f.isStop()) {
+                break;
+            }
+            switch (f.id()) {
+                case 1 -> type = i32(r, f);
+                case 2 -> typeLength = i32(r, f);
+                case 3 -> repetition = i32(r, f);
+                case 4 -> {
+                    expect(f, CompactReader.T_BINARY);
+                    name = r.readString();
+                }
+                case 5 -> children = i32(r, f);
+                case 6 -> converted = i32(r, f);
+                case 7 -> scale = i32(r, f);
+                case 8 -> precision = i32(r, f);
+                default -> r.skip(f.type());
+            }
+            last = f.id();
+        }
+        if (name == null) {
+            throw new ParquetFormatException("a schema element has no name");
+        }
+        return new Element(name, type, typeLength, repetition, children, converted, scale, precision);
+    }
+
+    private static List<ParquetFooter.Leaf> leaves(List<Element> schema) {
+        List<ParquetFooter.Leaf> out = new ArrayList<>();
+        if (schema.isEmpty()) {
+            return out;
+        }
+        int[] index = {1};
+        Element root = schema.get(0);
+        for (int i = 0; i < root.numChildren() && index[0] < schema.size(); i++) {
+            walk(schema, index, "", 0, 0, 1, out);
+        }
+        return out;
+    }
+
+    private static void walk(List<Element> schema, int[] index, String prefix, int def, int rep, int depth,
+                             List<ParquetFooter.Leaf> out) {
+        if (depth > MAX_SCHEMA_DEPTH) {
+            throw new ParquetFormatException("schema nested deeper than " + MAX_SCHEMA_DEPTH + " levels");
+        }
+        Element e = schema.get(index[0]++);
+        int d = def + (e.repetition() == 0 ? 0 : 1);
+        int p = rep + (e.repetition() == 2 ? 1 : 0);
+        String path = prefix.isEmpty() ? e.name() : prefix + "." + e.name();
+        if (e.numChildren() <= 0) {
+            out.add(new ParquetFooter.Leaf(column(path, e), d, p));
+            return;
+        }
+        for (int i = 0; i < e.numChildren() && index[0] < schema.size(); i++) {
+            walk(schema, index, path, d, p, depth + 1, out);
+        }
+    }
+
+    private static ParquetColumn column(String path, Element e) {
+        if (e.type() < 0) {
+            throw new ParquetFormatException("schema leaf " + path + " has no physical type");
+        }
+        ParquetType type = ParquetType.ofId(e.type());
+        ParquetLogicalType logical = switch (e.converted()) {
+            case -1 -> ParquetLogicalType.NONE;
+            case 0 -> ParquetLogicalType.STRING;
+            case 5 -> ParquetLogicalType.DECIMAL;
+            case 6 -> ParquetLogicalType.DATE;
+            case 9 -> ParquetLogicalType.TIMESTAMP_MILLIS;
+            case 10 -> ParquetLogicalType.TIMESTAMP_MICROS;
+            default -> ParquetLogicalType.OTHER;
+        };
+        if (!fits(type, logical)) {
+            logical = ParquetLogicalType.OTHER;
+        }
+        try {
+            return logical == ParquetLogicalType.DECIMAL
+                    ? new ParquetColumn(path, type, logical, e.precision(), e.scale(), e.typeLength())
+                    : new ParquetColumn(path, type, logical, 0, 0, e.typeLength());
+        } catch (IllegalArgumentException x) {
+            throw new ParquetFormatException("schema leaf " + path + " is invalid: " + x.getMessage(), x);
+        }
+    }
+
+    /** Whether an annotation is meaningful on a physical type; others are read as {@link ParquetLogicalType#OTHER}. */
+    private static boolean fits(ParquetType type, ParquetLogicalType logical) {
+        return switch (logical) {
+            case NONE, OTHER -> true;
+            case STRING -> type == ParquetType.BYTE_ARRAY;
+            case DECIMAL -> type == ParquetType.INT32 || type == ParquetType.INT64
+                    || type == ParquetType.FIXED_LEN_BYTE_ARRAY || type == ParquetType.BYTE_ARRAY;
+            case DATE -> type == ParquetType.INT32;
+            case TIMESTAMP_MILLIS, TIMESTAMP_MICROS -> type == ParquetType.INT64;
+        };
+    }
+
+    private static long[] readRowGroup(CompactReader r, List<RawChunk> chunks) {
+        int first = chunks.size();
+        long rows = 0;
+        int last = 0;
+        while (true) {
+            CompactReader.Field f = r.readField(last);
+            if (f.isStop()) {
+                break;
+            }
+            switch (f.id()) {
+                case 1 -> {
+                    CompactReader.ListHeader h = list(r, f);
+                    for (int i = 0; i < h.size(); i++) {
+                        RawChunk c = readColumnChunk(r);
+                        if (c != null) {
+                            chunks.add(c);
+                        }
+                    }
+                }
+                case 3 -> rows = i64(r, f);
+                default -> r.skip(f.type());
+            }
+            last = f.id();
+        }
+        if (rows < 0) {
+            throw new ParquetFormatException("a row group has " + rows + " rows");
+        }
+        return new long[] {rows, first, chunks.size() - first};
+    }
+
+    /** A chunk as the footer describes it, before its path is matched to a schema leaf. */
+    private record RawChunk(String path, int codec, long numValues, long dataOffset, long dictOffset,
+                            long compressed, byte[] min, byte[] max, long nullCount) {
+        ParquetFooter.ColumnChunk resolve(Map<String, ParquetFooter.Leaf> leaves) {
+            ParquetFooter.Leaf leaf = leaves.get(path);
+            if (leaf == null) {
+                throw new ParquetFormatException("column chunk " + path + " has no column in the schema");
+            }
+            if (numValues < 0 || compressed < 0 || dataOffset < 0) {
+                throw new ParquetFormatException("column chunk " + path + " has negative sizes or offsets");
+            }
+            return new ParquetFooter.ColumnChunk(leaf, ParquetCompression.ofId(codec), numValues, dataOffset,
+                    dictOffset, compressed, min, max, nullCount);
+        }
+    }
+
+    private static RawChunk readColumnChunk(CompactReader r) {
+        RawChunk meta = null;
+        int last = 0;
+        while (true) {
+            CompactReader.Field f = r.readField(last);
+            if (f.isStop()) {
+                break;
+            }
+            if (f.id() == 3 && f.type() == CompactReader.T_STRUCT) {
+                meta = readColumnMeta(r);
+            } else {
+                r.skip(f.type());
+            }
+            last = f.id();
+        }
+        return meta;
+    }
+
+    private static RawChunk readColumnMeta(CompactReader r) {
+        int codec = 0;
+        long numValues = 0;
+        long dataOffset = -1;
+        long dictOffset = -1;
+        long compressed = 0;
+        StringBuilder path = new StringBuilder();
+        byte[][] stats = {null, null, null, null};
+        long[] nullCount = {-1};
+        int last = 0;
+        while (true) {
+            CompactReader.Field f = r.readField(last);
+            if (f.isStop()) {
+                break;
+            }
+            switch (f.id()) {
+                case 3 -> {
+                    CompactReader.ListHeader h = list(r, f);
+                    for (int i = 0; i < h.size(); i++) {
+                        if (i > 0) {
+                            path.append('.');
+                        }
+                        path.append(r.readString());
+                    }
+                }
+                case 4 -> codec = i32(r, f);
+                case 5 -> numValues = i64(r, f);
+                case 7 -> compressed = i64(r, f);
+                case 9 -> dataOffset = i64(r, f);
+                case 11 -> dictOffset = i64(r, f);
+                case 12 -> {
+                    expect(f, CompactReader.T_STRUCT);
+                    readStatistics(r, stats, nullCount);
+                }
+                default -> r.skip(f.type());
+            }
+            last = f.id();
+        }
+        // Prefer min_value/max_value (fields 6/5); the deprecated min/max (2/1) use signed order but equality holds.
+        byte[] min = stats[3] != null ? stats[3] : stats[1];
+        byte[] max = stats[2] != null ? stats[2] : stats[0];
+        return new RawChunk(path.toString(), codec, numValues, dataOffset, dictOffset, compressed, min, max,
+                nullCount[0]);
+    }
+
+    private static void readStatistics(CompactReader r, byte[][] stats, long[] nullCount) {
+        int last = 0;
+        while (true) {
+            CompactReader.Field f = r.readField(last);
+            if (f.isStop()) {
+                break;
+            }
+            boolean binary = f.type() == CompactReader.T_BINARY;
+            switch (f.id()) {
+                case 1 -> stats[0] = binary ? r.readBinary() : skipped(r, f);
+                case 2 -> stats[1] = binary ? r.readBinary() : skipped(r, f);
+                case 3 -> nullCount[0] = i64(r, f);
+                case 5 -> stats[2] = binary ? r.readBinary() : skipped(r, f);
+                case 6 -> stats[3] = binary ? r.readBinary() : skipped(r, f);
+                default -> r.skip(f.type());
+            }
+            last = f.id();
+        }
+    }
+
+    private static byte[] skipped(CompactReader r, CompactReader.Field f) {
+        r.skip(f.type());
+        return null;
+    }
+}
