@@ -61,7 +61,7 @@ import javax.sql.DataSource;
  * S3 target's settings from DescribeEndpoints of its TargetEndpointArn, DMS's defaults filled in), and so are the
  * dms-core {@code ReplicationTask} and {@code Endpoint} objects that were provisioned.
  * <pre>{@code
- * // from the task ARN (e.g. applyResult.arn(ResourceKind.REPLICATION_TASK, "orders-to-s3"))
+ * // from the task ARN (what the provisioner returned: applyResult.arn(ResourceKind.REPLICATION_TASK, "orders-to-s3"))
  * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).dms(dmsClient).taskArn(arn).build();
  *
  * // from the definitions given to the provisioner
