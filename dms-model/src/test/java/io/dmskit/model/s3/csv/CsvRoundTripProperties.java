@@ -31,7 +31,7 @@ class CsvRoundTripProperties {
                   long seed) {
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     @Label("write then read gives back every header and data field; a value equal to CsvNullValue reads as NULL")
     void writtenRowsReadBack(@ForAll("samples") Sample s) throws IOException {
         CsvDialect csv = s.settings().csvDialect();
@@ -58,7 +58,7 @@ class CsvRoundTripProperties {
         assertThat(counted).isEqualTo(expected.size());
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     @Label("the first fields alone are captured as they were written, whatever the rest of the record holds")
     void capturesLeadingFields(@ForAll("samples") Sample s) throws IOException {
         CsvDialect csv = s.settings().csvDialect();
