@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dmskit.engine.internal.ColumnExpression;
 import io.dmskit.engine.internal.EngineException;
-import io.dmskit.engine.internal.S3Options;
+import io.dmskit.engine.internal.S3Target;
 import io.dmskit.engine.internal.SourceColumn;
 import io.dmskit.engine.internal.SourceTable;
 import io.dmskit.engine.internal.TextValues;
@@ -74,18 +74,25 @@ class EngineUnitsTest {
     @Test
     @DisplayName("S3 settings the engine cannot honour are all reported at once; DMS defaults fill the rest")
     void s3SettingsValidation() {
-        assertThatThrownBy(() -> S3Options.of(S3Settings.builder().bucketName("b").dataFormat("orc").compressionType("zstd")
-                .cdcInsertsOnly(true).cdcInsertsAndUpdates(true).maxFileSize(0).build()))
+        assertThatThrownBy(() -> S3Target.settings(s3Endpoint(S3Settings.builder().bucketName("b").dataFormat("orc")
+                .compressionType("zstd").cdcInsertsOnly(true).cdcInsertsAndUpdates(true).maxFileSize(0).build())))
                 .isInstanceOf(EngineException.class).hasMessageContaining("DataFormat 'orc'")
                 .hasMessageContaining("CompressionType 'zstd'").hasMessageContaining("mutually exclusive")
                 .hasMessageContaining("MaxFileSize 0");
-        S3Options defaults = S3Options.of(S3Settings.builder().bucketName("b").bucketFolder("/a/b/").build());
-        assertThat(defaults.tablePrefix("s", "t")).isEqualTo("a/b/s/t/");
-        assertThat(defaults.delimiter()).isEqualTo(",");
+        assertThatThrownBy(() -> S3Target.settings(s3Endpoint(S3Settings.builder().build())))
+                .isInstanceOf(EngineException.class).hasMessageContaining("no BucketName");
+        var defaults = S3Target.settings(s3Endpoint(S3Settings.builder().bucketName("b").bucketFolder("/a/b/").build()));
+        assertThat(defaults.objectNames().tablePrefix("s", "t")).isEqualTo("a/b/s/t/");
+        assertThat(defaults.csvDelimiter()).isEqualTo(",");
         assertThat(defaults.maxFileSizeBytes()).isEqualTo(1_048_576L * 1024);
         assertThat(defaults.cdcMaxBatchInterval()).hasSeconds(60);
         assertThat(defaults.cdcMinFileSizeBytes()).isEqualTo(32_000L * 1024);
-        assertThat(defaults.extension()).isEqualTo(".csv");
+        assertThat(defaults.objectNames().extension()).isEqualTo(".csv");
+    }
+
+    private static software.amazon.awssdk.services.databasemigration.model.Endpoint s3Endpoint(S3Settings s) {
+        return software.amazon.awssdk.services.databasemigration.model.Endpoint.builder().engineName("s3")
+                .s3Settings(s).build();
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.dmskit.verify;
 
+import io.dmskit.core.Endpoint;
 import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.mappings.TableResolution;
+import io.dmskit.model.s3.S3FormatException;
 import io.dmskit.verify.internal.ProbeRunner;
 import io.dmskit.verify.internal.TargetReader;
 import io.dmskit.verify.internal.sql.Database;
@@ -55,10 +57,18 @@ import javax.sql.DataSource;
  * {@link VerificationReport}. Also runs a CDC probe ({@link #probeCdc(CdcProbeOptions)}). The verifier only reads
  * from the source; the probe is the one explicit exception.
  *
+ * <p>Nothing needs restating: the task's ARN is enough (its table mappings come from DescribeReplicationTasks, its
+ * S3 target's settings from DescribeEndpoints of its TargetEndpointArn, DMS's defaults filled in), and so are the
+ * dms-core {@code ReplicationTask} and {@code Endpoint} objects that were provisioned.
  * <pre>{@code
- * Verifier verifier = Verifier.builder()
- *         .source(mysqlDataSource)
- *         .tableMappings(TableMappings.fromJson(json))        // or .dms(dmsClient).taskArn(arn)
+ * // from the task ARN (what the provisioner returned: applyResult.arn(ResourceKind.REPLICATION_TASK, "orders-to-s3"))
+ * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).dms(dmsClient).taskArn(arn).build();
+ *
+ * // from the definitions given to the provisioner
+ * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).task(ordersTask, rawZone).build();
+ *
+ * // by hand
+ * Verifier verifier = Verifier.builder().source(mysqlDataSource).tableMappings(TableMappings.fromJson(json))
  *         .s3(s3Client)
  *         .target(S3Target.builder().bucket("raw").bucketFolder("hub").dataFormat(S3DataFormat.PARQUET).build())
  *         .build();
@@ -468,16 +478,31 @@ public final class Verifier {
             }
         }
         if (target == null && s3 != null && task.targetEndpointArn() != null) {
-            try {
-                DescribeEndpointsResponse r = dms.describeEndpoints(b -> b.filters(f -> f.name("endpoint-arn")
-                        .values(task.targetEndpointArn())));
-                r.endpoints().stream().filter(e -> e.s3Settings() != null && e.s3Settings().bucketName() != null)
-                        .findFirst().ifPresent(e -> info.target = S3Target.fromS3Settings(e.s3Settings()).build());
-            } catch (RuntimeException e) {
-                LOG.warn("cannot read the target endpoint of {}: {}", taskArn, e.getMessage());
+            var settings = targetS3Settings(task.targetEndpointArn());
+            if (settings != null) {
+                try {
+                    info.target = S3Target.fromS3Settings(settings).build();
+                } catch (S3FormatException e) {
+                    throw new VerificationException("the S3 settings of " + task.targetEndpointArn() + " (target of "
+                            + taskArn + ") cannot be read: " + e.getMessage(), task.targetEndpointArn(),
+                            "DescribeEndpoints", e);
+                }
             }
         }
         return info;
+    }
+
+    /** @return the S3 settings of the task's target endpoint, or null when it has none or cannot be read */
+    private software.amazon.awssdk.services.databasemigration.model.S3Settings targetS3Settings(String endpointArn) {
+        try {
+            DescribeEndpointsResponse r = dms.describeEndpoints(b -> b.filters(f -> f.name("endpoint-arn")
+                    .values(endpointArn)));
+            return r.endpoints().stream().filter(e -> e.s3Settings() != null && e.s3Settings().bucketName() != null)
+                    .findFirst().map(e -> e.s3Settings()).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the target endpoint of {}: {}", taskArn, e.getMessage());
+            return null;
+        }
     }
 
     private Map<String, DmsTableStatistics> tableStatistics() {
@@ -567,6 +592,7 @@ public final class Verifier {
         private Clock clock = Clock.systemUTC();
         private boolean checkExtraTables = true;
         private String mappingsProblem;
+        private String targetProblem;
 
         private Builder() {
         }
@@ -629,6 +655,67 @@ public final class Verifier {
         /** @param v the target: an {@link S3Target} (also set {@link #s3}) or a {@link JdbcTarget} @return this */
         public Builder target(Target v) {
             this.target = v;
+            this.targetProblem = null;
+            return this;
+        }
+
+        /**
+         * The target as provisioned with dms-core: an S3 target endpoint, whose S3 settings (DMS's defaults for what
+         * it leaves out) say where and how DMS writes. Also set {@link #s3(S3Client)}.
+         *
+         * <pre>{@code
+         * Endpoint rawZone = Endpoint.s3("raw-zone").s3Settings(s -> s.bucketName("raw").bucketFolder("hub")
+         *         .serviceAccessRoleArn(role)).build();
+         * Verifier.builder().source(db).s3(s3).tableMappings(mappings).target(rawZone).build();
+         * }</pre>
+         *
+         * @param endpoint the task's target endpoint definition
+         * @return this
+         */
+        public Builder target(Endpoint endpoint) {
+            this.target = null;
+            this.targetProblem = null;
+            if (endpoint == null) {
+                this.targetProblem = "target(Endpoint) must not be null";
+            } else if (endpoint.s3Settings().isEmpty()) {
+                this.targetProblem = "target(Endpoint) '" + endpoint.identifier() + "' has no S3 settings; for a"
+                        + " database target use target(JdbcTarget.of(dataSource, schema))";
+            } else {
+                try {
+                    this.target = S3Target.fromEndpoint(endpoint).build();
+                } catch (IllegalArgumentException e) {
+                    this.targetProblem = "the S3 settings of endpoint '" + endpoint.identifier() + "' cannot be read: "
+                            + e.getMessage();
+                }
+            }
+            return this;
+        }
+
+        /**
+         * The task and its target endpoint as provisioned with dms-core: the task's table mappings say which tables
+         * to verify and the endpoint's S3 settings where to count them. To add DMS's table statistics, also set
+         * {@link #dms(DatabaseMigrationClient)} and {@link #taskArn(String)}.
+         *
+         * <pre>{@code
+         * Verifier.builder().source(db).s3(s3).task(ordersTask, rawZone).build().verifyRowCounts();
+         * }</pre>
+         *
+         * @param task the replication task definition
+         * @param targetEndpoint its target endpoint (the one {@code task.targetEndpoint()} names)
+         * @return this
+         */
+        public Builder task(io.dmskit.core.ReplicationTask task, Endpoint targetEndpoint) {
+            target(targetEndpoint);
+            if (task == null) {
+                this.targetProblem = "task(ReplicationTask, Endpoint) needs the task";
+                return this;
+            }
+            this.mappings = task.tableMappings();
+            this.mappingsProblem = null;
+            if (targetEndpoint != null && !task.targetEndpoint().equals(targetEndpoint.identifier())) {
+                this.targetProblem = "task '" + task.identifier() + "' writes to endpoint '" + task.targetEndpoint()
+                        + "', not to '" + targetEndpoint.identifier() + "'";
+            }
             return this;
         }
 
@@ -704,13 +791,16 @@ public final class Verifier {
             if (source == null) {
                 p.add("source(DataSource) is required");
             }
+            if (targetProblem != null) {
+                p.add(targetProblem);
+            }
             if (taskArn != null && dms == null) {
                 p.add("taskArn is set but dms(DatabaseMigrationClient) is not");
             }
             if (dms != null && taskArn == null) {
                 p.add("dms(...) is set but taskArn(...) is not");
             }
-            if (target == null && (dms == null || taskArn == null)) {
+            if (target == null && targetProblem == null && (dms == null || taskArn == null)) {
                 p.add("set target(S3Target/JdbcTarget) or dms(client) + taskArn(arn) to compare with");
             }
             if (target instanceof S3Target && s3 == null) {

@@ -1,12 +1,12 @@
 package io.dmskit.verify;
 
+import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.VerificationStatus;
 import io.dmskit.verify.support.DmsS3Fixtures;
 import io.dmskit.verify.support.SharedS3;
 import io.dmskit.verify.support.TestDatabases;
-import io.dmskit.verify.target.S3DataFormat;
 import io.dmskit.verify.target.S3Target;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

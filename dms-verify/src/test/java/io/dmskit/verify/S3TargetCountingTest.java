@@ -1,9 +1,9 @@
 package io.dmskit.verify;
 
+import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.verify.support.DmsS3Fixtures;
 import io.dmskit.verify.support.DmsS3Fixtures.ParquetSpec;
 import io.dmskit.verify.support.SharedS3;
-import io.dmskit.verify.target.S3DataFormat;
 import io.dmskit.verify.target.S3TableCounter;
 import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.TargetCount;

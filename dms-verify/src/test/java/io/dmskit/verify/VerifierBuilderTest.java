@@ -39,7 +39,7 @@ class VerifierBuilderTest {
     void targetAndOptionsValidation() {
         assertThatThrownBy(() -> S3Target.builder().bucket("a/b").csvDelimiter("").cdcInsertsOnly(true)
                 .cdcInsertsAndUpdates(true).build())
-                .hasMessageContaining("bucketFolder").hasMessageContaining("csvDelimiter must not be empty")
+                .hasMessageContaining("BucketFolder").hasMessageContaining("CsvDelimiter must not be empty")
                 .hasMessageContaining("mutually exclusive");
         assertThatThrownBy(() -> CdcProbeOptions.of(o -> o.table(" ").timeout(Duration.ZERO)))
                 .hasMessageContaining("table must not be blank").hasMessageContaining("timeout must be positive");

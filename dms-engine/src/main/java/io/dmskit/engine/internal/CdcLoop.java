@@ -1,5 +1,6 @@
 package io.dmskit.engine.internal;
 
+import io.dmskit.model.s3.S3OutputSettings;
 import io.dmskit.testkit.dataplane.ReplicationContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ final class CdcLoop {
         if (!(target instanceof S3Target s3)) {
             return true;
         }
-        S3Options o = s3.options();
+        S3OutputSettings o = s3.options();
         return System.nanoTime() - batchStartNanos >= o.cdcMaxBatchInterval().toNanos()
                 || batchBytes >= o.cdcMinFileSizeBytes();
     }

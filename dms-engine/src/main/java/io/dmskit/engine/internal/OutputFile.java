@@ -1,10 +1,11 @@
 package io.dmskit.engine.internal;
 
+import io.dmskit.model.s3.S3OutputSettings;
+import io.dmskit.model.s3.csv.CsvDialect;
 import io.dmskit.model.s3.parquet.ParquetColumn;
 import io.dmskit.model.s3.parquet.ParquetCompression;
 import io.dmskit.model.s3.parquet.ParquetLogicalType;
 import io.dmskit.model.s3.parquet.ParquetWriter;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,11 +17,15 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * One DMS output file being built (CSV, gzipped CSV or Parquet) into a sink (an S3 upload stream or a buffer). Rows
- * are the target columns, optionally preceded by the Op field and the timestamp column.
+ * are the target columns, optionally preceded by the Op field and the timestamp column; CSV text is written in the
+ * target's {@link CsvDialect} (dms-model), the same dialect dms-verify reads.
  */
 public final class OutputFile implements AutoCloseable {
 
-    private final S3Options options;
+    private final S3OutputSettings options;
+    private final CsvDialect csv;
+    private final boolean parquetFile;
+    private final String timestampColumn;
     private final boolean opField;
     private final OutputStream fileOut;
     private final OutputStream csvOut;
@@ -35,17 +40,20 @@ public final class OutputFile implements AutoCloseable {
 
     /**
      * @param options S3 settings
-     * @param plan the table; null for a transaction file (free-form rows of text fields, always CSV)
+     * @param plan the table; null for a transaction file (free-form rows of text fields, always CSV, no header)
      * @param opField whether rows start with the Op field
      * @param sink where the file's bytes go; {@link #finish()} flushes but does not close it
      */
-    public OutputFile(S3Options options, TablePlan plan, boolean opField, OutputStream sink) {
+    public OutputFile(S3OutputSettings options, TablePlan plan, boolean opField, OutputStream sink) {
         this.options = options;
+        this.csv = options.csvDialect();
+        this.parquetFile = options.parquet() && plan != null;
+        this.timestampColumn = options.timestampColumnName().orElse(null);
         this.opField = opField;
         this.columns = plan == null ? List.of() : plan.columns();
         try {
             this.fileOut = new BufferedOutputStream(sink, 256 * 1024);
-            if (options.parquet()) {
+            if (parquetFile) {
                 this.csvOut = null;
                 List<ParquetColumn> schema = parquetSchema(plan);
                 this.parquet = ParquetWriter.builder().columns(schema)
@@ -59,24 +67,10 @@ public final class OutputFile implements AutoCloseable {
                 this.parquet = null;
                 this.renderAsText = null;
                 this.csvOut = options.gzip() ? new GZIPOutputStream(fileOut, 64 * 1024) : fileOut;
-                if (options.addColumnName()) {
-                    List<String> header = new ArrayList<>();
-                    if (opField) {
-                        header.add("Op");
-                    }
-                    if (options.timestampColumn() != null) {
-                        header.add(options.timestampColumn());
-                    }
-                    for (TablePlan.TargetColumn c : columns) {
-                        header.add(c.name());
-                    }
-                    for (int i = 0; i < header.size(); i++) {
-                        if (i > 0) {
-                            line.append(options.delimiter());
-                        }
-                        appendField(header.get(i));
-                    }
-                    endLine();
+                if (csv.headerRow() && plan != null) {
+                    csv.appendRecord(line, csv.header(opField, columns.stream().map(TablePlan.TargetColumn::name)
+                            .toList()));
+                    write();
                 }
             }
         } catch (IOException e) {
@@ -89,8 +83,8 @@ public final class OutputFile implements AutoCloseable {
         if (opField) {
             out.add(ParquetColumn.string("Op"));
         }
-        if (options.timestampColumn() != null) {
-            out.add(ParquetColumn.string(options.timestampColumn()));
+        if (timestampColumn != null) {
+            out.add(ParquetColumn.string(timestampColumn));
         }
         for (TablePlan.TargetColumn c : plan.columns()) {
             out.add(parquetColumn(c));
@@ -111,7 +105,7 @@ public final class OutputFile implements AutoCloseable {
             case FLOAT -> ParquetColumn.float32(name);
             case BOOLEAN -> ParquetColumn.bool(name);
             case DATE -> ParquetColumn.date(name);
-            case TIMESTAMP -> options.parquetTimestampMillis() ? ParquetColumn.timestampMillis(name)
+            case TIMESTAMP -> options.parquetTimestampInMillisecond() ? ParquetColumn.timestampMillis(name)
                     : ParquetColumn.timestampMicros(name);
             case BINARY -> ParquetColumn.binary(name);
             case STRING -> ParquetColumn.string(name);
@@ -137,13 +131,13 @@ public final class OutputFile implements AutoCloseable {
     public void add(char op, String timestamp, Object[] values) {
         rows++;
         if (parquet != null) {
-            int extra = (opField ? 1 : 0) + (options.timestampColumn() != null ? 1 : 0);
+            int extra = (opField ? 1 : 0) + (timestampColumn != null ? 1 : 0);
             Object[] row = new Object[extra + values.length];
             int i = 0;
             if (opField) {
                 row[i++] = String.valueOf(op);
             }
-            if (options.timestampColumn() != null) {
+            if (timestampColumn != null) {
                 row[i++] = timestamp;
             }
             System.arraycopy(values, 0, row, i, values.length);
@@ -161,16 +155,16 @@ public final class OutputFile implements AutoCloseable {
             line.append(op);
             first = false;
         }
-        if (options.timestampColumn() != null) {
+        if (timestampColumn != null) {
             if (!first) {
-                line.append(options.delimiter());
+                csv.appendDelimiter(line);
             }
-            line.append(timestamp);
+            csv.appendField(line, timestamp);
             first = false;
         }
         for (int i = 0; i < values.length; i++) {
             if (!first) {
-                line.append(options.delimiter());
+                csv.appendDelimiter(line);
             }
             first = false;
             Object v = values[i];
@@ -178,51 +172,13 @@ public final class OutputFile implements AutoCloseable {
                 line.append(l.longValue()); // numbers never need quotes
                 continue;
             }
-            String text = TextValues.render(v, i < columns.size() ? columns.get(i).type() : null);
-            if (text == null) {
-                line.append(options.nullValue());
-            } else {
-                appendField(text);
-            }
+            csv.appendField(line, TextValues.render(v, i < columns.size() ? columns.get(i).type() : null));
         }
-        endLine();
+        csv.appendRowEnd(line);
+        write();
     }
 
-    private void appendField(String text) {
-        if (options.rfc4180() && needsQuotes(text)) {
-            line.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '"') {
-                    line.append('"');
-                }
-                line.append(c);
-            }
-            line.append('"');
-        } else {
-            line.append(text);
-        }
-    }
-
-    private boolean needsQuotes(String text) {
-        String d = options.delimiter();
-        String r = options.rowDelimiter();
-        char d0 = d.isEmpty() ? '"' : d.charAt(0);
-        char r0 = r.isEmpty() ? '\n' : r.charAt(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-            if ((c == d0 && text.startsWith(d, i)) || (c == r0 && text.startsWith(r, i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void endLine() {
-        line.append(options.rowDelimiter());
+    private void write() {
         int n = line.length();
         if (encoded.length < n) {
             encoded = new byte[Math.max(n, encoded.length * 2)];

@@ -1,14 +1,17 @@
 package io.dmskit.engine.internal;
 
+import io.dmskit.model.s3.S3FormatException;
+import io.dmskit.model.s3.S3ObjectKind;
+import io.dmskit.model.s3.S3ObjectKey;
+import io.dmskit.model.s3.S3ObjectNames;
+import io.dmskit.model.s3.S3OutputSettings;
+import software.amazon.awssdk.services.databasemigration.model.Endpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,19 +22,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Writes a task's data to S3 in DMS's layout (dms-json-formats.md §10): full load as
- * {@code [BucketFolder/]schema/table/LOAD00000001.csv} (upper-case hex counter, a new file when MaxFileSize is
- * reached), CDC as timestamp-named files {@code yyyyMMdd-HHmmssSSS.csv} in the same folder (or under a date
- * partition), or transaction files {@code CDC_TXN-yyyyMMddHHmmssSSS.csv} under CdcPath with PreserveTransactions.
+ * Writes a task's data to S3 in DMS's layout (dms-json-formats.md §10), named by dms-model's {@link S3ObjectNames}:
+ * full load as {@code [BucketFolder/]schema/table/LOAD00000001.csv} (upper-case hex counter, a new file when
+ * MaxFileSize is reached), CDC as timestamp-named files {@code yyyyMMdd-HHmmssSSS.csv} in the same folder (or under a
+ * date partition), or transaction files {@code CDC_TXN-yyyyMMddHHmmssSSS.csv} under CdcPath with
+ * PreserveTransactions.
  */
 public final class S3Target implements Target {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Target.class);
-    private static final DateTimeFormatter CDC_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS", Locale.ROOT);
-    private static final DateTimeFormatter TXN_NAME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT);
 
     private final S3Client s3;
-    private final S3Options options;
+    private final S3OutputSettings options;
+    private final S3ObjectNames names;
     private final Clock clock;
     private final java.util.concurrent.ExecutorService uploads;
     private final Map<String, AtomicReference<Instant>> lastNames = new ConcurrentHashMap<>();
@@ -43,7 +46,7 @@ public final class S3Target implements Target {
      * @param clock names CDC files and fills the timestamp column
      * @param uploads runs the background part uploads of large files
      */
-    public S3Target(S3Client s3, S3Options options, Clock clock, java.util.concurrent.ExecutorService uploads) {
+    public S3Target(S3Client s3, S3OutputSettings options, Clock clock, java.util.concurrent.ExecutorService uploads) {
         this(s3, options, clock, uploads, JdbcTarget.PrepMode.DROP_AND_CREATE);
     }
 
@@ -54,17 +57,35 @@ public final class S3Target implements Target {
      * @param uploads runs the background part uploads of large files
      * @param prepMode the task's TargetTablePrepMode, applied to a table's folder when the table is reloaded
      */
-    public S3Target(S3Client s3, S3Options options, Clock clock, java.util.concurrent.ExecutorService uploads,
+    public S3Target(S3Client s3, S3OutputSettings options, Clock clock, java.util.concurrent.ExecutorService uploads,
                     JdbcTarget.PrepMode prepMode) {
         this.prepMode = prepMode;
         this.s3 = s3;
         this.uploads = uploads;
         this.options = options;
+        this.names = options.objectNames();
         this.clock = clock;
     }
 
+    /**
+     * @param endpoint an S3 target endpoint
+     * @return its settings with DMS's defaults
+     * @throws EngineException naming every setting the engine cannot work with
+     */
+    public static S3OutputSettings settings(Endpoint endpoint) {
+        if (endpoint.s3Settings() == null || endpoint.s3Settings().bucketName() == null
+                || endpoint.s3Settings().bucketName().isBlank()) {
+            throw new EngineException("S3 target endpoint has no BucketName");
+        }
+        try {
+            return S3OutputSettings.from(endpoint.s3Settings());
+        } catch (S3FormatException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
     /** @return the settings in effect */
-    public S3Options options() {
+    public S3OutputSettings options() {
         return options;
     }
 
@@ -81,16 +102,16 @@ public final class S3Target implements Target {
      */
     @Override
     public TableLoad beginReload(TablePlan plan, Instant loadTime) {
-        String prefix = options.tablePrefix(plan.targetSchema(), plan.targetTable());
+        String prefix = names.tablePrefix(plan.targetSchema(), plan.targetTable());
         List<String> keys = new java.util.ArrayList<>();
-        s3.listObjectsV2Paginator(b -> b.bucket(options.bucket()).prefix(prefix)).contents()
+        s3.listObjectsV2Paginator(b -> b.bucket(options.bucketName()).prefix(prefix)).contents()
                 .forEach(o -> keys.add(o.key()));
         int highest = 0;
         if (prepMode == JdbcTarget.PrepMode.DO_NOTHING) {
             for (String key : keys) {
-                java.util.regex.Matcher m = LOAD_NAME.matcher(key.substring(prefix.length()));
-                if (m.matches()) {
-                    highest = Math.max(highest, Integer.parseUnsignedInt(m.group(1), 16));
+                S3ObjectKey k = names.parse(key);
+                if (k.kind() == S3ObjectKind.FULL_LOAD && k.segmentFolder().isEmpty() && k.segmentNumber().isEmpty()) {
+                    highest = Math.max(highest, k.loadSequence().orElse(0));
                 }
             }
         } else {
@@ -99,16 +120,13 @@ public final class S3Target implements Target {
                         .subList(i, Math.min(keys.size(), i + 1000)).stream()
                         .map(k -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(k).build())
                         .toList();
-                s3.deleteObjects(b -> b.bucket(options.bucket()).delete(d -> d.objects(batch).quiet(true)));
+                s3.deleteObjects(b -> b.bucket(options.bucketName()).delete(d -> d.objects(batch).quiet(true)));
             }
             LOG.info("reload of {}: {} deleted {} object(s) under s3://{}/{}", plan, prepMode, keys.size(),
-                    options.bucket(), prefix);
+                    options.bucketName(), prefix);
         }
         return new Load(plan, loadTime, highest);
     }
-
-    private static final java.util.regex.Pattern LOAD_NAME =
-            java.util.regex.Pattern.compile("LOAD([0-9A-F]{8})\\.[a-z.]+");
 
     private final class Load implements TableLoad {
         private final TablePlan plan;
@@ -126,8 +144,8 @@ public final class S3Target implements Target {
             this.fileNumber = filesBefore;
             this.plan = plan;
             this.taskStart = taskStart;
-            this.prefix = options.tablePrefix(plan.targetSchema(), plan.targetTable());
-            if (options.timestampColumn() != null && options.useTaskStartTime()) {
+            this.prefix = names.tablePrefix(plan.targetSchema(), plan.targetTable());
+            if (options.timestampColumnName().isPresent() && options.useTaskStartTimeForFullLoadTimestamp()) {
                 fixedTimestamp = timestampText(taskStart);
             }
         }
@@ -136,12 +154,12 @@ public final class S3Target implements Target {
         public void add(Object[] sourceRow) {
             if (current == null) {
                 fileNumber++;
-                String key = prefix + String.format(Locale.ROOT, "LOAD%08X", fileNumber) + options.extension();
-                upload = new S3StreamingUpload(s3, options.bucket(), key, contentType(), contentEncoding(), uploads);
+                String key = names.fullLoadKey(plan.targetSchema(), plan.targetTable(), fileNumber);
+                upload = new S3StreamingUpload(s3, options.bucketName(), key, contentType(), contentEncoding(), uploads);
                 current = new OutputFile(options, plan, options.includeOpForFullLoad(), upload);
             }
             String ts = null;
-            if (options.timestampColumn() != null) {
+            if (options.timestampColumnName().isPresent()) {
                 ts = fixedTimestamp != null ? fixedTimestamp : transferTime();
             }
             current.add('I', ts, plan.targetValues(sourceRow, 'I', taskStart));
@@ -203,9 +221,9 @@ public final class S3Target implements Target {
     private void put(String key, OutputFile file, java.io.ByteArrayOutputStream bytes) {
         try {
             file.finish();
-            s3.putObject(PutObjectRequest.builder().bucket(options.bucket()).key(key).contentType(contentType())
+            s3.putObject(PutObjectRequest.builder().bucket(options.bucketName()).key(key).contentType(contentType())
                     .contentEncoding(contentEncoding()).build(), RequestBody.fromBytes(bytes.toByteArray()));
-            LOG.debug("wrote s3://{}/{} ({} rows, {} bytes)", options.bucket(), key, file.rows(), bytes.size());
+            LOG.debug("wrote s3://{}/{} ({} rows, {} bytes)", options.bucketName(), key, file.rows(), bytes.size());
         } finally {
             file.close();
         }
@@ -226,14 +244,14 @@ public final class S3Target implements Target {
             for (PlannedChange pc : changes) {
                 Change c = pc.change();
                 counts.computeIfAbsent(pc.plan(), p -> new long[3])[Target.opIndex(c.op())]++;
-                if (!options.writes(c.op())) {
+                if (!options.writesCdc(c.op())) {
                     continue;
                 }
                 Object[] values = pc.plan().targetValues(c.values(), c.op(), c.commitTime());
-                String ts = options.timestampColumn() == null ? null : timestampText(c.commitTime());
+                String ts = options.timestampColumnName().isEmpty() ? null : timestampText(c.commitTime());
                 if (options.preserveTransactions()) {
                     if (txn == null) {
-                        txn = new OutputFile(csvOnly(), null, true, txnBytes);
+                        txn = new OutputFile(options, null, true, txnBytes);
                     }
                     Object[] row = new Object[values.length + 2];
                     row[0] = pc.plan().targetTable();
@@ -248,21 +266,15 @@ public final class S3Target implements Target {
                 }
             }
             if (txn != null) {
-                String key = (options.folder().isEmpty() ? "" : options.folder() + "/") + options.cdcPath() + "/CDC_TXN-"
-                        + TXN_NAME.format(uniqueTime(options.cdcPath(), flushTime).atZone(options.zone()))
-                        + (options.gzip() ? ".csv.gz" : ".csv");
+                String key = names.cdcTxnKey(uniqueTime(names.cdcPathPrefix().orElseThrow(), flushTime));
                 put(key, txn, txnBytes);
                 txn = null;
             }
             for (Map.Entry<TablePlan, OutputFile> e : files.entrySet()) {
                 TablePlan p = e.getKey();
-                String folder = options.tablePrefix(p.targetSchema(), p.targetTable());
+                String folder = names.tablePrefix(p.targetSchema(), p.targetTable());
                 Instant name = uniqueTime(folder, flushTime);
-                ZonedDateTime local = name.atZone(options.zone());
-                if (options.datePartitionEnabled()) {
-                    folder = folder + datePartition(local) + "/";
-                }
-                put(folder + CDC_NAME.format(local) + options.extension(), e.getValue(), buffers.get(p));
+                put(names.cdcKey(p.targetSchema(), p.targetTable(), name), e.getValue(), buffers.get(p));
             }
         } finally {
             files.values().forEach(OutputFile::close);
@@ -280,37 +292,6 @@ public final class S3Target implements Target {
             Instant candidate = proposed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             return candidate.isAfter(prev) ? candidate : prev.plusMillis(1);
         });
-    }
-
-    private String datePartition(ZonedDateTime t) {
-        String y = String.format(Locale.ROOT, "%04d", t.getYear());
-        String m = String.format(Locale.ROOT, "%02d", t.getMonthValue());
-        String d = String.format(Locale.ROOT, "%02d", t.getDayOfMonth());
-        String h = String.format(Locale.ROOT, "%02d", t.getHour());
-        List<String> parts = switch (options.datePartitionSequence()) {
-            case "YYYYMMDDHH" -> List.of(y, m, d, h);
-            case "YYYYMM" -> List.of(y, m);
-            case "MMYYYYDD" -> List.of(m, y, d);
-            case "DDMMYYYY" -> List.of(d, m, y);
-            default -> List.of(y, m, d);
-        };
-        String delimiter = switch (options.datePartitionDelimiter()) {
-            case "UNDERSCORE" -> "_";
-            case "DASH" -> "-";
-            case "NONE" -> "";
-            default -> "/";
-        };
-        return String.join(delimiter, parts);
-    }
-
-    private S3Options csvOnly() {
-        return new S3Options(options.bucket(), options.folder(), false, options.gzip(), options.delimiter(),
-                options.rowDelimiter(), options.nullValue(), options.rfc4180(), options.includeOpForFullLoad(),
-                options.cdcInsertsOnly(), options.cdcInsertsAndUpdates(), options.timestampColumn(),
-                options.useTaskStartTime(), false, options.maxFileSizeBytes(), options.cdcMaxBatchInterval(),
-                options.cdcMinFileSizeBytes(), false, options.datePartitionSequence(),
-                options.datePartitionDelimiter(), options.zone(), true, options.cdcPath(), options.rowGroupLength(),
-                options.parquetTimestampMillis());
     }
 
     @Override

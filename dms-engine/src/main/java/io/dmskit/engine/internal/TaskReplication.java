@@ -317,7 +317,7 @@ public final class TaskReplication implements RunningReplication {
                 throw new EngineException("Target endpoint '" + t.endpointIdentifier()
                         + "' is an S3 endpoint but the local replication engine was built without an S3 client");
             }
-            return new S3Target(config.s3(), S3Options.of(t.s3Settings()), ctx.clock(), config.workers(),
+            return new S3Target(config.s3(), S3Target.settings(t), ctx.clock(), config.workers(),
                     settings.prepMode());
         }
         if (Dialect.ofEngineName(engine).isPresent()) {

@@ -3,9 +3,10 @@ package io.dmskit.verify.internal;
 import io.dmskit.mappings.SqlDialect;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.mappings.TableResolution;
+import io.dmskit.model.s3.S3ObjectKind;
+import io.dmskit.model.s3.S3ObjectNames;
 import io.dmskit.verify.CdcProbeResult;
 import io.dmskit.verify.VerificationListener;
-import io.dmskit.verify.internal.s3.DmsObjectKind;
 import io.dmskit.verify.internal.s3.DmsObjectReader;
 import io.dmskit.verify.internal.sql.Database;
 import io.dmskit.verify.probe.CdcProbeException;
@@ -327,16 +328,16 @@ public final class ProbeRunner {
 
         @Override
         public void baseline() {
-            startAfter = lastCdcKey(prefix, DmsObjectKind.CDC, null);
+            startAfter = lastCdcKey(prefix, S3ObjectKind.CDC, null);
             if (txnPrefix != null) {
-                txnStartAfter = lastCdcKey(txnPrefix, DmsObjectKind.CDC_TXN, null);
+                txnStartAfter = lastCdcKey(txnPrefix, S3ObjectKind.CDC_TXN, null);
             }
         }
 
-        private String lastCdcKey(String p, DmsObjectKind kind, String after) {
+        private String lastCdcKey(String p, S3ObjectKind kind, String after) {
             String last = after;
             for (S3Object o : list(p, after)) {
-                if (DmsObjectKind.of(o.key()) == kind && (last == null || o.key().compareTo(last) > 0)) {
+                if (S3ObjectNames.kindOf(o.key()) == kind && (last == null || o.key().compareTo(last) > 0)) {
                     last = o.key();
                 }
             }
@@ -361,13 +362,13 @@ public final class ProbeRunner {
             List<Found> out = new ArrayList<>();
             List<S3Object> fresh = new ArrayList<>();
             for (S3Object o : list(prefix, startAfter)) {
-                if (DmsObjectKind.of(o.key()) == DmsObjectKind.CDC && read.add(o.key())) {
+                if (S3ObjectNames.kindOf(o.key()) == S3ObjectKind.CDC && read.add(o.key())) {
                     fresh.add(o);
                 }
             }
             if (txnPrefix != null) {
                 for (S3Object o : list(txnPrefix, txnStartAfter)) {
-                    if (DmsObjectKind.of(o.key()) == DmsObjectKind.CDC_TXN && read.add(o.key())) {
+                    if (S3ObjectNames.kindOf(o.key()) == S3ObjectKind.CDC_TXN && read.add(o.key())) {
                         fresh.add(o);
                     }
                 }
@@ -375,7 +376,7 @@ public final class ProbeRunner {
             fresh.sort((a, b) -> a.key().compareTo(b.key()));
             for (S3Object o : fresh) {
                 Instant detected = clock.instant();
-                boolean txn = DmsObjectKind.of(o.key()) == DmsObjectKind.CDC_TXN;
+                boolean txn = S3ObjectNames.kindOf(o.key()) == S3ObjectKind.CDC_TXN;
                 for (String op : opsOfMarker(o.key(), marker, txn)) {
                     ProbeOperation po = switch (op) {
                         case "I" -> ProbeOperation.INSERT;

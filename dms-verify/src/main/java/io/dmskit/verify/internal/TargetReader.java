@@ -3,7 +3,7 @@ package io.dmskit.verify.internal;
 import io.dmskit.verify.VerificationListener;
 import io.dmskit.verify.internal.sql.Database;
 import io.dmskit.verify.target.JdbcTarget;
-import io.dmskit.verify.target.S3DataFormat;
+import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.S3TableCounter;
 import io.dmskit.verify.target.Target;

@@ -1,6 +1,7 @@
 package io.dmskit.verify.target;
 
-import io.dmskit.verify.internal.s3.DmsObjectKind;
+import io.dmskit.model.s3.S3ObjectKind;
+import io.dmskit.model.s3.S3ObjectNames;
 import io.dmskit.verify.internal.s3.DmsObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,9 +109,9 @@ public final class S3TableCounter implements AutoCloseable {
         List<Future<DmsObjectReader.Counts>> cdcs = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (S3Object o : objects) {
-            DmsObjectKind kind = DmsObjectKind.of(o.key());
-            if (kind == DmsObjectKind.FULL_LOAD || kind == DmsObjectKind.CDC) {
-                boolean cdc = kind == DmsObjectKind.CDC;
+            S3ObjectKind kind = S3ObjectNames.kindOf(o.key());
+            if (kind == S3ObjectKind.FULL_LOAD || kind == S3ObjectKind.CDC) {
+                boolean cdc = kind == S3ObjectKind.CDC;
                 (cdc ? cdcs : loads).add(pool.submit(() -> {
                     DmsObjectReader.Counts c = reader.count(o.key(), o.size() == null ? -1 : o.size(), cdc, columns,
                             io);
@@ -229,7 +230,7 @@ public final class S3TableCounter implements AutoCloseable {
             String prefix = target.cdcPathPrefix().orElseThrow();
             List<Future<Map<String, TxnCounts>>> parts = new ArrayList<>();
             for (S3Object o : list(prefix)) {
-                if (DmsObjectKind.of(o.key()) != DmsObjectKind.CDC_TXN) {
+                if (S3ObjectNames.kindOf(o.key()) != S3ObjectKind.CDC_TXN) {
                     continue;
                 }
                 parts.add(pool.submit(() -> {

@@ -1,8 +1,12 @@
 package io.dmskit.verify.target;
 
+import io.dmskit.core.Endpoint;
+import io.dmskit.model.s3.S3DataFormat;
+import io.dmskit.model.s3.S3FormatException;
+import io.dmskit.model.s3.S3ObjectNames;
+import io.dmskit.model.s3.S3OutputSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,9 +14,12 @@ import java.util.function.Consumer;
 /**
  * An S3 target endpoint as DMS writes it: {@code s3://bucket/[bucketFolder/]schema/table/} with {@code LOAD########}
  * full-load files and timestamp-named CDC files (also under date-partition folders), optionally transaction files
- * {@code CDC_TXN-*.csv} under {@code [bucketFolder/]cdcPath/}. The settings mirror the endpoint's {@code S3Settings}
- * and only those that change how rows are counted are needed.
+ * {@code CDC_TXN-*.csv} under {@code [bucketFolder/]cdcPath/}. The format itself is dms-model's
+ * {@link S3OutputSettings} (DMS's defaults included); this class adds how dms-verify reads it (parallelism, request
+ * sizes) and whether a header row is known or recognised.
  *
+ * <p>Usually there is nothing to restate: give the {@link io.dmskit.verify.Verifier} the task ARN, or the dms-core
+ * {@link Endpoint} you provisioned ({@link #fromEndpoint(Endpoint)}). By hand:
  * <pre>{@code
  * S3Target target = S3Target.builder().bucket("raw").bucketFolder("market-intelligence-hub")
  *         .dataFormat(S3DataFormat.PARQUET).build();
@@ -20,41 +27,21 @@ import java.util.function.Consumer;
  */
 public final class S3Target implements Target {
 
-    private final String bucket;
-    private final String bucketFolder;
-    private final S3DataFormat dataFormat;
-    private final String csvDelimiter;
-    private final String csvRowDelimiter;
-    private final boolean rfc4180;
+    private final S3OutputSettings settings;
     private final Boolean addColumnName;
-    private final boolean includeOpForFullLoad;
-    private final boolean cdcInsertsOnly;
-    private final boolean cdcInsertsAndUpdates;
-    private final String cdcPath;
-    private final String timestampColumnName;
     private final int parallelism;
     private final int footerReadSize;
     private final int listPageSize;
 
-    private S3Target(Builder b) {
-        this.bucket = b.bucket;
-        this.bucketFolder = trimSlashes(b.bucketFolder);
-        this.dataFormat = b.dataFormat;
-        this.csvDelimiter = b.csvDelimiter;
-        this.csvRowDelimiter = b.csvRowDelimiter;
-        this.rfc4180 = b.rfc4180;
+    private S3Target(S3OutputSettings settings, Builder b) {
+        this.settings = settings;
         this.addColumnName = b.addColumnName;
-        this.includeOpForFullLoad = b.includeOpForFullLoad;
-        this.cdcInsertsOnly = b.cdcInsertsOnly;
-        this.cdcInsertsAndUpdates = b.cdcInsertsAndUpdates;
-        this.cdcPath = trimSlashes(b.cdcPath);
-        this.timestampColumnName = b.timestampColumnName;
         this.parallelism = b.parallelism;
         this.footerReadSize = b.footerReadSize;
         this.listPageSize = b.listPageSize;
     }
 
-    /** @return a new builder */
+    /** @return a new builder with DMS's default S3 settings */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,116 +54,107 @@ public final class S3Target implements Target {
     }
 
     /**
-     * Reads the counting-relevant settings of a DMS S3 endpoint.
+     * @param settings the S3 output format, e.g. {@code S3OutputSettings.from(endpoint.s3Settings())}
+     * @return a target reading objects written with these settings
+     */
+    public static S3Target of(S3OutputSettings settings) {
+        return builder().settings(settings).build();
+    }
+
+    /**
+     * Reads the settings of a DMS S3 endpoint as {@code DescribeEndpoints} returns them.
      *
      * <p>DMS echoes {@code CsvDelimiter} and {@code CsvRowDelimiter} the way they were given on the command line or in
      * the console, i.e. escaped: a row delimiter of a line feed comes back as the two characters {@code \n}. Both are
-     * unescaped here ({@link #unescapeDelimiter(String)}); an empty value keeps the default.
+     * unescaped ({@link S3OutputSettings#unescapeDelimiter(String)}); an empty value keeps the default. When
+     * {@code AddColumnName} is not in the settings, header rows are recognised by the table's column names.
      *
      * @param s the endpoint's {@code S3Settings} (from {@code DescribeEndpoints})
      * @return a builder pre-filled from the settings
+     * @throws S3FormatException listing every value that is not DMS's S3 output format
      */
     public static Builder fromS3Settings(software.amazon.awssdk.services.databasemigration.model.S3Settings s) {
-        Builder b = builder().bucket(s.bucketName()).bucketFolder(s.bucketFolder());
-        if (s.dataFormatAsString() != null) {
-            b.dataFormat(s.dataFormatAsString().toLowerCase(Locale.ROOT).contains("parquet")
-                    ? S3DataFormat.PARQUET : S3DataFormat.CSV);
-        }
-        if (s.csvDelimiter() != null && !s.csvDelimiter().isEmpty()) {
-            b.csvDelimiter(unescapeDelimiter(s.csvDelimiter()));
-        }
-        if (s.csvRowDelimiter() != null && !s.csvRowDelimiter().isEmpty()) {
-            b.csvRowDelimiter(unescapeDelimiter(s.csvRowDelimiter()));
-        }
-        if (s.rfc4180() != null) {
-            b.rfc4180(s.rfc4180());
-        }
-        if (s.addColumnName() != null) {
-            b.addColumnName(s.addColumnName());
-        }
-        b.includeOpForFullLoad(Boolean.TRUE.equals(s.includeOpForFullLoad()));
-        b.cdcInsertsOnly(Boolean.TRUE.equals(s.cdcInsertsOnly()));
-        b.cdcInsertsAndUpdates(Boolean.TRUE.equals(s.cdcInsertsAndUpdates()));
-        if (Boolean.TRUE.equals(s.preserveTransactions()) && s.cdcPath() != null) {
-            b.cdcPath(s.cdcPath());
-        }
-        b.timestampColumnName(s.timestampColumnName());
+        Builder b = builder().settings(S3OutputSettings.from(s));
+        b.addColumnName = s.addColumnName();
         return b;
     }
 
     /**
-     * Turns a delimiter as DMS echoes it into the characters it stands for: {@code \n} (backslash, n) becomes a line
-     * feed, {@code \r} a carriage return, {@code \t} a tab and {@code \\} one backslash; anything else, including
-     * a backslash before another character or at the end, is kept as it is. Values that are already plain characters
-     * (a real line feed, {@code ,}, {@code |}) come back unchanged.
+     * Reads the S3 settings of an endpoint defined with dms-core, the same object given to the provisioner, so that
+     * nothing is restated.
+     *
+     * <pre>{@code
+     * S3Target target = S3Target.fromEndpoint(rawZoneEndpoint).build();
+     * }</pre>
+     *
+     * @param endpoint an S3 target endpoint ({@code Endpoint.s3("raw-zone").s3Settings(...)})
+     * @return a builder pre-filled from its settings
+     * @throws IllegalArgumentException when the endpoint has no S3 settings
+     * @throws S3FormatException listing every value that is not DMS's S3 output format
+     */
+    public static Builder fromEndpoint(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        var s3 = endpoint.s3Settings().orElseThrow(() -> new IllegalArgumentException("endpoint '"
+                + endpoint.identifier() + "' has no S3 settings; only an S3 target endpoint can be read by S3Target"));
+        return fromS3Settings(s3.toSdkBuilder().build());
+    }
+
+    /**
+     * Same as {@link S3OutputSettings#unescapeDelimiter(String)}, kept here for existing callers.
      *
      * @param value a {@code CsvDelimiter} / {@code CsvRowDelimiter} value; null gives null
      * @return the unescaped value
      */
     public static String unescapeDelimiter(String value) {
-        if (value == null || value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()) {
-                char next = value.charAt(i + 1);
-                String replacement = switch (next) {
-                    case 'n' -> "\n";
-                    case 'r' -> "\r";
-                    case 't' -> "\t";
-                    case '\\' -> "\\";
-                    default -> null;
-                };
-                if (replacement != null) {
-                    out.append(replacement);
-                    i++;
-                    continue;
-                }
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return S3OutputSettings.unescapeDelimiter(value);
     }
 
     /** @return a builder holding this target's settings */
     public Builder toBuilder() {
-        return builder().bucket(bucket).bucketFolder(bucketFolder).dataFormat(dataFormat).csvDelimiter(csvDelimiter)
-                .csvRowDelimiter(csvRowDelimiter).rfc4180(rfc4180).addColumnName(addColumnName)
-                .includeOpForFullLoad(includeOpForFullLoad).cdcInsertsOnly(cdcInsertsOnly)
-                .cdcInsertsAndUpdates(cdcInsertsAndUpdates).cdcPath(cdcPath).timestampColumnName(timestampColumnName)
-                .parallelism(parallelism).footerReadSize(footerReadSize).listPageSize(listPageSize);
+        Builder b = builder().settings(settings).parallelism(parallelism).footerReadSize(footerReadSize)
+                .listPageSize(listPageSize);
+        b.addColumnName = addColumnName;
+        return b;
+    }
+
+    /** @return the S3 output format this target was written in */
+    public S3OutputSettings settings() {
+        return settings;
+    }
+
+    /** @return the object names of this target */
+    public S3ObjectNames objectNames() {
+        return settings.objectNames();
     }
 
     /** @return bucket name */
     public String bucket() {
-        return bucket;
+        return settings.bucketName();
     }
 
     /** @return {@code BucketFolder} without leading/trailing slashes, if set */
     public Optional<String> bucketFolder() {
-        return Optional.ofNullable(bucketFolder);
+        return settings.bucketFolder();
     }
 
-    /** @return data format */
+    /** @return data format (objects named {@code .parquet} are always read as Parquet) */
     public S3DataFormat dataFormat() {
-        return dataFormat;
+        return settings.dataFormat();
     }
 
     /** @return {@code CsvDelimiter} */
     public String csvDelimiter() {
-        return csvDelimiter;
+        return settings.csvDelimiter();
     }
 
     /** @return {@code CsvRowDelimiter} */
     public String csvRowDelimiter() {
-        return csvRowDelimiter;
+        return settings.csvRowDelimiter();
     }
 
     /** @return {@code Rfc4180}: whether fields may be double-quoted */
     public boolean rfc4180() {
-        return rfc4180;
+        return settings.rfc4180();
     }
 
     /**
@@ -189,27 +167,27 @@ public final class S3Target implements Target {
 
     /** @return {@code IncludeOpForFullLoad} */
     public boolean includeOpForFullLoad() {
-        return includeOpForFullLoad;
+        return settings.includeOpForFullLoad();
     }
 
     /** @return {@code CdcInsertsOnly}: CDC files have no Op column and hold only inserts */
     public boolean cdcInsertsOnly() {
-        return cdcInsertsOnly;
+        return settings.cdcInsertsOnly();
     }
 
     /** @return {@code CdcInsertsAndUpdates} */
     public boolean cdcInsertsAndUpdates() {
-        return cdcInsertsAndUpdates;
+        return settings.cdcInsertsAndUpdates();
     }
 
-    /** @return {@code CdcPath} (with {@code PreserveTransactions}), if set */
+    /** @return {@code CdcPath} when {@code PreserveTransactions} is set */
     public Optional<String> cdcPath() {
-        return Optional.ofNullable(cdcPath);
+        return settings.preserveTransactions() ? settings.cdcPath() : Optional.empty();
     }
 
     /** @return {@code TimestampColumnName}, if set */
     public Optional<String> timestampColumnName() {
-        return Optional.ofNullable(timestampColumnName);
+        return settings.timestampColumnName();
     }
 
     /** @return how many objects are read at once */
@@ -229,75 +207,49 @@ public final class S3Target implements Target {
 
     /** @return the key prefix of a table's folder, ending in {@code /} */
     public String tablePrefix(String schema, String table) {
-        return (bucketFolder == null ? "" : bucketFolder + "/") + schema + "/" + table + "/";
+        return objectNames().tablePrefix(schema, table);
     }
 
     /** @return the key prefix of a schema's folder, ending in {@code /} */
     public String schemaPrefix(String schema) {
-        return (bucketFolder == null ? "" : bucketFolder + "/") + schema + "/";
+        return objectNames().schemaPrefix(schema);
     }
 
-    /** @return the key prefix of the CDC transaction folder, if {@code CdcPath} is set */
+    /** @return the key prefix of the CDC transaction folder, if {@code PreserveTransactions} and {@code CdcPath} */
     public Optional<String> cdcPathPrefix() {
-        return cdcPath().map(p -> (bucketFolder == null ? "" : bucketFolder + "/") + p + "/");
+        return objectNames().cdcPathPrefix();
     }
 
     @Override
     public String describe() {
-        return "s3://" + bucket + "/" + (bucketFolder == null ? "" : bucketFolder + "/");
+        return "s3://" + bucket() + "/" + bucketFolder().map(f -> f + "/").orElse("");
     }
 
     @Override
     public String toString() {
-        return "S3Target{" + describe() + ", format=" + dataFormat + (cdcPath == null ? "" : ", cdcPath=" + cdcPath)
+        return "S3Target{" + describe() + ", format=" + dataFormat() + cdcPath().map(p -> ", cdcPath=" + p).orElse("")
                 + "}";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof S3Target t && bucket.equals(t.bucket) && Objects.equals(bucketFolder, t.bucketFolder)
-                && dataFormat == t.dataFormat && csvDelimiter.equals(t.csvDelimiter)
-                && csvRowDelimiter.equals(t.csvRowDelimiter) && rfc4180 == t.rfc4180
-                && Objects.equals(addColumnName, t.addColumnName) && includeOpForFullLoad == t.includeOpForFullLoad
-                && cdcInsertsOnly == t.cdcInsertsOnly && cdcInsertsAndUpdates == t.cdcInsertsAndUpdates
-                && Objects.equals(cdcPath, t.cdcPath) && Objects.equals(timestampColumnName, t.timestampColumnName)
+        return o instanceof S3Target t && settings.equals(t.settings) && Objects.equals(addColumnName, t.addColumnName)
                 && parallelism == t.parallelism && footerReadSize == t.footerReadSize
                 && listPageSize == t.listPageSize;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bucket, bucketFolder, dataFormat, csvDelimiter, cdcPath);
+        return Objects.hash(settings, addColumnName, parallelism);
     }
 
-    private static String trimSlashes(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        while (t.startsWith("/")) {
-            t = t.substring(1);
-        }
-        while (t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.isEmpty() ? null : t;
-    }
-
-    /** Builder; {@link #build()} reports every problem at once. */
+    /**
+     * Builder; the S3 settings start at DMS's defaults, and {@link #build()} reports every problem at once. The
+     * format setters are shortcuts for {@link #settings(Consumer)}.
+     */
     public static final class Builder {
-        private String bucket;
-        private String bucketFolder;
-        private S3DataFormat dataFormat = S3DataFormat.AUTO;
-        private String csvDelimiter = ",";
-        private String csvRowDelimiter = "\n";
-        private boolean rfc4180 = true;
+        private S3OutputSettings.Builder settings = S3OutputSettings.builder();
         private Boolean addColumnName;
-        private boolean includeOpForFullLoad;
-        private boolean cdcInsertsOnly;
-        private boolean cdcInsertsAndUpdates;
-        private String cdcPath;
-        private String timestampColumnName;
         private int parallelism = 16;
         private int footerReadSize = 64 * 1024;
         private int listPageSize = 1000;
@@ -305,75 +257,92 @@ public final class S3Target implements Target {
         private Builder() {
         }
 
+        /** @param v the whole S3 output format (replaces format settings made so far) @return this */
+        public Builder settings(S3OutputSettings v) {
+            this.settings = v.toBuilder();
+            this.addColumnName = v.addColumnName();
+            return this;
+        }
+
+        /** @param spec changes to the S3 output format @return this */
+        public Builder settings(Consumer<S3OutputSettings.Builder> spec) {
+            spec.accept(settings);
+            return this;
+        }
+
         /** @param v {@code BucketName} (required) @return this */
         public Builder bucket(String v) {
-            this.bucket = v;
+            settings.bucketName(v);
             return this;
         }
 
         /** @param v {@code BucketFolder}, or null @return this */
         public Builder bucketFolder(String v) {
-            this.bucketFolder = v;
+            settings.bucketFolder(v);
             return this;
         }
 
-        /** @param v {@code DataFormat} (default AUTO: by object name) @return this */
+        /** @param v {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway) @return this */
         public Builder dataFormat(S3DataFormat v) {
-            this.dataFormat = v;
+            settings.dataFormat(v);
             return this;
         }
 
         /** @param v {@code CsvDelimiter} (default {@code ,}) @return this */
         public Builder csvDelimiter(String v) {
-            this.csvDelimiter = v;
+            settings.csvDelimiter(v);
             return this;
         }
 
         /** @param v {@code CsvRowDelimiter} (default {@code \n}) @return this */
         public Builder csvRowDelimiter(String v) {
-            this.csvRowDelimiter = v;
+            settings.csvRowDelimiter(v);
             return this;
         }
 
         /** @param v {@code Rfc4180} (default true) @return this */
         public Builder rfc4180(boolean v) {
-            this.rfc4180 = v;
+            settings.rfc4180(v);
             return this;
         }
 
         /** @param v {@code AddColumnName}; null = recognise header rows by column names (default) @return this */
         public Builder addColumnName(Boolean v) {
             this.addColumnName = v;
+            settings.addColumnName(Boolean.TRUE.equals(v));
             return this;
         }
 
         /** @param v {@code IncludeOpForFullLoad} @return this */
         public Builder includeOpForFullLoad(boolean v) {
-            this.includeOpForFullLoad = v;
+            settings.includeOpForFullLoad(v);
             return this;
         }
 
         /** @param v {@code CdcInsertsOnly} @return this */
         public Builder cdcInsertsOnly(boolean v) {
-            this.cdcInsertsOnly = v;
+            settings.cdcInsertsOnly(v);
             return this;
         }
 
         /** @param v {@code CdcInsertsAndUpdates} @return this */
         public Builder cdcInsertsAndUpdates(boolean v) {
-            this.cdcInsertsAndUpdates = v;
+            settings.cdcInsertsAndUpdates(v);
             return this;
         }
 
-        /** @param v {@code CdcPath} used with {@code PreserveTransactions=true}, or null @return this */
+        /**
+         * @param v {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for neither
+         * @return this
+         */
         public Builder cdcPath(String v) {
-            this.cdcPath = v;
+            settings.cdcPath(v).preserveTransactions(v != null && !v.isBlank());
             return this;
         }
 
         /** @param v {@code TimestampColumnName}, or null @return this */
         public Builder timestampColumnName(String v) {
-            this.timestampColumnName = v;
+            settings.timestampColumnName(v);
             return this;
         }
 
@@ -397,29 +366,15 @@ public final class S3Target implements Target {
 
         /**
          * @return the target
-         * @throws IllegalArgumentException listing every invalid setting
+         * @throws IllegalArgumentException listing every invalid setting, the S3 format's included
          */
         public S3Target build() {
             List<String> problems = new ArrayList<>();
-            if (bucket == null || bucket.isBlank()) {
-                problems.add("bucket is required");
-            } else if (bucket.contains("/")) {
-                problems.add("bucket '" + bucket + "' must be a bucket name; put the folder in bucketFolder");
-            }
-            if (dataFormat == null) {
-                problems.add("dataFormat must not be null");
-            }
-            if (csvDelimiter == null || csvDelimiter.isEmpty()) {
-                problems.add("csvDelimiter must not be empty");
-            }
-            if (csvRowDelimiter == null || csvRowDelimiter.isEmpty()) {
-                problems.add("csvRowDelimiter must not be empty");
-            }
-            if (csvDelimiter != null && csvDelimiter.equals(csvRowDelimiter)) {
-                problems.add("csvDelimiter and csvRowDelimiter must differ");
-            }
-            if (cdcInsertsOnly && cdcInsertsAndUpdates) {
-                problems.add("cdcInsertsOnly and cdcInsertsAndUpdates are mutually exclusive (as in DMS)");
+            S3OutputSettings built = null;
+            try {
+                built = settings.build();
+            } catch (S3FormatException e) {
+                problems.addAll(e.problems());
             }
             if (parallelism < 1) {
                 problems.add("parallelism must be at least 1, was " + parallelism);
@@ -433,7 +388,7 @@ public final class S3Target implements Target {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid S3Target: " + String.join("; ", problems));
             }
-            return new S3Target(this);
+            return new S3Target(built, this);
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.dmskit.verify.bench;
 
+import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.testkit.LocalS3;
 import io.dmskit.verify.VerificationReport;
 import io.dmskit.verify.Verifier;
 import io.dmskit.verify.source.SourceTable;
 import io.dmskit.verify.support.DmsS3Fixtures;
 import io.dmskit.verify.support.TestDatabases;
-import io.dmskit.verify.target.S3DataFormat;
 import io.dmskit.verify.target.S3TableCounter;
 import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.TargetCount;

@@ -1,7 +1,8 @@
 package io.dmskit.verify.bench;
 
 import io.dmskit.testkit.LocalS3;
-import io.dmskit.verify.internal.csv.CsvScanner;
+import io.dmskit.model.s3.csv.CsvDialect;
+import io.dmskit.model.s3.csv.CsvReader;
 import io.dmskit.verify.support.DmsS3Fixtures;
 import io.dmskit.verify.target.S3TableCounter;
 import io.dmskit.verify.target.S3Target;
@@ -18,7 +19,7 @@ public final class CsvDiag {
 
     public static void main(String[] args) throws Exception {
         byte[] csv = DmsS3Fixtures.csv(DmsS3Fixtures.rows(1, 20000));
-        CsvScanner sc = new CsvScanner(",", "\n", '"');
+        CsvReader sc = CsvDialect.of(",", "\n", true, "").reader();
         long t0 = System.nanoTime();
         long n = 0;
         for (int i = 0; i < 200; i++) {

@@ -1,10 +1,12 @@
 package io.dmskit.verify.internal.s3;
 
+import io.dmskit.model.s3.S3DataFormat;
+import io.dmskit.model.s3.S3ObjectKind;
+import io.dmskit.model.s3.S3ObjectNames;
+import io.dmskit.model.s3.csv.CsvReader;
 import io.dmskit.model.s3.parquet.ParquetFooter;
 import io.dmskit.model.s3.parquet.ParquetFormatException;
 import io.dmskit.model.s3.parquet.ParquetReader;
-import io.dmskit.verify.internal.csv.CsvScanner;
-import io.dmskit.verify.target.S3DataFormat;
 import io.dmskit.verify.target.S3Target;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -36,7 +38,7 @@ public final class DmsObjectReader {
 
     private final S3Client s3;
     private final S3Target target;
-    private final CsvScanner scanner;
+    private final CsvReader scanner;
 
     /** Counts of one object. */
     public static final class Counts {
@@ -71,7 +73,7 @@ public final class DmsObjectReader {
     public DmsObjectReader(S3Client s3, S3Target target) {
         this.s3 = s3;
         this.target = target;
-        this.scanner = new CsvScanner(target.csvDelimiter(), target.csvRowDelimiter(), target.rfc4180() ? '"' : -1);
+        this.scanner = target.settings().csvDialect().reader();
     }
 
     /**
@@ -80,11 +82,11 @@ public final class DmsObjectReader {
      *         those as CSV)
      */
     public boolean isParquet(String key) {
-        if (DmsObjectKind.isParquetName(key)) {
+        if (S3ObjectNames.isParquetName(key)) {
             return true;
         }
         String n = key.toLowerCase(Locale.ROOT);
-        return target.dataFormat() == S3DataFormat.PARQUET && DmsObjectKind.of(key) != DmsObjectKind.CDC_TXN
+        return target.dataFormat() == S3DataFormat.PARQUET && S3ObjectNames.kindOf(key) != S3ObjectKind.CDC_TXN
                 && !n.endsWith(".csv") && !n.endsWith(".csv.gz");
     }
 
@@ -313,7 +315,7 @@ public final class DmsObjectReader {
             boolean skip = Boolean.TRUE.equals(header);
             scanner.scan(in, capture, (idx, fields) -> {
                 if (!(idx == 0 && skip)) {
-                    handler.accept(idx, List.copyOf(fields));
+                    handler.accept(idx, texts(fields));
                 }
                 return true;
             });
@@ -327,7 +329,7 @@ public final class DmsObjectReader {
         io.gets.incrementAndGet();
         ResponseInputStream<GetObjectResponse> raw = s3.getObject(b -> b.bucket(target.bucket()).key(key));
         InputStream counted = new CountingInputStream(raw, io.bytes);
-        InputStream in = CsvScanner.maybeGunzip(new BufferedInputStream(counted, 65536));
+        InputStream in = CsvReader.maybeGunzip(new BufferedInputStream(counted, 65536));
         return in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 65536);
     }
 
@@ -348,7 +350,7 @@ public final class DmsObjectReader {
         int capture = known.isEmpty() ? 512 : HEADER_FIELDS;
         try {
             scanner.scan(b, capture, (idx, fields) -> {
-                first.add(List.copyOf(fields));
+                first.add(texts(fields));
                 return idx < 1;
             });
         } finally {
@@ -376,6 +378,15 @@ public final class DmsObjectReader {
             return false;
         }
         return !first.get(1).stream().allMatch(DmsObjectReader::identifierLike);
+    }
+
+    /** The fields as text: counting and the probe compare text, so NULL reads as the empty string here. */
+    private static List<String> texts(List<String> fields) {
+        List<String> out = new ArrayList<>(fields.size());
+        for (String f : fields) {
+            out.add(f == null ? "" : f);
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static boolean identifierLike(String s) {
