@@ -9,7 +9,7 @@ import io.dmskit.core.task.MigrationType;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.model.s3.S3ObjectNames;
 import io.dmskit.model.s3.S3OutputSettings;
-import io.dmskit.model.s3.csv.CsvDialect;
+import io.dmskit.model.s3.CsvDialect;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.VerificationStatus;

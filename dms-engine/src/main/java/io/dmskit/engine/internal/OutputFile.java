@@ -1,7 +1,7 @@
 package io.dmskit.engine.internal;
 
 import io.dmskit.model.s3.S3OutputSettings;
-import io.dmskit.model.s3.csv.CsvDialect;
+import io.dmskit.model.s3.CsvDialect;
 import io.dmskit.model.s3.parquet.ParquetColumn;
 import io.dmskit.model.s3.parquet.ParquetCompression;
 import io.dmskit.model.s3.parquet.ParquetLogicalType;

@@ -1,6 +1,5 @@
 package io.dmskit.model.s3;
 
-import io.dmskit.model.s3.csv.CsvDialect;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

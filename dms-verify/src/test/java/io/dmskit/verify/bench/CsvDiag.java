@@ -1,8 +1,8 @@
 package io.dmskit.verify.bench;
 
 import io.dmskit.testkit.LocalS3;
-import io.dmskit.model.s3.csv.CsvDialect;
-import io.dmskit.model.s3.csv.CsvReader;
+import io.dmskit.model.s3.CsvDialect;
+import io.dmskit.model.s3.CsvReader;
 import io.dmskit.verify.support.DmsS3Fixtures;
 import io.dmskit.verify.target.S3TableCounter;
 import io.dmskit.verify.target.S3Target;

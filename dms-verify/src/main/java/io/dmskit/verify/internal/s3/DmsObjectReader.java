@@ -3,7 +3,7 @@ package io.dmskit.verify.internal.s3;
 import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.model.s3.S3ObjectKind;
 import io.dmskit.model.s3.S3ObjectNames;
-import io.dmskit.model.s3.csv.CsvReader;
+import io.dmskit.model.s3.CsvReader;
 import io.dmskit.model.s3.parquet.ParquetFooter;
 import io.dmskit.model.s3.parquet.ParquetFormatException;
 import io.dmskit.model.s3.parquet.ParquetReader;

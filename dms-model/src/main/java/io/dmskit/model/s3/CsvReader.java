@@ -1,4 +1,4 @@
-package io.dmskit.model.s3.csv;
+package io.dmskit.model.s3;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,8 +1,7 @@
-package io.dmskit.model.s3.csv;
+package io.dmskit.model.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dmskit.model.s3.S3OutputSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package io.dmskit.model.s3.csv;
+package io.dmskit.model.s3;
 
-import io.dmskit.model.s3.S3OutputSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
