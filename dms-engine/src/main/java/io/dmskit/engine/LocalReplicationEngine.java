@@ -1,26 +1,15 @@
 package io.dmskit.engine;
 
+import io.dmskit.engine.internal.EngineConfig;
+import io.dmskit.engine.internal.EngineRuntime;
 import io.dmskit.testkit.dataplane.EndpointCredentials;
 import io.dmskit.testkit.dataplane.ReplicationContext;
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.dataplane.RunningReplication;
-import io.dmskit.engine.internal.Dialect;
-import io.dmskit.engine.internal.EngineConfig;
-import io.dmskit.engine.internal.EngineException;
-import io.dmskit.engine.internal.JdbcEndpoint;
-import io.dmskit.engine.internal.PollingCapture;
-import io.dmskit.engine.internal.TaskReplication;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -28,12 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
-import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
-import software.amazon.awssdk.services.databasemigration.model.TableToReload;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A replication engine that really moves data for the tasks of a {@code FakeDms}: full load of the tables the
@@ -59,13 +43,13 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
 
     private final EngineConfig config;
     private final boolean ownsExecutor;
-    private final Map<String, PollingCapture.Snapshot> snapshots = new ConcurrentHashMap<>();
-    private final Map<String, TaskReplication> running = new ConcurrentHashMap<>();
+    private final EngineRuntime runtime;
 
     private LocalReplicationEngine(Builder b, ExecutorService workers, boolean ownsExecutor) {
         this.config = new EngineConfig(b.s3, workers, b.loadThreads, b.pollInterval, b.cdcMode.name(),
                 b.connectTimeout, b.sourceRetryTimeout, b.fetchSize);
         this.ownsExecutor = ownsExecutor;
+        this.runtime = new EngineRuntime(config);
     }
 
     /** @return a builder with the defaults described on its methods */
@@ -100,26 +84,7 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
 
     @Override
     public RunningReplication start(ReplicationContext context) {
-        Objects.requireNonNull(context, "context");
-        String arn = context.task().replicationTaskArn();
-        TaskReplication replication = new TaskReplication(context, config, snapshots);
-        TaskReplication previous = running.put(arn, replication);
-        if (previous != null) {
-            previous.stop();
-        }
-        replication.start();
-        return new RunningReplication() {
-            @Override
-            public void stop() {
-                replication.stop();
-                running.remove(arn, replication);
-            }
-
-            @Override
-            public void reload(List<TableToReload> tables, ReloadOptionValue option) {
-                replication.reload(tables, option);
-            }
-        };
+        return runtime.start(context);
     }
 
     /**
@@ -129,7 +94,7 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
      *     load only, or not decided yet); empty when the task is not running on this engine
      */
     public Optional<String> cdcModeOf(String taskArn) {
-        return Optional.ofNullable(running.get(taskArn)).map(TaskReplication::captureMode);
+        return runtime.cdcModeOf(taskArn);
     }
 
     /**
@@ -140,27 +105,7 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
      */
     @Override
     public Optional<String> testConnection(Endpoint endpoint, EndpointCredentials credentials) {
-        String engine = endpoint.engineName() == null ? "" : endpoint.engineName().toLowerCase(Locale.ROOT);
-        if (engine.equals("s3")) {
-            return testS3(endpoint);
-        }
-        if (Dialect.ofEngineName(engine).isEmpty()) {
-            return Optional.of("The local replication engine cannot connect to engine '" + endpoint.engineName()
-                    + "' (supported: s3, mysql, mariadb, aurora, postgres, aurora-postgresql)");
-        }
-        JdbcEndpoint jdbc;
-        try {
-            jdbc = JdbcEndpoint.of(endpoint, credentials, (int) config.connectTimeout().toSeconds());
-        } catch (EngineException e) {
-            return Optional.of(e.getMessage());
-        }
-        try (Connection c = jdbc.connect(); Statement s = c.createStatement()) {
-            s.execute("SELECT 1");
-            return Optional.empty();
-        } catch (SQLException e) {
-            return Optional.of("Failed to connect to database " + jdbc.host() + ":" + jdbc.port()
-                    + jdbc.database().map(d -> "/" + d).orElse("") + " as '" + jdbc.username() + "': " + e.getMessage());
-        }
+        return runtime.testConnection(endpoint, credentials);
     }
 
     /**
@@ -172,64 +117,13 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
      */
     @Override
     public Optional<List<String>> listSchemas(Endpoint endpoint, EndpointCredentials credentials) {
-        String engine = endpoint.engineName() == null ? "" : endpoint.engineName().toLowerCase(Locale.ROOT);
-        Optional<Dialect> dialect = Dialect.ofEngineName(engine);
-        if (dialect.isEmpty()) {
-            return Optional.empty();
-        }
-        JdbcEndpoint jdbc;
-        try {
-            jdbc = JdbcEndpoint.of(endpoint, credentials, (int) config.connectTimeout().toSeconds());
-        } catch (EngineException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        String sql = dialect.get() == Dialect.MYSQL
-                ? "SELECT schema_name FROM information_schema.schemata WHERE schema_name NOT IN"
-                        + " ('mysql', 'information_schema', 'performance_schema', 'sys') ORDER BY schema_name"
-                : "SELECT schema_name FROM information_schema.schemata WHERE schema_name NOT IN"
-                        + " ('information_schema', 'pg_catalog', 'pg_toast') AND schema_name NOT LIKE 'pg\\_temp\\_%'"
-                        + " AND schema_name NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY schema_name";
-        try (Connection c = jdbc.connect(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(sql)) {
-            List<String> names = new ArrayList<>();
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-            return Optional.of(List.copyOf(names));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Failed to connect to database " + jdbc.host() + ":" + jdbc.port()
-                    + " as '" + jdbc.username() + "': " + e.getMessage(), e);
-        }
-    }
-
-    private Optional<String> testS3(Endpoint endpoint) {
-        if (endpoint.s3Settings() == null || endpoint.s3Settings().bucketName() == null) {
-            return Optional.of("S3 endpoint '" + endpoint.endpointIdentifier() + "' has no BucketName");
-        }
-        String bucket = endpoint.s3Settings().bucketName();
-        if (config.s3() == null) {
-            return Optional.of("The local replication engine has no S3 client to reach bucket '" + bucket + "'");
-        }
-        try {
-            config.s3().headBucket(HeadBucketRequest.builder().bucket(bucket).build());
-            return Optional.empty();
-        } catch (NoSuchBucketException e) {
-            return Optional.of("The specified bucket does not exist: " + bucket);
-        } catch (S3Exception e) {
-            return Optional.of(e.statusCode() == 404 ? "The specified bucket does not exist: " + bucket
-                    : "Cannot access bucket '" + bucket + "': " + e.awsErrorDetails().errorMessage()
-                            + " (HTTP " + e.statusCode() + ")");
-        } catch (RuntimeException e) {
-            return Optional.of("Cannot reach S3 for bucket '" + bucket + "': " + e.getMessage());
-        }
+        return runtime.listSchemas(endpoint, credentials);
     }
 
     /** Stops every replication this engine runs and releases its threads (when it created them). */
     @Override
     public void close() {
-        List<TaskReplication> all = new ArrayList<>(running.values());
-        running.clear();
-        all.forEach(TaskReplication::stop);
+        runtime.stopAll();
         if (ownsExecutor) {
             config.workers().shutdownNow();
             try {

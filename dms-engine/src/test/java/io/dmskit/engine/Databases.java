@@ -18,10 +18,12 @@ import software.amazon.awssdk.services.databasemigration.model.ReplicationEndpoi
  * The local test databases: MariaDB ({@code DMSKIT_MYSQL_URL}, default root@127.0.0.1:3306/test) and PostgreSQL
  * ({@code DMSKIT_POSTGRES_URL}, default postgres@127.0.0.1:5432/test).
  */
-final class Databases {
+public final class Databases {
 
-    static final String MYSQL_URL = env("DMSKIT_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=");
-    static final String POSTGRES_URL = env("DMSKIT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    /** JDBC URL of the test MariaDB. */
+    public static final String MYSQL_URL = env("DMSKIT_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=");
+    /** JDBC URL of the test PostgreSQL. */
+    public static final String POSTGRES_URL = env("DMSKIT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     private Databases() {
     }
@@ -32,7 +34,7 @@ final class Databases {
     }
 
     /** Host, port, database, user and password of a JDBC URL. */
-    record Server(String host, int port, String database, String user, String password) {
+    public record Server(String host, int port, String database, String user, String password) {
         static Server of(String jdbcUrl) {
             URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
             Map<String, String> q = new HashMap<>();
@@ -53,31 +55,38 @@ final class Databases {
         }
     }
 
-    static Server mysql() {
+    /** @return the test MariaDB server */
+    public static Server mysql() {
         return Server.of(MYSQL_URL);
     }
 
-    static Server postgres() {
+    /** @return the test PostgreSQL server */
+    public static Server postgres() {
         return Server.of(POSTGRES_URL);
     }
 
-    static Connection mysqlConnection() throws SQLException {
+    /** @return a new connection to the test MariaDB */
+    public static Connection mysqlConnection() throws SQLException {
         return DriverManager.getConnection(MYSQL_URL);
     }
 
-    static Connection postgresConnection() throws SQLException {
+    /** @return a new connection to the test PostgreSQL */
+    public static Connection postgresConnection() throws SQLException {
         return DriverManager.getConnection(POSTGRES_URL);
     }
 
-    static void mysql(String... statements) {
+    /** Runs statements on the test MariaDB. */
+    public static void mysql(String... statements) {
         run(MYSQL_URL, statements);
     }
 
-    static void postgres(String... statements) {
+    /** Runs statements on the test PostgreSQL. */
+    public static void postgres(String... statements) {
         run(POSTGRES_URL, statements);
     }
 
-    static void run(String url, String... statements) {
+    /** Runs statements on the database of a JDBC URL, failing the test on an error. */
+    public static void run(String url, String... statements) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
@@ -88,14 +97,16 @@ final class Databases {
         }
     }
 
-    static Endpoint mysqlSource(String id) {
+    /** @return a MariaDB source endpoint on the test server */
+    public static Endpoint mysqlSource(String id) {
         Server s = mysql();
         return Endpoint.builder().endpointIdentifier(id).endpointArn("arn:aws:dms:us-east-1:123456789012:endpoint:" + id)
                 .endpointType(ReplicationEndpointTypeValue.SOURCE).engineName("mariadb")
                 .serverName(s.host()).port(s.port()).username(s.user()).build();
     }
 
-    static Endpoint postgresEndpoint(String id, ReplicationEndpointTypeValue type) {
+    /** @return a PostgreSQL endpoint of the given type on the test server */
+    public static Endpoint postgresEndpoint(String id, ReplicationEndpointTypeValue type) {
         Server s = postgres();
         return Endpoint.builder().endpointIdentifier(id).endpointArn("arn:aws:dms:us-east-1:123456789012:endpoint:" + id)
                 .endpointType(type).engineName("postgres").serverName(s.host()).port(s.port()).username(s.user())
@@ -103,7 +114,7 @@ final class Databases {
     }
 
     /** Credentials as FakeDms resolves them. */
-    record Credentials(String user, String pass, String host, Integer portNumber) implements EndpointCredentials {
+    public record Credentials(String user, String pass, String host, Integer portNumber) implements EndpointCredentials {
         @Override
         public Optional<String> username() {
             return Optional.ofNullable(user);

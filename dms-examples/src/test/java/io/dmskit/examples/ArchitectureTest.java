@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -90,11 +91,47 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("a public class of an internal package is used from outside its package (else it is package-private)")
+    void publicInternalClassesAreUsedFromOutside() {
+        classes().that().resideInAPackage("io.dmskit..internal..").and(effectivelyPublic())
+                .should(beUsedFromAnotherPackage())
+                .because("STYLE.md: internal types are package-private where they can be; public is for the few entry"
+                        + " types another package of the module calls")
+                .check(main);
+    }
+
+    @Test
     @DisplayName("the API packages of every module are free of cycles")
     void apiPackagesHaveNoCycles() {
-        JavaClasses api = main.that(com.tngtech.archunit.base.DescribedPredicate.describe("outside internal packages",
+        JavaClasses api = main.that(DescribedPredicate.describe("outside internal packages",
                 (JavaClass c) -> !c.getPackageName().contains(".internal")));
         slices().matching("io.dmskit.(**)").should().beFreeOfCycles().check(api);
+    }
+
+    /** Public, and so is every class it is nested in: the classes another package could reach. */
+    private static DescribedPredicate<JavaClass> effectivelyPublic() {
+        return DescribedPredicate.describe("are public (and nested only in public classes)", c -> {
+            for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+                if (!k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static ArchCondition<JavaClass> beUsedFromAnotherPackage() {
+        return new ArchCondition<>("be used by a main class of another package") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                boolean usedOutside = c.getDirectDependenciesToSelf().stream()
+                        .anyMatch(d -> !d.getOriginClass().getPackageName().equals(c.getPackageName()));
+                if (!usedOutside) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName()
+                            + " is public but only its own package uses it: make it package-private"));
+                }
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> exposeNoInternalType() {

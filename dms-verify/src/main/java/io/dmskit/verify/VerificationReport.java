@@ -1,8 +1,6 @@
 package io.dmskit.verify;
 
-import io.dmskit.verify.internal.render.HtmlRenderer;
-import io.dmskit.verify.internal.render.JsonRenderer;
-import io.dmskit.verify.internal.render.TextRenderer;
+import io.dmskit.verify.internal.ReportFormats;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.Tolerance;
 import io.dmskit.verify.report.Totals;
@@ -169,22 +167,22 @@ public final class VerificationReport {
         if (bad.isEmpty() && !probeFailed) {
             return;
         }
-        throw new AssertionError(TextRenderer.failureMessage(this, bad));
+        throw new AssertionError(ReportFormats.failureMessage(this, bad));
     }
 
     /** @return a fixed-width table for a terminal */
     public String toText() {
-        return TextRenderer.render(this);
+        return ReportFormats.text(this);
     }
 
     /** @return the JSON document (schema documented in the module README, {@link #JSON_SCHEMA_VERSION}) */
     public String toJson() {
-        return JsonRenderer.render(this);
+        return ReportFormats.json(this);
     }
 
     /** @return one self-contained HTML page (inline CSS and SVG, no external resources) */
     public String toHtml() {
-        return HtmlRenderer.render(this);
+        return ReportFormats.html(this);
     }
 
     /**

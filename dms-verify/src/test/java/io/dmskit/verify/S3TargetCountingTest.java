@@ -172,21 +172,6 @@ class S3TargetCountingTest {
     }
 
     @Test
-    @DisplayName("string columns of a Parquet CDC object are read row by row (what the CDC probe searches)")
-    void parquetRowsForTheProbe() {
-        String bucket = SharedS3.newBucket();
-        List<String> ops = List.of("I", "U", "D", "I");
-        ParquetSpec spec = new ParquetSpec(CompressionCodecName.GZIP, false, true, 128 << 20, 1 << 20);
-        put(s3, bucket, "s/t/20260101-000000000.parquet", DmsS3Fixtures.parquet(ops, List.of(7, 7, 7, 8), 0, spec, 9));
-        var reader = new io.dmskit.verify.internal.s3.DmsObjectReader(s3, S3Target.builder().bucket(bucket).build());
-        var io = new io.dmskit.verify.internal.s3.DmsObjectReader.IoStats();
-        List<String[]> rows = reader.parquetRows("s/t/20260101-000000000.parquet", List.of("Op", "name", "absent"), io);
-        assertThat(rows).hasSize(4);
-        assertThat(rows.get(1)).containsExactly("U", "name 7", null);
-        assertThat(rows.get(3)).containsExactly("I", "name 8", null);
-    }
-
-    @Test
     @DisplayName("a footer larger than the first suffix read is fetched with one more ranged GET")
     void footerLargerThanFirstRead() {
         String bucket = SharedS3.newBucket();

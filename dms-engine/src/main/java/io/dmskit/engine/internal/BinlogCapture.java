@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Changes are handed over per committed transaction, with the transaction's commit time; the position is the
  * binlog file and offset after the last handed-over commit, in {@code binlog:<file>:<offset>} form.
  */
-public final class BinlogCapture implements ChangeCapture {
+final class BinlogCapture implements ChangeCapture {
 
     /** Prefix of positions written to checkpoints. */
     public static final String PREFIX = "binlog:";

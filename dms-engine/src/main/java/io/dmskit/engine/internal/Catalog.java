@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reads table and column definitions from a source database's information schema. */
-public final class Catalog {
+final class Catalog {
 
     private final Dialect dialect;
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param values the after image (I, U) or the before image (D), in source column order
  * @param commitTime when the source committed the change (detection time for the polling capture)
  */
-public record Change(char op, SourceTable table, Object[] values, Instant commitTime) {
+record Change(char op, SourceTable table, Object[] values, Instant commitTime) {
     public Change {
         if (op != 'I' && op != 'U' && op != 'D') {
             throw new IllegalArgumentException("op must be I, U or D: " + op);

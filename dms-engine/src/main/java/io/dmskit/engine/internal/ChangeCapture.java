@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Captures a source's committed row changes for the selected tables, from a position on. */
-public interface ChangeCapture extends AutoCloseable {
+interface ChangeCapture extends AutoCloseable {
 
     /**
      * Returns the changes committed since the previous call, waiting at most {@code timeout} for the first one.

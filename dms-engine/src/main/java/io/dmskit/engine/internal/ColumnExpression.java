@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@code CASE WHEN ... THEN ... [ELSE ...] END} and the functions {@code upper lower trim ltrim rtrim length substr
  * replace ifnull coalesce abs round}. Anything else is rejected when the task starts, naming the expression.
  */
-public interface ColumnExpression {
+interface ColumnExpression {
 
     /**
      * @param row source row

@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Immutable and thread-safe; digits-randomize draws from {@link ThreadLocalRandom}.
  */
-public final class ColumnTransform {
+final class ColumnTransform {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 

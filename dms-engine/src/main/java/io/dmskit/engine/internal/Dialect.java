@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The SQL engines the local engine reads from and writes to. */
-public enum Dialect {
+enum Dialect {
     MYSQL {
         @Override
         public String quote(String identifier) {

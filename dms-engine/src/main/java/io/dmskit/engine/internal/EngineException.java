@@ -1,7 +1,7 @@
 package io.dmskit.engine.internal;
 
 /** A replication problem with a message fit for a task's LastFailureMessage or a TestConnection failure. */
-public class EngineException extends RuntimeException {
+class EngineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public EngineException(String message) {

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.databasemigration.model.Endpoint;
  * Where and how to connect to a database endpoint. Built from the DMS endpoint and its credentials (given directly
  * or through a Secrets Manager secret). {@link #toString()} never shows the password.
  */
-public final class JdbcEndpoint {
+final class JdbcEndpoint {
 
     private final String endpointIdentifier;
     private final Dialect dialect;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Loads rows into a PostgreSQL or MySQL/MariaDB target and applies CDC changes, honouring TargetTablePrepMode
  * (DROP_AND_CREATE, TRUNCATE_BEFORE_LOAD, DO_NOTHING) and mapping source types to the target's types.
  */
-public final class JdbcTarget implements Target {
+final class JdbcTarget implements Target {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTarget.class);
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * Table selection, filters, renames and column transformations of a task, all answered by dms-mappings
  * ({@link TableMappings#resolve}); the engine never matches wildcards itself.
  */
-public final class MappingsRouter {
+final class MappingsRouter {
 
     private final TableMappings mappings;
 

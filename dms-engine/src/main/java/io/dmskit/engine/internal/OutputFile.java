@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * are the target columns, optionally preceded by the Op field and the timestamp column; CSV text is written in the
  * target's {@link CsvDialect} (dms-model), the same dialect dms-verify reads.
  */
-public final class OutputFile implements AutoCloseable {
+final class OutputFile implements AutoCloseable {
 
     private final S3OutputSettings options;
     private final CsvDialect csv;

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With the default replica identity, DELETE carries only the key columns (as in DMS's own output).
  */
-public final class PgLogicalCapture implements ChangeCapture {
+final class PgLogicalCapture implements ChangeCapture {
 
     /** Prefix of positions written to checkpoints. */
     public static final String PREFIX = "pglogical:";

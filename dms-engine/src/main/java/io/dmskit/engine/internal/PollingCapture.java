@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>Limits: several changes to one row between two polls collapse into one (insert+delete vanish); a changed
  * primary key shows as delete + insert; tables without a primary key are compared by whole rows.
  */
-public final class PollingCapture implements ChangeCapture {
+final class PollingCapture implements ChangeCapture {
 
     /** The images a capture compares against; kept by the engine across stop and resume-processing. */
     public static final class Snapshot {

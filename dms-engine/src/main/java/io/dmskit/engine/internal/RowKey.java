@@ -3,7 +3,7 @@ package io.dmskit.engine.internal;
 import java.util.List;
 
 /** Primary-key identity of a row as text (all columns when the table has no primary key). */
-public final class RowKey {
+final class RowKey {
 
     private RowKey() {
     }

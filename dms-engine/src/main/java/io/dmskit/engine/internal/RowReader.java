@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** Reads one result-set row into the engine's canonical values (see {@link ValueKind}). */
-public final class RowReader {
+final class RowReader {
 
     private final List<SourceColumn> columns;
     private final ValueKind[] kinds;

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * date partition), or transaction files {@code CDC_TXN-yyyyMMddHHmmssSSS.csv} under CdcPath with
  * PreserveTransactions.
  */
-public final class S3Target implements Target {
+final class S3Target implements Target {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Target.class);
 

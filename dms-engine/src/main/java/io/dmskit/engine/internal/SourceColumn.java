@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param nullable whether the column accepts NULL
  * @param unsigned MySQL UNSIGNED integer
  */
-public record SourceColumn(String name, ValueKind kind, String typeName, int precision, int scale, boolean nullable,
+record SourceColumn(String name, ValueKind kind, String typeName, int precision, int scale, boolean nullable,
                            boolean unsigned) {
     public SourceColumn {
         Objects.requireNonNull(name, "name");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param columns columns in ordinal order
  * @param primaryKey indexes into {@code columns} of the primary-key columns, in key order
  */
-public record SourceTable(String schema, String name, List<SourceColumn> columns, List<Integer> primaryKey) {
+record SourceTable(String schema, String name, List<SourceColumn> columns, List<Integer> primaryKey) {
     public SourceTable {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");

@@ -10,7 +10,7 @@ import java.util.Optional;
  * How one selected source table is replicated: the source table, its target name, the row filter, and the target
  * columns (kept source columns after renames, then add-column rules).
  */
-public final class TablePlan {
+final class TablePlan {
 
     /**
      * One target column.

@@ -8,7 +8,7 @@ import java.util.Optional;
  * What the task's table mappings say about one source table: whether it is replicated, under which name, with
  * which row filter and which column transformations. Produced by {@link MappingsRouter} from dms-mappings.
  */
-public interface TableRoute {
+interface TableRoute {
 
     /** @return whether selection rules include the table */
     boolean included();

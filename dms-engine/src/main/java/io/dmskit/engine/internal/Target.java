@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Where a task's data goes: S3 files in DMS's layout, or tables of a database. */
-public interface Target extends AutoCloseable {
+interface Target extends AutoCloseable {
 
     /**
      * Starts the full load of one table (JDBC targets prepare the table per TargetTablePrepMode).

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.databasemigration.model.TableToReload;
  * One running replication task: discovers the selected tables, runs the full load (tables in parallel), then
  * captures and writes changes until stopped. Reports through the {@link ReplicationContext}.
  */
-public final class TaskReplication implements RunningReplication {
+final class TaskReplication implements RunningReplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskReplication.class);
     private static final long PROGRESS_ROWS = 10_000;

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param maxFullLoadSubTasks FullLoadSettings.MaxFullLoadSubTasks (tables loaded in parallel)
  * @param commitRate FullLoadSettings.CommitRate (rows per commit on database targets)
  */
-public record TaskSettingsView(String targetSchema, JdbcTarget.PrepMode prepMode, int maxFullLoadSubTasks,
+record TaskSettingsView(String targetSchema, JdbcTarget.PrepMode prepMode, int maxFullLoadSubTasks,
                                int commitRate) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

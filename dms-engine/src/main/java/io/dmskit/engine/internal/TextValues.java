@@ -12,7 +12,7 @@ import java.util.Locale;
  * DMS's REAL8 form ({@code +5.0656000000000000e+05}), timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} with the
  * column's fractional digits, binary as upper-case hex.
  */
-public final class TextValues {
+final class TextValues {
 
     private static final DateTimeFormatter TIMESTAMP_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final HexFormat HEX = HexFormat.of().withUpperCase();

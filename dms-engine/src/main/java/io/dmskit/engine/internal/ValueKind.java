@@ -4,7 +4,7 @@ package io.dmskit.engine.internal;
  * The engine's canonical value kinds. Every source column is read into one of these Java types, whatever the source
  * engine; writers (CSV, Parquet, JDBC) only deal with these.
  */
-public enum ValueKind {
+enum ValueKind {
     /** {@link Long}: all integer types that fit 64 bits (signed). */
     INTEGER,
     /** {@link java.math.BigDecimal}: DECIMAL/NUMERIC and unsigned BIGINT. */

@@ -49,13 +49,20 @@ public final class CsvDialect {
     }
 
     /**
-     * @param settings the S3 target's settings
-     * @return the dialect its CSV files are written in
+     * A dialect from all its settings; {@code S3OutputSettings.csvDialect()} gives the one of an S3 target.
+     *
+     * @param delimiter CsvDelimiter, the characters themselves
+     * @param rowDelimiter CsvRowDelimiter, the characters themselves
+     * @param rfc4180 Rfc4180
+     * @param nullValue CsvNullValue
+     * @param header AddColumnName: each file starts with a header row
+     * @param timestampColumn TimestampColumnName, or null for none
+     * @param noSupValue CsvNoSupValue, or null when UseCsvNoSupValue is off
+     * @return the dialect
      */
-    public static CsvDialect of(S3OutputSettings settings) {
-        return new CsvDialect(settings.csvDelimiter(), settings.csvRowDelimiter(), settings.rfc4180(),
-                settings.csvNullValue(), settings.addColumnName(), settings.timestampColumnName().orElse(null),
-                settings.csvNoSupValue().orElse(null));
+    public static CsvDialect of(String delimiter, String rowDelimiter, boolean rfc4180, String nullValue,
+                                boolean header, String timestampColumn, String noSupValue) {
+        return new CsvDialect(delimiter, rowDelimiter, rfc4180, nullValue, header, timestampColumn, noSupValue);
     }
 
     /**

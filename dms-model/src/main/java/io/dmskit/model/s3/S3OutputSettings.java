@@ -386,7 +386,8 @@ public final class S3OutputSettings {
 
     /** @return the CSV dialect of the data files (CDC_TXN files use it too) */
     public CsvDialect csvDialect() {
-        return CsvDialect.of(this);
+        return CsvDialect.of(csvDelimiter(), csvRowDelimiter(), rfc4180(), csvNullValue(), addColumnName(),
+                timestampColumnName().orElse(null), csvNoSupValue().orElse(null));
     }
 
     /** @return the object names of this target */

@@ -7,8 +7,6 @@ import io.dmskit.model.s3.S3ObjectKind;
 import io.dmskit.model.s3.S3ObjectNames;
 import io.dmskit.verify.CdcProbeResult;
 import io.dmskit.verify.VerificationListener;
-import io.dmskit.verify.internal.s3.DmsObjectReader;
-import io.dmskit.verify.internal.sql.Database;
 import io.dmskit.verify.probe.CdcProbeException;
 import io.dmskit.verify.probe.CdcProbeOptions;
 import io.dmskit.verify.probe.OperationResult;

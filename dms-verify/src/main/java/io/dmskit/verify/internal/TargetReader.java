@@ -1,7 +1,6 @@
 package io.dmskit.verify.internal;
 
 import io.dmskit.verify.VerificationListener;
-import io.dmskit.verify.internal.sql.Database;
 import io.dmskit.verify.target.JdbcTarget;
 import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.verify.target.S3Target;

@@ -1,2 +1,5 @@
-/** Implementation details (CSV scanning, Parquet footer reading, SQL, rendering); not public API, may change. */
+/**
+ * Implementation details (CSV scanning, Parquet footer reading, SQL, the CDC probe, rendering); not public API, may
+ * change.
+ */
 package io.dmskit.verify.internal;

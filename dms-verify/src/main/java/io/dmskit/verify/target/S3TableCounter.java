@@ -2,7 +2,7 @@ package io.dmskit.verify.target;
 
 import io.dmskit.model.s3.S3ObjectKind;
 import io.dmskit.model.s3.S3ObjectNames;
-import io.dmskit.verify.internal.s3.DmsObjectReader;
+import io.dmskit.verify.internal.DmsObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -78,7 +78,7 @@ public final class FooterParser {
      * @param to end of the footer (exclusive)
      * @return the parsed footer
      */
-    public static ParquetFooter parse(byte[] buf, int from, int to) {
+    static ParquetFooter parse(byte[] buf, int from, int to) {
         CompactReader r = new CompactReader(buf, from, to);
         long numRows = -1;
         List<Element> schema = new ArrayList<>();

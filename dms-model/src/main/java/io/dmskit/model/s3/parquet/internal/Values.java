@@ -27,7 +27,7 @@ public final class Values {
      * @return Boolean, Integer, Long, Float, Double or byte[]; null for null and for values the column cannot
      *     represent (wrong Java type, a decimal too large for the column, a date out of range)
      */
-    public static Object toPhysical(ParquetColumn column, Object v) {
+    static Object toPhysical(ParquetColumn column, Object v) {
         if (v == null) {
             return null;
         }

@@ -1,15 +1,8 @@
-package io.dmskit.engine;
+package io.dmskit.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dmskit.engine.internal.Catalog;
-import io.dmskit.engine.internal.Change;
-import io.dmskit.engine.internal.Dialect;
-import io.dmskit.engine.internal.JdbcEndpoint;
-import io.dmskit.engine.internal.MappingsRouter;
-import io.dmskit.engine.internal.PollingCapture;
-import io.dmskit.engine.internal.SourceTable;
-import io.dmskit.engine.internal.TablePlan;
+import io.dmskit.engine.Databases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.s3;
+package io.dmskit.verify.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Adds the bytes read through it to a counter. */
-public final class CountingInputStream extends FilterInputStream {
+final class CountingInputStream extends FilterInputStream {
 
     private final AtomicLong counter;
 

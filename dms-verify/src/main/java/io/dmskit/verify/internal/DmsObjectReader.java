@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.s3;
+package io.dmskit.verify.internal;
 
 import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.model.s3.S3ObjectKind;
@@ -81,7 +81,7 @@ public final class DmsObjectReader {
      *         endpoint's DataFormat is parquet (transaction files and {@code .csv} names excepted: DMS always writes
      *         those as CSV)
      */
-    public boolean isParquet(String key) {
+    boolean isParquet(String key) {
         if (S3ObjectNames.isParquetName(key)) {
             return true;
         }
@@ -97,7 +97,7 @@ public final class DmsObjectReader {
      * @param cdc whether it is a CDC file (operations are classified) or a full-load file
      * @param columns the table's column names (to recognise a header row), may be empty
      */
-    public Counts count(String key, boolean cdc, Collection<String> columns, IoStats io) {
+    Counts count(String key, boolean cdc, Collection<String> columns, IoStats io) {
         return count(key, -1, cdc, columns, io);
     }
 
@@ -158,7 +158,7 @@ public final class DmsObjectReader {
      *
      * @return one array per row, values in the order of {@code columns}; null where a column is absent or null
      */
-    public List<String[]> parquetRows(String key, List<String> columns, IoStats io) {
+    List<String[]> parquetRows(String key, List<String> columns, IoStats io) {
         Tail tail = readTail(key, -1, io);
         ParquetFooter footer = ParquetReader.readFooter(tail.bytes);
         List<String[]> rows = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.render;
+package io.dmskit.verify.internal;
 
 /** A tiny streaming JSON writer with stable key order (the order of the calls). */
 final class JsonWriter {

@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.sql;
+package io.dmskit.verify.internal;
 
 import io.dmskit.mappings.SqlDialect;
 
@@ -64,12 +64,12 @@ public final class Database {
     }
 
     /** @return the data source */
-    public DataSource dataSource() {
+    DataSource dataSource() {
         return dataSource;
     }
 
     /** Quotes an identifier for this dialect. */
-    public String quote(String identifier) {
+    String quote(String identifier) {
         if (dialect == SqlDialect.MYSQL) {
             return "`" + identifier.replace("`", "``") + "`";
         }
@@ -77,7 +77,7 @@ public final class Database {
     }
 
     /** @return {@code schema.table}, quoted */
-    public String qualified(String schema, String table) {
+    String qualified(String schema, String table) {
         return quote(schema) + "." + quote(table);
     }
 
@@ -103,7 +103,7 @@ public final class Database {
     }
 
     /** @return whether the table exists */
-    public boolean tableExists(String schema, String table) throws SQLException {
+    boolean tableExists(String schema, String table) throws SQLException {
         String sql = dialect == SqlDialect.MYSQL
                 ? "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?"
                 : "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"

@@ -1,15 +1,8 @@
-package io.dmskit.engine;
+package io.dmskit.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dmskit.engine.internal.Dialect;
-import io.dmskit.engine.internal.EngineException;
-import io.dmskit.engine.internal.MappingsRouter;
-import io.dmskit.engine.internal.SourceColumn;
-import io.dmskit.engine.internal.SourceTable;
-import io.dmskit.engine.internal.TablePlan;
-import io.dmskit.engine.internal.ValueKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;

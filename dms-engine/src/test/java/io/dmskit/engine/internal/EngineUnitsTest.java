@@ -1,15 +1,9 @@
-package io.dmskit.engine;
+package io.dmskit.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dmskit.engine.internal.ColumnExpression;
-import io.dmskit.engine.internal.EngineException;
-import io.dmskit.engine.internal.S3Target;
-import io.dmskit.engine.internal.SourceColumn;
-import io.dmskit.engine.internal.SourceTable;
-import io.dmskit.engine.internal.TextValues;
-import io.dmskit.engine.internal.ValueKind;
+import io.dmskit.engine.LocalReplicationEngine;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;

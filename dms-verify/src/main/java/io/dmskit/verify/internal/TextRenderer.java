@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.render;
+package io.dmskit.verify.internal;
 
 import io.dmskit.verify.VerificationReport;
 import io.dmskit.verify.report.DmsTableStatistics;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Plain-text renderings of a report: the terminal table and the assertion message. */
-public final class TextRenderer {
+final class TextRenderer {
 
     private TextRenderer() {
     }

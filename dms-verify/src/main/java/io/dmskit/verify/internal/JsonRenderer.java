@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.render;
+package io.dmskit.verify.internal;
 
 import io.dmskit.verify.CdcProbeResult;
 import io.dmskit.verify.VerificationReport;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The report's JSON document; the schema is documented in the module README and versioned. */
-public final class JsonRenderer {
+final class JsonRenderer {
 
     private JsonRenderer() {
     }

@@ -1,4 +1,4 @@
-package io.dmskit.verify.internal.render;
+package io.dmskit.verify.internal;
 
 import io.dmskit.verify.CdcProbeResult;
 import io.dmskit.verify.VerificationReport;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * One self-contained HTML page: inline CSS and SVG only, no scripts, fonts or images from elsewhere, so it opens
  * offline and can be attached to a CI run.
  */
-public final class HtmlRenderer {
+final class HtmlRenderer {
 
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;margin:24px;color:#1f2933;background:#fff}
