@@ -1,6 +1,10 @@
 package io.dmskit.mappings;
 
-/** SQL dialects for which {@link TableResolution#sqlPredicate(SqlDialect)} renders source filters. */
+/**
+ * The SQL dialects dmskit speaks to source and target databases: {@link TableResolution#sqlPredicate(SqlDialect)}
+ * renders source filters in them, and dms-verify and the local engine quote identifiers with
+ * {@link #quoteIdentifier(String)}, so every module quotes the same way.
+ */
 public enum SqlDialect {
     /**
      * MySQL and MariaDB: back-quoted identifiers; quotes doubled and backslashes escaped in literals (the default
@@ -8,5 +12,29 @@ public enum SqlDialect {
      */
     MYSQL,
     /** PostgreSQL: double-quoted identifiers, quotes doubled in standard-conforming string literals. */
-    POSTGRESQL
+    POSTGRESQL;
+
+    /**
+     * Quotes an identifier (schema, table or column name) for this dialect, doubling any quote character inside it:
+     * {@code `order``s`} for MySQL, {@code "order""s"} for PostgreSQL.
+     *
+     * @param identifier the name as the database stores it
+     * @return the quoted identifier
+     * @throws NullPointerException when identifier is null
+     */
+    public String quoteIdentifier(String identifier) {
+        java.util.Objects.requireNonNull(identifier, "identifier");
+        return this == MYSQL
+                ? "`" + identifier.replace("`", "``") + "`"
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * @param schema the schema (MySQL: database) name
+     * @param table the table name
+     * @return {@code schema.table}, each part quoted with {@link #quoteIdentifier(String)}
+     */
+    public String qualified(String schema, String table) {
+        return quoteIdentifier(schema) + "." + quoteIdentifier(table);
+    }
 }

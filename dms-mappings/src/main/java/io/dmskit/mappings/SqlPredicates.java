@@ -44,10 +44,7 @@ final class SqlPredicates {
     }
 
     static String identifier(String name, SqlDialect d) {
-        if (d == SqlDialect.MYSQL) {
-            return "`" + name.replace("`", "``") + "`";
-        }
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return d.quoteIdentifier(name);
     }
 
     static String literal(String value, SqlDialect d) {

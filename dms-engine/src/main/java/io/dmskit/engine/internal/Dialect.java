@@ -1,29 +1,28 @@
 package io.dmskit.engine.internal;
 
+import io.dmskit.mappings.SqlDialect;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The SQL engines the local engine reads from and writes to. */
 enum Dialect {
-    MYSQL {
-        @Override
-        public String quote(String identifier) {
-            return '`' + identifier.replace("`", "``") + '`';
-        }
-    },
-    POSTGRESQL {
-        @Override
-        public String quote(String identifier) {
-            return '"' + identifier.replace("\"", "\"\"") + '"';
-        }
-    };
+    MYSQL(SqlDialect.MYSQL),
+    POSTGRESQL(SqlDialect.POSTGRESQL);
 
-    /** @return the identifier quoted for this engine */
-    public abstract String quote(String identifier);
+    private final SqlDialect sql;
+
+    Dialect(SqlDialect sql) {
+        this.sql = sql;
+    }
+
+    /** @return the identifier quoted for this engine (dms-mappings' {@link SqlDialect}, as everywhere in dmskit) */
+    public String quote(String identifier) {
+        return sql.quoteIdentifier(identifier);
+    }
 
     /** @return {@code "schema"."table"} quoted for this engine */
     public String qualified(String schema, String table) {
-        return quote(schema) + "." + quote(table);
+        return sql.qualified(schema, table);
     }
 
     /**

@@ -70,15 +70,12 @@ public final class Database {
 
     /** Quotes an identifier for this dialect. */
     String quote(String identifier) {
-        if (dialect == SqlDialect.MYSQL) {
-            return "`" + identifier.replace("`", "``") + "`";
-        }
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return dialect.quoteIdentifier(identifier);
     }
 
     /** @return {@code schema.table}, quoted */
     String qualified(String schema, String table) {
-        return quote(schema) + "." + quote(table);
+        return dialect.qualified(schema, table);
     }
 
     /** Lists the base tables of the catalog, leaving out the system schemas. */
