@@ -43,4 +43,22 @@ class VocabularyTest {
         assertThat(DmsIdentifiers.subnetGroupProblems("my group_1.a")).isEmpty();
         assertThat(DmsIdentifiers.subnetGroupProblems("Default")).containsExactly("must not be 'default'");
     }
+
+    @Test
+    @DisplayName("the engine catalog: lookups, families, ports, and every settings member is a real SDK Endpoint member")
+    void engineCatalogCoversTheSdk() {
+        assertThat(DmsEngine.all()).extracting(DmsEngine::name).doesNotHaveDuplicates()
+                .contains("mysql", "mariadb", "aurora", "postgres", "aurora-postgresql", "oracle", "sqlserver", "s3",
+                        "kinesis", "kafka", "redshift", "dynamodb");
+        assertThat(DmsEngine.find(" Aurora-PostgreSQL ")).map(DmsEngine::family).contains(DmsEngine.Family.POSTGRESQL);
+        assertThat(DmsEngine.find("mariadb")).map(DmsEngine::settingsMember).contains("MySQLSettings");
+        assertThat(DmsEngine.find("mysql").orElseThrow().defaultPort()).hasValue(3306);
+        assertThat(DmsEngine.find("s3").orElseThrow().defaultPort()).isEmpty();
+        assertThat(DmsEngine.find("cassandra")).isEmpty();
+        for (DmsEngine e : DmsEngine.all()) {
+            assertThat(software.amazon.awssdk.services.databasemigration.model.Endpoint.builder().build().sdkFields())
+                    .as(e.name() + " settings member " + e.settingsMember())
+                    .anySatisfy(f -> assertThat(f.memberName()).isEqualTo(e.settingsMember()));
+        }
+    }
 }

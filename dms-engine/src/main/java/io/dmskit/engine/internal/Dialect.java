@@ -1,7 +1,7 @@
 package io.dmskit.engine.internal;
 
 import io.dmskit.mappings.SqlDialect;
-import java.util.Locale;
+import io.dmskit.model.DmsEngine;
 import java.util.Optional;
 
 /** The SQL engines the local engine reads from and writes to. */
@@ -30,13 +30,10 @@ enum Dialect {
      * @return the dialect that speaks to it, empty for engines the local engine does not support
      */
     public static Optional<Dialect> ofEngineName(String engineName) {
-        if (engineName == null) {
-            return Optional.empty();
-        }
-        return switch (engineName.toLowerCase(Locale.ROOT)) {
-            case "mysql", "mariadb", "aurora", "aurora-serverless" -> Optional.of(MYSQL);
-            case "postgres", "aurora-postgresql", "aurora-postgresql-serverless" -> Optional.of(POSTGRESQL);
+        return DmsEngine.find(engineName).flatMap(e -> switch (e.family()) {
+            case MYSQL -> Optional.of(MYSQL);
+            case POSTGRESQL -> Optional.of(POSTGRESQL);
             default -> Optional.empty();
-        };
+        });
     }
 }

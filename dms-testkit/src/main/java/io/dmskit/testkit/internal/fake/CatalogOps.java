@@ -1,5 +1,6 @@
 package io.dmskit.testkit.internal.fake;
 
+import io.dmskit.model.DmsEngine;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.databasemigration.model.AccountQuota;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.databasemigration.model.SupportedEndpoint
 /** Read-only catalog calls: endpoint types, orderable instances, account quotas. */
 final class CatalogOps {
 
-    private record EndpointType(Engines.Engine engine, String type) {
+    private record EndpointType(DmsEngine engine, String type) {
     }
 
     private static final Page.Filters<EndpointType> FILTERS = new Page.Filters<EndpointType>()
@@ -32,7 +33,7 @@ final class CatalogOps {
     public DescribeEndpointTypesResponse endpointTypes(DescribeEndpointTypesRequest r) {
         FILTERS.check(r.filters());
         List<EndpointType> all = new ArrayList<>();
-        for (Engines.Engine e : Engines.ALL.values()) {
+        for (DmsEngine e : DmsEngine.all()) {
             if (e.source()) {
                 all.add(new EndpointType(e, "SOURCE"));
             }

@@ -1,5 +1,6 @@
 package io.dmskit.testkit.internal.fake;
 
+import io.dmskit.model.DmsEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +71,8 @@ final class ConnectionOps {
             Optional<String> outcome;
             try {
                 Credentials creds = Credentials.resolve(source, secrets);
-                if (creds.secretId().isPresent() && secrets != null && Engines.find(endpointModel.engineName())
-                        .map(x -> x.kind() == Engines.Kind.RELATIONAL).orElse(false) && creds.missing() != null) {
+                if (creds.secretId().isPresent() && secrets != null && DmsEngine.find(endpointModel.engineName())
+                        .map(x -> x.kind() == DmsEngine.Kind.RELATIONAL).orElse(false) && creds.missing() != null) {
                     outcome = Optional.of("Secret " + creds.secretId().get() + " does not contain the "
                             + creds.missing() + " of the database.");
                 } else if (engine != null) {

@@ -40,7 +40,7 @@ final class Credentials implements EndpointCredentials {
     }
 
     static Source sourceOf(EndpointRecord e) {
-        String settingsName = EndpointOps.SETTINGS_FIELD.get(e.model.engineName());
+        String settingsName = EndpointOps.settingsField(e.model.engineName());
         Object own = settingsName == null ? null : Pojos.get(e.model, settingsName);
         String secretId = own != null && Pojos.has(own, "SecretsManagerSecretId")
                 ? (String) Pojos.get(own, "SecretsManagerSecretId") : null;

@@ -1,5 +1,6 @@
 package io.dmskit.testkit.internal.fake;
 
+import io.dmskit.model.DmsEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,40 +26,9 @@ import software.amazon.awssdk.services.databasemigration.model.ModifyEndpointRes
  */
 final class EndpointOps {
 
-    static final Map<String, String> SETTINGS_FIELD = new HashMap<>();
     private static final Set<String> SSL_MODES = Set.of("none", "require", "verify-ca", "verify-full");
     private static final List<String> CONNECTION_FIELDS = List.of("ServerName", "Port", "Username", "DatabaseName");
 
-    static {
-        for (String e : List.of("mysql", "mariadb", "aurora", "aurora-serverless")) {
-            SETTINGS_FIELD.put(e, "MySQLSettings");
-        }
-        SETTINGS_FIELD.put("gcp-mysql", "GcpMySQLSettings");
-        for (String e : List.of("postgres", "aurora-postgresql", "aurora-postgresql-serverless")) {
-            SETTINGS_FIELD.put(e, "PostgreSQLSettings");
-        }
-        SETTINGS_FIELD.put("oracle", "OracleSettings");
-        for (String e : List.of("sqlserver", "azuredb", "azure-sql-managed-instance", "babelfish")) {
-            SETTINGS_FIELD.put(e, "MicrosoftSQLServerSettings");
-        }
-        SETTINGS_FIELD.put("sybase", "SybaseSettings");
-        SETTINGS_FIELD.put("db2", "IBMDb2Settings");
-        SETTINGS_FIELD.put("db2-zos", "IBMDb2Settings");
-        SETTINGS_FIELD.put("redshift", "RedshiftSettings");
-        SETTINGS_FIELD.put("redshift-serverless", "RedshiftSettings");
-        SETTINGS_FIELD.put("mongodb", "MongoDbSettings");
-        SETTINGS_FIELD.put("docdb", "DocDbSettings");
-        SETTINGS_FIELD.put("s3", "S3Settings");
-        SETTINGS_FIELD.put("dynamodb", "DynamoDbSettings");
-        SETTINGS_FIELD.put("kinesis", "KinesisSettings");
-        SETTINGS_FIELD.put("kafka", "KafkaSettings");
-        SETTINGS_FIELD.put("elasticsearch", "ElasticsearchSettings");
-        SETTINGS_FIELD.put("opensearch", "ElasticsearchSettings");
-        SETTINGS_FIELD.put("neptune", "NeptuneSettings");
-        SETTINGS_FIELD.put("redis", "RedisSettings");
-        SETTINGS_FIELD.put("timestream", "TimestreamSettings");
-        SETTINGS_FIELD.put("dms-transfer", "DmsTransferSettings");
-    }
 
     private static final Page.Filters<EndpointRecord> FILTERS = new Page.Filters<EndpointRecord>()
             .one("endpoint-arn", e -> e.arn)
@@ -115,10 +85,20 @@ final class EndpointOps {
         return t;
     }
 
-    private static Engines.Engine engine(String name, String type) {
+    /** @return the endpoint member that holds the engine's settings ({@code MySQLSettings}, ...), null if unknown */
+    static String settingsField(String engineName) {
+        return exact(engineName).map(DmsEngine::settingsMember).orElse(null);
+    }
+
+    /** DMS takes EngineName as written: the catalog lookup, without its leniency about case and blanks. */
+    private static java.util.Optional<DmsEngine> exact(String name) {
+        return DmsEngine.find(name).filter(e -> e.name().equals(name));
+    }
+
+    private static DmsEngine engine(String name, String type) {
         Validate.required("EngineName", name);
-        Engines.Engine e = Engines.find(name).orElseThrow(() -> Errors.invalidParameter("Invalid EngineName '"
-                + name + "'. Valid engine names: " + String.join(", ", Engines.ALL.keySet()) + "."));
+        DmsEngine e = exact(name).orElseThrow(() -> Errors.invalidParameter("Invalid EngineName '"
+                + name + "'. Valid engine names: " + String.join(", ", DmsEngine.all().stream().map(DmsEngine::name).toList()) + "."));
         if (type.equals("source") && !e.source() || type.equals("target") && !e.target()) {
             throw Errors.invalidParameter("The engine " + name + " is not supported as a " + type + " endpoint.");
         }
@@ -129,7 +109,7 @@ final class EndpointOps {
     private static final class Draft {
         String id;
         String type;
-        Engines.Engine engine;
+        DmsEngine engine;
         Map<String, Object> top = new LinkedHashMap<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         String password;
@@ -179,12 +159,12 @@ final class EndpointOps {
 
     /** Validates a draft and builds the model DMS would describe. */
     private Endpoint build(Draft d, String arn, String status, String existingKmsKey) {
-        Engines.Engine engine = d.engine;
-        String settingsName = SETTINGS_FIELD.get(engine.name());
+        DmsEngine engine = d.engine;
+        String settingsName = settingsField(engine.name());
         applyExtraConnectionAttributes(d, settingsName);
         Object own = d.settings.get(settingsName);
         // the connection fields live both at the top level and in the engine's settings object
-        if (engine.kind() != Engines.Kind.SERVICE || engine.name().equals("redis")) {
+        if (engine.kind() != DmsEngine.Kind.SERVICE || engine.name().equals("redis")) {
             for (String f : CONNECTION_FIELDS) {
                 Object top = d.top.get(f);
                 Object inSettings = own == null ? null : Pojos.get(own, f);
@@ -196,10 +176,10 @@ final class EndpointOps {
                 d.password = (String) Pojos.get(own, "Password");
             }
         }
-        if (engine.kind() == Engines.Kind.RELATIONAL && d.top.get("Port") == null && engine.defaultPort() != null
+        if (engine.kind() == DmsEngine.Kind.RELATIONAL && d.top.get("Port") == null && engine.defaultPort().isPresent()
                 && (d.top.get("ServerName") != null)) {
             // DMS fills in the engine's usual port when a server is named without one
-            d.top.put("Port", engine.defaultPort());
+            d.top.put("Port", engine.defaultPort().getAsInt());
         }
         String secretId = own == null || !Pojos.has(own, "SecretsManagerSecretId") ? null
                 : (String) Pojos.get(own, "SecretsManagerSecretId");
@@ -209,7 +189,7 @@ final class EndpointOps {
         if (secretId != null && secretRole == null) {
             problems.add("SecretsManagerAccessRoleArn must be provided together with SecretsManagerSecretId");
         }
-        if (engine.kind() == Engines.Kind.RELATIONAL && secretId == null) {
+        if (engine.kind() == DmsEngine.Kind.RELATIONAL && secretId == null) {
             for (String f : List.of("ServerName", "Port", "Username")) {
                 if (d.top.get(f) == null || d.top.get(f).toString().isBlank()) {
                     problems.add("The parameter " + f + " must be provided and must not be blank.");
@@ -219,9 +199,8 @@ final class EndpointOps {
                 problems.add("The parameter Password must be provided and must not be blank.");
             }
         }
-        if (engine.kind() == Engines.Kind.RELATIONAL && secretId == null
-                && Set.of("postgres", "aurora-postgresql", "aurora-postgresql-serverless", "oracle", "sqlserver",
-                "azuredb", "redshift", "redshift-serverless", "db2", "db2-zos", "babelfish").contains(engine.name())
+        if (engine.kind() == DmsEngine.Kind.RELATIONAL && secretId == null
+                && engine.requiresDatabaseName()
                 && d.top.get("DatabaseName") == null) {
             problems.add("The parameter DatabaseName must be provided for engine " + engine.name() + ".");
         }
@@ -289,7 +268,7 @@ final class EndpointOps {
         for (Map.Entry<String, Object> s : d.settings.entrySet()) {
             settings.put(s.getKey(), Pojos.without(s.getValue(), EndpointOps::isSecretField));
         }
-        if (engine.kind() != Engines.Kind.SERVICE || engine.name().equals("redis")) {
+        if (engine.kind() != DmsEngine.Kind.SERVICE || engine.name().equals("redis")) {
             Object mirrored = settings.get(settingsName);
             if (mirrored == null) {
                 mirrored = newSettings(settingsName);
@@ -431,7 +410,7 @@ final class EndpointOps {
         }
         if (r.password() == null) {
             // a password given only in the new settings object counts too
-            Object own = given.get(SETTINGS_FIELD.get(d.engine.name()));
+            Object own = given.get(settingsField(d.engine.name()));
             if (own != null && Pojos.has(own, "Password") && Pojos.get(own, "Password") != null) {
                 d.password = (String) Pojos.get(own, "Password");
             }
