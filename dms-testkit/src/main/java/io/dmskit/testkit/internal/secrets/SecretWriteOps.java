@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretResponse
 import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionStageRequest;
 import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionStageResponse;
 
-/** The operations that write values and labels: CreateSecret, PutSecretValue, UpdateSecret, UpdateSecretVersionStage. */
+/**
+ * The operations that write values and staging labels: CreateSecret, PutSecretValue, UpdateSecret,
+ * UpdateSecretVersionStage.
+ */
 final class SecretWriteOps {
 
     private final SecretTable table;
