@@ -2,13 +2,11 @@ package io.dmskit.testkit;
 
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.internal.fake.DmsRegion;
-import io.dmskit.testkit.internal.fake.Errors;
+import io.dmskit.testkit.internal.fake.CallLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
@@ -53,9 +51,8 @@ public final class FakeDms implements DatabaseMigrationClient {
     private final String region;
     private final Faults faults;
     private final DmsRegion state;
-    private final List<CallRecord> calls = new ArrayList<>();
+    private final CallLog calls = new CallLog();
     private final Duration advanceOnDescribe;
-    private long callSequence;
 
     private FakeDms(Builder b) {
         this.clock = b.clock != null ? b.clock : FakeClock.create();
@@ -110,9 +107,7 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     /** @return every call so far, in arrival order */
     public List<CallRecord> calls() {
-        synchronized (calls) {
-            return List.copyOf(calls);
-        }
+        return calls.all();
     }
 
     /**
@@ -120,27 +115,17 @@ public final class FakeDms implements DatabaseMigrationClient {
      * @return the calls of that operation, in arrival order
      */
     public List<CallRecord> calls(String operationName) {
-        Objects.requireNonNull(operationName, "operationName");
-        if (!DmsRegion.operations().contains(operationName)) {
-            throw new IllegalArgumentException("Unknown DMS operation '" + operationName + "'");
-        }
-        synchronized (calls) {
-            return calls.stream().filter(c -> c.operation().equals(operationName)).toList();
-        }
+        return calls.of(operationName);
     }
 
     /** @return how many calls of state-changing operations were made (including failed ones) */
     public long mutatingCallCount() {
-        synchronized (calls) {
-            return calls.stream().filter(CallRecord::mutating).count();
-        }
+        return calls.mutatingCount();
     }
 
     /** Forgets the call log (state is kept). */
     public void clearCalls() {
-        synchronized (calls) {
-            calls.clear();
-        }
+        calls.clear();
     }
 
     /** @return the names of the operations this fake implements */
@@ -218,26 +203,18 @@ public final class FakeDms implements DatabaseMigrationClient {
         }
         Optional<RuntimeException> fault = faults.errorFor(operation);
         if (fault.isPresent()) {
-            record(operation, request, null, fault.get(), time);
+            calls.record(operation, request, null, fault.get(), time);
             throw fault.get();
         }
         T response;
         try {
             response = responseType.cast(state.handle(operation, request));
         } catch (RuntimeException e) {
-            record(operation, request, null, e, time);
+            calls.record(operation, request, null, e, time);
             throw e;
         }
-        record(operation, request, response, null, time);
+        calls.record(operation, request, response, null, time);
         return response;
-    }
-
-    private void record(String operation, SdkRequest request, SdkResponse response, RuntimeException e,
-                        java.time.Instant time) {
-        synchronized (calls) {
-            calls.add(new CallRecord(++callSequence, operation, request, response, e, time,
-                    DmsRegion.isMutating(operation), Thread.currentThread().getName()));
-        }
     }
 
     // ------------------------------------------------------------------------------------------ subnet groups
@@ -574,45 +551,6 @@ public final class FakeDms implements DatabaseMigrationClient {
     @Override
     public ReloadReplicationTablesResponse reloadReplicationTables(ReloadReplicationTablesRequest r) {
         return call("ReloadReplicationTables", r, ReloadReplicationTablesResponse.class);
-    }
-
-    /** DMS's side of {@link Faults}: its operations and how DMS shapes an injected error. */
-    private static final class DmsFaultTarget implements FaultTarget {
-
-        @Override
-        public String serviceName() {
-            return "DMS";
-        }
-
-        @Override
-        public Set<String> operations() {
-            return DmsRegion.operations();
-        }
-
-        @Override
-        public String exampleOperation() {
-            return "CreateEndpoint";
-        }
-
-        @Override
-        public RuntimeException throttling() {
-            return Errors.throttling();
-        }
-
-        @Override
-        public RuntimeException serverError() {
-            return Errors.generic("InternalFailure", "An internal error has occurred. Please try again.", 500);
-        }
-
-        @Override
-        public RuntimeException serviceUnavailable() {
-            return Errors.generic("ServiceUnavailable", "Service is unavailable. Please try again.", 503);
-        }
-
-        @Override
-        public RuntimeException error(String errorCode, int statusCode, String message) {
-            return Errors.generic(errorCode, message, statusCode);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------- build

@@ -104,7 +104,7 @@ final class ConfigOps {
                     + "target endpoint.");
         }
         checkCompute(r.computeConfig());
-        String type = Validate.oneOf("ReplicationType", r.replicationTypeAsString(), TaskOps.MIGRATION_TYPES);
+        String type = Validate.oneOf("ReplicationType", r.replicationTypeAsString(), TaskRules.MIGRATION_TYPES);
         JsonDocs.checkTableMappings(r.tableMappings());
         String settings = JsonDocs.mergeSettings(r.replicationSettings(), null);
         for (ConfigRecord other : w.configs.values()) {
@@ -142,7 +142,7 @@ final class ConfigOps {
         }
         if (r.replicationTypeAsString() != null) {
             b.replicationType(Validate.oneOf("ReplicationType", r.replicationTypeAsString(),
-                    TaskOps.MIGRATION_TYPES));
+                    TaskRules.MIGRATION_TYPES));
         }
         if (r.tableMappings() != null) {
             JsonDocs.checkTableMappings(r.tableMappings());
@@ -301,7 +301,7 @@ final class ConfigOps {
         }
         for (TableToReload t : r.tablesToReload()) {
             tables.get(c.arn).put(TaskRecord.tableKey(t.schemaName(), t.tableName()),
-                    TaskOps.freshTable(t.schemaName(), t.tableName()).tableState("Table is being reloaded")
+                    TaskStatistics.freshTable(t.schemaName(), t.tableName()).tableState("Table is being reloaded")
                             .fullLoadReloaded(true).lastUpdateTime(w.now()).build());
         }
         return ReloadReplicationTablesResponse.builder().replicationConfigArn(c.arn).build();
