@@ -5,8 +5,8 @@ import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.verify.internal.Database;
 import io.dmskit.verify.internal.DmsTaskReader;
-import io.dmskit.verify.internal.PlannedTable;
 import io.dmskit.verify.internal.ProbeRunner;
+import io.dmskit.verify.internal.TablePlan;
 import io.dmskit.verify.internal.TablePlanner;
 import io.dmskit.verify.internal.TableVerifier;
 import io.dmskit.verify.internal.TargetReader;
@@ -141,16 +141,16 @@ public final class Verifier {
         long t0 = System.nanoTime();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
         Database db = openSource();
-        List<PlannedTable> planned = planner.plan(db, task.mappings());
-        LOG.info("Verifying {} table(s): source {} -> target {}", planned.size(), describeSource(db),
+        TablePlan plan = planner.plan(db, task.mappings());
+        LOG.info("Verifying {} table(s): source {} -> target {}", plan.size(), describeSource(db),
                 describeTarget(task.target()));
-        listener.tablesSelected(planned.size());
+        listener.tablesSelected(plan.size());
         Map<String, DmsTableStatistics> stats = taskReader.tableStatistics();
         List<TableVerification> results;
         try (TargetReader reader = task.target() == null ? null
                 : TargetReader.open(task.target(), s3, listener, queryTimeout)) {
             results = new ArrayList<>(new TableVerifier(db, reader, stats, taskArn, countMode, queryTimeout, tolerance,
-                    listener).verifyAll(planned, parallelism, checkExtraTables && tables.isEmpty()));
+                    listener).verifyAll(plan, parallelism, checkExtraTables && tables.isEmpty()));
         }
         results.sort(Comparator.comparing(TableVerification::name));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);

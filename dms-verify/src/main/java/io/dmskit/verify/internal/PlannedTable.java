@@ -14,6 +14,6 @@ import java.util.Optional;
  * @param predicate the SQL form of the task's source filter, if any
  * @param resolution how the table mappings resolved it; null when there are no mappings
  */
-public record PlannedTable(SourceTable table, String targetSchema, String targetTable, Optional<String> predicate,
+record PlannedTable(SourceTable table, String targetSchema, String targetTable, Optional<String> predicate,
                            TableResolution resolution) {
 }

@@ -44,7 +44,7 @@ public final class TablePlanner {
      * @return the replicated tables, sorted by source name
      * @throws VerificationException when the source catalog cannot be listed
      */
-    public List<PlannedTable> plan(Database db, TableMappings mappings) {
+    public TablePlan plan(Database db, TableMappings mappings) {
         List<PlannedTable> out = new ArrayList<>();
         for (SourceTable t : candidates(db)) {
             if (mappings == null) {
@@ -59,7 +59,7 @@ public final class TablePlanner {
             }
         }
         out.sort(Comparator.comparing(PlannedTable::table));
-        return out;
+        return new TablePlan(out);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class TablePlanner {
      * @throws CdcProbeException when the mappings replicate no table of the source
      */
     public String firstReplicatedSchema(Database db, TableMappings mappings) {
-        List<PlannedTable> planned = plan(db, mappings);
+        List<PlannedTable> planned = plan(db, mappings).tables();
         if (planned.isEmpty()) {
             throw new CdcProbeException("the task's table mappings replicate no table of the source, so there is no"
                     + " schema for the probe table; set CdcProbeOptions.schema(...)", null, null);

@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Verifies one planned table: counts it on the source and the target (or takes DMS's table statistics as the target)
- * and compares the counts into a {@link TableVerification}. Failures of the table become a row with status
+ * Verifies the planned tables: counts each on the source and the target (or takes DMS's table statistics as the
+ * target) and compares the counts into a {@link TableVerification}. Failures of a table become a row with status
  * {@code ERROR}.
  */
 public final class TableVerifier {
@@ -65,13 +65,14 @@ public final class TableVerifier {
      * Verifies the planned tables in parallel, telling the listener of each, and optionally adds the tables found
      * only on the target.
      *
-     * @param planned the tables to verify
+     * @param plan the tables to verify
      * @param parallelism tables verified at once
      * @param findTargetOnly whether to look for tables that exist only on the target (needs a target reader)
      * @return one row per table, planned tables first in their order
      * @throws io.dmskit.verify.VerificationException when verifying a table throws or the caller is interrupted
      */
-    public List<TableVerification> verifyAll(List<PlannedTable> planned, int parallelism, boolean findTargetOnly) {
+    public List<TableVerification> verifyAll(TablePlan plan, int parallelism, boolean findTargetOnly) {
+        List<PlannedTable> planned = plan.tables();
         AtomicInteger done = new AtomicInteger();
         int total = planned.size();
         List<TableVerification> out = new ArrayList<>(ParallelTables.map(planned, parallelism, "dmskit-verify", p -> {
@@ -89,7 +90,7 @@ public final class TableVerifier {
     }
 
     /** @return the counts of the table on both sides and how they compare */
-    public TableVerification verify(PlannedTable p) {
+    TableVerification verify(PlannedTable p) {
         SourceTable st = p.table();
         Optional<DmsTableStatistics> dmsStats = Optional.ofNullable(stats.get(TableKey.of(st.schema(), st.table())));
         List<String> notes = new ArrayList<>();
