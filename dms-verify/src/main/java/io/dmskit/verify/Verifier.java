@@ -3,29 +3,25 @@ package io.dmskit.verify;
 import io.dmskit.core.Endpoint;
 import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.TableMappings;
-import io.dmskit.mappings.TableResolution;
-import io.dmskit.model.s3.S3FormatException;
 import io.dmskit.verify.internal.Database;
+import io.dmskit.verify.internal.DmsTaskReader;
 import io.dmskit.verify.internal.ProbeRunner;
+import io.dmskit.verify.internal.TablePlan;
+import io.dmskit.verify.internal.TablePlanner;
+import io.dmskit.verify.internal.TableVerifier;
 import io.dmskit.verify.internal.TargetReader;
 import io.dmskit.verify.probe.CdcProbeOptions;
 import io.dmskit.verify.report.DmsTableStatistics;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.Tolerance;
-import io.dmskit.verify.report.VerificationStatus;
 import io.dmskit.verify.source.CountMode;
-import io.dmskit.verify.source.SourceCount;
 import io.dmskit.verify.source.SourceTable;
 import io.dmskit.verify.target.JdbcTarget;
 import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.Target;
-import io.dmskit.verify.target.TargetCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
-import software.amazon.awssdk.services.databasemigration.model.DescribeEndpointsResponse;
-import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
-import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.sql.SQLException;
@@ -34,19 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -96,6 +83,8 @@ public final class Verifier {
     private final VerificationListener listener;
     private final Clock clock;
     private final boolean checkExtraTables;
+    private final TablePlanner planner;
+    private final DmsTaskReader taskReader;
 
     private Verifier(Builder b) {
         this.source = b.source;
@@ -114,6 +103,8 @@ public final class Verifier {
         this.listener = b.listener;
         this.clock = b.clock;
         this.checkExtraTables = b.checkExtraTables;
+        this.planner = new TablePlanner(tables, schemas, sourceName);
+        this.taskReader = new DmsTaskReader(dms, taskArn, s3);
     }
 
     /** @return a builder */
@@ -138,10 +129,6 @@ public final class Verifier {
         return b;
     }
 
-    /** A source table the task replicates, with its target names and filter. */
-    private record Planned(SourceTable table, String targetSchema, String targetTable, Optional<String> predicate,
-                           TableResolution resolution) { }
-
     /**
      * Counts every table the task replicates on the source, the target and in DMS's table statistics and compares
      * them. Failures of single tables (a timeout, an unreadable object) become rows with status {@code ERROR}.
@@ -152,45 +139,23 @@ public final class Verifier {
     public VerificationReport verifyRowCounts() {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        TaskInfo task = describeTask();
-        TableMappings effective = mappings != null ? mappings : task == null ? null : task.mappings;
-        Target effectiveTarget = target != null ? target : task == null ? null : task.target;
+        DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
         Database db = openSource();
-        List<Planned> planned = plan(db, effective);
-        LOG.info("Verifying {} table(s): source {} -> target {}", planned.size(), describeSource(db),
-                describeTarget(effectiveTarget));
-        listener.tablesSelected(planned.size());
-        Map<String, DmsTableStatistics> stats = tableStatistics();
-        List<TableVerification> results = new ArrayList<>();
-        AtomicInteger done = new AtomicInteger();
-        int total = planned.size();
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon("dmskit-verify"));
-        try (TargetReader reader = effectiveTarget == null ? null
-                : TargetReader.open(effectiveTarget, s3, listener, queryTimeout)) {
-            List<Future<TableVerification>> futures = new ArrayList<>();
-            for (Planned p : planned) {
-                futures.add(pool.submit(() -> {
-                    TableVerification tv = verifyTable(db, reader, p, stats);
-                    listener.tableVerified(tv, done.incrementAndGet(), total);
-                    LOG.info("{}: {} (source {}, target {}) [{}/{}]", tv.name(), tv.status(),
-                            tv.sourceRows() < 0 ? "-" : tv.sourceRows(), tv.targetRows() < 0 ? "-" : tv.targetRows(),
-                            done.get(), total);
-                    return tv;
-                }));
-            }
-            for (Future<TableVerification> f : futures) {
-                results.add(await(f));
-            }
-            if (reader != null && checkExtraTables && tables.isEmpty()) {
-                results.addAll(extraTables(reader, planned));
-            }
-        } finally {
-            pool.shutdownNow();
+        TablePlan plan = planner.plan(db, task.mappings());
+        LOG.info("Verifying {} table(s): source {} -> target {}", plan.size(), describeSource(db),
+                describeTarget(task.target()));
+        listener.tablesSelected(plan.size());
+        Map<String, DmsTableStatistics> stats = taskReader.tableStatistics();
+        List<TableVerification> results;
+        try (TargetReader reader = task.target() == null ? null
+                : TargetReader.open(task.target(), s3, listener, queryTimeout)) {
+            results = new ArrayList<>(new TableVerifier(db, reader, stats, taskArn, countMode, queryTimeout, tolerance,
+                    listener).verifyAll(plan, parallelism, checkExtraTables && tables.isEmpty()));
         }
         results.sort(Comparator.comparing(TableVerification::name));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         VerificationReport report = new VerificationReport(started.plus(elapsed), elapsed, describeSource(db),
-                describeTarget(effectiveTarget), taskArn, countMode, tolerance, results, null);
+                describeTarget(task.target()), taskArn, countMode, tolerance, results, null);
         LOG.info("Verification finished in {} ms: {}", elapsed.toMillis(), report);
         return report;
     }
@@ -220,22 +185,18 @@ public final class Verifier {
      *         or it is missing and creating it was not allowed
      */
     public CdcProbeResult probeCdc(CdcProbeOptions options) {
-        TaskInfo task = describeTask();
-        TableMappings effective = mappings != null ? mappings : task == null ? null : task.mappings;
-        Target effectiveTarget = target != null ? target : task == null ? null : task.target;
-        if (effectiveTarget == null) {
+        DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
+        if (task.target() == null) {
             throw new VerificationException("the CDC probe needs a target to watch (S3 or JDBC); set target(...)",
                     taskArn, "probeCdc", null);
         }
         Database db = openSource();
         String schema = options.schema();
         if (schema == null) {
-            schema = firstReplicatedSchema(db, effective);
+            schema = planner.firstReplicatedSchema(db, task.mappings());
         }
-        return new ProbeRunner(db, effective, effectiveTarget, s3, clock, listener).run(schema, options);
+        return new ProbeRunner(db, task.mappings(), task.target(), s3, clock, listener).run(schema, options);
     }
-
-    // ------------------------------------------------------------------------------------------------ planning
 
     private Database openSource() {
         try {
@@ -246,325 +207,12 @@ public final class Verifier {
         }
     }
 
-    private List<Planned> plan(Database db, TableMappings effective) {
-        List<SourceTable> candidates = new ArrayList<>();
-        if (!tables.isEmpty()) {
-            candidates.addAll(tables);
-        } else {
-            try {
-                for (Database.TableName t : db.listTables()) {
-                    if (schemas.isEmpty() || schemas.contains(t.schema())) {
-                        candidates.add(new SourceTable(t.schema(), t.table()));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new VerificationException("cannot list the source catalog: " + e.getMessage(), sourceName,
-                        "listTables", e);
-            }
-        }
-        List<Planned> out = new ArrayList<>();
-        for (SourceTable t : candidates) {
-            if (effective == null) {
-                out.add(new Planned(t, t.schema(), t.table(), Optional.empty(), null));
-                continue;
-            }
-            TableResolution r = effective.resolve(t.schema(), t.table());
-            if (r.included()) {
-                out.add(new Planned(t, r.targetSchema(), r.targetTable(), r.sqlPredicate(db.dialect()), r));
-            } else {
-                LOG.debug("{} is not replicated by the task's table mappings", t);
-            }
-        }
-        out.sort(Comparator.comparing(Planned::table));
-        return out;
-    }
-
-    private String firstReplicatedSchema(Database db, TableMappings effective) {
-        List<Planned> planned = plan(db, effective);
-        if (planned.isEmpty()) {
-            throw new io.dmskit.verify.probe.CdcProbeException("the task's table mappings replicate no table of the"
-                    + " source, so there is no schema for the probe table; set CdcProbeOptions.schema(...)", null, null);
-        }
-        return planned.get(0).table().schema();
-    }
-
-    // ------------------------------------------------------------------------------------------------ per table
-
-    private TableVerification verifyTable(Database db, TargetReader reader, Planned p,
-                                          Map<String, DmsTableStatistics> stats) {
-        SourceTable st = p.table();
-        Optional<DmsTableStatistics> dmsStats = Optional.ofNullable(stats.get(key(st.schema(), st.table())));
-        List<String> notes = new ArrayList<>();
-        p.predicate().ifPresent(f -> notes.add("source filtered by the task's selection rule: " + f));
-        SourceCount sc;
-        try {
-            sc = countSource(db, p, notes);
-            listener.sourceCounted(st, sc);
-        } catch (Exception e) {
-            LOG.warn("{}: counting the source failed: {}", st, e.getMessage());
-            return new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(), Optional.empty(),
-                    Optional.empty(), dmsStats, 0, VerificationStatus.ERROR, notes,
-                    Optional.of("counting the source table failed: " + e.getMessage()));
-        }
-        TargetCount tc;
-        try {
-            if (reader != null) {
-                tc = reader.count(p.targetSchema(), p.targetTable(), columnsFor(db, reader, p));
-            } else {
-                tc = dmsStats.map(d -> new TargetCount("DMS table statistics of " + taskArn, true, d.impliedRows(),
-                        d.fullLoadRows(), d.inserts(), d.updates(), d.deletes(), 0, 0, 0, 0, List.of()))
-                        .orElse(new TargetCount("DMS table statistics of " + taskArn, false, 0, -1, -1, -1, -1, 0, 0,
-                                0, 0, List.of()));
-            }
-        } catch (Exception e) {
-            LOG.warn("{}: reading the target failed: {}", st, e.getMessage());
-            return new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(), Optional.of(sc),
-                    Optional.empty(), dmsStats, 0, VerificationStatus.ERROR, notes,
-                    Optional.of("reading the target failed: " + e.getMessage()));
-        }
-        VerificationStatus status;
-        long diff = 0;
-        boolean loading = dmsStats.map(DmsTableStatistics::isLoading).orElse(false);
-        if (!tc.exists()) {
-            if (sc.rows() == 0 && reader != null && reader.emptyTablesHaveNoFolder()) {
-                status = VerificationStatus.MATCH;
-                notes.add("the source table is empty and DMS creates no S3 folder for empty tables");
-            } else if (sc.rows() == 0 && reader == null) {
-                status = VerificationStatus.MATCH;
-            } else {
-                status = loading ? VerificationStatus.PENDING : VerificationStatus.MISSING_ON_TARGET;
-            }
-        } else {
-            diff = tc.rows() - sc.rows();
-            if (tolerance.allows(sc.rows(), diff)) {
-                status = VerificationStatus.MATCH;
-                if (diff != 0) {
-                    notes.add("difference " + diff + " is within the tolerance (" + tolerance + ")");
-                }
-            } else {
-                status = loading ? VerificationStatus.PENDING : VerificationStatus.MISMATCH;
-            }
-        }
-        if (loading) {
-            notes.add("DMS reports table state '" + dmsStats.get().tableState() + "'");
-        }
-        dmsStats.ifPresent(d -> {
-            if (d.isFailed()) {
-                notes.add("DMS reports table state '" + d.tableState() + "'");
-            }
-            if (reader != null && tc.exists() && d.impliedRows() != tc.rows()) {
-                notes.add("DMS table statistics imply " + d.impliedRows() + " rows (full load " + d.fullLoadRows()
-                        + " + inserts " + d.inserts() + " - deletes " + d.deletes() + ") but the target has "
-                        + tc.rows());
-            }
-            if (tc.hasCdcBreakdown() && reader != null && tc.exists() && d.fullLoadRows() != tc.fullLoadRows()) {
-                notes.add("DMS FullLoadRows " + d.fullLoadRows() + " differs from the " + tc.fullLoadRows()
-                        + " rows in full-load files");
-            }
-        });
-        return new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(), Optional.of(sc),
-                Optional.of(tc), dmsStats, diff, status, notes, Optional.empty());
-    }
-
-    private SourceCount countSource(Database db, Planned p, List<String> notes) throws SQLException {
-        long t0 = System.nanoTime();
-        SourceTable st = p.table();
-        if (countMode == CountMode.ESTIMATE) {
-            Optional<Long> est = db.estimate(st.schema(), st.table());
-            if (est.isPresent()) {
-                notes.add("source row count is an ESTIMATE from catalog statistics"
-                        + (p.predicate().isPresent() ? " and ignores the source filter" : ""));
-                return new SourceCount(est.get(), true, Optional.empty(), Duration.ofNanos(System.nanoTime() - t0));
-            }
-            notes.add("no catalog estimate available (table never analyzed): counted exactly");
-        }
-        long n = db.count(st.schema(), st.table(), p.predicate(), queryTimeout);
-        return new SourceCount(n, false, p.predicate(), Duration.ofNanos(System.nanoTime() - t0));
-    }
-
-    private List<String> columnsFor(Database db, TargetReader reader, Planned p) {
-        if (!reader.wantsColumnNames()) {
-            return List.of();
-        }
-        try {
-            List<String> cols = db.columns(p.table().schema(), p.table().table());
-            if (p.resolution() == null) {
-                return cols;
-            }
-            List<String> out = new ArrayList<>(cols);
-            for (String c : cols) {
-                p.resolution().targetColumn(c).ifPresent(out::add);
-            }
-            p.resolution().addedColumns().forEach(a -> out.add(a.name()));
-            return out;
-        } catch (Exception e) {
-            LOG.debug("column names of {} unavailable: {}", p.table(), e.getMessage());
-            return List.of();
-        }
-    }
-
-    private List<TableVerification> extraTables(TargetReader reader, List<Planned> planned) {
-        Set<String> expected = new HashSet<>();
-        Set<String> targetSchemas = new LinkedHashSet<>();
-        for (Planned p : planned) {
-            expected.add(key(p.targetSchema(), p.targetTable()));
-            targetSchemas.add(p.targetSchema());
-        }
-        List<TableVerification> out = new ArrayList<>();
-        for (String schema : targetSchemas) {
-            List<String> found;
-            try {
-                found = reader.listTables(schema);
-            } catch (Exception e) {
-                LOG.warn("cannot list target tables of schema {}: {}", schema, e.getMessage());
-                continue;
-            }
-            for (String t : found) {
-                if (expected.contains(key(schema, t)) || t.toLowerCase(Locale.ROOT).startsWith("awsdms_")) {
-                    continue;
-                }
-                TargetCount tc;
-                try {
-                    tc = reader.count(schema, t, List.of());
-                } catch (Exception e) {
-                    out.add(new TableVerification(null, null, schema, t, Optional.empty(), Optional.empty(),
-                            Optional.empty(), 0, VerificationStatus.EXTRA_ON_TARGET,
-                            List.of("on the target but not selected by the task's table mappings"),
-                            Optional.of("reading it failed: " + e.getMessage())));
-                    continue;
-                }
-                out.add(new TableVerification(null, null, schema, t, Optional.empty(), Optional.of(tc),
-                        Optional.empty(), 0, VerificationStatus.EXTRA_ON_TARGET,
-                        List.of("on the target but the task's table mappings select no such source table"),
-                        Optional.empty()));
-            }
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------------------------------------ DMS
-
-    private static final class TaskInfo {
-        TableMappings mappings;
-        Target target;
-    }
-
-    private TaskInfo describeTask() {
-        if (dms == null || taskArn == null) {
-            return null;
-        }
-        if (mappings != null && target != null) {
-            return null;
-        }
-        ReplicationTask task;
-        try {
-            task = dms.describeReplicationTasks(b -> b.filters(f -> f.name("replication-task-arn").values(taskArn)))
-                    .replicationTasks().stream().findFirst().orElse(null);
-        } catch (RuntimeException e) {
-            throw new VerificationException("DescribeReplicationTasks failed for " + taskArn + ": " + e.getMessage(),
-                    taskArn, "DescribeReplicationTasks", e);
-        }
-        if (task == null) {
-            throw new VerificationException("replication task " + taskArn + " was not found", taskArn,
-                    "DescribeReplicationTasks", null);
-        }
-        TaskInfo info = new TaskInfo();
-        if (mappings == null) {
-            try {
-                info.mappings = TableMappings.fromJson(task.tableMappings());
-            } catch (InvalidTableMappingsException e) {
-                throw new VerificationException("the table mappings of " + taskArn + " are invalid: "
-                        + e.getMessage(), taskArn, "DescribeReplicationTasks", e);
-            }
-        }
-        if (target == null && s3 != null && task.targetEndpointArn() != null) {
-            var settings = targetS3Settings(task.targetEndpointArn());
-            if (settings != null) {
-                try {
-                    info.target = S3Target.fromS3Settings(settings).build();
-                } catch (S3FormatException e) {
-                    throw new VerificationException("the S3 settings of " + task.targetEndpointArn() + " (target of "
-                            + taskArn + ") cannot be read: " + e.getMessage(), task.targetEndpointArn(),
-                            "DescribeEndpoints", e);
-                }
-            }
-        }
-        return info;
-    }
-
-    /** @return the S3 settings of the task's target endpoint, or null when it has none or cannot be read */
-    private software.amazon.awssdk.services.databasemigration.model.S3Settings targetS3Settings(String endpointArn) {
-        try {
-            DescribeEndpointsResponse r = dms.describeEndpoints(b -> b.filters(f -> f.name("endpoint-arn")
-                    .values(endpointArn)));
-            return r.endpoints().stream().filter(e -> e.s3Settings() != null && e.s3Settings().bucketName() != null)
-                    .findFirst().map(e -> e.s3Settings()).orElse(null);
-        } catch (RuntimeException e) {
-            LOG.warn("cannot read the target endpoint of {}: {}", taskArn, e.getMessage());
-            return null;
-        }
-    }
-
-    private Map<String, DmsTableStatistics> tableStatistics() {
-        Map<String, DmsTableStatistics> out = new HashMap<>();
-        if (dms == null || taskArn == null) {
-            return out;
-        }
-        try {
-            for (var page : dms.describeTableStatisticsPaginator(b -> b.replicationTaskArn(taskArn).maxRecords(500))) {
-                for (TableStatistics s : page.tableStatistics()) {
-                    out.put(key(s.schemaName(), s.tableName()), new DmsTableStatistics(s.schemaName(), s.tableName(),
-                            n(s.fullLoadRows()), n(s.inserts()), n(s.updates()), n(s.deletes()), s.tableState(),
-                            s.validationState()));
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new VerificationException("DescribeTableStatistics failed for " + taskArn + ": " + e.getMessage(),
-                    taskArn, "DescribeTableStatistics", e);
-        }
-        return out;
-    }
-
-    private static long n(Long v) {
-        return v == null ? 0 : v;
-    }
-
-    // ------------------------------------------------------------------------------------------------ helpers
-
     private String describeSource(Database db) {
         return sourceName != null ? sourceName : db.product();
     }
 
     private String describeTarget(Target t) {
-        if (t != null) {
-            return t.describe();
-        }
-        return "DMS table statistics";
-    }
-
-    static String key(String schema, String table) {
-        return schema.toLowerCase(Locale.ROOT) + "." + table.toLowerCase(Locale.ROOT);
-    }
-
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VerificationException("verification was interrupted", null, "verifyRowCounts", e);
-        } catch (ExecutionException e) {
-            throw new VerificationException("verification failed: " + e.getCause().getMessage(), null,
-                    "verifyRowCounts", e.getCause());
-        }
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return t != null ? t.describe() : "DMS table statistics";
     }
 
     @Override
@@ -785,52 +433,34 @@ public final class Verifier {
          */
         public Verifier build() {
             List<String> p = new ArrayList<>();
-            if (mappingsProblem != null) {
-                p.add(mappingsProblem);
-            }
-            if (source == null) {
-                p.add("source(DataSource) is required");
-            }
-            if (targetProblem != null) {
-                p.add(targetProblem);
-            }
-            if (taskArn != null && dms == null) {
-                p.add("taskArn is set but dms(DatabaseMigrationClient) is not");
-            }
-            if (dms != null && taskArn == null) {
-                p.add("dms(...) is set but taskArn(...) is not");
-            }
-            if (target == null && targetProblem == null && (dms == null || taskArn == null)) {
-                p.add("set target(S3Target/JdbcTarget) or dms(client) + taskArn(arn) to compare with");
-            }
-            if (target instanceof S3Target && s3 == null) {
-                p.add("an S3Target needs s3(S3Client)");
-            }
-            if (mappings == null && mappingsProblem == null && tables.isEmpty() && (dms == null || taskArn == null)) {
-                p.add("set tableMappings(...), tables(...) or dms(client) + taskArn(arn) to know which tables to verify");
-            }
-            if (countMode == null) {
-                p.add("countMode must not be null");
-            }
-            if (parallelism < 1) {
-                p.add("parallelism must be at least 1, was " + parallelism);
-            }
-            if (queryTimeout == null || queryTimeout.isNegative()) {
-                p.add("queryTimeout must be zero (none) or positive");
-            }
-            if (tolerance == null) {
-                p.add("tolerance must not be null");
-            }
-            if (listener == null) {
-                p.add("listener must not be null");
-            }
-            if (clock == null) {
-                p.add("clock must not be null");
-            }
+            problem(p, mappingsProblem != null, mappingsProblem);
+            problem(p, source == null, "source(DataSource) is required");
+            problem(p, targetProblem != null, targetProblem);
+            problem(p, taskArn != null && dms == null, "taskArn is set but dms(DatabaseMigrationClient) is not");
+            problem(p, dms != null && taskArn == null, "dms(...) is set but taskArn(...) is not");
+            problem(p, target == null && targetProblem == null && (dms == null || taskArn == null),
+                    "set target(S3Target/JdbcTarget) or dms(client) + taskArn(arn) to compare with");
+            problem(p, target instanceof S3Target && s3 == null, "an S3Target needs s3(S3Client)");
+            problem(p, mappings == null && mappingsProblem == null && tables.isEmpty()
+                    && (dms == null || taskArn == null),
+                    "set tableMappings(...), tables(...) or dms(client) + taskArn(arn) to know which tables to verify");
+            problem(p, countMode == null, "countMode must not be null");
+            problem(p, parallelism < 1, "parallelism must be at least 1, was " + parallelism);
+            problem(p, queryTimeout == null || queryTimeout.isNegative(),
+                    "queryTimeout must be zero (none) or positive");
+            problem(p, tolerance == null, "tolerance must not be null");
+            problem(p, listener == null, "listener must not be null");
+            problem(p, clock == null, "clock must not be null");
             if (!p.isEmpty()) {
                 throw new IllegalArgumentException("invalid Verifier: " + String.join("; ", p));
             }
             return new Verifier(this);
+        }
+
+        private static void problem(List<String> problems, boolean present, String problem) {
+            if (present) {
+                problems.add(problem);
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 public final class Database {
 
     /** A table in the catalog. */
-    public record TableName(String schema, String table) { }
+    record TableName(String schema, String table) { }
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
