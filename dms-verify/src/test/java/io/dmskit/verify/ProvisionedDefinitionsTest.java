@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.databasemigration.model.MigrationTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationEndpointTypeValue;
+import software.amazon.awssdk.services.databasemigration.model.S3Settings;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -134,6 +135,19 @@ class ProvisionedDefinitionsTest {
     @Test
     @DisplayName("the task ARN alone (DescribeReplicationTasks -> DescribeEndpoints) gives the same result")
     void fromTheTaskArn() {
+        assertSameAsRestated(verifyByArn(targetEndpoint.s3Settings().orElseThrow().toSdkBuilder().build()));
+    }
+
+    @Test
+    @DisplayName("settings that only steer how DMS writes (or that DMS would refuse) do not stop the count")
+    void writerOnlySettingsDoNotStopTheCount() {
+        S3Settings odd = targetEndpoint.s3Settings().orElseThrow().toSdkBuilder().maxFileSize(0)
+                .compressionType("zstd").datePartitionTimezone("Mars/Base").preserveTransactions(true)
+                .cdcMaxBatchInterval(-5).datePartitionSequence("WEEKLY").build();
+        assertSameAsRestated(verifyByArn(odd));
+    }
+
+    private VerificationReport verifyByArn(S3Settings targetSettings) {
         FakeDms dms = FakeDms.create();
         String instance = dms.createReplicationInstance(b -> b.replicationInstanceIdentifier("provisioned-instance")
                 .replicationInstanceClass("dms.t3.medium")).replicationInstance().replicationInstanceArn();
@@ -142,17 +156,13 @@ class ProvisionedDefinitionsTest {
                 .port(3306).username("root").password("not-used")).endpoint().endpointArn();
         String target = dms.createEndpoint(b -> b.endpointIdentifier(targetEndpoint.identifier())
                 .endpointType(ReplicationEndpointTypeValue.TARGET).engineName("s3")
-                .s3Settings(targetEndpoint.s3Settings().orElseThrow().toSdkBuilder().build())).endpoint()
-                .endpointArn();
+                .s3Settings(targetSettings)).endpoint().endpointArn();
         String taskArn = dms.createReplicationTask(b -> b.replicationTaskIdentifier(task.identifier())
                 .replicationInstanceArn(instance).sourceEndpointArn(source).targetEndpointArn(target)
                 .migrationType(MigrationTypeValue.FULL_LOAD_AND_CDC).tableMappings(task.tableMappings().toJson()))
                 .replicationTask().replicationTaskArn();
 
-        VerificationReport report = Verifier.builder().source(DB).s3(S3).dms(dms).taskArn(taskArn).build()
-                .verifyRowCounts();
-
-        assertSameAsRestated(report);
+        return Verifier.builder().source(DB).s3(S3).dms(dms).taskArn(taskArn).build().verifyRowCounts();
     }
 
     @Test

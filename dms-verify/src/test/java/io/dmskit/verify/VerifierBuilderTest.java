@@ -48,6 +48,12 @@ class VerifierBuilderTest {
         assertThat(t.tablePrefix("s", "t")).isEqualTo("hub/x/s/t/");
         assertThat(t.cdcPathPrefix()).contains("hub/x/changes/");
         assertThat(t.toBuilder().build()).isEqualTo(t);
+        // as before issue #9: a CdcPath without a folder name means no transaction files, not an invalid target
+        for (String none : new String[] {"/", "//", " ", ""}) {
+            S3Target noTxn = S3Target.builder().bucket("raw").cdcPath(none).build();
+            assertThat(noTxn.cdcPath()).as("cdcPath(%s)", none).isEmpty();
+            assertThat(noTxn.cdcPathPrefix()).isEmpty();
+        }
     }
 
     @Test

@@ -112,6 +112,69 @@ public final class S3OutputSettings {
     }
 
     /**
+     * Reads an endpoint's SDK {@code S3Settings} the way a reader of its output needs them (dms-verify). Values that
+     * only steer how DMS writes, or that DMS itself would refuse, cannot make the written objects unreadable, so they
+     * fall back to DMS's defaults instead of failing: {@code MaxFileSize}, {@code CdcMaxBatchInterval} and
+     * {@code CdcMinFileSize} out of range, a {@code CompressionType} other than gzip (objects are recognised as gzip by
+     * their first bytes anyway), an unknown {@code DatePartitionSequence}, {@code DatePartitionDelimiter} or
+     * {@code DatePartitionTimezone} (objects are found under the table folder whatever their partition folders),
+     * {@code PreserveTransactions} without {@code CdcPath}, {@code Rfc4180} with a quote in a delimiter (read
+     * unquoted), and a {@code CsvNullValue} that contains a delimiter (read as the default). What does make the output
+     * unreadable still fails: no bucket, an unknown {@code DataFormat}, equal or empty delimiters.
+     *
+     * @param s the endpoint's S3 settings, as DescribeEndpoints echoes them
+     * @return the settings a reader should use
+     * @throws S3FormatException listing every value that makes the output unreadable
+     */
+    public static S3OutputSettings forReading(S3Settings s) {
+        Objects.requireNonNull(s, "S3Settings");
+        S3Settings.Builder r = s.toBuilder();
+        String compression = s.compressionTypeAsString();
+        if (compression != null && !compression.isBlank() && !compression.strip().equalsIgnoreCase("gzip")
+                && !compression.strip().equalsIgnoreCase("none")) {
+            r.compressionType((String) null);
+        }
+        if (s.maxFileSize() != null && (s.maxFileSize() < 1 || s.maxFileSize() > MAX_FILE_SIZE_KB)) {
+            r.maxFileSize(null);
+        }
+        if (s.cdcMaxBatchInterval() != null && s.cdcMaxBatchInterval() < 0) {
+            r.cdcMaxBatchInterval(null);
+        }
+        if (s.cdcMinFileSize() != null && s.cdcMinFileSize() < 1) {
+            r.cdcMinFileSize(null);
+        }
+        if (DatePartitionSequence.fromWire(s.datePartitionSequenceAsString()).isEmpty()) {
+            r.datePartitionSequence((String) null);
+        }
+        if (DatePartitionDelimiter.fromWire(s.datePartitionDelimiterAsString()).isEmpty()) {
+            r.datePartitionDelimiter((String) null);
+        }
+        if (s.datePartitionTimezone() != null && !s.datePartitionTimezone().isBlank()) {
+            try {
+                ZoneId.of(s.datePartitionTimezone().strip());
+            } catch (RuntimeException e) {
+                r.datePartitionTimezone(null);
+            }
+        }
+        if (Boolean.TRUE.equals(s.preserveTransactions()) && trimSlashes(s.cdcPath()) == null) {
+            r.preserveTransactions(false);
+        }
+        String delimiter = s.csvDelimiter() == null || s.csvDelimiter().isEmpty() ? ","
+                : unescapeDelimiter(s.csvDelimiter());
+        String rowDelimiter = s.csvRowDelimiter() == null || s.csvRowDelimiter().isEmpty() ? "\n"
+                : unescapeDelimiter(s.csvRowDelimiter());
+        if (!Boolean.FALSE.equals(s.rfc4180()) && (delimiter.indexOf('"') >= 0 || rowDelimiter.indexOf('"') >= 0)) {
+            r.rfc4180(false);
+        }
+        String nullValue = s.csvNullValue();
+        if (nullValue != null && !nullValue.isEmpty() && (nullValue.contains(delimiter)
+                || nullValue.contains(rowDelimiter))) {
+            r.csvNullValue(null);
+        }
+        return from(r.build());
+    }
+
+    /**
      * Like {@link #from(S3Settings)}, returning the builder so that a caller can adjust it before building.
      *
      * @param s the endpoint's S3 settings

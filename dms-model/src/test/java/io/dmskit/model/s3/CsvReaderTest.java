@@ -65,6 +65,27 @@ class CsvReaderTest {
     }
 
     @Test
+    @DisplayName("a row delimiter whose start repeats inside it is found after a partial match (\\r\\r\\n after a \\r)")
+    void selfOverlappingRowDelimiter() throws IOException {
+        // before issue #9 the verifier's scanner restarted its match on the wrong byte and read 1 record here
+        CsvDialect crcrlf = CsvDialect.of(",", "\r\r\n", false, "");
+        assertThat(count(crcrlf, "1,a\r\r\r\n2,b\r\r\n3,c\r\r\n")).isEqualTo(3);
+        assertThat(records(crcrlf, "1,a\r\r\r\n2,b".getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(List.of("1", "a\r"), List.of("2", "b"));
+        CsvDialect aab = CsvDialect.of(",", "aab", true, "");
+        assertThat(count(aab, "xaaab1aab")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a field delimiter that starts the row delimiter ends the record, not one more empty field")
+    void fieldDelimiterPrefixOfRowDelimiter() throws IOException {
+        // before issue #9 "id|\n" under CsvRowDelimiter "|\n" read as [id, ""], so a one-column header was missed
+        CsvDialect pipe = CsvDialect.of("|", "|\n", false, "");
+        assertThat(records(pipe, "id|\n1|a|\n".getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(List.of("id"), List.of("1", "a"));
+    }
+
+    @Test
     @DisplayName("gzip input is recognised by its magic bytes")
     void gzipDetected() throws IOException {
         StringBuilder text = new StringBuilder();

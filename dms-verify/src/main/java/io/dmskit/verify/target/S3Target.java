@@ -67,14 +67,18 @@ public final class S3Target implements Target {
      * <p>DMS echoes {@code CsvDelimiter} and {@code CsvRowDelimiter} the way they were given on the command line or in
      * the console, i.e. escaped: a row delimiter of a line feed comes back as the two characters {@code \n}. Both are
      * unescaped ({@link S3OutputSettings#unescapeDelimiter(String)}); an empty value keeps the default. When
-     * {@code AddColumnName} is not in the settings, header rows are recognised by the table's column names.
+     * {@code AddColumnName} is not in the settings, header rows are recognised by the table's column names. Settings
+     * that only steer how DMS writes (file sizes, batch intervals, unknown partition or compression values) do not
+     * stop a count: they are read as {@link S3OutputSettings#forReading(software.amazon.awssdk.services
+     * .databasemigration.model.S3Settings)} describes.
      *
      * @param s the endpoint's {@code S3Settings} (from {@code DescribeEndpoints})
      * @return a builder pre-filled from the settings
-     * @throws S3FormatException listing every value that is not DMS's S3 output format
+     * @throws S3FormatException listing every value that makes the output unreadable (no bucket, an unknown
+     *     DataFormat, equal or empty delimiters)
      */
     public static Builder fromS3Settings(software.amazon.awssdk.services.databasemigration.model.S3Settings s) {
-        Builder b = builder().settings(S3OutputSettings.from(s));
+        Builder b = builder().settings(S3OutputSettings.forReading(s));
         b.addColumnName = s.addColumnName();
         return b;
     }
@@ -332,11 +336,13 @@ public final class S3Target implements Target {
         }
 
         /**
-         * @param v {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for neither
+         * @param v {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for neither; a
+         *     value without a folder name (blank, {@code "/"}) also means neither
          * @return this
          */
         public Builder cdcPath(String v) {
-            settings.cdcPath(v).preserveTransactions(v != null && !v.isBlank());
+            boolean folder = v != null && !v.replace("/", "").isBlank();
+            settings.cdcPath(folder ? v : null).preserveTransactions(folder);
             return this;
         }
 
