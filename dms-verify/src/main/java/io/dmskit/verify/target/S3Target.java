@@ -69,8 +69,7 @@ public final class S3Target implements Target {
      * unescaped ({@link S3OutputSettings#unescapeDelimiter(String)}); an empty value keeps the default. When
      * {@code AddColumnName} is not in the settings, header rows are recognised by the table's column names. Settings
      * that only steer how DMS writes (file sizes, batch intervals, unknown partition or compression values) do not
-     * stop a count: they are read as {@link S3OutputSettings#forReading(software.amazon.awssdk.services
-     * .databasemigration.model.S3Settings)} describes.
+     * stop a count: they are read as {@link S3OutputSettings#forReading} describes.
      *
      * @param s the endpoint's {@code S3Settings} (from {@code DescribeEndpoints})
      * @return a builder pre-filled from the settings
