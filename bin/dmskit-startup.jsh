@@ -6,6 +6,7 @@ import io.dmskit.core.endpoint.*;
 import io.dmskit.core.task.*;
 import io.dmskit.core.provision.*;
 import io.dmskit.core.exception.*;
+import io.dmskit.model.*;
 import io.dmskit.verify.*;
 import io.dmskit.testkit.*;
 import io.dmskit.engine.*;
