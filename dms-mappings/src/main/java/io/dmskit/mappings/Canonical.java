@@ -54,6 +54,25 @@ final class Canonical {
         return diffs.isEmpty() ? null : String.join("; ", diffs);
     }
 
+    /** @return the canonical text of a value under a key, "" when absent, empty or DMS's default */
+    static String value(JsonNode v, String key) {
+        return valueOf(v, key);
+    }
+
+    /** @return the array's elements, sorted by canonical text when DMS ignores their order */
+    static List<JsonNode> ordered(JsonNode array, String key) {
+        List<JsonNode> items = new ArrayList<>();
+        array.elements().forEachRemaining(items::add);
+        if (UNORDERED.contains(key)) {
+            items.sort(java.util.Comparator.comparing(e -> {
+                StringBuilder sb = new StringBuilder();
+                write(e, key, sb);
+                return sb.toString();
+            }));
+        }
+        return items;
+    }
+
     private static String valueOf(JsonNode v, String key) {
         if (v == null || empty(v) || isDefault(key, v)) {
             return "";

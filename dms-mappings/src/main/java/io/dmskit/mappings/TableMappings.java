@@ -388,6 +388,29 @@ public final class TableMappings {
         return List.copyOf(out);
     }
 
+    /**
+     * What changed since older mappings, rule by rule, aligned by meaning rather than by rule-id: inserted, removed,
+     * moved and changed rules, each change listing only the fields that differ. See {@link MappingDiff}.
+     *
+     * <pre>{@code
+     * MappingDiff diff = desired.diffFrom(deployed);
+     * if (!diff.isEmpty()) {
+     *     diff.lines().forEach(System.out::println);   // + rule 3 'exclude-shop-audit': {...}
+     * }
+     * }</pre>
+     *
+     * @param before the older mappings (for example what DMS reports for a task)
+     * @return the differences, empty when both mean the same (renumbered rule-ids alone are no change)
+     */
+    public MappingDiff diffFrom(TableMappings before) {
+        return MappingDiff.between(before, this);
+    }
+
+    /** @return the document's keys besides {@code rules} (never mutated) */
+    ObjectNode extrasNode() {
+        return extras;
+    }
+
     private static String idKey(Rule r) {
         String id = r.ruleId();
         return id == null ? "\u0000" + System.identityHashCode(r) : Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
