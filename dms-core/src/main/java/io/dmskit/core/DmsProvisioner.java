@@ -8,6 +8,7 @@ import io.dmskit.core.internal.Provisioning;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ConnectionTest;
+import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.RetrySettings;
@@ -98,13 +99,17 @@ public final class DmsProvisioner implements AutoCloseable {
      * Applies the pipeline with the provisioner's policy (default: never restart a running task, never replace,
      * never delete). Tags converge with AddTagsToResource / RemoveTagsFromResource ({@code dmskit:pipeline} is never
      * touched). Tasks, endpoints and instances tagged with the pipeline's name that it no longer defines are deleted
-     * only when the policy allows deletions ({@link ApplyPolicy#withAllowDeletes(boolean)}); otherwise they are
+     * only when the policy allows deletions ({@code ApplyPolicy.safe().withAllowDeletes(true)}); otherwise they are
      * reported in {@link ApplyResult#skippedDeletions()}.
      *
      * @param pipeline the desired state
-     * @return what was done
+     * @return what was done; {@link ApplyResult#changed()} is false when DMS already matched the pipeline (then
+     *     apply neither changes nor waits for anything)
      * @throws ChangeNotAllowedException before any change, when the plan needs a restart or replacement the policy
-     *     does not allow
+     *     does not allow; the message says which policy allows it, e.g. {@code ApplyPolicy.restartTasks()}
+     * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way
+     *     ({@link WaitTimeoutException}, {@link ResourceFailedException}, ...): its
+     *     {@link io.dmskit.core.exception.DmsKitException#partialResult()} says what was done before
      */
     public ApplyResult apply(Pipeline pipeline) {
         return apply(pipeline, policy);
@@ -118,6 +123,8 @@ public final class DmsProvisioner implements AutoCloseable {
      * @return what was done
      * @throws ChangeNotAllowedException before any change, when the plan needs a restart or replacement the policy
      *     does not allow
+     * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way, carrying
+     *     the {@link io.dmskit.core.exception.DmsKitException#partialResult() partial result}
      */
     public ApplyResult apply(Pipeline pipeline, ApplyPolicy applyPolicy) {
         return provisioning.apply(Objects.requireNonNull(pipeline, "pipeline"), Objects.requireNonNull(applyPolicy));
@@ -237,21 +244,57 @@ public final class DmsProvisioner implements AutoCloseable {
      * Lists what {@link #destroy(Pipeline)} would delete, in order, without changing anything.
      *
      * @param pipeline the pipeline
-     * @return a plan of DELETE entries (managed secrets shown as kept)
+     * @return a plan of DELETE entries; managed secrets are shown as kept
      */
     public Plan planDestroy(Pipeline pipeline) {
-        return provisioning.planDestroy(pipeline, false);
+        return planDestroy(pipeline, DestroyOptions.keepManagedSecrets());
+    }
+
+    /**
+     * Lists exactly what {@link #destroy(Pipeline, DestroyOptions)} with the same options would delete, in order,
+     * without changing anything.
+     *
+     * <pre>{@code
+     * DestroyOptions options = DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7);
+     * System.out.println(dms.planDestroy(pipeline, options).render());
+     * dms.destroy(pipeline, options);
+     * }</pre>
+     *
+     * @param pipeline the pipeline
+     * @param options what happens to the secrets dmskit manages
+     * @return a plan of DELETE entries (a kept secret is shown unchanged, with a note saying why)
+     */
+    public Plan planDestroy(Pipeline pipeline, DestroyOptions options) {
+        return provisioning.planDestroy(Objects.requireNonNull(pipeline, "pipeline"),
+            Objects.requireNonNull(options, "options"));
     }
 
     /**
      * Deletes the pipeline's DMS resources: tasks (stopped first), then endpoints and instances, then subnet
-     * groups. Managed secrets are kept.
+     * groups. Managed secrets are kept ({@link DestroyOptions#keepManagedSecrets()}).
      *
      * @param pipeline the pipeline
      * @return what was deleted, as {@code KIND:identifier}
      */
     public List<String> destroy(Pipeline pipeline) {
-        return provisioning.destroy(pipeline, false, 0);
+        return destroy(pipeline, DestroyOptions.keepManagedSecrets());
+    }
+
+    /**
+     * Deletes the pipeline's DMS resources, as {@link #destroy(Pipeline)}, and the managed secrets when the options
+     * say so; {@link #planDestroy(Pipeline, DestroyOptions)} with the same options shows what this deletes.
+     *
+     * <pre>{@code
+     * dms.destroy(pipeline, DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7));
+     * }</pre>
+     *
+     * @param pipeline the pipeline
+     * @param options what happens to the secrets dmskit manages
+     * @return what was deleted, as {@code KIND:identifier}
+     */
+    public List<String> destroy(Pipeline pipeline, DestroyOptions options) {
+        return provisioning.destroy(Objects.requireNonNull(pipeline, "pipeline"),
+            Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -259,12 +302,19 @@ public final class DmsProvisioner implements AutoCloseable {
      * @param deleteManagedSecrets also delete the secrets dmskit manages
      * @param recoveryWindowDays Secrets Manager recovery window 7..30, or 0 to delete without recovery
      * @return what was deleted
+     * @deprecated the positional {@code true, 7} reads as nothing: use
+     *     {@code destroy(pipeline, DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7))} (or
+     *     {@code .withoutRecovery()} for 0, {@code DestroyOptions.keepManagedSecrets()} for false)
      */
+    @Deprecated(since = "0.1.0")
     public List<String> destroy(Pipeline pipeline, boolean deleteManagedSecrets, int recoveryWindowDays) {
         if (recoveryWindowDays != 0 && (recoveryWindowDays < 7 || recoveryWindowDays > 30)) {
             throw new IllegalArgumentException("recoveryWindowDays must be 0 or 7..30, was " + recoveryWindowDays);
         }
-        return provisioning.destroy(pipeline, deleteManagedSecrets, recoveryWindowDays);
+        DestroyOptions options = !deleteManagedSecrets ? DestroyOptions.keepManagedSecrets()
+            : recoveryWindowDays == 0 ? DestroyOptions.deleteManagedSecrets().withoutRecovery()
+            : DestroyOptions.deleteManagedSecrets().recoveryWindowDays(recoveryWindowDays);
+        return destroy(pipeline, options);
     }
 
     /** @return AWS calls made so far (including reads and retries) */

@@ -152,18 +152,20 @@ class ConfigurationGuidePipelineTest {
         Plan plan = provisioner.plan(edited);
         assertThat(plan.effectiveChanges()).singleElement().satisfies(c -> {
             assertThat(c.identifier()).isEqualTo(id);
-            assertThat(c.action()).isEqualTo(ChangeAction.MODIFY);
-            assertThat(c.diffs()).singleElement().satisfies(d -> {
-                assertThat(d.field()).isEqualTo("TableMappings rule 3 'add-schema-prefix'");
-                assertThat(d.before()).contains("\"value\":\"schema_\"");
-                assertThat(d.after()).contains("\"value\":\"cg_\"");
-            });
+            // a running task is stopped, modified and started again: a restart, not an in-place update
+            assertThat(c.action()).isEqualTo(ChangeAction.RESTART);
+            assertThat(c.diffs()).extracting(d -> d.field()).containsExactly("TableMappings");
+            assertThat(c.mappingDiff().lines())
+                .containsExactly("~ rule 3 'add-schema-prefix': value: schema_ -> cg_");
             assertThat(c.notes()).anyMatch(n -> n.contains("stop -> modify -> start (resume-processing)"));
         });
+        assertThat(plan.render())
+            .contains("~ replication task \"" + id + "\" will be stopped, updated and started again (now running)")
+            .contains("Plan: 0 to create, 0 to update, 0 to replace, 1 to restart, 0 to delete");
 
         fake.clearCalls();
         assertThatThrownBy(() -> provisioner.apply(edited)).isInstanceOf(ChangeNotAllowedException.class)
-            .hasMessageContaining(id).hasMessageContaining("withRestartRunningTasks(true)");
+            .hasMessageContaining(id).hasMessageContaining("apply with ApplyPolicy.restartTasks() to allow it");
         assertThat(fake.mutatingCallCount()).isZero();
 
         provisioner.apply(edited, ApplyPolicy.restartTasks());

@@ -37,6 +37,11 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
         documentChanges = List.copyOf(Objects.requireNonNull(documentChanges, "documentChanges"));
     }
 
+    /** @return a diff without changes */
+    public static MappingDiff none() {
+        return new MappingDiff(List.of(), List.of());
+    }
+
     /**
      * @param before the older mappings (for example what DMS reports for a task)
      * @param after the newer mappings (for example the definition)

@@ -1,5 +1,6 @@
 package io.dmskit.core.exception;
 
+import io.dmskit.core.provision.ApplyResult;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ public class DmsKitException extends RuntimeException {
     private final String operation;
     private final String awsErrorCode;
     private final String awsRequestId;
+    private transient volatile ApplyResult partialResult;
 
     /**
      * @param message what went wrong, in a sentence a user can act on
@@ -58,6 +60,39 @@ public class DmsKitException extends RuntimeException {
     /** @return AWS's error code, when AWS answered */
     public Optional<String> awsErrorCode() {
         return Optional.ofNullable(awsErrorCode);
+    }
+
+    /**
+     * What {@code DmsProvisioner.apply} had done when this failure stopped it (resources finished, ARNs known, calls
+     * made; {@link ApplyResult#complete()} is false). Empty for failures outside apply and for failures before any
+     * change, such as {@link ChangeNotAllowedException} or {@link InvalidDefinitionException}.
+     *
+     * <pre>{@code
+     * try {
+     *     dms.apply(pipeline);
+     * } catch (WaitTimeoutException e) {
+     *     e.partialResult().ifPresent(r -> System.out.println("finished before the timeout: " + r.finished()));
+     * }
+     * }</pre>
+     *
+     * @return the partial result of the apply this failure stopped
+     */
+    public Optional<ApplyResult> partialResult() {
+        return Optional.ofNullable(partialResult);
+    }
+
+    /**
+     * Records what apply had done when this failure stopped it; the provisioner calls it once before rethrowing.
+     * Later calls are ignored, so the first (innermost) apply's result stays.
+     *
+     * @param result the partial result
+     * @return this exception
+     */
+    public DmsKitException recordPartialResult(ApplyResult result) {
+        if (partialResult == null) {
+            partialResult = result;
+        }
+        return this;
     }
 
     /** @return AWS's request id, when AWS answered */

@@ -1,6 +1,7 @@
 package io.dmskit.core.internal;
 
 import io.dmskit.core.exception.ChangeNotAllowedException;
+import io.dmskit.core.exception.DmsKitException;
 import io.dmskit.core.Pipeline;
 import io.dmskit.core.internal.Planner.Planned;
 import io.dmskit.core.provision.ApplyPolicy;
@@ -59,34 +60,52 @@ final class Applier {
         if (!policy.allowDeletes()) {
             for (Removal r : planned.removals()) {
                 skipped.add(r.change());
-                LOG.warn("{} is no longer in pipeline '{}': not deleted (allow it with "
-                    + "ApplyPolicy.withAllowDeletes(true))", r.name(), p.name());
+                LOG.warn("{} is no longer in pipeline '{}': not deleted ({})", r.name(), p.name(),
+                    Advice.allow(policy.withAllowDeletes(true)));
             }
         }
-        ctx.reconciler().run(graph.nodes(p.name(), planned, arns, policy));
-        Duration elapsed = Duration.between(start, ctx.clock().instant());
-        LOG.info("apply pipeline '{}' finished in {}s", p.name(), elapsed.toSeconds());
-        return new ApplyResult(plan, arns.asMap(), elapsed, ctx.aws().calls() - callsBefore,
-            ctx.aws().mutatingCalls() - mutationsBefore, skipped);
+        boolean acts = planned.items().stream().anyMatch(it -> it.action() != ChangeAction.NO_OP)
+            || policy.allowDeletes() && !planned.removals().isEmpty();
+        // a plan without changes is not carried out: no waits for resources DMS is still busy with
+        List<Node> nodes = acts ? graph.nodes(p.name(), planned, arns, policy) : List.of();
+        try {
+            ctx.reconciler().run(nodes);
+        } catch (DmsKitException e) {
+            ApplyResult partial = result(plan, arns, start, callsBefore, mutationsBefore, skipped, nodes, false);
+            LOG.info("apply pipeline '{}' stopped after {}s; finished: {}", p.name(), partial.elapsed().toSeconds(),
+                partial.finished());
+            throw e.recordPartialResult(partial);
+        }
+        ApplyResult done = result(plan, arns, start, callsBefore, mutationsBefore, skipped, nodes, true);
+        LOG.info("apply pipeline '{}' finished in {}s", p.name(), done.elapsed().toSeconds());
+        return done;
+    }
+
+    private ApplyResult result(Plan plan, Arns arns, Instant start, long callsBefore, long mutationsBefore,
+                               List<ResourceChange> skipped, List<Node> nodes, boolean complete) {
+        List<String> finished = nodes.stream().filter(n -> n.status == Node.Status.DONE).map(Node::key).toList();
+        return new ApplyResult(plan, arns.asMap(), Duration.between(start, ctx.clock().instant()),
+            ctx.aws().calls() - callsBefore, ctx.aws().mutatingCalls() - mutationsBefore, skipped, finished,
+            complete);
     }
 
     private static void checkPolicy(List<Item> items, ApplyPolicy policy) {
         List<String> refused = new ArrayList<>();
         for (Item it : items) {
             Decision d = it.decision();
-            if (d.action() == ChangeAction.REPLACE && !policy.allowReplace()) {
-                refused.add(it.name() + " must be replaced (" + fields(d) + "); allow it with "
-                    + "ApplyPolicy.withAllowReplace(true)");
-            }
-            if (d.running() && ((d.action() == ChangeAction.MODIFY && !d.tagsOnly())
-                || d.action() == ChangeAction.RESTART) && !policy.restartRunningTasks()) {
-                refused.add(it.name() + " is " + d.state() + " and must be stopped to apply " + fields(d)
-                    + "; allow stop -> modify -> resume with ApplyPolicy.withRestartRunningTasks(true)");
-            }
-            if (d.running() && d.action() == ChangeAction.REPLACE && policy.allowReplace()
-                && !policy.restartRunningTasks()) {
-                refused.add(it.name() + " is running and must be stopped to be replaced; allow it with "
-                    + "ApplyPolicy.withRestartRunningTasks(true)");
+            boolean restart = d.running() && (d.action() == ChangeAction.RESTART
+                || d.action() == ChangeAction.REPLACE);
+            boolean replace = d.action() == ChangeAction.REPLACE;
+            if (replace && !policy.allowReplace()) {
+                refused.add(it.name() + " must be replaced (" + fields(d) + ")" + (restart ? " and is " + d.state()
+                    : "") + "; " + Advice.allow(policy.withAllowReplace(true)
+                        .withRestartRunningTasks(policy.restartRunningTasks() || restart)));
+            } else if (restart && !policy.restartRunningTasks()) {
+                String what = d.action() == ChangeAction.REPLACE ? "to be replaced"
+                    : d.modifiesTask() ? "to apply " + fields(d) : "to pick up its changed endpoint";
+                refused.add(it.name() + " is " + d.state() + " and must be stopped " + what + " (stop -> "
+                    + (d.action() == ChangeAction.REPLACE ? "replace -> start" : d.modifiesTask()
+                        ? "modify -> start" : "start") + "); " + Advice.allow(policy.withRestartRunningTasks(true)));
             }
         }
         if (!refused.isEmpty()) {

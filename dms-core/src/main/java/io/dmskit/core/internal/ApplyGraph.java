@@ -113,8 +113,10 @@ final class ApplyGraph {
                 yield out;
             }
             case RESTART -> {
-                List<Step> out = new ArrayList<>(List.of(steps.stop(it.name(), it.actualArn()),
-                    steps.start(it.name(), it.actualArn(), d.restartType())));
+                // a running task being modified is stopped, modified and started again by its modify steps
+                List<Step> out = new ArrayList<>(d.modifiesTask() ? changes.modify(it, arns)
+                    : List.of(steps.stop(it.name(), it.actualArn()),
+                        steps.start(it.name(), it.actualArn(), d.restartType())));
                 if (d.changesTags()) {
                     out.add(changes.tags(it));
                 }

@@ -5,6 +5,7 @@ import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.provision.ResourceChange;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.task.StartType;
+import io.dmskit.mappings.MappingDiff;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,10 +25,13 @@ import java.util.Map;
  * @param tagRemove tag keys to remove (RemoveTagsFromResource)
  * @param tagsOnly whether the only differences are tags: no modify call, no restart
  * @param restartType how the task starts again after a stop (tasks only, null otherwise)
+ * @param modifiesTask whether a {@link ChangeAction#RESTART} also modifies the task (stop, modify, start) rather than
+ *     only restarting it after an endpoint change
+ * @param mappingDiff the rule-by-rule difference of a task's table mappings ({@link MappingDiff#none()} otherwise)
  */
 record Decision(ChangeAction action, String state, List<FieldDiff> diffs, List<String> notes, boolean running,
                 boolean settle, Map<String, String> tagAdd, List<String> tagRemove, boolean tagsOnly,
-                StartType restartType) {
+                StartType restartType, boolean modifiesTask, MappingDiff mappingDiff) {
 
     /** Copies the collections (tag order kept). */
     Decision {
@@ -48,7 +52,7 @@ record Decision(ChangeAction action, String state, List<FieldDiff> diffs, List<S
      * @return the change as the plan shows it
      */
     ResourceChange change(ResourceKind kind, String id) {
-        return new ResourceChange(kind, id, action, state, diffs, notes);
+        return new ResourceChange(kind, id, action, state, diffs, notes, mappingDiff);
     }
 
     /** A decision being made: planning fills it in, {@link #done()} freezes it. */
@@ -63,11 +67,13 @@ record Decision(ChangeAction action, String state, List<FieldDiff> diffs, List<S
         final List<String> tagRemove = new ArrayList<>();
         boolean tagsOnly;
         StartType restartType;
+        boolean modifiesTask;
+        MappingDiff mappingDiff = MappingDiff.none();
 
         /** @return the decision */
         Decision done() {
             return new Decision(action, state, diffs, notes, running, settle, tagAdd, tagRemove, tagsOnly,
-                restartType);
+                restartType, modifiesTask, mappingDiff);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.dmskit.core.ReplicationInstance;
 import io.dmskit.core.ReplicationSubnetGroup;
 import io.dmskit.core.ReplicationTask;
 import io.dmskit.core.provision.ChangeAction;
+import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ResourceChange;
 import io.dmskit.core.provision.ResourceKind;
@@ -34,16 +35,19 @@ final class Destroyer {
 
     /**
      * @param p pipeline
-     * @param deleteSecrets whether managed secrets would be deleted
-     * @return what {@link #destroy} would delete, in order
+     * @param options what happens to managed secrets
+     * @return exactly what {@link #destroy} with the same options deletes, in order
      */
-    Plan plan(Pipeline p, boolean deleteSecrets) {
+    Plan plan(Pipeline p, DestroyOptions options) {
         Observed o = ctx.reader().read(p, ctx.pool());
         List<ResourceChange> changes = new ArrayList<>();
         for (ReplicationTask t : p.tasks()) {
-            o.task(t.identifier()).ifPresent(a -> changes.add(delete(ResourceKind.REPLICATION_TASK, t.identifier(),
-                a.status(), TaskStatus.parse(a.status()).orElse(null) == TaskStatus.RUNNING ? List.of("stopped first")
-                    : List.of())));
+            o.task(t.identifier()).ifPresent(a -> {
+                TaskStatus s = TaskStatus.parse(a.status()).orElse(null);
+                changes.add(delete(ResourceKind.REPLICATION_TASK, t.identifier(), a.status(), stopsFirst(s)
+                    ? List.of("the task is " + a.status() + ": stopped first") : s == TaskStatus.DELETING
+                    ? List.of("already being deleted: waits until it is gone") : List.of()));
+            });
         }
         for (Endpoint e : p.endpoints()) {
             o.endpoint(e.identifier()).ifPresent(a -> changes.add(delete(ResourceKind.ENDPOINT, e.identifier(),
@@ -58,11 +62,26 @@ final class Destroyer {
                 Observed.stateOf(a), List.of())));
         }
         for (Map.Entry<String, Observed.SecretState> s : o.secrets.entrySet()) {
-            changes.add(new ResourceChange(ResourceKind.SECRET, s.getKey(), deleteSecrets && !s.getValue()
-                .scheduledForDeletion() ? ChangeAction.DELETE : ChangeAction.NO_OP, "present", List.of(),
-                deleteSecrets ? List.of() : List.of("kept (managed secrets are deleted only on request)")));
+            boolean scheduled = s.getValue().scheduledForDeletion();
+            String state = scheduled ? "scheduled for deletion" : "present";
+            if (!options.deletesManagedSecrets()) {
+                changes.add(new ResourceChange(ResourceKind.SECRET, s.getKey(), ChangeAction.NO_OP, state, List.of(),
+                    List.of("kept: managed secrets are deleted only with " + Advice.deleteSecrets())));
+            } else if (scheduled) {
+                changes.add(new ResourceChange(ResourceKind.SECRET, s.getKey(), ChangeAction.NO_OP, state, List.of(),
+                    List.of("already scheduled for deletion: left as it is")));
+            } else {
+                changes.add(delete(ResourceKind.SECRET, s.getKey(), state, List.of(options.forceDeleteWithoutRecovery()
+                    ? "deleted without recovery (ForceDeleteWithoutRecovery)"
+                    : "deleted with a recovery window of " + options.recoveryWindowInDays().getAsInt() + " days")));
+            }
         }
         return new Plan(p.name(), changes);
+    }
+
+    /** @return whether destroy stops the task before deleting it */
+    private static boolean stopsFirst(TaskStatus s) {
+        return s == TaskStatus.RUNNING || s == TaskStatus.STARTING || s == TaskStatus.STOPPING;
     }
 
     private static ResourceChange delete(ResourceKind kind, String id, String state, List<String> notes) {
@@ -71,11 +90,10 @@ final class Destroyer {
 
     /**
      * @param p pipeline
-     * @param deleteSecrets also delete managed secrets
-     * @param recoveryWindowDays Secrets Manager recovery window (7..30), or 0 to delete at once
+     * @param options what happens to managed secrets
      * @return what was deleted (kind:identifier)
      */
-    List<String> destroy(Pipeline p, boolean deleteSecrets, int recoveryWindowDays) {
+    List<String> destroy(Pipeline p, DestroyOptions options) {
         Observed o = ctx.reader().read(p, ctx.pool());
         List<Node> taskNodes = new ArrayList<>();
         List<Node> middle = new ArrayList<>();
@@ -86,7 +104,7 @@ final class Destroyer {
                 String name = ResourceKind.REPLICATION_TASK + " '" + t.identifier() + "'";
                 Node n = new Node(ResourceKind.REPLICATION_TASK, t.identifier(), "destroy");
                 TaskStatus s = TaskStatus.parse(a.status()).orElse(null);
-                if (s == TaskStatus.RUNNING || s == TaskStatus.STARTING || s == TaskStatus.STOPPING) {
+                if (stopsFirst(s)) {
                     n.then(steps.stop(name, a.replicationTaskArn()));
                 }
                 n.then(s != TaskStatus.DELETING ? steps.delete(Deletable.REPLICATION_TASK, name, a.replicationTaskArn())
@@ -132,13 +150,13 @@ final class Destroyer {
         all.addAll(middle);
         all.addAll(instanceNodes);
         all.addAll(groupNodes);
-        if (deleteSecrets) {
+        if (options.deletesManagedSecrets()) {
             for (Map.Entry<String, Observed.SecretState> s : o.secrets.entrySet()) {
                 if (s.getValue().scheduledForDeletion()) {
                     continue;
                 }
                 Node n = new Node(ResourceKind.SECRET, s.getKey(), "destroy").then(deleteSecret(s.getKey(),
-                    s.getValue().arn(), recoveryWindowDays));
+                    s.getValue().arn(), options));
                 middle.forEach(n::after);
                 all.add(n);
                 deleted.add(Item.key(ResourceKind.SECRET, s.getKey()));
@@ -149,14 +167,14 @@ final class Destroyer {
         return deleted;
     }
 
-    private Step deleteSecret(String name, String arn, int recoveryWindowDays) {
+    private Step deleteSecret(String name, String arn, DestroyOptions options) {
         return new Step("delete", () -> {
             ctx.aws().call("DeleteSecret", name, () -> ctx.secrets().deleteSecret(b -> {
                 b.secretId(arn);
-                if (recoveryWindowDays == 0) {
+                if (options.forceDeleteWithoutRecovery()) {
                     b.forceDeleteWithoutRecovery(true);
                 } else {
-                    b.recoveryWindowInDays((long) recoveryWindowDays);
+                    b.recoveryWindowInDays((long) options.recoveryWindowInDays().getAsInt());
                 }
             }));
             return "deleted";

@@ -1,15 +1,15 @@
 package io.dmskit.core.internal;
 
 import io.dmskit.core.exception.DefinitionProblem;
-import io.dmskit.core.internal.json.JsonSemantics;
+import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.mappings.InvalidTableMappingsException;
+import io.dmskit.mappings.MappingDiff;
 import io.dmskit.mappings.MappingProblem;
 import io.dmskit.mappings.Severity;
 import io.dmskit.mappings.TableMappings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** The one place dms-core talks to dms-mappings: parsing, validation, rendering, semantic comparison. */
 public final class Mappings {
@@ -85,79 +85,44 @@ public final class Mappings {
     }
 
     /**
-     * Lists the rules that differ, by rule-id, each rendered as compact JSON; falls back to the whole documents when
-     * the documents cannot be compared rule by rule.
+     * Compares the mappings DMS reports with the desired ones rule by rule, aligned by meaning (see
+     * {@link MappingDiff}).
      *
-     * @param actualJson the mappings DMS reports (may be null)
-     * @param desiredJson the desired mappings
-     * @return one difference per added, removed or changed rule (field {@code TableMappings rule <id> '<name>'})
+     * @param actualJson the mappings DMS reports (null or blank: none)
+     * @param desired the desired mappings
+     * @return the differences, empty when DMS's document cannot be read as table mappings
      */
-    @SuppressWarnings("unchecked")
-    public static List<io.dmskit.core.provision.FieldDiff> ruleDiffs(String actualJson, String desiredJson) {
-        List<io.dmskit.core.provision.FieldDiff> out = new ArrayList<>();
+    public static Optional<MappingDiff> diff(String actualJson, TableMappings desired) {
         try {
-            Map<String, Object> desired = JsonSemantics.parseObject(desiredJson);
-            Map<String, Object> actual = actualJson == null || actualJson.isBlank() ? Map.of("rules", List.of())
-                : JsonSemantics.parseObject(actualJson);
-            Map<String, Map<String, Object>> d = byId((List<Object>) desired.get("rules"));
-            Map<String, Map<String, Object>> a = byId((List<Object>) actual.get("rules"));
-            for (Map.Entry<String, Map<String, Object>> e : d.entrySet()) {
-                Map<String, Object> old = a.get(e.getKey());
-                String now = JsonSemantics.write(e.getValue());
-                if (old == null) {
-                    out.add(io.dmskit.core.provision.FieldDiff.of(label(e.getKey(), e.getValue()), null, now));
-                } else {
-                    String before = JsonSemantics.write(old);
-                    if (!sameRule(before, now)) {
-                        out.add(io.dmskit.core.provision.FieldDiff.of(label(e.getKey(), e.getValue()), before, now));
-                    }
-                }
-            }
-            for (Map.Entry<String, Map<String, Object>> e : a.entrySet()) {
-                if (!d.containsKey(e.getKey())) {
-                    out.add(io.dmskit.core.provision.FieldDiff.of(label(e.getKey(), e.getValue()),
-                        JsonSemantics.write(e.getValue()), "(removed)"));
-                }
-            }
+            TableMappings actual = actualJson == null || actualJson.isBlank()
+                ? TableMappings.builder().buildUnvalidated() : TableMappings.fromJsonLenient(actualJson);
+            return Optional.of(desired.diffFrom(actual));
         } catch (RuntimeException e) {
-            out.clear();
+            return Optional.empty();
         }
-        if (out.isEmpty()) {
-            out.add(io.dmskit.core.provision.FieldDiff.of("TableMappings", actualJson, desiredJson));
-        }
-        return out;
     }
 
-    private static Map<String, Map<String, Object>> byId(List<Object> rules) {
-        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
-        if (rules == null) {
-            return m;
-        }
-        for (Object o : rules) {
-            if (!(o instanceof Map<?, ?> r) || r.get("rule-id") == null) {
-                throw new IllegalArgumentException("rule without rule-id");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> rule = (Map<String, Object>) r;
-            String id = String.valueOf(r.get("rule-id"));
-            if (m.putIfAbsent(id, rule) != null) {
-                throw new IllegalArgumentException("duplicate rule-id " + id);
-            }
-        }
-        return m;
-    }
-
-    private static String label(String id, Map<String, Object> rule) {
-        Object name = rule.get("rule-name");
-        return "TableMappings rule " + id + (name == null ? "" : " '" + name + "'");
-    }
-
-    private static boolean sameRule(String a, String b) {
+    /**
+     * @param actualJson the mappings DMS reports (may be null)
+     * @param desired the desired mappings
+     * @param diff their differences
+     * @return the one line a plan shows for them, e.g. {@code TableMappings: 5 rules -> 6 rules (1 added)}, with the
+     *     rule lines under it (see {@link io.dmskit.core.provision.ResourceChange#mappingDiff()})
+     */
+    public static FieldDiff summary(String actualJson, TableMappings desired, MappingDiff diff) {
+        int before;
         try {
-            return TableMappings.sameMeaning("{\"rules\":[" + a + "]}", "{\"rules\":[" + b + "]}");
+            before = actualJson == null || actualJson.isBlank() ? 0 : TableMappings.fromJsonLenient(actualJson)
+                .rules().size();
         } catch (RuntimeException e) {
-            return a.equals(b);
+            before = 0;
         }
+        return FieldDiff.of("TableMappings", rules(before), rules(desired.rules().size()) + " (" + diff.summary()
+            + ")");
+    }
+
+    private static String rules(int n) {
+        return n + (n == 1 ? " rule" : " rules");
     }
 
     /**

@@ -11,6 +11,7 @@ import io.dmskit.core.internal.Item.InstanceItem;
 import io.dmskit.core.internal.Item.SecretItem;
 import io.dmskit.core.internal.Item.SubnetGroupItem;
 import io.dmskit.core.internal.Item.TaskItem;
+import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ChangeAction;
 import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.provision.Plan;
@@ -214,6 +215,7 @@ final class Planner {
         checkRef(replaceReasons, d.diffs, "ReplicationInstanceArn", inst, a.replicationInstanceArn());
         List<FieldDiff> own = Specs.diffs(t, a);
         d.diffs.addAll(own);
+        Specs.mappingDiff(t, a).ifPresent(m -> d.mappingDiff = m);
         if (!replaceReasons.isEmpty()) {
             d.action = ChangeAction.REPLACE;
             d.notes.addAll(replaceReasons);
@@ -222,10 +224,14 @@ final class Planner {
                     + "replacement task starts from scratch)"
                 : "a replacement task starts from scratch: start it again after apply");
         } else if (!own.isEmpty()) {
-            d.action = ChangeAction.MODIFY;
             if (d.running) {
+                // DMS modifies only a stopped task: the task is stopped, modified and started again, a restart
+                d.action = ChangeAction.RESTART;
+                d.modifiesTask = true;
                 d.notes.add("the task is " + a.status() + ": stop -> modify -> start (" + d.restartType.wireValue()
                     + ")");
+            } else {
+                d.action = ChangeAction.MODIFY;
             }
         } else if (d.running && (changesInPlace(src) || changesInPlace(tgt))) {
             d.action = ChangeAction.RESTART;
@@ -306,7 +312,7 @@ final class Planner {
         d.action = ChangeAction.DELETE;
         d.state = r.state();
         d.notes.add("no longer in pipeline '" + p.name() + "' (tagged " + Specs.PIPELINE_TAG + "=" + p.name()
-            + "); deleted only when ApplyPolicy.withAllowDeletes(true)");
+            + "); deleted only when applied with " + Advice.code(ApplyPolicy.safe().withAllowDeletes(true)));
         TaskStatus s = TaskStatus.parse(r.state()).orElse(null);
         if (r.type() == Deletable.REPLICATION_TASK
             && (s == TaskStatus.RUNNING || s == TaskStatus.STARTING || s == TaskStatus.STOPPING)) {

@@ -4,6 +4,7 @@ import io.dmskit.core.Pipeline;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ConnectionTest;
+import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.Sleeper;
@@ -119,21 +120,20 @@ public final class Provisioning {
 
     /**
      * @param p pipeline
-     * @param deleteSecrets whether managed secrets would be deleted
-     * @return what {@link #destroy} would delete, in order
+     * @param options what happens to managed secrets
+     * @return what {@link #destroy} with the same options would delete, in order
      */
-    public Plan planDestroy(Pipeline p, boolean deleteSecrets) {
-        return destroyer.plan(p, deleteSecrets);
+    public Plan planDestroy(Pipeline p, DestroyOptions options) {
+        return destroyer.plan(p, options);
     }
 
     /**
      * @param p pipeline
-     * @param deleteSecrets also delete managed secrets
-     * @param recoveryWindowDays Secrets Manager recovery window (7..30), or 0 to delete at once
+     * @param options what happens to managed secrets
      * @return what was deleted (kind:identifier)
      */
-    public List<String> destroy(Pipeline p, boolean deleteSecrets, int recoveryWindowDays) {
-        return destroyer.destroy(p, deleteSecrets, recoveryWindowDays);
+    public List<String> destroy(Pipeline p, DestroyOptions options) {
+        return destroyer.destroy(p, options);
     }
 
     /**

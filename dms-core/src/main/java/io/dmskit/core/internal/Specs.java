@@ -6,11 +6,13 @@ import io.dmskit.core.ReplicationSubnetGroup;
 import io.dmskit.core.ReplicationTask;
 import io.dmskit.core.endpoint.Credentials;
 import io.dmskit.core.provision.FieldDiff;
+import io.dmskit.mappings.MappingDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkField;
@@ -480,13 +482,30 @@ final class Specs {
         return b.build();
     }
 
+    /**
+     * @param t the desired task
+     * @param a the task DMS reports
+     * @return the rule-by-rule difference of their table mappings (renumbered rule-ids alone are none), empty when
+     *     DMS's document cannot be read as table mappings
+     */
+    static Optional<MappingDiff> mappingDiff(ReplicationTask t,
+                                             software.amazon.awssdk.services.databasemigration.model.ReplicationTask a) {
+        return Mappings.diff(a.tableMappings(), t.tableMappings());
+    }
+
     static List<FieldDiff> diffs(ReplicationTask t, software.amazon.awssdk.services.databasemigration.model.ReplicationTask a) {
         List<FieldDiff> d = new ArrayList<>();
         if (!t.migrationType().wireValue().equalsIgnoreCase(a.migrationTypeAsString())) {
             d.add(FieldDiff.of("MigrationType", a.migrationTypeAsString(), t.migrationType().wireValue()));
         }
-        if (!Mappings.sameMeaning(t.tableMappings(), a.tableMappings())) {
-            d.addAll(Mappings.ruleDiffs(a.tableMappings(), Mappings.toJson(t.tableMappings())));
+        Optional<MappingDiff> rules = mappingDiff(t, a);
+        if (rules.isEmpty()) {
+            // DMS's document cannot be read rule by rule: compare and show the documents whole
+            if (!Mappings.sameMeaning(t.tableMappings(), a.tableMappings())) {
+                d.add(FieldDiff.of("TableMappings", a.tableMappings(), Mappings.toJson(t.tableMappings())));
+            }
+        } else if (!rules.get().isEmpty()) {
+            d.add(Mappings.summary(a.tableMappings(), t.tableMappings(), rules.get()));
         }
         if (!t.settings().isEmpty()) {
             d.addAll(t.settings().differencesFrom(a.replicationTaskSettings()));

@@ -1,10 +1,19 @@
 package io.dmskit.core.provision;
 
 /**
- * What {@code apply} may do beyond creating and modifying idle resources. The defaults are safe: a running task is
- * never stopped, nothing is deleted to be recreated and nothing removed from the pipeline is deleted, unless the
- * caller says so; a plan needing a restart or a replacement fails before any mutating call with a
- * {@link io.dmskit.core.exception.ChangeNotAllowedException} naming the setting, while resources removed from the pipeline are
+ * What {@code apply} may do beyond creating and modifying idle resources. Start from a named policy and add what
+ * else is allowed:
+ *
+ * <pre>{@code
+ * dms.apply(pipeline, ApplyPolicy.restartTasks());                          // stop -> modify -> start running tasks
+ * dms.apply(pipeline, ApplyPolicy.safe().withAllowReplace(true));           // delete and recreate what must be
+ * dms.apply(pipeline, ApplyPolicy.all().withAllowDeletes(true));            // everything, removals included
+ * }</pre>
+ *
+ * <p>The defaults are safe: a running task is never stopped, nothing is deleted to be recreated and nothing removed
+ * from the pipeline is deleted, unless the caller says so; a plan needing a restart or a replacement fails before
+ * any mutating call with a {@link io.dmskit.core.exception.ChangeNotAllowedException} whose message names the policy
+ * that allows it (as code, e.g. {@code ApplyPolicy.restartTasks()}), while resources removed from the pipeline are
  * reported as skipped ({@link ApplyResult#skippedDeletions()}).
  *
  * @param restartRunningTasks allow stop → modify → resume of running tasks (and stop → resume after an endpoint
@@ -20,7 +29,10 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
      *
      * @param restartRunningTasks allow restarts of running tasks
      * @param allowReplace allow replacements
+     * @deprecated two positional booleans read as nothing: use {@link #safe()}, {@link #restartTasks()},
+     *     {@link #all()} or {@code ApplyPolicy.safe().withAllowReplace(true)}
      */
+    @Deprecated(since = "0.1.0")
     public ApplyPolicy(boolean restartRunningTasks, boolean allowReplace) {
         this(restartRunningTasks, allowReplace, false);
     }

@@ -5,28 +5,56 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code apply} did.
+ * What {@code apply} did: returned when it completes, and carried by the exception that stops it part way
+ * ({@link io.dmskit.core.exception.DmsKitException#partialResult()}), so a caller always learns what was done.
+ *
+ * <pre>{@code
+ * ApplyResult r = dms.apply(pipeline);
+ * if (!r.changed()) { ... }                                       // DMS already matched the pipeline
+ * String taskArn = r.arn(ResourceKind.REPLICATION_TASK, "orders-cdc");
+ * }</pre>
  *
  * @param plan the plan it carried out
- * @param arns ARN of every resource of the pipeline, by {@code kind:identifier} (e.g. {@code REPLICATION_TASK:x})
+ * @param arns ARN of every resource of the pipeline, by {@code kind:identifier} (e.g. {@code REPLICATION_TASK:x});
+ *     in a partial result, those known when apply stopped
  * @param elapsed time taken (provisioner clock)
  * @param awsCalls AWS calls made, including reads and retries
  * @param mutatingCalls calls that change something (creates, modifies, deletes, starts, stops, secret writes);
  *     0 when the pipeline was unchanged
  * @param skippedDeletions resources removed from the pipeline (planned {@link ChangeAction#DELETE}) that were not
  *     deleted because the {@link ApplyPolicy} does not allow deletions; empty when they were deleted
+ * @param finished {@code KIND:identifier} of each resource whose planned change was carried out to the end (a
+ *     replaced resource's deletion as {@code KIND:identifier#delete}), in plan order; empty when
+ *     nothing needed to change
+ * @param complete whether apply carried out the whole plan; false in the result an exception carries
  */
 public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls,
-                          List<ResourceChange> skippedDeletions) {
+                          List<ResourceChange> skippedDeletions, List<String> finished, boolean complete) {
 
     /** Copies the collections. */
     public ApplyResult {
         arns = Map.copyOf(arns);
         skippedDeletions = List.copyOf(skippedDeletions);
+        finished = List.copyOf(finished);
     }
 
     /**
-     * A result without skipped deletions.
+     * A complete result whose finished resources are not listed.
+     *
+     * @param plan plan
+     * @param arns ARNs
+     * @param elapsed elapsed
+     * @param awsCalls calls
+     * @param mutatingCalls mutating calls
+     * @param skippedDeletions deletions not done
+     */
+    public ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls,
+                       List<ResourceChange> skippedDeletions) {
+        this(plan, arns, elapsed, awsCalls, mutatingCalls, skippedDeletions, List.of(), true);
+    }
+
+    /**
+     * A complete result without skipped deletions.
      *
      * @param plan plan
      * @param arns ARNs
@@ -36,6 +64,11 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
      */
     public ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls) {
         this(plan, arns, elapsed, awsCalls, mutatingCalls, List.of());
+    }
+
+    /** @return whether apply changed anything in DMS or Secrets Manager (made a mutating call) */
+    public boolean changed() {
+        return mutatingCalls > 0;
     }
 
     /**

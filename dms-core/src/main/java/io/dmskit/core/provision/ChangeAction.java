@@ -8,7 +8,11 @@ public enum ChangeAction {
     MODIFY("~"),
     /** Delete and create it again: a field changed that DMS cannot modify in place. */
     REPLACE("-/+"),
-    /** Stop and resume a running task so that it picks up a change of one of its endpoints. */
+    /**
+     * Stop a running task, and start it again (resume): to modify it (DMS modifies only a stopped task: stop,
+     * modify, start) or so that it picks up a change of one of its endpoints (stop, start). Needs
+     * {@code ApplyPolicy.restartTasks()}.
+     */
     RESTART("~"),
     /**
      * Delete it: a resource tagged with the pipeline's name that the pipeline no longer defines, or any resource in a

@@ -3,6 +3,8 @@ package io.dmskit.core.provision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.dmskit.mappings.Rule;
+import io.dmskit.mappings.RuleChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,13 +72,20 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
                 case CREATE -> " will be created";
                 case MODIFY -> " will be updated in place (now " + c.currentState() + ")";
                 case REPLACE -> " must be replaced (now " + c.currentState() + ")";
-                case RESTART -> " will be restarted (now " + c.currentState() + ")";
+                case RESTART -> (c.diffs().stream().allMatch(d -> d.field().startsWith("Tags."))
+                    ? " will be restarted" : " will be stopped, updated and started again") + " (now "
+                    + c.currentState() + ")";
                 case DELETE -> " will be deleted (now " + c.currentState() + ")";
                 case NO_OP -> "";
             }).append('\n');
             for (FieldDiff d : c.diffs()) {
                 s.append("      ~ ").append(d.field()).append(": ").append(d.before()).append(" -> ").append(d.after())
                     .append('\n');
+                if (d.field().equals("TableMappings")) {
+                    for (String line : c.mappingDiff().lines()) {
+                        s.append("          ").append(line).append('\n');
+                    }
+                }
             }
             for (String n : c.notes()) {
                 s.append("      # ").append(n).append('\n');
@@ -120,6 +129,21 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
                 diffs.add(dm);
             }
             m.put("diffs", diffs);
+            if (!c.mappingDiff().isEmpty()) {
+                List<Map<String, Object>> rules = new java.util.ArrayList<>();
+                for (RuleChange r : c.mappingDiff().changes()) {
+                    Map<String, Object> rm = new java.util.LinkedHashMap<>();
+                    rm.put("kind", r.kind().name());
+                    rm.put("ruleId", r.rule().ruleId());
+                    rm.put("ruleName", r.rule().ruleName());
+                    rm.put("before", r.before().map(Rule::toJson).orElse(null));
+                    rm.put("after", r.after().map(Rule::toJson).orElse(null));
+                    rm.put("fields", r.fields().stream().map(Object::toString).toList());
+                    rm.put("line", r.toString());
+                    rules.add(rm);
+                }
+                m.put("mappingChanges", rules);
+            }
             m.put("notes", c.notes());
             list.add(m);
         }

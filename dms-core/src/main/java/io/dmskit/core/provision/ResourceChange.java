@@ -1,5 +1,6 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.mappings.MappingDiff;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,9 +13,12 @@ import java.util.Objects;
  * @param currentState the state DMS reports now ({@code (absent)} when it does not exist)
  * @param diffs field-level differences (current → desired) for MODIFY and REPLACE; secrets show {@code (sensitive)}
  * @param notes how the change is carried out, e.g. {@code running: stop → modify → resume (resume-processing)}
+ * @param mappingDiff for a task whose table mappings change, the rule-by-rule difference (aligned by meaning, see
+ *     {@link MappingDiff}); {@link #diffs()} then holds one {@code TableMappings} entry summarizing it.
+ *     {@link MappingDiff#none()} otherwise
  */
 public record ResourceChange(ResourceKind kind, String identifier, ChangeAction action, String currentState,
-                             List<FieldDiff> diffs, List<String> notes) {
+                             List<FieldDiff> diffs, List<String> notes, MappingDiff mappingDiff) {
 
     /** Validates and copies the components. */
     public ResourceChange {
@@ -24,6 +28,22 @@ public record ResourceChange(ResourceKind kind, String identifier, ChangeAction 
         currentState = currentState == null ? "(absent)" : currentState;
         diffs = List.copyOf(diffs);
         notes = List.copyOf(notes);
+        mappingDiff = mappingDiff == null ? MappingDiff.none() : mappingDiff;
+    }
+
+    /**
+     * A change without table-mapping rules.
+     *
+     * @param kind the resource kind
+     * @param identifier the resource identifier
+     * @param action what will be done
+     * @param currentState the state DMS reports now
+     * @param diffs field-level differences
+     * @param notes how the change is carried out
+     */
+    public ResourceChange(ResourceKind kind, String identifier, ChangeAction action, String currentState,
+                          List<FieldDiff> diffs, List<String> notes) {
+        this(kind, identifier, action, currentState, diffs, notes, MappingDiff.none());
     }
 
     /** @return whether applying changes something */
