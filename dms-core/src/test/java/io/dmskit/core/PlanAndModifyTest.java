@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dmskit.core.exception.ChangeNotAllowedException;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ChangeAction;
+import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ResourceKind;
@@ -163,7 +164,7 @@ class PlanAndModifyTest {
     @Test
     @DisplayName("destroy with secrets, then apply again: the secret scheduled for deletion is restored, not recreated")
     void secretScheduledForDeletionIsRestored() {
-        provisioner.destroy(pipeline, true, 7);
+        provisioner.destroy(pipeline, DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7));
         assertThat(secrets.calls("DeleteSecret")).hasSize(1);
 
         Plan plan = provisioner.plan(pipeline);

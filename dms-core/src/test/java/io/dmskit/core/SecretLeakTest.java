@@ -7,6 +7,7 @@ import io.dmskit.core.endpoint.Credentials;
 import io.dmskit.core.endpoint.Secret;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ApplyResult;
+import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressEvent;
 import io.dmskit.mappings.TableMappings;
@@ -93,7 +94,7 @@ class SecretLeakTest {
                 // invalid definitions mention the password field, never its value
                 seen.add(stackTrace(catchThrowable(() -> Endpoint.mysql("bad").source().serverName("h").port(1)
                     .password("u", Secret.of("has;semicolon" + PASSWORD)).secretsManager("arn:s", "arn:r").build())));
-                p.destroy(edited, true, 0);
+                p.destroy(edited, DestroyOptions.deleteManagedSecrets().withoutRecovery());
                 seen.add(p.toString());
             }
             // toString of every model and value
