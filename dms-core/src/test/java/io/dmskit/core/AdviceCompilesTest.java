@@ -131,33 +131,47 @@ class AdviceCompilesTest {
 
     /** @return one line per snippet that does not compile: the snippet, where it was found, javac's message */
     private static List<String> compileErrors(Map<String, String> snippets) {
-        List<String> errors = new ArrayList<>();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertThat(javac).as("tests run on a JDK").isNotNull();
+        // all at once first (one javac run); one by one only to name the snippets that fail
+        if (compile(javac, List.copyOf(snippets.keySet())) == null) {
+            return List.of();
+        }
+        List<String> errors = new ArrayList<>();
         for (Map.Entry<String, String> s : snippets.entrySet()) {
-            String source = "import io.dmskit.core.provision.*;\nclass Advice {\n    Object advice = " + s.getKey()
-                + ";\n}\n";
-            JavaFileObject file = new SimpleJavaFileObject(java.net.URI.create("string:///Advice.java"),
-                JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return source;
-                }
-            };
-            StringWriter out = new StringWriter();
-            boolean ok = javac.getTask(out, null, null, List.of("-proc:none", "-d", tempDir(), "-classpath",
-                classpath()), null, List.of(file)).call();
-            if (!ok) {
-                errors.add(s.getKey() + " (from " + s.getValue() + "): " + out.toString().lines()
-                    .filter(l -> l.contains("error")).findFirst().orElse(out.toString()));
+            String error = compile(javac, List.of(s.getKey()));
+            if (error != null) {
+                errors.add(s.getKey() + " (from " + s.getValue() + "): " + error);
             }
         }
         return errors;
     }
 
+    /** @return javac's first error, null when the snippets compile */
+    private static String compile(JavaCompiler javac, List<String> snippets) {
+        StringBuilder source = new StringBuilder("import io.dmskit.core.provision.*;\nclass Advice {\n");
+        for (int i = 0; i < snippets.size(); i++) {
+            source.append("    Object advice").append(i).append(" = ").append(snippets.get(i)).append(";\n");
+        }
+        String text = source.append("}\n").toString();
+        JavaFileObject file = new SimpleJavaFileObject(java.net.URI.create("string:///Advice.java"),
+            JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return text;
+            }
+        };
+        StringWriter out = new StringWriter();
+        boolean ok = javac.getTask(out, null, null, List.of("-proc:none", "-d", tempDir(), "-classpath",
+            classpath()), null, List.of(file)).call();
+        return ok ? null : out.toString().lines().filter(l -> l.contains("error")).findFirst()
+            .orElse(out.toString());
+    }
+
+    /** Compiled advice goes to the build directory, cleaned with it. */
     private static String tempDir() {
         try {
-            return Files.createTempDirectory("advice").toString();
+            return Files.createDirectories(Path.of("target", "advice-classes")).toString();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
