@@ -109,6 +109,10 @@ class ApplyOutcomeTest {
                 .satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.NO_OP))
                 .satisfies(c -> assertThat(c.notes()).containsExactly(
                     "kept: managed secrets are deleted only with DestroyOptions.deleteManagedSecrets()"));
+            assertThat(kept.render()).contains("# secret \"" + GuidePipeline.SECRET_NAME + "\" unchanged: kept: "
+                + "managed secrets are deleted only with DestroyOptions.deleteManagedSecrets()");
+            assertThat(preview.render()).contains("- secret \"" + GuidePipeline.SECRET_NAME + "\" will be deleted")
+                .contains("# deleted with a recovery window of 7 days");
             assertThat(preview.change(ResourceKind.SECRET, GuidePipeline.SECRET_NAME)).get()
                 .satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.DELETE))
                 .satisfies(c -> assertThat(c.notes()).containsExactly("deleted with a recovery window of 7 days"));

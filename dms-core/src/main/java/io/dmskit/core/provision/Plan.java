@@ -53,7 +53,10 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
             Collectors.counting()));
     }
 
-    /** @return a readable rendering, one block per changed resource and a summary line */
+    /**
+     * @return a readable rendering: one block per changed resource, a comment line for an unchanged resource with a
+     *     note (such as a managed secret a destroy keeps), and a summary line
+     */
     public String render() {
         StringBuilder s = new StringBuilder();
         s.append("dmskit plan for pipeline '").append(pipeline).append("'\n");
@@ -64,6 +67,11 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         s.append('\n');
         for (ResourceChange c : changes) {
             if (!c.isChange()) {
+                // an unchanged resource is worth a line only when something is said about it (a kept secret)
+                for (String n : c.notes()) {
+                    s.append("    # ").append(c.kind()).append(" \"").append(c.identifier()).append("\" unchanged: ")
+                        .append(n).append('\n');
+                }
                 continue;
             }
             s.append("  ").append(c.action().symbol()).append(' ').append(c.kind()).append(" \"")
