@@ -48,7 +48,7 @@ class AdviceCompilesTest {
      */
     private static final String CALL = "\\.[a-z][A-Za-z]*\\((?:true|false|\\d+|\"[^\"]*\")?\\)";
     private static final Pattern SNIPPET = Pattern.compile(
-        "\\b(?:ApplyPolicy|DestroyOptions|ResourceKind)" + CALL + "(?:" + CALL + ")*");
+        "\\b(?:ApplyPolicy|DestroyOptions|ResourceKind|RetrySettings)" + CALL + "(?:" + CALL + ")*");
 
     @Test
     @DisplayName("the advice of real failures and plans compiles")

@@ -351,6 +351,8 @@ public final class TableMappings {
     /**
      * Rule-level differences from older mappings (for example what DMS returns for a task), matching rules by
      * rule-id (numerically when digits). Use it to explain why {@link #sameMeaningAs(TableMappings)} is false.
+     * Pairing by rule-id makes an inserted rule look like a change of every later rule: to show a change to a person,
+     * use {@link #diffFrom(TableMappings)}, which aligns rules by meaning.
      *
      * @param before the older mappings
      * @return added, removed and changed rules in rule-id order, empty when both mean the same rule by rule

@@ -39,6 +39,7 @@ class ReadmeExampleTest {
                 .selection(s -> s.locator("hr", "%").action(SelectionAction.INCLUDE)).build();
         assertThat(viaConsumer.resolve("hr", "x").included()).isTrue();
         assertThat(TableMappings.fromJson(mappings.toJson()).sameMeaningAs(mappings)).isTrue();
+        assertThat(mappings.diffFrom(TableMappings.fromJson(mappings.toJson())).lines()).isEmpty();
     }
 
     @Test

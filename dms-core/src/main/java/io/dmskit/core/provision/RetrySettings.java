@@ -5,7 +5,12 @@ import java.util.Objects;
 
 /**
  * Retries of AWS calls that failed with throttling, a 5xx or a network error: exponential backoff with jitter
- * (resilience4j). Immutable.
+ * (resilience4j). Immutable. Start from {@link #defaults()} and change what differs with the {@code with...} methods
+ * rather than the positional constructor:
+ *
+ * <pre>{@code
+ * RetrySettings.defaults().withMaxAttempts(12).withMaxBackoff(Duration.ofSeconds(60))
+ * }</pre>
  *
  * @param maxAttempts attempts including the first (at least 1)
  * @param initialBackoff the first backoff
@@ -53,5 +58,40 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
      */
     public RetrySettings withMaxAttempts(int attempts) {
         return new RetrySettings(attempts, initialBackoff, multiplier, jitter, maxBackoff);
+    }
+
+    /**
+     * Named alternative to the five positional components:
+     * {@code RetrySettings.defaults().withInitialBackoff(Duration.ofSeconds(1)).withMaxBackoff(Duration.ofMinutes(1))}.
+     *
+     * @param backoff the first backoff
+     * @return a copy
+     */
+    public RetrySettings withInitialBackoff(Duration backoff) {
+        return new RetrySettings(maxAttempts, backoff, multiplier, jitter, maxBackoff);
+    }
+
+    /**
+     * @param factor growth factor per attempt (at least 1)
+     * @return a copy
+     */
+    public RetrySettings withMultiplier(double factor) {
+        return new RetrySettings(maxAttempts, initialBackoff, factor, jitter, maxBackoff);
+    }
+
+    /**
+     * @param randomization randomization factor in [0, 1)
+     * @return a copy
+     */
+    public RetrySettings withJitter(double randomization) {
+        return new RetrySettings(maxAttempts, initialBackoff, multiplier, randomization, maxBackoff);
+    }
+
+    /**
+     * @param backoff cap of a single backoff (not shorter than the initial backoff)
+     * @return a copy
+     */
+    public RetrySettings withMaxBackoff(Duration backoff) {
+        return new RetrySettings(maxAttempts, initialBackoff, multiplier, jitter, backoff);
     }
 }
