@@ -18,7 +18,13 @@ import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.VerificationStatus;
 import io.dmskit.verify.source.SourceCount;
 import io.dmskit.verify.source.SourceTable;
+import io.dmskit.model.s3.S3DataFormat;
+import io.dmskit.verify.support.DmsS3Fixtures;
+import io.dmskit.verify.support.DmsS3Fixtures.ParquetSpec;
 import io.dmskit.verify.support.ScriptedTime;
+import io.dmskit.verify.support.SharedS3;
+import io.dmskit.verify.target.S3Target;
+import software.amazon.awssdk.services.s3.S3Client;
 import io.dmskit.verify.support.TestDatabases;
 import io.dmskit.verify.target.JdbcTarget;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +34,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
+import static io.dmskit.verify.support.DmsS3Fixtures.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -218,6 +226,55 @@ class CatchUpAndPendingTest {
         assertThat(caughtUp.table(schema, "orders").orElseThrow().status()).isEqualTo(VerificationStatus.MATCH);
         caughtUp.assertAllMatch();
         assertThat(Duration.between(t0, clock.instant())).isBetween(Duration.ofSeconds(45), Duration.ofSeconds(60));
+    }
+
+    @Test
+    @DisplayName("on an S3 Parquet target, lag is PENDING until DMS writes the CDC file, then MATCH")
+    void s3LagIsPendingUntilTheCdcFileArrives() {
+        TaskControl task = loaded();
+        insertRows(SRC, 101, 105);
+        task.tableStatistics(schema, "orders", s -> s.inserts(5L));
+        S3Client s3 = SharedS3.get().client();
+        String bucket = SharedS3.newBucket();
+        String folder = "raw/" + schema + "/";
+        ParquetSpec spec = ParquetSpec.dmsDefaults();
+        put(s3, bucket, folder + "orders/LOAD00000001.parquet",
+                DmsS3Fixtures.parquet(null, DmsS3Fixtures.ids(1, 100), 0, spec, 1));
+        put(s3, bucket, folder + "customers/LOAD00000001.parquet",
+                DmsS3Fixtures.parquet(null, DmsS3Fixtures.ids(1, 20), 0, spec, 2));
+        Verifier verifier = verifier().s3(s3).target(S3Target.builder().bucket(bucket).bucketFolder("raw")
+                .dataFormat(S3DataFormat.PARQUET).build()).build();
+
+        TableVerification lagging = verifier.verifyRowCounts().table(schema, "orders").orElseThrow();
+        assertThat(lagging.status()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(lagging.targetLocation()).isEqualTo("s3://" + bucket + "/" + folder + "orders/");
+
+        time.at(Duration.ofSeconds(60), () -> put(s3, bucket, folder + "orders/20260301-100100000.parquet",
+                DmsS3Fixtures.parquet(List.of("I", "I", "I", "I", "I"), DmsS3Fixtures.ids(101, 105), 0, spec, 3)));
+        VerificationReport caughtUp = verifier.verifyWhenCaughtUp(Duration.ofMinutes(5));
+
+        caughtUp.assertAllMatch();
+        assertThat(caughtUp.table(schema, "orders").orElseThrow().targetCount().orElseThrow().inserts()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("without a DMS task, verifyWhenCaughtUp waits for the counts to converge; nothing is PENDING")
+    void withoutTaskCountsConverge() {
+        insertRows(SRC, 101, 103);
+        String mappings = """
+                {"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"shop","object-locator":
+                {"schema-name":"%s","table-name":"orders"},"rule-action":"include"}]}""".formatted(schema);
+        Verifier verifier = Verifier.builder().source(SRC).tableMappings(mappings).target(JdbcTarget.of(PG))
+                .checkExtraTables(false).clock(clock).sleeper(time).pollInterval(Duration.ofSeconds(10)).build();
+        assertThat(verifier.verifyRowCounts().table(schema, "orders").orElseThrow().status())
+                .isEqualTo(VerificationStatus.MISMATCH);
+        time.at(Duration.ofSeconds(25), () -> insertRows(PG, 101, 103));
+
+        verifier.verifyWhenCaughtUp(Duration.ofMinutes(1)).assertAllMatch();
+
+        assertThat(time.sleeps()).isEqualTo(3);
+        assertThatThrownBy(() -> verifier.awaitFullLoad(Duration.ofMinutes(1)))
+                .isInstanceOf(VerificationException.class).hasMessageContaining("set dms(client) and taskArn(arn)");
     }
 
     @Test
