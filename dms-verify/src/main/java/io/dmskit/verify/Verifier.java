@@ -56,7 +56,10 @@ import javax.sql.DataSource;
  * S3 target's settings from DescribeEndpoints of its TargetEndpointArn, DMS's defaults filled in), and so are the
  * dms-core {@code ReplicationTask} and {@code Endpoint} objects that were provisioned.
  * <pre>{@code
- * // from the task ARN (what the provisioner returned: applyResult.arn(ResourceKind.REPLICATION_TASK, "orders-to-s3"))
+ * // from what the provisioner returned (the task's ARN, looked up by its identifier)
+ * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).dms(dmsClient)
+ *         .task(provisioner.apply(pipeline), "orders-to-s3").build();
+ * // or from the task ARN itself
  * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).dms(dmsClient).taskArn(arn).build();
  *
  * // from the definitions given to the provisioner
@@ -69,6 +72,10 @@ import javax.sql.DataSource;
  *         .build();
  * VerificationReport report = verifier.verifyRowCounts();
  * report.assertAllMatch();
+ *
+ * // a live full-load-and-cdc task: wait for the full load, then for CDC to catch up
+ * verifier.awaitFullLoad(Duration.ofHours(1));
+ * verifier.verifyWhenCaughtUp(Duration.ofMinutes(10)).assertAllMatch();
  * }</pre>
  */
 public final class Verifier {
