@@ -46,10 +46,16 @@ final class PendingRules {
         if (pending.isPresent()) {
             return tv.withStatus(VerificationStatus.PENDING, pending.get(), null);
         }
-        return tv.withStatus(tv.status(), task.appliesCdc()
-                ? "task is " + task.status().wireValue() + " but shows no sign of lag for this table: DMS's counters"
-                        + " did not move and do not account for the difference"
-                : "DMS reports the table's load as done", null);
+        String why;
+        if (later == null) {
+            why = "DMS does not list the table and the task's full load has finished";
+        } else if (task.appliesCdc()) {
+            why = "task is " + task.status().wireValue() + " but shows no sign of lag for this table: DMS's counters"
+                    + " did not move and do not account for the difference";
+        } else {
+            why = "DMS reports the table as '" + later.tableState() + "'";
+        }
+        return tv.withStatus(tv.status(), why, null);
     }
 
     private static Optional<String> pendingReason(TableVerification tv, TaskProgress task, DmsTableStatistics earlier,
