@@ -31,6 +31,10 @@ public interface VerificationListener {
     }
 
     /**
+     * Called as each table is counted. A differing table of an active CDC task may still turn
+     * {@code PENDING} afterwards, when DMS's counters moved while the tables were counted (checked once at the
+     * end); the report is authoritative.
+     *
      * @param result the table's result
      * @param done tables finished so far
      * @param total tables in this run

@@ -1,11 +1,17 @@
 package io.dmskit.verify;
 
 import io.dmskit.core.Endpoint;
+import io.dmskit.core.provision.ApplyResult;
+import io.dmskit.core.provision.ResourceKind;
+import io.dmskit.core.provision.Sleeper;
 import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.verify.internal.Database;
 import io.dmskit.verify.internal.DmsTaskReader;
+import io.dmskit.verify.internal.FullLoadCheck;
+import io.dmskit.verify.internal.Poller;
 import io.dmskit.verify.internal.ProbeRunner;
+import io.dmskit.verify.internal.ReportFormats;
 import io.dmskit.verify.internal.TablePlan;
 import io.dmskit.verify.internal.TablePlanner;
 import io.dmskit.verify.internal.TableVerifier;
@@ -14,6 +20,7 @@ import io.dmskit.verify.probe.CdcProbeOptions;
 import io.dmskit.verify.report.DmsTableStatistics;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.Tolerance;
+import io.dmskit.verify.report.VerificationStatus;
 import io.dmskit.verify.source.CountMode;
 import io.dmskit.verify.source.SourceTable;
 import io.dmskit.verify.target.JdbcTarget;
@@ -33,6 +40,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -48,7 +56,10 @@ import javax.sql.DataSource;
  * S3 target's settings from DescribeEndpoints of its TargetEndpointArn, DMS's defaults filled in), and so are the
  * dms-core {@code ReplicationTask} and {@code Endpoint} objects that were provisioned.
  * <pre>{@code
- * // from the task ARN (what the provisioner returned: applyResult.arn(ResourceKind.REPLICATION_TASK, "orders-to-s3"))
+ * // from what the provisioner returned (the task's ARN, looked up by its identifier)
+ * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).dms(dmsClient)
+ *         .task(provisioner.apply(pipeline), "orders-to-s3").build();
+ * // or from the task ARN itself
  * Verifier verifier = Verifier.builder().source(mysqlDataSource).s3(s3Client).dms(dmsClient).taskArn(arn).build();
  *
  * // from the definitions given to the provisioner
@@ -61,6 +72,10 @@ import javax.sql.DataSource;
  *         .build();
  * VerificationReport report = verifier.verifyRowCounts();
  * report.assertAllMatch();
+ *
+ * // a live full-load-and-cdc task: wait for the full load, then for CDC to catch up
+ * verifier.awaitFullLoad(Duration.ofHours(1));
+ * verifier.verifyWhenCaughtUp(Duration.ofMinutes(10)).assertAllMatch();
  * }</pre>
  */
 public final class Verifier {
@@ -83,6 +98,9 @@ public final class Verifier {
     private final VerificationListener listener;
     private final Clock clock;
     private final boolean checkExtraTables;
+    private final Duration pollInterval;
+    private final Sleeper sleeper;
+    private final CdcLatency cdcLatency;
     private final TablePlanner planner;
     private final DmsTaskReader taskReader;
 
@@ -103,6 +121,9 @@ public final class Verifier {
         this.listener = b.listener;
         this.clock = b.clock;
         this.checkExtraTables = b.checkExtraTables;
+        this.pollInterval = b.pollInterval;
+        this.sleeper = b.sleeper;
+        this.cdcLatency = b.cdcLatency;
         this.planner = new TablePlanner(tables, schemas, sourceName);
         this.taskReader = new DmsTaskReader(dms, taskArn, s3);
     }
@@ -124,19 +145,156 @@ public final class Verifier {
         Builder b = builder().source(source).sourceName(sourceName).tableMappings(mappings).tables(tables)
                 .target(target).s3(s3).dms(dms).taskArn(taskArn).countMode(countMode).parallelism(parallelism)
                 .queryTimeout(queryTimeout).tolerance(tolerance).listener(listener).clock(clock)
-                .checkExtraTables(checkExtraTables);
+                .checkExtraTables(checkExtraTables).pollInterval(pollInterval).sleeper(sleeper)
+                .cdcLatency(cdcLatency);
         b.schemas.addAll(schemas);
         return b;
     }
 
     /**
      * Counts every table the task replicates on the source, the target and in DMS's table statistics and compares
-     * them. Failures of single tables (a timeout, an unreadable object) become rows with status {@code ERROR}.
+     * them, once, without waiting. Failures of single tables (a timeout, an unreadable object) become rows with
+     * status {@code ERROR}. With a DMS task ({@code dms(..).taskArn(..)}), a table whose counts differ while DMS is
+     * still loading it or applying changes to it is {@link io.dmskit.verify.report.VerificationStatus#PENDING}
+     * (the rules are listed there), not {@code MISMATCH}; {@link #verifyWhenCaughtUp(Duration)} waits for those.
      *
      * @return the report
      * @throws VerificationException when verification cannot run at all (source unreachable, task not found, ...)
      */
     public VerificationReport verifyRowCounts() {
+        return verifyOnce(Map.of()).report();
+    }
+
+    /**
+     * Waits until the target has caught up with the source, then returns the report. "Caught up" means: no table
+     * is {@code PENDING}, and, while the task is still active (not stopped or failed) or when no DMS task is known,
+     * no table is {@code MISMATCH} or {@code MISSING_ON_TARGET} either: counts of a live task are given the whole
+     * timeout to converge. A task that is stopped or failed delivers nothing more, so its differences are returned
+     * at once as {@code MISMATCH}. With a DMS task, the wait begins with {@link #awaitFullLoad(Duration)}, within the
+     * same timeout. Each round recounts every table, {@link Builder#pollInterval(Duration)} apart (the clock and the
+     * {@link Builder#sleeper(Sleeper)} decide how time passes); a table whose DMS counters moved since the previous
+     * round is {@code PENDING}. {@code ERROR} and {@code EXTRA_ON_TARGET} tables are not waited for; they are in
+     * the report.
+     *
+     * <pre>{@code
+     * verifier.verifyWhenCaughtUp(Duration.ofMinutes(10)).assertAllMatch();
+     * }</pre>
+     *
+     * @param timeout how long to wait in all
+     * @return the first report in which nothing is still expected to change
+     * @throws VerificationTimeoutException at the timeout, naming every table still pending or different, with its
+     *         counts and why, and carrying the last report
+     * @throws VerificationException when the task failed or a table's full load failed
+     */
+    public VerificationReport verifyWhenCaughtUp(Duration timeout) {
+        requireTimeout(timeout);
+        Instant start = clock.instant();
+        Instant deadline = start.plus(timeout);
+        if (taskReader.knowsTask()) {
+            DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
+            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline);
+        }
+        Poller poller = new Poller(clock, sleeper, pollInterval);
+        Map<String, DmsTableStatistics> earlier = Map.of();
+        while (true) {
+            Round round = verifyOnce(earlier);
+            List<String> waiting = new ArrayList<>();
+            for (TableVerification t : round.report().tables()) {
+                if (stillChanging(t, round.after())) {
+                    waiting.add(ReportFormats.explain(t));
+                }
+            }
+            if (waiting.isEmpty()) {
+                LOG.info("Caught up after {} s", Duration.between(start, clock.instant()).toSeconds());
+                return round.report();
+            }
+            LOG.debug("Not caught up yet: {}", waiting);
+            if (!poller.pause(deadline)) {
+                throw new VerificationTimeoutException(taskArn != null ? taskArn : round.report().target(),
+                        "caught up", waiting, Duration.between(start, clock.instant()), round.after(),
+                        round.report());
+            }
+            earlier = round.after() == null ? Map.of() : DmsTaskReader.byKey(round.after().tables());
+        }
+    }
+
+    /**
+     * Reads the task's status, its task-level statistics and every table's statistics, once.
+     *
+     * @return the task's progress now
+     * @throws VerificationException without {@code dms(..).taskArn(..)}, or when DMS cannot be read
+     */
+    public TaskProgress taskProgress() {
+        requireTask("taskProgress()");
+        return taskReader.progress(clock);
+    }
+
+    /**
+     * Waits until the task's full load is complete for every table this verifier covers. A
+     * {@code full-load-and-cdc} task stays {@code running} after its full load, so waiting for a status does not
+     * tell; this reads DMS's own figures instead. Complete means both:
+     * <ul>
+     *   <li>the task says its full load has finished ({@link TaskProgress#fullLoadFinished()}:
+     *       {@code FullLoadFinishDate} set, or {@code FullLoadProgressPercent} 100 with no table loading or
+     *       queued, or a full-load stop reason; a {@code cdc} task has no full load), and</li>
+     *   <li>every covered table that DMS lists is {@code Table completed} (a covered table DMS does not list is
+     *       pending until the task's full load has finished; after that it is left to the count, which reports it
+     *       {@code MISSING_ON_TARGET} if it is).</li>
+     * </ul>
+     * Polls every {@link Builder#pollInterval(Duration)} (DescribeReplicationTasks + DescribeTableStatistics).
+     *
+     * <pre>{@code
+     * TaskProgress done = verifier.awaitFullLoad(Duration.ofHours(1));
+     * verifier.verifyRowCounts().assertAllMatch();
+     * }</pre>
+     *
+     * @param timeout how long to wait
+     * @return the task's progress when its full load was seen complete
+     * @throws VerificationTimeoutException at the timeout, naming the tables still loading or queued and the
+     *         task's own figures
+     * @throws VerificationException at once when the full load cannot complete any more: the task failed, it
+     *         stopped before its full load finished, or a covered table is {@code Table error} /
+     *         {@code Table cancelled}; also without {@code dms(..).taskArn(..)}
+     */
+    public TaskProgress awaitFullLoad(Duration timeout) {
+        requireTask("awaitFullLoad(timeout)");
+        requireTimeout(timeout);
+        Instant start = clock.instant();
+        DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
+        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout));
+    }
+
+    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline) {
+        Poller poller = new Poller(clock, sleeper, pollInterval);
+        while (true) {
+            TaskProgress p = taskReader.progress(clock);
+            List<String> pending = FullLoadCheck.pending(p, plan);
+            if (pending.isEmpty()) {
+                LOG.info("Full load of {} complete ({})", taskArn, p.summary());
+                return p;
+            }
+            LOG.debug("Full load of {} not complete: {}", taskArn, pending);
+            if (!poller.pause(deadline)) {
+                throw new VerificationTimeoutException(taskArn, "full load complete", pending,
+                        Duration.between(start, clock.instant()), p, null);
+            }
+        }
+    }
+
+    /** Whether a table's result may still change by itself, so that a wait for "caught up" goes on. */
+    private static boolean stillChanging(TableVerification t, TaskProgress task) {
+        return switch (t.status()) {
+            case PENDING -> true;
+            case MISMATCH, MISSING_ON_TARGET -> task == null || task.isActive();
+            default -> false;
+        };
+    }
+
+    private record Round(VerificationReport report, TaskProgress after) {
+    }
+
+    /** One verification; {@code earlier} are statistics from a previous round (empty for none). */
+    private Round verifyOnce(Map<String, DmsTableStatistics> earlier) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
@@ -145,19 +303,51 @@ public final class Verifier {
         LOG.info("Verifying {} table(s): source {} -> target {}", plan.size(), describeSource(db),
                 describeTarget(task.target()));
         listener.tablesSelected(plan.size());
-        Map<String, DmsTableStatistics> stats = taskReader.tableStatistics();
+        TaskProgress progress = taskReader.progress(clock);
+        Map<String, DmsTableStatistics> stats = progress == null ? Map.of() : DmsTaskReader.byKey(progress.tables());
+        Optional<Duration> latency = progress != null && progress.appliesCdc() ? latency() : Optional.empty();
         List<TableVerification> results;
+        TaskProgress after = progress;
         try (TargetReader reader = task.target() == null ? null
                 : TargetReader.open(task.target(), s3, listener, queryTimeout)) {
-            results = new ArrayList<>(new TableVerifier(db, reader, stats, taskArn, countMode, queryTimeout, tolerance,
-                    listener).verifyAll(plan, parallelism, checkExtraTables && tables.isEmpty()));
+            TableVerifier verifier = new TableVerifier(db, reader, stats, taskArn, countMode, queryTimeout, tolerance,
+                    listener, progress, earlier, latency);
+            results = verifier.verifyAll(plan, parallelism, checkExtraTables && tables.isEmpty());
+            if (progress != null && progress.isActive() && results.stream().anyMatch(t ->
+                    t.status() == VerificationStatus.MISMATCH || t.status() == VerificationStatus.MISSING_ON_TARGET)) {
+                after = taskReader.progress(clock);
+                results = verifier.recheck(results, after);
+            }
         }
+        results = new ArrayList<>(results);
         results.sort(Comparator.comparing(TableVerification::name));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         VerificationReport report = new VerificationReport(started.plus(elapsed), elapsed, describeSource(db),
                 describeTarget(task.target()), taskArn, countMode, tolerance, results, null);
         LOG.info("Verification finished in {} ms: {}", elapsed.toMillis(), report);
-        return report;
+        return new Round(report, after);
+    }
+
+    private Optional<Duration> latency() {
+        try {
+            return cdcLatency.latency(taskArn);
+        } catch (RuntimeException e) {
+            LOG.warn("CDC latency of {} unknown: {}", taskArn, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void requireTask(String what) {
+        if (!taskReader.knowsTask()) {
+            throw new VerificationException(what + " reads the task's progress from DMS: set dms(client) and"
+                    + " taskArn(arn) (or task(applyResult, taskIdentifier))", sourceName, what, null);
+        }
+    }
+
+    private static void requireTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
+        }
     }
 
     /**
@@ -239,7 +429,11 @@ public final class Verifier {
         private VerificationListener listener = new VerificationListener() { };
         private Clock clock = Clock.systemUTC();
         private boolean checkExtraTables = true;
+        private Duration pollInterval = Duration.ofSeconds(15);
+        private Sleeper sleeper = Sleeper.threadSleep();
+        private CdcLatency cdcLatency = CdcLatency.UNKNOWN;
         private String mappingsProblem;
+        private String taskProblem;
         private String targetProblem;
 
         private Builder() {
@@ -379,9 +573,49 @@ public final class Verifier {
             return this;
         }
 
-        /** @param v the replication task's ARN @return this */
+        /**
+         * The replication task's ARN. To take it from what the provisioner returned, use
+         * {@link #task(ApplyResult, String)}, or {@code applyResult.arn(ResourceKind.REPLICATION_TASK, identifier)}.
+         *
+         * @param v the ARN
+         * @return this
+         */
         public Builder taskArn(String v) {
             this.taskArn = v;
+            this.taskProblem = null;
+            return this;
+        }
+
+        /**
+         * The task as the provisioner created it: its ARN is looked up in what {@code DmsProvisioner.apply}
+         * returned, by the task identifier given to {@code ReplicationTask.of(..)}. Also set
+         * {@link #dms(DatabaseMigrationClient)}; the table mappings and the S3 target are then read from the task.
+         *
+         * <pre>{@code
+         * ApplyResult applied = provisioner.apply(pipeline);
+         * Verifier.builder().source(db).s3(s3).dms(dmsClient).task(applied, "orders-to-s3").build();
+         * }</pre>
+         *
+         * @param applied the result of {@code DmsProvisioner.apply(..)}
+         * @param taskIdentifier the task's identifier
+         * @return this
+         */
+        public Builder task(ApplyResult applied, String taskIdentifier) {
+            this.taskArn = null;
+            this.taskProblem = null;
+            if (applied == null || taskIdentifier == null) {
+                this.taskProblem = "task(ApplyResult, String) needs the apply result and the task identifier";
+                return this;
+            }
+            String arn = applied.arn(ResourceKind.REPLICATION_TASK, taskIdentifier);
+            if (arn == null) {
+                String prefix = ResourceKind.REPLICATION_TASK.name() + ":";
+                List<String> known = applied.arns().keySet().stream().filter(k -> k.startsWith(prefix))
+                        .map(k -> k.substring(prefix.length())).sorted().toList();
+                this.taskProblem = "the apply result has no replication task '" + taskIdentifier + "' (its tasks: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")";
+            }
+            this.taskArn = arn;
             return this;
         }
 
@@ -428,6 +662,36 @@ public final class Verifier {
         }
 
         /**
+         * @param v time between two polls of {@link Verifier#awaitFullLoad(Duration)} and
+         *          {@link Verifier#verifyWhenCaughtUp(Duration)} (default 15 s; each round of the latter recounts)
+         * @return this
+         */
+        public Builder pollInterval(Duration v) {
+            this.pollInterval = v;
+            return this;
+        }
+
+        /**
+         * @param v how the waits pause between polls (default: sleep the thread); with a fake clock, pass one that
+         *          advances it ({@code fakeClock::sleep}) together with {@link #clock(Clock)}
+         * @return this
+         */
+        public Builder sleeper(Sleeper v) {
+            this.sleeper = v;
+            return this;
+        }
+
+        /**
+         * @param v where the task's CDC latency comes from, e.g. CloudWatch (default: not known); a latency above zero
+         *          makes a differing table of an active CDC task {@code PENDING}
+         * @return this
+         */
+        public Builder cdcLatency(CdcLatency v) {
+            this.cdcLatency = v;
+            return this;
+        }
+
+        /**
          * @return the verifier
          * @throws IllegalArgumentException listing every problem
          */
@@ -436,12 +700,14 @@ public final class Verifier {
             problem(p, mappingsProblem != null, mappingsProblem);
             problem(p, source == null, "source(DataSource) is required");
             problem(p, targetProblem != null, targetProblem);
+            problem(p, taskProblem != null, taskProblem);
             problem(p, taskArn != null && dms == null, "taskArn is set but dms(DatabaseMigrationClient) is not");
-            problem(p, dms != null && taskArn == null, "dms(...) is set but taskArn(...) is not");
-            problem(p, target == null && targetProblem == null && (dms == null || taskArn == null),
+            problem(p, dms != null && taskArn == null && taskProblem == null,
+                    "dms(...) is set but taskArn(...) is not");
+            problem(p, target == null && targetProblem == null && taskProblem == null && (dms == null || taskArn == null),
                     "set target(S3Target/JdbcTarget) or dms(client) + taskArn(arn) to compare with");
             problem(p, target instanceof S3Target && s3 == null, "an S3Target needs s3(S3Client)");
-            problem(p, mappings == null && mappingsProblem == null && tables.isEmpty()
+            problem(p, mappings == null && mappingsProblem == null && taskProblem == null && tables.isEmpty()
                     && (dms == null || taskArn == null),
                     "set tableMappings(...), tables(...) or dms(client) + taskArn(arn) to know which tables to verify");
             problem(p, countMode == null, "countMode must not be null");
@@ -451,6 +717,10 @@ public final class Verifier {
             problem(p, tolerance == null, "tolerance must not be null");
             problem(p, listener == null, "listener must not be null");
             problem(p, clock == null, "clock must not be null");
+            problem(p, pollInterval == null || pollInterval.isNegative() || pollInterval.isZero(),
+                    "pollInterval must be positive, was " + pollInterval);
+            problem(p, sleeper == null, "sleeper must not be null");
+            problem(p, cdcLatency == null, "cdcLatency must not be null (CdcLatency.UNKNOWN when not known)");
             if (!p.isEmpty()) {
                 throw new IllegalArgumentException("invalid Verifier: " + String.join("; ", p));
             }

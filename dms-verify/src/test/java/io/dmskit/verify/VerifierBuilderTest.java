@@ -27,6 +27,27 @@ class VerifierBuilderTest {
     }
 
     @Test
+    @DisplayName("the waits' settings are checked by build(), all at once, and kept by toBuilder()")
+    void waitSettings() {
+        assertThatThrownBy(() -> Verifier.builder().source(TestDatabases.mariadb())
+                .target(S3Target.builder().bucket("b").build()).s3(null).tableMappings("{\"rules\": []}")
+                .pollInterval(Duration.ZERO).sleeper(null).cdcLatency(null).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pollInterval must be positive, was PT0S")
+                .hasMessageContaining("sleeper must not be null")
+                .hasMessageContaining("cdcLatency must not be null");
+        CdcLatency latency = arn -> java.util.Optional.of(Duration.ofSeconds(3));
+        Verifier v = Verifier.builder().source(TestDatabases.mariadb()).tables(
+                io.dmskit.verify.source.SourceTable.of("s", "t")).target(io.dmskit.verify.target.JdbcTarget.of(
+                TestDatabases.postgres())).pollInterval(Duration.ofSeconds(2)).cdcLatency(latency).build();
+        assertThat(v.toBuilder().build()).hasToString(v.toString());
+        assertThatThrownBy(() -> v.verifyWhenCaughtUp(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be zero or positive");
+        assertThatThrownBy(v::taskProgress).isInstanceOf(VerificationException.class)
+                .hasMessageContaining("taskProgress() reads the task's progress from DMS");
+    }
+
+    @Test
     @DisplayName("invalid table-mappings JSON is reported by build() with the mapping problem")
     void invalidMappings() {
         assertThatThrownBy(() -> Verifier.builder().source(TestDatabases.mariadb()).tableMappings("{\"rules\": 5}")

@@ -16,7 +16,17 @@ import software.amazon.awssdk.services.databasemigration.model.S3Settings;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import io.dmskit.model.StopReason;
+import io.dmskit.model.TaskStatus;
+import io.dmskit.verify.TaskProgress;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationTaskStats;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.Optional;
 
@@ -96,6 +106,52 @@ public final class DmsTaskReader {
                     taskArn, "DescribeTableStatistics", e);
         }
         return out;
+    }
+
+    /** @return whether a DMS client and a task ARN were given */
+    public boolean knowsTask() {
+        return dms != null && taskArn != null;
+    }
+
+    /**
+     * Reads the task's status, its ReplicationTaskStats and every table's statistics.
+     *
+     * @param clock stamps the observation
+     * @return the task's progress now; null without a DMS client and task ARN
+     * @throws VerificationException when DMS cannot be read or the task is not found
+     */
+    public TaskProgress progress(Clock clock) {
+        if (!knowsTask()) {
+            return null;
+        }
+        ReplicationTask t = describeTask();
+        ReplicationTaskStats st = t.replicationTaskStats();
+        List<DmsTableStatistics> tables = new ArrayList<>(tableStatistics().values());
+        tables.sort(Comparator.comparing((DmsTableStatistics d) -> d.schema() + "." + d.table()));
+        return new TaskProgress(taskArn, TaskStatus.parse(t.status()).orElse(TaskStatus.UNKNOWN),
+                StopReason.parse(t.stopReason()), t.migrationTypeAsString() == null ? "" : t.migrationTypeAsString(),
+                st == null || st.fullLoadProgressPercent() == null ? OptionalInt.empty()
+                        : OptionalInt.of(st.fullLoadProgressPercent()),
+                st == null ? 0 : i(st.tablesLoaded()), st == null ? 0 : i(st.tablesLoading()),
+                st == null ? 0 : i(st.tablesQueued()), st == null ? 0 : i(st.tablesErrored()),
+                Optional.ofNullable(st == null ? null : st.fullLoadFinishDate()),
+                Optional.ofNullable(t.lastFailureMessage()).filter(m -> !m.isBlank()), tables, clock.instant());
+    }
+
+    /**
+     * @param tables table statistics
+     * @return them by {@link TableKey}
+     */
+    public static Map<String, DmsTableStatistics> byKey(List<DmsTableStatistics> tables) {
+        Map<String, DmsTableStatistics> out = new HashMap<>();
+        for (DmsTableStatistics d : tables) {
+            out.put(TableKey.of(d.schema(), d.table()), d);
+        }
+        return out;
+    }
+
+    private static int i(Integer v) {
+        return v == null ? 0 : v;
     }
 
     private ReplicationTask describeTask() {

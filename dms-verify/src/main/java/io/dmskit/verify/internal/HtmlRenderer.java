@@ -94,7 +94,7 @@ final class HtmlRenderer {
     private static void chart(StringBuilder sb, VerificationReport r) {
         long max = 1;
         for (TableVerification t : r.tables()) {
-            max = Math.max(max, Math.max(t.sourceRows(), t.targetRows()));
+            max = Math.max(max, Math.max(t.sourceRowCount().orElse(-1), t.targetRowCount().orElse(-1)));
         }
         int labelW = 260;
         int barW = 520;
@@ -110,8 +110,8 @@ final class HtmlRenderer {
                 .append("<text x=\"").append(labelW + 96).append("\" y=\"13\" font-size=\"12\">target</text>");
         int y = 26;
         for (TableVerification t : r.tables()) {
-            long s = Math.max(0, t.sourceRows());
-            long g = Math.max(0, t.targetRows());
+            long s = Math.max(0, t.sourceRowCount().orElse(-1));
+            long g = Math.max(0, t.targetRowCount().orElse(-1));
             int sw = (int) Math.round((double) s / max * barW);
             int gw = (int) Math.round((double) g / max * barW);
             String color = t.status() == VerificationStatus.MATCH ? "#2f9e44"
@@ -121,14 +121,14 @@ final class HtmlRenderer {
                     .append("</text>");
             sb.append("<rect x=\"").append(labelW).append("\" y=\"").append(y + 2).append("\" width=\"")
                     .append(Math.max(sw, s > 0 ? 1 : 0)).append("\" height=\"12\" fill=\"#4c6ef5\"><title>source ")
-                    .append(t.sourceRows() < 0 ? "not counted" : num(s)).append("</title></rect>");
+                    .append(t.sourceRowCount().orElse(-1) < 0 ? "not counted" : num(s)).append("</title></rect>");
             sb.append("<rect x=\"").append(labelW).append("\" y=\"").append(y + 16).append("\" width=\"")
                     .append(Math.max(gw, g > 0 ? 1 : 0)).append("\" height=\"12\" fill=\"").append(color)
-                    .append("\"><title>target ").append(t.targetRows() < 0 ? "none" : num(g)).append("</title></rect>");
+                    .append("\"><title>target ").append(t.targetRowCount().orElse(-1) < 0 ? "none" : num(g)).append("</title></rect>");
             sb.append("<text x=\"").append(labelW + Math.max(sw, gw) + 6).append("\" y=\"").append(y + 20)
                     .append("\" font-size=\"11\" fill=\"#52606d\">")
-                    .append(t.sourceRows() < 0 ? "-" : num(s)).append(" / ")
-                    .append(t.targetRows() < 0 ? "none" : num(g)).append(" &#183; ").append(t.status())
+                    .append(t.sourceRowCount().orElse(-1) < 0 ? "-" : num(s)).append(" / ")
+                    .append(t.targetRowCount().orElse(-1) < 0 ? "none" : num(g)).append(" &#183; ").append(t.status())
                     .append("</text>");
             y += rowH;
         }
@@ -136,7 +136,7 @@ final class HtmlRenderer {
     }
 
     private static void row(StringBuilder sb, TableVerification t) {
-        TargetCount c = t.target().orElse(null);
+        TargetCount c = t.targetCount().orElse(null);
         boolean br = c != null && c.hasCdcBreakdown();
         sb.append("<tr><td>").append(esc(t.name()));
         if (t.sourceTable() != null && !(t.sourceSchema().equals(t.targetSchema())
@@ -153,12 +153,15 @@ final class HtmlRenderer {
             sb.append("</ul>");
         }
         sb.append("</td><td><span class=\"badge ").append(t.status()).append("\">").append(t.status())
-                .append("</span></td>");
-        sb.append("<td class=\"n\">").append(t.source().map(s -> (s.estimate() ? "~" : "") + num(s.rows())
+                .append("</span>");
+        t.statusReason().ifPresent(reason -> sb.append("<br><span class=\"notes\">").append(esc(reason))
+                .append("</span>"));
+        sb.append("</td>");
+        sb.append("<td class=\"n\">").append(t.sourceCount().map(s -> (s.estimate() ? "~" : "") + num(s.rows())
                 + (s.estimate() ? " <small>(estimate)</small>" : "")).orElse("&ndash;")).append("</td>");
         sb.append("<td class=\"n\">").append(c == null ? "&ndash;" : c.exists() ? num(c.rows()) : "none")
                 .append("</td>");
-        boolean both = t.source().isPresent() && c != null && c.exists();
+        boolean both = t.sourceCount().isPresent() && c != null && c.exists();
         sb.append("<td class=\"n\">").append(both ? (t.difference() > 0 ? "+" : "") + num(t.difference()) : "")
                 .append("</td>");
         sb.append("<td class=\"n\">").append(br ? num(c.fullLoadRows()) : "").append("</td>");

@@ -66,7 +66,8 @@ final class JsonRenderer {
         w.field("targetSchema", t.targetSchema());
         w.field("targetTable", t.targetTable());
         w.field("status", t.status().name());
-        boolean both = t.source().isPresent() && t.target().map(TargetCount::exists).orElse(false);
+        w.field("statusReason", t.statusReason().orElse(null));
+        boolean both = t.sourceCount().isPresent() && t.targetCount().map(TargetCount::exists).orElse(false);
         w.name("difference");
         if (both) {
             w.value(t.difference());
@@ -74,8 +75,8 @@ final class JsonRenderer {
             w.nullValue();
         }
         w.name("source");
-        if (t.source().isPresent()) {
-            SourceCount s = t.source().get();
+        if (t.sourceCount().isPresent()) {
+            SourceCount s = t.sourceCount().get();
             w.beginObject().field("rows", s.rows()).field("estimate", s.estimate())
                     .field("filter", s.filter().orElse(null)).field("elapsedMillis", s.elapsed().toMillis())
                     .endObject();
@@ -83,8 +84,8 @@ final class JsonRenderer {
             w.nullValue();
         }
         w.name("target");
-        if (t.target().isPresent()) {
-            TargetCount c = t.target().get();
+        if (t.targetCount().isPresent()) {
+            TargetCount c = t.targetCount().get();
             w.beginObject().field("location", c.location()).field("exists", c.exists()).field("rows", c.rows());
             optional(w, "fullLoadRows", c.hasCdcBreakdown(), c.fullLoadRows());
             optional(w, "inserts", c.hasCdcBreakdown(), c.inserts());

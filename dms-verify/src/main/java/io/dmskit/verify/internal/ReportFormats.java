@@ -29,6 +29,15 @@ public final class ReportFormats {
     }
 
     /**
+     * @param table one table's result
+     * @return a one-line explanation: both counts, the difference, DMS's statistics, where the target was read
+     */
+    public static String explain(TableVerification table) {
+        return table.name() + ": " + table.status() + table.statusReason().map(r -> " (" + r + ")").orElse("")
+                + " - " + TextRenderer.explain(table);
+    }
+
+    /**
      * @param bad the tables that did not match
      * @return the message of {@code assertAllMatch()}'s AssertionError
      */

@@ -1,5 +1,6 @@
 package io.dmskit.verify.internal;
 
+import io.dmskit.verify.TaskProgress;
 import io.dmskit.verify.VerificationListener;
 import io.dmskit.verify.report.DmsTableStatistics;
 import io.dmskit.verify.report.TableVerification;
@@ -37,6 +38,9 @@ public final class TableVerifier {
     private final Duration queryTimeout;
     private final Tolerance tolerance;
     private final VerificationListener listener;
+    private final TaskProgress task;
+    private final Map<String, DmsTableStatistics> earlier;
+    private final Optional<Duration> latency;
 
     /**
      * @param db the source
@@ -47,10 +51,17 @@ public final class TableVerifier {
      * @param queryTimeout bound of each source COUNT
      * @param tolerance allowed difference
      * @param listener told of each source count
+     * @param task the task's progress when {@code stats} were read; null when no DMS task is known
+     * @param earlier statistics read at a previous poll, by {@link TableKey} (empty when none)
+     * @param latency the task's CDC latency, when known
      */
     public TableVerifier(Database db, TargetReader reader, Map<String, DmsTableStatistics> stats, String taskArn,
                          CountMode countMode, Duration queryTimeout, Tolerance tolerance,
-                         VerificationListener listener) {
+                         VerificationListener listener, TaskProgress task, Map<String, DmsTableStatistics> earlier,
+                         Optional<Duration> latency) {
+        this.task = task;
+        this.earlier = Map.copyOf(earlier);
+        this.latency = latency;
         this.db = db;
         this.reader = reader;
         this.stats = Map.copyOf(stats);
@@ -79,12 +90,38 @@ public final class TableVerifier {
             TableVerification tv = verify(p);
             listener.tableVerified(tv, done.incrementAndGet(), total);
             LOG.info("{}: {} (source {}, target {}) [{}/{}]", tv.name(), tv.status(),
-                    tv.sourceRows() < 0 ? "-" : tv.sourceRows(), tv.targetRows() < 0 ? "-" : tv.targetRows(),
+                    tv.sourceRowCount().orElse(-1) < 0 ? "-" : tv.sourceRowCount().orElse(-1), tv.targetRowCount().orElse(-1) < 0 ? "-" : tv.targetRowCount().orElse(-1),
                     done.get(), total);
             return tv;
         }));
         if (reader != null && findTargetOnly) {
             out.addAll(TargetOnlyTables.find(reader, planned));
+        }
+        return out;
+    }
+
+    /**
+     * Reconsiders the tables that do not match against statistics read after counting: a table whose DMS counters
+     * moved meanwhile is PENDING (DMS was applying changes while it was counted).
+     *
+     * @param results the results of {@link #verifyAll}
+     * @param after the task's progress read after counting
+     * @return the results, in the same order
+     */
+    public List<TableVerification> recheck(List<TableVerification> results, TaskProgress after) {
+        List<TableVerification> out = new ArrayList<>(results.size());
+        for (TableVerification tv : results) {
+            TableVerification settled = tv;
+            if (tv.sourceTable() != null && (tv.status() == VerificationStatus.MISMATCH
+                    || tv.status() == VerificationStatus.MISSING_ON_TARGET)) {
+                settled = PendingRules.settle(tv, after, tv.dms().orElse(null),
+                        after.table(tv.sourceSchema(), tv.sourceTable()).orElse(null), latency);
+                if (settled.status() != tv.status()) {
+                    LOG.info("{}: {} -> {} ({})", tv.name(), tv.status(), settled.status(),
+                            settled.statusReason().orElse(""));
+                }
+            }
+            out.add(settled);
         }
         return out;
     }
@@ -103,7 +140,7 @@ public final class TableVerifier {
             LOG.warn("{}: counting the source failed: {}", st, e.getMessage());
             return new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(), Optional.empty(),
                     Optional.empty(), dmsStats, 0, VerificationStatus.ERROR, notes,
-                    Optional.of("counting the source table failed: " + e.getMessage()));
+                    Optional.of("counting the source table failed: " + e.getMessage()), Optional.empty());
         }
         TargetCount tc;
         try {
@@ -112,7 +149,7 @@ public final class TableVerifier {
             LOG.warn("{}: reading the target failed: {}", st, e.getMessage());
             return new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(), Optional.of(sc),
                     Optional.empty(), dmsStats, 0, VerificationStatus.ERROR, notes,
-                    Optional.of("reading the target failed: " + e.getMessage()));
+                    Optional.of("reading the target failed: " + e.getMessage()), Optional.empty());
         }
         VerificationStatus status;
         long diff = 0;
@@ -124,7 +161,7 @@ public final class TableVerifier {
             } else if (sc.rows() == 0 && reader == null) {
                 status = VerificationStatus.MATCH;
             } else {
-                status = loading ? VerificationStatus.PENDING : VerificationStatus.MISSING_ON_TARGET;
+                status = VerificationStatus.MISSING_ON_TARGET;
             }
         } else {
             diff = tc.rows() - sc.rows();
@@ -134,15 +171,17 @@ public final class TableVerifier {
                     notes.add("difference " + diff + " is within the tolerance (" + tolerance + ")");
                 }
             } else {
-                status = loading ? VerificationStatus.PENDING : VerificationStatus.MISMATCH;
+                status = VerificationStatus.MISMATCH;
             }
         }
         if (loading) {
             notes.add("DMS reports table state '" + dmsStats.get().tableState() + "'");
         }
         dmsStats.ifPresent(d -> statisticsNotes(d, tc, notes));
-        return new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(), Optional.of(sc),
-                Optional.of(tc), dmsStats, diff, status, notes, Optional.empty());
+        TableVerification raw = new TableVerification(st.schema(), st.table(), p.targetSchema(), p.targetTable(),
+                Optional.of(sc), Optional.of(tc), dmsStats, diff, status, notes, Optional.empty(), Optional.empty());
+        return PendingRules.settle(raw, task, earlier.get(TableKey.of(st.schema(), st.table())),
+                dmsStats.orElse(null), latency);
     }
 
     private void statisticsNotes(DmsTableStatistics d, TargetCount tc, List<String> notes) {

@@ -60,11 +60,11 @@ final class TargetOnlyTables {
             return new TableVerification(null, null, schema, table, Optional.empty(), Optional.empty(),
                     Optional.empty(), 0, VerificationStatus.EXTRA_ON_TARGET,
                     List.of("on the target but not selected by the task's table mappings"),
-                    Optional.of("reading it failed: " + e.getMessage()));
+                    Optional.of("reading it failed: " + e.getMessage()), Optional.empty());
         }
         return new TableVerification(null, null, schema, table, Optional.empty(), Optional.of(tc),
                 Optional.empty(), 0, VerificationStatus.EXTRA_ON_TARGET,
                 List.of("on the target but the task's table mappings select no such source table"),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

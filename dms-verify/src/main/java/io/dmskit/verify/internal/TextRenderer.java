@@ -23,7 +23,7 @@ final class TextRenderer {
         rows.add(new String[]{"TABLE", "STATUS", "SOURCE", "TARGET", "DIFF", "FULL LOAD", "INSERTS", "UPDATES",
             "DELETES", "DMS (FL/I/U/D, state)", "TARGET READ FROM"});
         for (TableVerification t : r.tables()) {
-            TargetCount tc = t.target().orElse(null);
+            TargetCount tc = t.targetCount().orElse(null);
             boolean br = tc != null && tc.hasCdcBreakdown();
             rows.add(new String[]{t.name(), t.status().name(), source(t), target(t), diff(t),
                 br ? num(tc.fullLoadRows()) : "", br ? num(tc.inserts()) : "", br ? num(tc.updates()) : "",
@@ -68,8 +68,14 @@ final class TextRenderer {
             }
         }
         sb.append(parts.isEmpty() ? "nothing verified" : String.join(", ", parts)).append('\n');
+        if (tot.count(VerificationStatus.PENDING) > 0) {
+            sb.append("PENDING: DMS is still loading or applying changes to ")
+                    .append(tot.count(VerificationStatus.PENDING))
+                    .append(" table(s); not a mismatch yet (verifyWhenCaughtUp(timeout) waits for them)\n");
+        }
         List<String> notes = new ArrayList<>();
         for (TableVerification t : r.tables()) {
+            t.statusReason().ifPresent(reason -> notes.add(t.name() + ": " + t.status() + " because " + reason));
             t.error().ifPresent(e -> notes.add(t.name() + ": ERROR " + e));
             for (String n : t.notes()) {
                 notes.add(t.name() + ": " + n);
@@ -88,13 +94,22 @@ final class TextRenderer {
     /** @return the message of {@code assertAllMatch()}'s AssertionError */
     public static String failureMessage(VerificationReport r, List<TableVerification> bad) {
         StringBuilder sb = new StringBuilder();
-        if (!bad.isEmpty()) {
-            sb.append(bad.size()).append(" of ").append(r.tables().size())
+        List<TableVerification> failed = bad.stream().filter(t -> t.status() != VerificationStatus.PENDING).toList();
+        List<TableVerification> pending = bad.stream().filter(t -> t.status() == VerificationStatus.PENDING).toList();
+        if (!failed.isEmpty()) {
+            sb.append(failed.size()).append(" of ").append(r.tables().size())
                     .append(" tables do not match (tolerance ").append(r.tolerance()).append(", source ")
                     .append(r.source()).append(", target ").append(r.target()).append("):\n");
-            for (TableVerification t : bad) {
-                sb.append("  - ").append(t.name()).append(": ").append(t.status()).append(" - ").append(explain(t))
-                        .append('\n');
+            for (TableVerification t : failed) {
+                line(sb, t);
+            }
+        }
+        if (!pending.isEmpty()) {
+            sb.append(pending.size()).append(" of ").append(r.tables().size())
+                    .append(" tables are still PENDING (DMS is still loading or applying changes to them;"
+                            + " verifyWhenCaughtUp(timeout) waits for them, assertNoMismatch() accepts them):\n");
+            for (TableVerification t : pending) {
+                line(sb, t);
             }
         }
         r.probe().filter(p -> !p.succeeded()).ifPresent(p -> sb.append("CDC probe failed: ")
@@ -102,11 +117,17 @@ final class TextRenderer {
         return sb.toString().stripTrailing();
     }
 
+    private static void line(StringBuilder sb, TableVerification t) {
+        sb.append("  - ").append(t.name()).append(": ").append(t.status());
+        t.statusReason().ifPresent(reason -> sb.append(" (").append(reason).append(')'));
+        sb.append(" - ").append(explain(t)).append('\n');
+    }
+
     static String explain(TableVerification t) {
         StringBuilder sb = new StringBuilder();
-        sb.append("source ").append(t.source().map(TextRenderer::sourceWords).orElse("not counted"));
+        sb.append("source ").append(t.sourceCount().map(TextRenderer::sourceWords).orElse("not counted"));
         sb.append(", target ");
-        TargetCount tc = t.target().orElse(null);
+        TargetCount tc = t.targetCount().orElse(null);
         if (tc == null) {
             sb.append("not read");
         } else if (!tc.exists()) {
@@ -119,7 +140,7 @@ final class TextRenderer {
                         .append("; updates ").append(num(tc.updates())).append(')');
             }
         }
-        if (t.source().isPresent() && tc != null && tc.exists()) {
+        if (t.sourceCount().isPresent() && tc != null && tc.exists()) {
             sb.append(", difference ").append(signed(t.difference()));
         }
         t.dms().ifPresent(d -> sb.append(", DMS table statistics: full load ").append(num(d.fullLoadRows()))
@@ -136,15 +157,15 @@ final class TextRenderer {
     }
 
     private static String source(TableVerification t) {
-        return t.source().map(s -> (s.estimate() ? "~" : "") + num(s.rows())).orElse("-");
+        return t.sourceCount().map(s -> (s.estimate() ? "~" : "") + num(s.rows())).orElse("-");
     }
 
     private static String target(TableVerification t) {
-        return t.target().map(c -> c.exists() ? num(c.rows()) : "none").orElse("-");
+        return t.targetCount().map(c -> c.exists() ? num(c.rows()) : "none").orElse("-");
     }
 
     private static String diff(TableVerification t) {
-        if (t.source().isEmpty() || t.target().isEmpty() || !t.target().get().exists()) {
+        if (t.sourceCount().isEmpty() || t.targetCount().isEmpty() || !t.targetCount().get().exists()) {
             return "";
         }
         return signed(t.difference());

@@ -30,6 +30,21 @@ public record DmsTableStatistics(String schema, String table, long fullLoadRows,
                 || s.contains("in progress");
     }
 
+    /** @return whether DMS reports the table's full load as done ({@code Table completed}) */
+    public boolean isCompleted() {
+        return tableState != null && tableState.trim().equalsIgnoreCase("Table completed");
+    }
+
+    /**
+     * @param earlier the same table's statistics read before
+     * @return whether any counter (FullLoadRows, Inserts, Updates, Deletes) changed since {@code earlier}: DMS is
+     *         still loading or applying changes to this table
+     */
+    public boolean hasAdvancedSince(DmsTableStatistics earlier) {
+        return earlier != null && (fullLoadRows != earlier.fullLoadRows || inserts != earlier.inserts
+                || updates != earlier.updates || deletes != earlier.deletes);
+    }
+
     /** @return whether DMS reports an error or cancellation for the table */
     public boolean isFailed() {
         String s = tableState == null ? "" : tableState.toLowerCase(Locale.ROOT);

@@ -6,33 +6,74 @@ import io.dmskit.verify.target.TargetCount;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One table's line of the report.
+ *
+ * <p>Naming: {@code sourceCount()} / {@code targetCount()} are what was counted on each side (with their details),
+ * {@code sourceRowCount()} / {@code targetRowCount()} just the row numbers, empty when that side has none,
+ * {@code targetLocation()} where the target was read.
  *
  * @param sourceSchema source schema (null for a table found only on the target)
  * @param sourceTable source table (null for a table found only on the target)
  * @param targetSchema target schema after the task's transformation rules
  * @param targetTable target table after the task's transformation rules
- * @param source the source count, empty when not counted (extra on target, error)
- * @param target the target count, empty when no target was read
+ * @param sourceCount the source count, empty when not counted (extra on target, error)
+ * @param targetCount the target count, empty when no target was read
  * @param dms DMS's table statistics, when a DMS client and task were given
  * @param difference target rows − source rows (0 when either side is missing)
  * @param status the outcome
  * @param notes what a reader should know (filters applied, estimates, header rows, DMS counters that disagree)
  * @param error the error message for {@link VerificationStatus#ERROR}
+ * @param statusReason why a difference is {@link VerificationStatus#PENDING} (e.g. "DMS table state 'Full load'")
+ *                     or final (e.g. "task is stopped"); empty when the counts speak for themselves
  */
 public record TableVerification(String sourceSchema, String sourceTable, String targetSchema, String targetTable,
-                                Optional<SourceCount> source, Optional<TargetCount> target,
+                                Optional<SourceCount> sourceCount, Optional<TargetCount> targetCount,
                                 Optional<DmsTableStatistics> dms, long difference, VerificationStatus status,
-                                List<String> notes, Optional<String> error) {
+                                List<String> notes, Optional<String> error, Optional<String> statusReason) {
 
     /** Validates and copies. */
     public TableVerification {
         Objects.requireNonNull(targetSchema, "targetSchema");
         Objects.requireNonNull(targetTable, "targetTable");
+        Objects.requireNonNull(sourceCount, "sourceCount");
+        Objects.requireNonNull(targetCount, "targetCount");
+        Objects.requireNonNull(dms, "dms");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(statusReason, "statusReason");
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The form before {@code statusReason} existed.
+     *
+     * @deprecated use the canonical constructor, which also takes the status reason
+     */
+    @Deprecated(since = "0.1.0")
+    public TableVerification(String sourceSchema, String sourceTable, String targetSchema, String targetTable,
+                             Optional<SourceCount> sourceCount, Optional<TargetCount> targetCount,
+                             Optional<DmsTableStatistics> dms, long difference, VerificationStatus status,
+                             List<String> notes, Optional<String> error) {
+        this(sourceSchema, sourceTable, targetSchema, targetTable, sourceCount, targetCount, dms, difference, status,
+                notes, error, Optional.empty());
+    }
+
+    /**
+     * @param newStatus the status
+     * @param reason why
+     * @param note a note added to the existing ones, or null
+     * @return a copy with another status and reason
+     */
+    public TableVerification withStatus(VerificationStatus newStatus, String reason, String note) {
+        List<String> n = new java.util.ArrayList<>(notes);
+        if (note != null) {
+            n.add(note);
+        }
+        return new TableVerification(sourceSchema, sourceTable, targetSchema, targetTable, sourceCount, targetCount,
+                dms, difference, newStatus, n, error, Optional.ofNullable(reason));
     }
 
     /** @return {@code schema.table} on the source, or the target name when there is no source table */
@@ -42,16 +83,52 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
 
     /** @return where the target count was read, or "(not read)" */
     public String targetLocation() {
-        return target.map(TargetCount::location).orElse("(not read)");
+        return targetCount.map(TargetCount::location).orElse("(not read)");
     }
 
-    /** @return source rows or -1 */
+    /** @return the source's row count, empty when the source was not counted */
+    public OptionalLong sourceRowCount() {
+        return sourceCount.map(s -> OptionalLong.of(s.rows())).orElse(OptionalLong.empty());
+    }
+
+    /** @return the target's row count, empty when the target was not read or has nothing for this table */
+    public OptionalLong targetRowCount() {
+        return targetCount.filter(TargetCount::exists).map(t -> OptionalLong.of(t.rows())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * @return the source count
+     * @deprecated named like the row numbers but not one; use {@link #sourceCount()}
+     */
+    @Deprecated(since = "0.1.0")
+    public Optional<SourceCount> source() {
+        return sourceCount;
+    }
+
+    /**
+     * @return the target count
+     * @deprecated read as "the target" next to {@link #targetLocation()}; use {@link #targetCount()}
+     */
+    @Deprecated(since = "0.1.0")
+    public Optional<TargetCount> target() {
+        return targetCount;
+    }
+
+    /**
+     * @return source rows or -1
+     * @deprecated -1 for "not counted"; use {@link #sourceRowCount()}
+     */
+    @Deprecated(since = "0.1.0")
     public long sourceRows() {
-        return source.map(SourceCount::rows).orElse(-1L);
+        return sourceRowCount().orElse(-1L);
     }
 
-    /** @return target rows or -1 */
+    /**
+     * @return target rows or -1
+     * @deprecated -1 for "nothing read"; use {@link #targetRowCount()}
+     */
+    @Deprecated(since = "0.1.0")
     public long targetRows() {
-        return target.filter(TargetCount::exists).map(TargetCount::rows).orElse(-1L);
+        return targetRowCount().orElse(-1L);
     }
 }
