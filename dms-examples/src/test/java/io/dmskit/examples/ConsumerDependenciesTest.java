@@ -62,6 +62,18 @@ class ConsumerDependenciesTest {
     }
 
     @Test
+    void theFirstHourPagesProjectGetsOneSdkVersion() throws Exception {
+        String page = Files.readString(ROOT.resolve("docs/first-hour.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<!-- consumer-pom: first-hour -->\\s*```xml\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(m.find()).as("docs/first-hour.md has the project's pom.xml after <!-- consumer-pom: first-hour -->")
+                .isTrue();
+        List<Node> tree = resolvePom("first-hour", m.group(1));
+        assertAligned(tree);
+        assertThat(tree).extracting(Node::artifact).contains("dms-testkit", "dms-engine", "dms-verify", "s3mock");
+    }
+
+    @Test
     void aConsumerWithoutTheBomGetsOneSdkVersion() throws Exception {
         String deps = dependency("dms-core", null) + dependency("dms-testkit", "test")
                 + dependency("dms-engine", "test") + dependency("dms-verify", "test");
@@ -87,6 +99,17 @@ class ConsumerDependenciesTest {
     }
 
     private List<Node> resolve(String name, String management, String dependencies) throws Exception {
+        return resolvePom(name, """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>example</groupId><artifactId>%s</artifactId><version>1</version>
+                  %s
+                  <dependencies>%s</dependencies>
+                </project>
+                """.formatted(name, management, dependencies));
+    }
+
+    private List<Node> resolvePom(String name, String pom) throws Exception {
         Path repo = tmp.resolve("repo");
         publishPom(repo, "dmskit-parent", ROOT.resolve("pom.xml"));
         publishPom(repo, "dms-bom", ROOT.resolve("dms-bom/pom.xml"));
@@ -94,14 +117,7 @@ class ConsumerDependenciesTest {
             publishPom(repo, m, ROOT.resolve(m).resolve("pom.xml"));
         }
         Path project = Files.createDirectories(tmp.resolve(name));
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>example</groupId><artifactId>%s</artifactId><version>1</version>
-                  %s
-                  <dependencies>%s</dependencies>
-                </project>
-                """.formatted(name, management, dependencies), StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
         Path tree = project.resolve("tree.txt");
         Path log = project.resolve("mvn.log");
         Process p = new ProcessBuilder(ROOT.resolve("mvnw").toString(), "-o", "-B", "-q",
