@@ -78,7 +78,7 @@ public final class TableVerifier {
         List<TableVerification> out = new ArrayList<>(ParallelTables.map(planned, parallelism, "dmskit-verify", p -> {
             TableVerification tv = verify(p);
             listener.tableVerified(tv, done.incrementAndGet(), total);
-            LOG.info("{}: {} (source {}, target {}) [{}/{}]", tv.name(), tv.status(),
+            LOG.debug("{}: {} (source {}, target {}) [{}/{}]", tv.name(), tv.status(),
                     tv.sourceRows() < 0 ? "-" : tv.sourceRows(), tv.targetRows() < 0 ? "-" : tv.targetRows(),
                     done.get(), total);
             return tv;
