@@ -146,6 +146,11 @@ public final class S3MockServer implements AutoCloseable {
         return loggers;
     }
 
+    /** For tests: the names of the embedded application's beans of a type. */
+    String[] beanNames(Class<?> type) {
+        return context.getBeanNamesForType(type);
+    }
+
     /** @return the local HTTP port */
     public int httpPort() {
         return httpPort;
