@@ -300,7 +300,7 @@ public final class Verifier {
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
         Database db = openSource();
         TablePlan plan = planner.plan(db, task.mappings());
-        LOG.info("Verifying {} table(s): source {} -> target {}", plan.size(), describeSource(db),
+        LOG.debug("Verifying {} table(s): source {} -> target {}", plan.size(), describeSource(db),
                 describeTarget(task.target()));
         listener.tablesSelected(plan.size());
         TaskProgress progress = taskReader.progress(clock);

@@ -159,12 +159,12 @@ public final class AwsCaller {
         }
     }
 
+    /**
+     * Every AWS call is logged here, once, at DEBUG (logger {@code io.dmskit.core.aws}); what a call changed is
+     * logged at INFO by the provisioner as a state change, so a passing run is quiet at INFO.
+     */
     private static void logSuccess(String operation, String resource) {
-        if (mutating(operation)) {
-            LOG.info("{} {}", operation, resource);
-        } else {
-            LOG.debug("{} {}", operation, resource);
-        }
+        LOG.debug("{} {}", operation, resource);
     }
 
     /**

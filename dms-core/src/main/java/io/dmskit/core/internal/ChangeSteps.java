@@ -53,7 +53,7 @@ final class ChangeSteps {
                         }
                     }).arn(), () -> ctx.reader().secret(m.secretName()).map(Observed.SecretState::arn));
                     arns.put(ResourceKind.SECRET, s.id(), arn);
-                    LOG.info("secret '{}' created", s.id());
+                    LOG.debug("secret '{}' created", s.id());   // the reconciler logs the state change
                     return "created";
                 }, null, "created");
             }

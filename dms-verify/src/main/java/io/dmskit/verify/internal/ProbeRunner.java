@@ -192,7 +192,7 @@ public final class ProbeRunner {
     }
 
     private void step(String message) {
-        LOG.info(message);
+        LOG.debug(message);   // each step reaches the listener; the result is logged once at INFO
         listener.probeStep(message);
     }
 

@@ -89,7 +89,7 @@ public final class TableVerifier {
         List<TableVerification> out = new ArrayList<>(ParallelTables.map(planned, parallelism, "dmskit-verify", p -> {
             TableVerification tv = verify(p);
             listener.tableVerified(tv, done.incrementAndGet(), total);
-            LOG.info("{}: {} (source {}, target {}) [{}/{}]", tv.name(), tv.status(),
+            LOG.debug("{}: {} (source {}, target {}) [{}/{}]", tv.name(), tv.status(),
                     tv.sourceRowCount().orElse(-1) < 0 ? "-" : tv.sourceRowCount().orElse(-1), tv.targetRowCount().orElse(-1) < 0 ? "-" : tv.targetRowCount().orElse(-1),
                     done.get(), total);
             return tv;

@@ -240,7 +240,7 @@ final class ConfigOps {
                             .dateProvisioned(w.now()).isNewProvisioningAvailable(false).build()).build();
             c.bump();
         });
-        World.log().info("Starting serverless replication {}", c.model.replicationConfigIdentifier());
+        World.log().debug("Starting serverless replication {}", c.model.replicationConfigIdentifier());
         return StartReplicationResponse.builder().replication(c.replication).build();
     }
 

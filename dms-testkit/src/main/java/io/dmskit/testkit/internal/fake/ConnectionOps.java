@@ -104,7 +104,7 @@ final class ConnectionOps {
                 settle(conn);
             }
         });
-        World.log().info("Testing connection of endpoint {} from replication instance {}", e.id(), i.id());
+        World.log().debug("Testing connection of endpoint {} from replication instance {}", e.id(), i.id());
         return TestConnectionResponse.builder().connection(c.model).build();
     }
 

@@ -455,7 +455,7 @@ final class EndpointOps {
             e.gone = true;
             World.log().info("Endpoint {} deleted", e.id());
         });
-        World.log().info("Deleting endpoint {}", e.id());
+        World.log().debug("Deleting endpoint {}", e.id());
         return DeleteEndpointResponse.builder().endpoint(e.model).build();
     }
 

@@ -174,7 +174,7 @@ final class InstanceOps {
             World.log().info("Replication instance {} is available", id);
         });
         w.event("replication-instance", id, "creation", "Replication instance creation started");
-        World.log().info("Creating replication instance {} ({})", id, arn);
+        World.log().debug("Creating replication instance {} ({})", id, arn);
         return CreateReplicationInstanceResponse.builder().replicationInstance(response).build();
     }
 
@@ -276,7 +276,7 @@ final class InstanceOps {
                 World.log().info("Replication instance {} modified", i.id());
             });
         }
-        World.log().info("Modifying replication instance {}", i.id());
+        World.log().debug("Modifying replication instance {}", i.id());
         return ModifyReplicationInstanceResponse.builder().replicationInstance(i.model).build();
     }
 
@@ -296,7 +296,7 @@ final class InstanceOps {
             i.status("available");
             w.event("replication-instance", i.id(), "maintenance", "Replication instance rebooted");
         });
-        World.log().info("Rebooting replication instance {}", i.id());
+        World.log().debug("Rebooting replication instance {}", i.id());
         return RebootReplicationInstanceResponse.builder().replicationInstance(i.model).build();
     }
 
@@ -321,7 +321,7 @@ final class InstanceOps {
             w.event("replication-instance", i.id(), "deletion", "Replication instance deleted");
             World.log().info("Replication instance {} deleted", i.id());
         });
-        World.log().info("Deleting replication instance {}", i.id());
+        World.log().debug("Deleting replication instance {}", i.id());
         return DeleteReplicationInstanceResponse.builder().replicationInstance(i.model).build();
     }
 

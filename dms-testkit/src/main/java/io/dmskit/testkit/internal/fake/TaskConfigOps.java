@@ -98,7 +98,7 @@ final class TaskConfigOps {
             w.event("replication-task", id, "creation", "Replication task has been created.");
             World.log().info("Replication task {} is ready", id);
         });
-        World.log().info("Creating replication task {} ({})", id, arn);
+        World.log().debug("Creating replication task {} ({})", id, arn);
         return CreateReplicationTaskResponse.builder().replicationTask(response).build();
     }
 
@@ -167,7 +167,7 @@ final class TaskConfigOps {
             w.event("replication-task", t.id(), "configuration change", "Replication task has been modified.");
             World.log().info("Replication task {} modified", t.id());
         });
-        World.log().info("Modifying replication task {}", t.id());
+        World.log().debug("Modifying replication task {}", t.id());
         return ModifyReplicationTaskResponse.builder().replicationTask(response).build();
     }
 

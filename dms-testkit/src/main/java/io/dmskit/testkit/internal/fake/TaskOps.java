@@ -127,7 +127,7 @@ final class TaskOps {
             w.event("replication-task", t.id(), "deletion", "Replication task has been deleted.");
             World.log().info("Replication task {} deleted", t.id());
         });
-        World.log().info("Deleting replication task {}", t.id());
+        World.log().debug("Deleting replication task {}", t.id());
         return DeleteReplicationTaskResponse.builder().replicationTask(response).build();
     }
 

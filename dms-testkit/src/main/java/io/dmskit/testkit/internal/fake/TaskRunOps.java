@@ -80,7 +80,7 @@ final class TaskRunOps {
         t.status("starting");
         ReplicationTask response = tasks.describeModel(t, false);
         w.schedule(w.timings.taskStart(), t, () -> runner.enterRunning(t));
-        World.log().info("Starting replication task {} ({})", t.id(), startType);
+        World.log().debug("Starting replication task {} ({})", t.id(), startType);
         return StartReplicationTaskResponse.builder().replicationTask(response).build();
     }
 
@@ -92,7 +92,7 @@ final class TaskRunOps {
                     + t.status() + ").");
         }
         runner.beginStop(t, StopReason.NORMAL);
-        World.log().info("Stopping replication task {}", t.id());
+        World.log().debug("Stopping replication task {}", t.id());
         return StopReplicationTaskResponse.builder().replicationTask(tasks.describeModel(t, false)).build();
     }
 
@@ -143,7 +143,7 @@ final class TaskRunOps {
                 }
             });
         }
-        World.log().info("Reloading {} table(s) of replication task {} ({})", r.tablesToReload().size(), t.id(),
+        World.log().debug("Reloading {} table(s) of replication task {} ({})", r.tablesToReload().size(), t.id(),
                 option);
         return ReloadTablesResponse.builder().replicationTaskArn(t.arn).build();
     }

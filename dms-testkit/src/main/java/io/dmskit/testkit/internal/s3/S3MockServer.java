@@ -1,6 +1,7 @@
 package io.dmskit.testkit.internal.s3;
 
 import com.adobe.testing.s3mock.S3MockApplication;
+import com.adobe.testing.s3mock.store.StoreCleaner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +32,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code spring.config.name} points to a name nobody uses, so an {@code application.properties} of the user's
  *       own project cannot reconfigure (or break) the embedded server; S3Mock's defaults are passed explicitly.</li>
  *   <li>Both connectors are plain HTTP on random ports (no keystore loading, no port clashes).</li>
+ *   <li>S3Mock's {@code StoreCleaner} is not registered: it adds a JVM shutdown hook per server that logs
+ *       "Calling StoreCleaner destroy() with retainFilesOnExit=..." at INFO when the JVM exits, long after
+ *       {@link #close()} has deleted the folder (or kept it, as asked) itself.</li>
+ *   <li>Spring Boot's banner, start-up info and JMX are off; Tomcat's JUL loggers are set to WARNING only where
+ *       nobody set a level. Nothing else of the user's logging configuration is touched.</li>
  * </ul>
  */
 public final class S3MockServer implements AutoCloseable {
@@ -84,6 +91,9 @@ public final class S3MockServer implements AutoCloseable {
         props.put("spring.jmx.enabled", false);
         props.put("spring.main.lazy-initialization", true);
         props.put("spring.main.log-startup-info", false);
+        props.put("spring.main.banner-mode", "off");
+        // a test's S3 has no requests to drain on close; graceful shutdown only adds two INFO lines per server
+        props.put("server.shutdown", "immediate");
         props.put("server.tomcat.max-swallow-size", "10MB");
         props.put("management.endpoints.web.discovery.enabled", false);
         props.put("com.adobe.testing.s3mock.region", region);
@@ -104,6 +114,13 @@ public final class S3MockServer implements AutoCloseable {
             }
         }
         app.setListeners(listeners);
+        app.addInitializers(context -> context.addBeanFactoryPostProcessor(beanFactory -> {
+            if (beanFactory instanceof BeanDefinitionRegistry registry) {
+                for (String name : beanFactory.getBeanNamesForType(StoreCleaner.class, true, false)) {
+                    registry.removeBeanDefinition(name);
+                }
+            }
+        }));
         ConfigurableApplicationContext ctx;
         try {
             ctx = app.run();
@@ -127,6 +144,11 @@ public final class S3MockServer implements AutoCloseable {
             loggers.add(logger);
         }
         return loggers;
+    }
+
+    /** For tests: the names of the embedded application's beans of a type. */
+    String[] beanNames(Class<?> type) {
+        return context.getBeanNamesForType(type);
     }
 
     /** @return the local HTTP port */
