@@ -6,7 +6,7 @@ import io.dmskit.core.settings.*;
 import io.dmskit.core.task.*;
 import io.dmskit.model.*;
 import io.dmskit.mappings.TableMappings;
-import io.dmskit.core.provision.ApplyPolicy;
+import io.dmskit.core.provision.*;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -54,7 +54,9 @@ final class CoreReadmeSnippets {
             dms.testConnections(pipeline).forEach(System.out::println);
             // later: a changed mapping on a running task
             dms.apply(changedPipeline, ApplyPolicy.restartTasks());   // stop -> modify -> resume (resume-processing)
-            dms.destroy(pipeline);                       // tasks stopped and deleted before endpoints and the instance
+            DestroyOptions options = DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7);
+            System.out.println(dms.planDestroy(pipeline, options).render());   // exactly what destroy(pipeline, options) does
+            dms.destroy(pipeline, options);              // tasks stopped and deleted before endpoints and the instance
         }
         // endregion
     }

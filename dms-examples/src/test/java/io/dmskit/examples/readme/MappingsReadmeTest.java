@@ -40,6 +40,7 @@ class MappingsReadmeTest {
 
         TableMappings echoed = TableMappings.fromJson(task.tableMappings());  // task: DescribeReplicationTasks' answer
         boolean changed = !echoed.sameMeaningAs(mappings);                     // ignores nulls, key order, "1" vs 1 ...
+        mappings.diffFrom(echoed).lines().forEach(System.out::println);        // + rule 3 'exclude-...': {...}
         // endregion
         assertThat(json).contains("include-ecommerce-all-tables");
         assertThat(r.included()).isTrue();
