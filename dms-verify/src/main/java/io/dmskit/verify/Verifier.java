@@ -195,7 +195,8 @@ public final class Verifier {
         if (schema == null) {
             schema = planner.firstReplicatedSchema(db, task.mappings());
         }
-        return new ProbeRunner(db, task.mappings(), task.target(), s3, clock, listener).run(schema, options);
+        return new ProbeRunner(db, task.mappings(), task.target(), s3, clock, listener, taskReader)
+                .run(schema, options);
     }
 
     private Database openSource() {

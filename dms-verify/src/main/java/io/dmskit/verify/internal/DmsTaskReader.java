@@ -98,7 +98,21 @@ public final class DmsTaskReader {
         return out;
     }
 
-    private ReplicationTask describeTask() {
+    /** @return whether a DMS client and task ARN are known, so that the task can be asked */
+    public boolean knowsTask() {
+        return dms != null && taskArn != null;
+    }
+
+    /** @return the task's ARN, or null */
+    public String taskArn() {
+        return taskArn;
+    }
+
+    /**
+     * @return the task as DescribeReplicationTasks shows it now
+     * @throws VerificationException when it cannot be read or is not found
+     */
+    public ReplicationTask describeTask() {
         ReplicationTask task;
         try {
             task = dms.describeReplicationTasks(b -> b.filters(f -> f.name("replication-task-arn").values(taskArn)))
