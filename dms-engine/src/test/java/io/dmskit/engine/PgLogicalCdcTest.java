@@ -93,4 +93,24 @@ class PgLogicalCdcTest {
             again.stop();
         }
     }
+
+    @Test
+    @DisplayName("logical decoding: a selected table created during CDC is captured into its own S3 folder; a dropped one ends its capture")
+    void tableCreatedDuringCdc() {
+        Databases.run(pg.jdbcUrl(), "CREATE SCHEMA ddl", TablesCreatedDuringCdc.keptTable("ddl"),
+                "INSERT INTO ddl.kept VALUES (1, 'loaded')");
+        Endpoint source = Endpoint.builder().endpointIdentifier("pgl-ddl-src").endpointType(ReplicationEndpointTypeValue.SOURCE)
+                .engineName("postgres").serverName("127.0.0.1").port(pg.port()).username("postgres").databaseName("postgres")
+                .build();
+        String mappings = "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\","
+                + "\"object-locator\":{\"schema-name\":\"ddl\",\"table-name\":\"%\"},\"rule-action\":\"include\"}]}";
+        TestContext ctx = new TestContext(TestContext.task("eng-pgl-ddl", MigrationTypeValue.FULL_LOAD_AND_CDC, mappings, null),
+                source, new Databases.Credentials("postgres", "", null, null),
+                SharedS3.s3Target("pgl-ddl-tgt", S3Settings.builder().bucketName("eng-pgl-ddl").cdcMaxBatchInterval(0).build()),
+                new Databases.Credentials(null, null, null, null), StartReplicationTaskTypeValue.START_REPLICATION,
+                Optional.empty());
+        long millis = TablesCreatedDuringCdc.run(engine, ctx, sql -> Databases.run(pg.jdbcUrl(), sql),
+                SharedS3.bucket("eng-pgl-ddl"), "ddl", "logical");
+        System.out.println("logical decoding: first CDC file of a table created during CDC after " + millis + " ms");
+    }
 }

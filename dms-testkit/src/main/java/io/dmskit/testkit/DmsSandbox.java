@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,6 +54,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * by the whole JUnit run (about two seconds once, instead of per test). The fakes share one {@link FakeClock}
  * ({@link #clock()}), so recovery windows, task timings and waiters all move on the same time. Tasks use FakeDms's
  * scripted data plane unless {@link Builder#withLocalReplicationEngine()} plugs in the local replication engine.
+ * A per-test sandbox stops its replications right after the test method, before the test's {@code @AfterEach}
+ * methods run, so a teardown may drop the source tables the tasks were capturing.
  *
  * <p>Test methods and lifecycle methods may also declare parameters of type {@link FakeDms},
  * {@link DatabaseMigrationClient}, {@link FakeSecretsManager}, {@link SecretsManagerClient}, {@link S3Client},
@@ -62,7 +65,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * LocalStack), for tests that want a second implementation.
  */
 public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+        AfterTestExecutionCallback, ParameterResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DmsSandbox.class);
 
@@ -160,6 +163,23 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             if (classScopes.isEmpty()) {
                 testScope = new Scope(context);
             }
+        }
+    }
+
+    /**
+     * Right after the test method, before the test's {@code @AfterEach} methods: a per-test sandbox stops every
+     * running replication (as {@link FakeDms#close()} does; the fake stays usable), so that a teardown that drops the
+     * source schema or tables is not watched by a replication engine still capturing them. A per-class sandbox keeps
+     * its tasks replicating from test to test.
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        Scope s;
+        synchronized (lock) {
+            s = testScope;
+        }
+        if (s != null) {
+            s.stopReplication();
         }
     }
 
@@ -266,12 +286,16 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return s3;
         }
 
-        void close() {
+        void stopReplication() {
             try {
                 dms.close();
             } catch (RuntimeException e) {
-                LOG.warn("DmsSandbox: closing FakeDms failed: {}", e.getMessage());
+                LOG.warn("DmsSandbox: stopping replication failed: {}", e.getMessage());
             }
+        }
+
+        void close() {
+            stopReplication();
             if (engine instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();

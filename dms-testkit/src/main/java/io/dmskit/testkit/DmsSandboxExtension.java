@@ -2,6 +2,7 @@ package io.dmskit.testkit;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -16,7 +17,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * used directly.
  */
 final class DmsSandboxExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+        AfterEachCallback, AfterTestExecutionCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create("io.dmskit.testkit", "WithDmsSandbox");
@@ -54,6 +55,11 @@ final class DmsSandboxExtension implements BeforeAllCallback, AfterAllCallback, 
     @Override
     public void beforeEach(ExtensionContext context) {
         sandbox(context).beforeEach(context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        sandbox(context).afterTestExecution(context);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dmskit.verify;
 
 import io.dmskit.verify.probe.OperationResult;
 import io.dmskit.verify.probe.ProbeOperation;
+import io.dmskit.verify.probe.ProbeOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class CdcProbeResult {
     private final String failure;
     private final boolean cleanedUp;
     private final boolean tableCreated;
+    private final ProbeOutcome outcome;
 
     /**
      * @param probeTable source {@code schema.table} of the probe table
@@ -41,10 +43,38 @@ public final class CdcProbeResult {
      * @param failure why the probe failed, or null when every change was seen
      * @param cleanedUp whether the marker row is gone from the source
      * @param tableCreated whether the probe created its table
+     * @deprecated use the constructor with a {@link ProbeOutcome}; this one gives {@link ProbeOutcome#SUCCEEDED}
+     *     without a failure and {@link ProbeOutcome#TIMED_OUT} with one
      */
+    @Deprecated
     public CdcProbeResult(String probeTable, String targetLocation, String markerId, Instant startedAt,
                           Instant finishedAt, List<OperationResult> operations, String failure, boolean cleanedUp,
                           boolean tableCreated) {
+        this(probeTable, targetLocation, markerId, startedAt, finishedAt, operations,
+                failure == null ? ProbeOutcome.SUCCEEDED : ProbeOutcome.TIMED_OUT, failure, cleanedUp, tableCreated);
+    }
+
+    /**
+     * @param probeTable source {@code schema.table} of the probe table
+     * @param targetLocation where the changes were looked for
+     * @param markerId the marker row's id
+     * @param startedAt probe start
+     * @param finishedAt probe end
+     * @param operations one result per change made (in order)
+     * @param outcome what the probe established ({@link ProbeOutcome#SUCCEEDED} exactly when {@code failure} is null)
+     * @param failure why the probe failed, or null when every change was seen
+     * @param cleanedUp whether the marker row is gone from the source
+     * @param tableCreated whether the probe created its table
+     * @throws IllegalArgumentException when {@code outcome} and {@code failure} disagree
+     */
+    public CdcProbeResult(String probeTable, String targetLocation, String markerId, Instant startedAt,
+                          Instant finishedAt, List<OperationResult> operations, ProbeOutcome outcome, String failure,
+                          boolean cleanedUp, boolean tableCreated) {
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        if ((outcome == ProbeOutcome.SUCCEEDED) != (failure == null)) {
+            throw new IllegalArgumentException("outcome " + outcome + " needs " + (failure == null
+                    ? "a failure message" : "no failure message, but got: " + failure));
+        }
         this.probeTable = Objects.requireNonNull(probeTable);
         this.targetLocation = Objects.requireNonNull(targetLocation);
         this.markerId = Objects.requireNonNull(markerId);
@@ -62,7 +92,15 @@ public final class CdcProbeResult {
                 && operations.stream().allMatch(OperationResult::seen);
     }
 
-    /** @return why the probe failed: what it looked for, where, and for how long */
+    /**
+     * @return what the probe established: {@link ProbeOutcome#SUCCEEDED}, or why the changes were not seen as far as
+     *     the task's status and table statistics tell (e.g. {@link ProbeOutcome#TABLE_NOT_IN_TASK})
+     */
+    public ProbeOutcome outcome() {
+        return outcome;
+    }
+
+    /** @return why the probe failed: what it looked for, where, for how long, and what the task's state proves */
     public Optional<String> failureMessage() {
         return Optional.ofNullable(failure);
     }
@@ -132,7 +170,8 @@ public final class CdcProbeResult {
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("CDC probe of ").append(probeTable).append(" -> ").append(targetLocation)
-                .append(" (marker ").append(markerId).append("): ").append(succeeded() ? "OK" : "FAILED").append('\n');
+                .append(" (marker ").append(markerId).append("): ").append(succeeded() ? "OK" : "FAILED " + outcome)
+                .append('\n');
         for (OperationResult o : operations) {
             sb.append(String.format("  %-6s committed %s  ", o.operation(), o.committedAt()));
             if (o.seen()) {
@@ -158,6 +197,6 @@ public final class CdcProbeResult {
 
     @Override
     public String toString() {
-        return "CdcProbeResult{" + probeTable + ", " + (succeeded() ? "succeeded" : "failed") + "}";
+        return "CdcProbeResult{" + probeTable + ", " + outcome + "}";
     }
 }

@@ -370,7 +370,9 @@ public final class Verifier {
      * cases; no other table is touched.
      *
      * @param options probe settings
-     * @return the result; {@link CdcProbeResult#assertSucceeded()} fails with what was looked for and where
+     * @return the result; {@link CdcProbeResult#assertSucceeded()} fails with what was looked for and where, and
+     *         {@link CdcProbeResult#outcome()} says what the task's status and table statistics prove when a change
+     *         was not seen (with a DMS client and task ARN)
      * @throws io.dmskit.verify.probe.CdcProbeException when the task's mappings do not replicate the probe table,
      *         or it is missing and creating it was not allowed
      */
@@ -385,7 +387,8 @@ public final class Verifier {
         if (schema == null) {
             schema = planner.firstReplicatedSchema(db, task.mappings());
         }
-        return new ProbeRunner(db, task.mappings(), task.target(), s3, clock, listener).run(schema, options);
+        return new ProbeRunner(db, task.mappings(), task.target(), s3, clock, listener, taskReader)
+                .run(schema, options);
     }
 
     private Database openSource() {

@@ -58,8 +58,11 @@ final class BinlogCapture implements ChangeCapture {
     }
 
     private final BinaryLogClient client;
-    private final Map<String, SourceTable> tables = new HashMap<>();
+    private final CapturedTables tables;
+    private final JdbcEndpoint source;
     private final Map<String, List<String>> enumValues;
+    /** Tables whose enum/set values are in {@link #enumValues} (read by the binlog thread only after open). */
+    private final java.util.Set<SourceTable> enumsRead = new java.util.HashSet<>();
     private final Map<Long, SourceTable> tableIds = new HashMap<>();
     private final LinkedBlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
     private final List<Change> open = new ArrayList<>();
@@ -71,10 +74,12 @@ final class BinlogCapture implements ChangeCapture {
     private volatile Exception failure;
     private volatile boolean connected;
 
-    private BinlogCapture(JdbcEndpoint source, List<TablePlan> plans, Clock clock, String file, long position,
+    private BinlogCapture(JdbcEndpoint source, CapturedTables tables, Clock clock, String file, long position,
                           Map<String, List<String>> enumValues, ZoneId serverZone) {
-        for (TablePlan p : plans) {
-            tables.put(p.source().schema() + "\u0000" + p.source().name(), p.source());
+        this.tables = tables;
+        this.source = source;
+        for (TablePlan p : tables.all()) {
+            enumsRead.add(p.source());
         }
         this.clock = clock;
         this.enumValues = enumValues;
@@ -123,13 +128,14 @@ final class BinlogCapture implements ChangeCapture {
      * Connects to the binlog.
      *
      * @param source the source endpoint
-     * @param plans selected tables
+     * @param tables the captured tables (tables created later join through it)
      * @param clock unused for commit times (the binlog carries them); kept for symmetry
      * @param start {@code binlog:<file>:<offset>} to continue from, empty for the current end of the log
      * @return the running capture
      */
-    public static BinlogCapture open(JdbcEndpoint source, List<TablePlan> plans, Clock clock, Optional<String> start)
+    public static BinlogCapture open(JdbcEndpoint source, CapturedTables tables, Clock clock, Optional<String> start)
             throws SQLException {
+        List<TablePlan> plans = tables.all();
         String file;
         long pos;
         Map<String, List<String>> enums = new HashMap<>();
@@ -154,24 +160,11 @@ final class BinlogCapture implements ChangeCapture {
                 rs.next();
                 zone = zone(rs.getString(2), rs.getString(1));
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, column_type"
-                    + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
-                    + " AND data_type IN ('enum', 'set')")) {
-                for (TablePlan p : plans) {
-                    ps.setString(1, p.source().schema());
-                    ps.setString(2, p.source().name());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            List<String> values = new ArrayList<>();
-                            values.add(rs.getString(2)); // first element: enum or set
-                            values.addAll(parseEnum(rs.getString(3)));
-                            enums.put(p.source().schema() + "\u0000" + p.source().name() + "\u0000" + rs.getString(1), values);
-                        }
-                    }
-                }
+            for (TablePlan p : plans) {
+                readEnums(c, p.source(), enums);
             }
         }
-        BinlogCapture capture = new BinlogCapture(source, plans, clock, file, pos, enums, zone);
+        BinlogCapture capture = new BinlogCapture(source, tables, clock, file, pos, enums, zone);
         try {
             capture.client.connect(10_000);
         } catch (IOException | java.util.concurrent.TimeoutException e) {
@@ -180,6 +173,40 @@ final class BinlogCapture implements ChangeCapture {
         }
         LOG.info("binlog capture of {} from {}:{}", source.endpointIdentifier(), file, pos);
         return capture;
+    }
+
+    /** Reads the values of the table's enum and set columns (the binlog carries their indexes). */
+    private static void readEnums(Connection c, SourceTable t, Map<String, List<String>> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, column_type"
+                + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                + " AND data_type IN ('enum', 'set')")) {
+            ps.setString(1, t.schema());
+            ps.setString(2, t.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    values.add(rs.getString(2)); // first element: enum or set
+                    values.addAll(parseEnum(rs.getString(3)));
+                    into.put(t.schema() + "\u0000" + t.name() + "\u0000" + rs.getString(1), values);
+                }
+            }
+        }
+    }
+
+    /** @return the captured table a TABLE_MAP event names; a selected table created after start joins here */
+    private SourceTable tableOf(String database, String table) {
+        TablePlan p = tables.resolve(database, table);
+        if (p == null) {
+            return null;
+        }
+        if (enumsRead.add(p.source())) {
+            try (Connection c = source.connect()) {
+                readEnums(c, p.source(), enumValues);
+            } catch (SQLException e) {
+                LOG.debug("enum values of {} cannot be read: {}", p, e.getMessage());
+            }
+        }
+        return p.source();
     }
 
     private static ZoneId zone(String sessionZone, String systemZone) {
@@ -236,7 +263,7 @@ final class BinlogCapture implements ChangeCapture {
             }
             case TABLE_MAP -> {
                 TableMapEventData d = event.getData();
-                SourceTable t = tables.get(d.getDatabase() + "\u0000" + d.getTable());
+                SourceTable t = tableOf(d.getDatabase(), d.getTable());
                 if (t != null) {
                     tableIds.put(d.getTableId(), t);
                 } else {
@@ -275,12 +302,20 @@ final class BinlogCapture implements ChangeCapture {
                 QueryEventData d = event.getData();
                 if ("COMMIT".equalsIgnoreCase(d.getSql())) {
                     commit(header, commitTime);
+                } else if (isTableDdl(d.getSql())) {
+                    // CREATE/DROP/RENAME/ALTER TABLE, DROP DATABASE: the CDC loop compares with the catalog
+                    tables.requestRefresh();
                 }
             }
             default -> {
                 // other events carry nothing the engine replicates
             }
         }
+    }
+
+    static boolean isTableDdl(String sql) {
+        String s = sql == null ? "" : sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        return s.startsWith("CREATE") || s.startsWith("DROP") || s.startsWith("RENAME") || s.startsWith("ALTER");
     }
 
     private void commit(EventHeaderV4 header, Instant commitTime) {

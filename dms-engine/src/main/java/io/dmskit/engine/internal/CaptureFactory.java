@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +19,7 @@ final class CaptureFactory {
     private CaptureFactory() {
     }
 
-    static ChangeCapture open(EngineConfig config, JdbcEndpoint source, List<TablePlan> plans,
+    static ChangeCapture open(EngineConfig config, JdbcEndpoint source, CapturedTables tables,
                               PollingCapture.Snapshot snapshot, ReplicationContext ctx, Optional<String> checkpoint,
                               boolean beforeFullLoad) throws SQLException {
         String mode = config.captureMode();
@@ -32,7 +31,7 @@ final class CaptureFactory {
                     start = ctx.cdcStartPosition().filter(p -> p.contains(":")).map(p -> BinlogCapture.PREFIX + p);
                 }
                 try {
-                    return BinlogCapture.open(source, plans, ctx.clock(), start);
+                    return BinlogCapture.open(source, tables, ctx.clock(), start);
                 } catch (EngineException | SQLException e) {
                     if (mode.equals("LOG_BASED")) {
                         throw e;
@@ -41,7 +40,7 @@ final class CaptureFactory {
                     LOG.warn("source {}: the binlog cannot be read ({}); CDC falls back to polling",
                             source.endpointIdentifier(), e.getMessage());
                     String id = UUID.randomUUID().toString();
-                    return new PollingCapture(source, plans, snapshot, ctx.clock(), config.pollInterval(), id);
+                    return new PollingCapture(source, tables, snapshot, ctx.clock(), config.pollInterval(), id);
                 }
             }
             if (unusable.isEmpty() && source.dialect() == Dialect.POSTGRESQL) {
@@ -51,7 +50,7 @@ final class CaptureFactory {
                         ? ctx.sourceEndpoint().postgreSQLSettings().slotName()
                         : PgLogicalCapture.slotNameFor(ctx.task().replicationTaskIdentifier());
                 try {
-                    return PgLogicalCapture.open(source, plans, slot,
+                    return PgLogicalCapture.open(source, tables, slot,
                             checkpoint.filter(c -> c.startsWith(PgLogicalCapture.PREFIX)), ctx.clock(), config.pollInterval());
                 } catch (EngineException | SQLException e) {
                     if (mode.equals("LOG_BASED")) {
@@ -59,7 +58,7 @@ final class CaptureFactory {
                     }
                     LOG.warn("source {}: logical decoding cannot be used ({}); CDC falls back to polling",
                             source.endpointIdentifier(), e.getMessage());
-                    return new PollingCapture(source, plans, snapshot, ctx.clock(), config.pollInterval(),
+                    return new PollingCapture(source, tables, snapshot, ctx.clock(), config.pollInterval(),
                             UUID.randomUUID().toString());
                 }
             }
@@ -73,7 +72,7 @@ final class CaptureFactory {
         }
         String id = checkpoint.filter(c -> c.startsWith("dmskit-polling:")).map(c -> c.split(":")[1])
                 .orElse(UUID.randomUUID().toString());
-        return new PollingCapture(source, plans, snapshot, ctx.clock(), config.pollInterval(), id);
+        return new PollingCapture(source, tables, snapshot, ctx.clock(), config.pollInterval(), id);
     }
 
     /** @return why the source's change log cannot be used, empty when it can */

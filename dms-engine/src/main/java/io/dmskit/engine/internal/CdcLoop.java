@@ -24,12 +24,15 @@ final class CdcLoop {
     private final EngineConfig config;
     private final ChangeCapture capture;
     private final Target target;
-    private final Map<String, TablePlan> plans;
+    private final CapturedTables tables;
     private final AtomicBoolean stopped;
     private final String taskName;
     private final String sourceId;
     private final boolean logBased;
     private final List<Target.PlannedChange> batch = new ArrayList<>();
+    /** How often log-based CDC compares the captured tables with the source's catalog. */
+    static final Duration CATALOG_CHECK = Duration.ofSeconds(1);
+    private long nextCatalogCheck = System.nanoTime() + CATALOG_CHECK.toNanos();
     private long batchStartNanos;
     private long batchBytes;
     private String lastCheckpoint;
@@ -37,14 +40,14 @@ final class CdcLoop {
     /** Changes of tables being reloaded, held back until their reload has ended (DMS's cached changes). */
     private final Map<String, List<Target.PlannedChange>> held = new java.util.HashMap<>();
 
-    CdcLoop(ReplicationContext ctx, EngineConfig config, ChangeCapture capture, Target target, List<TablePlan> plans,
+    CdcLoop(ReplicationContext ctx, EngineConfig config, ChangeCapture capture, Target target, CapturedTables tables,
             AtomicBoolean stopped, String taskName, String sourceId, TaskReplication reloads) {
         this.reloads = reloads;
         this.ctx = ctx;
         this.config = config;
         this.capture = capture;
         this.target = target;
-        this.plans = TaskReplication.bySource(plans);
+        this.tables = tables;
         this.stopped = stopped;
         this.taskName = taskName;
         this.sourceId = sourceId;
@@ -81,8 +84,9 @@ final class CdcLoop {
                 Thread.sleep(TaskReplication.retryDelay(config.pollInterval()).toMillis());
                 continue;
             }
+            followDdl();
             for (Change c : changes) {
-                TablePlan plan = plans.get(c.table().schema() + "\u0000" + c.table().name());
+                TablePlan plan = tables.get(c.table().schema(), c.table().name());
                 // logical decoding's deletes carry only the key (default replica identity): filters cannot judge them
                 boolean judge = logBased && !(c.op() == 'D' && capture instanceof PgLogicalCapture);
                 if (plan == null || (judge && !plan.route().rowMatches(c.table(), c.values()))) {
@@ -103,6 +107,33 @@ final class CdcLoop {
             }
         }
         flush();
+    }
+
+    /**
+     * Tables created or dropped on the source while CDC runs, as DMS handles them: a created table that the mappings
+     * select gets its target (database targets: created; S3: its folder appears with its first CDC file) and its
+     * statistics; a dropped one ends its capture. Log-based captures name new tables as their changes arrive; the
+     * catalog is also compared every {@link #CATALOG_CHECK} (at once after DDL in the binlog) to see tables that are
+     * created empty or dropped.
+     */
+    private void followDdl() {
+        if (logBased && (tables.takeRefreshRequest() || System.nanoTime() >= nextCatalogCheck)) {
+            nextCatalogCheck = System.nanoTime() + CATALOG_CHECK.toNanos();
+            try {
+                tables.refresh();
+            } catch (java.sql.SQLException e) {
+                LOG.debug("task {}: the catalog of {} cannot be read: {}", taskName, sourceId, e.getMessage());
+            }
+        }
+        for (TablePlan p = tables.nextAdded(); p != null; p = tables.nextAdded()) {
+            target.prepareForCdc(p);
+            ctx.updateTableStatistics(p.source().schema(), p.source().name(), b -> b.tableState("Table completed")
+                    .fullLoadRows(0L).inserts(0L).updates(0L).deletes(0L));
+        }
+        for (TablePlan p = tables.nextDropped(); p != null; p = tables.nextDropped()) {
+            ctx.updateTableStatistics(p.source().schema(), p.source().name(),
+                    b -> b.tableState("Table does not exist"));
+        }
     }
 
     private void add(Target.PlannedChange pc) {

@@ -15,11 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,30 +43,28 @@ final class PgLogicalCapture implements ChangeCapture {
 
     private final JdbcEndpoint source;
     private final String slot;
-    private final Map<String, SourceTable> tables = new HashMap<>();
+    private final CapturedTables tables;
     private final Clock clock;
     private final Duration interval;
     private Connection connection;
     private String lsn;
     private long nextPollNanos;
 
-    private PgLogicalCapture(JdbcEndpoint source, String slot, String lsn, List<TablePlan> plans, Clock clock,
+    private PgLogicalCapture(JdbcEndpoint source, String slot, String lsn, CapturedTables tables, Clock clock,
                              Duration interval) {
+        this.tables = tables;
         this.source = source;
         this.slot = slot;
         this.lsn = lsn;
         this.clock = clock;
         this.interval = interval;
-        for (TablePlan p : plans) {
-            tables.put(p.source().schema() + "\u0000" + p.source().name(), p.source());
-        }
     }
 
     /**
      * Opens the capture.
      *
      * @param source the PostgreSQL source
-     * @param plans selected tables
+     * @param tables the captured tables (a selected table created later joins when its first change is decoded)
      * @param slotName the slot to use
      * @param checkpoint {@code pglogical:<slot>:<lsn>} to continue from, empty for a fresh start (the slot is
      *     re-created at the current end of the WAL)
@@ -76,7 +72,7 @@ final class PgLogicalCapture implements ChangeCapture {
      * @param interval time between two reads of the slot
      * @return the capture
      */
-    public static PgLogicalCapture open(JdbcEndpoint source, List<TablePlan> plans, String slotName,
+    public static PgLogicalCapture open(JdbcEndpoint source, CapturedTables tables, String slotName,
                                         Optional<String> checkpoint, Clock clock, Duration interval) throws SQLException {
         String slot = checkpoint.map(c -> c.substring(PREFIX.length(), c.lastIndexOf(':'))).orElse(slotName);
         String lsn;
@@ -117,7 +113,7 @@ final class PgLogicalCapture implements ChangeCapture {
             }
         }
         LOG.info("logical decoding of {} through slot {} from {}", source.endpointIdentifier(), slot, lsn);
-        return new PgLogicalCapture(source, slot, lsn, plans, clock, interval);
+        return new PgLogicalCapture(source, slot, lsn, tables, clock, interval);
     }
 
     /** @return a slot name for a task: {@code dmskit_} and the identifier's letters and digits, at most 63 characters */
@@ -195,10 +191,12 @@ final class PgLogicalCapture implements ChangeCapture {
         String schema = c.identifier();
         c.expect('.');
         String table = c.identifier();
-        SourceTable t = tables.get(schema + "\u0000" + table);
-        if (t == null) {
+        // test_decoding carries no DDL: a selected table created after start joins with its first decoded change
+        TablePlan plan = tables.resolve(schema, table);
+        if (plan == null) {
             return null;
         }
+        SourceTable t = plan.source();
         c.expect(':');
         c.expect(' ');
         String op = c.until(':');

@@ -46,7 +46,7 @@ final class PollingCapture implements ChangeCapture {
     }
 
     private final JdbcEndpoint endpoint;
-    private final List<TablePlan> plans;
+    private final CapturedTables tables;
     private final Snapshot snapshot;
     private final Clock clock;
     private final Duration interval;
@@ -57,16 +57,17 @@ final class PollingCapture implements ChangeCapture {
 
     /**
      * @param endpoint the source
-     * @param plans selected tables
+     * @param tables the captured tables, compared with the source's catalog before every read (a selected table
+     *     created later joins with all its rows as inserts; a dropped one leaves)
      * @param snapshot images to compare against; tables missing from it are read once without emitting changes
      * @param clock commit-time source
      * @param interval time between two reads
      * @param positionId identifies the snapshot in checkpoints
      */
-    public PollingCapture(JdbcEndpoint endpoint, List<TablePlan> plans, Snapshot snapshot, Clock clock,
+    public PollingCapture(JdbcEndpoint endpoint, CapturedTables tables, Snapshot snapshot, Clock clock,
                           Duration interval, String positionId) {
         this.endpoint = endpoint;
-        this.plans = List.copyOf(plans);
+        this.tables = tables;
         this.snapshot = snapshot;
         this.clock = clock;
         this.interval = interval;
@@ -75,7 +76,7 @@ final class PollingCapture implements ChangeCapture {
 
     /** Reads tables that have no image yet, so that changes from now on are seen. */
     public void initialize() throws SQLException {
-        for (TablePlan plan : plans) {
+        for (TablePlan plan : tables.all()) {
             if (!snapshot.has(plan.source())) {
                 Map<String, Object[]> rows = read(plan);
                 synchronized (snapshot) {
@@ -118,9 +119,21 @@ final class PollingCapture implements ChangeCapture {
             }
         }
         nextPollNanos = System.nanoTime() + interval.toNanos();
+        tables.refresh();
         List<Change> changes = new ArrayList<>();
-        for (TablePlan plan : plans) {
-            Map<String, Object[]> now = read(plan);
+        for (TablePlan plan : tables.all()) {
+            Map<String, Object[]> now;
+            try {
+                now = read(plan);
+            } catch (SQLException e) {
+                if (!tables.exists(plan.source().schema(), plan.source().name())) {
+                    // dropped between the catalog check and the read: its capture ends, nothing to retry
+                    tables.drop(plan.source().schema(), plan.source().name());
+                    forget(plan.source());
+                    continue;
+                }
+                throw e;
+            }
             Instant detected = clock.instant();
             synchronized (snapshot) {
                 Map<String, Object[]> before = snapshot.tables.computeIfAbsent(plan.source(), t -> new HashMap<>());
@@ -140,8 +153,19 @@ final class PollingCapture implements ChangeCapture {
                 snapshot.tables.put(plan.source(), now);
             }
         }
+        java.util.Set<SourceTable> captured = new java.util.HashSet<>();
+        tables.all().forEach(p -> captured.add(p.source()));
+        synchronized (snapshot) {
+            snapshot.tables.keySet().retainAll(captured); // images of dropped tables
+        }
         polls++;
         return changes;
+    }
+
+    private void forget(SourceTable table) {
+        synchronized (snapshot) {
+            snapshot.tables.remove(table);
+        }
     }
 
     @Override

@@ -58,7 +58,7 @@ final class TaskReplication implements RunningReplication {
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<Future<?>> reloadRuns = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private record ReloadBase(JdbcEndpoint source, Target target, Map<String, TablePlan> plans) {
+    private record ReloadBase(JdbcEndpoint source, Target target, CapturedTables tables) {
     }
 
     /**
@@ -131,7 +131,7 @@ final class TaskReplication implements RunningReplication {
         }
         reloadRuns.removeIf(Future::isDone);
         for (TableToReload t = reloadRequests.poll(); t != null; t = reloadRequests.poll()) {
-            TablePlan plan = findPlan(base.plans(), t.schemaName(), t.tableName());
+            TablePlan plan = base.tables().get(t.schemaName(), t.tableName());
             if (plan == null) {
                 LOG.warn("task {}: ReloadTables names {}.{}, which the task's table mappings do not select",
                         taskName, t.schemaName(), t.tableName());
@@ -191,14 +191,6 @@ final class TaskReplication implements RunningReplication {
         }
     }
 
-    /**
-     * @return the plan of a source table named exactly so (DMS reloads the table as named in its statistics), or
-     *     null when the task does not select it
-     */
-    static TablePlan findPlan(Map<String, TablePlan> plans, String schema, String table) {
-        return plans.get(schema + "\u0000" + table);
-    }
-
     @Override
     public void stop() {
         stopped.set(true);
@@ -230,7 +222,8 @@ final class TaskReplication implements RunningReplication {
                     (int) config.connectTimeout().toSeconds());
             target = createTarget(settings);
             List<TablePlan> plans = discover(source, router, settings);
-            reloadBase = new ReloadBase(source, target, bySource(plans));
+            CapturedTables tables = new CapturedTables(source, router, settings.targetSchema(), plans, taskName);
+            reloadBase = new ReloadBase(source, target, tables);
             LOG.info("task {}: {} table(s) selected on {}", taskName, plans.size(), source.endpointIdentifier());
             MigrationTypeValue type = ctx.task().migrationType();
             boolean cdc = type != MigrationTypeValue.FULL_LOAD;
@@ -245,7 +238,7 @@ final class TaskReplication implements RunningReplication {
                     snapshots.remove(taskArn);
                 }
                 snapshot = snapshots.computeIfAbsent(taskArn, a -> new PollingCapture.Snapshot());
-                capture = CaptureFactory.open(config, source, plans, snapshot, ctx, resume ? checkpoint : Optional.empty(),
+                capture = CaptureFactory.open(config, source, tables, snapshot, ctx, resume ? checkpoint : Optional.empty(),
                         fullLoad);
                 captureMode = capture.mode();
                 LOG.info("task {}: CDC by {}", taskName, captureMode);
@@ -272,7 +265,7 @@ final class TaskReplication implements RunningReplication {
                     pc.initialize();
                 }
                 ctx.checkpoint(capture.position());
-                new CdcLoop(ctx, config, capture, target, plans, stopped, taskName, source.endpointIdentifier(), this)
+                new CdcLoop(ctx, config, capture, target, tables, stopped, taskName, source.endpointIdentifier(), this)
                         .run();
             }
         } catch (Throwable e) {

@@ -93,9 +93,11 @@ class SelectOnlySourceLoginTest {
         String mappings = """
                 {"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1",
                 "object-locator":{"schema-name":"%s","table-name":"pk_t"},"rule-action":"include"}]}""".formatted(DB);
-        TablePlan plan = new TablePlan(table, MappingsRouter.fromJson(mappings).route(DB, "pk_t"), Dialect.MYSQL, null);
+        MappingsRouter router = MappingsRouter.fromJson(mappings);
+        TablePlan plan = new TablePlan(table, router.route(DB, "pk_t"), Dialect.MYSQL, null);
         Databases.mysql("INSERT INTO " + DB + ".pk_t VALUES ('inserted', 'eu', 'row-1')");
-        try (PollingCapture capture = new PollingCapture(source, List.of(plan), new PollingCapture.Snapshot(),
+        try (PollingCapture capture = new PollingCapture(source,
+                new CapturedTables(source, router, null, List.of(plan), "ro"), new PollingCapture.Snapshot(),
                 Clock.systemUTC(), Duration.ZERO, "ro")) {
             capture.initialize();
             Databases.mysql("UPDATE " + DB + ".pk_t SET note = 'updated' WHERE id = 'row-1'");

@@ -62,10 +62,6 @@ class VerifyReadmeTest {
                 "INSERT INTO " + schema + ".orders VALUES (1, 'apple'), (2, 'pear'), (3, 'plum')",
                 "CREATE TABLE " + schema + ".customers (id INT PRIMARY KEY, name VARCHAR(20))",
                 "INSERT INTO " + schema + ".customers VALUES (1, 'Ada')",
-                // the probe table exists when the task starts: the local engine (like DMS before a reload)
-                // captures the tables selected at start; createTableIfMissing(true) then finds it
-                "CREATE TABLE " + schema + ".dmskit_probe (id VARCHAR(64) PRIMARY KEY, note VARCHAR(200),"
-                        + " committed_at TIMESTAMP(6) NULL)",
                 "CREATE USER '" + LOGIN + "'@'%' IDENTIFIED BY '" + PASSWORD + "'",
                 "GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + LOGIN + "'@'%'");
     }

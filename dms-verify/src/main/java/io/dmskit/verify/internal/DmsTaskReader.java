@@ -154,7 +154,16 @@ public final class DmsTaskReader {
         return v == null ? 0 : v;
     }
 
-    private ReplicationTask describeTask() {
+    /** @return the task's ARN, or null */
+    public String taskArn() {
+        return taskArn;
+    }
+
+    /**
+     * @return the task as DescribeReplicationTasks shows it now
+     * @throws VerificationException when it cannot be read or is not found
+     */
+    public ReplicationTask describeTask() {
         ReplicationTask task;
         try {
             task = dms.describeReplicationTasks(b -> b.filters(f -> f.name("replication-task-arn").values(taskArn)))

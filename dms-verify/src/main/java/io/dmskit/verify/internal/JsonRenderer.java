@@ -121,6 +121,7 @@ final class JsonRenderer {
         w.field("startedAt", p.startedAt().toString());
         w.field("finishedAt", p.finishedAt().toString());
         w.field("succeeded", p.succeeded());
+        w.field("outcome", p.outcome().name());
         w.field("failure", p.failureMessage().orElse(null));
         w.field("cleanedUp", p.cleanedUp());
         w.name("operations").beginArray();

@@ -11,6 +11,7 @@ import io.dmskit.verify.probe.CdcProbeException;
 import io.dmskit.verify.probe.CdcProbeOptions;
 import io.dmskit.verify.probe.OperationResult;
 import io.dmskit.verify.probe.ProbeOperation;
+import io.dmskit.verify.probe.ProbeOutcome;
 import io.dmskit.verify.target.JdbcTarget;
 import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.Target;
@@ -53,6 +54,14 @@ public final class ProbeRunner {
     private final S3Client s3;
     private final Clock clock;
     private final VerificationListener listener;
+    private final DmsTaskReader task;
+
+    /** Why the probe failed: the outcome and the message. */
+    private record Failure(ProbeOutcome outcome, String message) {
+        Failure append(String more) {
+            return new Failure(outcome, message + more);
+        }
+    }
 
     /**
      * @param db source
@@ -61,9 +70,11 @@ public final class ProbeRunner {
      * @param s3 client for an S3 target
      * @param clock clock
      * @param listener progress
+     * @param task the DMS task, asked why the probe saw nothing (status, table statistics); null when unknown
      */
     public ProbeRunner(Database db, TableMappings mappings, Target target, S3Client s3, Clock clock,
-                       VerificationListener listener) {
+                       VerificationListener listener, DmsTaskReader task) {
+        this.task = task;
         this.db = db;
         this.mappings = mappings;
         this.target = target;
@@ -104,11 +115,13 @@ public final class ProbeRunner {
                 ? new S3Watcher(t, targetSchema, targetTable, idColumn)
                 : new JdbcWatcher((JdbcTarget) target, targetSchema, targetTable, idColumn, noteColumn);
         watcher.baseline();
+        ProbeDiagnosis diagnosis = new ProbeDiagnosis(task, schema, table, targetSchema, targetTable);
+        diagnosis.baseline();
         String marker = "dmskit-probe-" + UUID.randomUUID();
         Instant started = clock.instant();
         Map<ProbeOperation, Instant> committed = new EnumMap<>(ProbeOperation.class);
         Map<ProbeOperation, Found> found = new EnumMap<>(ProbeOperation.class);
-        String failure = null;
+        Failure failure = null;
         boolean cleaned = false;
         Instant deadline = started.plus(o.timeout());
         try {
@@ -123,22 +136,23 @@ public final class ProbeRunner {
                 committed.put(op, change(schema, table, op, marker));
                 step(op + " of marker " + marker + " committed on the source at " + committed.get(op));
                 if (sequential) {
-                    failure = waitFor(watcher, marker, only(op), found, deadline, o, probeName);
+                    failure = waitFor(watcher, marker, only(op), found, deadline, o, probeName, diagnosis);
                     if (failure != null) {
                         if (op != ProbeOperation.DELETE) {
-                            failure += " The changes after the " + op + " were not made, since the probe waits for"
+                            failure = failure.append(" The changes after the " + op + " were not made, since the probe waits for"
                                     + " each change to reach the target before making the next"
-                                    + " (CdcProbeOptions.sequential).";
+                                    + " (CdcProbeOptions.sequential).");
                         }
                         break;
                     }
                 }
             }
             if (!sequential) {
-                failure = waitFor(watcher, marker, committed.keySet(), found, deadline, o, probeName);
+                failure = waitFor(watcher, marker, committed.keySet(), found, deadline, o, probeName, diagnosis);
             }
         } catch (SQLException e) {
-            failure = "the probe's change to " + probeName + " failed on the source: " + e.getMessage();
+            failure = new Failure(ProbeOutcome.SOURCE_CHANGE_FAILED, "the probe's change to " + probeName
+                    + " failed on the source: " + e.getMessage());
         } finally {
             cleaned = cleanup(schema, table, marker);
         }
@@ -149,7 +163,8 @@ public final class ProbeRunner {
                     Optional.ofNullable(f).map(Found::detected), Optional.ofNullable(f).map(Found::where)));
         }
         CdcProbeResult result = new CdcProbeResult(probeName, watcher.location(), marker, started, clock.instant(),
-                ops, failure, cleaned, created);
+                ops, failure == null ? ProbeOutcome.SUCCEEDED : failure.outcome(),
+                failure == null ? null : failure.message(), cleaned, created);
         LOG.info("{}", result.toText().stripTrailing());
         return result;
     }
@@ -158,8 +173,8 @@ public final class ProbeRunner {
         return java.util.EnumSet.of(op);
     }
 
-    private String waitFor(Watcher w, String marker, Set<ProbeOperation> wanted, Map<ProbeOperation, Found> found,
-                           Instant deadline, CdcProbeOptions o, String probeName) {
+    private Failure waitFor(Watcher w, String marker, Set<ProbeOperation> wanted, Map<ProbeOperation, Found> found,
+                            Instant deadline, CdcProbeOptions o, String probeName, ProbeDiagnosis diagnosis) {
         while (true) {
             for (Found f : w.poll(marker)) {
                 if (found.putIfAbsent(f.op(), f) == null) {
@@ -176,17 +191,24 @@ public final class ProbeRunner {
                         missing.add(op);
                     }
                 }
-                return "timed out after " + o.timeout() + " waiting for the " + missing + " of marker id " + marker
-                        + " (table " + probeName + ") in " + w.location() + "; " + w.progress()
-                        + ". Is the task running with CDC, and does the target's batch interval (S3 CdcMaxBatchInterval,"
-                        + " default 60 s) fit in the timeout" + (wanted.size() == 1 && o.sequential()
-                        ? " three times (one batch per change, the probe being sequential)?" : "?");
+                String what = "timed out after " + o.timeout() + " waiting for the " + missing + " of marker id "
+                        + marker + " (table " + probeName + ") in " + w.location() + "; " + w.progress() + ". ";
+                ProbeDiagnosis.Verdict v = diagnosis.explain(w.location());
+                if (v.explanation() != null) {
+                    return new Failure(v.outcome(), what + v.explanation());
+                }
+                return new Failure(v.outcome(), what + "Is the task running with CDC, and does the target's batch"
+                        + " interval (S3 CdcMaxBatchInterval, default 60 s) fit in the timeout"
+                        + (wanted.size() == 1 && o.sequential()
+                        ? " three times (one batch per change, the probe being sequential)?" : "?")
+                        + " (Give the verifier the task, dms(..).taskArn(..), for a diagnosis.)");
             }
             try {
                 Thread.sleep(o.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return "interrupted while waiting for the marker " + marker + " in " + w.location();
+                return new Failure(ProbeOutcome.INTERRUPTED, "interrupted while waiting for the marker " + marker
+                        + " in " + w.location());
             }
         }
     }
