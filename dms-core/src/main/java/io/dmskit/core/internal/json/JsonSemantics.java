@@ -22,7 +22,14 @@ public final class JsonSemantics {
     public static final Set<String> READ_ONLY = Set.of("Logging.CloudWatchLogGroup", "Logging.CloudWatchLogStream",
         "ControlTablesSettings.historyTimeslotInMinutes");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        // a member given twice is ambiguous, and text after the object is not part of it: both are errors
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+
+    /** Numbers whose exponent is within this bound are written out in full when compared; others stay scientific. */
+    private static final int PLAIN_SCALE_LIMIT = 64;
 
     private JsonSemantics() {
     }
@@ -135,20 +142,37 @@ public final class JsonSemantics {
             return out;
         }
         if (v instanceof Number n) {
-            try {
-                return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
-                return n.toString();
-            }
+            return number(n.toString());
         }
         String s = String.valueOf(v);
-        if (s.matches("-?\\d+(\\.\\d+)?")) {
-            return new BigDecimal(s).stripTrailingZeros().toPlainString();
+        if (s.length() <= 100 && s.matches("-?\\d+(\\.\\d+)?")) {
+            return number(s);
         }
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
             return s.toLowerCase(java.util.Locale.ROOT);
         }
         return s;
+    }
+
+    /**
+     * The canonical text of a number: equal values give equal text ({@code 5}, {@code 5.0}, {@code "5"}); never
+     * expands an exponent beyond {@link #PLAIN_SCALE_LIMIT} digits, so {@code 1e999999999} costs no more than its
+     * text, and text longer than 1000 characters is compared as written (BigDecimal parsing is not linear).
+     */
+    private static String number(String text) {
+        if (text.length() > 1000) {
+            return text;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text);
+            if (d.signum() == 0) {
+                return "0";
+            }
+            d = d.stripTrailingZeros();
+            return Math.abs(d.scale()) <= PLAIN_SCALE_LIMIT ? d.toPlainString() : d.toString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return text; // NaN, Infinity, an exponent beyond int range: compared as written
+        }
     }
 
     private static String render(Object normalized) {
@@ -169,6 +193,9 @@ public final class JsonSemantics {
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("no JSON text (null)");
+        }
         try {
             Object o = MAPPER.readValue(json, Object.class);
             if (!(o instanceof Map<?, ?>)) {
@@ -176,8 +203,14 @@ public final class JsonSemantics {
             }
             return (Map<String, Object>) o;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+            String msg = String.valueOf(e.getOriginalMessage());
+            throw new IllegalArgumentException("invalid JSON" + at + ": "
+                + (msg.length() > 300 ? msg.substring(0, 300) + "..." : msg), e);
+        } catch (RuntimeException e) {
+            // anything else the parser throws (its limits: nesting 1000, numbers 1000 digits) is bad input too
+            throw new IllegalArgumentException("invalid JSON: " + e.getClass().getSimpleName(), e);
         }
     }
 

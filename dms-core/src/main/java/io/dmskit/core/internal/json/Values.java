@@ -13,7 +13,7 @@ public final class Values {
      * @return its text, or null
      */
     public static String asString(Object v) {
-        return v == null ? null : v.toString();
+        return v == null || v instanceof java.util.Map<?, ?> || v instanceof java.util.Collection<?> ? null : v.toString();
     }
 
     /**
@@ -30,17 +30,29 @@ public final class Values {
      * @return the long, or null
      */
     public static Long asLong(Object v) {
-        if (v instanceof Number n) {
-            return n.longValue();
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Number n) { // Double, BigInteger, BigDecimal: only whole numbers that fit
+            return exactLong(n.toString());
         }
         if (v instanceof String s && !s.isBlank()) {
-            try {
-                return new BigDecimal(s.trim()).longValueExact();
-            } catch (ArithmeticException | NumberFormatException e) {
-                return null;
-            }
+            return exactLong(s.trim());
         }
         return null;
+    }
+
+    /** A long, or null; text longer than any long is not parsed (BigDecimal parsing is not linear). */
+    private static Long exactLong(String s) {
+        if (s.length() > 40) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(s);
+            return d.scale() < -19 || d.scale() > 40 ? null : d.longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
