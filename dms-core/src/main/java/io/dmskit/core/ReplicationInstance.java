@@ -438,8 +438,8 @@ public final class ReplicationInstance {
             Validate.maintenanceWindow(problems, "PreferredMaintenanceWindow", preferredMaintenanceWindow);
             Validate.noNullElements(problems, "VpcSecurityGroupIds", vpcSecurityGroupIds);
             if (vpcSecurityGroupIds != null) {
-                for (String sg : vpcSecurityGroupIds) {
-                    if (sg != null && !SECURITY_GROUP.matcher(sg).matches()) {
+                for (Object o : vpcSecurityGroupIds) {
+                    if (o instanceof String sg && !SECURITY_GROUP.matcher(sg).matches()) {
                         problems.add(DefinitionProblem.of("VpcSecurityGroupIds", Validate.show(sg)
                             + " is not a security group id (sg-...)"));
                     }

@@ -211,8 +211,8 @@ public final class ReplicationSubnetGroup {
                     + "required"));
             }
             Validate.noNullElements(problems, "SubnetIds", subnetIds);
-            for (String id : subnetIds) {
-                if (id != null && !SUBNET_ID.matcher(id).matches()) {
+            for (Object o : subnetIds) {
+                if (o instanceof String id && !SUBNET_ID.matcher(id).matches()) {
                     problems.add(DefinitionProblem.of("SubnetIds", Validate.show(id) + " is not a subnet id (subnet-...)"));
                 }
             }

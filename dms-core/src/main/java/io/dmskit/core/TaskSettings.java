@@ -86,7 +86,7 @@ public final class TaskSettings {
      *
      * A member whose value has the wrong type (a string where DMS wants a number, ...) is kept as read in the
      * section's {@code otherFields()} and written back unchanged. Reading is linear in the text: numbers are not
-     * expanded, nesting deeper than 1000 levels, numbers longer than 1000 digits, a member given twice and text after
+     * expanded, nesting deeper than 200 levels, numbers longer than 1000 digits, a member given twice and text after
      * the object are rejected.
      *
      * @param json the JSON object

@@ -110,7 +110,7 @@ public final class Validate {
     }
 
     /**
-     * Reports every null element of a collection.
+     * Reports every null (or, through unchecked casts, non-String) element of a collection of Strings.
      *
      * @param problems where problems go
      * @param field DMS's field name
@@ -124,6 +124,9 @@ public final class Validate {
         for (Object v : values) {
             if (v == null) {
                 problems.add(DefinitionProblem.of(field + "[" + i + "]", "is null"));
+            } else if (!(v instanceof String)) {
+                problems.add(DefinitionProblem.of(field + "[" + i + "]", "is a " + v.getClass().getName()
+                    + ", not a String"));
             }
             i++;
         }
@@ -344,9 +347,14 @@ public final class Validate {
      * @param tags the tags as given (null keys and values possible)
      * @param reservedKey a key dmskit sets itself, or null
      */
-    public static void tags(List<DefinitionProblem> problems, Map<String, String> tags, String reservedKey) {
-        for (Map.Entry<String, String> e : tags.entrySet()) {
-            String k = e.getKey();
+    public static void tags(List<DefinitionProblem> problems, Map<?, ?> tags, String reservedKey) {
+        for (Map.Entry<?, ?> e : tags.entrySet()) {
+            if (e.getKey() != null && !(e.getKey() instanceof String) || e.getValue() != null && !(e.getValue() instanceof String)) {
+                problems.add(DefinitionProblem.of("Tags", "tag keys and values must be Strings (found a "
+                    + (e.getKey() instanceof String ? e.getValue() : e.getKey()).getClass().getName() + ")"));
+                continue;
+            }
+            String k = (String) e.getKey();
             if (k == null) {
                 problems.add(DefinitionProblem.of("Tags", "a tag key is null"));
                 continue;
@@ -366,7 +374,7 @@ public final class Validate {
             if (k.equals(reservedKey)) {
                 problems.add(DefinitionProblem.of(field, reservedKey + " is set by dmskit from the pipeline's name"));
             }
-            String v = e.getValue();
+            String v = (String) e.getValue();
             if (v == null) {
                 problems.add(DefinitionProblem.of(field, "the tag value is null (use removeTag(key) to remove a tag)"));
             } else {

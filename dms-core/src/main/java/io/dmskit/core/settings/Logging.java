@@ -142,11 +142,16 @@ public final class Logging {
     /**
      * @param map the members of a {@code Logging} JSON object, or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON
      */
     public static Logging fromMap(Map<String, ?> map) {
         Builder b = new Builder();
         if (map == null) {
             return b.buildUnchecked();
+        }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("Logging", "not JSON: " + notJson)));
         }
         map.forEach((k, v) -> {
             switch (k) {

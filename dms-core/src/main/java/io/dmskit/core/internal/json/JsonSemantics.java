@@ -28,6 +28,12 @@ public final class JsonSemantics {
         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
 
+    static {
+        // task settings are a few levels deep; 200 is also what the builders accept in otherSection/otherField
+        MAPPER.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .maxNestingDepth(200).build());
+    }
+
     /** Numbers whose exponent is within this bound are written out in full when compared; others stay scientific. */
     private static final int PLAIN_SCALE_LIMIT = 64;
 
@@ -209,7 +215,7 @@ public final class JsonSemantics {
             throw new IllegalArgumentException("invalid JSON" + at + ": "
                 + (msg.length() > 300 ? msg.substring(0, 300) + "..." : msg), e);
         } catch (RuntimeException e) {
-            // anything else the parser throws (its limits: nesting 1000, numbers 1000 digits) is bad input too
+            // anything else the parser throws (its limits: nesting 200, numbers 1000 digits) is bad input too
             throw new IllegalArgumentException("invalid JSON: " + e.getClass().getSimpleName(), e);
         }
     }
