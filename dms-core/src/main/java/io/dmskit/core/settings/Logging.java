@@ -155,11 +155,11 @@ public final class Logging {
         }
         map.forEach((k, v) -> {
             switch (k) {
-                case "EnableLogging" -> b.enableLogging = Values.asBoolean(v);
-                case "EnableLogContext" -> b.enableLogContext = Values.asBoolean(v);
-                case "DeleteTaskLogs" -> b.deleteTaskLogs = Values.asBoolean(v);
-                case "CloudWatchLogGroup" -> b.cloudWatchLogGroup = Values.asString(v);
-                case "CloudWatchLogStream" -> b.cloudWatchLogStream = Values.asString(v);
+                case "EnableLogging" -> b.enableLogging = keepIfNot(b, k, v, Values.asBoolean(v));
+                case "EnableLogContext" -> b.enableLogContext = keepIfNot(b, k, v, Values.asBoolean(v));
+                case "DeleteTaskLogs" -> b.deleteTaskLogs = keepIfNot(b, k, v, Values.asBoolean(v));
+                case "CloudWatchLogGroup" -> b.cloudWatchLogGroup = keepIfNot(b, k, v, Values.asString(v));
+                case "CloudWatchLogStream" -> b.cloudWatchLogStream = keepIfNot(b, k, v, Values.asString(v));
                 case "LogComponents" -> {
                     if (v instanceof List<?> list && list.stream().allMatch(Logging::isComponent)) {
                         b.logComponents = new LinkedHashMap<>();
@@ -177,6 +177,14 @@ public final class Logging {
             }
         });
         return b.buildUnchecked();
+    }
+
+    /** A value that does not convert is kept as read in otherFields (sent back unchanged), never dropped. */
+    private static <T> T keepIfNot(Builder b, String key, Object raw, T converted) {
+        if (converted == null && raw != null) {
+            b.otherFields.put(key, raw);
+        }
+        return converted;
     }
 
     private static boolean isComponent(Object o) {

@@ -26,6 +26,9 @@ public final class JsonSemantics {
         // a member given twice is ambiguous, and text after the object is not part of it: both are errors
         .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // numbers with a fraction or exponent are kept exactly as written (1e999999999 stays small and is written
+        // back as 1E+999999999; as a double it would become Infinity, which is not JSON)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .build();
 
     static {
@@ -194,7 +197,7 @@ public final class JsonSemantics {
 
     /**
      * @param json a JSON object text
-     * @return its members (insertion order), numbers as Integer/Long/Double
+     * @return its members (insertion order), numbers as Integer/Long/BigInteger/BigDecimal
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     @SuppressWarnings("unchecked")
@@ -207,7 +210,7 @@ public final class JsonSemantics {
             if (!(o instanceof Map<?, ?>)) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            return (Map<String, Object>) o;
+            return (Map<String, Object>) wholeNumbers(o);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
@@ -218,6 +221,35 @@ public final class JsonSemantics {
             // anything else the parser throws (its limits: nesting 200, numbers 1000 digits) is bad input too
             throw new IllegalArgumentException("invalid JSON: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Reads whole numbers written with a fraction or an exponent ({@code 1e0}, {@code 600.0}) as the Integer or
+     * Long that {@code 1} and {@code 600} read as, so a document and its own serialization are equal; other
+     * numbers stay BigDecimal, exactly as written. Each check is bounded by the number's digits.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object wholeNumbers(Object v) {
+        if (v instanceof BigDecimal d) {
+            if (d.signum() == 0) {
+                return 0;
+            }
+            if (d.precision() - d.scale() > 0 && d.precision() - d.scale() <= 19 && d.scale() <= 1000) {
+                try {
+                    long l = d.longValueExact();
+                    return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+                } catch (ArithmeticException notWhole) {
+                    return d;
+                }
+            }
+            return d;
+        }
+        if (v instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).replaceAll((k, x) -> wholeNumbers(x));
+        } else if (v instanceof List<?> l) {
+            ((List<Object>) l).replaceAll(JsonSemantics::wholeNumbers);
+        }
+        return v;
     }
 
     /**

@@ -36,8 +36,12 @@ public final class Values {
         if (v instanceof Number n) { // Double, BigInteger, BigDecimal: only whole numbers that fit
             return exactLong(n.toString());
         }
-        if (v instanceof String s && !s.isBlank()) {
-            return exactLong(s.trim());
+        if (v instanceof String s && s.length() <= 20 && s.matches("-?\\d+")) {
+            try {
+                return Long.parseLong(s); // DMS echoes numbers as digit strings ("5"); nothing else is a number
+            } catch (NumberFormatException tooBig) {
+                return null;
+            }
         }
         return null;
     }
@@ -64,10 +68,10 @@ public final class Values {
             return b;
         }
         if (v instanceof String s) {
-            if ("true".equalsIgnoreCase(s.trim())) {
+            if ("true".equalsIgnoreCase(s)) {
                 return Boolean.TRUE;
             }
-            if ("false".equalsIgnoreCase(s.trim())) {
+            if ("false".equalsIgnoreCase(s)) {
                 return Boolean.FALSE;
             }
         }
