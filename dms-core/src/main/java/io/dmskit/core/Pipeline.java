@@ -458,16 +458,21 @@ public final class Pipeline {
                 String where = "replication task '" + t.identifier() + "'";
                 Endpoint src = ep.get(t.sourceEndpoint());
                 Endpoint tgt = ep.get(t.targetEndpoint());
-                if (src == null && !invalidIds.contains(t.sourceEndpoint())) {
-                    problems.add(new DefinitionProblem(where, "SourceEndpoint", "refers to endpoint '"
-                        + t.sourceEndpoint() + "', which this pipeline does not define"));
+                // a reference to a resource given to this builder that did not build is not reported again
+                if (src == null) {
+                    if (!invalidIds.contains(t.sourceEndpoint())) {
+                        problems.add(new DefinitionProblem(where, "SourceEndpoint", "refers to endpoint '"
+                            + t.sourceEndpoint() + "', which this pipeline does not define"));
+                    }
                 } else if (src.type() != EndpointType.SOURCE) {
                     problems.add(new DefinitionProblem(where, "SourceEndpoint", "endpoint '" + src.identifier()
                         + "' is a target endpoint"));
                 }
-                if (tgt == null && !invalidIds.contains(t.targetEndpoint())) {
-                    problems.add(new DefinitionProblem(where, "TargetEndpoint", "refers to endpoint '"
-                        + t.targetEndpoint() + "', which this pipeline does not define"));
+                if (tgt == null) {
+                    if (!invalidIds.contains(t.targetEndpoint())) {
+                        problems.add(new DefinitionProblem(where, "TargetEndpoint", "refers to endpoint '"
+                            + t.targetEndpoint() + "', which this pipeline does not define"));
+                    }
                 } else if (tgt.type() != EndpointType.TARGET) {
                     problems.add(new DefinitionProblem(where, "TargetEndpoint", "endpoint '" + tgt.identifier()
                         + "' is a source endpoint"));

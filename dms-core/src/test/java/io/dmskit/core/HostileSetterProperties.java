@@ -216,13 +216,15 @@ class HostileSetterProperties {
             return Arrays.asList(null, Endpoint.mysql("Acme_Corp"), Endpoint.builder(null, null));
         }
         if (type == ReplicationInstance.Builder.class) {
-            return Arrays.asList(null, ReplicationInstance.builder(null), ReplicationInstance.builder("ri"));
+            return Arrays.asList(null, ReplicationInstance.builder(null), ReplicationInstance.builder("ri"),
+                ReplicationInstance.builder("Acme_Corp"));
         }
         if (type == ReplicationSubnetGroup.Builder.class) {
             return Arrays.asList(null, ReplicationSubnetGroup.builder(LONG));
         }
         if (type == ReplicationTask.Builder.class) {
-            return Arrays.asList(null, ReplicationTask.builder("t"), task());
+            return Arrays.asList(null, ReplicationTask.builder("t"), task(), task().source("Acme_Corp")
+                .target("Acme_Corp").replicationInstance("Acme_Corp"));
         }
         if (type == Endpoint.class) {
             return Arrays.asList(null, Endpoint.s3("tgt").s3Settings(s -> s.bucketName("dms-bucket")
