@@ -565,6 +565,13 @@ public final class TaskSettings {
             s.errorBehavior = section(problems, errorBehavior, ErrorBehavior.Builder::build);
             s.validationSettings = section(problems, validationSettings, ValidationSettings.Builder::build);
             s.beforeImageSettings = section(problems, beforeImageSettings, BeforeImageSettings.Builder::build);
+            Map<String, Object> typed = new TaskSettings(this, s).toMap();
+            for (String name : otherSections.keySet()) {
+                if (SECTIONS.contains(name) && typed.get(name) != otherSections.get(name)) {
+                    problems.add(DefinitionProblem.of("ReplicationTaskSettings." + name, "set either the typed section "
+                        + "or otherSection(\"" + name + "\", ...), not both (the typed section wins)"));
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }
