@@ -114,6 +114,14 @@ class DefinitionRulesTest {
         }
 
         @Test
+        @DisplayName("RetrySettings reports every bad component, NaN and nulls included, as a DmsKitException")
+        void retrySettings() {
+            assertThat(fields(() -> new io.dmskit.core.provision.RetrySettings(0, null, Double.NaN, 1.0, null)))
+                .containsExactlyInAnyOrder("maxAttempts", "initialBackoff", "multiplier", "jitter", "maxBackoff");
+            assertThat(io.dmskit.core.provision.RetrySettings.defaults().withMaxAttempts(3).maxAttempts()).isEqualTo(3);
+        }
+
+        @Test
         @DisplayName("an enum value given as text DMS does not know is reported by build(), not thrown")
         void unknownEnumText() {
             assertThat(fields(() -> s3("t").s3Settings(s -> s.dataFormat("orc").encryptionMode("sse-c")).build()))
