@@ -75,18 +75,16 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
     L = []
     L.append(HEADER + f'package {pkg};\n')
     imps = ['java.util.List', 'java.util.Objects', 'java.util.Optional', 'java.util.function.Consumer',
-            'io.dmskit.core.exception.DefinitionProblem', 'io.dmskit.core.exception.InvalidDefinitionException']
-    if not rules:
-        imps.append('java.util.ArrayList')
-    if any(t.startswith('Enum:') for _, _, t, _ in fields):
-        imps.append('io.dmskit.core.internal.WireValues')
+            'io.dmskit.core.exception.DefinitionProblem', 'io.dmskit.core.exception.InvalidDefinitionException',
+            'io.dmskit.core.internal.Validate', 'java.util.ArrayList', 'java.util.LinkedHashMap', 'java.util.Map']
+    wire = sdk.rsplit('.', 1)[1] if sdk else name
     if json:
-        imps += ['java.util.LinkedHashMap', 'java.util.Map', 'java.util.Collections', 'io.dmskit.core.internal.json.Values']
+        imps += ['java.util.Collections', 'io.dmskit.core.internal.json.Values']
     for i in sorted(set(imps)):
         L.append(f'import {i};')
     L.append('')
     ex = f'\n *\n * <pre>{{@code\n{example}\n * }}</pre>' if example else ''
-    L.append(f'/**\n * {doc}\n * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS\n * reports). Build with {{@link #builder()}}, copy with {{@link #toBuilder()}}.{ex}\n */')
+    L.append(f'/**\n * {doc}\n * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS\n * reports); a setter given null unsets its field. Build with {{@link #builder()}}, copy with\n * {{@link #toBuilder()}}.{ex}\n */')
     L.append(f'public final class {name} {{\n')
     for jn, wn, t, d in fields:
         L.append(f'    private final {java_type(t)} {jn};')
@@ -103,7 +101,7 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
         L.append('        this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));')
     L.append('    }\n')
     L.append(f'    /** @return a new, empty builder */\n    public static Builder builder() {{\n        return new Builder();\n    }}\n')
-    L.append(f'    /**\n     * @param spec fills in a builder\n     * @return the built value\n     * @throws InvalidDefinitionException listing every problem\n     */\n    public static {name} of(Consumer<Builder> spec) {{\n        Builder b = builder();\n        spec.accept(b);\n        return b.build();\n    }}\n')
+    L.append(f'    /**\n     * @param spec fills in a builder\n     * @return the built value\n     * @throws InvalidDefinitionException listing every problem\n     */\n    public static {name} of(Consumer<Builder> spec) {{\n        Validate.requireSpec(spec, "{wire}");\n        Builder b = builder();\n        spec.accept(b);\n        return b.build();\n    }}\n')
     L.append(f'    /** @return a builder holding this value\'s fields */\n    public Builder toBuilder() {{\n        Builder b = new Builder();')
     for jn, wn, t, d in fields:
         L.append(f'        b.{jn} = {jn};')
@@ -142,13 +140,13 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
             v = f'{jn}.wireValue()' if t.startswith('Enum:') else jn
             L.append(f'        if ({jn} != null) {{\n            m.put("{wn}", {v});\n        }}')
         L.append('        otherFields.forEach(m::putIfAbsent);\n        return m;\n    }\n')
-        L.append(f'    /**\n     * Reads a section from task-settings JSON members; unknown members are kept in {{@link #otherFields()}}.\n     *\n     * @param map the members (as produced by a JSON parser), or null\n     * @return the section\n     */\n    public static {name} fromMap(Map<String, ?> map) {{\n        Builder b = builder();\n        if (map == null) {{\n            return b.buildUnchecked();\n        }}\n        map.forEach((k, v) -> {{\n            switch (k) {{')
+        L.append(f'    /**\n     * Reads a section from task-settings JSON members; unknown members are kept in {{@link #otherFields()}}.\n     *\n     * @param map the members (as produced by a JSON parser), or null\n     * @return the section\n     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an\n     *     arbitrary object, NaN, a cycle, nesting deeper than 200)\n     */\n    public static {name} fromMap(Map<String, ?> map) {{\n        Builder b = builder();\n        if (map == null) {{\n            return b.buildUnchecked();\n        }}\n        String notJson = Validate.jsonValueProblem(map);\n        if (notJson != null) {{\n            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("{wire}", "not JSON: " + notJson)));\n        }}\n        map.forEach((k, v) -> {{\n            switch (k) {{')
         for jn, wn, t, d in fields:
             conv = {'String': 'Values.asString(v)', 'Integer': 'Values.asInteger(v)', 'Boolean': 'Values.asBoolean(v)', 'Long': 'Values.asLong(v)'}.get(t)
             if t.startswith('Enum:'):
                 L.append(f'                case "{wn}" -> {{\n                    Optional<{java_type(t)}> e = {java_type(t)}.fromWire(Values.asString(v));\n                    if (e.isPresent()) {{\n                        b.{jn} = e.get();\n                    }} else if (v != null) {{\n                        b.otherFields.put(k, v);\n                    }}\n                }}')
             else:
-                L.append(f'                case "{wn}" -> b.{jn} = {conv};')
+                L.append(f'                case "{wn}" -> {{\n                    b.{jn} = {conv};\n                    if (b.{jn} == null && v != null) {{\n                        b.otherFields.put(k, v); // not a {t}: kept as read, sent back unchanged\n                    }}\n                }}')
         L.append('                default -> b.otherFields.put(k, v);\n            }\n        });\n        return b.buildUnchecked();\n    }\n')
     # equals hashCode toString
     allf = [f[0] for f in fields] + (['otherFields'] if json else [])
@@ -168,16 +166,17 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
         L.append(f'        private {java_type(t)} {jn};')
     if json:
         L.append('        private final Map<String, Object> otherFields = new LinkedHashMap<>();')
+    L.append('        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();')
     L.append('\n        private Builder() {\n        }\n')
     for jn, wn, t, d in fields:
-        L.append(f'        /**\n         * @param {jn} {d} ({{@code {wn}}}); null unsets\n         * @return this builder\n         */\n        public Builder {jn}({java_type(t)} {jn}) {{\n            this.{jn} = {jn};\n            return this;\n        }}\n')
+        L.append(f'        /**\n         * @param {jn} {d} ({{@code {wn}}}); null unsets\n         * @return this builder\n         */\n        public Builder {jn}({java_type(t)} {jn}) {{\n            this.{jn} = {jn};\n            rejected.remove("{wn}");\n            return this;\n        }}\n')
         if t.startswith('Enum:'):
-            L.append(f'        /**\n         * @param {jn} {d} as DMS writes it (any case, {{@code _}} or {{@code -}})\n         * @return this builder\n         * @throws IllegalArgumentException when the value is not one DMS knows\n         */\n        public Builder {jn}(String {jn}) {{\n            if ({jn} == null) {{\n                this.{jn} = null;\n                return this;\n            }}\n            this.{jn} = WireValues.require({java_type(t)}.class, "{wn}", {jn}, {java_type(t)}::wireValue);\n            return this;\n        }}\n')
+            L.append(f'        /**\n         * @param {jn} {d} as DMS writes it (any case, {{@code _}} or {{@code -}}); null unsets; a value DMS\n         *     does not know is reported by {{@link #build()}}\n         * @return this builder\n         */\n        public Builder {jn}(String {jn}) {{\n            this.{jn} = {java_type(t)}.fromWire({jn}).orElse(null);\n            rejected.remove("{wn}");\n            if ({jn} != null && this.{jn} == null) {{\n                rejected.put("{wn}", DefinitionProblem.of("{wire}.{wn}", "unknown value " + Validate.show({jn})\n                    + "; expected one of " + java.util.Arrays.toString({java_type(t)}.values())));\n            }}\n            return this;\n        }}\n')
         if t.startswith('List'):
-            L.append(f'        /**\n         * @param {jn} {d} ({{@code {wn}}})\n         * @return this builder\n         */\n        public Builder {jn}(String... {jn}) {{\n            this.{jn} = List.of({jn});\n            return this;\n        }}\n')
+            L.append(f'        /**\n         * @param {jn} {d} ({{@code {wn}}})\n         * @return this builder\n         */\n        public Builder {jn}(String... {jn}) {{\n            this.{jn} = Validate.copyOf({jn});\n            return this;\n        }}\n')
     if json:
-        L.append('        /**\n         * Sets a member dmskit does not model; it is sent to DMS as given.\n         *\n         * @param key the JSON member name\n         * @param value a String, Number, Boolean, List or Map\n         * @return this builder\n         */\n        public Builder otherField(String key, Object value) {\n            otherFields.put(Objects.requireNonNull(key, "key"), value);\n            return this;\n        }\n')
-    L.append(f'        /**\n         * @return the value\n         * @throws InvalidDefinitionException listing every problem at once\n         */\n        public {name} build() {{\n            {name} v = new {name}(this);\n            List<DefinitionProblem> problems = v.problems();\n            if (!problems.isEmpty()) {{\n                throw new InvalidDefinitionException(problems);\n            }}\n            return v;\n        }}\n')
+        L.append(f'        /**\n         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is\n         * reported by {{@link #build()}}.\n         *\n         * @param key the JSON member name\n         * @param value a String, Number, Boolean, List or Map of those; null removes the member\n         * @return this builder\n         */\n        public Builder otherField(String key, Object value) {{\n            String field = "{wire}." + key;\n            rejected.remove(field);\n            if (key == null) {{\n                rejected.put(field, DefinitionProblem.of("{wire}", "otherField: the member name is null"));\n                return this;\n            }}\n            if (value == null) {{\n                otherFields.remove(key);\n                return this;\n            }}\n            String problem = Validate.jsonValueProblem(value);\n            if (problem != null) {{\n                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));\n                return this;\n            }}\n            otherFields.put(key, value);\n            return this;\n        }}\n')
+    L.append(f'        /**\n         * @return the value\n         * @throws InvalidDefinitionException listing every problem at once\n         */\n        public {name} build() {{\n            {name} v = new {name}(this);\n            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());\n            problems.addAll(v.problems());\n            if (!problems.isEmpty()) {{\n                throw new InvalidDefinitionException(problems);\n            }}\n            return v;\n        }}\n')
     L.append(f'        {name} buildUnchecked() {{\n            return new {name}(this);\n        }}\n    }}\n}}\n')
     write(pkg, name, '\n'.join(L))
 

@@ -14,6 +14,7 @@ import io.dmskit.core.endpoint.SslMode;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.Identifiers;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -158,7 +159,7 @@ public final class Endpoint {
 
     /**
      * @param identifier endpoint identifier
-     * @param engine the engine
+     * @param engine the engine (null is reported by {@link Builder#build()})
      * @return a builder for that engine
      */
     public static Builder builder(String identifier, EngineName engine) {
@@ -354,9 +355,11 @@ public final class Endpoint {
         private S3Settings.Builder s3;
         private KinesisSettings.Builder kinesis;
 
+        private final List<DefinitionProblem> rejected = new ArrayList<>();
+
         private Builder(String identifier, EngineName engine) {
             this.identifier = identifier;
-            this.engine = Objects.requireNonNull(engine, "engine");
+            this.engine = engine;
         }
 
         /** @return this builder, as a source endpoint */
@@ -372,7 +375,7 @@ public final class Endpoint {
         }
 
         /**
-         * @param type source or target
+         * @param type source or target (null unsets)
          * @return this builder
          */
         public Builder type(EndpointType type) {
@@ -411,20 +414,28 @@ public final class Endpoint {
          * Sets the credentials. Setting two different kinds (for example a password and a secret) is reported by
          * {@link #build()}.
          *
-         * @param credentials the credentials
+         * @param credentials the credentials; null unsets every credential set so far
          * @return this builder
          */
         public Builder credentials(Credentials credentials) {
-            this.credentials.add(Objects.requireNonNull(credentials, "credentials"));
+            if (credentials == null) {
+                this.credentials.clear();
+            } else {
+                this.credentials.add(credentials);
+            }
             return this;
         }
 
         /**
          * @param username database user
-         * @param password password, never printed
+         * @param password password, never printed (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder password(String username, Secret password) {
+            if (password == null) {
+                rejected.add(DefinitionProblem.of("Password", "is null: pass a Secret (Secret.of, Secret.fromEnv)"));
+                return this;
+            }
             return credentials(Credentials.password(username, password));
         }
 
@@ -444,10 +455,14 @@ public final class Endpoint {
          * @param secretName secret name
          * @param accessRoleArn role DMS assumes to read it
          * @param username database user
-         * @param password password, never printed
+         * @param password password, never printed (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder managedSecret(String secretName, String accessRoleArn, String username, Secret password) {
+            if (password == null) {
+                rejected.add(DefinitionProblem.of("Password", "is null: pass a Secret (Secret.of, Secret.fromEnv)"));
+                return this;
+            }
             return credentials(Credentials.managedSecret(secretName, accessRoleArn, username, password));
         }
 
@@ -488,21 +503,45 @@ public final class Endpoint {
         }
 
         /**
+         * Adds a tag, or replaces the value of a tag with that key. Null keys or values, and keys and values AWS
+         * refuses, are reported by {@link #build()}.
+         *
          * @param key tag key
          * @param value tag value
          * @return this builder
          */
         public Builder tag(String key, String value) {
-            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            tags.put(key, value);
             return this;
         }
 
         /**
-         * @param tags tags to add
+         * Replaces every tag with these (set semantics: tags not in the map are removed, also from AWS on apply).
+         * Before 0.2 this method added to the existing tags; use {@link #tag(String, String)} to add one.
+         *
+         * @param tags the tags; null removes every tag
          * @return this builder
          */
         public Builder tags(Map<String, String> tags) {
-            tags.forEach(this::tag);
+            this.tags.clear();
+            if (tags != null) {
+                this.tags.putAll(tags);
+            }
+            return this;
+        }
+
+        /**
+         * @param key the key of a tag to remove (nothing happens when there is none)
+         * @return this builder
+         */
+        public Builder removeTag(String key) {
+            tags.remove(key);
+            return this;
+        }
+
+        /** @return this builder, without tags */
+        public Builder clearTags() {
+            tags.clear();
             return this;
         }
 
@@ -523,7 +562,11 @@ public final class Endpoint {
             if (mySql == null) {
                 mySql = MySqlSettings.builder();
             }
-            spec.accept(mySql);
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of("MySqlSettings", "the spec (Consumer) is null"));
+            } else {
+                spec.accept(mySql);
+            }
             return this;
         }
 
@@ -544,7 +587,11 @@ public final class Endpoint {
             if (postgres == null) {
                 postgres = PostgreSqlSettings.builder();
             }
-            spec.accept(postgres);
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of("PostgreSqlSettings", "the spec (Consumer) is null"));
+            } else {
+                spec.accept(postgres);
+            }
             return this;
         }
 
@@ -565,7 +612,11 @@ public final class Endpoint {
             if (oracle == null) {
                 oracle = OracleSettings.builder();
             }
-            spec.accept(oracle);
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of("OracleSettings", "the spec (Consumer) is null"));
+            } else {
+                spec.accept(oracle);
+            }
             return this;
         }
 
@@ -586,7 +637,11 @@ public final class Endpoint {
             if (sqlServer == null) {
                 sqlServer = SqlServerSettings.builder();
             }
-            spec.accept(sqlServer);
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of("SqlServerSettings", "the spec (Consumer) is null"));
+            } else {
+                spec.accept(sqlServer);
+            }
             return this;
         }
 
@@ -607,7 +662,11 @@ public final class Endpoint {
             if (s3 == null) {
                 s3 = S3Settings.builder();
             }
-            spec.accept(s3);
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of("S3Settings", "the spec (Consumer) is null"));
+            } else {
+                spec.accept(s3);
+            }
             return this;
         }
 
@@ -628,8 +687,17 @@ public final class Endpoint {
             if (kinesis == null) {
                 kinesis = KinesisSettings.builder();
             }
-            spec.accept(kinesis);
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of("KinesisSettings", "the spec (Consumer) is null"));
+            } else {
+                spec.accept(kinesis);
+            }
             return this;
+        }
+
+        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        String identifier() {
+            return identifier;
         }
 
         /**
@@ -637,8 +705,14 @@ public final class Endpoint {
          * @throws InvalidDefinitionException listing every problem at once
          */
         public Endpoint build() {
-            List<DefinitionProblem> problems = new ArrayList<>();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected);
             Identifiers.check(problems, "EndpointIdentifier", identifier, 255);
+            if (engine == null) {
+                problems.add(DefinitionProblem.of("EngineName", "is required: start from Endpoint.mysql(id), "
+                    + "Endpoint.s3(id), ... or pass an EngineName"));
+                throw new InvalidDefinitionException(problems.stream()
+                    .map(p -> p.in("endpoint " + Validate.show(identifier))).toList());
+            }
             MySqlSettings my = settings(problems, mySql, MySqlSettings.Builder::build);
             PostgreSqlSettings pg = settings(problems, postgres, PostgreSqlSettings.Builder::build);
             OracleSettings ora = settings(problems, oracle, OracleSettings.Builder::build);
@@ -688,8 +762,15 @@ public final class Endpoint {
             if (engine == EngineName.KINESIS && type == EndpointType.SOURCE) {
                 problems.add(DefinitionProblem.of("EndpointType", "Kinesis is a target only"));
             }
+            Validate.hostName(problems, "ServerName", serverName);
+            Validate.noControlCharacters(problems, "DatabaseName", databaseName);
+            Validate.noControlCharacters(problems, "ExtraConnectionAttributes", extraConnectionAttributes);
+            Validate.arn(problems, "CertificateArn", certificateArn, "dms", "cert:");
+            Validate.kmsKey(problems, "KmsKeyId", kmsKeyId);
+            checkCredentialNames(problems);
+            Validate.tags(problems, tags, Validate.PIPELINE_TAG);
             if (!problems.isEmpty()) {
-                String name = "endpoint '" + identifier + "'";
+                String name = "endpoint " + Validate.show(identifier);
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(name)).toList());
             }
             return new Endpoint(this, my, pg, ora, ss, s3v, kin);
@@ -743,6 +824,27 @@ public final class Endpoint {
                     problems.add(DefinitionProblem.of("Port", "is required for a managed secret (the secret's port)"));
                 }
             }
+        }
+
+        private void checkCredentialNames(List<DefinitionProblem> problems) {
+            for (Credentials c : credentials) {
+                if (c instanceof Credentials.Password p) {
+                    Validate.noControlCharacters(problems, "Username", given(p.username()));
+                } else if (c instanceof Credentials.SecretsManagerReference r) {
+                    Validate.secretId(problems, "SecretsManagerSecretId", given(r.secretId()));
+                    Validate.roleArn(problems, "SecretsManagerAccessRoleArn", given(r.accessRoleArn()));
+                } else if (c instanceof Credentials.ManagedSecret m) {
+                    Validate.secretName(problems, "SecretName", given(m.secretName()));
+                    Validate.roleArn(problems, "SecretsManagerAccessRoleArn", given(m.accessRoleArn()));
+                    Validate.noControlCharacters(problems, "Username", given(m.username()));
+                    Validate.kmsKey(problems, "SecretKmsKeyId", m.kmsKeyId());
+                }
+            }
+        }
+
+        /** @return the value, or null when blank (a blank required value is reported as missing elsewhere) */
+        private static String given(String value) {
+            return value == null || value.isBlank() ? null : value;
         }
 
         private static void checkPassword(List<DefinitionProblem> problems, Secret password) {

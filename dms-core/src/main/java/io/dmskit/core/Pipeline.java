@@ -5,6 +5,7 @@ import io.dmskit.core.endpoint.EndpointType;
 import io.dmskit.core.endpoint.EngineName;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,12 +24,27 @@ import java.util.function.Function;
  * it. A subnet group an instance names but the pipeline does not define (for example {@code default}) is taken to
  * exist already.
  *
+ * <p>The builder takes resources built already, or their builders (not built yet), or a spec to fill in a new one.
+ * Give it builders (or specs) to have {@link Builder#build()} report every problem of every resource in one
+ * {@link InvalidDefinitionException}, each naming its resource and field; a resource you build yourself throws its
+ * own problems at its {@code build()} call.
+ *
  * <pre>{@code
  * Pipeline pipeline = Pipeline.builder("ecommerce")
- *     .subnetGroup(subnets).instance(instance).endpoint(mysqlSource).endpoint(s3Target)
- *     .task(t -> t.identifier("market-intelligence-hub-replication") ...)
- *     .build();
+ *     .subnetGroup(ReplicationSubnetGroup.builder("ecommerce-subnets").description("dms").subnetIds("subnet-0a1"))
+ *     .instance(ReplicationInstance.builder("ecommerce-dms").instanceClass("dms.t3.medium"))
+ *     .endpoint(Endpoint.mysql("ecommerce-mysql").source().serverName("10.0.0.4").port(3306)
+ *         .secretsManager(secretArn, roleArn))
+ *     .endpoint(Endpoint.s3("ecommerce-lake").s3Settings(s -> s.bucketName("lake").serviceAccessRoleArn(roleArn)))
+ *     .task("ecommerce-replication", t -> t.source("ecommerce-mysql").target("ecommerce-lake")
+ *         .replicationInstance("ecommerce-dms").migrationType(MigrationType.FULL_LOAD_AND_CDC).tableMappings(mappings))
+ *     .build();                                  // every problem of every resource at once
+ * Pipeline smaller = pipeline.withoutTask("ecommerce-replication").withoutEndpoint("ecommerce-lake");
  * }</pre>
+ *
+ * <p>A pipeline is immutable: {@code with*} and {@code without*} return a validated copy. The name becomes the value
+ * of the {@code dmskit:pipeline} tag, so it follows AWS's rules for tag values (at most 256 letters, digits, white
+ * space and {@code _ . : / = + - @}).
  */
 public final class Pipeline {
 
@@ -49,7 +65,8 @@ public final class Pipeline {
     }
 
     /**
-     * @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline})
+     * @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline}, so at most 256
+     *     characters AWS accepts in tag values; a bad or null name is reported by {@link Builder#build()})
      * @return a builder
      */
     public static Builder builder(String name) {
@@ -69,33 +86,105 @@ public final class Pipeline {
     /**
      * @param task a task; replaces the task with the same identifier, or is added
      * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withTask(ReplicationTask task) {
         Builder b = toBuilder();
-        b.tasks.removeIf(t -> t.identifier().equals(task.identifier()));
-        b.tasks.add(task);
+        if (task != null) {
+            b.tasks.removeIf(t -> t.identifier().equals(task.identifier()));
+        }
+        b.task(task);
         return b.build();
     }
 
     /**
      * @param endpoint an endpoint; replaces the endpoint with the same identifier, or is added
      * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withEndpoint(Endpoint endpoint) {
         Builder b = toBuilder();
-        b.endpoints.removeIf(e -> e.identifier().equals(endpoint.identifier()));
-        b.endpoints.add(endpoint);
+        if (endpoint != null) {
+            b.endpoints.removeIf(e -> e.identifier().equals(endpoint.identifier()));
+        }
+        b.endpoint(endpoint);
         return b.build();
     }
 
     /**
      * @param instance an instance; replaces the one with the same identifier, or is added
      * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withInstance(ReplicationInstance instance) {
         Builder b = toBuilder();
-        b.instances.removeIf(e -> e.identifier().equals(instance.identifier()));
-        b.instances.add(instance);
+        if (instance != null) {
+            b.instances.removeIf(e -> e.identifier().equals(instance.identifier()));
+        }
+        b.instance(instance);
+        return b.build();
+    }
+
+    /**
+     * @param group a subnet group; replaces the one with the same identifier, or is added
+     * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when group is null)
+     */
+    public Pipeline withSubnetGroup(ReplicationSubnetGroup group) {
+        Builder b = toBuilder();
+        if (group != null) {
+            b.subnetGroups.removeIf(g -> g.identifier().equals(group.identifier()));
+        }
+        b.subnetGroup(group);
+        return b.build();
+    }
+
+    /**
+     * @param id the identifier of a task to remove (nothing changes when the pipeline has none)
+     * @return the changed pipeline (validated)
+     */
+    public Pipeline withoutTask(String id) {
+        Builder b = toBuilder();
+        b.tasks.removeIf(t -> t.identifier().equals(id));
+        return b.build();
+    }
+
+    /**
+     * Removes an endpoint. A task that still refers to it makes the result invalid: remove the task first.
+     *
+     * @param id the identifier of an endpoint to remove (nothing changes when the pipeline has none)
+     * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when a task still refers to the endpoint
+     */
+    public Pipeline withoutEndpoint(String id) {
+        Builder b = toBuilder();
+        b.endpoints.removeIf(e -> e.identifier().equals(id));
+        return b.build();
+    }
+
+    /**
+     * Removes a replication instance. A task that still refers to it makes the result invalid: remove the task first.
+     *
+     * @param id the identifier of an instance to remove (nothing changes when the pipeline has none)
+     * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when a task still refers to the instance
+     */
+    public Pipeline withoutInstance(String id) {
+        Builder b = toBuilder();
+        b.instances.removeIf(i -> i.identifier().equals(id));
+        return b.build();
+    }
+
+    /**
+     * Removes a subnet group from the definition. An instance naming it then refers to a subnet group taken to
+     * exist already (as for {@code default}).
+     *
+     * @param id the identifier of a subnet group to remove (nothing changes when the pipeline has none)
+     * @return the changed pipeline (validated)
+     */
+    public Pipeline withoutSubnetGroup(String id) {
+        Builder b = toBuilder();
+        b.subnetGroups.removeIf(g -> g.identifier().equals(id));
         return b.build();
     }
 
@@ -173,7 +262,10 @@ public final class Pipeline {
             + ", endpoints=" + endpoints.keySet() + ", tasks=" + tasks.keySet() + "}";
     }
 
-    /** Fluent builder for {@link Pipeline}. */
+    /**
+     * Fluent builder for {@link Pipeline}. Resources can be given built, as builders, or as specs; problems of
+     * builders and specs (and nulls) are reported by {@link #build()} with the pipeline's own.
+     */
     public static final class Builder {
         private final String name;
         private final List<ReplicationSubnetGroup> subnetGroups = new ArrayList<>();
@@ -181,44 +273,115 @@ public final class Pipeline {
         private final List<Endpoint> endpoints = new ArrayList<>();
         private final List<ReplicationTask> tasks = new ArrayList<>();
         private final List<DefinitionProblem> deferred = new ArrayList<>();
+        /** Identifiers of resources given as builders that did not build: references to them are not reported. */
+        private final Set<String> invalidIds = new HashSet<>();
 
         private Builder(String name) {
             this.name = name;
         }
 
         /**
-         * @param group a subnet group
+         * @param group a subnet group (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder subnetGroup(ReplicationSubnetGroup group) {
-            subnetGroups.add(Objects.requireNonNull(group, "group"));
+            add(subnetGroups, group, "subnet group");
             return this;
         }
 
         /**
-         * @param instance a replication instance
+         * @param group a subnet group's builder, built now; its problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder subnetGroup(ReplicationSubnetGroup.Builder group) {
+            if (group == null) {
+                return subnetGroup((ReplicationSubnetGroup) null);
+            }
+            addBuilt(subnetGroups, group.identifier(), group::build);
+            return this;
+        }
+
+        /**
+         * @param identifier subnet group identifier
+         * @param spec fills in the subnet group's builder; problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder subnetGroup(String identifier, Consumer<ReplicationSubnetGroup.Builder> spec) {
+            ReplicationSubnetGroup.Builder b = specified(ReplicationSubnetGroup.builder(identifier), spec, "subnet group");
+            return b == null ? this : subnetGroup(b);
+        }
+
+        /**
+         * @param instance a replication instance (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder instance(ReplicationInstance instance) {
-            instances.add(Objects.requireNonNull(instance, "instance"));
+            add(instances, instance, "replication instance");
             return this;
         }
 
         /**
-         * @param endpoint an endpoint
+         * @param instance a replication instance's builder, built now; its problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder instance(ReplicationInstance.Builder instance) {
+            if (instance == null) {
+                return instance((ReplicationInstance) null);
+            }
+            addBuilt(instances, instance.identifier(), instance::build);
+            return this;
+        }
+
+        /**
+         * @param identifier instance identifier
+         * @param spec fills in the instance's builder; problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder instance(String identifier, Consumer<ReplicationInstance.Builder> spec) {
+            ReplicationInstance.Builder b = specified(ReplicationInstance.builder(identifier), spec, "replication instance");
+            return b == null ? this : instance(b);
+        }
+
+        /**
+         * @param endpoint an endpoint (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder endpoint(Endpoint endpoint) {
-            endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+            add(endpoints, endpoint, "endpoint");
             return this;
         }
 
         /**
-         * @param task a task
+         * @param endpoint an endpoint's builder ({@code Endpoint.mysql(id)...}), built now; its problems are reported
+         *     by {@link #build()}
+         * @return this builder
+         */
+        public Builder endpoint(Endpoint.Builder endpoint) {
+            if (endpoint == null) {
+                return endpoint((Endpoint) null);
+            }
+            addBuilt(endpoints, endpoint.identifier(), endpoint::build);
+            return this;
+        }
+
+        /**
+         * @param task a task (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder task(ReplicationTask task) {
-            tasks.add(Objects.requireNonNull(task, "task"));
+            add(tasks, task, "replication task");
+            return this;
+        }
+
+        /**
+         * @param task a task's builder, built now; its problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder task(ReplicationTask.Builder task) {
+            if (task == null) {
+                return task((ReplicationTask) null);
+            }
+            addBuilt(tasks, task.identifier(), task::build);
             return this;
         }
 
@@ -230,14 +393,43 @@ public final class Pipeline {
          * @return this builder
          */
         public Builder task(String identifier, Consumer<ReplicationTask.Builder> spec) {
-            ReplicationTask.Builder b = ReplicationTask.builder(identifier);
-            spec.accept(b);
+            ReplicationTask.Builder b = specified(ReplicationTask.builder(identifier), spec, "replication task");
+            return b == null ? this : task(b);
+        }
+
+        private <T> void add(List<T> list, T item, String kind) {
+            if (item == null) {
+                deferred.add(DefinitionProblem.of(kind, "a null " + kind + " was added to the pipeline"));
+            } else {
+                list.add(item);
+            }
+        }
+
+        private <T> void addBuilt(List<T> list, String id, java.util.function.Supplier<T> build) {
             try {
-                tasks.add(b.build());
+                list.add(build.get());
             } catch (InvalidDefinitionException e) {
                 deferred.addAll(e.problems());
+                if (id != null) {
+                    invalidIds.add(id);
+                }
             }
-            return this;
+        }
+
+        private <B> B specified(B builder, Consumer<B> spec, String kind) {
+            String identifier = builder instanceof ReplicationTask.Builder t ? t.identifier()
+                : builder instanceof ReplicationInstance.Builder i ? i.identifier()
+                : ((ReplicationSubnetGroup.Builder) builder).identifier();
+            if (spec == null) {
+                deferred.add(new DefinitionProblem(kind + " " + Validate.show(identifier), "spec",
+                    "the spec (Consumer) is null"));
+                if (identifier != null) {
+                    invalidIds.add(identifier);
+                }
+                return null;
+            }
+            spec.accept(builder);
+            return builder;
         }
 
         /**
@@ -246,9 +438,15 @@ public final class Pipeline {
          */
         public Pipeline build() {
             List<DefinitionProblem> problems = new ArrayList<>(deferred);
-            String self = "pipeline '" + name + "'";
+            String self = "pipeline " + Validate.show(name);
             if (name == null || name.isBlank()) {
                 problems.add(new DefinitionProblem("pipeline", "name", "a pipeline needs a name"));
+            } else {
+                for (String p : Validate.tagValueProblems(name)) {
+                    problems.add(DefinitionProblem.of("name", "the pipeline name " + Validate.show(name) + " becomes "
+                        + "the value of the " + Validate.PIPELINE_TAG + " tag on every resource, and AWS would refuse "
+                        + "it: " + p));
+                }
             }
             Map<String, ReplicationSubnetGroup> sg = index(problems, subnetGroups, ReplicationSubnetGroup::identifier,
                 "subnet group");
@@ -260,21 +458,26 @@ public final class Pipeline {
                 String where = "replication task '" + t.identifier() + "'";
                 Endpoint src = ep.get(t.sourceEndpoint());
                 Endpoint tgt = ep.get(t.targetEndpoint());
+                // a reference to a resource given to this builder that did not build is not reported again
                 if (src == null) {
-                    problems.add(new DefinitionProblem(where, "SourceEndpoint", "refers to endpoint '"
-                        + t.sourceEndpoint() + "', which this pipeline does not define"));
+                    if (!invalidIds.contains(t.sourceEndpoint())) {
+                        problems.add(new DefinitionProblem(where, "SourceEndpoint", "refers to endpoint '"
+                            + t.sourceEndpoint() + "', which this pipeline does not define"));
+                    }
                 } else if (src.type() != EndpointType.SOURCE) {
                     problems.add(new DefinitionProblem(where, "SourceEndpoint", "endpoint '" + src.identifier()
                         + "' is a target endpoint"));
                 }
                 if (tgt == null) {
-                    problems.add(new DefinitionProblem(where, "TargetEndpoint", "refers to endpoint '"
-                        + t.targetEndpoint() + "', which this pipeline does not define"));
+                    if (!invalidIds.contains(t.targetEndpoint())) {
+                        problems.add(new DefinitionProblem(where, "TargetEndpoint", "refers to endpoint '"
+                            + t.targetEndpoint() + "', which this pipeline does not define"));
+                    }
                 } else if (tgt.type() != EndpointType.TARGET) {
                     problems.add(new DefinitionProblem(where, "TargetEndpoint", "endpoint '" + tgt.identifier()
                         + "' is a source endpoint"));
                 }
-                if (!ri.containsKey(t.replicationInstance())) {
+                if (!ri.containsKey(t.replicationInstance()) && !invalidIds.contains(t.replicationInstance())) {
                     problems.add(new DefinitionProblem(where, "ReplicationInstance", "refers to instance '"
                         + t.replicationInstance() + "', which this pipeline does not define"));
                 }

@@ -4,6 +4,7 @@ import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.instance.NetworkType;
 import io.dmskit.core.internal.Identifiers;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
 public final class ReplicationInstance {
 
     private static final Pattern CLASS = Pattern.compile("dms\\.[a-z0-9]+\\.[a-z0-9]+");
+    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-zA-Z]+");
+    private static final Pattern AVAILABILITY_ZONE = Pattern.compile("[a-z]{2}(-[a-z0-9]+){2,5}");
+    private static final Pattern ENGINE_VERSION = Pattern.compile("\\d{1,3}(\\.[0-9A-Za-z]{1,10}){1,4}");
 
     private final String identifier;
     private final String instanceClass;
@@ -77,8 +81,10 @@ public final class ReplicationInstance {
      * @param identifier instance identifier
      * @param spec fills in the builder
      * @return the instance
+     * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationInstance of(String identifier, Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ReplicationInstance");
         Builder b = builder(identifier);
         spec.accept(b);
         return b.build();
@@ -300,11 +306,21 @@ public final class ReplicationInstance {
         }
 
         /**
-         * @param ids VPC security group ids
+         * @param ids VPC security group ids (replacing earlier ones); null unsets them (DMS uses the VPC's default);
+         *     null elements are reported by {@link #build()}
          * @return this builder
          */
         public Builder vpcSecurityGroupIds(String... ids) {
-            this.vpcSecurityGroupIds = new LinkedHashSet<>(List.of(ids));
+            return vpcSecurityGroupIds(Validate.copyOf(ids));
+        }
+
+        /**
+         * @param ids VPC security group ids (replacing earlier ones); null unsets them; null elements are reported by
+         *     {@link #build()}
+         * @return this builder
+         */
+        public Builder vpcSecurityGroupIds(java.util.Collection<String> ids) {
+            this.vpcSecurityGroupIds = ids == null ? null : new LinkedHashSet<>(ids);
             return this;
         }
 
@@ -318,11 +334,11 @@ public final class ReplicationInstance {
         }
 
         /**
-         * @param group a subnet group of the same pipeline
+         * @param group a subnet group of the same pipeline; null unsets
          * @return this builder
          */
         public Builder subnetGroup(ReplicationSubnetGroup group) {
-            this.subnetGroup = group.identifier();
+            this.subnetGroup = group == null ? null : group.identifier();
             return this;
         }
 
@@ -354,13 +370,50 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Adds a tag, or replaces the value of a tag with that key. Null keys or values, and keys and values AWS
+         * refuses, are reported by {@link #build()}.
+         *
          * @param key tag key
          * @param value tag value
          * @return this builder
          */
         public Builder tag(String key, String value) {
-            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            tags.put(key, value);
             return this;
+        }
+
+        /**
+         * Replaces every tag with these (set semantics: tags not in the map are removed, also from AWS on apply).
+         *
+         * @param tags the tags; null removes every tag
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) {
+            this.tags.clear();
+            if (tags != null) {
+                this.tags.putAll(tags);
+            }
+            return this;
+        }
+
+        /**
+         * @param key the key of a tag to remove (nothing happens when there is none)
+         * @return this builder
+         */
+        public Builder removeTag(String key) {
+            tags.remove(key);
+            return this;
+        }
+
+        /** @return this builder, without tags */
+        public Builder clearTags() {
+            tags.clear();
+            return this;
+        }
+
+        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        String identifier() {
+            return identifier;
         }
 
         /**
@@ -373,8 +426,8 @@ public final class ReplicationInstance {
             if (instanceClass == null || instanceClass.isBlank()) {
                 problems.add(DefinitionProblem.of("ReplicationInstanceClass", "is required, e.g. dms.t3.medium"));
             } else if (!CLASS.matcher(instanceClass).matches()) {
-                problems.add(DefinitionProblem.of("ReplicationInstanceClass", "'" + instanceClass
-                    + "' is not a DMS instance class (dms.<family>.<size>, e.g. dms.c5.xlarge)"));
+                problems.add(DefinitionProblem.of("ReplicationInstanceClass", Validate.show(instanceClass)
+                    + " is not a DMS instance class (dms.<family>.<size>, e.g. dms.c5.xlarge)"));
             }
             if (allocatedStorage != null && (allocatedStorage < 5 || allocatedStorage > 6144)) {
                 problems.add(DefinitionProblem.of("AllocatedStorage", "must be 5..6144 GB, was " + allocatedStorage));
@@ -382,20 +435,31 @@ public final class ReplicationInstance {
             if (Boolean.TRUE.equals(multiAz) && availabilityZone != null) {
                 problems.add(DefinitionProblem.of("AvailabilityZone", "cannot be set on a multi-AZ instance"));
             }
-            if (preferredMaintenanceWindow != null
-                && !preferredMaintenanceWindow.matches("(?i)(mon|tue|wed|thu|fri|sat|sun):\\d\\d:\\d\\d-(mon|tue|wed|thu|fri|sat|sun):\\d\\d:\\d\\d")) {
-                problems.add(DefinitionProblem.of("PreferredMaintenanceWindow", "'" + preferredMaintenanceWindow
-                    + "' must look like ddd:hh24:mi-ddd:hh24:mi, e.g. sun:06:00-sun:06:30"));
-            }
+            Validate.maintenanceWindow(problems, "PreferredMaintenanceWindow", preferredMaintenanceWindow);
+            Validate.noNullElements(problems, "VpcSecurityGroupIds", vpcSecurityGroupIds);
             if (vpcSecurityGroupIds != null) {
-                for (String sg : vpcSecurityGroupIds) {
-                    if (sg == null || !sg.startsWith("sg-")) {
-                        problems.add(DefinitionProblem.of("VpcSecurityGroupIds", "'" + sg + "' is not a security group id"));
+                for (Object o : vpcSecurityGroupIds) {
+                    if (o instanceof String sg && !SECURITY_GROUP.matcher(sg).matches()) {
+                        problems.add(DefinitionProblem.of("VpcSecurityGroupIds", Validate.show(sg)
+                            + " is not a security group id (sg-...)"));
                     }
                 }
             }
+            Validate.kmsKey(problems, "KmsKeyId", kmsKeyId);
+            if (subnetGroup != null) {
+                Identifiers.checkSubnetGroupReference(problems, "ReplicationSubnetGroupIdentifier", subnetGroup);
+            }
+            if (availabilityZone != null && !AVAILABILITY_ZONE.matcher(availabilityZone).matches()) {
+                problems.add(DefinitionProblem.of("AvailabilityZone", Validate.show(availabilityZone)
+                    + " is not an availability zone (e.g. us-east-1a)"));
+            }
+            if (engineVersion != null && !ENGINE_VERSION.matcher(engineVersion).matches()) {
+                problems.add(DefinitionProblem.of("EngineVersion", Validate.show(engineVersion)
+                    + " is not a DMS engine version (e.g. 3.5.3)"));
+            }
+            Validate.tags(problems, tags, Validate.PIPELINE_TAG);
             if (!problems.isEmpty()) {
-                String name = "replication instance '" + identifier + "'";
+                String name = "replication instance " + Validate.show(identifier);
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(name)).toList());
             }
             return new ReplicationInstance(this);

@@ -3,6 +3,7 @@ package io.dmskit.core;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.Identifiers;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class ReplicationSubnetGroup {
+
+    private static final java.util.regex.Pattern SUBNET_ID = java.util.regex.Pattern.compile("subnet-[0-9a-zA-Z]+");
 
     private final String identifier;
     private final String description;
@@ -47,8 +50,10 @@ public final class ReplicationSubnetGroup {
      * @param identifier subnet group identifier
      * @param spec fills in the builder
      * @return the subnet group
+     * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationSubnetGroup of(String identifier, Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ReplicationSubnetGroup");
         Builder b = builder(identifier);
         spec.accept(b);
         return b.build();
@@ -78,7 +83,7 @@ public final class ReplicationSubnetGroup {
         return subnetIds;
     }
 
-    /** @return tags applied on creation */
+    /** @return tags applied on creation (DMS reports no ARN for subnet groups, so they are not compared later) */
     public Map<String, String> tags() {
         return tags;
     }
@@ -112,7 +117,7 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
-         * @param description what the group is for
+         * @param description what the group is for (required by DMS; null unsets)
          * @return this builder
          */
         public Builder description(String description) {
@@ -121,31 +126,72 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
-         * @param ids subnet ids (replacing earlier ones)
+         * @param ids subnet ids (replacing earlier ones); null clears them; null elements are reported by
+         *     {@link #build()}
          * @return this builder
          */
         public Builder subnetIds(String... ids) {
-            return subnetIds(List.of(ids));
+            return subnetIds(Validate.copyOf(ids));
         }
 
         /**
-         * @param ids subnet ids (replacing earlier ones)
+         * @param ids subnet ids (replacing earlier ones); null clears them; null elements are reported by
+         *     {@link #build()}
          * @return this builder
          */
         public Builder subnetIds(java.util.Collection<String> ids) {
             subnetIds.clear();
-            subnetIds.addAll(ids);
+            if (ids != null) {
+                subnetIds.addAll(ids);
+            }
             return this;
         }
 
         /**
+         * Adds a tag, or replaces the value of a tag with that key. Null keys or values, and keys and values AWS
+         * refuses, are reported by {@link #build()}.
+         *
          * @param key tag key
          * @param value tag value
          * @return this builder
          */
         public Builder tag(String key, String value) {
-            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            tags.put(key, value);
             return this;
+        }
+
+        /**
+         * Replaces every tag with these (set semantics: tags not in the map are removed).
+         *
+         * @param tags the tags; null removes every tag
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) {
+            this.tags.clear();
+            if (tags != null) {
+                this.tags.putAll(tags);
+            }
+            return this;
+        }
+
+        /**
+         * @param key the key of a tag to remove (nothing happens when there is none)
+         * @return this builder
+         */
+        public Builder removeTag(String key) {
+            tags.remove(key);
+            return this;
+        }
+
+        /** @return this builder, without tags */
+        public Builder clearTags() {
+            tags.clear();
+            return this;
+        }
+
+        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        String identifier() {
+            return identifier;
         }
 
         /**
@@ -157,18 +203,22 @@ public final class ReplicationSubnetGroup {
             Identifiers.checkSubnetGroup(problems, "ReplicationSubnetGroupIdentifier", identifier);
             if (description == null || description.isBlank()) {
                 problems.add(DefinitionProblem.of("ReplicationSubnetGroupDescription", "DMS requires a description"));
+            } else {
+                Validate.noControlCharacters(problems, "ReplicationSubnetGroupDescription", description);
             }
             if (subnetIds.isEmpty()) {
                 problems.add(DefinitionProblem.of("SubnetIds", "at least one subnet (in two availability zones) is "
                     + "required"));
             }
-            for (String id : subnetIds) {
-                if (id == null || !id.startsWith("subnet-")) {
-                    problems.add(DefinitionProblem.of("SubnetIds", "'" + id + "' is not a subnet id (subnet-...)"));
+            Validate.noNullElements(problems, "SubnetIds", subnetIds);
+            for (Object o : subnetIds) {
+                if (o instanceof String id && !SUBNET_ID.matcher(id).matches()) {
+                    problems.add(DefinitionProblem.of("SubnetIds", Validate.show(id) + " is not a subnet id (subnet-...)"));
                 }
             }
+            Validate.tags(problems, tags, Validate.PIPELINE_TAG);
             if (!problems.isEmpty()) {
-                String name = "subnet group '" + identifier + "'";
+                String name = "subnet group " + Validate.show(identifier);
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(name)).toList());
             }
             return new ReplicationSubnetGroup(this);

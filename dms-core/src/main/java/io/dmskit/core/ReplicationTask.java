@@ -3,6 +3,7 @@ package io.dmskit.core;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.Identifiers;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.Mappings;
 import io.dmskit.core.settings.TargetTablePrepMode;
 import io.dmskit.core.task.MigrationType;
@@ -71,8 +72,10 @@ public final class ReplicationTask {
      * @param identifier task identifier
      * @param spec fills in the builder
      * @return the task
+     * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationTask of(String identifier, Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ReplicationTask");
         Builder b = builder(identifier);
         spec.accept(b);
         return b.build();
@@ -191,6 +194,7 @@ public final class ReplicationTask {
         private String cdcStartPosition;
         private String cdcStopPosition;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private boolean nullSpec;
 
         private Builder(String identifier) {
             this.identifier = identifier;
@@ -206,11 +210,11 @@ public final class ReplicationTask {
         }
 
         /**
-         * @param endpoint the source endpoint
+         * @param endpoint the source endpoint; null unsets
          * @return this builder
          */
         public Builder source(Endpoint endpoint) {
-            return source(endpoint.identifier());
+            return source(endpoint == null ? null : endpoint.identifier());
         }
 
         /**
@@ -223,11 +227,11 @@ public final class ReplicationTask {
         }
 
         /**
-         * @param endpoint the target endpoint
+         * @param endpoint the target endpoint; null unsets
          * @return this builder
          */
         public Builder target(Endpoint endpoint) {
-            return target(endpoint.identifier());
+            return target(endpoint == null ? null : endpoint.identifier());
         }
 
         /**
@@ -240,11 +244,11 @@ public final class ReplicationTask {
         }
 
         /**
-         * @param instance the replication instance
+         * @param instance the replication instance; null unsets
          * @return this builder
          */
         public Builder replicationInstance(ReplicationInstance instance) {
-            return replicationInstance(instance.identifier());
+            return replicationInstance(instance == null ? null : instance.identifier());
         }
 
         /**
@@ -269,10 +273,13 @@ public final class ReplicationTask {
         /**
          * Table mappings as JSON; problems in it are reported by {@link #build()} with the others.
          *
-         * @param json a table-mapping document
+         * @param json a table-mapping document; null unsets
          * @return this builder
          */
         public Builder tableMappings(String json) {
+            if (json == null) {
+                return tableMappings((TableMappings) null);
+            }
             try {
                 this.tableMappings = Mappings.parse(json);
                 this.mappingsError = null;
@@ -294,14 +301,18 @@ public final class ReplicationTask {
         }
 
         /**
-         * @param spec edits the task settings
+         * @param spec edits the task settings (null is reported by {@link #build()})
          * @return this builder
          */
         public Builder settings(Consumer<TaskSettings.Builder> spec) {
             if (settings == null) {
                 settings = TaskSettings.builder();
             }
-            spec.accept(settings);
+            if (spec == null) {
+                nullSpec = true;
+            } else {
+                spec.accept(settings);
+            }
             return this;
         }
 
@@ -333,13 +344,50 @@ public final class ReplicationTask {
         }
 
         /**
+         * Adds a tag, or replaces the value of a tag with that key. Null keys or values, and keys and values AWS
+         * refuses, are reported by {@link #build()}.
+         *
          * @param key tag key
          * @param value tag value
          * @return this builder
          */
         public Builder tag(String key, String value) {
-            tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            tags.put(key, value);
             return this;
+        }
+
+        /**
+         * Replaces every tag with these (set semantics: tags not in the map are removed, also from AWS on apply).
+         *
+         * @param tags the tags; null removes every tag
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) {
+            this.tags.clear();
+            if (tags != null) {
+                this.tags.putAll(tags);
+            }
+            return this;
+        }
+
+        /**
+         * @param key the key of a tag to remove (nothing happens when there is none)
+         * @return this builder
+         */
+        public Builder removeTag(String key) {
+            tags.remove(key);
+            return this;
+        }
+
+        /** @return this builder, without tags */
+        public Builder clearTags() {
+            tags.clear();
+            return this;
+        }
+
+        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        String identifier() {
+            return identifier;
         }
 
         /**
@@ -391,12 +439,21 @@ public final class ReplicationTask {
             if (cdcStartTime != null && cdcStartPosition != null) {
                 problems.add(DefinitionProblem.of("CdcStartTime", "set either CdcStartTime or CdcStartPosition, not both"));
             }
-            if (cdcStopPosition != null && !cdcStopPosition.matches("(?i)(server_time|commit_time):.+")) {
-                problems.add(DefinitionProblem.of("CdcStopPosition", "must be server_time:<time> or commit_time:<time>, was '"
-                    + cdcStopPosition + "'"));
+            if (cdcStopPosition != null && (Validate.hasControl(cdcStopPosition) || cdcStopPosition.length() > 256
+                || !cdcStopPosition.matches("(?i)(server_time|commit_time):.+"))) {
+                problems.add(DefinitionProblem.of("CdcStopPosition", "must be server_time:<time> or commit_time:<time>, was "
+                    + Validate.show(cdcStopPosition)));
             }
+            if (cdcStartPosition != null && (cdcStartPosition.isBlank() || Validate.hasControl(cdcStartPosition))) {
+                problems.add(DefinitionProblem.of("CdcStartPosition", "must be a native start position or checkpoint, was "
+                    + Validate.show(cdcStartPosition)));
+            }
+            if (nullSpec) {
+                problems.add(DefinitionProblem.of("ReplicationTaskSettings", "the settings spec (Consumer) is null"));
+            }
+            Validate.tags(problems, tags, Validate.PIPELINE_TAG);
             if (!problems.isEmpty()) {
-                String name = "replication task '" + identifier + "'";
+                String name = "replication task " + Validate.show(identifier);
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(name)).toList());
             }
             return new ReplicationTask(this, built);

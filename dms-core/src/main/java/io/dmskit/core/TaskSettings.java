@@ -2,6 +2,7 @@ package io.dmskit.core;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.JsonSemantics;
 import io.dmskit.core.provision.FieldDiff;
 import io.dmskit.core.settings.BeforeImageSettings;
@@ -83,19 +84,18 @@ public final class TaskSettings {
      * Reads task-settings JSON (as written by a person, exported from the console, or echoed by DMS). Unknown
      * sections and members are kept.
      *
+     * A member whose value has the wrong type (a string where DMS wants a number, ...) is kept as read in the
+     * section's {@code otherFields()} and written back unchanged. Reading is linear in the text: numbers are not
+     * expanded, nesting deeper than 200 levels, numbers longer than 1000 digits, a member given twice and text after
+     * the object are rejected.
+     *
      * @param json the JSON object
      * @return the settings
-     * @throws InvalidDefinitionException when the text is not a JSON object
+     * @throws InvalidDefinitionException when the text is null or not one JSON object
      */
     @SuppressWarnings("unchecked")
     public static TaskSettings fromJson(String json) {
-        Map<String, Object> m;
-        try {
-            m = JsonSemantics.parseObject(Objects.requireNonNull(json, "json"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("ReplicationTaskSettings",
-                e.getMessage())));
-        }
+        Map<String, Object> m = parse(json, "ReplicationTaskSettings");
         Builder b = new Builder();
         Sections s = new Sections();
         m.forEach((k, v) -> {
@@ -119,6 +119,14 @@ public final class TaskSettings {
             }
         });
         return new TaskSettings(b, s);
+    }
+
+    private static Map<String, Object> parse(String json, String field) {
+        try {
+            return JsonSemantics.parseObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of(field, e.getMessage())));
+        }
     }
 
     /** @return a builder with these settings */
@@ -265,29 +273,32 @@ public final class TaskSettings {
      *
      * @param actualJson the task's {@code ReplicationTaskSettings} as DMS reports it (null: nothing reported)
      * @return the members whose meaning differs, empty when DMS's settings satisfy these
+     * @throws InvalidDefinitionException when actualJson is not a JSON object
      */
     public List<FieldDiff> differencesFrom(String actualJson) {
         Map<String, Object> actual = actualJson == null || actualJson.isBlank() ? Map.of()
-            : JsonSemantics.parseObject(actualJson);
+            : parse(actualJson, "ReplicationTaskSettings (actual)");
         return JsonSemantics.differences("ReplicationTaskSettings.", toMap(), actual);
     }
 
     /**
-     * @param other other settings
+     * @param other other settings (null means nothing set)
      * @return whether both documents mean the same (read-only members ignored, LogComponents compared as a map,
      *     scalars by their text)
      */
     public boolean sameMeaningAs(TaskSettings other) {
-        return JsonSemantics.sameMeaning(toMap(), other.toMap());
+        return JsonSemantics.sameMeaning(toMap(), other == null ? Map.of() : other.toMap());
     }
 
     /**
      * @param jsonA one task-settings document
      * @param jsonB another
      * @return whether they mean the same
+     * @throws InvalidDefinitionException when either is null or not a JSON object
      */
     public static boolean sameMeaning(String jsonA, String jsonB) {
-        return JsonSemantics.sameMeaning(JsonSemantics.parseObject(jsonA), JsonSemantics.parseObject(jsonB));
+        return JsonSemantics.sameMeaning(parse(jsonA, "ReplicationTaskSettings (a)"),
+            parse(jsonB, "ReplicationTaskSettings (b)"));
     }
 
     @Override
@@ -329,6 +340,7 @@ public final class TaskSettings {
         private ValidationSettings.Builder validationSettings;
         private BeforeImageSettings.Builder beforeImageSettings;
         private final Map<String, Object> otherSections = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -347,7 +359,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder targetMetadata(Consumer<TargetMetadata.Builder> spec) {
-            targetMetadata = edit(targetMetadata, TargetMetadata::builder, spec);
+            targetMetadata = edit(targetMetadata, TargetMetadata::builder, spec, "TargetMetadata");
             return this;
         }
 
@@ -365,7 +377,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder fullLoadSettings(Consumer<FullLoadSettings.Builder> spec) {
-            fullLoadSettings = edit(fullLoadSettings, FullLoadSettings::builder, spec);
+            fullLoadSettings = edit(fullLoadSettings, FullLoadSettings::builder, spec, "FullLoadSettings");
             return this;
         }
 
@@ -383,7 +395,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder logging(Consumer<Logging.Builder> spec) {
-            logging = edit(logging, Logging::builder, spec);
+            logging = edit(logging, Logging::builder, spec, "Logging");
             return this;
         }
 
@@ -401,7 +413,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder controlTablesSettings(Consumer<ControlTablesSettings.Builder> spec) {
-            controlTablesSettings = edit(controlTablesSettings, ControlTablesSettings::builder, spec);
+            controlTablesSettings = edit(controlTablesSettings, ControlTablesSettings::builder, spec, "ControlTablesSettings");
             return this;
         }
 
@@ -419,7 +431,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder changeProcessingTuning(Consumer<ChangeProcessingTuning.Builder> spec) {
-            changeProcessingTuning = edit(changeProcessingTuning, ChangeProcessingTuning::builder, spec);
+            changeProcessingTuning = edit(changeProcessingTuning, ChangeProcessingTuning::builder, spec, "ChangeProcessingTuning");
             return this;
         }
 
@@ -438,7 +450,7 @@ public final class TaskSettings {
          */
         public Builder changeProcessingDdlHandlingPolicy(Consumer<ChangeProcessingDdlHandlingPolicy.Builder> spec) {
             changeProcessingDdlHandlingPolicy = edit(changeProcessingDdlHandlingPolicy,
-                ChangeProcessingDdlHandlingPolicy::builder, spec);
+                ChangeProcessingDdlHandlingPolicy::builder, spec, "ChangeProcessingDdlHandlingPolicy");
             return this;
         }
 
@@ -456,7 +468,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder errorBehavior(Consumer<ErrorBehavior.Builder> spec) {
-            errorBehavior = edit(errorBehavior, ErrorBehavior::builder, spec);
+            errorBehavior = edit(errorBehavior, ErrorBehavior::builder, spec, "ErrorBehavior");
             return this;
         }
 
@@ -474,7 +486,7 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder validationSettings(Consumer<ValidationSettings.Builder> spec) {
-            validationSettings = edit(validationSettings, ValidationSettings::builder, spec);
+            validationSettings = edit(validationSettings, ValidationSettings::builder, spec, "ValidationSettings");
             return this;
         }
 
@@ -492,25 +504,47 @@ public final class TaskSettings {
          * @return this builder
          */
         public Builder beforeImageSettings(Consumer<BeforeImageSettings.Builder> spec) {
-            beforeImageSettings = edit(beforeImageSettings, BeforeImageSettings::builder, spec);
+            beforeImageSettings = edit(beforeImageSettings, BeforeImageSettings::builder, spec, "BeforeImageSettings");
             return this;
         }
 
         /**
-         * A section dmskit does not model (e.g. {@code StreamBufferSettings}), sent as given.
+         * A section dmskit does not model (e.g. {@code StreamBufferSettings}), sent as given. A value that cannot be
+         * written as JSON (an arbitrary object, NaN, a cycle, nesting deeper than 200) or a null name is reported by
+         * {@link #build()}, naming the section.
          *
          * @param name the section name
-         * @param value maps, lists and scalars
+         * @param value a JSON value: Map with String keys, List, String, Number, Boolean; null removes the section
          * @return this builder
          */
         public Builder otherSection(String name, Object value) {
-            otherSections.put(Objects.requireNonNull(name, "name"), value);
+            String field = "ReplicationTaskSettings." + name;
+            rejected.remove(field);
+            if (name == null) {
+                rejected.put(field, DefinitionProblem.of("ReplicationTaskSettings", "otherSection: the section name is null"));
+            } else if (value == null) {
+                otherSections.remove(name);
+            } else {
+                String problem = Validate.jsonValueProblem(value);
+                if (problem == null) {
+                    otherSections.put(name, value);
+                } else {
+                    otherSections.remove(name);
+                    rejected.put(field, DefinitionProblem.of(field, "section " + Validate.show(name)
+                        + " cannot be written as JSON: " + problem));
+                }
+            }
             return this;
         }
 
-        private static <B> B edit(B current, java.util.function.Supplier<B> fresh, Consumer<B> spec) {
+        private <B> B edit(B current, java.util.function.Supplier<B> fresh, Consumer<B> spec, String section) {
             B b = current == null ? fresh.get() : current;
-            spec.accept(b);
+            rejected.remove(section + " spec");
+            if (spec == null) {
+                rejected.put(section + " spec", DefinitionProblem.of(section, "the spec (Consumer) is null"));
+            } else {
+                spec.accept(b);
+            }
             return b;
         }
 
@@ -519,7 +553,7 @@ public final class TaskSettings {
          * @throws InvalidDefinitionException listing every problem in every section
          */
         public TaskSettings build() {
-            List<DefinitionProblem> problems = new ArrayList<>();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
             Sections s = new Sections();
             s.targetMetadata = section(problems, targetMetadata, TargetMetadata.Builder::build);
             s.fullLoadSettings = section(problems, fullLoadSettings, FullLoadSettings.Builder::build);
@@ -531,6 +565,13 @@ public final class TaskSettings {
             s.errorBehavior = section(problems, errorBehavior, ErrorBehavior.Builder::build);
             s.validationSettings = section(problems, validationSettings, ValidationSettings.Builder::build);
             s.beforeImageSettings = section(problems, beforeImageSettings, BeforeImageSettings.Builder::build);
+            Map<String, Object> typed = new TaskSettings(this, s).toMap();
+            for (String name : otherSections.keySet()) {
+                if (SECTIONS.contains(name) && typed.get(name) != otherSections.get(name)) {
+                    problems.add(DefinitionProblem.of("ReplicationTaskSettings." + name, "set either the typed section "
+                        + "or otherSection(\"" + name + "\", ...), not both (the typed section wins)"));
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

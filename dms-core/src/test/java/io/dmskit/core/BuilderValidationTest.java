@@ -77,7 +77,7 @@ class BuilderValidationTest {
         @DisplayName("a password and a secret together are rejected")
         void passwordXorSecret() {
             assertThat(fields(() -> Endpoint.mysql("src").source().password("root", Secret.of("pw"))
-                .secretsManager("arn:aws:secretsmanager:us-east-1:1:secret:x", ROLE).build()))
+                .secretsManager("arn:aws:secretsmanager:us-east-1:123456789012:secret:x", ROLE).build()))
                 .contains("Credentials");
         }
 
@@ -92,7 +92,7 @@ class BuilderValidationTest {
         @DisplayName("a secret reference with server and port is rejected: they come from the secret")
         void secretWithServer() {
             assertThat(fields(() -> Endpoint.mysql("src").source().serverName("h").port(3306)
-                .secretsManager("arn:aws:secretsmanager:us-east-1:1:secret:x", ROLE).build())).containsExactly("ServerName");
+                .secretsManager("arn:aws:secretsmanager:us-east-1:123456789012:secret:x", ROLE).build())).containsExactly("ServerName");
         }
 
         @Test
@@ -145,7 +145,7 @@ class BuilderValidationTest {
             assertThat(fields(() -> KinesisSettings.builder().build()))
                 .containsExactlyInAnyOrder("KinesisSettings.StreamArn", "KinesisSettings.ServiceAccessRoleArn");
             assertThat(fields(() -> Endpoint.kinesis("k").build())).containsExactly("KinesisSettings");
-            assertThat(Endpoint.kinesis("k").kinesisSettings(s -> s.streamArn("arn:aws:kinesis:us-east-1:1:stream/s")
+            assertThat(Endpoint.kinesis("k").kinesisSettings(s -> s.streamArn("arn:aws:kinesis:us-east-1:123456789012:stream/s")
                 .serviceAccessRoleArn(ROLE)).build().type()).hasToString("target");
         }
 
@@ -191,7 +191,7 @@ class BuilderValidationTest {
         void kmsKey() {
             assertThat(fields(() -> S3Settings.builder().encryptionMode(S3EncryptionMode.SSE_KMS).build()))
                 .containsExactly("S3Settings.ServerSideEncryptionKmsKeyId");
-            assertThat(fields(() -> S3Settings.builder().serverSideEncryptionKmsKeyId("arn:aws:kms:k").build()))
+            assertThat(fields(() -> S3Settings.builder().serverSideEncryptionKmsKeyId("arn:aws:kms:us-east-1:123456789012:key/k").build()))
                 .containsExactly("S3Settings.ServerSideEncryptionKmsKeyId");
         }
 

@@ -13,6 +13,7 @@ import io.dmskit.core.endpoint.S3DataFormat;
 import io.dmskit.core.endpoint.S3EncodingType;
 import io.dmskit.core.endpoint.S3EncryptionMode;
 import io.dmskit.core.endpoint.S3Settings;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.endpoint.Secret;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ import software.amazon.awssdk.services.databasemigration.model.ParquetVersionVal
 
 @DisplayName("Typed settings become SDK values with the DMS API model's enum literals")
 class EndpointRequestTest {
+
+    static final String ROLE = "arn:aws:iam::123456789012:role/dms-s3";
+    static final String KMS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     @Test
     @DisplayName("every S3 enum maps to a known SDK enum value (never UNKNOWN_TO_SDK_VERSION)")
@@ -63,9 +67,9 @@ class EndpointRequestTest {
     @Test
     @DisplayName("S3 settings carry every field to the SDK and back")
     void s3RoundTripThroughSdk() {
-        S3Settings s = S3Settings.builder().bucketName("dms-bucket").bucketFolder("raw/dms").serviceAccessRoleArn("arn:r")
+        S3Settings s = S3Settings.builder().bucketName("dms-bucket").bucketFolder("raw/dms").serviceAccessRoleArn(ROLE)
             .dataFormat(S3DataFormat.PARQUET).parquetVersion(ParquetVersion.PARQUET_2_0).compressionType("GZIP")
-            .encryptionMode("SSE_KMS").serverSideEncryptionKmsKeyId("arn:k").timestampColumnName("ts")
+            .encryptionMode("SSE_KMS").serverSideEncryptionKmsKeyId(KMS_KEY).timestampColumnName("ts")
             .cdcMaxBatchInterval(30).cdcMinFileSize(1024).datePartitionEnabled(true)
             .datePartitionSequence(DatePartitionSequence.YYYYMMDDHH).datePartitionDelimiter(DatePartitionDelimiter.DASH)
             .cannedAclForObjects(CannedAcl.BUCKET_OWNER_FULL_CONTROL).includeOpForFullLoad(true).build();
@@ -77,21 +81,24 @@ class EndpointRequestTest {
         assertThat(sdk.datePartitionSequenceAsString()).isEqualTo("YYYYMMDDHH");
         assertThat(sdk.cannedAclForObjectsAsString()).isEqualTo("bucket-owner-full-control");
         assertThat(S3Settings.fromSdk(sdk)).isEqualTo(s);
-        assertThat(s.toString()).startsWith("S3Settings{serviceAccessRoleArn=arn:r, bucketName=dms-bucket").doesNotContain("null");
+        assertThat(s.toString()).startsWith("S3Settings{serviceAccessRoleArn=" + ROLE + ", bucketName=dms-bucket").doesNotContain("null");
     }
 
     @Test
-    @DisplayName("an enum value DMS does not know is refused with the allowed values")
+    @DisplayName("an enum value DMS does not know is reported by build() with the allowed values")
     void unknownEnumValueRefused() {
-        assertThatThrownBy(() -> S3Settings.builder().dataFormat("orc")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("DataFormat").hasMessageContaining("parquet");
+        assertThatThrownBy(() -> S3Settings.builder().dataFormat("orc").build())
+            .isInstanceOf(InvalidDefinitionException.class)
+            .hasMessageContaining("S3Settings.DataFormat").hasMessageContaining("parquet");
+        assertThat(S3Settings.builder().dataFormat("orc").dataFormat("PARQUET").build().dataFormat())
+            .contains(S3DataFormat.PARQUET);
         assertThat(PostgresPluginName.fromWire("TEST_DECODING")).contains(PostgresPluginName.TEST_DECODING);
     }
 
     @Test
     @DisplayName("builders are immutable: toBuilder copies, consumer overloads edit in place")
     void immutability() {
-        Endpoint a = Endpoint.s3("t").s3Settings(s -> s.bucketName("dms-bucket").serviceAccessRoleArn("arn:r")).build();
+        Endpoint a = Endpoint.s3("t").s3Settings(s -> s.bucketName("dms-bucket").serviceAccessRoleArn(ROLE)).build();
         Endpoint b = a.toBuilder().s3Settings(s -> s.bucketFolder("f")).build();
         assertThat(a.s3Settings()).get().extracting(x -> x.bucketFolder()).isEqualTo(java.util.Optional.empty());
         assertThat(b.s3Settings()).get().satisfies(x -> {
@@ -110,7 +117,8 @@ class EndpointRequestTest {
         assertThat(s.hashCode()).isEqualTo(Secret.of("other").hashCode());
         assertThat(s.matches("Srikar@123")).isTrue();
         assertThat(s.reveal()).isEqualTo("Srikar@123");
-        assertThatThrownBy(() -> Secret.of("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Secret.of("")).isInstanceOf(InvalidDefinitionException.class);
+        assertThatThrownBy(() -> Secret.of(null)).isInstanceOf(InvalidDefinitionException.class);
         Endpoint e = Endpoint.mysql("src").source().serverName("h").port(3306).password("root", s).build();
         assertThat(e.toString()).contains("Secret[redacted]").doesNotContain("Srikar");
     }

@@ -1,6 +1,8 @@
 package io.dmskit.core.endpoint;
 
-import java.util.Objects;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import java.util.List;
 
 /**
  * How DMS authenticates to an endpoint's database: a clear-text user and {@link Secret} password, a reference to a
@@ -15,6 +17,8 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
      * @param username the database user
      * @param password the password
      * @return clear-text credentials sent in the endpoint request
+     * @throws InvalidDefinitionException when password is null (the other values are checked by the endpoint's
+     *     {@code build()})
      */
     static Password password(String username, Secret password) {
         return new Password(username, password);
@@ -35,9 +39,17 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
      * @param username the database user
      * @param password the password
      * @return a secret managed by the provisioner (host and port come from the endpoint)
+     * @throws InvalidDefinitionException when password is null
      */
     static ManagedSecret managedSecret(String secretName, String accessRoleArn, String username, Secret password) {
         return new ManagedSecret(secretName, accessRoleArn, username, password, null);
+    }
+
+    private static void requirePassword(Secret password) {
+        if (password == null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("Password",
+                "is null: pass a Secret (Secret.of, Secret.fromEnv)")));
+        }
     }
 
     /**
@@ -47,9 +59,13 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
      * @param password the password (never printed)
      */
     record Password(String username, Secret password) implements Credentials {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @throws InvalidDefinitionException when password is null
+         */
         public Password {
-            Objects.requireNonNull(password, "password");
+            requirePassword(password);
         }
     }
 
@@ -74,9 +90,13 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
      */
     record ManagedSecret(String secretName, String accessRoleArn, String username, Secret password, String kmsKeyId)
         implements Credentials {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @throws InvalidDefinitionException when password is null
+         */
         public ManagedSecret {
-            Objects.requireNonNull(password, "password");
+            requirePassword(password);
         }
 
         /**

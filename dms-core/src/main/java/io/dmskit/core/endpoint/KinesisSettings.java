@@ -3,8 +3,11 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Typed Kinesis Data Streams target settings ({@code KinesisSettings}); StreamArn and ServiceAccessRoleArn are required.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class KinesisSettings {
 
@@ -53,6 +57,7 @@ public final class KinesisSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static KinesisSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "KinesisSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -294,6 +299,7 @@ public final class KinesisSettings {
         private Boolean includeNullAndEmpty;
         private Boolean noHexPrefix;
         private Boolean useLargeIntegerValue;
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -304,6 +310,7 @@ public final class KinesisSettings {
          */
         public Builder streamArn(String streamArn) {
             this.streamArn = streamArn;
+            rejected.remove("StreamArn");
             return this;
         }
 
@@ -313,6 +320,7 @@ public final class KinesisSettings {
          */
         public Builder serviceAccessRoleArn(String serviceAccessRoleArn) {
             this.serviceAccessRoleArn = serviceAccessRoleArn;
+            rejected.remove("ServiceAccessRoleArn");
             return this;
         }
 
@@ -322,20 +330,22 @@ public final class KinesisSettings {
          */
         public Builder messageFormat(KinesisMessageFormat messageFormat) {
             this.messageFormat = messageFormat;
+            rejected.remove("MessageFormat");
             return this;
         }
 
         /**
-         * @param messageFormat json or json-unformatted as DMS writes it (any case, {@code _} or {@code -})
+         * @param messageFormat json or json-unformatted as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder messageFormat(String messageFormat) {
-            if (messageFormat == null) {
-                this.messageFormat = null;
-                return this;
+            this.messageFormat = KinesisMessageFormat.fromWire(messageFormat).orElse(null);
+            rejected.remove("MessageFormat");
+            if (messageFormat != null && this.messageFormat == null) {
+                rejected.put("MessageFormat", DefinitionProblem.of("KinesisSettings.MessageFormat", "unknown value " + Validate.show(messageFormat)
+                    + "; expected one of " + java.util.Arrays.toString(KinesisMessageFormat.values())));
             }
-            this.messageFormat = WireValues.require(KinesisMessageFormat.class, "MessageFormat", messageFormat, KinesisMessageFormat::wireValue);
             return this;
         }
 
@@ -345,6 +355,7 @@ public final class KinesisSettings {
          */
         public Builder includeTransactionDetails(Boolean includeTransactionDetails) {
             this.includeTransactionDetails = includeTransactionDetails;
+            rejected.remove("IncludeTransactionDetails");
             return this;
         }
 
@@ -354,6 +365,7 @@ public final class KinesisSettings {
          */
         public Builder includePartitionValue(Boolean includePartitionValue) {
             this.includePartitionValue = includePartitionValue;
+            rejected.remove("IncludePartitionValue");
             return this;
         }
 
@@ -363,6 +375,7 @@ public final class KinesisSettings {
          */
         public Builder partitionIncludeSchemaTable(Boolean partitionIncludeSchemaTable) {
             this.partitionIncludeSchemaTable = partitionIncludeSchemaTable;
+            rejected.remove("PartitionIncludeSchemaTable");
             return this;
         }
 
@@ -372,6 +385,7 @@ public final class KinesisSettings {
          */
         public Builder includeTableAlterOperations(Boolean includeTableAlterOperations) {
             this.includeTableAlterOperations = includeTableAlterOperations;
+            rejected.remove("IncludeTableAlterOperations");
             return this;
         }
 
@@ -381,6 +395,7 @@ public final class KinesisSettings {
          */
         public Builder includeControlDetails(Boolean includeControlDetails) {
             this.includeControlDetails = includeControlDetails;
+            rejected.remove("IncludeControlDetails");
             return this;
         }
 
@@ -390,6 +405,7 @@ public final class KinesisSettings {
          */
         public Builder includeNullAndEmpty(Boolean includeNullAndEmpty) {
             this.includeNullAndEmpty = includeNullAndEmpty;
+            rejected.remove("IncludeNullAndEmpty");
             return this;
         }
 
@@ -399,6 +415,7 @@ public final class KinesisSettings {
          */
         public Builder noHexPrefix(Boolean noHexPrefix) {
             this.noHexPrefix = noHexPrefix;
+            rejected.remove("NoHexPrefix");
             return this;
         }
 
@@ -408,6 +425,7 @@ public final class KinesisSettings {
          */
         public Builder useLargeIntegerValue(Boolean useLargeIntegerValue) {
             this.useLargeIntegerValue = useLargeIntegerValue;
+            rejected.remove("UseLargeIntegerValue");
             return this;
         }
 
@@ -417,7 +435,8 @@ public final class KinesisSettings {
          */
         public KinesisSettings build() {
             KinesisSettings v = new KinesisSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -1,6 +1,7 @@
 package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ final class KinesisSettingsRules {
             problems.add(DefinitionProblem.of("KinesisSettings.ServiceAccessRoleArn",
                 "a Kinesis target needs ServiceAccessRoleArn (a role allowed to write the stream)"));
         }
+        Validate.arn(problems, "KinesisSettings.StreamArn", s.streamArn().filter(a -> !a.isBlank()).orElse(null), "kinesis", "stream/");
+        Validate.roleArn(problems, "KinesisSettings.ServiceAccessRoleArn", s.serviceAccessRoleArn().filter(a -> !a.isBlank()).orElse(null));
         return problems;
     }
 }

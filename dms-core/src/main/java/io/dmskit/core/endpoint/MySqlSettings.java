@@ -3,8 +3,11 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Typed MySQL / MariaDB / Aurora MySQL endpoint settings ({@code MySQLSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class MySqlSettings {
 
@@ -51,6 +55,7 @@ public final class MySqlSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static MySqlSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "MySQLSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -276,6 +281,7 @@ public final class MySqlSettings {
         private Integer parallelLoadThreads;
         private String serviceAccessRoleArn;
         private AuthenticationMethod authenticationMethod;
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -286,6 +292,7 @@ public final class MySqlSettings {
          */
         public Builder afterConnectScript(String afterConnectScript) {
             this.afterConnectScript = afterConnectScript;
+            rejected.remove("AfterConnectScript");
             return this;
         }
 
@@ -295,6 +302,7 @@ public final class MySqlSettings {
          */
         public Builder cleanSourceMetadataOnMismatch(Boolean cleanSourceMetadataOnMismatch) {
             this.cleanSourceMetadataOnMismatch = cleanSourceMetadataOnMismatch;
+            rejected.remove("CleanSourceMetadataOnMismatch");
             return this;
         }
 
@@ -304,6 +312,7 @@ public final class MySqlSettings {
          */
         public Builder eventsPollInterval(Integer eventsPollInterval) {
             this.eventsPollInterval = eventsPollInterval;
+            rejected.remove("EventsPollInterval");
             return this;
         }
 
@@ -313,6 +322,7 @@ public final class MySqlSettings {
          */
         public Builder serverTimezone(String serverTimezone) {
             this.serverTimezone = serverTimezone;
+            rejected.remove("ServerTimezone");
             return this;
         }
 
@@ -322,6 +332,7 @@ public final class MySqlSettings {
          */
         public Builder executeTimeout(Integer executeTimeout) {
             this.executeTimeout = executeTimeout;
+            rejected.remove("ExecuteTimeout");
             return this;
         }
 
@@ -331,20 +342,22 @@ public final class MySqlSettings {
          */
         public Builder targetDbType(MySqlTargetDbType targetDbType) {
             this.targetDbType = targetDbType;
+            rejected.remove("TargetDbType");
             return this;
         }
 
         /**
-         * @param targetDbType target: one database or one per source schema as DMS writes it (any case, {@code _} or {@code -})
+         * @param targetDbType target: one database or one per source schema as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder targetDbType(String targetDbType) {
-            if (targetDbType == null) {
-                this.targetDbType = null;
-                return this;
+            this.targetDbType = MySqlTargetDbType.fromWire(targetDbType).orElse(null);
+            rejected.remove("TargetDbType");
+            if (targetDbType != null && this.targetDbType == null) {
+                rejected.put("TargetDbType", DefinitionProblem.of("MySQLSettings.TargetDbType", "unknown value " + Validate.show(targetDbType)
+                    + "; expected one of " + java.util.Arrays.toString(MySqlTargetDbType.values())));
             }
-            this.targetDbType = WireValues.require(MySqlTargetDbType.class, "TargetDbType", targetDbType, MySqlTargetDbType::wireValue);
             return this;
         }
 
@@ -354,6 +367,7 @@ public final class MySqlSettings {
          */
         public Builder maxFileSize(Integer maxFileSize) {
             this.maxFileSize = maxFileSize;
+            rejected.remove("MaxFileSize");
             return this;
         }
 
@@ -363,6 +377,7 @@ public final class MySqlSettings {
          */
         public Builder parallelLoadThreads(Integer parallelLoadThreads) {
             this.parallelLoadThreads = parallelLoadThreads;
+            rejected.remove("ParallelLoadThreads");
             return this;
         }
 
@@ -372,6 +387,7 @@ public final class MySqlSettings {
          */
         public Builder serviceAccessRoleArn(String serviceAccessRoleArn) {
             this.serviceAccessRoleArn = serviceAccessRoleArn;
+            rejected.remove("ServiceAccessRoleArn");
             return this;
         }
 
@@ -381,20 +397,22 @@ public final class MySqlSettings {
          */
         public Builder authenticationMethod(AuthenticationMethod authenticationMethod) {
             this.authenticationMethod = authenticationMethod;
+            rejected.remove("AuthenticationMethod");
             return this;
         }
 
         /**
-         * @param authenticationMethod password or iam as DMS writes it (any case, {@code _} or {@code -})
+         * @param authenticationMethod password or iam as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder authenticationMethod(String authenticationMethod) {
-            if (authenticationMethod == null) {
-                this.authenticationMethod = null;
-                return this;
+            this.authenticationMethod = AuthenticationMethod.fromWire(authenticationMethod).orElse(null);
+            rejected.remove("AuthenticationMethod");
+            if (authenticationMethod != null && this.authenticationMethod == null) {
+                rejected.put("AuthenticationMethod", DefinitionProblem.of("MySQLSettings.AuthenticationMethod", "unknown value " + Validate.show(authenticationMethod)
+                    + "; expected one of " + java.util.Arrays.toString(AuthenticationMethod.values())));
             }
-            this.authenticationMethod = WireValues.require(AuthenticationMethod.class, "AuthenticationMethod", authenticationMethod, AuthenticationMethod::wireValue);
             return this;
         }
 
@@ -404,7 +422,8 @@ public final class MySqlSettings {
          */
         public MySqlSettings build() {
             MySqlSettings v = new MySqlSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -1,6 +1,7 @@
 package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,7 @@ final class MySqlSettingsRules {
         if (s.eventsPollInterval().filter(v -> v < 1).isPresent()) {
             problems.add(DefinitionProblem.of("MySQLSettings.EventsPollInterval", "EventsPollInterval must be positive"));
         }
+        Validate.roleArn(problems, "MySQLSettings.ServiceAccessRoleArn", s.serviceAccessRoleArn().orElse(null));
         return problems;
     }
 }

@@ -3,8 +3,11 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Typed Oracle endpoint settings ({@code OracleSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds. ASM and TDE passwords are not modelled: use Secrets Manager ({@code SecretsManagerOracleAsmSecretId}).
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class OracleSettings {
 
@@ -97,6 +101,7 @@ public final class OracleSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static OracleSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "OracleSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -690,6 +695,7 @@ public final class OracleSettings {
         private Boolean trimSpaceInChar;
         private Boolean convertTimestampWithZoneToUTC;
         private Integer openTransactionWindow;
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -700,6 +706,7 @@ public final class OracleSettings {
          */
         public Builder addSupplementalLogging(Boolean addSupplementalLogging) {
             this.addSupplementalLogging = addSupplementalLogging;
+            rejected.remove("AddSupplementalLogging");
             return this;
         }
 
@@ -709,6 +716,7 @@ public final class OracleSettings {
          */
         public Builder archivedLogDestId(Integer archivedLogDestId) {
             this.archivedLogDestId = archivedLogDestId;
+            rejected.remove("ArchivedLogDestId");
             return this;
         }
 
@@ -718,6 +726,7 @@ public final class OracleSettings {
          */
         public Builder additionalArchivedLogDestId(Integer additionalArchivedLogDestId) {
             this.additionalArchivedLogDestId = additionalArchivedLogDestId;
+            rejected.remove("AdditionalArchivedLogDestId");
             return this;
         }
 
@@ -727,6 +736,7 @@ public final class OracleSettings {
          */
         public Builder allowSelectNestedTables(Boolean allowSelectNestedTables) {
             this.allowSelectNestedTables = allowSelectNestedTables;
+            rejected.remove("AllowSelectNestedTables");
             return this;
         }
 
@@ -736,6 +746,7 @@ public final class OracleSettings {
          */
         public Builder parallelAsmReadThreads(Integer parallelAsmReadThreads) {
             this.parallelAsmReadThreads = parallelAsmReadThreads;
+            rejected.remove("ParallelAsmReadThreads");
             return this;
         }
 
@@ -745,6 +756,7 @@ public final class OracleSettings {
          */
         public Builder readAheadBlocks(Integer readAheadBlocks) {
             this.readAheadBlocks = readAheadBlocks;
+            rejected.remove("ReadAheadBlocks");
             return this;
         }
 
@@ -754,6 +766,7 @@ public final class OracleSettings {
          */
         public Builder accessAlternateDirectly(Boolean accessAlternateDirectly) {
             this.accessAlternateDirectly = accessAlternateDirectly;
+            rejected.remove("AccessAlternateDirectly");
             return this;
         }
 
@@ -763,6 +776,7 @@ public final class OracleSettings {
          */
         public Builder useAlternateFolderForOnline(Boolean useAlternateFolderForOnline) {
             this.useAlternateFolderForOnline = useAlternateFolderForOnline;
+            rejected.remove("UseAlternateFolderForOnline");
             return this;
         }
 
@@ -772,6 +786,7 @@ public final class OracleSettings {
          */
         public Builder oraclePathPrefix(String oraclePathPrefix) {
             this.oraclePathPrefix = oraclePathPrefix;
+            rejected.remove("OraclePathPrefix");
             return this;
         }
 
@@ -781,6 +796,7 @@ public final class OracleSettings {
          */
         public Builder usePathPrefix(String usePathPrefix) {
             this.usePathPrefix = usePathPrefix;
+            rejected.remove("UsePathPrefix");
             return this;
         }
 
@@ -790,6 +806,7 @@ public final class OracleSettings {
          */
         public Builder replacePathPrefix(Boolean replacePathPrefix) {
             this.replacePathPrefix = replacePathPrefix;
+            rejected.remove("ReplacePathPrefix");
             return this;
         }
 
@@ -799,6 +816,7 @@ public final class OracleSettings {
          */
         public Builder enableHomogenousTablespace(Boolean enableHomogenousTablespace) {
             this.enableHomogenousTablespace = enableHomogenousTablespace;
+            rejected.remove("EnableHomogenousTablespace");
             return this;
         }
 
@@ -808,6 +826,7 @@ public final class OracleSettings {
          */
         public Builder directPathNoLog(Boolean directPathNoLog) {
             this.directPathNoLog = directPathNoLog;
+            rejected.remove("DirectPathNoLog");
             return this;
         }
 
@@ -817,6 +836,7 @@ public final class OracleSettings {
          */
         public Builder archivedLogsOnly(Boolean archivedLogsOnly) {
             this.archivedLogsOnly = archivedLogsOnly;
+            rejected.remove("ArchivedLogsOnly");
             return this;
         }
 
@@ -826,6 +846,7 @@ public final class OracleSettings {
          */
         public Builder asmServer(String asmServer) {
             this.asmServer = asmServer;
+            rejected.remove("AsmServer");
             return this;
         }
 
@@ -835,6 +856,7 @@ public final class OracleSettings {
          */
         public Builder asmUser(String asmUser) {
             this.asmUser = asmUser;
+            rejected.remove("AsmUser");
             return this;
         }
 
@@ -844,20 +866,22 @@ public final class OracleSettings {
          */
         public Builder charLengthSemantics(CharLengthSemantics charLengthSemantics) {
             this.charLengthSemantics = charLengthSemantics;
+            rejected.remove("CharLengthSemantics");
             return this;
         }
 
         /**
-         * @param charLengthSemantics character column length semantics as DMS writes it (any case, {@code _} or {@code -})
+         * @param charLengthSemantics character column length semantics as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder charLengthSemantics(String charLengthSemantics) {
-            if (charLengthSemantics == null) {
-                this.charLengthSemantics = null;
-                return this;
+            this.charLengthSemantics = CharLengthSemantics.fromWire(charLengthSemantics).orElse(null);
+            rejected.remove("CharLengthSemantics");
+            if (charLengthSemantics != null && this.charLengthSemantics == null) {
+                rejected.put("CharLengthSemantics", DefinitionProblem.of("OracleSettings.CharLengthSemantics", "unknown value " + Validate.show(charLengthSemantics)
+                    + "; expected one of " + java.util.Arrays.toString(CharLengthSemantics.values())));
             }
-            this.charLengthSemantics = WireValues.require(CharLengthSemantics.class, "CharLengthSemantics", charLengthSemantics, CharLengthSemantics::wireValue);
             return this;
         }
 
@@ -867,6 +891,7 @@ public final class OracleSettings {
          */
         public Builder directPathParallelLoad(Boolean directPathParallelLoad) {
             this.directPathParallelLoad = directPathParallelLoad;
+            rejected.remove("DirectPathParallelLoad");
             return this;
         }
 
@@ -876,6 +901,7 @@ public final class OracleSettings {
          */
         public Builder failTasksOnLobTruncation(Boolean failTasksOnLobTruncation) {
             this.failTasksOnLobTruncation = failTasksOnLobTruncation;
+            rejected.remove("FailTasksOnLobTruncation");
             return this;
         }
 
@@ -885,6 +911,7 @@ public final class OracleSettings {
          */
         public Builder numberDatatypeScale(Integer numberDatatypeScale) {
             this.numberDatatypeScale = numberDatatypeScale;
+            rejected.remove("NumberDatatypeScale");
             return this;
         }
 
@@ -894,6 +921,7 @@ public final class OracleSettings {
          */
         public Builder readTableSpaceName(Boolean readTableSpaceName) {
             this.readTableSpaceName = readTableSpaceName;
+            rejected.remove("ReadTableSpaceName");
             return this;
         }
 
@@ -903,6 +931,7 @@ public final class OracleSettings {
          */
         public Builder retryInterval(Integer retryInterval) {
             this.retryInterval = retryInterval;
+            rejected.remove("RetryInterval");
             return this;
         }
 
@@ -912,6 +941,7 @@ public final class OracleSettings {
          */
         public Builder securityDbEncryptionName(String securityDbEncryptionName) {
             this.securityDbEncryptionName = securityDbEncryptionName;
+            rejected.remove("SecurityDbEncryptionName");
             return this;
         }
 
@@ -921,6 +951,7 @@ public final class OracleSettings {
          */
         public Builder spatialDataOptionToGeoJsonFunctionName(String spatialDataOptionToGeoJsonFunctionName) {
             this.spatialDataOptionToGeoJsonFunctionName = spatialDataOptionToGeoJsonFunctionName;
+            rejected.remove("SpatialDataOptionToGeoJsonFunctionName");
             return this;
         }
 
@@ -930,6 +961,7 @@ public final class OracleSettings {
          */
         public Builder standbyDelayTime(Integer standbyDelayTime) {
             this.standbyDelayTime = standbyDelayTime;
+            rejected.remove("StandbyDelayTime");
             return this;
         }
 
@@ -939,6 +971,7 @@ public final class OracleSettings {
          */
         public Builder useBFile(Boolean useBFile) {
             this.useBFile = useBFile;
+            rejected.remove("UseBFile");
             return this;
         }
 
@@ -948,6 +981,7 @@ public final class OracleSettings {
          */
         public Builder useDirectPathFullLoad(Boolean useDirectPathFullLoad) {
             this.useDirectPathFullLoad = useDirectPathFullLoad;
+            rejected.remove("UseDirectPathFullLoad");
             return this;
         }
 
@@ -957,6 +991,7 @@ public final class OracleSettings {
          */
         public Builder useLogminerReader(Boolean useLogminerReader) {
             this.useLogminerReader = useLogminerReader;
+            rejected.remove("UseLogminerReader");
             return this;
         }
 
@@ -966,6 +1001,7 @@ public final class OracleSettings {
          */
         public Builder secretsManagerOracleAsmAccessRoleArn(String secretsManagerOracleAsmAccessRoleArn) {
             this.secretsManagerOracleAsmAccessRoleArn = secretsManagerOracleAsmAccessRoleArn;
+            rejected.remove("SecretsManagerOracleAsmAccessRoleArn");
             return this;
         }
 
@@ -975,6 +1011,7 @@ public final class OracleSettings {
          */
         public Builder secretsManagerOracleAsmSecretId(String secretsManagerOracleAsmSecretId) {
             this.secretsManagerOracleAsmSecretId = secretsManagerOracleAsmSecretId;
+            rejected.remove("SecretsManagerOracleAsmSecretId");
             return this;
         }
 
@@ -984,6 +1021,7 @@ public final class OracleSettings {
          */
         public Builder trimSpaceInChar(Boolean trimSpaceInChar) {
             this.trimSpaceInChar = trimSpaceInChar;
+            rejected.remove("TrimSpaceInChar");
             return this;
         }
 
@@ -993,6 +1031,7 @@ public final class OracleSettings {
          */
         public Builder convertTimestampWithZoneToUTC(Boolean convertTimestampWithZoneToUTC) {
             this.convertTimestampWithZoneToUTC = convertTimestampWithZoneToUTC;
+            rejected.remove("ConvertTimestampWithZoneToUTC");
             return this;
         }
 
@@ -1002,6 +1041,7 @@ public final class OracleSettings {
          */
         public Builder openTransactionWindow(Integer openTransactionWindow) {
             this.openTransactionWindow = openTransactionWindow;
+            rejected.remove("OpenTransactionWindow");
             return this;
         }
 
@@ -1011,7 +1051,8 @@ public final class OracleSettings {
          */
         public OracleSettings build() {
             OracleSettings v = new OracleSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -1,6 +1,7 @@
 package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,11 @@ final class OracleSettingsRules {
             problems.add(DefinitionProblem.of("OracleSettings.SecretsManagerOracleAsmSecretId",
                 "SecretsManagerOracleAsmSecretId and SecretsManagerOracleAsmAccessRoleArn go together"));
         }
+        Validate.roleArn(problems, "OracleSettings.SecretsManagerOracleAsmAccessRoleArn",
+            s.secretsManagerOracleAsmAccessRoleArn().orElse(null));
+        Validate.secretId(problems, "OracleSettings.SecretsManagerOracleAsmSecretId", s.secretsManagerOracleAsmSecretId().orElse(null));
+        Validate.hostName(problems, "OracleSettings.AsmServer", s.asmServer().orElse(null));
+        Validate.noControlCharacters(problems, "OracleSettings.AsmUser", s.asmUser().orElse(null));
         return problems;
     }
 }

@@ -3,8 +3,11 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Typed PostgreSQL / Aurora PostgreSQL endpoint settings ({@code PostgreSQLSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class PostgreSqlSettings {
 
@@ -71,6 +75,7 @@ public final class PostgreSqlSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static PostgreSqlSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "PostgreSQLSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -456,6 +461,7 @@ public final class PostgreSqlSettings {
         private Boolean disableUnicodeSourceFilter;
         private String serviceAccessRoleArn;
         private AuthenticationMethod authenticationMethod;
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -466,6 +472,7 @@ public final class PostgreSqlSettings {
          */
         public Builder afterConnectScript(String afterConnectScript) {
             this.afterConnectScript = afterConnectScript;
+            rejected.remove("AfterConnectScript");
             return this;
         }
 
@@ -475,6 +482,7 @@ public final class PostgreSqlSettings {
          */
         public Builder captureDdls(Boolean captureDdls) {
             this.captureDdls = captureDdls;
+            rejected.remove("CaptureDdls");
             return this;
         }
 
@@ -484,6 +492,7 @@ public final class PostgreSqlSettings {
          */
         public Builder ddlArtifactsSchema(String ddlArtifactsSchema) {
             this.ddlArtifactsSchema = ddlArtifactsSchema;
+            rejected.remove("DdlArtifactsSchema");
             return this;
         }
 
@@ -493,6 +502,7 @@ public final class PostgreSqlSettings {
          */
         public Builder executeTimeout(Integer executeTimeout) {
             this.executeTimeout = executeTimeout;
+            rejected.remove("ExecuteTimeout");
             return this;
         }
 
@@ -502,6 +512,7 @@ public final class PostgreSqlSettings {
          */
         public Builder failTasksOnLobTruncation(Boolean failTasksOnLobTruncation) {
             this.failTasksOnLobTruncation = failTasksOnLobTruncation;
+            rejected.remove("FailTasksOnLobTruncation");
             return this;
         }
 
@@ -511,6 +522,7 @@ public final class PostgreSqlSettings {
          */
         public Builder heartbeatEnable(Boolean heartbeatEnable) {
             this.heartbeatEnable = heartbeatEnable;
+            rejected.remove("HeartbeatEnable");
             return this;
         }
 
@@ -520,6 +532,7 @@ public final class PostgreSqlSettings {
          */
         public Builder heartbeatSchema(String heartbeatSchema) {
             this.heartbeatSchema = heartbeatSchema;
+            rejected.remove("HeartbeatSchema");
             return this;
         }
 
@@ -529,6 +542,7 @@ public final class PostgreSqlSettings {
          */
         public Builder heartbeatFrequency(Integer heartbeatFrequency) {
             this.heartbeatFrequency = heartbeatFrequency;
+            rejected.remove("HeartbeatFrequency");
             return this;
         }
 
@@ -538,6 +552,7 @@ public final class PostgreSqlSettings {
          */
         public Builder slotName(String slotName) {
             this.slotName = slotName;
+            rejected.remove("SlotName");
             return this;
         }
 
@@ -547,20 +562,22 @@ public final class PostgreSqlSettings {
          */
         public Builder pluginName(PostgresPluginName pluginName) {
             this.pluginName = pluginName;
+            rejected.remove("PluginName");
             return this;
         }
 
         /**
-         * @param pluginName logical decoding plugin as DMS writes it (any case, {@code _} or {@code -})
+         * @param pluginName logical decoding plugin as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder pluginName(String pluginName) {
-            if (pluginName == null) {
-                this.pluginName = null;
-                return this;
+            this.pluginName = PostgresPluginName.fromWire(pluginName).orElse(null);
+            rejected.remove("PluginName");
+            if (pluginName != null && this.pluginName == null) {
+                rejected.put("PluginName", DefinitionProblem.of("PostgreSQLSettings.PluginName", "unknown value " + Validate.show(pluginName)
+                    + "; expected one of " + java.util.Arrays.toString(PostgresPluginName.values())));
             }
-            this.pluginName = WireValues.require(PostgresPluginName.class, "PluginName", pluginName, PostgresPluginName::wireValue);
             return this;
         }
 
@@ -570,6 +587,7 @@ public final class PostgreSqlSettings {
          */
         public Builder maxFileSize(Integer maxFileSize) {
             this.maxFileSize = maxFileSize;
+            rejected.remove("MaxFileSize");
             return this;
         }
 
@@ -579,6 +597,7 @@ public final class PostgreSqlSettings {
          */
         public Builder trimSpaceInChar(Boolean trimSpaceInChar) {
             this.trimSpaceInChar = trimSpaceInChar;
+            rejected.remove("TrimSpaceInChar");
             return this;
         }
 
@@ -588,6 +607,7 @@ public final class PostgreSqlSettings {
          */
         public Builder mapBooleanAsBoolean(Boolean mapBooleanAsBoolean) {
             this.mapBooleanAsBoolean = mapBooleanAsBoolean;
+            rejected.remove("MapBooleanAsBoolean");
             return this;
         }
 
@@ -597,6 +617,7 @@ public final class PostgreSqlSettings {
          */
         public Builder mapJsonbAsClob(Boolean mapJsonbAsClob) {
             this.mapJsonbAsClob = mapJsonbAsClob;
+            rejected.remove("MapJsonbAsClob");
             return this;
         }
 
@@ -606,20 +627,22 @@ public final class PostgreSqlSettings {
          */
         public Builder mapLongVarcharAs(LongVarcharMapping mapLongVarcharAs) {
             this.mapLongVarcharAs = mapLongVarcharAs;
+            rejected.remove("MapLongVarcharAs");
             return this;
         }
 
         /**
-         * @param mapLongVarcharAs mapping of long varchar as DMS writes it (any case, {@code _} or {@code -})
+         * @param mapLongVarcharAs mapping of long varchar as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder mapLongVarcharAs(String mapLongVarcharAs) {
-            if (mapLongVarcharAs == null) {
-                this.mapLongVarcharAs = null;
-                return this;
+            this.mapLongVarcharAs = LongVarcharMapping.fromWire(mapLongVarcharAs).orElse(null);
+            rejected.remove("MapLongVarcharAs");
+            if (mapLongVarcharAs != null && this.mapLongVarcharAs == null) {
+                rejected.put("MapLongVarcharAs", DefinitionProblem.of("PostgreSQLSettings.MapLongVarcharAs", "unknown value " + Validate.show(mapLongVarcharAs)
+                    + "; expected one of " + java.util.Arrays.toString(LongVarcharMapping.values())));
             }
-            this.mapLongVarcharAs = WireValues.require(LongVarcharMapping.class, "MapLongVarcharAs", mapLongVarcharAs, LongVarcharMapping::wireValue);
             return this;
         }
 
@@ -629,20 +652,22 @@ public final class PostgreSqlSettings {
          */
         public Builder databaseMode(PostgresDatabaseMode databaseMode) {
             this.databaseMode = databaseMode;
+            rejected.remove("DatabaseMode");
             return this;
         }
 
         /**
-         * @param databaseMode default or babelfish as DMS writes it (any case, {@code _} or {@code -})
+         * @param databaseMode default or babelfish as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder databaseMode(String databaseMode) {
-            if (databaseMode == null) {
-                this.databaseMode = null;
-                return this;
+            this.databaseMode = PostgresDatabaseMode.fromWire(databaseMode).orElse(null);
+            rejected.remove("DatabaseMode");
+            if (databaseMode != null && this.databaseMode == null) {
+                rejected.put("DatabaseMode", DefinitionProblem.of("PostgreSQLSettings.DatabaseMode", "unknown value " + Validate.show(databaseMode)
+                    + "; expected one of " + java.util.Arrays.toString(PostgresDatabaseMode.values())));
             }
-            this.databaseMode = WireValues.require(PostgresDatabaseMode.class, "DatabaseMode", databaseMode, PostgresDatabaseMode::wireValue);
             return this;
         }
 
@@ -652,6 +677,7 @@ public final class PostgreSqlSettings {
          */
         public Builder babelfishDatabaseName(String babelfishDatabaseName) {
             this.babelfishDatabaseName = babelfishDatabaseName;
+            rejected.remove("BabelfishDatabaseName");
             return this;
         }
 
@@ -661,6 +687,7 @@ public final class PostgreSqlSettings {
          */
         public Builder disableUnicodeSourceFilter(Boolean disableUnicodeSourceFilter) {
             this.disableUnicodeSourceFilter = disableUnicodeSourceFilter;
+            rejected.remove("DisableUnicodeSourceFilter");
             return this;
         }
 
@@ -670,6 +697,7 @@ public final class PostgreSqlSettings {
          */
         public Builder serviceAccessRoleArn(String serviceAccessRoleArn) {
             this.serviceAccessRoleArn = serviceAccessRoleArn;
+            rejected.remove("ServiceAccessRoleArn");
             return this;
         }
 
@@ -679,20 +707,22 @@ public final class PostgreSqlSettings {
          */
         public Builder authenticationMethod(AuthenticationMethod authenticationMethod) {
             this.authenticationMethod = authenticationMethod;
+            rejected.remove("AuthenticationMethod");
             return this;
         }
 
         /**
-         * @param authenticationMethod password or iam as DMS writes it (any case, {@code _} or {@code -})
+         * @param authenticationMethod password or iam as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder authenticationMethod(String authenticationMethod) {
-            if (authenticationMethod == null) {
-                this.authenticationMethod = null;
-                return this;
+            this.authenticationMethod = AuthenticationMethod.fromWire(authenticationMethod).orElse(null);
+            rejected.remove("AuthenticationMethod");
+            if (authenticationMethod != null && this.authenticationMethod == null) {
+                rejected.put("AuthenticationMethod", DefinitionProblem.of("PostgreSQLSettings.AuthenticationMethod", "unknown value " + Validate.show(authenticationMethod)
+                    + "; expected one of " + java.util.Arrays.toString(AuthenticationMethod.values())));
             }
-            this.authenticationMethod = WireValues.require(AuthenticationMethod.class, "AuthenticationMethod", authenticationMethod, AuthenticationMethod::wireValue);
             return this;
         }
 
@@ -702,7 +732,8 @@ public final class PostgreSqlSettings {
          */
         public PostgreSqlSettings build() {
             PostgreSqlSettings v = new PostgreSqlSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -1,6 +1,7 @@
 package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,8 @@ final class PostgreSqlSettingsRules {
             problems.add(DefinitionProblem.of("PostgreSQLSettings.HeartbeatFrequency",
                 "HeartbeatFrequency must be positive (minutes)"));
         }
+        Validate.roleArn(problems, "PostgreSQLSettings.ServiceAccessRoleArn", s.serviceAccessRoleArn().orElse(null));
+        Validate.noControlCharacters(problems, "PostgreSQLSettings.SlotName", s.slotName().orElse(null));
         return problems;
     }
 }

@@ -3,8 +3,11 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Typed S3 endpoint settings ({@code S3Settings}): every field of the DMS API model, enums for the enumerated ones.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  *
  * <pre>{@code
  * S3Settings s3 = S3Settings.builder()
@@ -122,6 +126,7 @@ public final class S3Settings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static S3Settings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "S3Settings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -843,6 +848,7 @@ public final class S3Settings {
         private String expectedBucketOwner;
         private String externalTableDefinition;
         private Integer ignoreHeaderRows;
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -853,6 +859,7 @@ public final class S3Settings {
          */
         public Builder serviceAccessRoleArn(String serviceAccessRoleArn) {
             this.serviceAccessRoleArn = serviceAccessRoleArn;
+            rejected.remove("ServiceAccessRoleArn");
             return this;
         }
 
@@ -862,6 +869,7 @@ public final class S3Settings {
          */
         public Builder bucketName(String bucketName) {
             this.bucketName = bucketName;
+            rejected.remove("BucketName");
             return this;
         }
 
@@ -871,6 +879,7 @@ public final class S3Settings {
          */
         public Builder bucketFolder(String bucketFolder) {
             this.bucketFolder = bucketFolder;
+            rejected.remove("BucketFolder");
             return this;
         }
 
@@ -880,20 +889,22 @@ public final class S3Settings {
          */
         public Builder dataFormat(S3DataFormat dataFormat) {
             this.dataFormat = dataFormat;
+            rejected.remove("DataFormat");
             return this;
         }
 
         /**
-         * @param dataFormat csv (default) or parquet as DMS writes it (any case, {@code _} or {@code -})
+         * @param dataFormat csv (default) or parquet as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder dataFormat(String dataFormat) {
-            if (dataFormat == null) {
-                this.dataFormat = null;
-                return this;
+            this.dataFormat = S3DataFormat.fromWire(dataFormat).orElse(null);
+            rejected.remove("DataFormat");
+            if (dataFormat != null && this.dataFormat == null) {
+                rejected.put("DataFormat", DefinitionProblem.of("S3Settings.DataFormat", "unknown value " + Validate.show(dataFormat)
+                    + "; expected one of " + java.util.Arrays.toString(S3DataFormat.values())));
             }
-            this.dataFormat = WireValues.require(S3DataFormat.class, "DataFormat", dataFormat, S3DataFormat::wireValue);
             return this;
         }
 
@@ -903,20 +914,22 @@ public final class S3Settings {
          */
         public Builder parquetVersion(ParquetVersion parquetVersion) {
             this.parquetVersion = parquetVersion;
+            rejected.remove("ParquetVersion");
             return this;
         }
 
         /**
-         * @param parquetVersion Parquet version as DMS writes it (any case, {@code _} or {@code -})
+         * @param parquetVersion Parquet version as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder parquetVersion(String parquetVersion) {
-            if (parquetVersion == null) {
-                this.parquetVersion = null;
-                return this;
+            this.parquetVersion = ParquetVersion.fromWire(parquetVersion).orElse(null);
+            rejected.remove("ParquetVersion");
+            if (parquetVersion != null && this.parquetVersion == null) {
+                rejected.put("ParquetVersion", DefinitionProblem.of("S3Settings.ParquetVersion", "unknown value " + Validate.show(parquetVersion)
+                    + "; expected one of " + java.util.Arrays.toString(ParquetVersion.values())));
             }
-            this.parquetVersion = WireValues.require(ParquetVersion.class, "ParquetVersion", parquetVersion, ParquetVersion::wireValue);
             return this;
         }
 
@@ -926,20 +939,22 @@ public final class S3Settings {
          */
         public Builder encodingType(S3EncodingType encodingType) {
             this.encodingType = encodingType;
+            rejected.remove("EncodingType");
             return this;
         }
 
         /**
-         * @param encodingType Parquet encoding as DMS writes it (any case, {@code _} or {@code -})
+         * @param encodingType Parquet encoding as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder encodingType(String encodingType) {
-            if (encodingType == null) {
-                this.encodingType = null;
-                return this;
+            this.encodingType = S3EncodingType.fromWire(encodingType).orElse(null);
+            rejected.remove("EncodingType");
+            if (encodingType != null && this.encodingType == null) {
+                rejected.put("EncodingType", DefinitionProblem.of("S3Settings.EncodingType", "unknown value " + Validate.show(encodingType)
+                    + "; expected one of " + java.util.Arrays.toString(S3EncodingType.values())));
             }
-            this.encodingType = WireValues.require(S3EncodingType.class, "EncodingType", encodingType, S3EncodingType::wireValue);
             return this;
         }
 
@@ -949,6 +964,7 @@ public final class S3Settings {
          */
         public Builder dictPageSizeLimit(Integer dictPageSizeLimit) {
             this.dictPageSizeLimit = dictPageSizeLimit;
+            rejected.remove("DictPageSizeLimit");
             return this;
         }
 
@@ -958,6 +974,7 @@ public final class S3Settings {
          */
         public Builder rowGroupLength(Integer rowGroupLength) {
             this.rowGroupLength = rowGroupLength;
+            rejected.remove("RowGroupLength");
             return this;
         }
 
@@ -967,6 +984,7 @@ public final class S3Settings {
          */
         public Builder dataPageSize(Integer dataPageSize) {
             this.dataPageSize = dataPageSize;
+            rejected.remove("DataPageSize");
             return this;
         }
 
@@ -976,6 +994,7 @@ public final class S3Settings {
          */
         public Builder enableStatistics(Boolean enableStatistics) {
             this.enableStatistics = enableStatistics;
+            rejected.remove("EnableStatistics");
             return this;
         }
 
@@ -985,6 +1004,7 @@ public final class S3Settings {
          */
         public Builder parquetTimestampInMillisecond(Boolean parquetTimestampInMillisecond) {
             this.parquetTimestampInMillisecond = parquetTimestampInMillisecond;
+            rejected.remove("ParquetTimestampInMillisecond");
             return this;
         }
 
@@ -994,20 +1014,22 @@ public final class S3Settings {
          */
         public Builder compressionType(S3CompressionType compressionType) {
             this.compressionType = compressionType;
+            rejected.remove("CompressionType");
             return this;
         }
 
         /**
-         * @param compressionType none or gzip as DMS writes it (any case, {@code _} or {@code -})
+         * @param compressionType none or gzip as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder compressionType(String compressionType) {
-            if (compressionType == null) {
-                this.compressionType = null;
-                return this;
+            this.compressionType = S3CompressionType.fromWire(compressionType).orElse(null);
+            rejected.remove("CompressionType");
+            if (compressionType != null && this.compressionType == null) {
+                rejected.put("CompressionType", DefinitionProblem.of("S3Settings.CompressionType", "unknown value " + Validate.show(compressionType)
+                    + "; expected one of " + java.util.Arrays.toString(S3CompressionType.values())));
             }
-            this.compressionType = WireValues.require(S3CompressionType.class, "CompressionType", compressionType, S3CompressionType::wireValue);
             return this;
         }
 
@@ -1017,20 +1039,22 @@ public final class S3Settings {
          */
         public Builder encryptionMode(S3EncryptionMode encryptionMode) {
             this.encryptionMode = encryptionMode;
+            rejected.remove("EncryptionMode");
             return this;
         }
 
         /**
-         * @param encryptionMode sse-s3 or sse-kms (cannot change from sse-s3 to sse-kms) as DMS writes it (any case, {@code _} or {@code -})
+         * @param encryptionMode sse-s3 or sse-kms (cannot change from sse-s3 to sse-kms) as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder encryptionMode(String encryptionMode) {
-            if (encryptionMode == null) {
-                this.encryptionMode = null;
-                return this;
+            this.encryptionMode = S3EncryptionMode.fromWire(encryptionMode).orElse(null);
+            rejected.remove("EncryptionMode");
+            if (encryptionMode != null && this.encryptionMode == null) {
+                rejected.put("EncryptionMode", DefinitionProblem.of("S3Settings.EncryptionMode", "unknown value " + Validate.show(encryptionMode)
+                    + "; expected one of " + java.util.Arrays.toString(S3EncryptionMode.values())));
             }
-            this.encryptionMode = WireValues.require(S3EncryptionMode.class, "EncryptionMode", encryptionMode, S3EncryptionMode::wireValue);
             return this;
         }
 
@@ -1040,6 +1064,7 @@ public final class S3Settings {
          */
         public Builder serverSideEncryptionKmsKeyId(String serverSideEncryptionKmsKeyId) {
             this.serverSideEncryptionKmsKeyId = serverSideEncryptionKmsKeyId;
+            rejected.remove("ServerSideEncryptionKmsKeyId");
             return this;
         }
 
@@ -1049,20 +1074,22 @@ public final class S3Settings {
          */
         public Builder cannedAclForObjects(CannedAcl cannedAclForObjects) {
             this.cannedAclForObjects = cannedAclForObjects;
+            rejected.remove("CannedAclForObjects");
             return this;
         }
 
         /**
-         * @param cannedAclForObjects canned ACL of written objects as DMS writes it (any case, {@code _} or {@code -})
+         * @param cannedAclForObjects canned ACL of written objects as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder cannedAclForObjects(String cannedAclForObjects) {
-            if (cannedAclForObjects == null) {
-                this.cannedAclForObjects = null;
-                return this;
+            this.cannedAclForObjects = CannedAcl.fromWire(cannedAclForObjects).orElse(null);
+            rejected.remove("CannedAclForObjects");
+            if (cannedAclForObjects != null && this.cannedAclForObjects == null) {
+                rejected.put("CannedAclForObjects", DefinitionProblem.of("S3Settings.CannedAclForObjects", "unknown value " + Validate.show(cannedAclForObjects)
+                    + "; expected one of " + java.util.Arrays.toString(CannedAcl.values())));
             }
-            this.cannedAclForObjects = WireValues.require(CannedAcl.class, "CannedAclForObjects", cannedAclForObjects, CannedAcl::wireValue);
             return this;
         }
 
@@ -1072,6 +1099,7 @@ public final class S3Settings {
          */
         public Builder csvDelimiter(String csvDelimiter) {
             this.csvDelimiter = csvDelimiter;
+            rejected.remove("CsvDelimiter");
             return this;
         }
 
@@ -1081,6 +1109,7 @@ public final class S3Settings {
          */
         public Builder csvRowDelimiter(String csvRowDelimiter) {
             this.csvRowDelimiter = csvRowDelimiter;
+            rejected.remove("CsvRowDelimiter");
             return this;
         }
 
@@ -1090,6 +1119,7 @@ public final class S3Settings {
          */
         public Builder csvNullValue(String csvNullValue) {
             this.csvNullValue = csvNullValue;
+            rejected.remove("CsvNullValue");
             return this;
         }
 
@@ -1099,6 +1129,7 @@ public final class S3Settings {
          */
         public Builder addColumnName(Boolean addColumnName) {
             this.addColumnName = addColumnName;
+            rejected.remove("AddColumnName");
             return this;
         }
 
@@ -1108,6 +1139,7 @@ public final class S3Settings {
          */
         public Builder addTrailingPaddingCharacter(Boolean addTrailingPaddingCharacter) {
             this.addTrailingPaddingCharacter = addTrailingPaddingCharacter;
+            rejected.remove("AddTrailingPaddingCharacter");
             return this;
         }
 
@@ -1117,6 +1149,7 @@ public final class S3Settings {
          */
         public Builder rfc4180(Boolean rfc4180) {
             this.rfc4180 = rfc4180;
+            rejected.remove("Rfc4180");
             return this;
         }
 
@@ -1126,6 +1159,7 @@ public final class S3Settings {
          */
         public Builder maxFileSize(Integer maxFileSize) {
             this.maxFileSize = maxFileSize;
+            rejected.remove("MaxFileSize");
             return this;
         }
 
@@ -1135,6 +1169,7 @@ public final class S3Settings {
          */
         public Builder includeOpForFullLoad(Boolean includeOpForFullLoad) {
             this.includeOpForFullLoad = includeOpForFullLoad;
+            rejected.remove("IncludeOpForFullLoad");
             return this;
         }
 
@@ -1144,6 +1179,7 @@ public final class S3Settings {
          */
         public Builder cdcInsertsOnly(Boolean cdcInsertsOnly) {
             this.cdcInsertsOnly = cdcInsertsOnly;
+            rejected.remove("CdcInsertsOnly");
             return this;
         }
 
@@ -1153,6 +1189,7 @@ public final class S3Settings {
          */
         public Builder cdcInsertsAndUpdates(Boolean cdcInsertsAndUpdates) {
             this.cdcInsertsAndUpdates = cdcInsertsAndUpdates;
+            rejected.remove("CdcInsertsAndUpdates");
             return this;
         }
 
@@ -1162,6 +1199,7 @@ public final class S3Settings {
          */
         public Builder timestampColumnName(String timestampColumnName) {
             this.timestampColumnName = timestampColumnName;
+            rejected.remove("TimestampColumnName");
             return this;
         }
 
@@ -1171,6 +1209,7 @@ public final class S3Settings {
          */
         public Builder useTaskStartTimeForFullLoadTimestamp(Boolean useTaskStartTimeForFullLoadTimestamp) {
             this.useTaskStartTimeForFullLoadTimestamp = useTaskStartTimeForFullLoadTimestamp;
+            rejected.remove("UseTaskStartTimeForFullLoadTimestamp");
             return this;
         }
 
@@ -1180,6 +1219,7 @@ public final class S3Settings {
          */
         public Builder cdcPath(String cdcPath) {
             this.cdcPath = cdcPath;
+            rejected.remove("CdcPath");
             return this;
         }
 
@@ -1189,6 +1229,7 @@ public final class S3Settings {
          */
         public Builder preserveTransactions(Boolean preserveTransactions) {
             this.preserveTransactions = preserveTransactions;
+            rejected.remove("PreserveTransactions");
             return this;
         }
 
@@ -1198,6 +1239,7 @@ public final class S3Settings {
          */
         public Builder cdcMaxBatchInterval(Integer cdcMaxBatchInterval) {
             this.cdcMaxBatchInterval = cdcMaxBatchInterval;
+            rejected.remove("CdcMaxBatchInterval");
             return this;
         }
 
@@ -1207,6 +1249,7 @@ public final class S3Settings {
          */
         public Builder cdcMinFileSize(Integer cdcMinFileSize) {
             this.cdcMinFileSize = cdcMinFileSize;
+            rejected.remove("CdcMinFileSize");
             return this;
         }
 
@@ -1216,6 +1259,7 @@ public final class S3Settings {
          */
         public Builder datePartitionEnabled(Boolean datePartitionEnabled) {
             this.datePartitionEnabled = datePartitionEnabled;
+            rejected.remove("DatePartitionEnabled");
             return this;
         }
 
@@ -1225,20 +1269,22 @@ public final class S3Settings {
          */
         public Builder datePartitionSequence(DatePartitionSequence datePartitionSequence) {
             this.datePartitionSequence = datePartitionSequence;
+            rejected.remove("DatePartitionSequence");
             return this;
         }
 
         /**
-         * @param datePartitionSequence date partition folder order as DMS writes it (any case, {@code _} or {@code -})
+         * @param datePartitionSequence date partition folder order as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder datePartitionSequence(String datePartitionSequence) {
-            if (datePartitionSequence == null) {
-                this.datePartitionSequence = null;
-                return this;
+            this.datePartitionSequence = DatePartitionSequence.fromWire(datePartitionSequence).orElse(null);
+            rejected.remove("DatePartitionSequence");
+            if (datePartitionSequence != null && this.datePartitionSequence == null) {
+                rejected.put("DatePartitionSequence", DefinitionProblem.of("S3Settings.DatePartitionSequence", "unknown value " + Validate.show(datePartitionSequence)
+                    + "; expected one of " + java.util.Arrays.toString(DatePartitionSequence.values())));
             }
-            this.datePartitionSequence = WireValues.require(DatePartitionSequence.class, "DatePartitionSequence", datePartitionSequence, DatePartitionSequence::wireValue);
             return this;
         }
 
@@ -1248,20 +1294,22 @@ public final class S3Settings {
          */
         public Builder datePartitionDelimiter(DatePartitionDelimiter datePartitionDelimiter) {
             this.datePartitionDelimiter = datePartitionDelimiter;
+            rejected.remove("DatePartitionDelimiter");
             return this;
         }
 
         /**
-         * @param datePartitionDelimiter date partition folder separator as DMS writes it (any case, {@code _} or {@code -})
+         * @param datePartitionDelimiter date partition folder separator as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder datePartitionDelimiter(String datePartitionDelimiter) {
-            if (datePartitionDelimiter == null) {
-                this.datePartitionDelimiter = null;
-                return this;
+            this.datePartitionDelimiter = DatePartitionDelimiter.fromWire(datePartitionDelimiter).orElse(null);
+            rejected.remove("DatePartitionDelimiter");
+            if (datePartitionDelimiter != null && this.datePartitionDelimiter == null) {
+                rejected.put("DatePartitionDelimiter", DefinitionProblem.of("S3Settings.DatePartitionDelimiter", "unknown value " + Validate.show(datePartitionDelimiter)
+                    + "; expected one of " + java.util.Arrays.toString(DatePartitionDelimiter.values())));
             }
-            this.datePartitionDelimiter = WireValues.require(DatePartitionDelimiter.class, "DatePartitionDelimiter", datePartitionDelimiter, DatePartitionDelimiter::wireValue);
             return this;
         }
 
@@ -1271,6 +1319,7 @@ public final class S3Settings {
          */
         public Builder datePartitionTimezone(String datePartitionTimezone) {
             this.datePartitionTimezone = datePartitionTimezone;
+            rejected.remove("DatePartitionTimezone");
             return this;
         }
 
@@ -1280,6 +1329,7 @@ public final class S3Settings {
          */
         public Builder useCsvNoSupValue(Boolean useCsvNoSupValue) {
             this.useCsvNoSupValue = useCsvNoSupValue;
+            rejected.remove("UseCsvNoSupValue");
             return this;
         }
 
@@ -1289,6 +1339,7 @@ public final class S3Settings {
          */
         public Builder csvNoSupValue(String csvNoSupValue) {
             this.csvNoSupValue = csvNoSupValue;
+            rejected.remove("CsvNoSupValue");
             return this;
         }
 
@@ -1298,6 +1349,7 @@ public final class S3Settings {
          */
         public Builder glueCatalogGeneration(Boolean glueCatalogGeneration) {
             this.glueCatalogGeneration = glueCatalogGeneration;
+            rejected.remove("GlueCatalogGeneration");
             return this;
         }
 
@@ -1307,6 +1359,7 @@ public final class S3Settings {
          */
         public Builder expectedBucketOwner(String expectedBucketOwner) {
             this.expectedBucketOwner = expectedBucketOwner;
+            rejected.remove("ExpectedBucketOwner");
             return this;
         }
 
@@ -1316,6 +1369,7 @@ public final class S3Settings {
          */
         public Builder externalTableDefinition(String externalTableDefinition) {
             this.externalTableDefinition = externalTableDefinition;
+            rejected.remove("ExternalTableDefinition");
             return this;
         }
 
@@ -1325,6 +1379,7 @@ public final class S3Settings {
          */
         public Builder ignoreHeaderRows(Integer ignoreHeaderRows) {
             this.ignoreHeaderRows = ignoreHeaderRows;
+            rejected.remove("IgnoreHeaderRows");
             return this;
         }
 
@@ -1334,7 +1389,8 @@ public final class S3Settings {
          */
         public S3Settings build() {
             S3Settings v = new S3Settings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -1,6 +1,7 @@
 package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,6 +79,9 @@ final class S3SettingsRules {
                 "'" + n + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)")));
         s.bucketFolder().filter(f -> f.startsWith("/") || f.endsWith("/")).ifPresent(f -> problems.add(
             DefinitionProblem.of("S3Settings.BucketFolder", "BucketFolder must not start or end with '/', was '" + f + "'")));
+        Validate.roleArn(problems, "S3Settings.ServiceAccessRoleArn", s.serviceAccessRoleArn().filter(a -> !a.isBlank()).orElse(null));
+        Validate.kmsKey(problems, "S3Settings.ServerSideEncryptionKmsKeyId", s.serverSideEncryptionKmsKeyId().filter(a -> !a.isBlank()).orElse(null));
+        Validate.accountId(problems, "S3Settings.ExpectedBucketOwner", s.expectedBucketOwner().orElse(null));
         return problems;
     }
 }

@@ -2,7 +2,9 @@ package io.dmskit.core.endpoint;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Objects;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import java.util.List;
 
 /**
  * A secret value (a database password) that never prints itself: {@link #toString()} is redacted, exceptions and
@@ -30,25 +32,32 @@ public final class Secret {
     /**
      * @param value the secret text, not empty
      * @return the secret
-     * @throws IllegalArgumentException when value is empty (the message does not contain it)
+     * @throws InvalidDefinitionException when value is null or empty (the message does not contain it)
      */
     public static Secret of(String value) {
-        Objects.requireNonNull(value, "secret value");
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("a secret value must not be empty");
+        if (value == null || value.isEmpty()) {
+            throw invalid("a secret value must not be " + (value == null ? "null" : "empty"));
         }
         return new Secret(value.toCharArray());
+    }
+
+    private static InvalidDefinitionException invalid(String message) {
+        return new InvalidDefinitionException(List.of(DefinitionProblem.of("Secret", message)));
     }
 
     /**
      * @param variable name of an environment variable holding the secret
      * @return the secret
-     * @throws IllegalArgumentException when the variable is unset or empty
+     * @throws InvalidDefinitionException when the variable name is null, or the variable is unset or empty
      */
     public static Secret fromEnv(String variable) {
-        String v = System.getenv(Objects.requireNonNull(variable, "variable"));
+        if (variable == null) {
+            throw invalid("the environment variable name is null");
+        }
+        String v = variable.isEmpty() || variable.indexOf('=') >= 0 || variable.indexOf('\0') >= 0 ? null
+            : System.getenv(variable);
         if (v == null || v.isEmpty()) {
-            throw new IllegalArgumentException("environment variable " + variable + " is not set");
+            throw invalid("environment variable " + io.dmskit.core.internal.Validate.show(variable) + " is not set");
         }
         return new Secret(v.toCharArray());
     }
@@ -68,7 +77,7 @@ public final class Secret {
     }
 
     /**
-     * @param candidate a clear text to compare with
+     * @param candidate a clear text to compare with (null never matches)
      * @return whether it is this secret's value (constant time)
      */
     public boolean matches(String candidate) {
@@ -79,10 +88,13 @@ public final class Secret {
     }
 
     /**
-     * @param chars characters to look for
+     * @param chars characters to look for (null: none)
      * @return whether the value contains any of them
      */
     public boolean containsAnyOf(String chars) {
+        if (chars == null) {
+            return false;
+        }
         for (char c : value) {
             if (chars.indexOf(c) >= 0) {
                 return true;

@@ -3,9 +3,11 @@ package io.dmskit.core.endpoint;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Typed Microsoft SQL Server endpoint settings ({@code MicrosoftSQLServerSettings}) other than the connection and credentials, which {@code io.dmskit.core.Endpoint} holds.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class SqlServerSettings {
 
@@ -52,6 +55,7 @@ public final class SqlServerSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static SqlServerSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "MicrosoftSQLServerSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -277,6 +281,7 @@ public final class SqlServerSettings {
         private Boolean trimSpaceInChar;
         private TlogAccessMode tlogAccessMode;
         private Boolean forceLobLookup;
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -287,6 +292,7 @@ public final class SqlServerSettings {
          */
         public Builder bcpPacketSize(Integer bcpPacketSize) {
             this.bcpPacketSize = bcpPacketSize;
+            rejected.remove("BcpPacketSize");
             return this;
         }
 
@@ -296,6 +302,7 @@ public final class SqlServerSettings {
          */
         public Builder controlTablesFileGroup(String controlTablesFileGroup) {
             this.controlTablesFileGroup = controlTablesFileGroup;
+            rejected.remove("ControlTablesFileGroup");
             return this;
         }
 
@@ -305,6 +312,7 @@ public final class SqlServerSettings {
          */
         public Builder querySingleAlwaysOnNode(Boolean querySingleAlwaysOnNode) {
             this.querySingleAlwaysOnNode = querySingleAlwaysOnNode;
+            rejected.remove("QuerySingleAlwaysOnNode");
             return this;
         }
 
@@ -314,6 +322,7 @@ public final class SqlServerSettings {
          */
         public Builder readBackupOnly(Boolean readBackupOnly) {
             this.readBackupOnly = readBackupOnly;
+            rejected.remove("ReadBackupOnly");
             return this;
         }
 
@@ -323,20 +332,22 @@ public final class SqlServerSettings {
          */
         public Builder safeguardPolicy(SafeguardPolicy safeguardPolicy) {
             this.safeguardPolicy = safeguardPolicy;
+            rejected.remove("SafeguardPolicy");
             return this;
         }
 
         /**
-         * @param safeguardPolicy transaction log truncation safeguard as DMS writes it (any case, {@code _} or {@code -})
+         * @param safeguardPolicy transaction log truncation safeguard as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder safeguardPolicy(String safeguardPolicy) {
-            if (safeguardPolicy == null) {
-                this.safeguardPolicy = null;
-                return this;
+            this.safeguardPolicy = SafeguardPolicy.fromWire(safeguardPolicy).orElse(null);
+            rejected.remove("SafeguardPolicy");
+            if (safeguardPolicy != null && this.safeguardPolicy == null) {
+                rejected.put("SafeguardPolicy", DefinitionProblem.of("MicrosoftSQLServerSettings.SafeguardPolicy", "unknown value " + Validate.show(safeguardPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(SafeguardPolicy.values())));
             }
-            this.safeguardPolicy = WireValues.require(SafeguardPolicy.class, "SafeguardPolicy", safeguardPolicy, SafeguardPolicy::wireValue);
             return this;
         }
 
@@ -346,6 +357,7 @@ public final class SqlServerSettings {
          */
         public Builder useBcpFullLoad(Boolean useBcpFullLoad) {
             this.useBcpFullLoad = useBcpFullLoad;
+            rejected.remove("UseBcpFullLoad");
             return this;
         }
 
@@ -355,6 +367,7 @@ public final class SqlServerSettings {
          */
         public Builder useThirdPartyBackupDevice(Boolean useThirdPartyBackupDevice) {
             this.useThirdPartyBackupDevice = useThirdPartyBackupDevice;
+            rejected.remove("UseThirdPartyBackupDevice");
             return this;
         }
 
@@ -364,6 +377,7 @@ public final class SqlServerSettings {
          */
         public Builder trimSpaceInChar(Boolean trimSpaceInChar) {
             this.trimSpaceInChar = trimSpaceInChar;
+            rejected.remove("TrimSpaceInChar");
             return this;
         }
 
@@ -373,20 +387,22 @@ public final class SqlServerSettings {
          */
         public Builder tlogAccessMode(TlogAccessMode tlogAccessMode) {
             this.tlogAccessMode = tlogAccessMode;
+            rejected.remove("TlogAccessMode");
             return this;
         }
 
         /**
-         * @param tlogAccessMode where CDC reads the log as DMS writes it (any case, {@code _} or {@code -})
+         * @param tlogAccessMode where CDC reads the log as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder tlogAccessMode(String tlogAccessMode) {
-            if (tlogAccessMode == null) {
-                this.tlogAccessMode = null;
-                return this;
+            this.tlogAccessMode = TlogAccessMode.fromWire(tlogAccessMode).orElse(null);
+            rejected.remove("TlogAccessMode");
+            if (tlogAccessMode != null && this.tlogAccessMode == null) {
+                rejected.put("TlogAccessMode", DefinitionProblem.of("MicrosoftSQLServerSettings.TlogAccessMode", "unknown value " + Validate.show(tlogAccessMode)
+                    + "; expected one of " + java.util.Arrays.toString(TlogAccessMode.values())));
             }
-            this.tlogAccessMode = WireValues.require(TlogAccessMode.class, "TlogAccessMode", tlogAccessMode, TlogAccessMode::wireValue);
             return this;
         }
 
@@ -396,6 +412,7 @@ public final class SqlServerSettings {
          */
         public Builder forceLobLookup(Boolean forceLobLookup) {
             this.forceLobLookup = forceLobLookup;
+            rejected.remove("ForceLobLookup");
             return this;
         }
 
@@ -405,7 +422,8 @@ public final class SqlServerSettings {
          */
         public SqlServerSettings build() {
             SqlServerSettings v = new SqlServerSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

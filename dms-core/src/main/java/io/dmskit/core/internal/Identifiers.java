@@ -22,7 +22,7 @@ public final class Identifiers {
     public static void check(List<DefinitionProblem> problems, String field, String id, int maxLength) {
         for (String problem : DmsIdentifiers.problems(id, maxLength)) {
             problems.add(DefinitionProblem.of(field, id == null || id.isEmpty()
-                    ? "an identifier is required" : "'" + id + "' " + problem));
+                    ? "an identifier is required" : Validate.show(id) + " " + problem));
         }
     }
 
@@ -37,7 +37,23 @@ public final class Identifiers {
     public static void checkSubnetGroup(List<DefinitionProblem> problems, String field, String id) {
         for (String problem : DmsIdentifiers.subnetGroupProblems(id)) {
             problems.add(DefinitionProblem.of(field, id == null || id.isEmpty()
-                    ? "an identifier is required" : "'" + id + "' " + problem));
+                    ? "an identifier is required" : Validate.show(id) + " " + problem));
+        }
+    }
+
+    /**
+     * Checks a reference to a replication subnet group (which may be {@code default}, or one the pipeline does not
+     * define).
+     *
+     * @param problems where problems go
+     * @param field field name
+     * @param id the referenced identifier
+     */
+    public static void checkSubnetGroupReference(List<DefinitionProblem> problems, String field, String id) {
+        for (String problem : DmsIdentifiers.subnetGroupProblems(id)) {
+            if (!problem.contains("'default'")) {
+                problems.add(DefinitionProblem.of(field, id.isEmpty() ? "is empty" : Validate.show(id) + " " + problem));
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Retries of AWS calls that failed with throttling, a 5xx or a network error: exponential backoff with jitter
@@ -21,24 +24,32 @@ import java.util.Objects;
 public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
                             Duration maxBackoff) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws InvalidDefinitionException listing every invalid component (nulls, NaN and out-of-range values)
+     */
     public RetrySettings {
-        Objects.requireNonNull(initialBackoff, "initialBackoff");
-        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        List<DefinitionProblem> problems = new ArrayList<>();
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            problems.add(DefinitionProblem.of("maxAttempts", "must be at least 1, was " + maxAttempts));
         }
-        if (multiplier < 1) {
-            throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
+        if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+            problems.add(DefinitionProblem.of("multiplier", "must be a finite number of at least 1, was " + multiplier));
         }
-        if (jitter < 0 || jitter >= 1) {
-            throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
+        if (!(jitter >= 0 && jitter < 1)) {
+            problems.add(DefinitionProblem.of("jitter", "must be in [0, 1), was " + jitter));
         }
-        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-            throw new IllegalArgumentException("initialBackoff must be positive");
+        if (initialBackoff == null || initialBackoff.isNegative() || initialBackoff.isZero()) {
+            problems.add(DefinitionProblem.of("initialBackoff", "must be positive, was " + initialBackoff));
         }
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+        if (maxBackoff == null) {
+            problems.add(DefinitionProblem.of("maxBackoff", "is required"));
+        } else if (initialBackoff != null && maxBackoff.compareTo(initialBackoff) < 0) {
+            problems.add(DefinitionProblem.of("maxBackoff", "must not be shorter than initialBackoff"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems.stream().map(p -> p.in("RetrySettings")).toList());
         }
     }
 

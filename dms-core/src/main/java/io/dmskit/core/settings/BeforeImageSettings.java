@@ -3,8 +3,9 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code BeforeImageSettings} (CDC tasks; not for S3 targets, where the add-before-image-columns rule is used instead).
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class BeforeImageSettings {
 
@@ -43,6 +45,7 @@ public final class BeforeImageSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static BeforeImageSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "BeforeImageSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -107,16 +110,32 @@ public final class BeforeImageSettings {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static BeforeImageSettings fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("BeforeImageSettings", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "EnableBeforeImage" -> b.enableBeforeImage = Values.asBoolean(v);
-                case "FieldName" -> b.fieldName = Values.asString(v);
+                case "EnableBeforeImage" -> {
+                    b.enableBeforeImage = Values.asBoolean(v);
+                    if (b.enableBeforeImage == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "FieldName" -> {
+                    b.fieldName = Values.asString(v);
+                    if (b.fieldName == null && v != null) {
+                        b.otherFields.put(k, v); // not a String: kept as read, sent back unchanged
+                    }
+                }
                 case "ColumnFilter" -> {
                     Optional<BeforeImageColumnFilter> e = BeforeImageColumnFilter.fromWire(Values.asString(v));
                     if (e.isPresent()) {
@@ -180,6 +199,7 @@ public final class BeforeImageSettings {
         private String fieldName;
         private BeforeImageColumnFilter columnFilter;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -190,6 +210,7 @@ public final class BeforeImageSettings {
          */
         public Builder enableBeforeImage(Boolean enableBeforeImage) {
             this.enableBeforeImage = enableBeforeImage;
+            rejected.remove("EnableBeforeImage");
             return this;
         }
 
@@ -199,6 +220,7 @@ public final class BeforeImageSettings {
          */
         public Builder fieldName(String fieldName) {
             this.fieldName = fieldName;
+            rejected.remove("FieldName");
             return this;
         }
 
@@ -208,32 +230,50 @@ public final class BeforeImageSettings {
          */
         public Builder columnFilter(BeforeImageColumnFilter columnFilter) {
             this.columnFilter = columnFilter;
+            rejected.remove("ColumnFilter");
             return this;
         }
 
         /**
-         * @param columnFilter which columns get before-images as DMS writes it (any case, {@code _} or {@code -})
+         * @param columnFilter which columns get before-images as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder columnFilter(String columnFilter) {
-            if (columnFilter == null) {
-                this.columnFilter = null;
-                return this;
+            this.columnFilter = BeforeImageColumnFilter.fromWire(columnFilter).orElse(null);
+            rejected.remove("ColumnFilter");
+            if (columnFilter != null && this.columnFilter == null) {
+                rejected.put("ColumnFilter", DefinitionProblem.of("BeforeImageSettings.ColumnFilter", "unknown value " + Validate.show(columnFilter)
+                    + "; expected one of " + java.util.Arrays.toString(BeforeImageColumnFilter.values())));
             }
-            this.columnFilter = WireValues.require(BeforeImageColumnFilter.class, "ColumnFilter", columnFilter, BeforeImageColumnFilter::wireValue);
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "BeforeImageSettings." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("BeforeImageSettings", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -243,7 +283,8 @@ public final class BeforeImageSettings {
          */
         public BeforeImageSettings build() {
             BeforeImageSettings v = new BeforeImageSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

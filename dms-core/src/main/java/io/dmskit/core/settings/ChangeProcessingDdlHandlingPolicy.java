@@ -3,6 +3,7 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code ChangeProcessingDdlHandlingPolicy}. On an S3 target a truncate deletes the table's files unless HandleSourceTableTruncated is false.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class ChangeProcessingDdlHandlingPolicy {
 
@@ -43,6 +45,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
      * @throws InvalidDefinitionException listing every problem
      */
     public static ChangeProcessingDdlHandlingPolicy of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ChangeProcessingDdlHandlingPolicy");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -107,17 +110,38 @@ public final class ChangeProcessingDdlHandlingPolicy {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static ChangeProcessingDdlHandlingPolicy fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("ChangeProcessingDdlHandlingPolicy", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "HandleSourceTableDropped" -> b.handleSourceTableDropped = Values.asBoolean(v);
-                case "HandleSourceTableTruncated" -> b.handleSourceTableTruncated = Values.asBoolean(v);
-                case "HandleSourceTableAltered" -> b.handleSourceTableAltered = Values.asBoolean(v);
+                case "HandleSourceTableDropped" -> {
+                    b.handleSourceTableDropped = Values.asBoolean(v);
+                    if (b.handleSourceTableDropped == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "HandleSourceTableTruncated" -> {
+                    b.handleSourceTableTruncated = Values.asBoolean(v);
+                    if (b.handleSourceTableTruncated == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "HandleSourceTableAltered" -> {
+                    b.handleSourceTableAltered = Values.asBoolean(v);
+                    if (b.handleSourceTableAltered == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -173,6 +197,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
         private Boolean handleSourceTableTruncated;
         private Boolean handleSourceTableAltered;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -183,6 +208,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
          */
         public Builder handleSourceTableDropped(Boolean handleSourceTableDropped) {
             this.handleSourceTableDropped = handleSourceTableDropped;
+            rejected.remove("HandleSourceTableDropped");
             return this;
         }
 
@@ -192,6 +218,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
          */
         public Builder handleSourceTableTruncated(Boolean handleSourceTableTruncated) {
             this.handleSourceTableTruncated = handleSourceTableTruncated;
+            rejected.remove("HandleSourceTableTruncated");
             return this;
         }
 
@@ -201,18 +228,35 @@ public final class ChangeProcessingDdlHandlingPolicy {
          */
         public Builder handleSourceTableAltered(Boolean handleSourceTableAltered) {
             this.handleSourceTableAltered = handleSourceTableAltered;
+            rejected.remove("HandleSourceTableAltered");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "ChangeProcessingDdlHandlingPolicy." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("ChangeProcessingDdlHandlingPolicy", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -222,7 +266,8 @@ public final class ChangeProcessingDdlHandlingPolicy {
          */
         public ChangeProcessingDdlHandlingPolicy build() {
             ChangeProcessingDdlHandlingPolicy v = new ChangeProcessingDdlHandlingPolicy(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -3,7 +3,9 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code ChangeProcessingTuning}.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class ChangeProcessingTuning {
 
@@ -58,6 +61,7 @@ public final class ChangeProcessingTuning {
      * @throws InvalidDefinitionException listing every problem
      */
     public static ChangeProcessingTuning of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ChangeProcessingTuning");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -194,25 +198,86 @@ public final class ChangeProcessingTuning {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static ChangeProcessingTuning fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("ChangeProcessingTuning", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "BatchApplyPreserveTransaction" -> b.batchApplyPreserveTransaction = Values.asBoolean(v);
-                case "BatchApplyTimeoutMin" -> b.batchApplyTimeoutMin = Values.asInteger(v);
-                case "BatchApplyTimeoutMax" -> b.batchApplyTimeoutMax = Values.asInteger(v);
-                case "BatchApplyMemoryLimit" -> b.batchApplyMemoryLimit = Values.asInteger(v);
-                case "BatchSplitSize" -> b.batchSplitSize = Values.asInteger(v);
-                case "MinTransactionSize" -> b.minTransactionSize = Values.asInteger(v);
-                case "CommitTimeout" -> b.commitTimeout = Values.asInteger(v);
-                case "MemoryLimitTotal" -> b.memoryLimitTotal = Values.asInteger(v);
-                case "MemoryKeepTime" -> b.memoryKeepTime = Values.asInteger(v);
-                case "StatementCacheSize" -> b.statementCacheSize = Values.asInteger(v);
-                case "RecoveryTimeout" -> b.recoveryTimeout = Values.asInteger(v);
+                case "BatchApplyPreserveTransaction" -> {
+                    b.batchApplyPreserveTransaction = Values.asBoolean(v);
+                    if (b.batchApplyPreserveTransaction == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "BatchApplyTimeoutMin" -> {
+                    b.batchApplyTimeoutMin = Values.asInteger(v);
+                    if (b.batchApplyTimeoutMin == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "BatchApplyTimeoutMax" -> {
+                    b.batchApplyTimeoutMax = Values.asInteger(v);
+                    if (b.batchApplyTimeoutMax == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "BatchApplyMemoryLimit" -> {
+                    b.batchApplyMemoryLimit = Values.asInteger(v);
+                    if (b.batchApplyMemoryLimit == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "BatchSplitSize" -> {
+                    b.batchSplitSize = Values.asInteger(v);
+                    if (b.batchSplitSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "MinTransactionSize" -> {
+                    b.minTransactionSize = Values.asInteger(v);
+                    if (b.minTransactionSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "CommitTimeout" -> {
+                    b.commitTimeout = Values.asInteger(v);
+                    if (b.commitTimeout == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "MemoryLimitTotal" -> {
+                    b.memoryLimitTotal = Values.asInteger(v);
+                    if (b.memoryLimitTotal == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "MemoryKeepTime" -> {
+                    b.memoryKeepTime = Values.asInteger(v);
+                    if (b.memoryKeepTime == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "StatementCacheSize" -> {
+                    b.statementCacheSize = Values.asInteger(v);
+                    if (b.statementCacheSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecoveryTimeout" -> {
+                    b.recoveryTimeout = Values.asInteger(v);
+                    if (b.recoveryTimeout == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -316,6 +381,7 @@ public final class ChangeProcessingTuning {
         private Integer statementCacheSize;
         private Integer recoveryTimeout;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -326,6 +392,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder batchApplyPreserveTransaction(Boolean batchApplyPreserveTransaction) {
             this.batchApplyPreserveTransaction = batchApplyPreserveTransaction;
+            rejected.remove("BatchApplyPreserveTransaction");
             return this;
         }
 
@@ -335,6 +402,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder batchApplyTimeoutMin(Integer batchApplyTimeoutMin) {
             this.batchApplyTimeoutMin = batchApplyTimeoutMin;
+            rejected.remove("BatchApplyTimeoutMin");
             return this;
         }
 
@@ -344,6 +412,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder batchApplyTimeoutMax(Integer batchApplyTimeoutMax) {
             this.batchApplyTimeoutMax = batchApplyTimeoutMax;
+            rejected.remove("BatchApplyTimeoutMax");
             return this;
         }
 
@@ -353,6 +422,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder batchApplyMemoryLimit(Integer batchApplyMemoryLimit) {
             this.batchApplyMemoryLimit = batchApplyMemoryLimit;
+            rejected.remove("BatchApplyMemoryLimit");
             return this;
         }
 
@@ -362,6 +432,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder batchSplitSize(Integer batchSplitSize) {
             this.batchSplitSize = batchSplitSize;
+            rejected.remove("BatchSplitSize");
             return this;
         }
 
@@ -371,6 +442,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder minTransactionSize(Integer minTransactionSize) {
             this.minTransactionSize = minTransactionSize;
+            rejected.remove("MinTransactionSize");
             return this;
         }
 
@@ -380,6 +452,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder commitTimeout(Integer commitTimeout) {
             this.commitTimeout = commitTimeout;
+            rejected.remove("CommitTimeout");
             return this;
         }
 
@@ -389,6 +462,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder memoryLimitTotal(Integer memoryLimitTotal) {
             this.memoryLimitTotal = memoryLimitTotal;
+            rejected.remove("MemoryLimitTotal");
             return this;
         }
 
@@ -398,6 +472,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder memoryKeepTime(Integer memoryKeepTime) {
             this.memoryKeepTime = memoryKeepTime;
+            rejected.remove("MemoryKeepTime");
             return this;
         }
 
@@ -407,6 +482,7 @@ public final class ChangeProcessingTuning {
          */
         public Builder statementCacheSize(Integer statementCacheSize) {
             this.statementCacheSize = statementCacheSize;
+            rejected.remove("StatementCacheSize");
             return this;
         }
 
@@ -416,18 +492,35 @@ public final class ChangeProcessingTuning {
          */
         public Builder recoveryTimeout(Integer recoveryTimeout) {
             this.recoveryTimeout = recoveryTimeout;
+            rejected.remove("RecoveryTimeout");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "ChangeProcessingTuning." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("ChangeProcessingTuning", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -437,7 +530,8 @@ public final class ChangeProcessingTuning {
          */
         public ChangeProcessingTuning build() {
             ChangeProcessingTuning v = new ChangeProcessingTuning(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

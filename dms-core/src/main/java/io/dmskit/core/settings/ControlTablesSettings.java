@@ -3,6 +3,7 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code ControlTablesSettings}.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class ControlTablesSettings {
 
@@ -49,6 +51,7 @@ public final class ControlTablesSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static ControlTablesSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ControlTablesSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -140,20 +143,56 @@ public final class ControlTablesSettings {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static ControlTablesSettings fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("ControlTablesSettings", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "ControlSchema" -> b.controlSchema = Values.asString(v);
-                case "HistoryTimeslotInMinutes" -> b.historyTimeslotInMinutes = Values.asInteger(v);
-                case "HistoryTableEnabled" -> b.historyTableEnabled = Values.asBoolean(v);
-                case "SuspendedTablesTableEnabled" -> b.suspendedTablesTableEnabled = Values.asBoolean(v);
-                case "StatusTableEnabled" -> b.statusTableEnabled = Values.asBoolean(v);
-                case "FullLoadExceptionTableEnabled" -> b.fullLoadExceptionTableEnabled = Values.asBoolean(v);
+                case "ControlSchema" -> {
+                    b.controlSchema = Values.asString(v);
+                    if (b.controlSchema == null && v != null) {
+                        b.otherFields.put(k, v); // not a String: kept as read, sent back unchanged
+                    }
+                }
+                case "HistoryTimeslotInMinutes" -> {
+                    b.historyTimeslotInMinutes = Values.asInteger(v);
+                    if (b.historyTimeslotInMinutes == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "HistoryTableEnabled" -> {
+                    b.historyTableEnabled = Values.asBoolean(v);
+                    if (b.historyTableEnabled == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "SuspendedTablesTableEnabled" -> {
+                    b.suspendedTablesTableEnabled = Values.asBoolean(v);
+                    if (b.suspendedTablesTableEnabled == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "StatusTableEnabled" -> {
+                    b.statusTableEnabled = Values.asBoolean(v);
+                    if (b.statusTableEnabled == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "FullLoadExceptionTableEnabled" -> {
+                    b.fullLoadExceptionTableEnabled = Values.asBoolean(v);
+                    if (b.fullLoadExceptionTableEnabled == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -227,6 +266,7 @@ public final class ControlTablesSettings {
         private Boolean statusTableEnabled;
         private Boolean fullLoadExceptionTableEnabled;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -237,6 +277,7 @@ public final class ControlTablesSettings {
          */
         public Builder controlSchema(String controlSchema) {
             this.controlSchema = controlSchema;
+            rejected.remove("ControlSchema");
             return this;
         }
 
@@ -246,6 +287,7 @@ public final class ControlTablesSettings {
          */
         public Builder historyTimeslotInMinutes(Integer historyTimeslotInMinutes) {
             this.historyTimeslotInMinutes = historyTimeslotInMinutes;
+            rejected.remove("HistoryTimeslotInMinutes");
             return this;
         }
 
@@ -255,6 +297,7 @@ public final class ControlTablesSettings {
          */
         public Builder historyTableEnabled(Boolean historyTableEnabled) {
             this.historyTableEnabled = historyTableEnabled;
+            rejected.remove("HistoryTableEnabled");
             return this;
         }
 
@@ -264,6 +307,7 @@ public final class ControlTablesSettings {
          */
         public Builder suspendedTablesTableEnabled(Boolean suspendedTablesTableEnabled) {
             this.suspendedTablesTableEnabled = suspendedTablesTableEnabled;
+            rejected.remove("SuspendedTablesTableEnabled");
             return this;
         }
 
@@ -273,6 +317,7 @@ public final class ControlTablesSettings {
          */
         public Builder statusTableEnabled(Boolean statusTableEnabled) {
             this.statusTableEnabled = statusTableEnabled;
+            rejected.remove("StatusTableEnabled");
             return this;
         }
 
@@ -282,18 +327,35 @@ public final class ControlTablesSettings {
          */
         public Builder fullLoadExceptionTableEnabled(Boolean fullLoadExceptionTableEnabled) {
             this.fullLoadExceptionTableEnabled = fullLoadExceptionTableEnabled;
+            rejected.remove("FullLoadExceptionTableEnabled");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "ControlTablesSettings." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("ControlTablesSettings", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -303,7 +365,8 @@ public final class ControlTablesSettings {
          */
         public ControlTablesSettings build() {
             ControlTablesSettings v = new ControlTablesSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -3,8 +3,9 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code ErrorBehavior}.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class ErrorBehavior {
 
@@ -83,6 +85,7 @@ public final class ErrorBehavior {
      * @throws InvalidDefinitionException listing every problem
      */
     public static ErrorBehavior of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ErrorBehavior");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -327,11 +330,17 @@ public final class ErrorBehavior {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static ErrorBehavior fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
+        }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("ErrorBehavior", "not JSON: " + notJson)));
         }
         map.forEach((k, v) -> {
             switch (k) {
@@ -367,7 +376,12 @@ public final class ErrorBehavior {
                         b.otherFields.put(k, v);
                     }
                 }
-                case "DataErrorEscalationCount" -> b.dataErrorEscalationCount = Values.asInteger(v);
+                case "DataErrorEscalationCount" -> {
+                    b.dataErrorEscalationCount = Values.asInteger(v);
+                    if (b.dataErrorEscalationCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
                 case "EventErrorPolicy" -> {
                     Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
                     if (e.isPresent()) {
@@ -392,12 +406,42 @@ public final class ErrorBehavior {
                         b.otherFields.put(k, v);
                     }
                 }
-                case "TableErrorEscalationCount" -> b.tableErrorEscalationCount = Values.asInteger(v);
-                case "RecoverableErrorCount" -> b.recoverableErrorCount = Values.asInteger(v);
-                case "RecoverableErrorInterval" -> b.recoverableErrorInterval = Values.asInteger(v);
-                case "RecoverableErrorThrottling" -> b.recoverableErrorThrottling = Values.asBoolean(v);
-                case "RecoverableErrorThrottlingMax" -> b.recoverableErrorThrottlingMax = Values.asInteger(v);
-                case "RecoverableErrorStopRetryAfterThrottlingMax" -> b.recoverableErrorStopRetryAfterThrottlingMax = Values.asBoolean(v);
+                case "TableErrorEscalationCount" -> {
+                    b.tableErrorEscalationCount = Values.asInteger(v);
+                    if (b.tableErrorEscalationCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecoverableErrorCount" -> {
+                    b.recoverableErrorCount = Values.asInteger(v);
+                    if (b.recoverableErrorCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecoverableErrorInterval" -> {
+                    b.recoverableErrorInterval = Values.asInteger(v);
+                    if (b.recoverableErrorInterval == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecoverableErrorThrottling" -> {
+                    b.recoverableErrorThrottling = Values.asBoolean(v);
+                    if (b.recoverableErrorThrottling == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "RecoverableErrorThrottlingMax" -> {
+                    b.recoverableErrorThrottlingMax = Values.asInteger(v);
+                    if (b.recoverableErrorThrottlingMax == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecoverableErrorStopRetryAfterThrottlingMax" -> {
+                    b.recoverableErrorStopRetryAfterThrottlingMax = Values.asBoolean(v);
+                    if (b.recoverableErrorStopRetryAfterThrottlingMax == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
                 case "ApplyErrorDeletePolicy" -> {
                     Optional<ErrorPolicy> e = ErrorPolicy.fromWire(Values.asString(v));
                     if (e.isPresent()) {
@@ -430,11 +474,36 @@ public final class ErrorBehavior {
                         b.otherFields.put(k, v);
                     }
                 }
-                case "ApplyErrorEscalationCount" -> b.applyErrorEscalationCount = Values.asInteger(v);
-                case "ApplyErrorFailOnTruncationDdl" -> b.applyErrorFailOnTruncationDdl = Values.asBoolean(v);
-                case "FailOnNoTablesCaptured" -> b.failOnNoTablesCaptured = Values.asBoolean(v);
-                case "FailOnTransactionConsistencyBreached" -> b.failOnTransactionConsistencyBreached = Values.asBoolean(v);
-                case "FullLoadIgnoreConflicts" -> b.fullLoadIgnoreConflicts = Values.asBoolean(v);
+                case "ApplyErrorEscalationCount" -> {
+                    b.applyErrorEscalationCount = Values.asInteger(v);
+                    if (b.applyErrorEscalationCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ApplyErrorFailOnTruncationDdl" -> {
+                    b.applyErrorFailOnTruncationDdl = Values.asBoolean(v);
+                    if (b.applyErrorFailOnTruncationDdl == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "FailOnNoTablesCaptured" -> {
+                    b.failOnNoTablesCaptured = Values.asBoolean(v);
+                    if (b.failOnNoTablesCaptured == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "FailOnTransactionConsistencyBreached" -> {
+                    b.failOnTransactionConsistencyBreached = Values.asBoolean(v);
+                    if (b.failOnTransactionConsistencyBreached == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "FullLoadIgnoreConflicts" -> {
+                    b.fullLoadIgnoreConflicts = Values.asBoolean(v);
+                    if (b.fullLoadIgnoreConflicts == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -610,6 +679,7 @@ public final class ErrorBehavior {
         private Boolean failOnTransactionConsistencyBreached;
         private Boolean fullLoadIgnoreConflicts;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -620,20 +690,22 @@ public final class ErrorBehavior {
          */
         public Builder dataErrorPolicy(ErrorPolicy dataErrorPolicy) {
             this.dataErrorPolicy = dataErrorPolicy;
+            rejected.remove("DataErrorPolicy");
             return this;
         }
 
         /**
-         * @param dataErrorPolicy on a data error as DMS writes it (any case, {@code _} or {@code -})
+         * @param dataErrorPolicy on a data error as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder dataErrorPolicy(String dataErrorPolicy) {
-            if (dataErrorPolicy == null) {
-                this.dataErrorPolicy = null;
-                return this;
+            this.dataErrorPolicy = ErrorPolicy.fromWire(dataErrorPolicy).orElse(null);
+            rejected.remove("DataErrorPolicy");
+            if (dataErrorPolicy != null && this.dataErrorPolicy == null) {
+                rejected.put("DataErrorPolicy", DefinitionProblem.of("ErrorBehavior.DataErrorPolicy", "unknown value " + Validate.show(dataErrorPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.dataErrorPolicy = WireValues.require(ErrorPolicy.class, "DataErrorPolicy", dataErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -643,20 +715,22 @@ public final class ErrorBehavior {
          */
         public Builder dataTruncationErrorPolicy(ErrorPolicy dataTruncationErrorPolicy) {
             this.dataTruncationErrorPolicy = dataTruncationErrorPolicy;
+            rejected.remove("DataTruncationErrorPolicy");
             return this;
         }
 
         /**
-         * @param dataTruncationErrorPolicy on data truncation as DMS writes it (any case, {@code _} or {@code -})
+         * @param dataTruncationErrorPolicy on data truncation as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder dataTruncationErrorPolicy(String dataTruncationErrorPolicy) {
-            if (dataTruncationErrorPolicy == null) {
-                this.dataTruncationErrorPolicy = null;
-                return this;
+            this.dataTruncationErrorPolicy = ErrorPolicy.fromWire(dataTruncationErrorPolicy).orElse(null);
+            rejected.remove("DataTruncationErrorPolicy");
+            if (dataTruncationErrorPolicy != null && this.dataTruncationErrorPolicy == null) {
+                rejected.put("DataTruncationErrorPolicy", DefinitionProblem.of("ErrorBehavior.DataTruncationErrorPolicy", "unknown value " + Validate.show(dataTruncationErrorPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.dataTruncationErrorPolicy = WireValues.require(ErrorPolicy.class, "DataTruncationErrorPolicy", dataTruncationErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -666,20 +740,22 @@ public final class ErrorBehavior {
          */
         public Builder dataMaskingErrorPolicy(ErrorPolicy dataMaskingErrorPolicy) {
             this.dataMaskingErrorPolicy = dataMaskingErrorPolicy;
+            rejected.remove("DataMaskingErrorPolicy");
             return this;
         }
 
         /**
-         * @param dataMaskingErrorPolicy on a data masking error as DMS writes it (any case, {@code _} or {@code -})
+         * @param dataMaskingErrorPolicy on a data masking error as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder dataMaskingErrorPolicy(String dataMaskingErrorPolicy) {
-            if (dataMaskingErrorPolicy == null) {
-                this.dataMaskingErrorPolicy = null;
-                return this;
+            this.dataMaskingErrorPolicy = ErrorPolicy.fromWire(dataMaskingErrorPolicy).orElse(null);
+            rejected.remove("DataMaskingErrorPolicy");
+            if (dataMaskingErrorPolicy != null && this.dataMaskingErrorPolicy == null) {
+                rejected.put("DataMaskingErrorPolicy", DefinitionProblem.of("ErrorBehavior.DataMaskingErrorPolicy", "unknown value " + Validate.show(dataMaskingErrorPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.dataMaskingErrorPolicy = WireValues.require(ErrorPolicy.class, "DataMaskingErrorPolicy", dataMaskingErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -689,20 +765,22 @@ public final class ErrorBehavior {
          */
         public Builder dataErrorEscalationPolicy(ErrorPolicy dataErrorEscalationPolicy) {
             this.dataErrorEscalationPolicy = dataErrorEscalationPolicy;
+            rejected.remove("DataErrorEscalationPolicy");
             return this;
         }
 
         /**
-         * @param dataErrorEscalationPolicy when data errors reach the count as DMS writes it (any case, {@code _} or {@code -})
+         * @param dataErrorEscalationPolicy when data errors reach the count as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder dataErrorEscalationPolicy(String dataErrorEscalationPolicy) {
-            if (dataErrorEscalationPolicy == null) {
-                this.dataErrorEscalationPolicy = null;
-                return this;
+            this.dataErrorEscalationPolicy = ErrorPolicy.fromWire(dataErrorEscalationPolicy).orElse(null);
+            rejected.remove("DataErrorEscalationPolicy");
+            if (dataErrorEscalationPolicy != null && this.dataErrorEscalationPolicy == null) {
+                rejected.put("DataErrorEscalationPolicy", DefinitionProblem.of("ErrorBehavior.DataErrorEscalationPolicy", "unknown value " + Validate.show(dataErrorEscalationPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.dataErrorEscalationPolicy = WireValues.require(ErrorPolicy.class, "DataErrorEscalationPolicy", dataErrorEscalationPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -712,6 +790,7 @@ public final class ErrorBehavior {
          */
         public Builder dataErrorEscalationCount(Integer dataErrorEscalationCount) {
             this.dataErrorEscalationCount = dataErrorEscalationCount;
+            rejected.remove("DataErrorEscalationCount");
             return this;
         }
 
@@ -721,20 +800,22 @@ public final class ErrorBehavior {
          */
         public Builder eventErrorPolicy(ErrorPolicy eventErrorPolicy) {
             this.eventErrorPolicy = eventErrorPolicy;
+            rejected.remove("EventErrorPolicy");
             return this;
         }
 
         /**
-         * @param eventErrorPolicy on an event error (IGNORE or STOP_TASK) as DMS writes it (any case, {@code _} or {@code -})
+         * @param eventErrorPolicy on an event error (IGNORE or STOP_TASK) as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder eventErrorPolicy(String eventErrorPolicy) {
-            if (eventErrorPolicy == null) {
-                this.eventErrorPolicy = null;
-                return this;
+            this.eventErrorPolicy = ErrorPolicy.fromWire(eventErrorPolicy).orElse(null);
+            rejected.remove("EventErrorPolicy");
+            if (eventErrorPolicy != null && this.eventErrorPolicy == null) {
+                rejected.put("EventErrorPolicy", DefinitionProblem.of("ErrorBehavior.EventErrorPolicy", "unknown value " + Validate.show(eventErrorPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.eventErrorPolicy = WireValues.require(ErrorPolicy.class, "EventErrorPolicy", eventErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -744,20 +825,22 @@ public final class ErrorBehavior {
          */
         public Builder tableErrorPolicy(ErrorPolicy tableErrorPolicy) {
             this.tableErrorPolicy = tableErrorPolicy;
+            rejected.remove("TableErrorPolicy");
             return this;
         }
 
         /**
-         * @param tableErrorPolicy on a table error as DMS writes it (any case, {@code _} or {@code -})
+         * @param tableErrorPolicy on a table error as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder tableErrorPolicy(String tableErrorPolicy) {
-            if (tableErrorPolicy == null) {
-                this.tableErrorPolicy = null;
-                return this;
+            this.tableErrorPolicy = ErrorPolicy.fromWire(tableErrorPolicy).orElse(null);
+            rejected.remove("TableErrorPolicy");
+            if (tableErrorPolicy != null && this.tableErrorPolicy == null) {
+                rejected.put("TableErrorPolicy", DefinitionProblem.of("ErrorBehavior.TableErrorPolicy", "unknown value " + Validate.show(tableErrorPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.tableErrorPolicy = WireValues.require(ErrorPolicy.class, "TableErrorPolicy", tableErrorPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -767,20 +850,22 @@ public final class ErrorBehavior {
          */
         public Builder tableErrorEscalationPolicy(ErrorPolicy tableErrorEscalationPolicy) {
             this.tableErrorEscalationPolicy = tableErrorEscalationPolicy;
+            rejected.remove("TableErrorEscalationPolicy");
             return this;
         }
 
         /**
-         * @param tableErrorEscalationPolicy when table errors reach the count as DMS writes it (any case, {@code _} or {@code -})
+         * @param tableErrorEscalationPolicy when table errors reach the count as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder tableErrorEscalationPolicy(String tableErrorEscalationPolicy) {
-            if (tableErrorEscalationPolicy == null) {
-                this.tableErrorEscalationPolicy = null;
-                return this;
+            this.tableErrorEscalationPolicy = ErrorPolicy.fromWire(tableErrorEscalationPolicy).orElse(null);
+            rejected.remove("TableErrorEscalationPolicy");
+            if (tableErrorEscalationPolicy != null && this.tableErrorEscalationPolicy == null) {
+                rejected.put("TableErrorEscalationPolicy", DefinitionProblem.of("ErrorBehavior.TableErrorEscalationPolicy", "unknown value " + Validate.show(tableErrorEscalationPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.tableErrorEscalationPolicy = WireValues.require(ErrorPolicy.class, "TableErrorEscalationPolicy", tableErrorEscalationPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -790,6 +875,7 @@ public final class ErrorBehavior {
          */
         public Builder tableErrorEscalationCount(Integer tableErrorEscalationCount) {
             this.tableErrorEscalationCount = tableErrorEscalationCount;
+            rejected.remove("TableErrorEscalationCount");
             return this;
         }
 
@@ -799,6 +885,7 @@ public final class ErrorBehavior {
          */
         public Builder recoverableErrorCount(Integer recoverableErrorCount) {
             this.recoverableErrorCount = recoverableErrorCount;
+            rejected.remove("RecoverableErrorCount");
             return this;
         }
 
@@ -808,6 +895,7 @@ public final class ErrorBehavior {
          */
         public Builder recoverableErrorInterval(Integer recoverableErrorInterval) {
             this.recoverableErrorInterval = recoverableErrorInterval;
+            rejected.remove("RecoverableErrorInterval");
             return this;
         }
 
@@ -817,6 +905,7 @@ public final class ErrorBehavior {
          */
         public Builder recoverableErrorThrottling(Boolean recoverableErrorThrottling) {
             this.recoverableErrorThrottling = recoverableErrorThrottling;
+            rejected.remove("RecoverableErrorThrottling");
             return this;
         }
 
@@ -826,6 +915,7 @@ public final class ErrorBehavior {
          */
         public Builder recoverableErrorThrottlingMax(Integer recoverableErrorThrottlingMax) {
             this.recoverableErrorThrottlingMax = recoverableErrorThrottlingMax;
+            rejected.remove("RecoverableErrorThrottlingMax");
             return this;
         }
 
@@ -835,6 +925,7 @@ public final class ErrorBehavior {
          */
         public Builder recoverableErrorStopRetryAfterThrottlingMax(Boolean recoverableErrorStopRetryAfterThrottlingMax) {
             this.recoverableErrorStopRetryAfterThrottlingMax = recoverableErrorStopRetryAfterThrottlingMax;
+            rejected.remove("RecoverableErrorStopRetryAfterThrottlingMax");
             return this;
         }
 
@@ -844,20 +935,22 @@ public final class ErrorBehavior {
          */
         public Builder applyErrorDeletePolicy(ErrorPolicy applyErrorDeletePolicy) {
             this.applyErrorDeletePolicy = applyErrorDeletePolicy;
+            rejected.remove("ApplyErrorDeletePolicy");
             return this;
         }
 
         /**
-         * @param applyErrorDeletePolicy on a delete conflict as DMS writes it (any case, {@code _} or {@code -})
+         * @param applyErrorDeletePolicy on a delete conflict as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder applyErrorDeletePolicy(String applyErrorDeletePolicy) {
-            if (applyErrorDeletePolicy == null) {
-                this.applyErrorDeletePolicy = null;
-                return this;
+            this.applyErrorDeletePolicy = ErrorPolicy.fromWire(applyErrorDeletePolicy).orElse(null);
+            rejected.remove("ApplyErrorDeletePolicy");
+            if (applyErrorDeletePolicy != null && this.applyErrorDeletePolicy == null) {
+                rejected.put("ApplyErrorDeletePolicy", DefinitionProblem.of("ErrorBehavior.ApplyErrorDeletePolicy", "unknown value " + Validate.show(applyErrorDeletePolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.applyErrorDeletePolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorDeletePolicy", applyErrorDeletePolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -867,20 +960,22 @@ public final class ErrorBehavior {
          */
         public Builder applyErrorInsertPolicy(ErrorPolicy applyErrorInsertPolicy) {
             this.applyErrorInsertPolicy = applyErrorInsertPolicy;
+            rejected.remove("ApplyErrorInsertPolicy");
             return this;
         }
 
         /**
-         * @param applyErrorInsertPolicy on an insert conflict as DMS writes it (any case, {@code _} or {@code -})
+         * @param applyErrorInsertPolicy on an insert conflict as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder applyErrorInsertPolicy(String applyErrorInsertPolicy) {
-            if (applyErrorInsertPolicy == null) {
-                this.applyErrorInsertPolicy = null;
-                return this;
+            this.applyErrorInsertPolicy = ErrorPolicy.fromWire(applyErrorInsertPolicy).orElse(null);
+            rejected.remove("ApplyErrorInsertPolicy");
+            if (applyErrorInsertPolicy != null && this.applyErrorInsertPolicy == null) {
+                rejected.put("ApplyErrorInsertPolicy", DefinitionProblem.of("ErrorBehavior.ApplyErrorInsertPolicy", "unknown value " + Validate.show(applyErrorInsertPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.applyErrorInsertPolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorInsertPolicy", applyErrorInsertPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -890,20 +985,22 @@ public final class ErrorBehavior {
          */
         public Builder applyErrorUpdatePolicy(ErrorPolicy applyErrorUpdatePolicy) {
             this.applyErrorUpdatePolicy = applyErrorUpdatePolicy;
+            rejected.remove("ApplyErrorUpdatePolicy");
             return this;
         }
 
         /**
-         * @param applyErrorUpdatePolicy on an update conflict as DMS writes it (any case, {@code _} or {@code -})
+         * @param applyErrorUpdatePolicy on an update conflict as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder applyErrorUpdatePolicy(String applyErrorUpdatePolicy) {
-            if (applyErrorUpdatePolicy == null) {
-                this.applyErrorUpdatePolicy = null;
-                return this;
+            this.applyErrorUpdatePolicy = ErrorPolicy.fromWire(applyErrorUpdatePolicy).orElse(null);
+            rejected.remove("ApplyErrorUpdatePolicy");
+            if (applyErrorUpdatePolicy != null && this.applyErrorUpdatePolicy == null) {
+                rejected.put("ApplyErrorUpdatePolicy", DefinitionProblem.of("ErrorBehavior.ApplyErrorUpdatePolicy", "unknown value " + Validate.show(applyErrorUpdatePolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.applyErrorUpdatePolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorUpdatePolicy", applyErrorUpdatePolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -913,20 +1010,22 @@ public final class ErrorBehavior {
          */
         public Builder applyErrorEscalationPolicy(ErrorPolicy applyErrorEscalationPolicy) {
             this.applyErrorEscalationPolicy = applyErrorEscalationPolicy;
+            rejected.remove("ApplyErrorEscalationPolicy");
             return this;
         }
 
         /**
-         * @param applyErrorEscalationPolicy when apply errors reach the count as DMS writes it (any case, {@code _} or {@code -})
+         * @param applyErrorEscalationPolicy when apply errors reach the count as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder applyErrorEscalationPolicy(String applyErrorEscalationPolicy) {
-            if (applyErrorEscalationPolicy == null) {
-                this.applyErrorEscalationPolicy = null;
-                return this;
+            this.applyErrorEscalationPolicy = ErrorPolicy.fromWire(applyErrorEscalationPolicy).orElse(null);
+            rejected.remove("ApplyErrorEscalationPolicy");
+            if (applyErrorEscalationPolicy != null && this.applyErrorEscalationPolicy == null) {
+                rejected.put("ApplyErrorEscalationPolicy", DefinitionProblem.of("ErrorBehavior.ApplyErrorEscalationPolicy", "unknown value " + Validate.show(applyErrorEscalationPolicy)
+                    + "; expected one of " + java.util.Arrays.toString(ErrorPolicy.values())));
             }
-            this.applyErrorEscalationPolicy = WireValues.require(ErrorPolicy.class, "ApplyErrorEscalationPolicy", applyErrorEscalationPolicy, ErrorPolicy::wireValue);
             return this;
         }
 
@@ -936,6 +1035,7 @@ public final class ErrorBehavior {
          */
         public Builder applyErrorEscalationCount(Integer applyErrorEscalationCount) {
             this.applyErrorEscalationCount = applyErrorEscalationCount;
+            rejected.remove("ApplyErrorEscalationCount");
             return this;
         }
 
@@ -945,6 +1045,7 @@ public final class ErrorBehavior {
          */
         public Builder applyErrorFailOnTruncationDdl(Boolean applyErrorFailOnTruncationDdl) {
             this.applyErrorFailOnTruncationDdl = applyErrorFailOnTruncationDdl;
+            rejected.remove("ApplyErrorFailOnTruncationDdl");
             return this;
         }
 
@@ -954,6 +1055,7 @@ public final class ErrorBehavior {
          */
         public Builder failOnNoTablesCaptured(Boolean failOnNoTablesCaptured) {
             this.failOnNoTablesCaptured = failOnNoTablesCaptured;
+            rejected.remove("FailOnNoTablesCaptured");
             return this;
         }
 
@@ -963,6 +1065,7 @@ public final class ErrorBehavior {
          */
         public Builder failOnTransactionConsistencyBreached(Boolean failOnTransactionConsistencyBreached) {
             this.failOnTransactionConsistencyBreached = failOnTransactionConsistencyBreached;
+            rejected.remove("FailOnTransactionConsistencyBreached");
             return this;
         }
 
@@ -972,18 +1075,35 @@ public final class ErrorBehavior {
          */
         public Builder fullLoadIgnoreConflicts(Boolean fullLoadIgnoreConflicts) {
             this.fullLoadIgnoreConflicts = fullLoadIgnoreConflicts;
+            rejected.remove("FullLoadIgnoreConflicts");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "ErrorBehavior." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("ErrorBehavior", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -993,7 +1113,8 @@ public final class ErrorBehavior {
          */
         public ErrorBehavior build() {
             ErrorBehavior v = new ErrorBehavior(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

@@ -3,8 +3,9 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
-import io.dmskit.core.internal.WireValues;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code FullLoadSettings}.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class FullLoadSettings {
 
@@ -51,6 +53,7 @@ public final class FullLoadSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static FullLoadSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "FullLoadSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -151,11 +154,17 @@ public final class FullLoadSettings {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static FullLoadSettings fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
+        }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("FullLoadSettings", "not JSON: " + notJson)));
         }
         map.forEach((k, v) -> {
             switch (k) {
@@ -167,12 +176,42 @@ public final class FullLoadSettings {
                         b.otherFields.put(k, v);
                     }
                 }
-                case "CreatePkAfterFullLoad" -> b.createPkAfterFullLoad = Values.asBoolean(v);
-                case "StopTaskCachedChangesApplied" -> b.stopTaskCachedChangesApplied = Values.asBoolean(v);
-                case "StopTaskCachedChangesNotApplied" -> b.stopTaskCachedChangesNotApplied = Values.asBoolean(v);
-                case "MaxFullLoadSubTasks" -> b.maxFullLoadSubTasks = Values.asInteger(v);
-                case "TransactionConsistencyTimeout" -> b.transactionConsistencyTimeout = Values.asInteger(v);
-                case "CommitRate" -> b.commitRate = Values.asInteger(v);
+                case "CreatePkAfterFullLoad" -> {
+                    b.createPkAfterFullLoad = Values.asBoolean(v);
+                    if (b.createPkAfterFullLoad == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "StopTaskCachedChangesApplied" -> {
+                    b.stopTaskCachedChangesApplied = Values.asBoolean(v);
+                    if (b.stopTaskCachedChangesApplied == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "StopTaskCachedChangesNotApplied" -> {
+                    b.stopTaskCachedChangesNotApplied = Values.asBoolean(v);
+                    if (b.stopTaskCachedChangesNotApplied == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "MaxFullLoadSubTasks" -> {
+                    b.maxFullLoadSubTasks = Values.asInteger(v);
+                    if (b.maxFullLoadSubTasks == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "TransactionConsistencyTimeout" -> {
+                    b.transactionConsistencyTimeout = Values.asInteger(v);
+                    if (b.transactionConsistencyTimeout == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "CommitRate" -> {
+                    b.commitRate = Values.asInteger(v);
+                    if (b.commitRate == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -252,6 +291,7 @@ public final class FullLoadSettings {
         private Integer transactionConsistencyTimeout;
         private Integer commitRate;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -262,20 +302,22 @@ public final class FullLoadSettings {
          */
         public Builder targetTablePrepMode(TargetTablePrepMode targetTablePrepMode) {
             this.targetTablePrepMode = targetTablePrepMode;
+            rejected.remove("TargetTablePrepMode");
             return this;
         }
 
         /**
-         * @param targetTablePrepMode what happens to existing target tables as DMS writes it (any case, {@code _} or {@code -})
+         * @param targetTablePrepMode what happens to existing target tables as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
+         *     does not know is reported by {@link #build()}
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one DMS knows
          */
         public Builder targetTablePrepMode(String targetTablePrepMode) {
-            if (targetTablePrepMode == null) {
-                this.targetTablePrepMode = null;
-                return this;
+            this.targetTablePrepMode = TargetTablePrepMode.fromWire(targetTablePrepMode).orElse(null);
+            rejected.remove("TargetTablePrepMode");
+            if (targetTablePrepMode != null && this.targetTablePrepMode == null) {
+                rejected.put("TargetTablePrepMode", DefinitionProblem.of("FullLoadSettings.TargetTablePrepMode", "unknown value " + Validate.show(targetTablePrepMode)
+                    + "; expected one of " + java.util.Arrays.toString(TargetTablePrepMode.values())));
             }
-            this.targetTablePrepMode = WireValues.require(TargetTablePrepMode.class, "TargetTablePrepMode", targetTablePrepMode, TargetTablePrepMode::wireValue);
             return this;
         }
 
@@ -285,6 +327,7 @@ public final class FullLoadSettings {
          */
         public Builder createPkAfterFullLoad(Boolean createPkAfterFullLoad) {
             this.createPkAfterFullLoad = createPkAfterFullLoad;
+            rejected.remove("CreatePkAfterFullLoad");
             return this;
         }
 
@@ -294,6 +337,7 @@ public final class FullLoadSettings {
          */
         public Builder stopTaskCachedChangesApplied(Boolean stopTaskCachedChangesApplied) {
             this.stopTaskCachedChangesApplied = stopTaskCachedChangesApplied;
+            rejected.remove("StopTaskCachedChangesApplied");
             return this;
         }
 
@@ -303,6 +347,7 @@ public final class FullLoadSettings {
          */
         public Builder stopTaskCachedChangesNotApplied(Boolean stopTaskCachedChangesNotApplied) {
             this.stopTaskCachedChangesNotApplied = stopTaskCachedChangesNotApplied;
+            rejected.remove("StopTaskCachedChangesNotApplied");
             return this;
         }
 
@@ -312,6 +357,7 @@ public final class FullLoadSettings {
          */
         public Builder maxFullLoadSubTasks(Integer maxFullLoadSubTasks) {
             this.maxFullLoadSubTasks = maxFullLoadSubTasks;
+            rejected.remove("MaxFullLoadSubTasks");
             return this;
         }
 
@@ -321,6 +367,7 @@ public final class FullLoadSettings {
          */
         public Builder transactionConsistencyTimeout(Integer transactionConsistencyTimeout) {
             this.transactionConsistencyTimeout = transactionConsistencyTimeout;
+            rejected.remove("TransactionConsistencyTimeout");
             return this;
         }
 
@@ -330,18 +377,35 @@ public final class FullLoadSettings {
          */
         public Builder commitRate(Integer commitRate) {
             this.commitRate = commitRate;
+            rejected.remove("CommitRate");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "FullLoadSettings." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("FullLoadSettings", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -351,7 +415,8 @@ public final class FullLoadSettings {
          */
         public FullLoadSettings build() {
             FullLoadSettings v = new FullLoadSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

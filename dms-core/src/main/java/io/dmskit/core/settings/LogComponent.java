@@ -1,6 +1,8 @@
 package io.dmskit.core.settings;
 
-import java.util.Objects;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import java.util.List;
 
 /**
  * One entry of {@code Logging.LogComponents}: a component id (for example {@code SOURCE_CAPTURE},
@@ -22,9 +24,15 @@ public record LogComponent(String id, LogSeverity severity) {
     /** Component id: task manager. */
     public static final String TASK_MANAGER = "TASK_MANAGER";
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws InvalidDefinitionException when id is null or blank, or severity is null
+     */
     public LogComponent {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(severity, "severity");
+        if (id == null || id.isBlank() || severity == null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("Logging.LogComponents",
+                id == null || id.isBlank() ? "a log component needs an id" : "log component " + id + " needs a severity")));
+        }
     }
 }

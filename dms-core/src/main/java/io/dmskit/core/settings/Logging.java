@@ -2,6 +2,7 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -141,19 +142,24 @@ public final class Logging {
     /**
      * @param map the members of a {@code Logging} JSON object, or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON
      */
     public static Logging fromMap(Map<String, ?> map) {
         Builder b = new Builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("Logging", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "EnableLogging" -> b.enableLogging = Values.asBoolean(v);
-                case "EnableLogContext" -> b.enableLogContext = Values.asBoolean(v);
-                case "DeleteTaskLogs" -> b.deleteTaskLogs = Values.asBoolean(v);
-                case "CloudWatchLogGroup" -> b.cloudWatchLogGroup = Values.asString(v);
-                case "CloudWatchLogStream" -> b.cloudWatchLogStream = Values.asString(v);
+                case "EnableLogging" -> b.enableLogging = keepIfNot(b, k, v, Values.asBoolean(v));
+                case "EnableLogContext" -> b.enableLogContext = keepIfNot(b, k, v, Values.asBoolean(v));
+                case "DeleteTaskLogs" -> b.deleteTaskLogs = keepIfNot(b, k, v, Values.asBoolean(v));
+                case "CloudWatchLogGroup" -> b.cloudWatchLogGroup = keepIfNot(b, k, v, Values.asString(v));
+                case "CloudWatchLogStream" -> b.cloudWatchLogStream = keepIfNot(b, k, v, Values.asString(v));
                 case "LogComponents" -> {
                     if (v instanceof List<?> list && list.stream().allMatch(Logging::isComponent)) {
                         b.logComponents = new LinkedHashMap<>();
@@ -173,8 +179,16 @@ public final class Logging {
         return b.buildUnchecked();
     }
 
+    /** A value that does not convert is kept as read in otherFields (sent back unchanged), never dropped. */
+    private static <T> T keepIfNot(Builder b, String key, Object raw, T converted) {
+        if (converted == null && raw != null) {
+            b.otherFields.put(key, raw);
+        }
+        return converted;
+    }
+
     private static boolean isComponent(Object o) {
-        return o instanceof Map<?, ?> e && e.get("Id") != null
+        return o instanceof Map<?, ?> e && e.get("Id") instanceof String id && !id.isBlank()
             && LogSeverity.fromWire(String.valueOf(e.get("Severity"))).isPresent();
     }
 
@@ -205,6 +219,7 @@ public final class Logging {
         private String cloudWatchLogGroup;
         private String cloudWatchLogStream;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -237,13 +252,22 @@ public final class Logging {
         }
 
         /**
-         * Sets (or replaces) one component's severity.
+         * Sets (or replaces) one component's severity. A null or blank id or a null severity is reported by
+         * {@link #build()}.
          *
          * @param id component id, e.g. {@link LogComponent#SOURCE_CAPTURE}
          * @param severity severity
          * @return this builder
          */
         public Builder logComponent(String id, LogSeverity severity) {
+            String field = "Logging.LogComponents[" + id + "]";
+            rejected.remove(field);
+            if (id == null || id.isBlank() || Validate.hasControl(id) || severity == null) {
+                rejected.put(field, DefinitionProblem.of(field, id == null || id.isBlank() || Validate.hasControl(id)
+                    ? "a log component id is required (e.g. SOURCE_CAPTURE), was " + Validate.show(id)
+                    : "the severity is null"));
+                return this;
+            }
             if (logComponents == null) {
                 logComponents = new LinkedHashMap<>();
             }
@@ -253,11 +277,25 @@ public final class Logging {
 
         /**
          * @param key member name
-         * @param value value sent as given
+         * @param value a JSON value sent as given (String, Number, Boolean, List, Map); null removes the member;
+         *     anything else is reported by {@link #build()}
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "Logging." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("Logging", "otherField: the member name is null"));
+            } else if (value == null) {
+                otherFields.remove(key);
+            } else {
+                String problem = Validate.jsonValueProblem(value);
+                if (problem == null) {
+                    otherFields.put(key, value);
+                } else {
+                    rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                }
+            }
             return this;
         }
 
@@ -267,7 +305,8 @@ public final class Logging {
          */
         public Logging build() {
             Logging l = new Logging(this);
-            List<DefinitionProblem> p = l.problems();
+            List<DefinitionProblem> p = new ArrayList<>(rejected.values());
+            p.addAll(l.problems());
             if (!p.isEmpty()) {
                 throw new InvalidDefinitionException(p);
             }

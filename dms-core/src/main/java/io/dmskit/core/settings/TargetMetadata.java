@@ -3,7 +3,9 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code TargetMetadata}: target schema, LOB handling, parallel load and apply.
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class TargetMetadata {
 
@@ -68,6 +71,7 @@ public final class TargetMetadata {
      * @throws InvalidDefinitionException listing every problem
      */
     public static TargetMetadata of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "TargetMetadata");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -249,30 +253,116 @@ public final class TargetMetadata {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static TargetMetadata fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("TargetMetadata", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "TargetSchema" -> b.targetSchema = Values.asString(v);
-                case "SupportLobs" -> b.supportLobs = Values.asBoolean(v);
-                case "FullLobMode" -> b.fullLobMode = Values.asBoolean(v);
-                case "LobChunkSize" -> b.lobChunkSize = Values.asInteger(v);
-                case "LimitedSizeLobMode" -> b.limitedSizeLobMode = Values.asBoolean(v);
-                case "LobMaxSize" -> b.lobMaxSize = Values.asInteger(v);
-                case "InlineLobMaxSize" -> b.inlineLobMaxSize = Values.asInteger(v);
-                case "LoadMaxFileSize" -> b.loadMaxFileSize = Values.asInteger(v);
-                case "ParallelLoadThreads" -> b.parallelLoadThreads = Values.asInteger(v);
-                case "ParallelLoadBufferSize" -> b.parallelLoadBufferSize = Values.asInteger(v);
-                case "ParallelLoadQueuesPerThread" -> b.parallelLoadQueuesPerThread = Values.asInteger(v);
-                case "ParallelApplyThreads" -> b.parallelApplyThreads = Values.asInteger(v);
-                case "ParallelApplyBufferSize" -> b.parallelApplyBufferSize = Values.asInteger(v);
-                case "ParallelApplyQueuesPerThread" -> b.parallelApplyQueuesPerThread = Values.asInteger(v);
-                case "BatchApplyEnabled" -> b.batchApplyEnabled = Values.asBoolean(v);
-                case "TaskRecoveryTableEnabled" -> b.taskRecoveryTableEnabled = Values.asBoolean(v);
+                case "TargetSchema" -> {
+                    b.targetSchema = Values.asString(v);
+                    if (b.targetSchema == null && v != null) {
+                        b.otherFields.put(k, v); // not a String: kept as read, sent back unchanged
+                    }
+                }
+                case "SupportLobs" -> {
+                    b.supportLobs = Values.asBoolean(v);
+                    if (b.supportLobs == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "FullLobMode" -> {
+                    b.fullLobMode = Values.asBoolean(v);
+                    if (b.fullLobMode == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "LobChunkSize" -> {
+                    b.lobChunkSize = Values.asInteger(v);
+                    if (b.lobChunkSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "LimitedSizeLobMode" -> {
+                    b.limitedSizeLobMode = Values.asBoolean(v);
+                    if (b.limitedSizeLobMode == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "LobMaxSize" -> {
+                    b.lobMaxSize = Values.asInteger(v);
+                    if (b.lobMaxSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "InlineLobMaxSize" -> {
+                    b.inlineLobMaxSize = Values.asInteger(v);
+                    if (b.inlineLobMaxSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "LoadMaxFileSize" -> {
+                    b.loadMaxFileSize = Values.asInteger(v);
+                    if (b.loadMaxFileSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ParallelLoadThreads" -> {
+                    b.parallelLoadThreads = Values.asInteger(v);
+                    if (b.parallelLoadThreads == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ParallelLoadBufferSize" -> {
+                    b.parallelLoadBufferSize = Values.asInteger(v);
+                    if (b.parallelLoadBufferSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ParallelLoadQueuesPerThread" -> {
+                    b.parallelLoadQueuesPerThread = Values.asInteger(v);
+                    if (b.parallelLoadQueuesPerThread == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ParallelApplyThreads" -> {
+                    b.parallelApplyThreads = Values.asInteger(v);
+                    if (b.parallelApplyThreads == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ParallelApplyBufferSize" -> {
+                    b.parallelApplyBufferSize = Values.asInteger(v);
+                    if (b.parallelApplyBufferSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ParallelApplyQueuesPerThread" -> {
+                    b.parallelApplyQueuesPerThread = Values.asInteger(v);
+                    if (b.parallelApplyQueuesPerThread == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "BatchApplyEnabled" -> {
+                    b.batchApplyEnabled = Values.asBoolean(v);
+                    if (b.batchApplyEnabled == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "TaskRecoveryTableEnabled" -> {
+                    b.taskRecoveryTableEnabled = Values.asBoolean(v);
+                    if (b.taskRecoveryTableEnabled == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -406,6 +496,7 @@ public final class TargetMetadata {
         private Boolean batchApplyEnabled;
         private Boolean taskRecoveryTableEnabled;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -416,6 +507,7 @@ public final class TargetMetadata {
          */
         public Builder targetSchema(String targetSchema) {
             this.targetSchema = targetSchema;
+            rejected.remove("TargetSchema");
             return this;
         }
 
@@ -425,6 +517,7 @@ public final class TargetMetadata {
          */
         public Builder supportLobs(Boolean supportLobs) {
             this.supportLobs = supportLobs;
+            rejected.remove("SupportLobs");
             return this;
         }
 
@@ -434,6 +527,7 @@ public final class TargetMetadata {
          */
         public Builder fullLobMode(Boolean fullLobMode) {
             this.fullLobMode = fullLobMode;
+            rejected.remove("FullLobMode");
             return this;
         }
 
@@ -443,6 +537,7 @@ public final class TargetMetadata {
          */
         public Builder lobChunkSize(Integer lobChunkSize) {
             this.lobChunkSize = lobChunkSize;
+            rejected.remove("LobChunkSize");
             return this;
         }
 
@@ -452,6 +547,7 @@ public final class TargetMetadata {
          */
         public Builder limitedSizeLobMode(Boolean limitedSizeLobMode) {
             this.limitedSizeLobMode = limitedSizeLobMode;
+            rejected.remove("LimitedSizeLobMode");
             return this;
         }
 
@@ -461,6 +557,7 @@ public final class TargetMetadata {
          */
         public Builder lobMaxSize(Integer lobMaxSize) {
             this.lobMaxSize = lobMaxSize;
+            rejected.remove("LobMaxSize");
             return this;
         }
 
@@ -470,6 +567,7 @@ public final class TargetMetadata {
          */
         public Builder inlineLobMaxSize(Integer inlineLobMaxSize) {
             this.inlineLobMaxSize = inlineLobMaxSize;
+            rejected.remove("InlineLobMaxSize");
             return this;
         }
 
@@ -479,6 +577,7 @@ public final class TargetMetadata {
          */
         public Builder loadMaxFileSize(Integer loadMaxFileSize) {
             this.loadMaxFileSize = loadMaxFileSize;
+            rejected.remove("LoadMaxFileSize");
             return this;
         }
 
@@ -488,6 +587,7 @@ public final class TargetMetadata {
          */
         public Builder parallelLoadThreads(Integer parallelLoadThreads) {
             this.parallelLoadThreads = parallelLoadThreads;
+            rejected.remove("ParallelLoadThreads");
             return this;
         }
 
@@ -497,6 +597,7 @@ public final class TargetMetadata {
          */
         public Builder parallelLoadBufferSize(Integer parallelLoadBufferSize) {
             this.parallelLoadBufferSize = parallelLoadBufferSize;
+            rejected.remove("ParallelLoadBufferSize");
             return this;
         }
 
@@ -506,6 +607,7 @@ public final class TargetMetadata {
          */
         public Builder parallelLoadQueuesPerThread(Integer parallelLoadQueuesPerThread) {
             this.parallelLoadQueuesPerThread = parallelLoadQueuesPerThread;
+            rejected.remove("ParallelLoadQueuesPerThread");
             return this;
         }
 
@@ -515,6 +617,7 @@ public final class TargetMetadata {
          */
         public Builder parallelApplyThreads(Integer parallelApplyThreads) {
             this.parallelApplyThreads = parallelApplyThreads;
+            rejected.remove("ParallelApplyThreads");
             return this;
         }
 
@@ -524,6 +627,7 @@ public final class TargetMetadata {
          */
         public Builder parallelApplyBufferSize(Integer parallelApplyBufferSize) {
             this.parallelApplyBufferSize = parallelApplyBufferSize;
+            rejected.remove("ParallelApplyBufferSize");
             return this;
         }
 
@@ -533,6 +637,7 @@ public final class TargetMetadata {
          */
         public Builder parallelApplyQueuesPerThread(Integer parallelApplyQueuesPerThread) {
             this.parallelApplyQueuesPerThread = parallelApplyQueuesPerThread;
+            rejected.remove("ParallelApplyQueuesPerThread");
             return this;
         }
 
@@ -542,6 +647,7 @@ public final class TargetMetadata {
          */
         public Builder batchApplyEnabled(Boolean batchApplyEnabled) {
             this.batchApplyEnabled = batchApplyEnabled;
+            rejected.remove("BatchApplyEnabled");
             return this;
         }
 
@@ -551,18 +657,35 @@ public final class TargetMetadata {
          */
         public Builder taskRecoveryTableEnabled(Boolean taskRecoveryTableEnabled) {
             this.taskRecoveryTableEnabled = taskRecoveryTableEnabled;
+            rejected.remove("TaskRecoveryTableEnabled");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "TargetMetadata." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("TargetMetadata", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -572,7 +695,8 @@ public final class TargetMetadata {
          */
         public TargetMetadata build() {
             TargetMetadata v = new TargetMetadata(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

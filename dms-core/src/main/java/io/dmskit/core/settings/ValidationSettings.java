@@ -3,7 +3,9 @@ package io.dmskit.core.settings;
 
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.internal.json.Values;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Task settings section {@code ValidationSettings} (DMS data validation).
  * <p>Immutable; every field is optional (unset fields are not sent to DMS and not compared with what DMS
- * reports). Build with {@link #builder()}, copy with {@link #toBuilder()}.
+ * reports); a setter given null unsets its field. Build with {@link #builder()}, copy with
+ * {@link #toBuilder()}.
  */
 public final class ValidationSettings {
 
@@ -66,6 +69,7 @@ public final class ValidationSettings {
      * @throws InvalidDefinitionException listing every problem
      */
     public static ValidationSettings of(Consumer<Builder> spec) {
+        Validate.requireSpec(spec, "ValidationSettings");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -238,29 +242,110 @@ public final class ValidationSettings {
      *
      * @param map the members (as produced by a JSON parser), or null
      * @return the section
+     * @throws InvalidDefinitionException when the map holds something that is not JSON (a non-String key, an
+     *     arbitrary object, NaN, a cycle, nesting deeper than 200)
      */
     public static ValidationSettings fromMap(Map<String, ?> map) {
         Builder b = builder();
         if (map == null) {
             return b.buildUnchecked();
         }
+        String notJson = Validate.jsonValueProblem(map);
+        if (notJson != null) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("ValidationSettings", "not JSON: " + notJson)));
+        }
         map.forEach((k, v) -> {
             switch (k) {
-                case "EnableValidation" -> b.enableValidation = Values.asBoolean(v);
-                case "ValidationMode" -> b.validationMode = Values.asString(v);
-                case "ThreadCount" -> b.threadCount = Values.asInteger(v);
-                case "PartitionSize" -> b.partitionSize = Values.asInteger(v);
-                case "FailureMaxCount" -> b.failureMaxCount = Values.asInteger(v);
-                case "TableFailureMaxCount" -> b.tableFailureMaxCount = Values.asInteger(v);
-                case "RecordFailureDelayInMinutes" -> b.recordFailureDelayInMinutes = Values.asInteger(v);
-                case "RecordSuspendDelayInMinutes" -> b.recordSuspendDelayInMinutes = Values.asInteger(v);
-                case "RecordFailureDelayLimitInMinutes" -> b.recordFailureDelayLimitInMinutes = Values.asInteger(v);
-                case "MaxKeyColumnSize" -> b.maxKeyColumnSize = Values.asInteger(v);
-                case "ValidationOnly" -> b.validationOnly = Values.asBoolean(v);
-                case "HandleCollationDiff" -> b.handleCollationDiff = Values.asBoolean(v);
-                case "SkipLobColumns" -> b.skipLobColumns = Values.asBoolean(v);
-                case "ValidationPartialLobSize" -> b.validationPartialLobSize = Values.asInteger(v);
-                case "ValidationQueryCdcDelaySeconds" -> b.validationQueryCdcDelaySeconds = Values.asInteger(v);
+                case "EnableValidation" -> {
+                    b.enableValidation = Values.asBoolean(v);
+                    if (b.enableValidation == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "ValidationMode" -> {
+                    b.validationMode = Values.asString(v);
+                    if (b.validationMode == null && v != null) {
+                        b.otherFields.put(k, v); // not a String: kept as read, sent back unchanged
+                    }
+                }
+                case "ThreadCount" -> {
+                    b.threadCount = Values.asInteger(v);
+                    if (b.threadCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "PartitionSize" -> {
+                    b.partitionSize = Values.asInteger(v);
+                    if (b.partitionSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "FailureMaxCount" -> {
+                    b.failureMaxCount = Values.asInteger(v);
+                    if (b.failureMaxCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "TableFailureMaxCount" -> {
+                    b.tableFailureMaxCount = Values.asInteger(v);
+                    if (b.tableFailureMaxCount == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecordFailureDelayInMinutes" -> {
+                    b.recordFailureDelayInMinutes = Values.asInteger(v);
+                    if (b.recordFailureDelayInMinutes == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecordSuspendDelayInMinutes" -> {
+                    b.recordSuspendDelayInMinutes = Values.asInteger(v);
+                    if (b.recordSuspendDelayInMinutes == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "RecordFailureDelayLimitInMinutes" -> {
+                    b.recordFailureDelayLimitInMinutes = Values.asInteger(v);
+                    if (b.recordFailureDelayLimitInMinutes == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "MaxKeyColumnSize" -> {
+                    b.maxKeyColumnSize = Values.asInteger(v);
+                    if (b.maxKeyColumnSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ValidationOnly" -> {
+                    b.validationOnly = Values.asBoolean(v);
+                    if (b.validationOnly == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "HandleCollationDiff" -> {
+                    b.handleCollationDiff = Values.asBoolean(v);
+                    if (b.handleCollationDiff == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "SkipLobColumns" -> {
+                    b.skipLobColumns = Values.asBoolean(v);
+                    if (b.skipLobColumns == null && v != null) {
+                        b.otherFields.put(k, v); // not a Boolean: kept as read, sent back unchanged
+                    }
+                }
+                case "ValidationPartialLobSize" -> {
+                    b.validationPartialLobSize = Values.asInteger(v);
+                    if (b.validationPartialLobSize == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
+                case "ValidationQueryCdcDelaySeconds" -> {
+                    b.validationQueryCdcDelaySeconds = Values.asInteger(v);
+                    if (b.validationQueryCdcDelaySeconds == null && v != null) {
+                        b.otherFields.put(k, v); // not a Integer: kept as read, sent back unchanged
+                    }
+                }
                 default -> b.otherFields.put(k, v);
             }
         });
@@ -388,6 +473,7 @@ public final class ValidationSettings {
         private Integer validationPartialLobSize;
         private Integer validationQueryCdcDelaySeconds;
         private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -398,6 +484,7 @@ public final class ValidationSettings {
          */
         public Builder enableValidation(Boolean enableValidation) {
             this.enableValidation = enableValidation;
+            rejected.remove("EnableValidation");
             return this;
         }
 
@@ -407,6 +494,7 @@ public final class ValidationSettings {
          */
         public Builder validationMode(String validationMode) {
             this.validationMode = validationMode;
+            rejected.remove("ValidationMode");
             return this;
         }
 
@@ -416,6 +504,7 @@ public final class ValidationSettings {
          */
         public Builder threadCount(Integer threadCount) {
             this.threadCount = threadCount;
+            rejected.remove("ThreadCount");
             return this;
         }
 
@@ -425,6 +514,7 @@ public final class ValidationSettings {
          */
         public Builder partitionSize(Integer partitionSize) {
             this.partitionSize = partitionSize;
+            rejected.remove("PartitionSize");
             return this;
         }
 
@@ -434,6 +524,7 @@ public final class ValidationSettings {
          */
         public Builder failureMaxCount(Integer failureMaxCount) {
             this.failureMaxCount = failureMaxCount;
+            rejected.remove("FailureMaxCount");
             return this;
         }
 
@@ -443,6 +534,7 @@ public final class ValidationSettings {
          */
         public Builder tableFailureMaxCount(Integer tableFailureMaxCount) {
             this.tableFailureMaxCount = tableFailureMaxCount;
+            rejected.remove("TableFailureMaxCount");
             return this;
         }
 
@@ -452,6 +544,7 @@ public final class ValidationSettings {
          */
         public Builder recordFailureDelayInMinutes(Integer recordFailureDelayInMinutes) {
             this.recordFailureDelayInMinutes = recordFailureDelayInMinutes;
+            rejected.remove("RecordFailureDelayInMinutes");
             return this;
         }
 
@@ -461,6 +554,7 @@ public final class ValidationSettings {
          */
         public Builder recordSuspendDelayInMinutes(Integer recordSuspendDelayInMinutes) {
             this.recordSuspendDelayInMinutes = recordSuspendDelayInMinutes;
+            rejected.remove("RecordSuspendDelayInMinutes");
             return this;
         }
 
@@ -470,6 +564,7 @@ public final class ValidationSettings {
          */
         public Builder recordFailureDelayLimitInMinutes(Integer recordFailureDelayLimitInMinutes) {
             this.recordFailureDelayLimitInMinutes = recordFailureDelayLimitInMinutes;
+            rejected.remove("RecordFailureDelayLimitInMinutes");
             return this;
         }
 
@@ -479,6 +574,7 @@ public final class ValidationSettings {
          */
         public Builder maxKeyColumnSize(Integer maxKeyColumnSize) {
             this.maxKeyColumnSize = maxKeyColumnSize;
+            rejected.remove("MaxKeyColumnSize");
             return this;
         }
 
@@ -488,6 +584,7 @@ public final class ValidationSettings {
          */
         public Builder validationOnly(Boolean validationOnly) {
             this.validationOnly = validationOnly;
+            rejected.remove("ValidationOnly");
             return this;
         }
 
@@ -497,6 +594,7 @@ public final class ValidationSettings {
          */
         public Builder handleCollationDiff(Boolean handleCollationDiff) {
             this.handleCollationDiff = handleCollationDiff;
+            rejected.remove("HandleCollationDiff");
             return this;
         }
 
@@ -506,6 +604,7 @@ public final class ValidationSettings {
          */
         public Builder skipLobColumns(Boolean skipLobColumns) {
             this.skipLobColumns = skipLobColumns;
+            rejected.remove("SkipLobColumns");
             return this;
         }
 
@@ -515,6 +614,7 @@ public final class ValidationSettings {
          */
         public Builder validationPartialLobSize(Integer validationPartialLobSize) {
             this.validationPartialLobSize = validationPartialLobSize;
+            rejected.remove("ValidationPartialLobSize");
             return this;
         }
 
@@ -524,18 +624,35 @@ public final class ValidationSettings {
          */
         public Builder validationQueryCdcDelaySeconds(Integer validationQueryCdcDelaySeconds) {
             this.validationQueryCdcDelaySeconds = validationQueryCdcDelaySeconds;
+            rejected.remove("ValidationQueryCdcDelaySeconds");
             return this;
         }
 
         /**
-         * Sets a member dmskit does not model; it is sent to DMS as given.
+         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is
+         * reported by {@link #build()}.
          *
          * @param key the JSON member name
-         * @param value a String, Number, Boolean, List or Map
+         * @param value a String, Number, Boolean, List or Map of those; null removes the member
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            otherFields.put(Objects.requireNonNull(key, "key"), value);
+            String field = "ValidationSettings." + key;
+            rejected.remove(field);
+            if (key == null) {
+                rejected.put(field, DefinitionProblem.of("ValidationSettings", "otherField: the member name is null"));
+                return this;
+            }
+            if (value == null) {
+                otherFields.remove(key);
+                return this;
+            }
+            String problem = Validate.jsonValueProblem(value);
+            if (problem != null) {
+                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+                return this;
+            }
+            otherFields.put(key, value);
             return this;
         }
 
@@ -545,7 +662,8 @@ public final class ValidationSettings {
          */
         public ValidationSettings build() {
             ValidationSettings v = new ValidationSettings(this);
-            List<DefinitionProblem> problems = v.problems();
+            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());
+            problems.addAll(v.problems());
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);
             }

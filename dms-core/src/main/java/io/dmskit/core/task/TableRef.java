@@ -1,6 +1,8 @@
 package io.dmskit.core.task;
 
-import java.util.Objects;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import java.util.List;
 
 /**
  * A source table, for {@code reload}.
@@ -10,10 +12,16 @@ import java.util.Objects;
  */
 public record TableRef(String schema, String table) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws InvalidDefinitionException when schema or table is null or blank
+     */
     public TableRef {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(table, "table");
+        if (schema == null || schema.isBlank() || table == null || table.isBlank()) {
+            throw new InvalidDefinitionException(List.of(DefinitionProblem.of("TableRef",
+                "a table reference needs a schema and a table name")));
+        }
     }
 
     /**

@@ -22,7 +22,23 @@ public final class JsonSemantics {
     public static final Set<String> READ_ONLY = Set.of("Logging.CloudWatchLogGroup", "Logging.CloudWatchLogStream",
         "ControlTablesSettings.historyTimeslotInMinutes");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        // a member given twice is ambiguous, and text after the object is not part of it: both are errors
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // numbers with a fraction or exponent are kept exactly as written (1e999999999 stays small and is written
+        // back as 1E+999999999; as a double it would become Infinity, which is not JSON)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .build();
+
+    static {
+        // task settings are a few levels deep; 200 is also what the builders accept in otherSection/otherField
+        MAPPER.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .maxNestingDepth(200).build());
+    }
+
+    /** Numbers whose exponent is within this bound are written out in full when compared; others stay scientific. */
+    private static final int PLAIN_SCALE_LIMIT = 64;
 
     private JsonSemantics() {
     }
@@ -135,20 +151,37 @@ public final class JsonSemantics {
             return out;
         }
         if (v instanceof Number n) {
-            try {
-                return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
-                return n.toString();
-            }
+            return number(n.toString());
         }
         String s = String.valueOf(v);
-        if (s.matches("-?\\d+(\\.\\d+)?")) {
-            return new BigDecimal(s).stripTrailingZeros().toPlainString();
+        if (s.length() <= 100 && s.matches("-?\\d+(\\.\\d+)?")) {
+            return number(s);
         }
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
             return s.toLowerCase(java.util.Locale.ROOT);
         }
         return s;
+    }
+
+    /**
+     * The canonical text of a number: equal values give equal text ({@code 5}, {@code 5.0}, {@code "5"}); never
+     * expands an exponent beyond {@link #PLAIN_SCALE_LIMIT} digits, so {@code 1e999999999} costs no more than its
+     * text, and text longer than 1000 characters is compared as written (BigDecimal parsing is not linear).
+     */
+    private static String number(String text) {
+        if (text.length() > 1000) {
+            return text;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text);
+            if (d.signum() == 0) {
+                return "0";
+            }
+            d = d.stripTrailingZeros();
+            return Math.abs(d.scale()) <= PLAIN_SCALE_LIMIT ? d.toPlainString() : d.toString();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return text; // NaN, Infinity, an exponent beyond int range: compared as written
+        }
     }
 
     private static String render(Object normalized) {
@@ -164,21 +197,59 @@ public final class JsonSemantics {
 
     /**
      * @param json a JSON object text
-     * @return its members (insertion order), numbers as Integer/Long/Double
+     * @return its members (insertion order), numbers as Integer/Long/BigInteger/BigDecimal
      * @throws IllegalArgumentException when the text is not a JSON object
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("no JSON text (null)");
+        }
         try {
             Object o = MAPPER.readValue(json, Object.class);
             if (!(o instanceof Map<?, ?>)) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            return (Map<String, Object>) o;
+            return (Map<String, Object>) wholeNumbers(o);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+            String msg = String.valueOf(e.getOriginalMessage());
+            throw new IllegalArgumentException("invalid JSON" + at + ": "
+                + (msg.length() > 300 ? msg.substring(0, 300) + "..." : msg), e);
+        } catch (RuntimeException e) {
+            // anything else the parser throws (its limits: nesting 200, numbers 1000 digits) is bad input too
+            throw new IllegalArgumentException("invalid JSON: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Reads whole numbers written with a fraction or an exponent ({@code 1e0}, {@code 600.0}) as the Integer or
+     * Long that {@code 1} and {@code 600} read as, so a document and its own serialization are equal; other
+     * numbers stay BigDecimal, exactly as written. Each check is bounded by the number's digits.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object wholeNumbers(Object v) {
+        if (v instanceof BigDecimal d) {
+            if (d.signum() == 0) {
+                return 0;
+            }
+            if (d.precision() - d.scale() > 0 && d.precision() - d.scale() <= 19 && d.scale() <= 1000) {
+                try {
+                    long l = d.longValueExact();
+                    return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+                } catch (ArithmeticException notWhole) {
+                    return d;
+                }
+            }
+            return d;
+        }
+        if (v instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).replaceAll((k, x) -> wholeNumbers(x));
+        } else if (v instanceof List<?> l) {
+            ((List<Object>) l).replaceAll(JsonSemantics::wholeNumbers);
+        }
+        return v;
     }
 
     /**

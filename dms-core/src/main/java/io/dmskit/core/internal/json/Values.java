@@ -13,7 +13,7 @@ public final class Values {
      * @return its text, or null
      */
     public static String asString(Object v) {
-        return v == null ? null : v.toString();
+        return v == null || v instanceof java.util.Map<?, ?> || v instanceof java.util.Collection<?> ? null : v.toString();
     }
 
     /**
@@ -30,17 +30,33 @@ public final class Values {
      * @return the long, or null
      */
     public static Long asLong(Object v) {
-        if (v instanceof Number n) {
-            return n.longValue();
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
         }
-        if (v instanceof String s && !s.isBlank()) {
+        if (v instanceof Number n) { // Double, BigInteger, BigDecimal: only whole numbers that fit
+            return exactLong(n.toString());
+        }
+        if (v instanceof String s && s.length() <= 20 && s.matches("-?\\d+")) {
             try {
-                return new BigDecimal(s.trim()).longValueExact();
-            } catch (ArithmeticException | NumberFormatException e) {
+                return Long.parseLong(s); // DMS echoes numbers as digit strings ("5"); nothing else is a number
+            } catch (NumberFormatException tooBig) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** A long, or null; text longer than any long is not parsed (BigDecimal parsing is not linear). */
+    private static Long exactLong(String s) {
+        if (s.length() > 40) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(s);
+            return d.scale() < -19 || d.scale() > 40 ? null : d.longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -52,10 +68,10 @@ public final class Values {
             return b;
         }
         if (v instanceof String s) {
-            if ("true".equalsIgnoreCase(s.trim())) {
+            if ("true".equalsIgnoreCase(s)) {
                 return Boolean.TRUE;
             }
-            if ("false".equalsIgnoreCase(s.trim())) {
+            if ("false".equalsIgnoreCase(s)) {
                 return Boolean.FALSE;
             }
         }
