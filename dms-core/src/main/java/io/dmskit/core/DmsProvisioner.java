@@ -109,7 +109,7 @@ public final class DmsProvisioner implements AutoCloseable {
      *     does not allow; the message says which policy allows it, e.g. {@code ApplyPolicy.restartTasks()}
      * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way
      *     ({@link WaitTimeoutException}, {@link ResourceFailedException}, ...): its
-     *     {@link io.dmskit.core.exception.DmsKitException#partialResult()} says what was done before
+     *     {@link ApplyResult#partialResultOf ApplyResult.partialResultOf(e)} says what was done before
      */
     public ApplyResult apply(Pipeline pipeline) {
         return apply(pipeline, policy);
@@ -124,7 +124,7 @@ public final class DmsProvisioner implements AutoCloseable {
      * @throws ChangeNotAllowedException before any change, when the plan needs a restart or replacement the policy
      *     does not allow
      * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way, carrying
-     *     the {@link io.dmskit.core.exception.DmsKitException#partialResult() partial result}
+     *     the {@link ApplyResult#partialResultOf partial result}
      */
     public ApplyResult apply(Pipeline pipeline, ApplyPolicy applyPolicy) {
         return provisioning.apply(Objects.requireNonNull(pipeline, "pipeline"), Objects.requireNonNull(applyPolicy));
