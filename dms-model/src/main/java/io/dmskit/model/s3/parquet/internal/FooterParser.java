@@ -25,6 +25,8 @@ public final class FooterParser {
     /** Bytes at the end of every Parquet file: 4-byte little-endian footer length and the magic. */
     public static final int TRAILER_LENGTH = 8;
     private static final int MAX_SCHEMA_DEPTH = 64;
+    /** PostgreSQL's NUMERIC allows 1000 digits, the widest of DMS's sources. */
+    private static final int MAX_DECIMAL_PRECISION = 1000;
 
     private FooterParser() {
     }
@@ -243,6 +245,10 @@ public final class FooterParser {
         };
         if (!fits(type, logical)) {
             logical = ParquetLogicalType.OTHER;
+        }
+        if (logical == ParquetLogicalType.DECIMAL && e.precision() > MAX_DECIMAL_PRECISION) {
+            throw new ParquetFormatException("schema leaf " + path + " is DECIMAL(" + e.precision() + ", "
+                    + e.scale() + "); precisions above " + MAX_DECIMAL_PRECISION + " are not read");
         }
         try {
             return logical == ParquetLogicalType.DECIMAL
