@@ -7,6 +7,7 @@ import io.dmskit.model.s3.CsvFormatException;
 import io.dmskit.model.s3.CsvReader;
 import io.dmskit.model.s3.parquet.ParquetFooter;
 import io.dmskit.model.s3.parquet.ParquetFormatException;
+import io.dmskit.model.s3.parquet.ParquetLimits;
 import io.dmskit.model.s3.parquet.ParquetReader;
 import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.TargetReadException;
@@ -253,6 +254,10 @@ public final class DmsObjectReader {
         byte[] bytes = r.asByteArray();
         long size = objectSize(r.response(), bytes.length);
         int footerLen = ParquetReader.footerLength(bytes);
+        if (footerLen > ParquetLimits.DEFAULT.maxFooterBytes()) { // refused before fetching it
+            throw new ParquetFormatException("the footer is " + footerLen + " bytes long, more than"
+                    + " ParquetLimits.maxFooterBytes (" + ParquetLimits.DEFAULT.maxFooterBytes() + ")");
+        }
         long need = (long) footerLen + ParquetReader.TRAILER_LENGTH;
         if (need > size) {
             throw new ParquetFormatException(

@@ -59,6 +59,23 @@ public final class ParquetReader {
      * @throws ParquetFormatException when the footer is truncated or corrupt
      */
     public static ParquetFooter readFooter(byte[] tail) {
+        return readFooter(tail, ParquetLimits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #readFooter(byte[])}, refusing a footer longer than {@link ParquetLimits#maxFooterBytes()}.
+     *
+     * @param tail the last bytes of the file (or the whole file), holding the whole footer and the trailer
+     * @param limits the footer size ceiling
+     * @return the footer
+     * @throws ParquetFormatException when the footer is truncated, corrupt or longer than the limit
+     */
+    public static ParquetFooter readFooter(byte[] tail, ParquetLimits limits) {
+        int length = footerLength(tail);
+        if (length > limits.maxFooterBytes()) {
+            throw new ParquetFormatException("the footer is " + length + " bytes long, more than"
+                    + " ParquetLimits.maxFooterBytes (" + limits.maxFooterBytes() + ")");
+        }
         return guard(() -> FooterParser.parseTail(tail), "footer");
     }
 
@@ -147,7 +164,7 @@ public final class ParquetReader {
      * @throws ParquetFormatException when the file is truncated or corrupt or exceeds the limits
      */
     public static List<Object[]> readRows(byte[] file, ParquetLimits limits) {
-        ParquetFooter footer = readFooter(file);
+        ParquetFooter footer = readFooter(file, limits);
         long chunkBytes = 0;
         for (ParquetFooter.RowGroup g : footer.rowGroups()) {
             for (ParquetFooter.ColumnChunk c : g.columns()) {

@@ -460,23 +460,20 @@ public final class PageDecoder {
 
         static PageHeader read(CompactReader r) {
             PageHeader h = new PageHeader();
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    break;
-                }
+            r.readStruct(f -> {
                 switch (f.id()) {
                     case 1 -> h.type = r.readI32();
                     case 2 -> h.uncompressedSize = r.readI32();
                     case 3 -> h.compressedSize = r.readI32();
-                    case 5 -> h.readDataV1(r);
-                    case 7 -> h.readDict(r);
-                    case 8 -> h.readDataV2(r);
-                    default -> r.skip(f.type());
+                    case 5 -> r.readStruct(g -> h.readDataV1(g, r));
+                    case 7 -> r.readStruct(g -> h.readDict(g, r));
+                    case 8 -> r.readStruct(g -> h.readDataV2(g, r));
+                    default -> {
+                        return false;
+                    }
                 }
-                last = f.id();
-            }
+                return true;
+            });
             if (h.compressedSize < 0 || h.uncompressedSize < 0) {
                 throw new ParquetFormatException("page header with a negative or missing size at byte "
                         + r.position());
@@ -484,55 +481,37 @@ public final class PageDecoder {
             return h;
         }
 
-        private void readDataV1(CompactReader r) {
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    return;
+        private boolean readDataV1(CompactReader.Field f, CompactReader r) {
+            switch (f.id()) {
+                case 1 -> numValues = r.readI32();
+                case 2 -> encoding = r.readI32();
+                default -> {
+                    return false;
                 }
-                switch (f.id()) {
-                    case 1 -> numValues = r.readI32();
-                    case 2 -> encoding = r.readI32();
-                    default -> r.skip(f.type());
-                }
-                last = f.id();
             }
+            return true;
         }
 
-        private void readDict(CompactReader r) {
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    return;
-                }
-                if (f.id() == 1) {
-                    dictNumValues = r.readI32();
-                } else {
-                    r.skip(f.type());
-                }
-                last = f.id();
+        private boolean readDict(CompactReader.Field f, CompactReader r) {
+            if (f.id() != 1) {
+                return false;
             }
+            dictNumValues = r.readI32();
+            return true;
         }
 
-        private void readDataV2(CompactReader r) {
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    return;
+        private boolean readDataV2(CompactReader.Field f, CompactReader r) {
+            switch (f.id()) {
+                case 1 -> numValues = r.readI32();
+                case 4 -> encoding = r.readI32();
+                case 5 -> defLength = r.readI32();
+                case 6 -> repLength = r.readI32();
+                case 7 -> v2Compressed = f.boolValue();
+                default -> {
+                    return false;
                 }
-                switch (f.id()) {
-                    case 1 -> numValues = r.readI32();
-                    case 4 -> encoding = r.readI32();
-                    case 5 -> defLength = r.readI32();
-                    case 6 -> repLength = r.readI32();
-                    case 7 -> v2Compressed = f.boolValue();
-                    default -> r.skip(f.type());
-                }
-                last = f.id();
             }
+            return true;
         }
     }
 
