@@ -51,7 +51,7 @@ class CorruptS3ObjectsTest {
                         CsvFormatException.class, "gzip"),
                 Arguments.of("LOAD00000004.parquet", Arrays.copyOfRange(parquet, 0, parquet.length - 3),
                         ParquetFormatException.class, "PAR1"),
-                Arguments.of("LOAD00000005.parquet", hugeFooter, ParquetFormatException.class, "footer length"),
+                Arguments.of("LOAD00000005.parquet", hugeFooter, ParquetFormatException.class, "maxFooterBytes"),
                 Arguments.of("20260101-000000000.parquet", corruptMiddle(parquet), ParquetFormatException.class, ""));
     }
 
