@@ -230,7 +230,8 @@ public final class VerificationReport {
     @Override
     public String toString() {
         Totals t = totals();
+        int pending = pending().size();
         return "VerificationReport{" + t.tables() + " tables, " + t.count(VerificationStatus.MATCH) + " match, "
-                + failures().size() + " not matching}";
+                + (pending == 0 ? "" : pending + " pending, ") + (failures().size() - pending) + " not matching}";
     }
 }

@@ -162,7 +162,9 @@ public final class Verifier {
      * @throws VerificationException when verification cannot run at all (source unreachable, task not found, ...)
      */
     public VerificationReport verifyRowCounts() {
-        return verifyOnce(Map.of()).report();
+        Round round = verifyOnce(Map.of());
+        LOG.info("Verification finished in {} ms: {}", round.report().elapsed().toMillis(), round.report());
+        return round.report();
     }
 
     /**
@@ -192,7 +194,7 @@ public final class Verifier {
         Instant deadline = start.plus(timeout);
         if (taskReader.knowsTask()) {
             DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline);
+            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline, true);
         }
         Poller poller = new Poller(clock, sleeper, pollInterval);
         Map<String, DmsTableStatistics> earlier = Map.of();
@@ -205,7 +207,8 @@ public final class Verifier {
                 }
             }
             if (waiting.isEmpty()) {
-                LOG.info("Caught up after {} s", Duration.between(start, clock.instant()).toSeconds());
+                LOG.info("Caught up after {} s: {}", Duration.between(start, clock.instant()).toSeconds(),
+                        round.report());
                 return round.report();
             }
             LOG.debug("Not caught up yet: {}", waiting);
@@ -261,18 +264,28 @@ public final class Verifier {
         requireTimeout(timeout);
         Instant start = clock.instant();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout));
+        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), false);
     }
 
-    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline) {
+    /**
+     * @param quietWhenDone whether a full load already complete at the first look is logged at DEBUG only (inside
+     *     {@link #verifyWhenCaughtUp(Duration)}, usually after the caller's own {@code awaitFullLoad}, which said so)
+     */
+    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline, boolean quietWhenDone) {
         Poller poller = new Poller(clock, sleeper, pollInterval);
+        boolean waited = false;
         while (true) {
             TaskProgress p = taskReader.progress(clock);
             List<String> pending = FullLoadCheck.pending(p, plan);
             if (pending.isEmpty()) {
-                LOG.info("Full load of {} complete ({})", taskArn, p.summary());
+                if (waited || !quietWhenDone) {
+                    LOG.info("Full load of {} complete ({})", taskArn, p.summary());
+                } else {
+                    LOG.debug("Full load of {} complete ({})", taskArn, p.summary());
+                }
                 return p;
             }
+            waited = true;
             LOG.debug("Full load of {} not complete: {}", taskArn, pending);
             if (!poller.pause(deadline)) {
                 throw new VerificationTimeoutException(taskArn, "full load complete", pending,
@@ -324,7 +337,7 @@ public final class Verifier {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         VerificationReport report = new VerificationReport(started.plus(elapsed), elapsed, describeSource(db),
                 describeTarget(task.target()), taskArn, countMode, tolerance, results, null);
-        LOG.info("Verification finished in {} ms: {}", elapsed.toMillis(), report);
+        LOG.debug("Verification finished in {} ms: {}", elapsed.toMillis(), report);
         return new Round(report, after);
     }
 

@@ -32,6 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.dmskit.core.provision.ResourceKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -226,6 +230,45 @@ class CatchUpAndPendingTest {
         assertThat(caughtUp.table(schema, "orders").orElseThrow().status()).isEqualTo(VerificationStatus.MATCH);
         caughtUp.assertAllMatch();
         assertThat(Duration.between(t0, clock.instant())).isBetween(Duration.ofSeconds(45), Duration.ofSeconds(60));
+    }
+
+    @Test
+    @DisplayName("a wait logs its outcome once at INFO: no line per round, no second 'full load complete'")
+    void waitsAreQuietAtInfo() {
+        TaskControl task = loaded();
+        insertRows(SRC, 101, 105);
+        task.tableStatistics(schema, "orders", s -> s.inserts(5L));
+        time.at(Duration.ofSeconds(45), () -> insertRows(PG, 101, 105));
+        Verifier verifier = verifier().build();
+        assertThat(verifier.verifyRowCounts()).hasToString("VerificationReport{2 tables, 1 match, 1 pending, "
+                + "0 not matching}");
+
+        List<String> info = infoLinesOf("io.dmskit.verify", () -> {
+            verifier.awaitFullLoad(Duration.ofMinutes(5));
+            verifier.verifyWhenCaughtUp(Duration.ofMinutes(5)).assertAllMatch();
+        });
+
+        assertThat(time.sleeps()).isGreaterThanOrEqualTo(4);          // several rounds were counted
+        assertThat(info).hasSize(2);
+        assertThat(info.get(0)).contains("Full load of " + applied.arn(ResourceKind.REPLICATION_TASK, "cu-task")
+                + " complete");
+        assertThat(info.get(1)).contains("Caught up after").contains("2 tables, 2 match, 0 not matching");
+    }
+
+    /** The INFO lines a logger (and its children) wrote while {@code action} ran (slf4j-simple writes to stderr). */
+    private static List<String> infoLinesOf(String logger, Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(copy, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        String text = copy.toString(StandardCharsets.UTF_8);
+        original.print(text);
+        return text.lines().filter(l -> l.contains(" INFO " + logger + " ") || l.contains(" INFO " + logger + "."))
+                .toList();
     }
 
     @Test
