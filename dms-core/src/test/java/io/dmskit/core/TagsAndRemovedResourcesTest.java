@@ -16,6 +16,9 @@ import io.dmskit.testkit.FakeClock;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.Timings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +143,29 @@ class TagsAndRemovedResourcesTest {
         assertThat(fake.calls()).noneMatch(c -> c.request() instanceof RemoveTagsFromResourceRequest r
             && r.tagKeys().contains("dmskit:pipeline"));
         assertThat(provisioner.plan(retagged).hasChanges()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a modification that changes no tag has no tag step: no tag call, no 'tags [] set, [] removed' line")
+    void modificationWithoutTagChangeHasNoTagStep() {
+        ReplicationTask task = pipeline.tasks().get(0);
+        Pipeline changed = pipeline.withTask(task.toBuilder().settings(s -> s.fullLoadSettings(f -> f
+            .maxFullLoadSubTasks(13))).build());
+        ResourceChange planned = provisioner.plan(changed).change(ResourceKind.REPLICATION_TASK,
+            task.identifier()).orElseThrow();
+        assertThat(planned.action()).isEqualTo(ChangeAction.MODIFY);
+
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            provisioner.apply(changed);
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(mutations()).containsExactly("ModifyReplicationTask");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("ModifyReplicationTask").doesNotContain("tags [");
     }
 
     @Test

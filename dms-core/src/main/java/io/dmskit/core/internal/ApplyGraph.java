@@ -109,7 +109,9 @@ final class ApplyGraph {
                 } else if (d.settle()) {
                     out.add(changes.settle(it));
                 }
-                out.add(changes.tags(it));
+                if (d.changesTags()) {
+                    out.add(changes.tags(it));
+                }
                 yield out;
             }
             case RESTART -> {
