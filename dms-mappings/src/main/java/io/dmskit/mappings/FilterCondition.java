@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One {@code filter-conditions} entry of a source filter. Create with the static factories:
- * {@code FilterCondition.lte("10")}, {@code FilterCondition.between("50", "75")}, {@code FilterCondition.notNull()}.
+ * {@code FilterCondition.lte("10")}, {@code FilterCondition.between("50", "75")}, {@code FilterCondition.notNull()};
+ * DMS's operator names, so "not equal" is {@link #noteq(String)} (also {@link #ne(String)}).
  *
  * @param operator the {@code filter-operator} as written (for example {@code "lte"}, or legacy {@code "ste"})
  * @param value {@code value} (single-value operators), or null
@@ -58,6 +59,16 @@ public record FilterCondition(String operator, String value, String startValue, 
      */
     public static FilterCondition noteq(String value) {
         return of(FilterOperator.NOTEQ, value);
+    }
+
+    /**
+     * The same as {@link #noteq(String)}, under the name jOOQ and AssertJ users type first.
+     *
+     * @param value value
+     * @return {@code column <> value}, written {@code "filter-operator": "noteq"} (must be alone in its filter)
+     */
+    public static FilterCondition ne(String value) {
+        return noteq(value);
     }
 
     /**
