@@ -150,6 +150,22 @@ class FakeDmsEndToEndTest {
     }
 
     @Test
+    @DisplayName("a task whose S3 bucket does not exist fails at start, naming the target endpoint and the bucket")
+    void missingBucketFailsTheTaskNamingIt() {
+        String arn = dms.createReplicationTask(b -> b.replicationTaskIdentifier("eng-e2e-nob").migrationType("full-load")
+                .sourceEndpointArn(sourceWithSecret("eng-e2e-nob-src", Databases.mysql().password()))
+                .targetEndpointArn(s3Target("eng-e2e-nob-tgt", "eng-e2e-never-created")).replicationInstanceArn(instanceArn)
+                .tableMappings(mappings())).replicationTask().replicationTaskArn();
+        task(arn);
+        dms.startReplicationTask(b -> b.replicationTaskArn(arn).startReplicationTaskType("start-replication"));
+        Await.until("the task to fail", Duration.ofSeconds(30), () -> task(arn).status().equals("failed"),
+                () -> task(arn).toString());
+        assertThat(task(arn).lastFailureMessage()).isEqualTo("Target endpoint 'eng-e2e-nob-tgt': The specified bucket "
+                + "does not exist: eng-e2e-never-created. Create the bucket before starting the task.");
+        assertThat(stats(arn, "orders")).isEmpty();                   // nothing was loaded
+    }
+
+    @Test
     @DisplayName("a full-load task stops by itself with FULL_LOAD_ONLY_FINISHED once every table is loaded")
     void fullLoadTaskStopsWhenDone() {
         LocalS3.Bucket bucket = SharedS3.bucket("eng-e2e-fl");

@@ -17,9 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
 import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
 import software.amazon.awssdk.services.databasemigration.model.TableToReload;
-import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The working part of a local replication engine, behind {@code LocalReplicationEngine}: the task replications it
@@ -148,18 +145,7 @@ public final class EngineRuntime {
         if (config.s3() == null) {
             return Optional.of("The local replication engine has no S3 client to reach bucket '" + bucket + "'");
         }
-        try {
-            config.s3().headBucket(HeadBucketRequest.builder().bucket(bucket).build());
-            return Optional.empty();
-        } catch (NoSuchBucketException e) {
-            return Optional.of("The specified bucket does not exist: " + bucket);
-        } catch (S3Exception e) {
-            return Optional.of(e.statusCode() == 404 ? "The specified bucket does not exist: " + bucket
-                    : "Cannot access bucket '" + bucket + "': " + e.awsErrorDetails().errorMessage()
-                            + " (HTTP " + e.statusCode() + ")");
-        } catch (RuntimeException e) {
-            return Optional.of("Cannot reach S3 for bucket '" + bucket + "': " + e.getMessage());
-        }
+        return S3Target.bucketProblem(config.s3(), bucket);
     }
 
     /** Stops every replication this runtime runs (the executor in the settings is left to its owner). */

@@ -72,6 +72,28 @@ final class S3Target implements Target {
      * @return its settings with DMS's defaults
      * @throws EngineException naming every setting the engine cannot work with
      */
+    /**
+     * Whether a bucket can be written to, as DMS checks its S3 target before it replicates (and test-connection does).
+     *
+     * @param s3 the client
+     * @param bucket the endpoint's BucketName
+     * @return what is wrong with the bucket, naming it; empty when it is there and reachable
+     */
+    static java.util.Optional<String> bucketProblem(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return java.util.Optional.empty();
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            return java.util.Optional.of("The specified bucket does not exist: " + bucket);
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            return java.util.Optional.of(e.statusCode() == 404 ? "The specified bucket does not exist: " + bucket
+                    : "Cannot access bucket '" + bucket + "': " + (e.awsErrorDetails() == null ? e.getMessage()
+                            : e.awsErrorDetails().errorMessage()) + " (HTTP " + e.statusCode() + ")");
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("Cannot reach S3 for bucket '" + bucket + "': " + e.getMessage());
+        }
+    }
+
     public static S3OutputSettings settings(Endpoint endpoint) {
         if (endpoint.s3Settings() == null || endpoint.s3Settings().bucketName() == null
                 || endpoint.s3Settings().bucketName().isBlank()) {

@@ -1,5 +1,6 @@
 package io.dmskit.engine.internal;
 
+import io.dmskit.model.s3.S3OutputSettings;
 import io.dmskit.testkit.dataplane.ReplicationContext;
 import io.dmskit.testkit.dataplane.RunningReplication;
 import java.sql.Connection;
@@ -310,8 +311,13 @@ final class TaskReplication implements RunningReplication {
                 throw new EngineException("Target endpoint '" + t.endpointIdentifier()
                         + "' is an S3 endpoint but the local replication engine was built without an S3 client");
             }
-            return new S3Target(config.s3(), S3Target.settings(t), ctx.clock(), config.workers(),
-                    settings.prepMode());
+            S3OutputSettings output = S3Target.settings(t);
+            // DMS checks its target before it replicates: a missing bucket fails the task at start, naming it
+            S3Target.bucketProblem(config.s3(), output.bucketName()).ifPresent(problem -> {
+                throw new EngineException("Target endpoint '" + t.endpointIdentifier() + "': " + problem
+                        + ". Create the bucket before starting the task.");
+            });
+            return new S3Target(config.s3(), output, ctx.clock(), config.workers(), settings.prepMode());
         }
         if (Dialect.ofEngineName(engine).isPresent()) {
             JdbcEndpoint endpoint = JdbcEndpoint.of(t, ctx.targetCredentials(), (int) config.connectTimeout().toSeconds());
