@@ -161,7 +161,7 @@ class FakeDmsEndToEndTest {
         Await.until("the task to fail", Duration.ofSeconds(30), () -> task(arn).status().equals("failed"),
                 () -> task(arn).toString());
         assertThat(task(arn).lastFailureMessage()).isEqualTo("Target endpoint 'eng-e2e-nob-tgt': The specified bucket "
-                + "does not exist: eng-e2e-never-created. Create the bucket before starting the task.");
+                + "does not exist: eng-e2e-never-created (create the bucket before starting the task)");
         assertThat(stats(arn, "orders")).isEmpty();                   // nothing was loaded
     }
 

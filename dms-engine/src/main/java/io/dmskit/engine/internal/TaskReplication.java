@@ -315,7 +315,7 @@ final class TaskReplication implements RunningReplication {
             // DMS checks its target before it replicates: a missing bucket fails the task at start, naming it
             S3Target.bucketProblem(config.s3(), output.bucketName()).ifPresent(problem -> {
                 throw new EngineException("Target endpoint '" + t.endpointIdentifier() + "': " + problem
-                        + ". Create the bucket before starting the task.");
+                        + " (create the bucket before starting the task)");
             });
             return new S3Target(config.s3(), output, ctx.clock(), config.workers(), settings.prepMode());
         }
