@@ -35,11 +35,13 @@ import java.util.OptionalInt;
  * @param lastFailureMessage {@code LastFailureMessage}, when the task has one
  * @param tables every table's statistics, in DMS's order
  * @param observedAt when this was read (the verifier's clock)
+ * @param taskIdentifier the task's {@code ReplicationTaskIdentifier} (the name you gave it), when DMS reported it
  */
 public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReason> stopReason, String migrationType,
                            OptionalInt fullLoadProgressPercent, int tablesLoaded, int tablesLoading, int tablesQueued,
                            int tablesErrored, Optional<Instant> fullLoadFinishDate,
-                           Optional<String> lastFailureMessage, List<DmsTableStatistics> tables, Instant observedAt) {
+                           Optional<String> lastFailureMessage, List<DmsTableStatistics> tables, Instant observedAt,
+                           Optional<String> taskIdentifier) {
 
     /** Validates and copies. */
     public TaskProgress {
@@ -51,7 +53,42 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
         Objects.requireNonNull(fullLoadFinishDate, "fullLoadFinishDate");
         Objects.requireNonNull(lastFailureMessage, "lastFailureMessage");
         Objects.requireNonNull(observedAt, "observedAt");
+        Objects.requireNonNull(taskIdentifier, "taskIdentifier");
         tables = List.copyOf(tables);
+    }
+
+    /**
+     * The progress of a task known by its ARN only (no {@link #taskIdentifier()}).
+     *
+     * @param taskArn the task
+     * @param status its status
+     * @param stopReason its stop reason, when it has one
+     * @param migrationType its migration type
+     * @param fullLoadProgressPercent {@code FullLoadProgressPercent}, when reported
+     * @param tablesLoaded {@code TablesLoaded}
+     * @param tablesLoading {@code TablesLoading}
+     * @param tablesQueued {@code TablesQueued}
+     * @param tablesErrored {@code TablesErrored}
+     * @param fullLoadFinishDate {@code FullLoadFinishDate}, when the full load has finished
+     * @param lastFailureMessage {@code LastFailureMessage}, when the task has one
+     * @param tables every table's statistics
+     * @param observedAt when this was read
+     */
+    public TaskProgress(String taskArn, TaskStatus status, Optional<StopReason> stopReason, String migrationType,
+                        OptionalInt fullLoadProgressPercent, int tablesLoaded, int tablesLoading, int tablesQueued,
+                        int tablesErrored, Optional<Instant> fullLoadFinishDate, Optional<String> lastFailureMessage,
+                        List<DmsTableStatistics> tables, Instant observedAt) {
+        this(taskArn, status, stopReason, migrationType, fullLoadProgressPercent, tablesLoaded, tablesLoading,
+                tablesQueued, tablesErrored, fullLoadFinishDate, lastFailureMessage, tables, observedAt,
+                Optional.empty());
+    }
+
+    /**
+     * @return how messages name the task: {@code 'orders-to-s3' (arn:aws:dms:…:task:ABC)}, or the ARN alone when
+     *     the identifier is not known
+     */
+    public String taskName() {
+        return taskIdentifier.map(id -> "'" + id + "' (" + taskArn + ")").orElse(taskArn);
     }
 
     /** @return whether the task replicates ongoing changes ({@code cdc} or {@code full-load-and-cdc}) */

@@ -279,9 +279,9 @@ public final class Verifier {
             List<String> pending = FullLoadCheck.pending(p, plan);
             if (pending.isEmpty()) {
                 if (waited || !quietWhenDone) {
-                    LOG.info("Full load of {} complete ({})", taskArn, p.summary());
+                    LOG.info("Full load of {} complete ({})", p.taskName(), p.summary());
                 } else {
-                    LOG.debug("Full load of {} complete ({})", taskArn, p.summary());
+                    LOG.debug("Full load of {} complete ({})", p.taskName(), p.summary());
                 }
                 return p;
             }

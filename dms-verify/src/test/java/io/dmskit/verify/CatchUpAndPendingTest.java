@@ -194,7 +194,9 @@ class CatchUpAndPendingTest {
 
         assertThatThrownBy(() -> verifier().build().awaitFullLoad(Duration.ofMinutes(30)))
                 .isInstanceOf(VerificationException.class)
-                .hasMessageContaining(schema + ".customers is 'Table error'");
+                .hasMessageContaining(schema + ".customers is 'Table error'")
+                .hasMessageContaining("replication task 'cu-task' (" + applied.arn(ResourceKind.REPLICATION_TASK,
+                        "cu-task") + ")");
         assertThat(time.sleeps()).isZero();
     }
 
@@ -250,8 +252,8 @@ class CatchUpAndPendingTest {
 
         assertThat(time.sleeps()).isGreaterThanOrEqualTo(4);          // several rounds were counted
         assertThat(info).hasSize(2);
-        assertThat(info.get(0)).contains("Full load of " + applied.arn(ResourceKind.REPLICATION_TASK, "cu-task")
-                + " complete");
+        assertThat(info.get(0)).contains("Full load of 'cu-task' (" + applied.arn(ResourceKind.REPLICATION_TASK,
+                "cu-task") + ") complete");
         assertThat(info.get(1)).contains("Caught up after").contains("2 tables, 2 match, 0 not matching");
     }
 

@@ -135,7 +135,8 @@ public final class DmsTaskReader {
                 st == null ? 0 : i(st.tablesLoaded()), st == null ? 0 : i(st.tablesLoading()),
                 st == null ? 0 : i(st.tablesQueued()), st == null ? 0 : i(st.tablesErrored()),
                 Optional.ofNullable(st == null ? null : st.fullLoadFinishDate()),
-                Optional.ofNullable(t.lastFailureMessage()).filter(m -> !m.isBlank()), tables, clock.instant());
+                Optional.ofNullable(t.lastFailureMessage()).filter(m -> !m.isBlank()), tables, clock.instant(),
+                Optional.ofNullable(t.replicationTaskIdentifier()));
     }
 
     /**

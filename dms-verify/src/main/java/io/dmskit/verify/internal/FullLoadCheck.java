@@ -26,7 +26,7 @@ public final class FullLoadCheck {
      */
     public static List<String> pending(TaskProgress p, TablePlan plan) {
         if (p.status() == TaskStatus.FAILED || p.status() == TaskStatus.FAILED_MOVE) {
-            throw new VerificationException("replication task " + p.taskArn() + " is " + p.status().wireValue()
+            throw new VerificationException("replication task " + p.taskName() + " is " + p.status().wireValue()
                     + p.lastFailureMessage().map(m -> ": " + m).orElse("") + "; its full load cannot complete",
                     p.taskArn(), "awaitFullLoad", null);
         }
@@ -39,12 +39,12 @@ public final class FullLoadCheck {
                     .ifPresent(s -> failed.add(t.table() + " is '" + s.tableState() + "'"));
         }
         if (!failed.isEmpty()) {
-            throw new VerificationException("the full load of replication task " + p.taskArn()
+            throw new VerificationException("the full load of replication task " + p.taskName()
                     + " cannot complete: " + String.join(", ", failed), p.taskArn(), "awaitFullLoad", null);
         }
         boolean finished = p.fullLoadFinished();
         if (!finished && !p.isActive()) {
-            throw new VerificationException("replication task " + p.taskArn() + " is " + p.status().wireValue()
+            throw new VerificationException("replication task " + p.taskName() + " is " + p.status().wireValue()
                     + p.stopReason().map(r -> " (" + r.text() + ")").orElse("")
                     + " and its full load did not finish; start or resume it", p.taskArn(), "awaitFullLoad", null);
         }
