@@ -53,7 +53,7 @@ cdcPath | CdcPath | String | folder for transaction-ordered CDC files
 preserveTransactions | PreserveTransactions | Boolean | write transaction-ordered CDC files to CdcPath
 cdcMaxBatchInterval | CdcMaxBatchInterval | Integer | seconds after which a CDC file is written
 cdcMinFileSize | CdcMinFileSize | Integer | KB after which a CDC file is written
-datePartitionEnabled | DatePartitionEnabled | Boolean | CDC files in commit-date folders (table/2024/05/28/); full-load files stay in the table folder
+datePartitionEnabled | DatePartitionEnabled | Boolean | CDC files in commit-date folders (table/2024/05/28/); the local engine leaves full-load files in the table folder
 datePartitionSequence | DatePartitionSequence | Enum:DatePartitionSequence | date partition folder order
 datePartitionDelimiter | DatePartitionDelimiter | Enum:DatePartitionDelimiter | date partition folder separator
 datePartitionTimezone | DatePartitionTimezone | String | time zone (Area/Location) for date partitions

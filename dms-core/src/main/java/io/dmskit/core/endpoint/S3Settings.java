@@ -334,7 +334,7 @@ public final class S3Settings {
         return Optional.ofNullable(cdcMinFileSize);
     }
 
-    /** @return CDC files in commit-date folders (table/2024/05/28/); full-load files stay in the table folder ({@code DatePartitionEnabled}), empty when unset */
+    /** @return CDC files in commit-date folders (table/2024/05/28/); the local engine leaves full-load files in the table folder ({@code DatePartitionEnabled}), empty when unset */
     public Optional<Boolean> datePartitionEnabled() {
         return Optional.ofNullable(datePartitionEnabled);
     }
@@ -1254,7 +1254,7 @@ public final class S3Settings {
         }
 
         /**
-         * @param datePartitionEnabled CDC files in commit-date folders (table/2024/05/28/); full-load files stay in the table folder ({@code DatePartitionEnabled}); null unsets
+         * @param datePartitionEnabled CDC files in commit-date folders (table/2024/05/28/); the local engine leaves full-load files in the table folder ({@code DatePartitionEnabled}); null unsets
          * @return this builder
          */
         public Builder datePartitionEnabled(Boolean datePartitionEnabled) {
