@@ -149,6 +149,30 @@ class MariaDbToS3VerificationTest {
     }
 
     @Test
+    @DisplayName("a filtered table that differs says why filters on mutable columns drift")
+    void filteredMismatchExplainsMutableFilterColumns() {
+        String drifted = SharedS3.newBucket();
+        List<List<String>> onTarget = new ArrayList<>();
+        for (List<String> r : rows(1, 400)) {
+            if (r.get(2).equals("EU")) {
+                onTarget.add(r);
+            }
+        }
+        onTarget.add(rows(1, 400).stream().filter(r -> !r.get(2).equals("EU")).findFirst().orElseThrow());
+        put(S3, drifted, "hub/" + schema2 + "/events/LOAD00000001.csv", csv(onTarget));
+
+        VerificationReport report = verifier().schemas(schema2)
+                .target(S3Target.builder().bucket(drifted).bucketFolder("hub").build()).build().verifyRowCounts();
+
+        TableVerification events = report.table(schema2, "events").orElseThrow();
+        assertThat(events.status()).isEqualTo(VerificationStatus.MISMATCH);
+        assertThat(events.difference()).isEqualTo(1);
+        assertThat(events.notes()).anyMatch(n -> n.contains("apply filters only to immutable columns"));
+        assertThat(report.table(schema2, "events").orElseThrow().notes())
+                .anyMatch(n -> n.startsWith("source filtered by the task's selection rule"));
+    }
+
+    @Test
     @DisplayName("a tolerance for CDC lag turns a small difference into a match")
     void tolerance() {
         VerificationReport report = verifier().tolerance(Tolerance.rows(10)).build().verifyRowCounts();

@@ -117,7 +117,7 @@ public final class TableVerifier {
                 settled = PendingRules.settle(tv, after, tv.dms().orElse(null),
                         after.table(tv.sourceSchema(), tv.sourceTable()).orElse(null), latency);
                 if (settled.status() != tv.status()) {
-                    LOG.info("{}: {} -> {} ({})", tv.name(), tv.status(), settled.status(),
+                    LOG.debug("{}: {} -> {} ({})", tv.name(), tv.status(), settled.status(),
                             settled.statusReason().orElse(""));
                 }
             }
@@ -172,6 +172,10 @@ public final class TableVerifier {
                 }
             } else {
                 status = VerificationStatus.MISMATCH;
+                p.predicate().ifPresent(f -> notes.add("DMS applies a source filter to each change when it is "
+                        + "captured: a row whose filter column is updated later stays on (or off) the target, so "
+                        + "counts drift when the filter's column is not immutable (AWS: apply filters only to "
+                        + "immutable columns)"));
             }
         }
         if (loading) {
