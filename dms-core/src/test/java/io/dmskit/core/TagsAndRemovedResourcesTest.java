@@ -169,6 +169,23 @@ class TagsAndRemovedResourcesTest {
     }
 
     @Test
+    @DisplayName("re-applying an unchanged pipeline says so in one INFO line and makes no mutating call")
+    void unchangedApplyIsOneInfoLine() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            provisioner.apply(pipeline);
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(mutations()).isEmpty();
+        assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("INFO ")))
+            .containsExactly("INFO io.dmskit.core.provision - apply pipeline 'ecommerce-ai-platform': no changes");
+    }
+
+    @Test
     @DisplayName("a tag change on a running task needs no restart and is allowed by the safe policy")
     void tagsOfARunningTask() {
         provisioner.start("retail-copilot-replication");

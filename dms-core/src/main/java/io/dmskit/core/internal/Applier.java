@@ -77,7 +77,11 @@ final class Applier {
             throw e.recordPartialOutcome(partial);
         }
         ApplyResult done = result(plan, arns, start, callsBefore, mutationsBefore, skipped, nodes, true);
-        LOG.info("apply pipeline '{}' finished in {}s", p.name(), done.elapsed().toSeconds());
+        if (acts) {
+            LOG.info("apply pipeline '{}' finished in {}s", p.name(), done.elapsed().toSeconds());
+        } else {
+            LOG.debug("apply pipeline '{}' finished in {}s", p.name(), done.elapsed().toSeconds());
+        }
         return done;
     }
 
