@@ -53,6 +53,7 @@ class TenantLakeTest {
     private final String tenant = "tl" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final String login = "dms" + tenant;
     private final String password = "pw-" + tenant;
+    private final String bucket = tenant + "-lake";            // test classes run in parallel on one LocalS3
 
     @RegisterExtension
     DmsSandbox sandbox = DmsSandbox.builder().withLocalReplicationEngine().build();
@@ -79,7 +80,7 @@ class TenantLakeTest {
                         .managedSecret("tenants/" + tenant + "/source", "arn:aws:iam::123456789012:role/dms-secrets",
                                 login, Secret.of(password)))
                 .endpoint(Endpoint.s3(tenant + "-lake").target()
-                        .s3Settings(s -> s.bucketName("lake").bucketFolder("tenants/" + tenant)
+                        .s3Settings(s -> s.bucketName(bucket).bucketFolder("tenants/" + tenant)
                                 .serviceAccessRoleArn("arn:aws:iam::123456789012:role/dms-s3")
                                 .dataFormat(S3DataFormat.PARQUET).parquetVersion(ParquetVersion.PARQUET_2_0)
                                 .compressionType(S3CompressionType.GZIP).includeOpForFullLoad(true)
@@ -119,7 +120,7 @@ class TenantLakeTest {
     @DisplayName("counts match through full load and CDC; Parquet columns follow the mappings; CDC files sit in date "
             + "folders; the README's probe succeeds")
     void tenantLakeReplicatesAndVerifies() throws Exception {
-        sandbox.s3().createBucket(b -> b.bucket("lake"));
+        sandbox.s3().createBucket(b -> b.bucket(bucket));
         try (DmsProvisioner dms = DmsProvisioner.builder().dms(sandbox.dms()).secrets(sandbox.secrets())
                 .pollInterval(Duration.ofMillis(100)).build()) {
             ApplyResult applied = dms.apply(pipeline());
@@ -160,7 +161,7 @@ class TenantLakeTest {
     }
 
     private byte[] object(String underSchema) {
-        return sandbox.s3().getObjectAsBytes(b -> b.bucket("lake").key("tenants/" + tenant + "/" + tenant + "/"
+        return sandbox.s3().getObjectAsBytes(b -> b.bucket(bucket).key("tenants/" + tenant + "/" + tenant + "/"
                 + underSchema)).asByteArray();
     }
 
@@ -169,7 +170,7 @@ class TenantLakeTest {
     }
 
     private List<String> keys() {
-        return sandbox.s3().listObjectsV2Paginator(b -> b.bucket("lake")).contents().stream().map(S3Object::key)
+        return sandbox.s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key)
                 .toList();
     }
 
