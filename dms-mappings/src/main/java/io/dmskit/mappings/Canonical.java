@@ -2,7 +2,7 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dmskit.mappings.internal.Nodes;
-import java.math.BigDecimal;
+import io.dmskit.mappings.internal.NumberCanon;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -135,8 +135,7 @@ final class Canonical {
     private static String scalar(JsonNode n, String key) {
         String t;
         if (n.isNumber()) {
-            BigDecimal d = n.decimalValue();
-            t = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            t = NumberCanon.canonical(n.asText()); // linear; never expands 1e999999999
         } else {
             t = n.asText();
         }

@@ -33,6 +33,24 @@ import java.util.function.Consumer;
  *
  * <p>Equality is by content: the rules (every key, as written) in order and any extra top-level keys. For "does
  * this mean the same to DMS" use {@link #sameMeaningAs(TableMappings)}.
+ *
+ * <p><b>Outside text.</b> Every method that reads text ({@link #fromJson}, {@link #fromJsonLenient},
+ * {@link #sameMeaning}, {@link Rules#fromJson}, the builders' {@code property(key, json)}) either answers or throws
+ * {@link InvalidTableMappingsException}, in time and memory linear in the text. Numbers are kept exactly as written
+ * ({@code 1e0} stays {@code 1e0}, {@code 1E2147483648} is kept, never expanded), so
+ * {@code fromJson(m.toJson()).equals(m)} holds for every accepted document. A rule-id written as a JSON integer
+ * ({@code 6}) is kept as the digit string {@code "6"}; one written as any other number ({@code 0e0}, {@code 1.5},
+ * {@code -1}) is kept as written and reported by {@link #validate()} as an error (not a digit string).
+ *
+ * <p><b>Documents read leniently.</b> A document from {@link #fromJsonLenient(String)} may hold anything
+ * {@link #validate()} reports (unknown rule types, actions or filter operators, missing keys, empty names). Such a
+ * document can do everything except render SQL it does not understand: {@link #toJson()}, {@link #validate()},
+ * {@link #equals}, {@link #toString()}, {@link #sameMeaningAs}, {@link #changesFrom}, {@link #resolve} and every
+ * method of the {@link TableResolution} it returns answer without throwing (a rule with an unknown or missing action
+ * selects or transforms nothing); only {@link TableResolution#sqlPredicate(SqlDialect)} throws
+ * {@link InvalidTableMappingsException} when a filter of the table cannot be rendered (unknown operator such as
+ * {@code "like"}, no column-name, missing value). Use {@link #fromJson(String)} to get only documents that can do
+ * everything.
  */
 public final class TableMappings {
     private final List<Rule> rules;
@@ -143,12 +161,14 @@ public final class TableMappings {
     }
 
     /**
-     * Rule-ids are written as digit strings (what DMS documents); a JSON number keeps its exact digits. Rule-names
-     * keep their JSON type (a number stays a number) and read as text.
+     * Rule-ids are written as digit strings (what DMS documents); a JSON number of digits only ({@code 6}, {@code 0})
+     * becomes the digit string of exactly those digits. Any other number ({@code 0e0}, {@code 1.5}, {@code -1}) is
+     * kept as written (validation reports it), so a second round trip changes nothing. Rule-names keep their JSON
+     * type (a number stays a number) and read as text.
      */
     static ObjectNode textIds(ObjectNode r) {
         JsonNode v = r.get("rule-id");
-        if (v != null && v.isIntegralNumber()) {
+        if (v != null && v.isNumber() && Nodes.isDigits(v.asText())) {
             r.put("rule-id", v.asText());
         }
         return r;
@@ -505,6 +525,7 @@ public final class TableMappings {
          * @param key a top-level key other than {@code rules}
          * @param json its JSON value; null removes it
          * @return this builder
+         * @throws InvalidTableMappingsException when {@code json} is not one JSON value
          */
         public Builder property(String key, String json) {
             if ("rules".equals(key)) {

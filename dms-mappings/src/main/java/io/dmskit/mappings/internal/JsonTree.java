@@ -23,7 +23,8 @@ import java.util.List;
 
 /**
  * Streaming JSON reader that builds a Jackson tree while recording source positions, dropping {@code null}-valued
- * object fields (DMS echoes them back; they mean "absent") and keeping numbers exactly (BigDecimal for fractions).
+ * object fields (DMS echoes them back; they mean "absent") and keeping numbers exactly as written
+ * ({@link WrittenNumber}). Nesting deeper than Jackson's default limit (1000) is a syntax error, not a stack overflow.
  * Also the single place that writes JSON.
  */
 public final class JsonTree {
@@ -31,7 +32,8 @@ public final class JsonTree {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .setNodeFactory(NODES);
@@ -144,16 +146,10 @@ public final class JsonTree {
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(p.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(p.getLongValue());
-                    default:
-                        return NODES.numberNode(p.getBigIntegerValue());
-                }
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
+                // the text as written: converting it (BigDecimal, double) can overflow, expand an exponent to
+                // gigabytes or change how it is written back (1e0 -> 1)
+                return WrittenNumber.of(p.getText());
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
