@@ -377,14 +377,8 @@ public final class TableMappings {
      */
     public List<MappingChange> changesFrom(TableMappings before) {
         Objects.requireNonNull(before, "before");
-        java.util.Map<String, Rule> old = new java.util.LinkedHashMap<>();
-        for (Rule r : before.rules) {
-            old.putIfAbsent(idKey(r), r);
-        }
-        java.util.Map<String, Rule> now = new java.util.LinkedHashMap<>();
-        for (Rule r : rules) {
-            now.putIfAbsent(idKey(r), r);
-        }
+        java.util.Map<String, Rule> old = byIdKey(before.rules);
+        java.util.Map<String, Rule> now = byIdKey(rules);
         List<MappingChange> out = new ArrayList<>();
         for (java.util.Map.Entry<String, Rule> e : now.entrySet()) {
             Rule r = e.getValue();
@@ -408,9 +402,16 @@ public final class TableMappings {
         return List.copyOf(out);
     }
 
-    private static String idKey(Rule r) {
-        String id = r.ruleId();
-        return id == null ? "\u0000" + System.identityHashCode(r) : Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
+    /** Rules by rule-id (numerically when digits); rules without an id (lenient documents) pair by position. */
+    private static java.util.Map<String, Rule> byIdKey(List<Rule> rules) {
+        java.util.Map<String, Rule> out = new java.util.LinkedHashMap<>();
+        int withoutId = 0;
+        for (Rule r : rules) {
+            String id = r.ruleId();
+            String key = id == null ? "\u0000" + withoutId++ : Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
+            out.putIfAbsent(key, r);
+        }
+        return out;
     }
 
     @Override
