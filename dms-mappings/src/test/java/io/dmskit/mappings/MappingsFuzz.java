@@ -114,7 +114,9 @@ final class MappingsFuzz {
         String text = seed;
         int rounds = 1 + rnd.nextInt(3);
         for (int i = 0; i < rounds; i++) {
-            text = mutateOnce(text, rnd, maxLong);
+            String next = mutateOnce(text, rnd, maxLong);
+            // the inputs stay below a few megabytes: the harness must not be what runs out of memory
+            text = next.length() <= 4 * Math.max(maxLong, 1_000_000) ? next : text;
         }
         return text;
     }
@@ -202,7 +204,8 @@ final class MappingsFuzz {
         int op = rnd.nextInt(5);
         if (op == 0 && root.isObject() && root.get("rules") instanceof ArrayNode rules && rules.size() > 0) {
             JsonNode r = rules.get(rnd.nextInt(rules.size()));
-            int copies = 1 + rnd.nextInt(Math.max(1, Math.min(maxLong / 100, 5000)));
+            int most = Math.min(5000, 4 * Math.max(maxLong, 1_000_000) / Math.max(1, r.toString().length()));
+            int copies = 1 + rnd.nextInt(Math.max(1, Math.min(maxLong / 100, most)));
             for (int i = 0; i < copies; i++) {
                 JsonNode c = r.deepCopy();
                 if (c instanceof ObjectNode o && rnd.nextBoolean()) {
