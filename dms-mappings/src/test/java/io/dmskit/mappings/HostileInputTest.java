@@ -163,6 +163,37 @@ class HostileInputTest {
                 .property("x")).hasValue("1E2147483648");
     }
 
+    // ------------------------------------------------------------------ found by the fuzzer
+
+    @Test
+    @DisplayName("fuzzer: a lenient document whose rules have no rule-id has no changes from an identical copy")
+    void changesFromWithoutRuleIds() {
+        String json = "{\"rules\":[{\"rule-type\":\"selection\",\"object-locator\":{\"schema-name\":\"s\","
+                + "\"table-name\":\"t\"},\"rule-action\":\"include\"},{\"rule-type\":\"selection\","
+                + "\"object-locator\":{\"schema-name\":\"s\",\"table-name\":\"u\"},\"rule-action\":\"exclude\"}]}";
+        TableMappings a = TableMappings.fromJsonLenient(json);
+        assertThat(a.changesFrom(TableMappings.fromJsonLenient(json))).isEmpty();
+        assertThat(a.sameMeaningAs(TableMappings.fromJsonLenient(json))).isTrue();
+    }
+
+    @Test
+    @DisplayName("fuzzer: long hostile patterns match correctly (segment matching, no quadratic bracket search)")
+    void longHostilePatterns() {
+        String brackets = "[".repeat(200_000);
+        assertThat(Wildcards.matches(brackets, brackets)).isTrue();
+        assertThat(Wildcards.matches(brackets, brackets + "x")).isFalse();
+        String stars = "_%".repeat(50_000) + "x";
+        assertThat(Wildcards.matches(stars, stars)).isTrue();
+        assertThat(Wildcards.matches(stars, "y".repeat(100_000))).isFalse();
+        assertThat(Wildcards.matches("%ab%ab%", "xabyab")).isTrue();
+        assertThat(Wildcards.matches("%ab%ab%", "xaby")).isFalse();
+        assertThat(Wildcards.matches("a%b_c", "abbc")).isTrue();
+        assertThat(Wildcards.matches("a%b_c", "abc")).isFalse();
+        assertThat(Wildcards.matches("a%b_c", "axbyc")).isTrue();
+        assertThat(Wildcards.matches("[abcdefghijk]%", "k1")).isTrue();
+        assertThat(Wildcards.matches("[^abcdefghijk]%", "k1")).isFalse();
+    }
+
     // ------------------------------------------------------------------ issue 16 item 6
 
     private static List<MappingProblem> buildErrors(Rule.Builder<?>... rules) {

@@ -26,9 +26,38 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Prints inputs per second, the count of each outcome, the slowest input, and for each kind of violation the
  * input's seed and a minimised reproducer as a Java expression; the same report is written to
- * {@code dms-mappings/target/fuzz-run.txt}. Fails when any violation was found.
+ * {@code dms-mappings/target/fuzz-run.txt}. Fails when any violation was found. {@code -Ddmskit.fuzz.replay=<input
+ * seed>} (with {@code -Dtest=MappingsFuzzRun#replay}) re-creates one input, checks and times it and prints it.
  */
 class MappingsFuzzRun {
+
+    @Test
+    @DisplayName("replays one input of a fuzz run (set -Ddmskit.fuzz.replay=<input seed>)")
+    void replay() {
+        String replay = System.getProperty("dmskit.fuzz.replay");
+        assumeTrue(replay != null, "set -Ddmskit.fuzz.replay=<input seed> to replay one input");
+        String input = input(MappingsFuzz.seeds(), Long.parseLong(replay));
+        for (int k = 0; k < 5; k++) {
+            long t0 = System.nanoTime();
+            Object outcome;
+            try {
+                outcome = MappingsFuzz.check(input);
+            } catch (MappingsFuzz.Violation v) {
+                outcome = v.getMessage();
+            }
+            System.out.printf(Locale.ROOT, "input seed %s: %s in %.1f ms%n", replay, outcome,
+                    (System.nanoTime() - t0) / 1e6);
+        }
+        String shown = MappingsFuzz.javaExpression(input);
+        System.out.println(shown.length() > 3000 ? shown.substring(0, 3000) + "..." : shown);
+    }
+
+    /** @return the input a run makes from one input seed: the same mutation path for the run and for a replay */
+    private static String input(List<String> seeds, long inputSeed) {
+        Random rnd = new Random(inputSeed);
+        int maxLong = rnd.nextInt(200) == 0 ? 1_000_000 : 4_000; // now and then a megabyte
+        return MappingsFuzz.mutate(seeds.get(rnd.nextInt(seeds.size())), rnd, maxLong);
+    }
 
     @Test
     @DisplayName("long fuzz run over the mutated shared corpus (set -Ddmskit.fuzz.inputs)")
@@ -48,9 +77,7 @@ class MappingsFuzzRun {
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long inputSeed = seed * 1_000_003L + i;
-            Random rnd = new Random(inputSeed);
-            int maxLong = rnd.nextInt(200) == 0 ? 1_000_000 : 4_000; // now and then a megabyte
-            String input = MappingsFuzz.mutate(seeds.get(rnd.nextInt(seeds.size())), rnd, maxLong);
+            String input = input(seeds, inputSeed);
             bytes += input.length();
             long t0 = System.nanoTime();
             try {
