@@ -20,7 +20,7 @@ import net.jqwik.api.ShrinkingMode;
 class MappingsFuzzProperties {
     private static final List<String> SEEDS = MappingsFuzz.seeds();
 
-    @Property(tries = 1500, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
     @Label("a mutated real document is read and round-trips, or is rejected with a typed error; nothing else escapes")
     void mutatedCorpusDocumentsKeepTheContract(@ForAll long seed) {
         Random rnd = new Random(seed);
