@@ -73,7 +73,7 @@ public final class JsonTree {
         List<String[]> dups = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
-            JsonNode root = read(p, first, positions, dups);
+            JsonNode root = read(p, first, positions, dups, 1);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation loc = p.currentTokenLocation();
@@ -100,7 +100,14 @@ public final class JsonTree {
         }
     }
 
-    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups)
+    /**
+     * Positions are recorded down to this depth only: validation reports problems at most this deep (a rule is at
+     * depth 3, its deepest checked values at 6), and recording every container of a deeply nested value would cost
+     * a map entry per bracket.
+     */
+    private static final int POSITION_DEPTH = 8;
+
+    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups, int depth)
             throws IOException {
         if (t == null) {
             throw new JsonParseException(p, "Unexpected end of input");
@@ -108,21 +115,27 @@ public final class JsonTree {
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
-                JsonLocation start = p.currentTokenLocation();
-                pos.container(o, start.getLineNr(), start.getColumnNr());
+                boolean track = depth <= POSITION_DEPTH;
+                if (track) {
+                    JsonLocation start = p.currentTokenLocation();
+                    pos.container(o, start.getLineNr(), start.getColumnNr());
+                }
                 JsonToken k;
                 while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    JsonLocation kl = p.currentTokenLocation();
-                    JsonNode v = read(p, p.nextToken(), pos, dups);
+                    JsonLocation kl = track || o.has(name) ? p.currentTokenLocation() : null;
+                    JsonNode v = read(p, p.nextToken(), pos, dups, depth + 1);
                     if (o.has(name)) {
+                        kl = kl == null ? p.currentTokenLocation() : kl;
                         dups.add(new String[] {name, String.valueOf(kl.getLineNr()), String.valueOf(kl.getColumnNr())});
                     }
                     if (v.isNull()) {
                         o.remove(name);
                     } else {
                         o.set(name, v);
-                        pos.field(o, name, kl.getLineNr(), kl.getColumnNr());
+                        if (track) {
+                            pos.field(o, name, kl.getLineNr(), kl.getColumnNr());
+                        }
                     }
                 }
                 if (k != JsonToken.END_OBJECT) {
@@ -132,14 +145,16 @@ public final class JsonTree {
             }
             case START_ARRAY: {
                 ArrayNode a = NODES.arrayNode();
-                JsonLocation start = p.currentTokenLocation();
-                pos.container(a, start.getLineNr(), start.getColumnNr());
+                if (depth <= POSITION_DEPTH) {
+                    JsonLocation start = p.currentTokenLocation();
+                    pos.container(a, start.getLineNr(), start.getColumnNr());
+                }
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (e == null) {
                         throw new JsonParseException(p, "Unexpected end of input");
                     }
-                    a.add(read(p, e, pos, dups));
+                    a.add(read(p, e, pos, dups, depth + 1));
                 }
                 return a;
             }
