@@ -13,7 +13,7 @@ import java.io.IOException;
  * writes back the same text. Two numbers are equal when their text is; {@link NumberCanon} gives the numeric
  * meaning when that is what matters.
  */
-public final class WrittenNumber extends ValueNode {
+final class WrittenNumber extends ValueNode {
     private static final long serialVersionUID = 1L;
 
     private final String text;
@@ -26,7 +26,7 @@ public final class WrittenNumber extends ValueNode {
      * @param text a JSON number exactly as written (checked by the parser or produced by {@code Long.toString})
      * @return the node
      */
-    public static WrittenNumber of(String text) {
+    static WrittenNumber of(String text) {
         return new WrittenNumber(text);
     }
 
