@@ -92,7 +92,9 @@ public final class TableMappings {
 
     /**
      * Reads a document without rejecting rule-level errors, for tools that want to inspect or repair a broken
-     * document; call {@link #validate()} to see the problems.
+     * document; call {@link #validate()} to see the problems. What such a document can and cannot do is defined in
+     * the class documentation ("Documents read leniently"): everything answers except
+     * {@link TableResolution#sqlPredicate(SqlDialect)} for filters it cannot render.
      *
      * @param json the document text
      * @return the mappings, possibly invalid
@@ -348,7 +350,9 @@ public final class TableMappings {
 
     /**
      * Whether two mappings mean the same to DMS: ignores key order, rule order, echoed nulls, empty arrays, numbers
-     * written as strings, leading zeros in rule-ids, the legacy {@code ste} operator and default values.
+     * written as strings, leading zeros in rule-ids, the legacy {@code ste} operator and default values. Numbers
+     * compare by value however written ({@code 1e0}, {@code 1.0} and {@code 1} are equal), in time linear in their
+     * text: an exponent is never expanded.
      *
      * @param other other mappings
      * @return true when equivalent
