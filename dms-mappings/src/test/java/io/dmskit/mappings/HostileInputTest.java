@@ -194,6 +194,23 @@ class HostileInputTest {
         assertThat(Wildcards.matches("[^abcdefghijk]%", "k1")).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\uFEFF", "\uFEFF ", "null", "NaN", "{\"rules\":[NaN]}", "{\"rules\":[Infinity]}",
+        "{'rules':[]}", "{\"rules\":[],}", "{\"rules\":[]} // c", "[]", "\"{}\"", "{\"rules\":{}}", "{\"rules\":null}",
+        "{\"rules\":[null]}", "{\"rules\":[[]]}", "{\"rules\":[{}]}", "{\"rules\":[{\"rule-type\":\"Selection\"}]}",
+        "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":1e999999999,\"object-locator\":{\"schema-name\":1,"
+            + "\"table-name\":-0.0},\"rule-action\":\"include\",\"load-order\":1E2147483648}]}",
+        "{\"rules\":[{\"rule-type\":\"transformation\",\"rule-id\":\"1\",\"rule-target\":\"column\","
+            + "\"object-locator\":{\"schema-name\":\"%\",\"table-name\":\"%\",\"column-name\":\"%\"},"
+            + "\"rule-action\":\"change-data-type\",\"data-type\":{\"type\":\"string\",\"length\":1e999999999,"
+            + "\"precision\":-1E2147483648,\"scale\":1e-2147483649}}]}",
+        "{\"\uD800\":\"\uDC00\",\"rules\":[]}", "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\"}]}"})
+    @DisplayName("odd inputs (BOM, NaN, comments, trailing commas, wrong shapes, hostile numbers in typed fields) keep "
+            + "the contract")
+    void oddInputsKeepTheContract(String input) {
+        assertThat(MappingsFuzz.violation(input)).isEmpty();
+    }
+
     // ------------------------------------------------------------------ issue 16 item 6
 
     private static List<MappingProblem> buildErrors(Rule.Builder<?>... rules) {

@@ -125,7 +125,7 @@ final class MappingsFuzz {
         List<int[]> values = new ArrayList<>();
         List<int[]> keys = new ArrayList<>();
         scan(text, values, keys);
-        switch (rnd.nextInt(14)) {
+        switch (rnd.nextInt(16)) {
             case 0, 1: // a scalar replaced by a hostile value (type swaps included)
                 return values.isEmpty() ? text : replace(text, pick(values, rnd), hostileValue(rnd, maxLong));
             case 2: { // a member inserted into an object: duplicate or unknown keys
@@ -184,6 +184,19 @@ final class MappingsFuzz {
             }
             case 10: // a number replaced by a hostile number
                 return values.isEmpty() ? text : replace(text, pick(values, rnd), NUMBERS[rnd.nextInt(NUMBERS.length)]);
+            case 11: { // around the document: BOM, whitespace, comments, trailing content, non-JSON literals
+                String[] pre = {"\uFEFF", " \n\t", "//c\n", "/*c*/", "", "\u0000", "\uFEFF\uFEFF"};
+                String[] post = {"", " ", "}", "]", ",", "x", "{}", "\u0000", " //c"};
+                return pre[rnd.nextInt(pre.length)] + text + post[rnd.nextInt(post.length)];
+            }
+            case 12: { // a value swapped for a non-JSON literal or a case variant of a known word
+                if (values.isEmpty()) {
+                    return text;
+                }
+                String[] odd = {"NaN", "Infinity", "-Infinity", "undefined", "'x'", "True", "NULL", "0x10", "+1", "01",
+                    ".5", "1.", "\"Selection\"", "\"INCLUDE\"", "\"Include\"", "\"LTE\"", "\" include\""};
+                return replace(text, pick(values, rnd), odd[rnd.nextInt(odd.length)]);
+            }
             default: // tree edits: key removal, container type swaps, many rules, envelope changes
                 return treeEdit(text, rnd, maxLong);
         }
