@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * One {@code filter-conditions} entry of a source filter. Create with the static factories:
  * {@code FilterCondition.lte("10")}, {@code FilterCondition.between("50", "75")}, {@code FilterCondition.notNull()}.
+ * The factories are named after DMS's operators; jOOQ's names {@code ne}, {@code le}, {@code ge} and
+ * {@code isNotNull} are aliases that write the same operator. DMS has no strict {@code lt}/{@code gt}.
  *
  * @param operator the {@code filter-operator} as written (for example {@code "lte"}, or legacy {@code "ste"})
  * @param value {@code value} (single-value operators), or null
@@ -61,6 +63,41 @@ public record FilterCondition(String operator, String value, String startValue, 
     }
 
     /**
+     * Alias of {@link #noteq(String)} under jOOQ's name ({@code Field.ne}), for users who guess it; writes the DMS
+     * operator {@code noteq}.
+     *
+     * <pre>{@code
+     * include("hr", "employees").where("status", FilterCondition.ne("deleted"))
+     * }</pre>
+     *
+     * @param value value
+     * @return {@code column <> value} (must be alone in its filter)
+     */
+    public static FilterCondition ne(String value) {
+        return noteq(value);
+    }
+
+    /**
+     * Alias of {@link #lte(String)} under jOOQ's name ({@code Field.le}); writes the DMS operator {@code lte}.
+     *
+     * @param value upper bound
+     * @return {@code column <= value}
+     */
+    public static FilterCondition le(String value) {
+        return lte(value);
+    }
+
+    /**
+     * Alias of {@link #gte(String)} under jOOQ's name ({@code Field.ge}); writes the DMS operator {@code gte}.
+     *
+     * @param value lower bound
+     * @return {@code column >= value}
+     */
+    public static FilterCondition ge(String value) {
+        return gte(value);
+    }
+
+    /**
      * @param start lower bound
      * @param end upper bound
      * @return {@code column BETWEEN start AND end}
@@ -88,5 +125,15 @@ public record FilterCondition(String operator, String value, String startValue, 
     /** @return {@code column IS NOT NULL} (must be alone in its filter) */
     public static FilterCondition notNull() {
         return new FilterCondition(FilterOperator.NOTNULL.wireValue(), null, null, null);
+    }
+
+    /**
+     * Alias of {@link #notNull()} that pairs with {@link #isNull()} (jOOQ's {@code Field.isNotNull}); writes the DMS
+     * operator {@code notnull}.
+     *
+     * @return {@code column IS NOT NULL} (must be alone in its filter)
+     */
+    public static FilterCondition isNotNull() {
+        return notNull();
     }
 }
