@@ -26,8 +26,8 @@ class RetrySettingsTest {
     @DisplayName("a copy is validated like the constructor: the message names the component")
     void validated() {
         assertThatThrownBy(() -> RetrySettings.defaults().withJitter(1.5))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
+            .isInstanceOf(io.dmskit.core.exception.InvalidDefinitionException.class).hasMessageContaining("jitter");
         assertThatThrownBy(() -> RetrySettings.defaults().withMaxBackoff(Duration.ofMillis(10)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBackoff");
+            .isInstanceOf(io.dmskit.core.exception.InvalidDefinitionException.class).hasMessageContaining("maxBackoff");
     }
 }
