@@ -119,7 +119,7 @@ public final class DmsProvisioner implements AutoCloseable {
      *     does not allow; the message says which policy allows it, e.g. {@code ApplyPolicy.restartTasks()}
      * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way
      *     ({@link WaitTimeoutException}, {@link ResourceFailedException}, ...): its
-     *     {@link io.dmskit.core.exception.DmsKitException#partialResult()} says what was done before
+     *     {@link ApplyResult#partialResultOf ApplyResult.partialResultOf(e)} says what was done before
      * @throws InvalidDefinitionException when pipeline is null
      */
     public ApplyResult apply(Pipeline pipeline) {
@@ -135,7 +135,7 @@ public final class DmsProvisioner implements AutoCloseable {
      * @throws ChangeNotAllowedException before any change, when the plan needs a restart or replacement the policy
      *     does not allow
      * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way, carrying
-     *     the {@link io.dmskit.core.exception.DmsKitException#partialResult() partial result}
+     *     the {@link ApplyResult#partialResultOf partial result}
      * @throws InvalidDefinitionException when pipeline or applyPolicy is null
      */
     public ApplyResult apply(Pipeline pipeline, ApplyPolicy applyPolicy) {

@@ -83,7 +83,7 @@ class ApplyOutcomeTest {
         try (DmsProvisioner dms = provisioner(Duration.ofMinutes(2))) {   // the instance needs 8 minutes
             assertThatThrownBy(() -> dms.apply(pipeline)).isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
                 assertThat(e.getMessage()).contains("replication instance 'ecommerce-dms'");
-                ApplyResult partial = e.partialResult().orElseThrow();
+                ApplyResult partial = ApplyResult.partialResultOf(e).orElseThrow();
                 assertThat(partial.complete()).isFalse();
                 assertThat(partial.changed()).isTrue();
                 assertThat(partial.finished()).contains("SECRET:" + GuidePipeline.SECRET_NAME.toLowerCase(),

@@ -1,5 +1,6 @@
 package io.dmskit.core;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +27,8 @@ class RetrySettingsTest {
     @DisplayName("a copy is validated like the constructor: the message names the component")
     void validated() {
         assertThatThrownBy(() -> RetrySettings.defaults().withJitter(1.5))
-            .isInstanceOf(io.dmskit.core.exception.InvalidDefinitionException.class).hasMessageContaining("jitter");
+            .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("jitter");
         assertThatThrownBy(() -> RetrySettings.defaults().withMaxBackoff(Duration.ofMillis(10)))
-            .isInstanceOf(io.dmskit.core.exception.InvalidDefinitionException.class).hasMessageContaining("maxBackoff");
+            .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("maxBackoff");
     }
 }

@@ -377,6 +377,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
                 if (fault.isPresent()) {
                     throw fault.get();
                 }
+                SecretsErrors.rejectNullElements(request);
                 T response = body.get();
                 record(operation, request, response, null);
                 return response;

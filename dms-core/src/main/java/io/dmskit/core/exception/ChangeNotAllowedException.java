@@ -6,7 +6,7 @@ import java.util.List;
  * The plan needs a change the caller's {@code ApplyPolicy} does not allow (restarting a
  * running task, replacing a resource). Thrown before any mutating call; lists every such change, each with the
  * policy that allows it written as code that compiles, e.g. {@code apply with ApplyPolicy.restartTasks() to allow it}.
- * Carries no {@link #partialResult()}: nothing was done.
+ * Carries no {@link #partialOutcome()}: nothing was done.
  */
 public class ChangeNotAllowedException extends DmsKitException {
 

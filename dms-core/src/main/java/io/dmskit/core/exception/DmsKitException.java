@@ -1,6 +1,5 @@
 package io.dmskit.core.exception;
 
-import io.dmskit.core.provision.ApplyResult;
 import java.util.Optional;
 
 /**
@@ -15,7 +14,7 @@ public class DmsKitException extends RuntimeException {
     private final String operation;
     private final String awsErrorCode;
     private final String awsRequestId;
-    private transient volatile ApplyResult partialResult;
+    private transient volatile PartialOutcome partialResult;
 
     /**
      * @param message what went wrong, in a sentence a user can act on
@@ -63,21 +62,22 @@ public class DmsKitException extends RuntimeException {
     }
 
     /**
-     * What {@code DmsProvisioner.apply} had done when this failure stopped it (resources finished, ARNs known, calls
-     * made; {@link ApplyResult#complete()} is false). Empty for failures outside apply and for failures before any
-     * change, such as {@link ChangeNotAllowedException} or {@link InvalidDefinitionException}.
+     * What {@code DmsProvisioner.apply} had done when this failure stopped it; read it typed with
+     * {@code ApplyResult.partialResultOf(e)} (io.dmskit.core.provision), which returns the {@code ApplyResult} with
+     * {@code complete() == false}. Empty for failures outside apply and for failures before any change, such as
+     * {@link ChangeNotAllowedException} or {@link InvalidDefinitionException}.
      *
      * <pre>{@code
      * try {
      *     dms.apply(pipeline);
      * } catch (WaitTimeoutException e) {
-     *     e.partialResult().ifPresent(r -> System.out.println("finished before the timeout: " + r.finished()));
+     *     ApplyResult.partialResultOf(e).ifPresent(r -> System.out.println("finished before the timeout: " + r.finished()));
      * }
      * }</pre>
      *
-     * @return the partial result of the apply this failure stopped
+     * @return the partial outcome of the apply this failure stopped
      */
-    public Optional<ApplyResult> partialResult() {
+    public Optional<PartialOutcome> partialOutcome() {
         return Optional.ofNullable(partialResult);
     }
 
@@ -85,10 +85,10 @@ public class DmsKitException extends RuntimeException {
      * Records what apply had done when this failure stopped it; the provisioner calls it once before rethrowing.
      * Later calls are ignored, so the first (innermost) apply's result stays.
      *
-     * @param result the partial result
+     * @param result the partial outcome
      * @return this exception
      */
-    public DmsKitException recordPartialResult(ApplyResult result) {
+    public DmsKitException recordPartialOutcome(PartialOutcome result) {
         if (partialResult == null) {
             partialResult = result;
         }

@@ -74,7 +74,7 @@ final class Applier {
             ApplyResult partial = result(plan, arns, start, callsBefore, mutationsBefore, skipped, nodes, false);
             LOG.info("apply pipeline '{}' stopped after {}s; finished: {}", p.name(), partial.elapsed().toSeconds(),
                 partial.finished());
-            throw e.recordPartialResult(partial);
+            throw e.recordPartialOutcome(partial);
         }
         ApplyResult done = result(plan, arns, start, callsBefore, mutationsBefore, skipped, nodes, true);
         LOG.info("apply pipeline '{}' finished in {}s", p.name(), done.elapsed().toSeconds());

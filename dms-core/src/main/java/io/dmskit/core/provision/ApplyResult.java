@@ -1,14 +1,17 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.core.exception.DmsKitException;
 import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.exception.PartialOutcome;
 import io.dmskit.core.internal.Validate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code apply} did: returned when it completes, and carried by the exception that stops it part way
- * ({@link io.dmskit.core.exception.DmsKitException#partialResult()}), so a caller always learns what was done.
+ * (read with {@link #partialResultOf(DmsKitException)}), so a caller always learns what was done.
  *
  * <pre>{@code
  * ApplyResult r = dms.apply(pipeline);
@@ -31,7 +34,22 @@ import java.util.Map;
  * @param complete whether apply carried out the whole plan; false in the result an exception carries
  */
 public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls,
-                          List<ResourceChange> skippedDeletions, List<String> finished, boolean complete) {
+                          List<ResourceChange> skippedDeletions, List<String> finished, boolean complete)
+        implements PartialOutcome {
+
+    /**
+     * What apply had done when the given failure stopped it.
+     *
+     * @param failure an exception thrown by {@code DmsProvisioner.apply} (or any dmskit exception)
+     * @return the partial result ({@link #complete()} false): resources finished, ARNs known, calls made; empty for
+     *     failures outside apply and for failures before any change (e.g. {@code ChangeNotAllowedException})
+     */
+    public static Optional<ApplyResult> partialResultOf(DmsKitException failure) {
+        if (failure == null) {
+            return Optional.empty();
+        }
+        return failure.partialOutcome().filter(ApplyResult.class::isInstance).map(ApplyResult.class::cast);
+    }
 
     /**
      * Copies the collections.

@@ -19,23 +19,23 @@ final class CoreReadmeSnippets {
     static void pipeline(String secretsRoleArn, String s3RoleArn, String kmsKeyArn, String mappingsJson,
             Pipeline changedPipeline) {
         // region readme:core-pipeline
+        // Resources are given as builders (no build() call): Pipeline.build() then reports every problem of every
+        // resource in one InvalidDefinitionException. Built resources are accepted too.
         Pipeline pipeline = Pipeline.builder("ecommerce")
             .subnetGroup(ReplicationSubnetGroup.builder("ecommerce-dms-subnets")
-                .description("private subnets").subnetIds("subnet-0a1b2c3d", "subnet-0e4f5a6b").build())
+                .description("private subnets").subnetIds("subnet-0a1b2c3d", "subnet-0e4f5a6b"))
             .instance(ReplicationInstance.builder("ecommerce-dms").instanceClass("dms.c5.xlarge").allocatedStorage(200)
-                .multiAz(true).subnetGroup("ecommerce-dms-subnets").vpcSecurityGroupIds("sg-0123").build())
+                .multiAz(true).subnetGroup("ecommerce-dms-subnets").vpcSecurityGroupIds("sg-0123"))
             .endpoint(Endpoint.mysql("ecommerce-mysql-source").source()
                 .serverName("172.20.10.4").port(3306).sslMode(SslMode.REQUIRE)
                 // dmskit creates/updates the secret {"username","password","host","port"} and wires
                 // MySQLSettings.SecretsManagerSecretId + SecretsManagerAccessRoleArn to it
-                .managedSecret("ecommerce/onprem-mysql-password", secretsRoleArn, "root", Secret.fromEnv("MYSQL_PASSWORD"))
-                .build())
+                .managedSecret("ecommerce/onprem-mysql-password", secretsRoleArn, "root", Secret.fromEnv("MYSQL_PASSWORD")))
             .endpoint(Endpoint.s3("market-intelligence-hub-target")
                 .s3Settings(s -> s.bucketName("market-intelligence-hub-raw").serviceAccessRoleArn(s3RoleArn)
                     .dataFormat(S3DataFormat.PARQUET).parquetVersion(ParquetVersion.PARQUET_2_0)
                     .encryptionMode(S3EncryptionMode.SSE_KMS).serverSideEncryptionKmsKeyId(kmsKeyArn)
-                    .timestampColumnName("dms_commit_ts"))
-                .build())
+                    .timestampColumnName("dms_commit_ts")))
             .task("market-intelligence-hub-replication", t -> t
                 .source("ecommerce-mysql-source").target("market-intelligence-hub-target").replicationInstance("ecommerce-dms")
                 .migrationType(MigrationType.FULL_LOAD_AND_CDC)

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -17,6 +18,13 @@ import java.util.zip.GZIPInputStream;
  * one is a prefix of the other), Rfc4180 quoting with embedded delimiters, quotes and line breaks, and NULL (an
  * unquoted field equal to CsvNullValue reads as null). Only the first {@code capture} fields of a record become
  * strings; counting alone allocates nothing per record. Obtain one from {@link CsvDialect#reader()}.
+ *
+ * <p>Bad input fails with {@link CsvFormatException} in time linear in the input and memory bounded by
+ * {@link CsvLimits}: a quote that is never closed, a captured field longer than {@link CsvLimits#maxFieldBytes()}, a
+ * captured record with more than {@link CsvLimits#maxFieldsPerRecord()} fields, a corrupt gzip stream or one that
+ * inflates beyond {@link CsvLimits#maxDecompressedBytes()}. Invalid UTF-8 is not an error: it reads as U+FFFD, as
+ * {@link String#String(byte[], java.nio.charset.Charset)} decodes it. {@link #withSource(String)} names the object in
+ * those errors.
  */
 public final class CsvReader {
 
@@ -37,29 +45,84 @@ public final class CsvReader {
     private final byte[] rowDelimiter;
     private final int quote;
     private final byte[] nullValue;
+    private final CsvLimits limits;
+    private final String source;
 
     CsvReader(byte[] fieldDelimiter, byte[] rowDelimiter, int quote, byte[] nullValue) {
+        this(fieldDelimiter, rowDelimiter, quote, nullValue, CsvLimits.DEFAULT, null);
+    }
+
+    private CsvReader(byte[] fieldDelimiter, byte[] rowDelimiter, int quote, byte[] nullValue, CsvLimits limits,
+                      String source) {
         this.fieldDelimiter = fieldDelimiter;
         this.rowDelimiter = rowDelimiter;
         this.quote = quote;
         this.nullValue = nullValue;
+        this.limits = limits;
+        this.source = source;
     }
 
     /**
-     * Wraps a stream in a gzip decoder when it starts with the gzip magic bytes (DMS's {@code CompressionType=gzip}).
+     * Returns a reader of the same dialect with other limits.
+     *
+     * @param limits the bounds on fields, records and decompression
+     * @return the reader
+     */
+    public CsvReader withLimits(CsvLimits limits) {
+        return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, Objects.requireNonNull(limits, "limits"),
+                source);
+    }
+
+    /**
+     * Returns a reader that names the object it reads in its {@link CsvFormatException}s.
+     *
+     * @param objectName the object's key or URI, e.g. {@code s3://raw/hr/employee/LOAD00000001.csv}; null for none
+     * @return the reader
+     */
+    public CsvReader withSource(String objectName) {
+        return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, limits, objectName);
+    }
+
+    /** @return the limits this reader enforces */
+    public CsvLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Like {@link #maybeGunzip(InputStream)}, bounding the inflated bytes by {@link CsvLimits#maxDecompressedBytes()}
+     * and reporting a corrupt or truncated gzip stream as a {@link CsvFormatException} that names this reader's
+     * source.
      *
      * @param raw the object's bytes
      * @return a buffered stream of the (decompressed) CSV text
      * @throws IOException when reading fails
      */
+    public InputStream decompressed(InputStream raw) throws IOException {
+        return gunzip(raw, limits.maxDecompressedBytes(), source);
+    }
+
+    /**
+     * Wraps a stream in a gzip decoder when it starts with the gzip magic bytes (DMS's {@code CompressionType=gzip}),
+     * bounded by {@link CsvLimits#DEFAULT}'s {@link CsvLimits#maxDecompressedBytes()}.
+     *
+     * @param raw the object's bytes
+     * @return a buffered stream of the (decompressed) CSV text
+     * @throws IOException when reading fails
+     * @throws CsvFormatException (while reading the returned stream) when the gzip stream is corrupt or inflates
+     *     beyond the limit
+     */
     public static InputStream maybeGunzip(InputStream raw) throws IOException {
+        return gunzip(raw, CsvLimits.DEFAULT.maxDecompressedBytes(), null);
+    }
+
+    private static InputStream gunzip(InputStream raw, long maxBytes, String source) throws IOException {
         BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new GZIPInputStream(in, BUFFER);
+            return new BufferedInputStream(new BoundedInflater(in, maxBytes, source), BUFFER);
         }
         return in;
     }
@@ -95,10 +158,15 @@ public final class CsvReader {
         }
         byte[] longer = rowDelimiter.length >= fieldDelimiter.length ? rowDelimiter : fieldDelimiter;
         byte[] shorter = longer == rowDelimiter ? fieldDelimiter : rowDelimiter;
+        int longerLines = newlines(longer);
+        int shorterLines = newlines(shorter);
         int lookahead = longer.length;
+        int maxField = limits.maxFieldBytes();
+        int maxFields = limits.maxFieldsPerRecord();
         byte[] buf = new byte[Math.max(BUFFER, lookahead * 2)];
         int pos = 0;
         int limit = 0;
+        long base = 0; // stream offset of buf[0]
         boolean eof = false;
         List<String> fields = new ArrayList<>();
         byte[] field = new byte[256];
@@ -109,10 +177,13 @@ public final class CsvReader {
         boolean justClosed = false;
         boolean started = false;
         long records = 0;
+        long line = 1;
+        long quoteLine = 0;
         int capture = captureFirst;
         while (true) {
             if (limit - pos < lookahead && !eof) {
                 System.arraycopy(buf, pos, buf, 0, limit - pos);
+                base += pos;
                 limit -= pos;
                 pos = 0;
                 while (limit < lookahead && !eof) {
@@ -136,8 +207,12 @@ public final class CsvReader {
                     justClosed = true;
                 } else {
                     inQuotes = true;
+                    quoteLine = line;
                     quoted = true;
                     if (justClosed && fieldIndex < capture) {
+                        if (fieldLen >= maxField) {
+                            throw tooLong(records, line, fieldIndex, base + pos);
+                        }
                         field = append(field, fieldLen++, b); // "" inside quotes is one quote
                     }
                     justClosed = false;
@@ -149,12 +224,19 @@ public final class CsvReader {
                 byte[] hit = null;
                 if (matches(buf, pos, limit, longer)) {
                     hit = longer;
+                    line += longerLines;
                 } else if (matches(buf, pos, limit, shorter)) {
                     hit = shorter;
+                    line += shorterLines;
                 }
                 if (hit != null) {
                     pos += hit.length;
                     if (fieldIndex < capture) {
+                        if (fields.size() >= maxFields) {
+                            throw new CsvFormatException(source, where(records, line, fieldIndex, base + pos)
+                                    + ": a record has more than " + maxFields
+                                    + " fields (CsvLimits.maxFieldsPerRecord)", null);
+                        }
                         fields.add(text(field, fieldLen, quoted));
                     }
                     fieldIndex++;
@@ -177,10 +259,21 @@ public final class CsvReader {
                 }
             }
             started = true;
+            if (b == '\n') {
+                line++;
+            }
             if (fieldIndex < capture) {
+                if (fieldLen >= maxField) {
+                    throw tooLong(records, line, fieldIndex, base + pos);
+                }
                 field = append(field, fieldLen++, b);
             }
             pos++;
+        }
+        if (inQuotes) {
+            throw new CsvFormatException(source, where(records, quoteLine, fieldIndex, base + pos)
+                    + ": a quote opened on line " + quoteLine + " is never closed (the object is truncated or"
+                    + " not Rfc4180 CSV)", null);
         }
         if (started) { // the last record has no row delimiter
             if (fieldIndex < capture) {
@@ -192,6 +285,25 @@ public final class CsvReader {
             records++;
         }
         return records;
+    }
+
+    private CsvFormatException tooLong(long record, long line, int fieldIndex, long offset) {
+        return new CsvFormatException(source, where(record, line, fieldIndex, offset) + ": a field is longer than "
+                + limits.maxFieldBytes() + " bytes (CsvLimits.maxFieldBytes)", null);
+    }
+
+    private static String where(long record, long line, int fieldIndex, long offset) {
+        return "record " + (record + 1) + " (line " + line + "), field " + (fieldIndex + 1) + ", byte " + offset;
+    }
+
+    private static int newlines(byte[] delimiter) {
+        int n = 0;
+        for (byte b : delimiter) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -246,6 +358,7 @@ public final class CsvReader {
         long records = 0;
         boolean inQuotes = false;
         boolean pending = false;
+        long consumed = 0;
         int n;
         while ((n = in.read(buf)) >= 0) {
             if (n == 0) {
@@ -281,6 +394,11 @@ public final class CsvReader {
                 }
             }
             pending = inQuotes || buf[n - 1] != row;
+            consumed += n;
+        }
+        if (inQuotes) {
+            throw new CsvFormatException(source, "record " + (records + 1) + ", byte " + consumed
+                    + ": a quote is never closed (the object is truncated or not Rfc4180 CSV)", null);
         }
         return records + (pending ? 1 : 0);
     }
@@ -291,5 +409,61 @@ public final class CsvReader {
         }
         field[len] = b;
         return field;
+    }
+
+    /**
+     * Inflates a gzip stream (several members too, as {@link GZIPInputStream} does), failing with a
+     * {@link CsvFormatException} once more than {@code maxBytes} come out or when the stream is corrupt or truncated.
+     */
+    private static final class BoundedInflater extends InputStream {
+        private final InputStream compressed;
+        private final long maxBytes;
+        private final String source;
+        private GZIPInputStream gzip;
+        private long produced;
+
+        BoundedInflater(InputStream compressed, long maxBytes, String source) {
+            this.compressed = compressed;
+            this.maxBytes = maxBytes;
+            this.source = source;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                if (gzip == null) {
+                    gzip = new GZIPInputStream(compressed, BUFFER);
+                }
+                n = gzip.read(b, off, len);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new CsvFormatException(source, "corrupt or truncated gzip stream after " + produced
+                        + " inflated bytes: " + e.getMessage(), e);
+            }
+            if (n > 0) {
+                produced += n;
+                if (produced > maxBytes) {
+                    throw new CsvFormatException(source, "the gzip stream inflates to more than " + maxBytes
+                            + " bytes (CsvLimits.maxDecompressedBytes)", null);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (gzip != null) {
+                gzip.close();
+            } else {
+                compressed.close();
+            }
+        }
     }
 }

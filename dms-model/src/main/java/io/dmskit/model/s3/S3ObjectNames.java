@@ -192,16 +192,10 @@ public final class S3ObjectNames {
             if (middle.size() > 1) {
                 return S3ObjectKey.other(key);
             }
-            OptionalInt sequence;
-            try {
-                sequence = OptionalInt.of(Integer.parseUnsignedInt(m.group(2), 16));
-            } catch (NumberFormatException e) {
-                sequence = OptionalInt.empty();
-            }
             return new S3ObjectKey(key, S3ObjectKind.FULL_LOAD, schema, table,
                     middle.isEmpty() ? Optional.empty() : Optional.of(middle.get(0)),
-                    m.group(1) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(1))),
-                    sequence, Optional.empty(), Optional.empty(), parquet, gzip);
+                    number(m.group(1), 10), number(m.group(2), 16), Optional.empty(), Optional.empty(), parquet,
+                    gzip);
         }
         m = CDC.matcher(name);
         if (m.matches()) {
@@ -255,6 +249,19 @@ public final class S3ObjectNames {
         String ext = n.substring(dot + 1);
         return ext.equals("csv") || ext.equals("csv.gz") || ext.equals("gz") || ext.equals("parquet")
                 || ext.equals("parquet.gz") || ext.equals("txt") || ext.equals("tsv");
+    }
+
+    /** A counter in a name, empty when absent or beyond an int (a name DMS did not write). */
+    private static OptionalInt number(String digits, int radix) {
+        if (digits == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseUnsignedInt(digits, radix);
+            return n < 0 ? OptionalInt.empty() : OptionalInt.of(n);
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** Reads {@code yyyyMMdd} and {@code HHmmss} followed by fraction digits; empty when they are not a time. */

@@ -3,11 +3,15 @@ package io.dmskit.verify.internal;
 import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.model.s3.S3ObjectKind;
 import io.dmskit.model.s3.S3ObjectNames;
+import io.dmskit.model.s3.CsvFormatException;
 import io.dmskit.model.s3.CsvReader;
 import io.dmskit.model.s3.parquet.ParquetFooter;
 import io.dmskit.model.s3.parquet.ParquetFormatException;
+import io.dmskit.model.s3.parquet.ParquetLimits;
 import io.dmskit.model.s3.parquet.ParquetReader;
 import io.dmskit.verify.target.S3Target;
+import io.dmskit.verify.target.TargetReadException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,11 +30,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Reads single DMS output objects: counts rows (and CDC operations) of CSV and Parquet objects, and yields records
  * for the CDC probe. Parquet is read through ranged GETs of the footer (and, only when operations are needed and the
  * statistics do not already prove them, of the {@code Op} column chunk).
+ *
+ * <p>Every failure to read an object, whether S3 refused it, the connection broke or the object is not valid DMS
+ * output (truncated, corrupt, beyond {@link io.dmskit.model.s3.CsvLimits} or
+ * {@link io.dmskit.model.s3.parquet.ParquetLimits}), surfaces as one {@link TargetReadException} whose message starts
+ * with the object's {@code s3://bucket/key} and keeps the reader's own error as its cause.
  */
 public final class DmsObjectReader {
 
@@ -109,9 +119,25 @@ public final class DmsObjectReader {
      */
     public Counts count(String key, long size, boolean cdc, Collection<String> columns, IoStats io) {
         if (isParquet(key)) {
-            return countParquet(key, size, cdc, io);
+            return reading(key, () -> countParquet(key, size, cdc, io));
         }
-        return countCsv(key, cdc, columns, io);
+        return reading(key, () -> countCsv(key, cdc, columns, io));
+    }
+
+    /** Runs one object's read, naming the object in whatever makes it fail. */
+    private <T> T reading(String key, Supplier<T> read) {
+        String uri = "s3://" + target.bucket() + "/" + key;
+        try {
+            return read.get();
+        } catch (ParquetFormatException e) {
+            throw new TargetReadException(uri + " is not readable Parquet: " + e.getMessage(), e);
+        } catch (CsvFormatException e) {
+            // the CSV reader already names the object (withSource)
+            throw new TargetReadException(e.source().isPresent() ? e.getMessage()
+                    : uri + " is not readable CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException | SdkException e) {
+            throw new TargetReadException("reading " + uri + " failed: " + e.getMessage(), e);
+        }
     }
 
     // ---------------------------------------------------------------- Parquet
@@ -159,6 +185,10 @@ public final class DmsObjectReader {
      * @return one array per row, values in the order of {@code columns}; null where a column is absent or null
      */
     List<String[]> parquetRows(String key, List<String> columns, IoStats io) {
+        return reading(key, () -> parquetRowsOf(key, columns, io));
+    }
+
+    private List<String[]> parquetRowsOf(String key, List<String> columns, IoStats io) {
         Tail tail = readTail(key, -1, io);
         ParquetFooter footer = ParquetReader.readFooter(tail.bytes);
         List<String[]> rows = new ArrayList<>();
@@ -175,6 +205,17 @@ public final class DmsObjectReader {
                     continue;
                 }
                 cols[i] = ParquetReader.readStrings(chunk, chunkBytes(key, tail, chunk, io)).toArray(String[]::new);
+            }
+            boolean any = false;
+            for (String[] col : cols) {
+                if (col != null && col.length != rg.numRows()) {
+                    throw new ParquetFormatException("a row group of " + rg.numRows() + " rows has a column of "
+                            + col.length + " values");
+                }
+                any |= col != null;
+            }
+            if (!any) { // nothing to show, and the footer's row count alone must not size an allocation
+                continue;
             }
             for (int r = 0; r < rg.numRows(); r++) {
                 String[] row = new String[columns.size()];
@@ -213,6 +254,10 @@ public final class DmsObjectReader {
         byte[] bytes = r.asByteArray();
         long size = objectSize(r.response(), bytes.length);
         int footerLen = ParquetReader.footerLength(bytes);
+        if (footerLen > ParquetLimits.DEFAULT.maxFooterBytes()) { // refused before fetching it
+            throw new ParquetFormatException("the footer is " + footerLen + " bytes long, more than"
+                    + " ParquetLimits.maxFooterBytes (" + ParquetLimits.DEFAULT.maxFooterBytes() + ")");
+        }
         long need = (long) footerLen + ParquetReader.TRAILER_LENGTH;
         if (need > size) {
             throw new ParquetFormatException(
@@ -233,7 +278,11 @@ public final class DmsObjectReader {
     private byte[] chunkBytes(String key, Tail tail, ParquetFooter.ColumnChunk chunk, IoStats io) {
         long start = chunk.startOffset();
         long len = chunk.totalCompressedSize();
-        if (start >= tail.start() && start + len <= tail.objectSize()) {
+        if (start < 0 || len <= 0 || len > tail.objectSize() || start > tail.objectSize() - len) {
+            throw new ParquetFormatException("column chunk " + chunk.path() + " claims bytes " + start + " to "
+                    + (start + len) + ", outside the object's " + tail.objectSize() + " bytes");
+        }
+        if (start >= tail.start()) {
             int from = (int) (start - tail.start());
             return java.util.Arrays.copyOfRange(tail.bytes, from, (int) (from + len));
         }
@@ -245,7 +294,12 @@ public final class DmsObjectReader {
         if (cr != null) {
             int slash = cr.lastIndexOf('/');
             if (slash > 0 && !cr.endsWith("*")) {
-                return Long.parseLong(cr.substring(slash + 1).trim());
+                try {
+                    return Long.parseLong(cr.substring(slash + 1).trim());
+                } catch (NumberFormatException e) {
+                    throw new ParquetFormatException("the server answered with an invalid Content-Range '" + cr
+                            + "'");
+                }
             }
         }
         return received;
@@ -266,13 +320,14 @@ public final class DmsObjectReader {
     // ---------------------------------------------------------------- CSV
 
     private Counts countCsv(String key, boolean cdc, Collection<String> columns, IoStats io) {
+        CsvReader scanner = this.scanner.withSource("s3://" + target.bucket() + "/" + key);
         Counts c = new Counts();
         Set<String> known = headerNames(columns);
         Boolean header = target.addColumnName().orElse(null);
         boolean classify = cdc && !target.cdcInsertsOnly();
-        try (InputStream in = open(key, io)) {
+        try (InputStream in = open(scanner, key, io)) {
             if (header == null) {
-                header = startsWithHeader(in, known, cdc);
+                header = startsWithHeader(scanner, in, known, cdc);
             }
             boolean skipHeader = Boolean.TRUE.equals(header);
             long records;
@@ -306,11 +361,20 @@ public final class DmsObjectReader {
      */
     public void csvRecords(String key, int capture, Collection<String> columns, IoStats io,
                            BiConsumer<Long, List<String>> handler) {
+        reading(key, () -> {
+            csvRecordsOf(key, capture, columns, io, handler);
+            return null;
+        });
+    }
+
+    private void csvRecordsOf(String key, int capture, Collection<String> columns, IoStats io,
+                              BiConsumer<Long, List<String>> handler) {
+        CsvReader scanner = this.scanner.withSource("s3://" + target.bucket() + "/" + key);
         Set<String> known = headerNames(columns);
-        try (InputStream in = open(key, io)) {
+        try (InputStream in = open(scanner, key, io)) {
             Boolean header = target.addColumnName().orElse(null);
             if (header == null) {
-                header = startsWithHeader(in, known, false);
+                header = startsWithHeader(scanner, in, known, false);
             }
             boolean skip = Boolean.TRUE.equals(header);
             scanner.scan(in, capture, (idx, fields) -> {
@@ -325,11 +389,11 @@ public final class DmsObjectReader {
         }
     }
 
-    private InputStream open(String key, IoStats io) throws IOException {
+    private InputStream open(CsvReader scanner, String key, IoStats io) throws IOException {
         io.gets.incrementAndGet();
         ResponseInputStream<GetObjectResponse> raw = s3.getObject(b -> b.bucket(target.bucket()).key(key));
         InputStream counted = new CountingInputStream(raw, io.bytes);
-        InputStream in = CsvReader.maybeGunzip(new BufferedInputStream(counted, 65536));
+        InputStream in = scanner.decompressed(new BufferedInputStream(counted, 65536));
         return in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 65536);
     }
 
@@ -340,7 +404,8 @@ public final class DmsObjectReader {
      * record looks like a column name (letters, digits, underscores, starting with a letter or underscore) while the
      * second record has a field that does not.
      */
-    private Boolean startsWithHeader(InputStream in, Set<String> known, boolean cdc) throws IOException {
+    private static Boolean startsWithHeader(CsvReader scanner, InputStream in, Set<String> known, boolean cdc)
+            throws IOException {
         BufferedInputStream b = in instanceof BufferedInputStream bb ? bb : null;
         if (b == null) {
             return false;

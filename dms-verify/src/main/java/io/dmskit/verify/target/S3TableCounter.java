@@ -289,6 +289,9 @@ public final class S3TableCounter implements AutoCloseable {
             throw new TargetReadException("interrupted while reading " + location, e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof TargetReadException t) { // already names the object
+                throw new TargetReadException(t.getMessage(), t);
+            }
             throw new TargetReadException("reading " + location + " failed: " + c.getMessage(), c);
         }
     }

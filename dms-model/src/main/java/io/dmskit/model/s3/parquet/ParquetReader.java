@@ -6,7 +6,10 @@ import io.dmskit.model.s3.parquet.internal.Values;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads Parquet files without Hadoop: footers (row counts, schema, chunk locations and statistics) from the end of a
@@ -25,7 +28,9 @@ import java.util.List;
  * <p>Decodes flat columns of every physical type in data pages v1 and v2 with the PLAIN, dictionary, RLE (booleans),
  * DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and DELTA_BYTE_ARRAY encodings and UNCOMPRESSED, SNAPPY or GZIP
  * pages. Every malformed input (truncated, corrupt, or using anything else) fails with
- * {@link ParquetFormatException}; memory stays proportional to the bytes given.
+ * {@link ParquetFormatException}, in time linear in the bytes given: no length, count or offset the file declares is
+ * trusted beyond the bytes actually there, Thrift nesting is bounded, and what a few bytes may legitimately expand to
+ * (a GZIP page, an RLE run of nulls) is capped by {@link ParquetLimits} ({@link ParquetLimits#DEFAULT} unless given).
  */
 public final class ParquetReader {
 
@@ -54,6 +59,23 @@ public final class ParquetReader {
      * @throws ParquetFormatException when the footer is truncated or corrupt
      */
     public static ParquetFooter readFooter(byte[] tail) {
+        return readFooter(tail, ParquetLimits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #readFooter(byte[])}, refusing a footer longer than {@link ParquetLimits#maxFooterBytes()}.
+     *
+     * @param tail the last bytes of the file (or the whole file), holding the whole footer and the trailer
+     * @param limits the footer size ceiling
+     * @return the footer
+     * @throws ParquetFormatException when the footer is truncated, corrupt or longer than the limit
+     */
+    public static ParquetFooter readFooter(byte[] tail, ParquetLimits limits) {
+        int length = footerLength(tail);
+        if (length > limits.maxFooterBytes()) {
+            throw new ParquetFormatException("the footer is " + length + " bytes long, more than"
+                    + " ParquetLimits.maxFooterBytes (" + limits.maxFooterBytes() + ")");
+        }
         return guard(() -> FooterParser.parseTail(tail), "footer");
     }
 
@@ -68,7 +90,20 @@ public final class ParquetReader {
      * @throws ParquetFormatException when a page is corrupt or uses an unsupported encoding or codec
      */
     public static List<Object> readValues(ParquetFooter.ColumnChunk chunk, byte[] chunkBytes) {
-        Object[] physical = PageDecoder.decode(chunk, chunkBytes);
+        return readValues(chunk, chunkBytes, ParquetLimits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #readValues(ParquetFooter.ColumnChunk, byte[])} with other limits.
+     *
+     * @param chunk the chunk, from {@link #readFooter(byte[])}
+     * @param chunkBytes the file's bytes from {@link ParquetFooter.ColumnChunk#startOffset()}
+     * @param limits page size and value count ceilings
+     * @return one value per row of the row group, null for nulls
+     * @throws ParquetFormatException when a page is corrupt, exceeds the limits or uses an unsupported encoding
+     */
+    public static List<Object> readValues(ParquetFooter.ColumnChunk chunk, byte[] chunkBytes, ParquetLimits limits) {
+        Object[] physical = PageDecoder.decode(chunk, chunkBytes, Objects.requireNonNull(limits, "limits"));
         ParquetColumn column = chunk.leaf().column();
         Object[] out = new Object[physical.length];
         for (int i = 0; i < physical.length; i++) {
@@ -87,7 +122,20 @@ public final class ParquetReader {
      * @throws ParquetFormatException when a page is corrupt or uses an unsupported encoding or codec
      */
     public static List<String> readStrings(ParquetFooter.ColumnChunk chunk, byte[] chunkBytes) {
-        Object[] physical = PageDecoder.decode(chunk, chunkBytes);
+        return readStrings(chunk, chunkBytes, ParquetLimits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #readStrings(ParquetFooter.ColumnChunk, byte[])} with other limits.
+     *
+     * @param chunk the chunk, from {@link #readFooter(byte[])}
+     * @param chunkBytes the file's bytes from {@link ParquetFooter.ColumnChunk#startOffset()}
+     * @param limits page size and value count ceilings
+     * @return one text per row of the row group, null for nulls
+     * @throws ParquetFormatException when a page is corrupt, exceeds the limits or uses an unsupported encoding
+     */
+    public static List<String> readStrings(ParquetFooter.ColumnChunk chunk, byte[] chunkBytes, ParquetLimits limits) {
+        Object[] physical = PageDecoder.decode(chunk, chunkBytes, Objects.requireNonNull(limits, "limits"));
         ParquetColumn column = chunk.leaf().column();
         String[] out = new String[physical.length];
         for (int i = 0; i < physical.length; i++) {
@@ -104,20 +152,50 @@ public final class ParquetReader {
      * @throws ParquetFormatException when the file is truncated or corrupt
      */
     public static List<Object[]> readRows(byte[] file) {
-        ParquetFooter footer = readFooter(file);
+        return readRows(file, ParquetLimits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #readRows(byte[])} with other limits.
+     *
+     * @param file the file's bytes
+     * @param limits page size and value count ceilings
+     * @return one array per row, values in schema order as {@link #readValues} returns them
+     * @throws ParquetFormatException when the file is truncated or corrupt or exceeds the limits
+     */
+    public static List<Object[]> readRows(byte[] file, ParquetLimits limits) {
+        ParquetFooter footer = readFooter(file, limits);
+        long chunkBytes = 0;
+        for (ParquetFooter.RowGroup g : footer.rowGroups()) {
+            for (ParquetFooter.ColumnChunk c : g.columns()) {
+                chunkBytes += c.totalCompressedSize();
+                if (chunkBytes > file.length) { // chunks do not overlap, so each byte is decoded at most once
+                    throw new ParquetFormatException("the column chunks claim more bytes than the file's "
+                            + file.length);
+                }
+            }
+        }
         List<Object[]> rows = new ArrayList<>();
         for (ParquetFooter.RowGroup g : footer.rowGroups()) {
+            Map<ParquetFooter.Leaf, ParquetFooter.ColumnChunk> byLeaf = new HashMap<>();
+            for (ParquetFooter.ColumnChunk c : g.columns()) {
+                byLeaf.putIfAbsent(c.leaf(), c);
+            }
             List<List<Object>> columns = new ArrayList<>();
             for (ParquetFooter.Leaf leaf : footer.leaves()) {
-                ParquetFooter.ColumnChunk chunk = g.columns().stream().filter(c -> c.leaf().equals(leaf))
-                        .findFirst().orElseThrow(() -> new ParquetFormatException("a row group has no chunk for "
-                                + leaf.path()));
-                List<Object> values = readValues(chunk, chunkBytes(file, chunk));
+                ParquetFooter.ColumnChunk chunk = byLeaf.get(leaf);
+                if (chunk == null) {
+                    throw new ParquetFormatException("a row group has no chunk for " + leaf.path());
+                }
+                List<Object> values = readValues(chunk, chunkBytes(file, chunk), limits);
                 if (values.size() != g.numRows()) {
                     throw new ParquetFormatException("column " + leaf.path() + " has " + values.size()
                             + " values in a row group of " + g.numRows() + " rows");
                 }
                 columns.add(values);
+            }
+            if (columns.isEmpty() && g.numRows() > 0) {
+                throw new ParquetFormatException("a row group of " + g.numRows() + " rows has no columns");
             }
             for (int r = 0; r < g.numRows(); r++) {
                 Object[] row = new Object[columns.size()];

@@ -100,6 +100,7 @@ public final class DmsRegion implements AutoCloseable {
         if (route == null) {
             throw new IllegalArgumentException("Unknown DMS operation '" + operation + "'");
         }
+        Validate.noNullElements(request);
         Function<DmsRegion, SdkResponse> work = route.bind(request);
         return world.locked(() -> work.apply(this));
     }

@@ -115,6 +115,11 @@ final class JsonDocs {
                         && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))
                         : !current.isNumber() || value.isNumber() || value.isTextual() && value.asText()
                         .matches("-?\\d+(\\.\\d+)?");
+                if (ok && current.isIntegralNumber() && !fitsInt(value)) {
+                    throw Errors.invalidParameter("Invalid task settings JSON: " + (path + "/" + key).substring(1)
+                            .replace('/', '.') + " must be a whole number from " + Integer.MIN_VALUE + " to "
+                            + Integer.MAX_VALUE + ", got " + shorten(value.toString()) + ".");
+                }
                 if (!ok) {
                     throw Errors.invalidParameter("Invalid task settings JSON: " + (path + "/" + key).substring(1)
                             .replace('/', '.') + " must be " + (current.isObject() ? "an object"
@@ -127,6 +132,32 @@ final class JsonDocs {
                 target.set(key, value.deepCopy());
             }
         }
+    }
+
+    /** Whether a number (or numeric text) is a whole number DMS can hold in its 32-bit settings. */
+    private static boolean fitsInt(JsonNode value) {
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? value.canConvertToInt()
+                    : Double.isFinite(value.doubleValue()) && value.doubleValue() == Math.rint(value.doubleValue())
+                    && value.canConvertToInt();
+        }
+        if (value.isTextual()) {
+            String t = value.asText();
+            if (t.length() > 12) {
+                return false;
+            }
+            try {
+                return new java.math.BigDecimal(t).stripTrailingZeros().scale() <= 0
+                        && new java.math.BigDecimal(t).abs().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     private static void checkRanges(ObjectNode settings) {

@@ -47,6 +47,9 @@ final class Page<T> {
                 return;
             }
             for (Filter f : filters) {
+                if (f == null) {
+                    throw Errors.invalidParameter("Filters must not contain a null filter.");
+                }
                 if (f.name() == null || !byName.containsKey(f.name())) {
                     throw Errors.invalidParameter("Invalid filter name: '" + f.name() + "'. Valid filter names: "
                             + String.join(", ", byName.keySet()) + ".");

@@ -53,6 +53,8 @@ final class TagOps {
                 throw Errors.invalidParameter("Tag values must be at most 256 characters long (key '" + t.key()
                         + "').");
             }
+            Validate.tagText("A tag key", t.key());
+            Validate.tagText("A tag value", t.value());
         }
     }
 

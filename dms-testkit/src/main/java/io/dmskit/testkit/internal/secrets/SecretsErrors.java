@@ -71,6 +71,40 @@ public final class SecretsErrors {
     }
 
     /**
+     * Refuses a request whose lists hold null elements (JSON nulls on the wire), at any depth, as AWS's request
+     * validation does: {@code ValidationException} "Value null at 'Tags.1.member' failed to satisfy constraint".
+     *
+     * @param request the request
+     */
+    public static void rejectNullElements(software.amazon.awssdk.core.SdkPojo request) {
+        rejectNullElements(request, "", 0);
+    }
+
+    private static void rejectNullElements(software.amazon.awssdk.core.SdkPojo pojo, String path, int depth) {
+        if (depth > 16) {
+            return;
+        }
+        for (software.amazon.awssdk.core.SdkField<?> f : pojo.sdkFields()) {
+            Object v = f.getValueOrDefault(pojo);
+            if (v instanceof java.util.List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    Object e = list.get(i);
+                    String at = path + f.memberName() + "." + (i + 1) + ".member";
+                    if (e == null) {
+                        throw validation("1 validation error detected: Value null at '" + at
+                                + "' failed to satisfy constraint: Member must not be null");
+                    }
+                    if (e instanceof software.amazon.awssdk.core.SdkPojo p) {
+                        rejectNullElements(p, at + ".", depth + 1);
+                    }
+                }
+            } else if (v instanceof software.amazon.awssdk.core.SdkPojo p) {
+                rejectNullElements(p, path + f.memberName() + ".", depth + 1);
+            }
+        }
+    }
+
+    /**
      * A constraint violation caught by AWS's request validation (length, pattern, range). The SDK has no class for
      * it: it arrives as a {@link SecretsManagerException} whose error code is {@code ValidationException}.
      *

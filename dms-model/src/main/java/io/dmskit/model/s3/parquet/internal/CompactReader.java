@@ -170,7 +170,17 @@ final class CompactReader {
         }
     }
 
-    void skipStruct() {
+    /** Reads one field's value of a struct; answers false to have the field skipped. */
+    @FunctionalInterface
+    interface FieldReader {
+        boolean read(Field field);
+    }
+
+    /**
+     * Reads a struct: every field header up to the stop field, each value read by {@code reader} or skipped. The one
+     * loop over struct fields in this package, so nesting (reader calls that read structs) is bounded in one place.
+     */
+    void readStruct(FieldReader reader) {
         enter();
         int last = 0;
         while (true) {
@@ -178,10 +188,16 @@ final class CompactReader {
             if (f.isStop()) {
                 break;
             }
-            skip(f.type());
+            if (!reader.read(f)) {
+                skip(f.type());
+            }
             last = f.id();
         }
         depth--;
+    }
+
+    void skipStruct() {
+        readStruct(f -> false);
     }
 
     /** Bounds the recursion of skipping, so a corrupt footer cannot overflow the stack. */

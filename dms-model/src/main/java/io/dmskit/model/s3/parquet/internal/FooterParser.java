@@ -25,6 +25,8 @@ public final class FooterParser {
     /** Bytes at the end of every Parquet file: 4-byte little-endian footer length and the magic. */
     public static final int TRAILER_LENGTH = 8;
     private static final int MAX_SCHEMA_DEPTH = 64;
+    /** PostgreSQL's NUMERIC allows 1000 digits, the widest of DMS's sources. */
+    private static final int MAX_DECIMAL_PRECISION = 1000;
 
     private FooterParser() {
     }
@@ -80,17 +82,12 @@ public final class FooterParser {
      */
     static ParquetFooter parse(byte[] buf, int from, int to) {
         CompactReader r = new CompactReader(buf, from, to);
-        long numRows = -1;
+        long[] numRowsHolder = {-1};
         List<Element> schema = new ArrayList<>();
         List<RawChunk> chunks = new ArrayList<>();
         List<long[]> groups = new ArrayList<>(); // {numRows, first chunk index, chunk count}
-        String createdBy = null;
-        int last = 0;
-        while (true) {
-            CompactReader.Field f = r.readField(last);
-            if (f.isStop()) {
-                break;
-            }
+        String[] createdByHolder = {null};
+        r.readStruct(f -> {
             switch (f.id()) {
                 case 2 -> {
                     CompactReader.ListHeader h = list(r, f);
@@ -98,7 +95,7 @@ public final class FooterParser {
                         schema.add(readElement(r));
                     }
                 }
-                case 3 -> numRows = i64(r, f);
+                case 3 -> numRowsHolder[0] = i64(r, f);
                 case 4 -> {
                     CompactReader.ListHeader h = list(r, f);
                     for (int i = 0; i < h.size(); i++) {
@@ -106,16 +103,19 @@ public final class FooterParser {
                     }
                 }
                 case 6 -> {
-                    if (f.type() == CompactReader.T_BINARY) {
-                        createdBy = r.readString();
-                    } else {
-                        r.skip(f.type());
+                    if (f.type() != CompactReader.T_BINARY) {
+                        return false;
                     }
+                    createdByHolder[0] = r.readString();
                 }
-                default -> r.skip(f.type());
+                default -> {
+                    return false;
+                }
             }
-            last = f.id();
-        }
+            return true;
+        });
+        long numRows = numRowsHolder[0];
+        String createdBy = createdByHolder[0];
         if (numRows < 0) {
             throw new ParquetFormatException("FileMetaData has no num_rows");
         }
@@ -160,40 +160,43 @@ public final class FooterParser {
                            int scale, int precision) { }
 
     private static Element readElement(CompactReader r) {
-        String name = null;
-        int type = -1;
-        int typeLength = 0;
-        int repetition = 0;
-        int children = 0;
-        int converted = -1;
-        int scale = 0;
-        int precision = 0;
-        int last = 0;
-        while (true) {
-            CompactReader.Field f = r.readField(last);
-            if (f.isStop()) {
-                break;
-            }
+        ElementBuilder e = new ElementBuilder();
+        r.readStruct(f -> {
             switch (f.id()) {
-                case 1 -> type = i32(r, f);
-                case 2 -> typeLength = i32(r, f);
-                case 3 -> repetition = i32(r, f);
+                case 1 -> e.type = i32(r, f);
+                case 2 -> e.typeLength = i32(r, f);
+                case 3 -> e.repetition = i32(r, f);
                 case 4 -> {
                     expect(f, CompactReader.T_BINARY);
-                    name = r.readString();
+                    e.name = r.readString();
                 }
-                case 5 -> children = i32(r, f);
-                case 6 -> converted = i32(r, f);
-                case 7 -> scale = i32(r, f);
-                case 8 -> precision = i32(r, f);
-                default -> r.skip(f.type());
+                case 5 -> e.children = i32(r, f);
+                case 6 -> e.converted = i32(r, f);
+                case 7 -> e.scale = i32(r, f);
+                case 8 -> e.precision = i32(r, f);
+                default -> {
+                    return false;
+                }
             }
-            last = f.id();
-        }
-        if (name == null) {
+            return true;
+        });
+        if (e.name == null) {
             throw new ParquetFormatException("a schema element has no name");
         }
-        return new Element(name, type, typeLength, repetition, children, converted, scale, precision);
+        return new Element(e.name, e.type, e.typeLength, e.repetition, e.children, e.converted, e.scale,
+                e.precision);
+    }
+
+    /** The fields of a {@code SchemaElement} while it is read. */
+    private static final class ElementBuilder {
+        String name;
+        int type = -1;
+        int typeLength;
+        int repetition;
+        int children;
+        int converted = -1;
+        int scale;
+        int precision;
     }
 
     private static List<ParquetFooter.Leaf> leaves(List<Element> schema) {
@@ -244,6 +247,10 @@ public final class FooterParser {
         if (!fits(type, logical)) {
             logical = ParquetLogicalType.OTHER;
         }
+        if (logical == ParquetLogicalType.DECIMAL && e.precision() > MAX_DECIMAL_PRECISION) {
+            throw new ParquetFormatException("schema leaf " + path + " is DECIMAL(" + e.precision() + ", "
+                    + e.scale() + "); precisions above " + MAX_DECIMAL_PRECISION + " are not read");
+        }
         try {
             return logical == ParquetLogicalType.DECIMAL
                     ? new ParquetColumn(path, type, logical, e.precision(), e.scale(), e.typeLength())
@@ -267,13 +274,8 @@ public final class FooterParser {
 
     private static long[] readRowGroup(CompactReader r, List<RawChunk> chunks) {
         int first = chunks.size();
-        long rows = 0;
-        int last = 0;
-        while (true) {
-            CompactReader.Field f = r.readField(last);
-            if (f.isStop()) {
-                break;
-            }
+        long[] rows = {0};
+        r.readStruct(f -> {
             switch (f.id()) {
                 case 1 -> {
                     CompactReader.ListHeader h = list(r, f);
@@ -284,15 +286,17 @@ public final class FooterParser {
                         }
                     }
                 }
-                case 3 -> rows = i64(r, f);
-                default -> r.skip(f.type());
+                case 3 -> rows[0] = i64(r, f);
+                default -> {
+                    return false;
+                }
             }
-            last = f.id();
+            return true;
+        });
+        if (rows[0] < 0) {
+            throw new ParquetFormatException("a row group has " + rows[0] + " rows");
         }
-        if (rows < 0) {
-            throw new ParquetFormatException("a row group has " + rows + " rows");
-        }
-        return new long[] {rows, first, chunks.size() - first};
+        return new long[] {rows[0], first, chunks.size() - first};
     }
 
     /** A chunk as the footer describes it, before its path is matched to a schema leaf. */
@@ -312,86 +316,79 @@ public final class FooterParser {
     }
 
     private static RawChunk readColumnChunk(CompactReader r) {
-        RawChunk meta = null;
-        int last = 0;
-        while (true) {
-            CompactReader.Field f = r.readField(last);
-            if (f.isStop()) {
-                break;
+        RawChunk[] meta = {null};
+        r.readStruct(f -> {
+            if (f.id() != 3 || f.type() != CompactReader.T_STRUCT) {
+                return false;
             }
-            if (f.id() == 3 && f.type() == CompactReader.T_STRUCT) {
-                meta = readColumnMeta(r);
-            } else {
-                r.skip(f.type());
-            }
-            last = f.id();
-        }
-        return meta;
+            meta[0] = readColumnMeta(r);
+            return true;
+        });
+        return meta[0];
+    }
+
+    /** The fields of a {@code ColumnMetaData} while it is read. */
+    private static final class MetaBuilder {
+        int codec;
+        long numValues;
+        long dataOffset = -1;
+        long dictOffset = -1;
+        long compressed;
+        final StringBuilder path = new StringBuilder();
+        final byte[][] stats = {null, null, null, null};
+        long nullCount = -1;
     }
 
     private static RawChunk readColumnMeta(CompactReader r) {
-        int codec = 0;
-        long numValues = 0;
-        long dataOffset = -1;
-        long dictOffset = -1;
-        long compressed = 0;
-        StringBuilder path = new StringBuilder();
-        byte[][] stats = {null, null, null, null};
-        long[] nullCount = {-1};
-        int last = 0;
-        while (true) {
-            CompactReader.Field f = r.readField(last);
-            if (f.isStop()) {
-                break;
-            }
+        MetaBuilder m = new MetaBuilder();
+        r.readStruct(f -> {
             switch (f.id()) {
                 case 3 -> {
                     CompactReader.ListHeader h = list(r, f);
                     for (int i = 0; i < h.size(); i++) {
                         if (i > 0) {
-                            path.append('.');
+                            m.path.append('.');
                         }
-                        path.append(r.readString());
+                        m.path.append(r.readString());
                     }
                 }
-                case 4 -> codec = i32(r, f);
-                case 5 -> numValues = i64(r, f);
-                case 7 -> compressed = i64(r, f);
-                case 9 -> dataOffset = i64(r, f);
-                case 11 -> dictOffset = i64(r, f);
+                case 4 -> m.codec = i32(r, f);
+                case 5 -> m.numValues = i64(r, f);
+                case 7 -> m.compressed = i64(r, f);
+                case 9 -> m.dataOffset = i64(r, f);
+                case 11 -> m.dictOffset = i64(r, f);
                 case 12 -> {
                     expect(f, CompactReader.T_STRUCT);
-                    readStatistics(r, stats, nullCount);
+                    readStatistics(r, m);
                 }
-                default -> r.skip(f.type());
+                default -> {
+                    return false;
+                }
             }
-            last = f.id();
-        }
+            return true;
+        });
         // Prefer min_value/max_value (fields 6/5); the deprecated min/max (2/1) use signed order but equality holds.
-        byte[] min = stats[3] != null ? stats[3] : stats[1];
-        byte[] max = stats[2] != null ? stats[2] : stats[0];
-        return new RawChunk(path.toString(), codec, numValues, dataOffset, dictOffset, compressed, min, max,
-                nullCount[0]);
+        byte[] min = m.stats[3] != null ? m.stats[3] : m.stats[1];
+        byte[] max = m.stats[2] != null ? m.stats[2] : m.stats[0];
+        return new RawChunk(m.path.toString(), m.codec, m.numValues, m.dataOffset, m.dictOffset, m.compressed, min,
+                max, m.nullCount);
     }
 
-    private static void readStatistics(CompactReader r, byte[][] stats, long[] nullCount) {
-        int last = 0;
-        while (true) {
-            CompactReader.Field f = r.readField(last);
-            if (f.isStop()) {
-                break;
-            }
+    private static void readStatistics(CompactReader r, MetaBuilder m) {
+        r.readStruct(f -> {
             boolean binary = f.type() == CompactReader.T_BINARY;
             switch (f.id()) {
-                case 1 -> stats[0] = binary ? r.readBinary() : skipped(r, f);
-                case 2 -> stats[1] = binary ? r.readBinary() : skipped(r, f);
-                case 3 -> nullCount[0] = i64(r, f);
-                case 5 -> stats[2] = binary ? r.readBinary() : skipped(r, f);
-                case 6 -> stats[3] = binary ? r.readBinary() : skipped(r, f);
-                default -> r.skip(f.type());
+                case 1 -> m.stats[0] = binary ? r.readBinary() : skipped(r, f);
+                case 2 -> m.stats[1] = binary ? r.readBinary() : skipped(r, f);
+                case 3 -> m.nullCount = i64(r, f);
+                case 5 -> m.stats[2] = binary ? r.readBinary() : skipped(r, f);
+                case 6 -> m.stats[3] = binary ? r.readBinary() : skipped(r, f);
+                default -> {
+                    return false;
+                }
             }
-            last = f.id();
-        }
+            return true;
+        });
     }
 
     private static byte[] skipped(CompactReader r, CompactReader.Field f) {

@@ -3,6 +3,7 @@ package io.dmskit.model.s3.parquet.internal;
 import io.dmskit.model.s3.parquet.ParquetCompression;
 import io.dmskit.model.s3.parquet.ParquetFooter;
 import io.dmskit.model.s3.parquet.ParquetFormatException;
+import io.dmskit.model.s3.parquet.ParquetLimits;
 import io.dmskit.model.s3.parquet.ParquetType;
 
 import java.io.ByteArrayInputStream;
@@ -39,9 +40,11 @@ public final class PageDecoder {
     private final ParquetFooter.ColumnChunk chunk;
     private final ParquetType type;
     private final int typeLength;
+    private final ParquetLimits limits;
 
-    private PageDecoder(ParquetFooter.ColumnChunk chunk) {
+    private PageDecoder(ParquetFooter.ColumnChunk chunk, ParquetLimits limits) {
         this.chunk = chunk;
+        this.limits = limits;
         this.type = chunk.leaf().column().type();
         this.typeLength = chunk.leaf().column().typeLength();
     }
@@ -54,8 +57,20 @@ public final class PageDecoder {
      * @return one entry per value; null for null values
      */
     public static Object[] decode(ParquetFooter.ColumnChunk chunk, byte[] data) {
+        return decode(chunk, data, ParquetLimits.DEFAULT);
+    }
+
+    /**
+     * Decodes a whole column chunk within limits.
+     *
+     * @param chunk the chunk's metadata
+     * @param data the chunk's bytes, starting at {@link ParquetFooter.ColumnChunk#startOffset()}
+     * @param limits page size and value count ceilings
+     * @return one entry per value; null for null values
+     */
+    public static Object[] decode(ParquetFooter.ColumnChunk chunk, byte[] data, ParquetLimits limits) {
         try {
-            return new PageDecoder(chunk).decode(data);
+            return new PageDecoder(chunk, limits).decode(data);
         } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException e) {
             // Every length is checked where it is read; this is the net under those checks, so that a corrupt page
             // still surfaces as the one documented exception type.
@@ -70,6 +85,10 @@ public final class PageDecoder {
         long budget = Math.max(MIN_VALUE_BUDGET, (long) MAX_VALUES_PER_BYTE * data.length);
         if (chunk.numValues() > budget || chunk.numValues() > Integer.MAX_VALUE - 8) {
             throw fail("claims " + chunk.numValues() + " values in " + data.length + " bytes");
+        }
+        if (chunk.numValues() > limits.maxValuesPerChunk()) {
+            throw fail("claims " + chunk.numValues() + " values, more than ParquetLimits.maxValuesPerChunk ("
+                    + limits.maxValuesPerChunk() + ")");
         }
         Object[] out = new Object[(int) chunk.numValues()];
         int filled = 0;
@@ -386,9 +405,17 @@ public final class PageDecoder {
         if (len < 0 || uncompressed < 0) {
             throw fail("has a page with a negative size");
         }
+        if (uncompressed > limits.maxPageBytes()) {
+            throw fail("has a page that claims " + uncompressed + " uncompressed bytes, more than"
+                    + " ParquetLimits.maxPageBytes (" + limits.maxPageBytes() + ")");
+        }
         ParquetCompression codec = chunk.compression();
         switch (codec) {
             case UNCOMPRESSED:
+                if (len > limits.maxPageBytes()) {
+                    throw fail("has a page of " + len + " bytes, more than ParquetLimits.maxPageBytes ("
+                            + limits.maxPageBytes() + ")");
+                }
                 return Arrays.copyOfRange(data, off, off + len);
             case SNAPPY:
                 return Snappy.decompress(data, off, len, uncompressed);
@@ -433,23 +460,20 @@ public final class PageDecoder {
 
         static PageHeader read(CompactReader r) {
             PageHeader h = new PageHeader();
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    break;
-                }
+            r.readStruct(f -> {
                 switch (f.id()) {
                     case 1 -> h.type = r.readI32();
                     case 2 -> h.uncompressedSize = r.readI32();
                     case 3 -> h.compressedSize = r.readI32();
-                    case 5 -> h.readDataV1(r);
-                    case 7 -> h.readDict(r);
-                    case 8 -> h.readDataV2(r);
-                    default -> r.skip(f.type());
+                    case 5 -> r.readStruct(g -> h.readDataV1(g, r));
+                    case 7 -> r.readStruct(g -> h.readDict(g, r));
+                    case 8 -> r.readStruct(g -> h.readDataV2(g, r));
+                    default -> {
+                        return false;
+                    }
                 }
-                last = f.id();
-            }
+                return true;
+            });
             if (h.compressedSize < 0 || h.uncompressedSize < 0) {
                 throw new ParquetFormatException("page header with a negative or missing size at byte "
                         + r.position());
@@ -457,55 +481,37 @@ public final class PageDecoder {
             return h;
         }
 
-        private void readDataV1(CompactReader r) {
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    return;
+        private boolean readDataV1(CompactReader.Field f, CompactReader r) {
+            switch (f.id()) {
+                case 1 -> numValues = r.readI32();
+                case 2 -> encoding = r.readI32();
+                default -> {
+                    return false;
                 }
-                switch (f.id()) {
-                    case 1 -> numValues = r.readI32();
-                    case 2 -> encoding = r.readI32();
-                    default -> r.skip(f.type());
-                }
-                last = f.id();
             }
+            return true;
         }
 
-        private void readDict(CompactReader r) {
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    return;
-                }
-                if (f.id() == 1) {
-                    dictNumValues = r.readI32();
-                } else {
-                    r.skip(f.type());
-                }
-                last = f.id();
+        private boolean readDict(CompactReader.Field f, CompactReader r) {
+            if (f.id() != 1) {
+                return false;
             }
+            dictNumValues = r.readI32();
+            return true;
         }
 
-        private void readDataV2(CompactReader r) {
-            int last = 0;
-            while (true) {
-                CompactReader.Field f = r.readField(last);
-                if (f.isStop()) {
-                    return;
+        private boolean readDataV2(CompactReader.Field f, CompactReader r) {
+            switch (f.id()) {
+                case 1 -> numValues = r.readI32();
+                case 4 -> encoding = r.readI32();
+                case 5 -> defLength = r.readI32();
+                case 6 -> repLength = r.readI32();
+                case 7 -> v2Compressed = f.boolValue();
+                default -> {
+                    return false;
                 }
-                switch (f.id()) {
-                    case 1 -> numValues = r.readI32();
-                    case 4 -> encoding = r.readI32();
-                    case 5 -> defLength = r.readI32();
-                    case 6 -> repLength = r.readI32();
-                    case 7 -> v2Compressed = f.boolValue();
-                    default -> r.skip(f.type());
-                }
-                last = f.id();
             }
+            return true;
         }
     }
 

@@ -73,7 +73,7 @@ public final class Values {
             return switch (column.logicalType()) {
                 case STRING -> new String((byte[]) physical, StandardCharsets.UTF_8);
                 case DECIMAL -> physical instanceof byte[] b
-                        ? new BigDecimal(new BigInteger(b), column.scale())
+                        ? new BigDecimal(new BigInteger(decimalBytes(column, b)), column.scale())
                         : BigDecimal.valueOf(((Number) physical).longValue(), column.scale());
                 case DATE -> LocalDate.ofEpochDay((Integer) physical);
                 case TIMESTAMP_MILLIS -> timestamp(Math.multiplyExact((Long) physical, 1000L));
@@ -106,6 +106,18 @@ public final class Values {
             return d.toPlainString();
         }
         return v.toString();
+    }
+
+    /**
+     * The two's-complement bytes of a decimal, refused when empty or longer than its precision needs (so a corrupt
+     * file cannot make a reader print a number of millions of digits).
+     */
+    private static byte[] decimalBytes(ParquetColumn column, byte[] b) {
+        if (b.length == 0 || b.length > Math.max(32, column.precision() / 2 + 2)) {
+            throw new NumberFormatException("a DECIMAL(" + column.precision() + ", " + column.scale() + ") value of "
+                    + b.length + " bytes");
+        }
+        return b;
     }
 
     private static BigInteger unscaled(ParquetColumn column, Object v) {
