@@ -1,10 +1,13 @@
 package io.dmskit.core;
 
 import io.dmskit.core.exception.ChangeNotAllowedException;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.exception.ResourceFailedException;
 import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.internal.AwsCaller;
 import io.dmskit.core.internal.Provisioning;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ConnectionTest;
@@ -16,12 +19,14 @@ import io.dmskit.core.provision.Sleeper;
 import io.dmskit.core.task.StartType;
 import io.dmskit.core.task.TableRef;
 import io.dmskit.core.task.TaskState;
+import io.dmskit.model.DmsIdentifiers;
 import io.dmskit.model.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +70,10 @@ public final class DmsProvisioner implements AutoCloseable {
     private final Duration waitTimeout;
 
     private DmsProvisioner(Builder b) {
-        this.aws = new AwsCaller(b.retry, b.sleeper);
+        Clock clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        Sleeper sleeper = b.sleeper == null ? Sleeper.threadSleep() : b.sleeper;
+        Duration poll = b.poll();
+        this.aws = new AwsCaller(b.retry == null ? RetrySettings.defaults() : b.retry, sleeper);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "dmskit-provisioner-" + n.incrementAndGet());
@@ -73,11 +81,12 @@ public final class DmsProvisioner implements AutoCloseable {
             return t;
         };
         this.pool = Executors.newFixedThreadPool(b.parallelism, tf);
-        this.policy = b.policy;
-        this.waitTimeout = b.waitTimeout;
-        this.provisioning = new Provisioning(b.dms, b.secrets, aws, pool, b.clock, b.sleeper, b.listener,
-            b.pollInterval, b.maxPollInterval == null ? b.pollInterval.multipliedBy(3) : b.maxPollInterval,
-            b.waitTimeout);
+        this.policy = b.policy == null ? ApplyPolicy.safe() : b.policy;
+        this.waitTimeout = b.waitTimeout == null ? Builder.DEFAULT_WAIT : b.waitTimeout;
+        Duration maxPoll = b.maxPollInterval != null ? b.maxPollInterval
+            : poll.multipliedBy(3).compareTo(Builder.MAX_POLL) > 0 ? Builder.MAX_POLL : poll.multipliedBy(3);
+        this.provisioning = new Provisioning(b.dms, b.secrets, aws, pool, clock, sleeper,
+            b.listener == null ? ProgressListener.none() : b.listener, poll, maxPoll, waitTimeout);
     }
 
     /** @return a builder; {@code dms(client)} is required */
@@ -90,9 +99,10 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param pipeline the desired state
      * @return the plan (no-ops included), see {@link Plan#render()}
+     * @throws InvalidDefinitionException when pipeline is null
      */
     public Plan plan(Pipeline pipeline) {
-        return provisioning.plan(Objects.requireNonNull(pipeline, "pipeline"));
+        return provisioning.plan(arg(pipeline, "pipeline", "plan"));
     }
 
     /**
@@ -110,6 +120,7 @@ public final class DmsProvisioner implements AutoCloseable {
      * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way
      *     ({@link WaitTimeoutException}, {@link ResourceFailedException}, ...): its
      *     {@link ApplyResult#partialResultOf ApplyResult.partialResultOf(e)} says what was done before
+     * @throws InvalidDefinitionException when pipeline is null
      */
     public ApplyResult apply(Pipeline pipeline) {
         return apply(pipeline, policy);
@@ -125,9 +136,10 @@ public final class DmsProvisioner implements AutoCloseable {
      *     does not allow
      * @throws io.dmskit.core.exception.DmsKitException when a step fails or a wait times out part way, carrying
      *     the {@link ApplyResult#partialResultOf partial result}
+     * @throws InvalidDefinitionException when pipeline or applyPolicy is null
      */
     public ApplyResult apply(Pipeline pipeline, ApplyPolicy applyPolicy) {
-        return provisioning.apply(Objects.requireNonNull(pipeline, "pipeline"), Objects.requireNonNull(applyPolicy));
+        return provisioning.apply(arg(pipeline, "pipeline", "apply"), arg(applyPolicy, "applyPolicy", "apply"));
     }
 
     /**
@@ -135,9 +147,10 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param pipeline the pipeline
      * @return the start type used per task (tasks already running are left out)
+     * @throws InvalidDefinitionException when pipeline is null
      */
     public Map<String, StartType> start(Pipeline pipeline) {
-        return provisioning.start(pipeline.tasks().stream().map(ReplicationTask::identifier).toList(), null);
+        return provisioning.start(arg(pipeline, "pipeline", "start").tasks().stream().map(ReplicationTask::identifier).toList(), null);
     }
 
     /**
@@ -147,54 +160,79 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param taskId task identifier
      * @return the start type used (null when it was already running)
+     * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
     public StartType start(String taskId) {
-        return provisioning.start(List.of(taskId), null).get(taskId);
+        return provisioning.start(List.of(taskId(taskId, "start")), null).get(taskId);
     }
 
     /**
      * @param task the task
      * @return the start type used
+     * @throws InvalidDefinitionException when task is null
      */
     public StartType start(ReplicationTask task) {
-        return start(task.identifier());
+        return start(arg(task, "task", "start").identifier());
     }
 
     /**
      * @param taskId task identifier
      * @param type the start type to use
+     * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier, or type is null
      */
     public void start(String taskId, StartType type) {
-        provisioning.start(List.of(taskId), Objects.requireNonNull(type, "type"));
+        taskId(taskId, "start");
+        provisioning.start(List.of(taskId), arg(type, "type", "start"));
     }
 
-    /** @param taskId task identifier; resumes with {@code resume-processing} and waits until it runs */
+    /**
+     * @param taskId task identifier; resumes with {@code resume-processing} and waits until it runs
+     * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
+     */
     public void resume(String taskId) {
-        start(taskId, StartType.RESUME_PROCESSING);
+        provisioning.start(List.of(taskId(taskId, "resume")), StartType.RESUME_PROCESSING);
     }
 
-    /** @param taskId task identifier; stops it and waits (a task that is not running counts as stopped) */
+    /**
+     * @param taskId task identifier; stops it and waits (a task that is not running counts as stopped)
+     * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
+     */
     public void stop(String taskId) {
-        provisioning.stop(List.of(taskId));
+        provisioning.stop(List.of(taskId(taskId, "stop")));
     }
 
-    /** @param task the task to stop */
+    /**
+     * @param task the task to stop
+     * @throws InvalidDefinitionException when task is null
+     */
     public void stop(ReplicationTask task) {
-        stop(task.identifier());
+        stop(arg(task, "task", "stop").identifier());
     }
 
-    /** @param pipeline stops all its tasks, in parallel */
+    /**
+     * @param pipeline stops all its tasks, in parallel
+     * @throws InvalidDefinitionException when pipeline is null
+     */
     public void stop(Pipeline pipeline) {
-        provisioning.stop(pipeline.tasks().stream().map(ReplicationTask::identifier).toList());
+        provisioning.stop(arg(pipeline, "pipeline", "stop").tasks().stream().map(ReplicationTask::identifier).toList());
     }
 
     /**
      * Reloads tables of a running task ({@code ReloadTables}, data-reload).
      *
      * @param taskId task identifier
-     * @param tables source tables
+     * @param tables source tables (at least one)
+     * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier, or tables is null,
+     *     empty or holds a null
      */
     public void reload(String taskId, TableRef... tables) {
+        taskId(taskId, "reload");
+        arg(tables, "tables", "reload");
+        Validate.requireElements(Arrays.asList(tables), "tables", "DmsProvisioner.reload");
+        if (tables.length == 0) {
+            throw new InvalidDefinitionException(List.of(new DefinitionProblem("DmsProvisioner.reload", "tables",
+                "name at least one table to reload")));
+        }
         provisioning.reload(taskId, List.of(tables), false);
     }
 
@@ -204,17 +242,19 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param pipeline an applied pipeline
      * @return one result per pair; see {@link ConnectionTest#successful()}
+     * @throws InvalidDefinitionException when pipeline is null
      */
     public List<ConnectionTest> testConnections(Pipeline pipeline) {
-        return provisioning.testConnections(pipeline);
+        return provisioning.testConnections(arg(pipeline, "pipeline", "testConnections"));
     }
 
     /**
      * @param taskId task identifier
      * @return the task's current state, empty when it does not exist
+     * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
     public Optional<TaskState> describeTask(String taskId) {
-        return provisioning.describeTask(taskId);
+        return provisioning.describeTask(taskId(taskId, "describeTask"));
     }
 
     /**
@@ -222,22 +262,39 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param taskId task identifier
      * @param wanted wanted statuses
-     * @param timeout how long to wait
+     * @param timeout how long to wait (zero: check once; at most 366 days)
      * @return the state reached
      * @throws WaitTimeoutException at the timeout
      * @throws ResourceFailedException when the task fails
+     * @throws InvalidDefinitionException when taskId is not a DMS task identifier, wanted is null, empty or holds a
+     *     null, or timeout is null, negative or longer than 366 days
      */
     public TaskState awaitTask(String taskId, Set<TaskStatus> wanted, Duration timeout) {
-        return provisioning.waitForTask(taskId, wanted, timeout);
+        taskId(taskId, "awaitTask");
+        Validate.requireElements(wanted, "wanted", "DmsProvisioner.awaitTask");
+        List<DefinitionProblem> problems = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            problems.add(DefinitionProblem.of("wanted", "name at least one status to wait for"));
+        }
+        if (timeout == null) {
+            problems.add(DefinitionProblem.of("timeout", "is null"));
+        } else if (timeout.isNegative() || timeout.compareTo(Builder.MAX_WAIT) > 0) {
+            problems.add(DefinitionProblem.of("timeout", "must be 0.." + Builder.MAX_WAIT + ", was " + timeout));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems.stream().map(p -> p.in("DmsProvisioner.awaitTask")).toList());
+        }
+        return provisioning.waitForTask(taskId, Set.copyOf(wanted), timeout);
     }
 
     /**
      * @param taskId task identifier
      * @param wanted the wanted status
      * @return the state reached (waits at most the provisioner's wait timeout)
+     * @throws InvalidDefinitionException when taskId is not a DMS task identifier or wanted is null
      */
     public TaskState awaitTask(String taskId, TaskStatus wanted) {
-        return awaitTask(taskId, Set.of(wanted), waitTimeout);
+        return awaitTask(taskId, Set.of(arg(wanted, "wanted", "awaitTask")), waitTimeout);
     }
 
     /**
@@ -245,6 +302,7 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param pipeline the pipeline
      * @return a plan of DELETE entries; managed secrets are shown as kept
+     * @throws InvalidDefinitionException when pipeline is null
      */
     public Plan planDestroy(Pipeline pipeline) {
         return planDestroy(pipeline, DestroyOptions.keepManagedSecrets());
@@ -263,10 +321,11 @@ public final class DmsProvisioner implements AutoCloseable {
      * @param pipeline the pipeline
      * @param options what happens to the secrets dmskit manages
      * @return a plan of DELETE entries (a kept secret is shown unchanged, with a note saying why)
+     * @throws InvalidDefinitionException when pipeline or options is null
      */
     public Plan planDestroy(Pipeline pipeline, DestroyOptions options) {
-        return provisioning.planDestroy(Objects.requireNonNull(pipeline, "pipeline"),
-            Objects.requireNonNull(options, "options"));
+        return provisioning.planDestroy(arg(pipeline, "pipeline", "planDestroy"),
+            arg(options, "options", "planDestroy"));
     }
 
     /**
@@ -275,6 +334,7 @@ public final class DmsProvisioner implements AutoCloseable {
      *
      * @param pipeline the pipeline
      * @return what was deleted, as {@code KIND:identifier}
+     * @throws InvalidDefinitionException when pipeline is null
      */
     public List<String> destroy(Pipeline pipeline) {
         return destroy(pipeline, DestroyOptions.keepManagedSecrets());
@@ -291,10 +351,10 @@ public final class DmsProvisioner implements AutoCloseable {
      * @param pipeline the pipeline
      * @param options what happens to the secrets dmskit manages
      * @return what was deleted, as {@code KIND:identifier}
+     * @throws InvalidDefinitionException when pipeline or options is null
      */
     public List<String> destroy(Pipeline pipeline, DestroyOptions options) {
-        return provisioning.destroy(Objects.requireNonNull(pipeline, "pipeline"),
-            Objects.requireNonNull(options, "options"));
+        return provisioning.destroy(arg(pipeline, "pipeline", "destroy"), arg(options, "options", "destroy"));
     }
 
     /**
@@ -302,6 +362,7 @@ public final class DmsProvisioner implements AutoCloseable {
      * @param deleteManagedSecrets also delete the secrets dmskit manages
      * @param recoveryWindowDays Secrets Manager recovery window 7..30, or 0 to delete without recovery
      * @return what was deleted
+     * @throws InvalidDefinitionException when pipeline is null or recoveryWindowDays is neither 0 nor 7..30
      * @deprecated the positional {@code true, 7} reads as nothing: use
      *     {@code destroy(pipeline, DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7))} (or
      *     {@code .withoutRecovery()} for 0, {@code DestroyOptions.keepManagedSecrets()} for false)
@@ -309,12 +370,21 @@ public final class DmsProvisioner implements AutoCloseable {
     @Deprecated(since = "0.1.0")
     public List<String> destroy(Pipeline pipeline, boolean deleteManagedSecrets, int recoveryWindowDays) {
         if (recoveryWindowDays != 0 && (recoveryWindowDays < 7 || recoveryWindowDays > 30)) {
-            throw new IllegalArgumentException("recoveryWindowDays must be 0 or 7..30, was " + recoveryWindowDays);
+            throw new InvalidDefinitionException(List.of(new DefinitionProblem("DmsProvisioner.destroy",
+                "recoveryWindowDays", "must be 0 or 7..30, was " + recoveryWindowDays)));
         }
         DestroyOptions options = !deleteManagedSecrets ? DestroyOptions.keepManagedSecrets()
             : recoveryWindowDays == 0 ? DestroyOptions.deleteManagedSecrets().withoutRecovery()
             : DestroyOptions.deleteManagedSecrets().recoveryWindowDays(recoveryWindowDays);
         return destroy(pipeline, options);
+    }
+
+    private static <T> T arg(T value, String parameter, String method) {
+        return Validate.requireArgument(value, parameter, "DmsProvisioner." + method);
+    }
+
+    private static String taskId(String id, String method) {
+        return Validate.requireIdentifier(id, DmsIdentifiers.TASK_MAX_LENGTH, "taskId", "DmsProvisioner." + method);
     }
 
     /** @return AWS calls made so far (including reads and retries) */
@@ -343,25 +413,37 @@ public final class DmsProvisioner implements AutoCloseable {
         return "DmsProvisioner{policy=" + policy + ", waitTimeout=" + waitTimeout + "}";
     }
 
-    /** Fluent builder for {@link DmsProvisioner}. */
+    /**
+     * Fluent builder for {@link DmsProvisioner}. Setters store what they are given (null restores the default;
+     * {@code dms(null)} unsets the required client) and {@link #build()} reports every problem at once.
+     */
     public static final class Builder {
+        private static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
+        private static final Duration DEFAULT_WAIT = Duration.ofMinutes(60);
+        /** Longest poll interval accepted: a poll less often than daily is a mistake (and overflows nothing). */
+        static final Duration MAX_POLL = Duration.ofDays(1);
+        /** Longest wait accepted (a year), so deadlines computed from the clock never overflow. */
+        static final Duration MAX_WAIT = Duration.ofDays(366);
+        /** Most threads accepted. */
+        static final int MAX_PARALLELISM = 1024;
+
         private DatabaseMigrationClient dms;
         private SecretsManagerClient secrets;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.threadSleep();
-        private RetrySettings retry = RetrySettings.defaults();
-        private Duration pollInterval = Duration.ofSeconds(10);
+        private Clock clock;
+        private Sleeper sleeper;
+        private RetrySettings retry;
+        private Duration pollInterval;
         private Duration maxPollInterval;
-        private Duration waitTimeout = Duration.ofMinutes(60);
+        private Duration waitTimeout;
         private int parallelism = 8;
-        private ProgressListener listener = ProgressListener.none();
-        private ApplyPolicy policy = ApplyPolicy.safe();
+        private ProgressListener listener;
+        private ApplyPolicy policy;
 
         private Builder() {
         }
 
         /**
-         * @param client the DMS client (real, FakeDms, moto, LocalStack)
+         * @param client the DMS client (real, FakeDms, moto, LocalStack); required
          * @return this builder
          */
         public Builder dms(DatabaseMigrationClient client) {
@@ -370,7 +452,7 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-         * @param client Secrets Manager client, needed for managed secrets
+         * @param client Secrets Manager client, needed for managed secrets (null: none)
          * @return this builder
          */
         public Builder secrets(SecretsManagerClient client) {
@@ -379,108 +461,119 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-         * @param clock time source for waits and progress (a FakeClock in tests)
+         * @param clock time source for waits and progress (a FakeClock in tests); null: the system UTC clock
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = clock;
             return this;
         }
 
         /**
-         * @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests)
+         * @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests); null: sleep the
+         *     thread
          * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            this.sleeper = sleeper;
             return this;
         }
 
         /**
-         * @param retry retry settings for AWS calls
+         * @param retry retry settings for AWS calls (null: {@link RetrySettings#defaults()})
          * @return this builder
          */
         public Builder retry(RetrySettings retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
+            this.retry = retry;
             return this;
         }
 
         /**
-         * @param interval time between polls while waiting (default 10 s)
+         * @param interval time between polls while waiting: positive, at most a day (null: the default 10 s)
          * @return this builder
          */
         public Builder pollInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("pollInterval must be positive");
-            }
             this.pollInterval = interval;
             return this;
         }
 
         /**
          * @param interval longest time between polls: while nothing changes the interval grows by 1.5 per round up
-         *     to this (default 3 x pollInterval; equal to pollInterval for a fixed cadence)
+         *     to this (null: the default 3 x pollInterval; equal to pollInterval for a fixed cadence); positive, at
+         *     most a day, not shorter than pollInterval
          * @return this builder
          */
         public Builder maxPollInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("maxPollInterval must be positive");
-            }
             this.maxPollInterval = interval;
             return this;
         }
 
         /**
-         * @param timeout longest single wait (default 60 min)
+         * @param timeout longest single wait: positive, at most 366 days (null: the default 60 min)
          * @return this builder
          */
         public Builder waitTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("waitTimeout must be positive");
-            }
             this.waitTimeout = timeout;
             return this;
         }
 
         /**
-         * @param threads AWS calls made in parallel (default 8)
+         * @param threads AWS calls made in parallel, 1..1024 (default 8)
          * @return this builder
          */
         public Builder parallelism(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("parallelism must be at least 1, was " + threads);
-            }
             this.parallelism = threads;
             return this;
         }
 
         /**
-         * @param listener receives state changes
+         * @param listener receives state changes (null: none)
          * @return this builder
          */
         public Builder progressListener(ProgressListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = listener;
             return this;
         }
 
         /**
-         * @param policy default apply policy (default {@link ApplyPolicy#safe()})
+         * @param policy default apply policy (null: the default {@link ApplyPolicy#safe()})
          * @return this builder
          */
         public Builder policy(ApplyPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
+            this.policy = policy;
             return this;
         }
 
         /**
          * @return the provisioner
-         * @throws IllegalStateException when no DMS client is set
+         * @throws InvalidDefinitionException listing every problem: no DMS client, a poll interval or wait timeout
+         *     that is not positive or too long, a maximum poll interval shorter than the poll interval, a
+         *     parallelism outside 1..1024
          */
         public DmsProvisioner build() {
+            List<DefinitionProblem> problems = new ArrayList<>();
             if (dms == null) {
-                throw new IllegalStateException("a DMS client is required: DmsProvisioner.builder().dms(client)");
+                problems.add(DefinitionProblem.of("dms", "a DMS client is required: DmsProvisioner.builder().dms(client)"));
+            }
+            Validate.positiveDuration(problems, "pollInterval", pollInterval, false, MAX_POLL);
+            Validate.positiveDuration(problems, "maxPollInterval", maxPollInterval, false, MAX_POLL);
+            Validate.positiveDuration(problems, "waitTimeout", waitTimeout, false, MAX_WAIT);
+            if (maxPollInterval != null && maxPollInterval.compareTo(poll()) < 0 && problems.isEmpty()) {
+                problems.add(DefinitionProblem.of("maxPollInterval", "must not be shorter than pollInterval ("
+                    + poll() + "), was " + maxPollInterval));
+            }
+            if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+                problems.add(DefinitionProblem.of("parallelism", "must be 1.." + MAX_PARALLELISM + ", was "
+                    + parallelism));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidDefinitionException(problems.stream().map(p -> p.in("DmsProvisioner")).toList());
             }
             return new DmsProvisioner(this);
+        }
+
+        private Duration poll() {
+            return pollInterval == null ? DEFAULT_POLL : pollInterval;
         }
     }
 }

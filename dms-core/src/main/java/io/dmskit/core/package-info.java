@@ -20,6 +20,10 @@
  *   <li><b>What cannot be deferred</b> (there is no builder to report it from) throws
  *       {@code InvalidDefinitionException} at once, as the method's javadoc says: {@code of(id, null)},
  *       {@code Secret.of(null)}, {@code Credentials.password(user, null)}, {@code TaskSettings.fromJson(null)}.</li>
+ *   <li><b>The provisioner too</b>: {@code DmsProvisioner.builder()}'s setters store (null restores the default)
+ *       and {@code build()} reports every problem; {@link io.dmskit.core.DmsProvisioner}'s methods and the types of
+ *       {@code io.dmskit.core.provision} throw {@code InvalidDefinitionException} at once for a null or invalid
+ *       argument, naming the method and the parameter ({@code DmsProvisioner.apply: pipeline: is null}).</li>
  *   <li><b>AWS's rules are checked offline</b>, where AWS documents them: identifiers (letters, digits, hyphens,
  *       beginning with a letter, no trailing or double hyphen; 63 characters for instances, 255 for endpoints and
  *       tasks), ARNs ({@code arn:partition:service:region:account-id:resource}, with the service and resource kind

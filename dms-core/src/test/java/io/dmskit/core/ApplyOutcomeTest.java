@@ -3,6 +3,7 @@ package io.dmskit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.exception.WaitTimeoutException;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ChangeAction;
@@ -144,10 +145,10 @@ class ApplyOutcomeTest {
     @DisplayName("DestroyOptions reject a recovery window outside 7..30 and one for secrets that are kept")
     void destroyOptionsValidate() {
         assertThatThrownBy(() -> DestroyOptions.deleteManagedSecrets().recoveryWindowDays(3))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7..30").hasMessageContaining("was 3")
+            .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("7..30").hasMessageContaining("was 3")
             .hasMessageContaining("DestroyOptions.deleteManagedSecrets().withoutRecovery()");
         assertThatThrownBy(() -> DestroyOptions.keepManagedSecrets().recoveryWindowDays(7))
-            .isInstanceOf(IllegalStateException.class)
+            .isInstanceOf(InvalidDefinitionException.class)
             .hasMessageContaining("DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7)");
         assertThat(DestroyOptions.deleteManagedSecrets().recoveryWindowInDays()).hasValue(30);
         assertThat(DestroyOptions.deleteManagedSecrets().withoutRecovery().recoveryWindowInDays()).isEmpty();
@@ -169,7 +170,7 @@ class ApplyOutcomeTest {
             assertThat(ResourceKind.parse(k.name())).isEqualTo(k);
             assertThat(ResourceKind.parse(k.label())).isEqualTo(k);
         }
-        assertThatThrownBy(() -> ResourceKind.parse("job")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ResourceKind.parse("job")).isInstanceOf(InvalidDefinitionException.class)
             .hasMessageContaining("'job'").hasMessageContaining("REPLICATION_TASK");
     }
 }

@@ -192,6 +192,10 @@ class HostileSetterProperties {
             return Arrays.asList(null, Map.of(), nulls, Map.of("aws:x", "v"), Map.of("k", LONG),
                 Map.of("k\u0000", "v\n"), Map.of("dmskit:pipeline", "other"), weird);
         }
+        List<Object> provision = HostileProvisionProperties.hostile(type, generic);
+        if (provision != null) {
+            return provision;
+        }
         if (Collection.class.isAssignableFrom(type)) {
             return Arrays.asList(null, List.of(), Arrays.asList((String) null), Arrays.asList("", "\u0000", LONG));
         }
@@ -337,6 +341,10 @@ class HostileSetterProperties {
         try {
             assertThat(value.toString()).as("toString after %s", what).isNotNull();
             value.hashCode();
+            if (value instanceof AutoCloseable closeable) { // a provisioner: usable means it can be closed
+                closeable.close();
+                return;
+            }
             Method toBuilder = value.getClass().getMethod("toBuilder");
             Object copy = toBuilder.invoke(value);
             Object rebuilt = copy.getClass().getMethod("build").invoke(copy);
@@ -350,7 +358,7 @@ class HostileSetterProperties {
             }
         } catch (InvocationTargetException e) {
             throw new AssertionError("a built value failed to be used after " + what, e.getCause());
-        } catch (ReflectiveOperationException e) {
+        } catch (Exception e) {
             throw new AssertionError(e);
         }
     }

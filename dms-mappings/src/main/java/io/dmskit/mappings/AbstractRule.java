@@ -161,6 +161,7 @@ abstract class AbstractRule {
          * @param key the key
          * @param json its value as JSON text, for example {@code "false"} or {@code "\"x\""}; null removes the key
          * @return this builder
+         * @throws InvalidTableMappingsException when {@code json} is not one JSON value
          */
         public B property(String key, String json) {
             if (json == null) {

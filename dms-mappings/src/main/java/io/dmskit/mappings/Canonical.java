@@ -2,9 +2,8 @@ package io.dmskit.mappings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dmskit.mappings.internal.Nodes;
-import java.math.BigDecimal;
+import io.dmskit.mappings.internal.NumberCanon;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,68 +73,79 @@ final class Canonical {
     }
 
     private static String valueOf(JsonNode v, String key) {
-        if (v == null || empty(v) || isDefault(key, v)) {
+        if (v == null || isDefault(key, v)) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        write(v, key, sb);
-        return sb.toString();
+        return write(v, key, sb) ? "" : sb.toString();
     }
 
-    private static boolean empty(JsonNode v) {
-        if (v == null || v.isNull()) {
+    /**
+     * Writes the canonical form of {@code n} into {@code sb}, leaving out empty and default-valued fields.
+     *
+     * @return whether {@code n} is empty (null, an empty array, or an object whose fields are all empty); computed
+     *     bottom-up while writing, so the whole walk is linear even for deeply nested input
+     */
+    private static boolean write(JsonNode n, String key, StringBuilder sb) {
+        if (n.isNull()) {
             return true;
         }
-        if (v.isContainerNode()) {
-            if (v.isArray()) {
-                return v.isEmpty();
-            }
-            Iterator<JsonNode> it = v.elements();
-            while (it.hasNext()) {
-                if (!empty(it.next())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static void write(JsonNode n, String key, StringBuilder sb) {
         if (n.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
             n.fields().forEachRemaining(fields::add);
             fields.sort(Map.Entry.comparingByKey());
             sb.append('{');
             boolean first = true;
+            boolean empty = true;
             for (Map.Entry<String, JsonNode> e : fields) {
                 JsonNode v = e.getValue();
-                if (empty(v) || isDefault(e.getKey(), v)) {
+                if (isDefault(e.getKey(), v)) {
+                    empty = false;
                     continue;
                 }
+                int mark = sb.length();
+                if (!first) {
+                    sb.append(',');
+                }
+                quote(e.getKey(), sb);
+                sb.append(':');
+                if (write(v, e.getKey(), sb)) {
+                    sb.setLength(mark); // an empty value means the same as no key
+                } else {
+                    first = false;
+                    empty = false;
+                }
+            }
+            sb.append('}');
+            return empty;
+        }
+        if (n.isArray() && !UNORDERED.contains(key)) {
+            // written in place: building each element as its own string would copy a nested array once per level
+            sb.append('[');
+            boolean first = true;
+            for (JsonNode e : n) {
                 if (!first) {
                     sb.append(',');
                 }
                 first = false;
-                quote(e.getKey(), sb);
-                sb.append(':');
-                write(v, e.getKey(), sb);
+                write(e, key, sb);
             }
-            sb.append('}');
-        } else if (n.isArray()) {
+            sb.append(']');
+            return n.isEmpty();
+        }
+        if (n.isArray()) {
             List<String> items = new ArrayList<>(n.size());
             for (JsonNode e : n) {
                 StringBuilder item = new StringBuilder();
                 write(e, key, item);
                 items.add(item.toString());
             }
-            if (UNORDERED.contains(key)) {
-                items.sort(null);
-            }
+            items.sort(null);
             sb.append('[').append(String.join(",", items)).append(']');
-        } else {
-            quote(scalar(n, key), sb);
+            return n.isEmpty();
         }
+        quote(scalar(n, key), sb);
+        return false;
     }
 
     /** Arrays whose order DMS ignores: ANDed filters, ORed conditions, tags, excluded columns. */
@@ -154,8 +164,7 @@ final class Canonical {
     private static String scalar(JsonNode n, String key) {
         String t;
         if (n.isNumber()) {
-            BigDecimal d = n.decimalValue();
-            t = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            t = NumberCanon.canonical(n.asText()); // linear; never expands 1e999999999
         } else {
             t = n.asText();
         }

@@ -296,10 +296,16 @@ final class Codec {
         return o;
     }
 
+    /**
+     * @throws InvalidTableMappingsException when the text is not one JSON value (the module's typed error for every
+     *     piece of outside text)
+     */
     static JsonNode jsonValue(String json) {
         JsonTree.Parsed p = JsonTree.parse(json);
         if (!p.ok()) {
-            throw new IllegalArgumentException("Not valid JSON (" + p.error() + "): " + json);
+            String shown = json == null ? "null" : json.length() > 200 ? json.substring(0, 200) + "..." : json;
+            throw new InvalidTableMappingsException(List.of(new MappingProblem(Severity.ERROR, null, null, "$",
+                    "Not valid JSON (" + p.error() + "): " + shown, p.line(), p.column())));
         }
         return p.root();
     }

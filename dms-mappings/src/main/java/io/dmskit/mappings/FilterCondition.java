@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * One {@code filter-conditions} entry of a source filter. Create with the static factories:
- * {@code FilterCondition.lte("10")}, {@code FilterCondition.between("50", "75")}, {@code FilterCondition.notNull()};
- * DMS's operator names, so "not equal" is {@link #noteq(String)} (also {@link #ne(String)}).
+ * {@code FilterCondition.lte("10")}, {@code FilterCondition.between("50", "75")}, {@code FilterCondition.notNull()}.
+ * The factories are named after DMS's operators; jOOQ's names {@code ne}, {@code le}, {@code ge} and
+ * {@code isNotNull} are aliases that write the same operator. DMS has no strict {@code lt}/{@code gt}.
  *
  * @param operator the {@code filter-operator} as written (for example {@code "lte"}, or legacy {@code "ste"})
  * @param value {@code value} (single-value operators), or null
@@ -62,13 +63,38 @@ public record FilterCondition(String operator, String value, String startValue, 
     }
 
     /**
-     * The same as {@link #noteq(String)}, under the name jOOQ and AssertJ users type first.
+     * Alias of {@link #noteq(String)} under jOOQ's name ({@code Field.ne}), for users who guess it; writes the DMS
+     * operator {@code noteq}.
+     *
+     * <pre>{@code
+     * include("hr", "employees").where("status", FilterCondition.ne("deleted"))
+     * }</pre>
      *
      * @param value value
-     * @return {@code column <> value}, written {@code "filter-operator": "noteq"} (must be alone in its filter)
+     * @return {@code column <> value} (must be alone in its filter)
      */
     public static FilterCondition ne(String value) {
         return noteq(value);
+    }
+
+    /**
+     * Alias of {@link #lte(String)} under jOOQ's name ({@code Field.le}); writes the DMS operator {@code lte}.
+     *
+     * @param value upper bound
+     * @return {@code column <= value}
+     */
+    public static FilterCondition le(String value) {
+        return lte(value);
+    }
+
+    /**
+     * Alias of {@link #gte(String)} under jOOQ's name ({@code Field.ge}); writes the DMS operator {@code gte}.
+     *
+     * @param value lower bound
+     * @return {@code column >= value}
+     */
+    public static FilterCondition ge(String value) {
+        return gte(value);
     }
 
     /**
@@ -99,5 +125,15 @@ public record FilterCondition(String operator, String value, String startValue, 
     /** @return {@code column IS NOT NULL} (must be alone in its filter) */
     public static FilterCondition notNull() {
         return new FilterCondition(FilterOperator.NOTNULL.wireValue(), null, null, null);
+    }
+
+    /**
+     * Alias of {@link #notNull()} that pairs with {@link #isNull()} (jOOQ's {@code Field.isNotNull}); writes the DMS
+     * operator {@code notnull}.
+     *
+     * @return {@code column IS NOT NULL} (must be alone in its filter)
+     */
+    public static FilterCondition isNotNull() {
+        return notNull();
     }
 }

@@ -1,7 +1,6 @@
 package io.dmskit.mappings;
 
 import io.dmskit.mappings.internal.Nodes;
-import java.math.BigInteger;
 import java.util.Comparator;
 
 /** Orders rule-ids as DMS does: numerically when both are digits, digits before anything else, then as text. */
@@ -10,7 +9,10 @@ final class RuleIds {
         boolean da = Nodes.isDigits(a);
         boolean db = Nodes.isDigits(b);
         if (da && db) {
-            int c = new BigInteger(a).compareTo(new BigInteger(b));
+            // numerically, in linear time (no BigInteger: a rule-id may be a million digits long)
+            String x = Nodes.stripLeadingZeros(a);
+            String y = Nodes.stripLeadingZeros(b);
+            int c = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
             return c != 0 ? c : a.compareTo(b);
         }
         if (da != db) {

@@ -33,6 +33,24 @@ import java.util.function.Consumer;
  *
  * <p>Equality is by content: the rules (every key, as written) in order and any extra top-level keys. For "does
  * this mean the same to DMS" use {@link #sameMeaningAs(TableMappings)}.
+ *
+ * <p><b>Outside text.</b> Every method that reads text ({@link #fromJson}, {@link #fromJsonLenient},
+ * {@link #sameMeaning}, {@link Rules#fromJson}, the builders' {@code property(key, json)}) either answers or throws
+ * {@link InvalidTableMappingsException}, in time and memory linear in the text. Numbers are kept exactly as written
+ * ({@code 1e0} stays {@code 1e0}, {@code 1E2147483648} is kept, never expanded), so
+ * {@code fromJson(m.toJson()).equals(m)} holds for every accepted document. A rule-id written as a JSON integer
+ * ({@code 6}) is kept as the digit string {@code "6"}; one written as any other number ({@code 0e0}, {@code 1.5},
+ * {@code -1}) is kept as written and reported by {@link #validate()} as an error (not a digit string).
+ *
+ * <p><b>Documents read leniently.</b> A document from {@link #fromJsonLenient(String)} may hold anything
+ * {@link #validate()} reports (unknown rule types, actions or filter operators, missing keys, empty names). Such a
+ * document can do everything except render SQL it does not understand: {@link #toJson()}, {@link #validate()},
+ * {@link #equals}, {@link #toString()}, {@link #sameMeaningAs}, {@link #changesFrom}, {@link #resolve} and every
+ * method of the {@link TableResolution} it returns answer without throwing (a rule with an unknown or missing action
+ * selects or transforms nothing); only {@link TableResolution#sqlPredicate(SqlDialect)} throws
+ * {@link InvalidTableMappingsException} when a filter of the table cannot be rendered (unknown operator such as
+ * {@code "like"}, no column-name, missing value). Use {@link #fromJson(String)} to get only documents that can do
+ * everything.
  */
 public final class TableMappings {
     private final List<Rule> rules;
@@ -74,7 +92,9 @@ public final class TableMappings {
 
     /**
      * Reads a document without rejecting rule-level errors, for tools that want to inspect or repair a broken
-     * document; call {@link #validate()} to see the problems.
+     * document; call {@link #validate()} to see the problems. What such a document can and cannot do is defined in
+     * the class documentation ("Documents read leniently"): everything answers except
+     * {@link TableResolution#sqlPredicate(SqlDialect)} for filters it cannot render.
      *
      * @param json the document text
      * @return the mappings, possibly invalid
@@ -143,12 +163,14 @@ public final class TableMappings {
     }
 
     /**
-     * Rule-ids are written as digit strings (what DMS documents); a JSON number keeps its exact digits. Rule-names
-     * keep their JSON type (a number stays a number) and read as text.
+     * Rule-ids are written as digit strings (what DMS documents); a JSON number of digits only ({@code 6}, {@code 0})
+     * becomes the digit string of exactly those digits. Any other number ({@code 0e0}, {@code 1.5}, {@code -1}) is
+     * kept as written (validation reports it), so a second round trip changes nothing. Rule-names keep their JSON
+     * type (a number stays a number) and read as text.
      */
     static ObjectNode textIds(ObjectNode r) {
         JsonNode v = r.get("rule-id");
-        if (v != null && v.isIntegralNumber()) {
+        if (v != null && v.isNumber() && Nodes.isDigits(v.asText())) {
             r.put("rule-id", v.asText());
         }
         return r;
@@ -328,7 +350,9 @@ public final class TableMappings {
 
     /**
      * Whether two mappings mean the same to DMS: ignores key order, rule order, echoed nulls, empty arrays, numbers
-     * written as strings, leading zeros in rule-ids, the legacy {@code ste} operator and default values.
+     * written as strings, leading zeros in rule-ids, the legacy {@code ste} operator and default values. Numbers
+     * compare by value however written ({@code 1e0}, {@code 1.0} and {@code 1} are equal), in time linear in their
+     * text: an exponent is never expanded.
      *
      * @param other other mappings
      * @return true when equivalent
@@ -359,14 +383,8 @@ public final class TableMappings {
      */
     public List<MappingChange> changesFrom(TableMappings before) {
         Objects.requireNonNull(before, "before");
-        java.util.Map<String, Rule> old = new java.util.LinkedHashMap<>();
-        for (Rule r : before.rules) {
-            old.putIfAbsent(idKey(r), r);
-        }
-        java.util.Map<String, Rule> now = new java.util.LinkedHashMap<>();
-        for (Rule r : rules) {
-            now.putIfAbsent(idKey(r), r);
-        }
+        java.util.Map<String, Rule> old = byIdKey(before.rules);
+        java.util.Map<String, Rule> now = byIdKey(rules);
         List<MappingChange> out = new ArrayList<>();
         for (java.util.Map.Entry<String, Rule> e : now.entrySet()) {
             Rule r = e.getValue();
@@ -413,9 +431,16 @@ public final class TableMappings {
         return extras;
     }
 
-    private static String idKey(Rule r) {
-        String id = r.ruleId();
-        return id == null ? "\u0000" + System.identityHashCode(r) : Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
+    /** Rules by rule-id (numerically when digits); rules without an id (lenient documents) pair by position. */
+    private static java.util.Map<String, Rule> byIdKey(List<Rule> rules) {
+        java.util.Map<String, Rule> out = new java.util.LinkedHashMap<>();
+        int withoutId = 0;
+        for (Rule r : rules) {
+            String id = r.ruleId();
+            String key = id == null ? "\u0000" + withoutId++ : Nodes.isDigits(id) ? Nodes.stripLeadingZeros(id) : id;
+            out.putIfAbsent(key, r);
+        }
+        return out;
     }
 
     @Override
@@ -530,6 +555,7 @@ public final class TableMappings {
          * @param key a top-level key other than {@code rules}
          * @param json its JSON value; null removes it
          * @return this builder
+         * @throws InvalidTableMappingsException when {@code json} is not one JSON value
          */
         public Builder property(String key, String json) {
             if ("rules".equals(key)) {

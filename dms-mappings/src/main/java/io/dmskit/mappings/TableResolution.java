@@ -86,8 +86,14 @@ public final class TableResolution {
      * identifiers quoted for the dialect and values written as string literals (the database converts them to the
      * column type, as DMS compares filter values).
      *
+     * <p>Only filters that {@link TableMappings#validate()} accepts can be rendered: a document read with
+     * {@link TableMappings#fromJsonLenient(String)} may hold a filter with an unknown operator (such as
+     * {@code "like"}), no column-name or a missing value, and then this method throws rather than guess.
+     *
      * @param dialect MySQL or PostgreSQL
      * @return the predicate, empty when there are no filters
+     * @throws InvalidTableMappingsException naming each filter that cannot be rendered (path relative to the
+     *     table's {@link #filters()}: {@code filters[0].filter-conditions[1]})
      */
     public Optional<String> sqlPredicate(SqlDialect dialect) {
         Objects.requireNonNull(dialect, "dialect");
@@ -147,9 +153,10 @@ public final class TableResolution {
         return tableSettings;
     }
 
+    /** @return a one-line summary; never throws, also for a leniently read document with unrenderable filters */
     @Override
     public String toString() {
         return sourceSchema + "." + sourceTable + (included ? " -> " + targetSchema + "." + targetTable : " (excluded)")
-                + (filters.isEmpty() ? "" : " where " + sqlPredicate(SqlDialect.POSTGRESQL).orElse(""));
+                + (filters.isEmpty() ? "" : " where " + SqlPredicates.describe(filters, SqlDialect.POSTGRESQL));
     }
 }

@@ -24,6 +24,9 @@ final class Validator {
             "clob", "boolean", "set", "list", "map", "tuple");
 
     private static final Map<TransformationAction, Set<RuleTarget>> TARGETS = targets();
+    /** Locator keys holding names (or name patterns): DMS has no object with an empty name. */
+    private static final List<String> LOCATOR_NAMES = List.of("schema-name", "table-name", "column-name",
+            "table-tablespace-name", "index-tablespace-name");
 
     private static Map<TransformationAction, Set<RuleTarget>> targets() {
         Map<TransformationAction, Set<RuleTarget>> targets = new HashMap<>();
@@ -220,11 +223,18 @@ final class Validator {
         if (id == null) {
             error("rule-id", "The rule has no rule-id. Add a unique number as a string, for example \"rule-id\": \""
                     + (i + 1) + "\".");
+        } else if (id.isEmpty()) {
+            error("rule-id", "rule-id is empty. Give the rule a unique number written as a digit string, for "
+                    + "example \"rule-id\": \"" + (i + 1) + "\" (or leave the DSL's id unset to number rules in order).");
         } else if (!Nodes.isDigits(id)) {
             error("rule-id", "rule-id \"" + id + "\" is not a number. DMS rule-ids are unique numeric values written "
                     + "as digit strings, for example \"" + (i + 1) + "\"; move the text to rule-name.");
         }
-        if (r.ruleName() == null) {
+        if ("".equals(r.ruleName())) {
+            error("rule-name", "rule-name is empty. Give the rule a unique name, for example \"rule-name\": \""
+                    + (id == null || id.isEmpty() ? String.valueOf(i + 1) : id) + "\" (or leave the DSL's name unset to "
+                    + "derive one).");
+        } else if (r.ruleName() == null) {
             // DMS documents rule-name as the rule's unique name but the issue's list of rejections does not include a
             // missing one, and generators emit documents without it: warn, so such documents still load.
             warning("rule-name", "The rule has no rule-name. Add a unique name, for example \"rule-name\": \""
@@ -263,6 +273,17 @@ final class Validator {
             return null;
         }
         ObjectNode o = (ObjectNode) l;
+        for (String f : LOCATOR_NAMES) {
+            if ("".equals(Nodes.text(o, f))) {
+                errorAt(o, "object-locator." + f, f, "The object-locator's " + f + " is empty. Name the "
+                        + f.substring(0, f.length() - "-name".length()).replace('-', ' ') + " (DMS wildcards: \"%\" "
+                        + "for any), or remove the key.");
+            }
+        }
+        if ("".equals(Nodes.text(o, "data-type"))) {
+            errorAt(o, "object-locator.data-type", "data-type", "The object-locator's data-type is empty. Name a "
+                    + "source data type such as \"uint1\", or remove the key.");
+        }
         if (Nodes.text(o, "schema-name") == null) {
             errorAt(o, "object-locator.schema-name", "schema-name", "The object-locator has no schema-name. Add "
                     + "\"schema-name\" (use \"%\" for every schema).");
@@ -357,9 +378,11 @@ final class Validator {
             errorAt(o, path + ".filter-type", "filter-type", "Unknown filter-type \"" + type + "\"; DMS supports "
                     + "\"source\".");
         }
-        if (Nodes.text(o, "column-name") == null) {
-            errorAt(o, path + ".column-name", "column-name", "The filter has no column-name. Name the source column "
-                    + "the conditions apply to.");
+        String filterColumn = Nodes.text(o, "column-name");
+        if (filterColumn == null || filterColumn.isEmpty()) {
+            errorAt(o, path + ".column-name", "column-name", "The filter " + (filterColumn == null ? "has no "
+                    + "column-name" : "has an empty column-name") + ". Name the source column the conditions apply "
+                    + "to.");
         }
         JsonNode conds = o.get("filter-conditions");
         if (conds == null || !conds.isArray() || conds.isEmpty()) {
@@ -573,8 +596,11 @@ final class Validator {
     }
 
     private void requireText(ObjectNode n, String field, String message) {
-        if (Nodes.text(n, field) == null) {
+        String v = Nodes.text(n, field);
+        if (v == null) {
             error(field, message);
+        } else if (v.isEmpty()) {
+            error(field, "\"" + field + "\" is empty. " + message);
         }
     }
 
@@ -614,11 +640,17 @@ final class Validator {
             return;
         }
         ObjectNode o = (ObjectNode) d;
-        if (Nodes.text(o, "name") == null) {
-            errorAt(o, "primary-key-def.name", "name", "primary-key-def needs \"name\": the key or index name.");
+        String keyName = Nodes.text(o, "name");
+        if (keyName == null || keyName.isEmpty()) {
+            errorAt(o, "primary-key-def.name", "name", "primary-key-def needs a non-empty \"name\": the key or index "
+                    + "name.");
         }
-        if (Nodes.texts(o, "columns").isEmpty()) {
+        List<String> keyColumns = Nodes.texts(o, "columns");
+        if (keyColumns.isEmpty()) {
             errorAt(o, "primary-key-def.columns", "columns", "primary-key-def needs a non-empty \"columns\" array.");
+        } else if (keyColumns.contains("")) {
+            errorAt(o, "primary-key-def.columns", "columns", "primary-key-def \"columns\" holds an empty column "
+                    + "name; name each key column.");
         }
         String origin = Nodes.text(o, "origin");
         if (origin != null && !origin.equals("primary-key") && !origin.equals("unique-index")) {
@@ -691,9 +723,9 @@ final class Validator {
         }
         if (type.equals("ranges")) {
             List<String> cols = Nodes.texts(o, "columns");
-            if (cols.isEmpty()) {
+            if (cols.isEmpty() || cols.contains("")) {
                 errorAt(o, "parallel-load.columns", "columns", "parallel-load ranges needs \"columns\": 1 to 10 "
-                        + "column names.");
+                        + "non-empty column names.");
             } else if (cols.size() > 10) {
                 errorAt(o, "parallel-load.columns", "columns", "parallel-load ranges accepts at most 10 columns; "
                         + "found " + cols.size() + ".");
@@ -778,6 +810,8 @@ final class Validator {
             JsonNode t = tags.get(i);
             if (!t.isObject() || Nodes.text(t, "key") == null || Nodes.text(t, "value") == null) {
                 error("tag-set[" + i + "]", "Each tag needs \"key\" and \"value\"; found " + t + ".");
+            } else if (Nodes.text(t, "key").isEmpty()) {
+                error("tag-set[" + i + "]", "The tag's \"key\" is empty; S3 tag keys are 1 to 128 characters.");
             }
         }
         if (tags.size() > 10) {

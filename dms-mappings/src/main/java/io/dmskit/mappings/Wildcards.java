@@ -109,7 +109,11 @@ public final class Wildcards {
 
     private enum Kind { LITERAL, ONE, ANY, CLASS }
 
-    private record Token(Kind kind, char literal, String set) {
+    private record Token(Kind kind, char literal, String set, java.util.BitSet chars) {
+        Token(Kind kind, char literal, String set) {
+            this(kind, literal, set, set != null && set.length() > 8 ? classChars(set) : null);
+        }
+
         boolean accepts(char c) {
             switch (kind) {
                 case LITERAL:
@@ -117,33 +121,66 @@ public final class Wildcards {
                 case ONE:
                     return true;
                 case CLASS:
-                    boolean negate = set.length() > 1 && set.charAt(0) == '^';
-                    int i = negate ? 1 : 0;
-                    boolean hit = false;
-                    while (i < set.length()) {
-                        char a = set.charAt(i);
-                        if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
-                            char b = set.charAt(i + 2);
-                            if (c >= a && c <= b) {
-                                hit = true;
-                            }
-                            i += 3;
-                        } else {
-                            if (c == a) {
-                                hit = true;
-                            }
-                            i++;
-                        }
+                    if (chars != null) { // long classes are precomputed, so a check costs O(1), not O(class length)
+                        return chars.get(c) != (set.length() > 1 && set.charAt(0) == '^');
                     }
-                    return hit != negate;
+                    return inClass(set, c);
                 default:
                     return false;
             }
         }
     }
 
+    private static boolean inClass(String set, char c) {
+        boolean negate = set.length() > 1 && set.charAt(0) == '^';
+        int i = negate ? 1 : 0;
+        boolean hit = false;
+        while (i < set.length()) {
+            char a = set.charAt(i);
+            if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
+                char b = set.charAt(i + 2);
+                if (c >= a && c <= b) {
+                    hit = true;
+                }
+                i += 3;
+            } else {
+                if (c == a) {
+                    hit = true;
+                }
+                i++;
+            }
+        }
+        return hit != negate;
+    }
+
+    /** The characters a class names, ignoring its negation (applied by the caller). */
+    private static java.util.BitSet classChars(String set) {
+        java.util.BitSet bits = new java.util.BitSet();
+        int i = set.length() > 1 && set.charAt(0) == '^' ? 1 : 0;
+        while (i < set.length()) {
+            char a = set.charAt(i);
+            if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
+                char b = set.charAt(i + 2);
+                if (a <= b) {
+                    bits.set(a, b + 1);
+                }
+                i += 3;
+            } else {
+                bits.set(a);
+                i++;
+            }
+        }
+        return bits;
+    }
+
     private static List<Token> tokenize(String p, char escape) {
         List<Token> out = new ArrayList<>(p.length());
+        // where the next ']' is, found in one backwards pass (searching from every '[' would be quadratic)
+        int[] nextClose = new int[p.length() + 1];
+        nextClose[p.length()] = -1;
+        for (int i = p.length() - 1; i >= 0; i--) {
+            nextClose[i] = p.charAt(i) == ']' ? i : nextClose[i + 1];
+        }
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
             if (escape != 0 && c == escape && i + 1 < p.length()) {
@@ -155,7 +192,7 @@ public final class Wildcards {
             } else if (c == '_') {
                 out.add(new Token(Kind.ONE, c, null));
             } else if (c == '[') {
-                int close = p.indexOf(']', i + 2);
+                int close = i + 2 <= p.length() ? nextClose[Math.min(i + 2, p.length())] : -1;
                 if (close < 0) {
                     out.add(new Token(Kind.LITERAL, c, null));
                 } else {
@@ -169,30 +206,58 @@ public final class Wildcards {
         return out;
     }
 
-    /** Linear-time-per-backtrack glob matching (the classic single-star-backtrack algorithm). */
+    /**
+     * Glob matching by segments: the text between {@code %}s must appear in order, the first anchored at the start and
+     * the last at the end; each middle segment is matched at its leftmost position (which is always safe). Work is
+     * O(name length x longest segment), never O(name length x pattern length) as star backtracking can be on hostile
+     * patterns such as {@code "_%_%_%...x"}.
+     */
     private static boolean match(List<Token> tokens, String s) {
-        int t = 0;
-        int i = 0;
-        int starT = -1;
-        int starI = 0;
-        int n = tokens.size();
-        while (i < s.length()) {
-            if (t < n && tokens.get(t).kind != Kind.ANY && tokens.get(t).accepts(s.charAt(i))) {
-                t++;
-                i++;
-            } else if (t < n && tokens.get(t).kind == Kind.ANY) {
-                starT = t++;
-                starI = i;
-            } else if (starT >= 0) {
-                t = starT + 1;
-                i = ++starI;
+        List<List<Token>> segments = new ArrayList<>();
+        List<Token> cur = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.kind == Kind.ANY) {
+                segments.add(cur);
+                cur = new ArrayList<>();
             } else {
+                cur.add(t);
+            }
+        }
+        segments.add(cur);
+        int n = s.length();
+        if (segments.size() == 1) {
+            return cur.size() == n && matchesAt(cur, s, 0);
+        }
+        List<Token> first = segments.get(0);
+        List<Token> last = segments.get(segments.size() - 1);
+        if (first.size() + last.size() > n || !matchesAt(first, s, 0) || !matchesAt(last, s, n - last.size())) {
+            return false;
+        }
+        int from = first.size();
+        int end = n - last.size();
+        for (int k = 1; k < segments.size() - 1; k++) {
+            List<Token> seg = segments.get(k);
+            int at = -1;
+            for (int p = from; p + seg.size() <= end; p++) {
+                if (matchesAt(seg, s, p)) {
+                    at = p;
+                    break;
+                }
+            }
+            if (at < 0) {
+                return false;
+            }
+            from = at + seg.size();
+        }
+        return true;
+    }
+
+    private static boolean matchesAt(List<Token> seg, String s, int at) {
+        for (int j = 0; j < seg.size(); j++) {
+            if (!seg.get(j).accepts(s.charAt(at + j))) {
                 return false;
             }
         }
-        while (t < n && tokens.get(t).kind == Kind.ANY) {
-            t++;
-        }
-        return t == n;
+        return true;
     }
 }

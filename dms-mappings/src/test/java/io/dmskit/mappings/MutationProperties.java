@@ -81,12 +81,15 @@ class MutationProperties {
         }
     }
 
-    /** The output equals the input as a tree, except for dropped nulls and numeric rule-ids written as strings. */
+    /**
+     * The output equals the input as a tree, except for dropped nulls and rule-ids written as JSON integers of digits
+     * only, which become digit strings (other numbers such as -9 are kept as written and reported by validate()).
+     */
     private static void assertLossless(String text, TableMappings m) {
         JsonNode expected = JsonAssert.tree(text);
         for (JsonNode rule : expected.get("rules")) {
             JsonNode id = rule.get("rule-id");
-            if (id != null && id.isIntegralNumber()) {
+            if (id != null && id.isIntegralNumber() && id.asText().matches("[0-9]+")) {
                 ((ObjectNode) rule).put("rule-id", id.asText());
             }
         }

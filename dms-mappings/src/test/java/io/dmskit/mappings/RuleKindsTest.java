@@ -5,7 +5,6 @@ import static io.dmskit.mappings.FilterCondition.eq;
 import static io.dmskit.mappings.FilterCondition.gte;
 import static io.dmskit.mappings.FilterCondition.isNull;
 import static io.dmskit.mappings.FilterCondition.lte;
-import static io.dmskit.mappings.FilterCondition.ne;
 import static io.dmskit.mappings.FilterCondition.notBetween;
 import static io.dmskit.mappings.FilterCondition.notNull;
 import static io.dmskit.mappings.FilterCondition.noteq;
@@ -100,14 +99,6 @@ class RuleKindsTest {
             assertThat(r4.filters()).hasSize(2);
             assertThat(r4.filters().get(0).conditions()).extracting(FilterCondition::operator)
                     .containsExactly("lte", "between", "gte");
-        }
-
-        @Test
-        @DisplayName("ne is noteq under the jOOQ name: the same condition, written as noteq")
-        void neIsNoteq() {
-            assertThat(ne("EU")).isEqualTo(noteq("EU"));
-            assertThat(TableMappings.builder().rule(include("s", "t").where("region", ne("EU"))).build().toJson())
-                    .contains("{\"filter-operator\":\"noteq\",\"value\":\"EU\"}");
         }
 
         @Test

@@ -1,5 +1,7 @@
 package io.dmskit.verify;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.probe.OperationResult;
 import io.dmskit.verify.probe.ProbeOperation;
 import io.dmskit.verify.probe.ProbeOutcome;
@@ -7,7 +9,6 @@ import io.dmskit.verify.probe.ProbeOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -65,22 +66,23 @@ public final class CdcProbeResult {
      * @param failure why the probe failed, or null when every change was seen
      * @param cleanedUp whether the marker row is gone from the source
      * @param tableCreated whether the probe created its table
-     * @throws IllegalArgumentException when {@code outcome} and {@code failure} disagree
+     * @throws InvalidDefinitionException when {@code outcome} and {@code failure} disagree, or a required value
+     *     (every one but failure) is null or operations holds a null
      */
     public CdcProbeResult(String probeTable, String targetLocation, String markerId, Instant startedAt,
                           Instant finishedAt, List<OperationResult> operations, ProbeOutcome outcome, String failure,
                           boolean cleanedUp, boolean tableCreated) {
-        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.outcome = Checks.require(outcome, "outcome", "CdcProbeResult");
         if ((outcome == ProbeOutcome.SUCCEEDED) != (failure == null)) {
-            throw new IllegalArgumentException("outcome " + outcome + " needs " + (failure == null
-                    ? "a failure message" : "no failure message, but got: " + failure));
+            throw Checks.invalid("CdcProbeResult", "failure", "outcome " + outcome + " needs " + (failure == null
+                    ? "a failure message" : "no failure message, but got: " + Checks.show(failure)));
         }
-        this.probeTable = Objects.requireNonNull(probeTable);
-        this.targetLocation = Objects.requireNonNull(targetLocation);
-        this.markerId = Objects.requireNonNull(markerId);
-        this.startedAt = Objects.requireNonNull(startedAt);
-        this.finishedAt = Objects.requireNonNull(finishedAt);
-        this.operations = List.copyOf(operations);
+        this.probeTable = Checks.require(probeTable, "probeTable", "CdcProbeResult");
+        this.targetLocation = Checks.require(targetLocation, "targetLocation", "CdcProbeResult");
+        this.markerId = Checks.require(markerId, "markerId", "CdcProbeResult");
+        this.startedAt = Checks.require(startedAt, "startedAt", "CdcProbeResult");
+        this.finishedAt = Checks.require(finishedAt, "finishedAt", "CdcProbeResult");
+        this.operations = Checks.copyOf(operations, "operations", "CdcProbeResult");
         this.failure = failure;
         this.cleanedUp = cleanedUp;
         this.tableCreated = tableCreated;

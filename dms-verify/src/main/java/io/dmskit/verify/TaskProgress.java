@@ -2,12 +2,12 @@ package io.dmskit.verify;
 
 import io.dmskit.model.StopReason;
 import io.dmskit.model.TaskStatus;
+import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.report.DmsTableStatistics;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -45,16 +45,16 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
 
     /** Validates and copies. */
     public TaskProgress {
-        Objects.requireNonNull(taskArn, "taskArn");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(stopReason, "stopReason");
-        Objects.requireNonNull(migrationType, "migrationType");
-        Objects.requireNonNull(fullLoadProgressPercent, "fullLoadProgressPercent");
-        Objects.requireNonNull(fullLoadFinishDate, "fullLoadFinishDate");
-        Objects.requireNonNull(lastFailureMessage, "lastFailureMessage");
-        Objects.requireNonNull(observedAt, "observedAt");
-        Objects.requireNonNull(taskIdentifier, "taskIdentifier");
-        tables = List.copyOf(tables);
+        Checks.require(taskArn, "taskArn", "TaskProgress");
+        Checks.require(status, "status", "TaskProgress");
+        Checks.require(stopReason, "stopReason", "TaskProgress");
+        Checks.require(migrationType, "migrationType", "TaskProgress");
+        Checks.require(fullLoadProgressPercent, "fullLoadProgressPercent", "TaskProgress");
+        Checks.require(fullLoadFinishDate, "fullLoadFinishDate", "TaskProgress");
+        Checks.require(lastFailureMessage, "lastFailureMessage", "TaskProgress");
+        Checks.require(observedAt, "observedAt", "TaskProgress");
+        Checks.require(taskIdentifier, "taskIdentifier", "TaskProgress");
+        tables = Checks.copyOf(tables, "tables", "TaskProgress");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dmskit.verify;
 
+import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.internal.ReportFormats;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.Tolerance;
@@ -8,7 +9,6 @@ import io.dmskit.verify.report.VerificationStatus;
 import io.dmskit.verify.source.CountMode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,14 +59,14 @@ public final class VerificationReport {
     public VerificationReport(Instant generatedAt, Duration elapsed, String source, String target, String taskArn,
                               CountMode countMode, Tolerance tolerance, List<TableVerification> tables,
                               CdcProbeResult probe) {
-        this.generatedAt = Objects.requireNonNull(generatedAt);
-        this.elapsed = Objects.requireNonNull(elapsed);
-        this.source = Objects.requireNonNull(source);
-        this.target = Objects.requireNonNull(target);
+        this.generatedAt = Checks.require(generatedAt, "generatedAt", "VerificationReport");
+        this.elapsed = Checks.require(elapsed, "elapsed", "VerificationReport");
+        this.source = Checks.require(source, "source", "VerificationReport");
+        this.target = Checks.require(target, "target", "VerificationReport");
         this.taskArn = taskArn;
-        this.countMode = Objects.requireNonNull(countMode);
-        this.tolerance = Objects.requireNonNull(tolerance);
-        this.tables = List.copyOf(tables);
+        this.countMode = Checks.require(countMode, "countMode", "VerificationReport");
+        this.tolerance = Checks.require(tolerance, "tolerance", "VerificationReport");
+        this.tables = Checks.copyOf(tables, "tables", "VerificationReport");
         this.probe = probe;
     }
 
@@ -217,13 +216,17 @@ public final class VerificationReport {
      *
      * @param file the file to (over)write
      * @return the file
+     * @throws io.dmskit.core.exception.InvalidDefinitionException when file is null
+     * @throws VerificationException when the file cannot be written (operation {@code writeHtml})
      */
     public Path writeHtml(Path file) {
+        Checks.require(file, "file", "VerificationReport.writeHtml");
         try {
             Files.writeString(file, toHtml(), StandardCharsets.UTF_8);
             return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the report to " + file, e);
+        } catch (IOException | RuntimeException e) {
+            throw new VerificationException("could not write the report to " + file + ": " + e.getMessage(),
+                    String.valueOf(file), "writeHtml", e);
         }
     }
 

@@ -31,9 +31,10 @@ public final class VerificationTimeoutException extends WaitTimeoutException {
      */
     public VerificationTimeoutException(String taskArn, String condition, List<String> pending, Duration waited,
                                         TaskProgress lastProgress, VerificationReport lastReport) {
-        super(taskArn, "await " + condition, condition, String.join("; ", pending), waited);
+        super(taskArn, "await " + condition, condition, pending == null ? "" : String.join("; ",
+                pending.stream().map(String::valueOf).toList()), waited);
         this.condition = condition;
-        this.pending = List.copyOf(pending);
+        this.pending = pending == null ? List.of() : pending.stream().map(String::valueOf).toList();
         this.lastProgress = lastProgress;
         this.lastReport = lastReport;
     }

@@ -1,11 +1,14 @@
 package io.dmskit.verify;
 
 import io.dmskit.core.Endpoint;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.provision.ApplyResult;
 import io.dmskit.core.provision.ResourceKind;
 import io.dmskit.core.provision.Sleeper;
 import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.TableMappings;
+import io.dmskit.model.s3.S3FormatException;
+import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.internal.Database;
 import io.dmskit.verify.internal.DmsTaskReader;
 import io.dmskit.verify.internal.FullLoadCheck;
@@ -36,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,8 +137,13 @@ public final class Verifier {
         return new Builder();
     }
 
-    /** @return a verifier built by the consumer */
+    /**
+     * @param spec sets up the builder
+     * @return a verifier built by the consumer
+     * @throws InvalidDefinitionException when spec is null, or listing every problem of the settings
+     */
     public static Verifier of(Consumer<Builder> spec) {
+        Checks.require(spec, "spec", "Verifier.of");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -187,9 +196,10 @@ public final class Verifier {
      * @throws VerificationTimeoutException at the timeout, naming every table still pending or different, with its
      *         counts and why, and carrying the last report
      * @throws VerificationException when the task failed or a table's full load failed
+     * @throws InvalidDefinitionException when timeout is null, negative or longer than 366 days
      */
     public VerificationReport verifyWhenCaughtUp(Duration timeout) {
-        requireTimeout(timeout);
+        requireTimeout(timeout, "verifyWhenCaughtUp");
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
         if (taskReader.knowsTask()) {
@@ -258,10 +268,11 @@ public final class Verifier {
      * @throws VerificationException at once when the full load cannot complete any more: the task failed, it
      *         stopped before its full load finished, or a covered table is {@code Table error} /
      *         {@code Table cancelled}; also without {@code dms(..).taskArn(..)}
+     * @throws InvalidDefinitionException when timeout is null, negative or longer than 366 days
      */
     public TaskProgress awaitFullLoad(Duration timeout) {
+        requireTimeout(timeout, "awaitFullLoad");
         requireTask("awaitFullLoad(timeout)");
-        requireTimeout(timeout);
         Instant start = clock.instant();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
         return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), false);
@@ -357,9 +368,10 @@ public final class Verifier {
         }
     }
 
-    private static void requireTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
+    private static void requireTimeout(Duration timeout, String method) {
+        if (timeout == null || timeout.isNegative() || timeout.compareTo(Builder.MAX_WAIT) > 0) {
+            throw Checks.invalid("Verifier." + method, "timeout", "timeout must be zero or positive, at most "
+                    + Builder.MAX_WAIT + ", was " + timeout);
         }
     }
 
@@ -371,7 +383,13 @@ public final class Verifier {
         return probeCdc(CdcProbeOptions.defaults());
     }
 
-    /** Runs the CDC probe with options built by the consumer. */
+    /**
+     * Runs the CDC probe with options built by the consumer.
+     *
+     * @param options sets up the options
+     * @return the result, see {@link #probeCdc(CdcProbeOptions)}
+     * @throws InvalidDefinitionException when options is null or the options are invalid
+     */
     public CdcProbeResult probeCdc(Consumer<CdcProbeOptions.Builder> options) {
         return probeCdc(CdcProbeOptions.of(options));
     }
@@ -388,8 +406,10 @@ public final class Verifier {
      *         was not seen (with a DMS client and task ARN)
      * @throws io.dmskit.verify.probe.CdcProbeException when the task's mappings do not replicate the probe table,
      *         or it is missing and creating it was not allowed
+     * @throws InvalidDefinitionException when options is null
      */
     public CdcProbeResult probeCdc(CdcProbeOptions options) {
+        Checks.require(options, "options", "Verifier.probeCdc");
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
         if (task.target() == null) {
             throw new VerificationException("the CDC probe needs a target to watch (S3 or JDBC); set target(...)",
@@ -427,8 +447,17 @@ public final class Verifier {
                 + describeTarget(target) + (taskArn == null ? "" : ", task=" + taskArn) + ", mode=" + countMode + "}";
     }
 
-    /** Builder; {@link #build()} reports every missing or conflicting setting at once. */
+    /**
+     * Builder; setters store what they are given (null unsets, or restores the default) and {@link #build()} reports
+     * every missing, invalid or conflicting setting at once in one {@link InvalidDefinitionException}.
+     */
     public static final class Builder {
+        /** Most tables verified at once. */
+        private static final int MAX_PARALLELISM = 1024;
+        /** Longest poll interval accepted. */
+        private static final Duration MAX_POLL = Duration.ofDays(1);
+        /** Longest query timeout and wait accepted (deadlines computed from the clock never overflow). */
+        static final Duration MAX_WAIT = Duration.ofDays(366);
         private DataSource source;
         private String sourceName;
         private TableMappings mappings;
@@ -494,19 +523,26 @@ public final class Verifier {
          */
         public Builder tables(List<SourceTable> v) {
             this.tables.clear();
-            this.tables.addAll(v);
+            if (v != null) {
+                this.tables.addAll(v);
+            }
             return this;
         }
 
-        /** @param v source tables @return this @see #tables(List) */
+        /** @param v source tables (null: none) @return this @see #tables(List) */
         public Builder tables(SourceTable... v) {
-            return tables(List.of(v));
+            return tables(v == null ? null : Arrays.asList(v));
         }
 
-        /** @param v only consider source tables in these schemas (default: all non-system schemas) @return this */
+        /**
+         * @param v only consider source tables in these schemas (default, and null: all non-system schemas)
+         * @return this
+         */
         public Builder schemas(String... v) {
             this.schemas.clear();
-            this.schemas.addAll(List.of(v));
+            if (v != null) {
+                this.schemas.addAll(Arrays.asList(v));
+            }
             return this;
         }
 
@@ -541,7 +577,7 @@ public final class Verifier {
             } else {
                 try {
                     this.target = S3Target.fromEndpoint(endpoint).build();
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidDefinitionException | S3FormatException e) {
                     this.targetProblem = "the S3 settings of endpoint '" + endpoint.identifier() + "' cannot be read: "
                             + e.getMessage();
                 }
@@ -709,44 +745,48 @@ public final class Verifier {
 
         /**
          * @return the verifier
-         * @throws IllegalArgumentException listing every problem
+         * @throws InvalidDefinitionException listing every problem, each naming the setting
          */
         public Verifier build() {
-            List<String> p = new ArrayList<>();
-            problem(p, mappingsProblem != null, mappingsProblem);
-            problem(p, source == null, "source(DataSource) is required");
-            problem(p, targetProblem != null, targetProblem);
-            problem(p, taskProblem != null, taskProblem);
-            problem(p, taskArn != null && dms == null, "taskArn is set but dms(DatabaseMigrationClient) is not");
-            problem(p, dms != null && taskArn == null && taskProblem == null,
+            Checks.Problems p = new Checks.Problems("Verifier");
+            p.add(mappingsProblem != null, "tableMappings", mappingsProblem);
+            p.add(source == null, "source", "source(DataSource) is required");
+            p.add(targetProblem != null, "target", targetProblem);
+            p.add(taskProblem != null, "taskArn", taskProblem);
+            p.add(taskArn != null && dms == null, "dms", "taskArn is set but dms(DatabaseMigrationClient) is not");
+            p.add(dms != null && taskArn == null && taskProblem == null, "taskArn",
                     "dms(...) is set but taskArn(...) is not");
-            problem(p, target == null && targetProblem == null && taskProblem == null && (dms == null || taskArn == null),
-                    "set target(S3Target/JdbcTarget) or dms(client) + taskArn(arn) to compare with");
-            problem(p, target instanceof S3Target && s3 == null, "an S3Target needs s3(S3Client)");
-            problem(p, mappings == null && mappingsProblem == null && taskProblem == null && tables.isEmpty()
-                    && (dms == null || taskArn == null),
+            p.add(target == null && targetProblem == null && taskProblem == null && (dms == null || taskArn == null),
+                    "target", "set target(S3Target/JdbcTarget) or dms(client) + taskArn(arn) to compare with");
+            p.add(target instanceof S3Target && s3 == null, "s3", "an S3Target needs s3(S3Client)");
+            p.add(mappings == null && mappingsProblem == null && taskProblem == null && tables.isEmpty()
+                    && (dms == null || taskArn == null), "tableMappings",
                     "set tableMappings(...), tables(...) or dms(client) + taskArn(arn) to know which tables to verify");
-            problem(p, countMode == null, "countMode must not be null");
-            problem(p, parallelism < 1, "parallelism must be at least 1, was " + parallelism);
-            problem(p, queryTimeout == null || queryTimeout.isNegative(),
-                    "queryTimeout must be zero (none) or positive");
-            problem(p, tolerance == null, "tolerance must not be null");
-            problem(p, listener == null, "listener must not be null");
-            problem(p, clock == null, "clock must not be null");
-            problem(p, pollInterval == null || pollInterval.isNegative() || pollInterval.isZero(),
-                    "pollInterval must be positive, was " + pollInterval);
-            problem(p, sleeper == null, "sleeper must not be null");
-            problem(p, cdcLatency == null, "cdcLatency must not be null (CdcLatency.UNKNOWN when not known)");
-            if (!p.isEmpty()) {
-                throw new IllegalArgumentException("invalid Verifier: " + String.join("; ", p));
+            for (int i = 0; i < tables.size(); i++) {
+                p.add(tables.get(i) == null, "tables[" + i + "]", "is null");
             }
+            int i = 0;
+            for (String schema : schemas) {
+                p.add(schema == null || schema.isBlank(), "schemas[" + i + "]", "is " + Checks.show(schema)
+                        + "; name a schema");
+                i++;
+            }
+            p.add(countMode == null, "countMode", "countMode must not be null");
+            p.add(parallelism < 1 || parallelism > MAX_PARALLELISM, "parallelism",
+                    "parallelism must be 1.." + MAX_PARALLELISM + ", was " + parallelism);
+            p.add(queryTimeout == null || queryTimeout.isNegative() || queryTimeout.compareTo(MAX_WAIT) > 0,
+                    "queryTimeout", "queryTimeout must be zero (none) or positive, at most " + MAX_WAIT + ", was "
+                    + queryTimeout);
+            p.add(tolerance == null, "tolerance", "tolerance must not be null");
+            p.add(listener == null, "listener", "listener must not be null");
+            p.add(clock == null, "clock", "clock must not be null");
+            p.add(pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
+                    || pollInterval.compareTo(MAX_POLL) > 0, "pollInterval",
+                    "pollInterval must be positive, at most " + MAX_POLL + ", was " + pollInterval);
+            p.add(sleeper == null, "sleeper", "sleeper must not be null");
+            p.add(cdcLatency == null, "cdcLatency", "cdcLatency must not be null (CdcLatency.UNKNOWN when not known)");
+            p.throwIfAny();
             return new Verifier(this);
-        }
-
-        private static void problem(List<String> problems, boolean present, String problem) {
-            if (present) {
-                problems.add(problem);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.dmskit.verify;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.DmsProvisioner;
 import io.dmskit.core.Endpoint;
 import io.dmskit.core.Pipeline;
@@ -404,8 +405,8 @@ class CatchUpAndPendingTest {
         assertThat(Verifier.builder().source(SRC).dms(fake).task(applied, "CU-TASK").build().toString())
                 .contains(applied.arn(io.dmskit.core.provision.ResourceKind.REPLICATION_TASK, "cu-task"));
         assertThatThrownBy(() -> Verifier.builder().source(SRC).dms(fake).task(applied, "orders-task").build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invalid Verifier: the apply result has no replication task 'orders-task' (its tasks:"
-                        + " cu-task)");
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("Verifier: taskArn: the apply result has no replication task 'orders-task'"
+                        + " (its tasks: cu-task)");
     }
 }

@@ -1,5 +1,6 @@
 package io.dmskit.verify;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -174,10 +175,10 @@ class ProvisionedDefinitionsTest {
                 .databaseName("test").password("root", io.dmskit.core.endpoint.Secret.of("x")).build();
 
         assertThatThrownBy(() -> Verifier.builder().source(DB).s3(S3).task(task, other).build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("writes to endpoint 'provisioned-target', not to 'other-target'");
         assertThatThrownBy(() -> Verifier.builder().source(DB).s3(S3).tableMappings(task.tableMappings())
                 .target(database).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no S3 settings");
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("has no S3 settings");
     }
 }

@@ -1,5 +1,6 @@
 package io.dmskit.verify;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.verify.probe.CdcProbeOptions;
 import io.dmskit.verify.report.Tolerance;
 import io.dmskit.verify.support.TestDatabases;
@@ -19,11 +20,11 @@ class VerifierBuilderTest {
     void reportsAllProblems() {
         assertThatThrownBy(() -> Verifier.builder().taskArn("arn:aws:dms:us-east-1:123456789012:task:X")
                 .target(S3Target.builder().bucket("b").build()).parallelism(0).build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("source(DataSource) is required")
                 .hasMessageContaining("taskArn is set but dms(DatabaseMigrationClient) is not")
                 .hasMessageContaining("an S3Target needs s3(S3Client)")
-                .hasMessageContaining("parallelism must be at least 1");
+                .hasMessageContaining("parallelism must be 1..1024, was 0");
     }
 
     @Test
@@ -32,8 +33,8 @@ class VerifierBuilderTest {
         assertThatThrownBy(() -> Verifier.builder().source(TestDatabases.mariadb())
                 .target(S3Target.builder().bucket("b").build()).s3(null).tableMappings("{\"rules\": []}")
                 .pollInterval(Duration.ZERO).sleeper(null).cdcLatency(null).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pollInterval must be positive, was PT0S")
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("pollInterval must be positive, at most PT24H, was PT0S")
                 .hasMessageContaining("sleeper must not be null")
                 .hasMessageContaining("cdcLatency must not be null");
         CdcLatency latency = arn -> java.util.Optional.of(Duration.ofSeconds(3));
@@ -42,7 +43,7 @@ class VerifierBuilderTest {
                 TestDatabases.postgres())).pollInterval(Duration.ofSeconds(2)).cdcLatency(latency).build();
         assertThat(v.toBuilder().build()).hasToString(v.toString());
         assertThatThrownBy(() -> v.verifyWhenCaughtUp(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be zero or positive");
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("timeout must be zero or positive");
         assertThatThrownBy(v::taskProgress).isInstanceOf(VerificationException.class)
                 .hasMessageContaining("taskProgress() reads the task's progress from DMS");
     }
@@ -52,7 +53,7 @@ class VerifierBuilderTest {
     void invalidMappings() {
         assertThatThrownBy(() -> Verifier.builder().source(TestDatabases.mariadb()).tableMappings("{\"rules\": 5}")
                 .target(S3Target.builder().bucket("b").build()).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table mappings JSON is invalid");
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("table mappings JSON is invalid");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.dmskit.core.exception;
 
-import java.util.Objects;
 
 /**
  * One thing wrong with a definition (an endpoint, instance, task, pipeline, settings object), found by a builder's
@@ -13,10 +12,13 @@ import java.util.Objects;
  */
 public record DefinitionProblem(String resource, String field, String message) {
 
-    /** Validates the components. */
+    /**
+     * Fills in missing components, so that reporting a problem never fails: a null field reads {@code (unknown
+     * field)}, a null message {@code (no message)}.
+     */
     public DefinitionProblem {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(message, "message");
+        field = field == null ? "(unknown field)" : field;
+        message = message == null ? "(no message)" : message;
     }
 
     /**

@@ -132,6 +132,95 @@ public final class Validate {
         }
     }
 
+    /**
+     * For entry points with no builder to report from (methods, record constructors, static factories): a required
+     * argument must not be null.
+     *
+     * @param value the argument
+     * @param parameter the parameter's name, e.g. {@code pipeline}
+     * @param where the entry point, e.g. {@code DmsProvisioner.apply}
+     * @param <T> its type
+     * @return value
+     * @throws InvalidDefinitionException naming the parameter when value is null
+     */
+    public static <T> T requireArgument(T value, String parameter, String where) {
+        if (value == null) {
+            throw new InvalidDefinitionException(List.of(new DefinitionProblem(where, parameter, "is null")));
+        }
+        return value;
+    }
+
+    /**
+     * For entry points with no builder to report from: a collection or array argument must not be null nor hold a
+     * null element.
+     *
+     * @param values the elements (the array itself non-null; check it with {@link #requireArgument} first)
+     * @param parameter the parameter's name
+     * @param where the entry point
+     * @throws InvalidDefinitionException naming each null element
+     */
+    public static void requireElements(Collection<?> values, String parameter, String where) {
+        requireArgument(values, parameter, where);
+        List<DefinitionProblem> problems = new ArrayList<>();
+        int i = 0;
+        for (Object v : values) {
+            if (v == null) {
+                problems.add(new DefinitionProblem(where, parameter + "[" + i + "]", "is null"));
+            }
+            i++;
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+    }
+
+    /**
+     * For methods that take a DMS identifier (a task's, an endpoint's): checks it as DMS does (letters, digits,
+     * hyphens, beginning with a letter, no trailing or double hyphen, at most {@code maxLength}), so a value AWS
+     * would refuse fails before any call.
+     *
+     * @param id the identifier
+     * @param maxLength the longest allowed
+     * @param parameter the parameter's name
+     * @param where the entry point
+     * @return id
+     * @throws InvalidDefinitionException naming the parameter and every broken rule
+     */
+    public static String requireIdentifier(String id, int maxLength, String parameter, String where) {
+        List<String> broken = io.dmskit.model.DmsIdentifiers.problems(id, maxLength);
+        if (id == null) {
+            requireArgument(null, parameter, where);
+        }
+        if (!broken.isEmpty()) {
+            throw new InvalidDefinitionException(broken.stream()
+                .map(b -> new DefinitionProblem(where, parameter, show(id) + " " + b)).toList());
+        }
+        return id;
+    }
+
+    /**
+     * For a duration setting: reports null (when required), zero or negative values, and values longer than
+     * {@code max}.
+     *
+     * @param problems where problems go
+     * @param field the setting's name
+     * @param value the duration (null: reported only when required)
+     * @param required whether null is a problem
+     * @param max the longest sensible value
+     */
+    public static void positiveDuration(List<DefinitionProblem> problems, String field, java.time.Duration value,
+                                        boolean required, java.time.Duration max) {
+        if (value == null) {
+            if (required) {
+                problems.add(DefinitionProblem.of(field, "is required"));
+            }
+        } else if (value.isNegative() || value.isZero()) {
+            problems.add(DefinitionProblem.of(field, "must be positive, was " + value));
+        } else if (value.compareTo(max) > 0) {
+            problems.add(DefinitionProblem.of(field, "must be at most " + max + ", was " + value));
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ text
 
     /**

@@ -1,7 +1,9 @@
 package io.dmskit.core.provision;
 
 import io.dmskit.core.exception.DmsKitException;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.exception.PartialOutcome;
+import io.dmskit.core.internal.Validate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,17 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
         return failure.partialOutcome().filter(ApplyResult.class::isInstance).map(ApplyResult.class::cast);
     }
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @throws InvalidDefinitionException when a collection is null or holds a null (a null key or value in arns)
+     */
     public ApplyResult {
+        Validate.requireArgument(arns, "arns", "ApplyResult");
+        Validate.requireElements(arns.keySet(), "arns (keys)", "ApplyResult");
+        Validate.requireElements(arns.values(), "arns (values)", "ApplyResult");
+        Validate.requireElements(skippedDeletions, "skippedDeletions", "ApplyResult");
+        Validate.requireElements(finished, "finished", "ApplyResult");
         arns = Map.copyOf(arns);
         skippedDeletions = List.copyOf(skippedDeletions);
         finished = List.copyOf(finished);
@@ -65,6 +76,7 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
      * @param awsCalls calls
      * @param mutatingCalls mutating calls
      * @param skippedDeletions deletions not done
+     * @throws InvalidDefinitionException as the canonical constructor
      */
     public ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls,
                        List<ResourceChange> skippedDeletions) {
@@ -79,6 +91,7 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
      * @param elapsed elapsed
      * @param awsCalls calls
      * @param mutatingCalls mutating calls
+     * @throws InvalidDefinitionException as the canonical constructor
      */
     public ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed, long awsCalls, long mutatingCalls) {
         this(plan, arns, elapsed, awsCalls, mutatingCalls, List.of());
@@ -93,8 +106,11 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
      * @param kind kind
      * @param identifier identifier
      * @return the ARN (null when unknown)
+     * @throws InvalidDefinitionException when kind or identifier is null
      */
     public String arn(ResourceKind kind, String identifier) {
+        Validate.requireArgument(kind, "kind", "ApplyResult.arn");
+        Validate.requireArgument(identifier, "identifier", "ApplyResult.arn");
         return arns.get(kind.name() + ":" + identifier.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -1,5 +1,8 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -46,34 +49,38 @@ public final class DestroyOptions {
      * @param days how many days Secrets Manager keeps a deleted secret restorable (its {@code RecoveryWindowInDays},
      *     7..30)
      * @return a copy with that recovery window
-     * @throws IllegalArgumentException when days is outside 7..30
-     * @throws IllegalStateException when managed secrets are kept (there is nothing to recover)
+     * @throws InvalidDefinitionException when days is outside 7..30, or managed secrets are kept (there is nothing
+     *     to recover); the problem's field is {@code recoveryWindowDays}
      */
     public DestroyOptions recoveryWindowDays(int days) {
         if (days < 7 || days > 30) {
-            throw new IllegalArgumentException("recoveryWindowDays must be 7..30 (Secrets Manager's "
+            throw problem("recoveryWindowDays", "must be 7..30 (Secrets Manager's "
                 + "RecoveryWindowInDays), was " + days + "; to delete at once use "
                 + "DestroyOptions.deleteManagedSecrets().withoutRecovery()");
         }
-        requireDelete("recoveryWindowDays(" + days + ")");
+        requireDelete("recoveryWindowDays", "recoveryWindowDays(" + days + ")");
         return new DestroyOptions(true, days);
     }
 
     /**
      * @return a copy that deletes managed secrets at once, without a recovery window (Secrets Manager's
      *     {@code ForceDeleteWithoutRecovery})
-     * @throws IllegalStateException when managed secrets are kept
+     * @throws InvalidDefinitionException when managed secrets are kept (field {@code withoutRecovery})
      */
     public DestroyOptions withoutRecovery() {
-        requireDelete("withoutRecovery()");
+        requireDelete("withoutRecovery", "withoutRecovery()");
         return new DestroyOptions(true, 0);
     }
 
-    private void requireDelete(String call) {
+    private void requireDelete(String field, String call) {
         if (!deleteSecrets) {
-            throw new IllegalStateException(call + " applies only when managed secrets are deleted: "
+            throw problem(field, call + " applies only when managed secrets are deleted: "
                 + "DestroyOptions.deleteManagedSecrets()." + call);
         }
+    }
+
+    private static InvalidDefinitionException problem(String field, String message) {
+        return new InvalidDefinitionException(List.of(new DefinitionProblem("DestroyOptions", field, message)));
     }
 
     /** @return whether managed secrets are deleted */

@@ -1,6 +1,9 @@
 package io.dmskit.core.provision;
 
-import java.util.Objects;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
+import java.util.List;
 
 /**
  * One field whose current value (as DMS reports it) differs from the desired value.
@@ -19,9 +22,13 @@ public record FieldDiff(String field, String before, String after, boolean sensi
     /** Text used for a value that is not set. */
     public static final String UNSET = "(unset)";
 
-    /** Validates the components and hides sensitive values. */
+    /**
+     * Validates the components and hides sensitive values.
+     *
+     * @throws InvalidDefinitionException when field is null
+     */
     public FieldDiff {
-        Objects.requireNonNull(field, "field");
+        Validate.requireArgument(field, "field", "FieldDiff");
         if (sensitive) {
             before = SENSITIVE;
             after = SENSITIVE;
@@ -35,15 +42,29 @@ public record FieldDiff(String field, String before, String after, boolean sensi
      * @param before current value or null
      * @param after desired value or null
      * @return a non-sensitive difference
+     * @throws InvalidDefinitionException when field is null, or before's or after's toString() fails
      */
     public static FieldDiff of(String field, Object before, Object after) {
-        return new FieldDiff(field, before == null ? null : String.valueOf(before),
-            after == null ? null : String.valueOf(after), false);
+        return new FieldDiff(field, text(before, "before"), text(after, "after"), false);
+    }
+
+    /** A value's text; a value whose toString() fails (or recurses without end) is reported, not propagated. */
+    private static String text(Object value, String parameter) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InvalidDefinitionException(List.of(new DefinitionProblem("FieldDiff", parameter,
+                "a " + value.getClass().getName() + " whose toString() fails (" + e.getClass().getSimpleName() + ")")));
+        }
     }
 
     /**
      * @param field the field
      * @return a difference whose values are never shown
+     * @throws InvalidDefinitionException when field is null
      */
     public static FieldDiff sensitive(String field) {
         return new FieldDiff(field, null, null, true);

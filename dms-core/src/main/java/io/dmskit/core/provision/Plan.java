@@ -3,11 +3,12 @@ package io.dmskit.core.provision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.mappings.Rule;
 import io.dmskit.mappings.RuleChange;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -22,9 +23,14 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
 
     private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @throws InvalidDefinitionException when pipeline or changes is null, or changes holds a null
+     */
     public Plan {
-        Objects.requireNonNull(pipeline, "pipeline");
+        Validate.requireArgument(pipeline, "pipeline", "Plan");
+        Validate.requireElements(changes, "changes", "Plan");
         changes = List.copyOf(changes);
     }
 

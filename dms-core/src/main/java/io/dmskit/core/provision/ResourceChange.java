@@ -1,8 +1,9 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import io.dmskit.mappings.MappingDiff;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The planned change of one resource.
@@ -20,11 +21,18 @@ import java.util.Objects;
 public record ResourceChange(ResourceKind kind, String identifier, ChangeAction action, String currentState,
                              List<FieldDiff> diffs, List<String> notes, MappingDiff mappingDiff) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @throws InvalidDefinitionException when kind, identifier, action, diffs or notes is null, or diffs or notes
+     *     holds a null
+     */
     public ResourceChange {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(identifier, "identifier");
-        Objects.requireNonNull(action, "action");
+        Validate.requireArgument(kind, "kind", "ResourceChange");
+        Validate.requireArgument(identifier, "identifier", "ResourceChange");
+        Validate.requireArgument(action, "action", "ResourceChange");
+        Validate.requireElements(diffs, "diffs", "ResourceChange");
+        Validate.requireElements(notes, "notes", "ResourceChange");
         currentState = currentState == null ? "(absent)" : currentState;
         diffs = List.copyOf(diffs);
         notes = List.copyOf(notes);
@@ -40,6 +48,7 @@ public record ResourceChange(ResourceKind kind, String identifier, ChangeAction 
      * @param currentState the state DMS reports now
      * @param diffs field-level differences
      * @param notes how the change is carried out
+     * @throws InvalidDefinitionException as the canonical constructor
      */
     public ResourceChange(ResourceKind kind, String identifier, ChangeAction action, String currentState,
                           List<FieldDiff> diffs, List<String> notes) {

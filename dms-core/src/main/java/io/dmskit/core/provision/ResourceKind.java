@@ -1,6 +1,10 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.core.internal.Validate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,7 +56,7 @@ public enum ResourceKind {
      *
      * @param name a kind's name
      * @return the kind
-     * @throws IllegalArgumentException naming the accepted names when it is none of them
+     * @throws InvalidDefinitionException naming the accepted names when it is none of them (or null)
      */
     public static ResourceKind parse(String name) {
         if (name != null) {
@@ -68,9 +72,10 @@ public enum ResourceKind {
                 return shortName;
             }
         }
-        throw new IllegalArgumentException("unknown resource kind '" + name + "': use one of "
+        throw new InvalidDefinitionException(List.of(new DefinitionProblem("ResourceKind", "name",
+            "unknown resource kind " + Validate.show(name) + ": use one of "
             + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
-            + " (or task, instance, subnet-group)");
+            + " (or task, instance, subnet-group)")));
     }
 
     @Override

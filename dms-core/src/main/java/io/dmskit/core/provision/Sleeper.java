@@ -1,5 +1,6 @@
 package io.dmskit.core.provision;
 
+import io.dmskit.core.internal.Validate;
 import java.time.Duration;
 
 /**
@@ -15,8 +16,24 @@ public interface Sleeper {
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** @return a sleeper that sleeps the current thread */
+    /**
+     * @return a sleeper that sleeps the current thread (a zero or negative duration returns at once, one too long
+     *     for milliseconds sleeps {@code Long.MAX_VALUE} ms); it throws
+     *     {@link io.dmskit.core.exception.InvalidDefinitionException} for a null duration
+     */
     static Sleeper threadSleep() {
-        return d -> Thread.sleep(d.toMillis());
+        return d -> {
+            Validate.requireArgument(d, "duration", "Sleeper.sleep");
+            if (d.isNegative() || d.isZero()) {
+                return;
+            }
+            long millis;
+            try {
+                millis = d.toMillis();
+            } catch (ArithmeticException tooLong) {
+                millis = Long.MAX_VALUE;
+            }
+            Thread.sleep(millis);
+        };
     }
 }

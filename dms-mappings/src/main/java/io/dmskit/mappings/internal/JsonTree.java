@@ -23,7 +23,8 @@ import java.util.List;
 
 /**
  * Streaming JSON reader that builds a Jackson tree while recording source positions, dropping {@code null}-valued
- * object fields (DMS echoes them back; they mean "absent") and keeping numbers exactly (BigDecimal for fractions).
+ * object fields (DMS echoes them back; they mean "absent") and keeping numbers exactly as written
+ * ({@link WrittenNumber}). Nesting deeper than Jackson's default limit (1000) is a syntax error, not a stack overflow.
  * Also the single place that writes JSON.
  */
 public final class JsonTree {
@@ -31,7 +32,8 @@ public final class JsonTree {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .setNodeFactory(NODES);
@@ -71,7 +73,7 @@ public final class JsonTree {
         List<String[]> dups = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
-            JsonNode root = read(p, first, positions, dups);
+            JsonNode root = read(p, first, positions, dups, 1);
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation loc = p.currentTokenLocation();
@@ -98,7 +100,14 @@ public final class JsonTree {
         }
     }
 
-    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups)
+    /**
+     * Positions are recorded down to this depth only: validation reports problems at most this deep (a rule is at
+     * depth 3, its deepest checked values at 6), and recording every container of a deeply nested value would cost
+     * a map entry per bracket.
+     */
+    private static final int POSITION_DEPTH = 8;
+
+    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups, int depth)
             throws IOException {
         if (t == null) {
             throw new JsonParseException(p, "Unexpected end of input");
@@ -106,21 +115,27 @@ public final class JsonTree {
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
-                JsonLocation start = p.currentTokenLocation();
-                pos.container(o, start.getLineNr(), start.getColumnNr());
+                boolean track = depth <= POSITION_DEPTH;
+                if (track) {
+                    JsonLocation start = p.currentTokenLocation();
+                    pos.container(o, start.getLineNr(), start.getColumnNr());
+                }
                 JsonToken k;
                 while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    JsonLocation kl = p.currentTokenLocation();
-                    JsonNode v = read(p, p.nextToken(), pos, dups);
+                    JsonLocation kl = track || o.has(name) ? p.currentTokenLocation() : null;
+                    JsonNode v = read(p, p.nextToken(), pos, dups, depth + 1);
                     if (o.has(name)) {
+                        kl = kl == null ? p.currentTokenLocation() : kl;
                         dups.add(new String[] {name, String.valueOf(kl.getLineNr()), String.valueOf(kl.getColumnNr())});
                     }
                     if (v.isNull()) {
                         o.remove(name);
                     } else {
                         o.set(name, v);
-                        pos.field(o, name, kl.getLineNr(), kl.getColumnNr());
+                        if (track) {
+                            pos.field(o, name, kl.getLineNr(), kl.getColumnNr());
+                        }
                     }
                 }
                 if (k != JsonToken.END_OBJECT) {
@@ -130,30 +145,26 @@ public final class JsonTree {
             }
             case START_ARRAY: {
                 ArrayNode a = NODES.arrayNode();
-                JsonLocation start = p.currentTokenLocation();
-                pos.container(a, start.getLineNr(), start.getColumnNr());
+                if (depth <= POSITION_DEPTH) {
+                    JsonLocation start = p.currentTokenLocation();
+                    pos.container(a, start.getLineNr(), start.getColumnNr());
+                }
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (e == null) {
                         throw new JsonParseException(p, "Unexpected end of input");
                     }
-                    a.add(read(p, e, pos, dups));
+                    a.add(read(p, e, pos, dups, depth + 1));
                 }
                 return a;
             }
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(p.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(p.getLongValue());
-                    default:
-                        return NODES.numberNode(p.getBigIntegerValue());
-                }
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
+                // the text as written: converting it (BigDecimal, double) can overflow, expand an exponent to
+                // gigabytes or change how it is written back (1e0 -> 1)
+                return WrittenNumber.of(p.getText());
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:

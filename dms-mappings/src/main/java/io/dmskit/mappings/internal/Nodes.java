@@ -3,7 +3,6 @@ package io.dmskit.mappings.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +27,10 @@ public final class Nodes {
         return v.asText();
     }
 
-    /** @return the integer value of a number or digit string, or null */
+    /**
+     * @return the integer value of a number or digit string ({@code 5}, {@code "5"}, {@code 5.0}, {@code 5e0}), or
+     *     null when it is not an integer that fits a long; bounded work whatever the text (never expands exponents)
+     */
     public static Long longValue(JsonNode obj, String field) {
         String t = text(obj, field);
         if (t == null) {
@@ -38,9 +40,14 @@ public final class Nodes {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
+            // canonical form is plain for integers up to 64 zeros and linear to compute; a long has at most 19 digits
+            String c = t.length() > 4096 ? null : NumberCanon.canonical(t);
+            if (c == null || c.length() > 20 || c.indexOf('.') >= 0 || c.indexOf('E') >= 0) {
+                return null;
+            }
             try {
-                return new java.math.BigDecimal(t).longValueExact();
-            } catch (NumberFormatException | ArithmeticException e2) {
+                return Long.parseLong(c);
+            } catch (NumberFormatException e2) {
                 return null;
             }
         }
@@ -80,20 +87,9 @@ public final class Nodes {
         return List.copyOf(out);
     }
 
-    /** @return a number node of the narrowest integral type, as the parser would produce for the same text */
+    /** @return a number node, equal to the one the parser produces for the same digits */
     public static JsonNode number(long v) {
-        if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
-            return JsonTree.NODES.numberNode((int) v);
-        }
-        return JsonTree.NODES.numberNode(v);
-    }
-
-    /** @return a number node for a BigInteger, narrowest type */
-    public static JsonNode number(BigInteger v) {
-        if (v.bitLength() < 64) {
-            return number(v.longValue());
-        }
-        return JsonTree.NODES.numberNode(v);
+        return WrittenNumber.of(Long.toString(v));
     }
 
     /** @return a new empty object node */

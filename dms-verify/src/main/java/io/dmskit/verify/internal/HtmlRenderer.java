@@ -33,7 +33,8 @@ final class HtmlRenderer {
             .EXTRA_ON_TARGET{background:#9c36b5}.PENDING{background:#f08c00}.ERROR{background:#495057}
             .loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;color:#334e68;word-break:break-all}
             .notes{color:#52606d;font-size:12px;margin:2px 0 0;padding-left:16px}
-            .ok{color:#2f9e44;font-weight:700}.bad{color:#e03131;font-weight:700}
+            .ok{color:#2f9e44;font-weight:700}.bad{color:#e03131;font-weight:700}.wait{color:#d9480f;font-weight:700}
+            .card span.badge{color:#fff;font-size:16px;padding:1px 10px}
             svg text{font-family:inherit}
             """;
 
@@ -49,10 +50,15 @@ final class HtmlRenderer {
                 .append("<title>dmskit verification: ").append(esc(r.allMatch() ? "all tables match"
                         : r.failures().size() + " table(s) need attention")).append("</title><style>")
                 .append(CSS).append("</style></head><body>\n");
+        int pending = r.pending().size();
+        int failed = r.failures().size() - pending;
         sb.append("<h1>DMS row-count verification ").append(r.allMatch()
                 ? "<span class=\"ok\">&#10003; all tables match</span>"
-                : "<span class=\"bad\">&#10007; " + r.failures().size() + " of " + t.tables()
-                + " tables do not match</span>").append("</h1>\n");
+                : failed > 0
+                ? "<span class=\"bad\">&#10007; " + failed + " of " + t.tables() + " tables do not match</span>"
+                        + (pending > 0 ? " <span class=\"wait\">(" + pending + " still pending)</span>" : "")
+                : "<span class=\"wait\">&#8987; " + pending + " of " + t.tables()
+                        + " tables still pending: DMS is not done yet</span>").append("</h1>\n");
         sb.append("<div class=\"meta\">Source <b>").append(esc(r.source())).append("</b> &rarr; target <b>")
                 .append(esc(r.target())).append("</b>");
         r.taskArn().ifPresent(a -> sb.append(" &middot; task <span class=\"loc\">").append(esc(a)).append("</span>"));

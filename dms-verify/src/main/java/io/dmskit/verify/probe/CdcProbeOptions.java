@@ -1,5 +1,7 @@
 package io.dmskit.verify.probe;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.verify.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +49,13 @@ public final class CdcProbeOptions {
         return new Builder();
     }
 
-    /** @return options built by the consumer */
+    /**
+     * @param spec sets up the builder
+     * @return options built by the consumer
+     * @throws InvalidDefinitionException when spec is null, or listing every invalid setting
+     */
     public static CdcProbeOptions of(Consumer<Builder> spec) {
+        Checks.require(spec, "spec", "CdcProbeOptions.of");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -101,8 +108,12 @@ public final class CdcProbeOptions {
                 + sequential + "}";
     }
 
-    /** Builder; {@link #build()} reports all problems at once. */
+    /** Builder; setters store what they are given and {@link #build()} reports all problems at once. */
     public static final class Builder {
+        /** Longest table or schema name accepted (MySQL allows 64, PostgreSQL 63; leave room). */
+        private static final int MAX_NAME = 128;
+        /** Longest timeout or poll interval accepted. */
+        private static final Duration MAX_WAIT = Duration.ofDays(366);
         private String schema;
         private String table = DEFAULT_TABLE;
         private boolean createTableIfMissing;
@@ -111,6 +122,10 @@ public final class CdcProbeOptions {
         private boolean sequential = true;
 
         private Builder() {
+        }
+
+        private static boolean hasControl(String s) {
+            return s.chars().anyMatch(c -> Character.isISOControl(c));
         }
 
         /** @param v source schema holding the probe table @return this */
@@ -164,24 +179,26 @@ public final class CdcProbeOptions {
             return this;
         }
 
-        /** @return the options @throws IllegalArgumentException listing every invalid setting */
+        /**
+         * @return the options
+         * @throws InvalidDefinitionException listing every invalid setting
+         */
         public CdcProbeOptions build() {
-            List<String> p = new ArrayList<>();
-            if (table == null || table.isBlank()) {
-                p.add("table must not be blank");
-            }
-            if (schema != null && schema.isBlank()) {
-                p.add("schema must not be blank when set");
-            }
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                p.add("timeout must be positive");
-            }
-            if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-                p.add("pollInterval must be positive");
-            }
-            if (!p.isEmpty()) {
-                throw new IllegalArgumentException("invalid CdcProbeOptions: " + String.join("; ", p));
-            }
+            Checks.Problems p = new Checks.Problems("CdcProbeOptions");
+            p.add(table == null || table.isBlank(), "table", "table must not be blank");
+            p.add(table != null && (table.length() > MAX_NAME || hasControl(table)), "table", "table "
+                    + Checks.show(table) + " is not a table name (at most " + MAX_NAME + " characters, no control"
+                    + " characters)");
+            p.add(schema != null && schema.isBlank(), "schema", "schema must not be blank when set");
+            p.add(schema != null && (schema.length() > MAX_NAME || hasControl(schema)), "schema", "schema "
+                    + Checks.show(schema) + " is not a schema name (at most " + MAX_NAME + " characters, no control"
+                    + " characters)");
+            p.add(timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_WAIT) > 0,
+                    "timeout", "timeout must be positive, at most " + MAX_WAIT + ", was " + timeout);
+            p.add(pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
+                    || pollInterval.compareTo(MAX_WAIT) > 0, "pollInterval", "pollInterval must be positive, at most "
+                    + MAX_WAIT + ", was " + pollInterval);
+            p.throwIfAny();
             return new CdcProbeOptions(this);
         }
     }

@@ -1,10 +1,10 @@
 package io.dmskit.verify.report;
 
+import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.source.SourceCount;
 import io.dmskit.verify.target.TargetCount;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -36,15 +36,15 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
 
     /** Validates and copies. */
     public TableVerification {
-        Objects.requireNonNull(targetSchema, "targetSchema");
-        Objects.requireNonNull(targetTable, "targetTable");
-        Objects.requireNonNull(sourceCount, "sourceCount");
-        Objects.requireNonNull(targetCount, "targetCount");
-        Objects.requireNonNull(dms, "dms");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(error, "error");
-        Objects.requireNonNull(statusReason, "statusReason");
-        notes = List.copyOf(notes);
+        Checks.require(targetSchema, "targetSchema", "TableVerification");
+        Checks.require(targetTable, "targetTable", "TableVerification");
+        Checks.require(sourceCount, "sourceCount", "TableVerification");
+        Checks.require(targetCount, "targetCount", "TableVerification");
+        Checks.require(dms, "dms", "TableVerification");
+        Checks.require(status, "status", "TableVerification");
+        Checks.require(error, "error", "TableVerification");
+        Checks.require(statusReason, "statusReason", "TableVerification");
+        notes = Checks.copyOf(notes, "notes", "TableVerification");
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.dmskit.verify.report;
 
+import io.dmskit.core.exception.InvalidDefinitionException;
+import io.dmskit.verify.internal.Checks;
 /**
  * How far source and target may differ and still be a {@link VerificationStatus#MATCH}, for CDC lag on a live
  * source: an absolute number of rows and/or a fraction of the source count (the larger allowance wins).
@@ -12,22 +14,34 @@ public record Tolerance(long rows, double fraction) {
     /** No difference allowed. */
     public static final Tolerance EXACT = new Tolerance(0, 0);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @throws InvalidDefinitionException listing each invalid component: rows below 0, a fraction below 0, NaN or
+     *     infinite
+     */
     public Tolerance {
-        if (rows < 0) {
-            throw new IllegalArgumentException("tolerance rows must be >= 0, was " + rows);
-        }
-        if (fraction < 0 || Double.isNaN(fraction)) {
-            throw new IllegalArgumentException("tolerance fraction must be >= 0, was " + fraction);
-        }
+        Checks.Problems p = new Checks.Problems("Tolerance");
+        p.add(rows < 0, "rows", "tolerance rows must be >= 0, was " + rows);
+        p.add(!(fraction >= 0) || Double.isInfinite(fraction), "fraction",
+                "tolerance fraction must be a finite number >= 0, was " + fraction);
+        p.throwIfAny();
     }
 
-    /** @return a tolerance of an absolute number of rows */
+    /**
+     * @param rows allowed absolute difference (&ge; 0)
+     * @return a tolerance of an absolute number of rows
+     * @throws InvalidDefinitionException when rows is negative
+     */
     public static Tolerance rows(long rows) {
         return new Tolerance(rows, 0);
     }
 
-    /** @return a tolerance of a percentage of the source count */
+    /**
+     * @param percent allowed difference in percent of the source count (finite, &ge; 0)
+     * @return a tolerance of a percentage of the source count
+     * @throws InvalidDefinitionException when percent is negative, NaN or infinite
+     */
     public static Tolerance percent(double percent) {
         return new Tolerance(0, percent / 100.0);
     }

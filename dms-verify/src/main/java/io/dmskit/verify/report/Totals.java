@@ -1,5 +1,6 @@
 package io.dmskit.verify.report;
 
+import io.dmskit.verify.internal.Checks;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ public record Totals(int tables, long sourceRows, long targetRows, Map<Verificat
 
     /** Copies. */
     public Totals {
-        byStatus = Map.copyOf(byStatus);
+        byStatus = Checks.copyOf(byStatus, "byStatus", "Totals");
     }
 
     /** @return tables with this status */

@@ -1,6 +1,6 @@
 package io.dmskit.verify.source;
 
-import java.util.Objects;
+import io.dmskit.verify.internal.Checks;
 
 /**
  * A source table, named as in the source catalog.
@@ -12,8 +12,8 @@ public record SourceTable(String schema, String table) implements Comparable<Sou
 
     /** Validates. */
     public SourceTable {
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(table, "table");
+        Checks.require(schema, "schema", "SourceTable");
+        Checks.require(table, "table", "SourceTable");
     }
 
     /** @return a source table */

@@ -1,6 +1,6 @@
 package io.dmskit.verify.target;
 
-import java.util.Objects;
+import io.dmskit.verify.internal.Checks;
 import javax.sql.DataSource;
 
 /**
@@ -13,13 +13,14 @@ public final class JdbcTarget implements Target {
     private final String description;
 
     private JdbcTarget(DataSource dataSource, String description) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = Checks.require(dataSource, "dataSource", "JdbcTarget.of");
         this.description = description == null ? "jdbc target" : description;
     }
 
     /**
      * @param dataSource connections to the target database
      * @return the target
+     * @throws io.dmskit.core.exception.InvalidDefinitionException when dataSource is null
      */
     public static JdbcTarget of(DataSource dataSource) {
         return new JdbcTarget(dataSource, null);
@@ -30,6 +31,7 @@ public final class JdbcTarget implements Target {
      * @param description how the target is shown in reports (e.g. {@code postgresql://warehouse}); never put a
      *                    password here
      * @return the target
+     * @throws io.dmskit.core.exception.InvalidDefinitionException when dataSource is null
      */
     public static JdbcTarget of(DataSource dataSource, String description) {
         return new JdbcTarget(dataSource, description);

@@ -2,6 +2,7 @@ package io.dmskit.verify.target;
 
 import io.dmskit.model.s3.S3ObjectKind;
 import io.dmskit.model.s3.S3ObjectNames;
+import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.internal.DmsObjectReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,8 +60,8 @@ public final class S3TableCounter implements AutoCloseable {
     private Map<String, TxnCounts> txnCounts;
 
     private S3TableCounter(S3Client s3, S3Target target) {
-        this.s3 = Objects.requireNonNull(s3, "s3");
-        this.target = Objects.requireNonNull(target, "target");
+        this.s3 = Checks.require(s3, "s3", "S3TableCounter.create");
+        this.target = Checks.require(target, "target", "S3TableCounter.create");
         this.reader = new DmsObjectReader(s3, target);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(target.parallelism(), r -> {
@@ -75,6 +75,7 @@ public final class S3TableCounter implements AutoCloseable {
      * @param s3 the client (real AWS, LocalS3, moto, ...)
      * @param target bucket, folder and format settings
      * @return a counter; close it to stop its threads
+     * @throws io.dmskit.core.exception.InvalidDefinitionException when s3 or target is null
      */
     public static S3TableCounter create(S3Client s3, S3Target target) {
         return new S3TableCounter(s3, target);
@@ -98,8 +99,21 @@ public final class S3TableCounter implements AutoCloseable {
         return count(schema, table, columns, (k, b) -> { });
     }
 
-    /** Like {@link #count(String, String, Collection)}, reporting each object read. */
+    /**
+     * Like {@link #count(String, String, Collection)}, reporting each object read.
+     *
+     * @param schema target schema name
+     * @param table target table name
+     * @param columns the table's column names; may be empty
+     * @param listener told of each object read
+     * @return the count
+     * @throws io.dmskit.core.exception.InvalidDefinitionException when an argument is null
+     */
     public TargetCount count(String schema, String table, Collection<String> columns, ObjectListener listener) {
+        Checks.require(schema, "schema", "S3TableCounter.count");
+        Checks.require(table, "table", "S3TableCounter.count");
+        Checks.require(columns, "columns", "S3TableCounter.count");
+        Checks.require(listener, "listener", "S3TableCounter.count");
         String prefix = target.tablePrefix(schema, table);
         String location = "s3://" + target.bucket() + "/" + prefix;
         List<S3Object> objects = list(prefix);

@@ -1,10 +1,13 @@
 package io.dmskit.verify.target;
 
 import io.dmskit.core.Endpoint;
+import io.dmskit.core.exception.DefinitionProblem;
+import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.model.s3.S3DataFormat;
 import io.dmskit.model.s3.S3FormatException;
 import io.dmskit.model.s3.S3ObjectNames;
 import io.dmskit.model.s3.S3OutputSettings;
+import io.dmskit.verify.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,8 +49,13 @@ public final class S3Target implements Target {
         return new Builder();
     }
 
-    /** @return a target built by the consumer */
+    /**
+     * @param spec sets up the builder
+     * @return a target built by the consumer
+     * @throws InvalidDefinitionException when spec is null, or listing every invalid setting
+     */
     public static S3Target of(Consumer<Builder> spec) {
+        Checks.require(spec, "spec", "S3Target.of");
         Builder b = builder();
         spec.accept(b);
         return b.build();
@@ -56,8 +64,10 @@ public final class S3Target implements Target {
     /**
      * @param settings the S3 output format, e.g. {@code S3OutputSettings.from(endpoint.s3Settings())}
      * @return a target reading objects written with these settings
+     * @throws InvalidDefinitionException when settings is null
      */
     public static S3Target of(S3OutputSettings settings) {
+        Checks.require(settings, "settings", "S3Target.of");
         return builder().settings(settings).build();
     }
 
@@ -73,11 +83,19 @@ public final class S3Target implements Target {
      *
      * @param s the endpoint's {@code S3Settings} (from {@code DescribeEndpoints})
      * @return a builder pre-filled from the settings
-     * @throws S3FormatException listing every value that makes the output unreadable (no bucket, an unknown
-     *     DataFormat, equal or empty delimiters)
+     * @throws InvalidDefinitionException when s is null, or listing every value that makes the output unreadable
+     *     (no bucket, an unknown DataFormat, equal or empty delimiters), one problem per value
      */
     public static Builder fromS3Settings(software.amazon.awssdk.services.databasemigration.model.S3Settings s) {
-        Builder b = builder().settings(S3OutputSettings.forReading(s));
+        Checks.require(s, "s", "S3Target.fromS3Settings");
+        S3OutputSettings read;
+        try {
+            read = S3OutputSettings.forReading(s);
+        } catch (S3FormatException e) {
+            throw new InvalidDefinitionException(e.problems().stream()
+                    .map(p -> new DefinitionProblem("S3Target", "S3Settings", p)).toList());
+        }
+        Builder b = builder().settings(read);
         b.addColumnName = s.addColumnName();
         return b;
     }
@@ -92,13 +110,14 @@ public final class S3Target implements Target {
      *
      * @param endpoint an S3 target endpoint ({@code Endpoint.s3("raw-zone").s3Settings(...)})
      * @return a builder pre-filled from its settings
-     * @throws IllegalArgumentException when the endpoint has no S3 settings
-     * @throws S3FormatException listing every value that is not DMS's S3 output format
+     * @throws InvalidDefinitionException when endpoint is null or has no S3 settings, or listing every value that
+     *     is not DMS's S3 output format
      */
     public static Builder fromEndpoint(Endpoint endpoint) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        var s3 = endpoint.s3Settings().orElseThrow(() -> new IllegalArgumentException("endpoint '"
-                + endpoint.identifier() + "' has no S3 settings; only an S3 target endpoint can be read by S3Target"));
+        Checks.require(endpoint, "endpoint", "S3Target.fromEndpoint");
+        var s3 = endpoint.s3Settings().orElseThrow(() -> Checks.invalid("S3Target.fromEndpoint", "endpoint",
+                "endpoint '" + endpoint.identifier() + "' has no S3 settings; only an S3 target endpoint can be read"
+                + " by S3Target"));
         return fromS3Settings(s3.toSdkBuilder().build());
     }
 
@@ -252,6 +271,7 @@ public final class S3Target implements Target {
      */
     public static final class Builder {
         private S3OutputSettings.Builder settings = S3OutputSettings.builder();
+        private final List<String> setterProblems = new ArrayList<>();
         private Boolean addColumnName;
         private int parallelism = 16;
         private int footerReadSize = 64 * 1024;
@@ -260,16 +280,23 @@ public final class S3Target implements Target {
         private Builder() {
         }
 
-        /** @param v the whole S3 output format (replaces format settings made so far) @return this */
+        /**
+         * @param v the whole S3 output format (replaces format settings made so far; null: DMS's defaults)
+         * @return this
+         */
         public Builder settings(S3OutputSettings v) {
-            this.settings = v.toBuilder();
-            this.addColumnName = v.addColumnName();
+            this.settings = v == null ? S3OutputSettings.builder() : v.toBuilder();
+            this.addColumnName = v == null ? null : v.addColumnName();
             return this;
         }
 
-        /** @param spec changes to the S3 output format @return this */
+        /** @param spec changes to the S3 output format (null is reported by {@link #build()}) @return this */
         public Builder settings(Consumer<S3OutputSettings.Builder> spec) {
-            spec.accept(settings);
+            if (spec == null) {
+                setterProblems.add("settings(Consumer): the spec is null");
+            } else {
+                spec.accept(settings);
+            }
             return this;
         }
 
@@ -371,10 +398,10 @@ public final class S3Target implements Target {
 
         /**
          * @return the target
-         * @throws IllegalArgumentException listing every invalid setting, the S3 format's included
+         * @throws InvalidDefinitionException listing every invalid setting, the S3 format's included
          */
         public S3Target build() {
-            List<String> problems = new ArrayList<>();
+            List<String> problems = new ArrayList<>(setterProblems);
             S3OutputSettings built = null;
             try {
                 built = settings.build();
@@ -391,9 +418,16 @@ public final class S3Target implements Target {
                 problems.add("listPageSize must be between 1 and 1000, was " + listPageSize);
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("invalid S3Target: " + String.join("; ", problems));
+                throw new InvalidDefinitionException(problems.stream()
+                        .map(p -> new DefinitionProblem("S3Target", field(p), p)).toList());
             }
             return new S3Target(built, this);
+        }
+
+        /** The setting a problem message is about: its first word when that names a setting, else the format. */
+        private static String field(String problem) {
+            String first = problem.split("[ (:]", 2)[0];
+            return first.matches("[A-Za-z]+") ? first : "S3Settings";
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.dmskit.verify.target;
 
+import io.dmskit.verify.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -28,8 +28,8 @@ public record TargetCount(String location, boolean exists, long rows, long fullL
 
     /** Validates and copies. */
     public TargetCount {
-        Objects.requireNonNull(location, "location");
-        notes = List.copyOf(notes);
+        Checks.require(location, "location", "TargetCount");
+        notes = Checks.copyOf(notes, "notes", "TargetCount");
     }
 
     /** @return a database count */
