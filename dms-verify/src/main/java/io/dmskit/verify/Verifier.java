@@ -202,7 +202,7 @@ public final class Verifier {
         Instant deadline = start.plus(timeout);
         if (taskReader.knowsTask()) {
             DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline);
+            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline, false);
         }
         Poller poller = new Poller(clock, sleeper, pollInterval);
         Map<String, DmsTableStatistics> earlier = Map.of();
@@ -272,16 +272,20 @@ public final class Verifier {
         requireTask("awaitFullLoad(timeout)");
         Instant start = clock.instant();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout));
+        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), true);
     }
 
-    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline) {
+    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline, boolean announce) {
         Poller poller = new Poller(clock, sleeper, pollInterval);
         while (true) {
             TaskProgress p = taskReader.progress(clock);
             List<String> pending = FullLoadCheck.pending(p, plan);
             if (pending.isEmpty()) {
-                LOG.info("Full load of {} complete ({})", taskArn, p.summary());
+                if (announce) {
+                    LOG.info("Full load of {} complete ({})", taskArn, p.summary());
+                } else {
+                    LOG.debug("Full load of {} complete ({})", taskArn, p.summary());
+                }
                 return p;
             }
             LOG.debug("Full load of {} not complete: {}", taskArn, pending);
