@@ -155,7 +155,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     @Override
     public CreateSecretResponse createSecret(CreateSecretRequest request) {
         CreateSecretResponse r = call("CreateSecret", request, () -> store.create(request));
-        LOG.info("Secrets Manager fake: created secret {}", r.arn());
+        LOG.debug("Secrets Manager fake: created secret {}", r.arn());
         return r;
     }
 
@@ -172,14 +172,14 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     @Override
     public PutSecretValueResponse putSecretValue(PutSecretValueRequest request) {
         PutSecretValueResponse r = call("PutSecretValue", request, () -> store.put(request));
-        LOG.info("Secrets Manager fake: new version {} {} of secret {}", r.versionId(), r.versionStages(), r.arn());
+        LOG.debug("Secrets Manager fake: new version {} {} of secret {}", r.versionId(), r.versionStages(), r.arn());
         return r;
     }
 
     @Override
     public UpdateSecretResponse updateSecret(UpdateSecretRequest request) {
         UpdateSecretResponse r = call("UpdateSecret", request, () -> store.update(request));
-        LOG.info("Secrets Manager fake: updated secret {}", r.arn());
+        LOG.debug("Secrets Manager fake: updated secret {}", r.arn());
         return r;
     }
 
@@ -187,7 +187,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     public UpdateSecretVersionStageResponse updateSecretVersionStage(UpdateSecretVersionStageRequest request) {
         UpdateSecretVersionStageResponse r = call("UpdateSecretVersionStage", request,
                 () -> store.updateStage(request));
-        LOG.info("Secrets Manager fake: moved label {} of secret {}", request.versionStage(), r.arn());
+        LOG.debug("Secrets Manager fake: moved label {} of secret {}", request.versionStage(), r.arn());
         return r;
     }
 
@@ -209,14 +209,14 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     @Override
     public DeleteSecretResponse deleteSecret(DeleteSecretRequest request) {
         DeleteSecretResponse r = call("DeleteSecret", request, () -> store.delete(request));
-        LOG.info("Secrets Manager fake: secret {} deleted as of {}", r.arn(), r.deletionDate());
+        LOG.debug("Secrets Manager fake: secret {} deleted as of {}", r.arn(), r.deletionDate());
         return r;
     }
 
     @Override
     public RestoreSecretResponse restoreSecret(RestoreSecretRequest request) {
         RestoreSecretResponse r = call("RestoreSecret", request, () -> store.restore(request));
-        LOG.info("Secrets Manager fake: restored secret {}", r.arn());
+        LOG.debug("Secrets Manager fake: restored secret {}", r.arn());
         return r;
     }
 

@@ -204,7 +204,7 @@ public final class Verifier {
         Instant deadline = start.plus(timeout);
         if (taskReader.knowsTask()) {
             DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline, true);
+            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline, false);
         }
         Poller poller = new Poller(clock, sleeper, pollInterval);
         Map<String, DmsTableStatistics> earlier = Map.of();
@@ -275,28 +275,22 @@ public final class Verifier {
         requireTask("awaitFullLoad(timeout)");
         Instant start = clock.instant();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), false);
+        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), true);
     }
 
-    /**
-     * @param quietWhenDone whether a full load already complete at the first look is logged at DEBUG only (inside
-     *     {@link #verifyWhenCaughtUp(Duration)}, usually after the caller's own {@code awaitFullLoad}, which said so)
-     */
-    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline, boolean quietWhenDone) {
+    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline, boolean announce) {
         Poller poller = new Poller(clock, sleeper, pollInterval);
-        boolean waited = false;
         while (true) {
             TaskProgress p = taskReader.progress(clock);
             List<String> pending = FullLoadCheck.pending(p, plan);
             if (pending.isEmpty()) {
-                if (waited || !quietWhenDone) {
+                if (announce) {
                     LOG.info("Full load of {} complete ({})", p.taskName(), p.summary());
                 } else {
                     LOG.debug("Full load of {} complete ({})", p.taskName(), p.summary());
                 }
                 return p;
             }
-            waited = true;
             LOG.debug("Full load of {} not complete: {}", taskArn, pending);
             if (!poller.pause(deadline)) {
                 throw new VerificationTimeoutException(taskArn, "full load complete", pending,

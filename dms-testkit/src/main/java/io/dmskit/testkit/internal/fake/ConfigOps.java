@@ -124,7 +124,7 @@ final class ConfigOps {
         c.invisibleDescribes = w.invisibility.applyAsInt("CreateReplicationConfig");
         w.configs.put(arn, c);
         tables.put(arn, new LinkedHashMap<>());
-        World.log().info("Created replication config {}", id);
+        World.log().debug("Created replication config {}", id);
         return CreateReplicationConfigResponse.builder().replicationConfig(model).build();
     }
 

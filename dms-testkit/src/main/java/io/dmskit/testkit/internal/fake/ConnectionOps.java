@@ -117,7 +117,7 @@ final class ConnectionOps {
         }
         c.model = b.build();
         c.bump();
-        World.log().info("Connection test of endpoint {}: {}", c.model.endpointIdentifier(), c.model.status());
+        World.log().debug("Connection test of endpoint {}: {}", c.model.endpointIdentifier(), c.model.status());
     }
 
     /** DescribeConnections. */

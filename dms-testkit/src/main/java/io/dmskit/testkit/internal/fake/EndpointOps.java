@@ -365,7 +365,7 @@ final class EndpointOps {
         tags.putInitial(arn, r.tags());
         e.invisibleDescribes = w.invisibility.applyAsInt("CreateEndpoint");
         w.endpoints.put(arn, e);
-        World.log().info("Created {} endpoint {} ({})", d.engine.name(), d.id, arn);
+        World.log().debug("Created {} endpoint {} ({})", d.engine.name(), d.id, arn);
         return CreateEndpointResponse.builder().endpoint(model).build();
     }
 
@@ -424,7 +424,7 @@ final class EndpointOps {
         e.model = model;
         e.password = d.password;
         e.bump();
-        World.log().info("Modified endpoint {}", e.id());
+        World.log().debug("Modified endpoint {}", e.id());
         return ModifyEndpointResponse.builder().endpoint(model).build();
     }
 
@@ -453,7 +453,7 @@ final class EndpointOps {
             w.connections.values().removeIf(c -> e.arn.equals(c.model.endpointArn()));
             tags.forget(e.arn);
             e.gone = true;
-            World.log().info("Endpoint {} deleted", e.id());
+            World.log().debug("Endpoint {} deleted", e.id());
         });
         World.log().debug("Deleting endpoint {}", e.id());
         return DeleteEndpointResponse.builder().endpoint(e.model).build();

@@ -171,7 +171,7 @@ final class InstanceOps {
             i.model = i.model.toBuilder().instanceCreateTime(w.now()).build();
             i.status("available");
             w.event("replication-instance", id, "creation", "Replication instance created");
-            World.log().info("Replication instance {} is available", id);
+            World.log().debug("Replication instance {} is available", id);
         });
         w.event("replication-instance", id, "creation", "Replication instance creation started");
         World.log().debug("Creating replication instance {} ({})", id, arn);
@@ -273,7 +273,7 @@ final class InstanceOps {
                 i.status("available");
                 w.event("replication-instance", i.id(), "configuration change",
                         "Replication instance modification completed");
-                World.log().info("Replication instance {} modified", i.id());
+                World.log().debug("Replication instance {} modified", i.id());
             });
         }
         World.log().debug("Modifying replication instance {}", i.id());
@@ -319,7 +319,7 @@ final class InstanceOps {
             tags.forget(i.arn);
             i.gone = true;
             w.event("replication-instance", i.id(), "deletion", "Replication instance deleted");
-            World.log().info("Replication instance {} deleted", i.id());
+            World.log().debug("Replication instance {} deleted", i.id());
         });
         World.log().debug("Deleting replication instance {}", i.id());
         return DeleteReplicationInstanceResponse.builder().replicationInstance(i.model).build();

@@ -112,7 +112,7 @@ final class SubnetGroupOps {
         tags.putInitial(g.arn, r.tags());
         g.invisibleDescribes = w.invisibility.applyAsInt("CreateReplicationSubnetGroup");
         w.subnetGroups.put(id, g);
-        World.log().info("Created replication subnet group {}", id);
+        World.log().debug("Created replication subnet group {}", id);
         return CreateReplicationSubnetGroupResponse.builder().replicationSubnetGroup(g.model).build();
     }
 
@@ -130,7 +130,7 @@ final class SubnetGroupOps {
                 i.model = i.model.toBuilder().replicationSubnetGroup(g.model).build();
             }
         }
-        World.log().info("Modified replication subnet group {}", g.id());
+        World.log().debug("Modified replication subnet group {}", g.id());
         return ModifyReplicationSubnetGroupResponse.builder().replicationSubnetGroup(g.model).build();
     }
 
@@ -147,7 +147,7 @@ final class SubnetGroupOps {
         w.subnetGroups.remove(g.id());
         g.gone = true;
         tags.forget(g.arn);
-        World.log().info("Deleted replication subnet group {}", g.id());
+        World.log().debug("Deleted replication subnet group {}", g.id());
         return DeleteReplicationSubnetGroupResponse.builder().build();
     }
 

@@ -96,7 +96,7 @@ final class TaskConfigOps {
         w.schedule(w.timings.taskCreate(), t, () -> {
             t.status("ready");
             w.event("replication-task", id, "creation", "Replication task has been created.");
-            World.log().info("Replication task {} is ready", id);
+            World.log().debug("Replication task {} is ready", id);
         });
         World.log().debug("Creating replication task {} ({})", id, arn);
         return CreateReplicationTaskResponse.builder().replicationTask(response).build();
@@ -114,7 +114,7 @@ final class TaskConfigOps {
                 && JsonDocs.onlyLoggingDiffers(merged, t.model.replicationTaskSettings());
         if ("running".equals(t.status()) && loggingOnly) {
             t.model = t.model.toBuilder().replicationTaskSettings(merged).build();
-            World.log().info("Changed logging of running replication task {}", t.id());
+            World.log().debug("Changed logging of running replication task {}", t.id());
             return ModifyReplicationTaskResponse.builder().replicationTask(tasks.describeModel(t, false)).build();
         }
         if (!TaskRules.MODIFIABLE.contains(t.status())) {
@@ -165,7 +165,7 @@ final class TaskConfigOps {
         w.schedule(w.timings.taskModify(), t, () -> {
             t.status(back);
             w.event("replication-task", t.id(), "configuration change", "Replication task has been modified.");
-            World.log().info("Replication task {} modified", t.id());
+            World.log().debug("Replication task {} modified", t.id());
         });
         World.log().debug("Modifying replication task {}", t.id());
         return ModifyReplicationTaskResponse.builder().replicationTask(response).build();
@@ -195,7 +195,7 @@ final class TaskConfigOps {
                     .replicationTaskSettings(settingsFor(t.model.replicationTaskSettings(), target.arn, t.arn))
                     .build();
             t.status(back);
-            World.log().info("Replication task {} moved to {}", t.id(), target.id());
+            World.log().debug("Replication task {} moved to {}", t.id(), target.id());
         });
         return MoveReplicationTaskResponse.builder().replicationTask(response).build();
     }

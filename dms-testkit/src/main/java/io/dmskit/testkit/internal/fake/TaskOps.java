@@ -125,7 +125,7 @@ final class TaskOps {
             tags.forget(t.arn);
             t.gone = true;
             w.event("replication-task", t.id(), "deletion", "Replication task has been deleted.");
-            World.log().info("Replication task {} deleted", t.id());
+            World.log().debug("Replication task {} deleted", t.id());
         });
         World.log().debug("Deleting replication task {}", t.id());
         return DeleteReplicationTaskResponse.builder().replicationTask(response).build();

@@ -27,7 +27,7 @@ final class TaskRunner {
         t.status("running");
         t.run++;
         w.event("replication-task", t.id(), "state change", "Replication task has started.");
-        World.log().info("Replication task {} is running", t.id());
+        World.log().debug("Replication task {} is running", t.id());
         if (hasFullLoad(t) && !t.fullLoadFinished && t.fullLoadStartDate == null) {
             t.fullLoadStartDate = w.now();
         }
@@ -98,7 +98,7 @@ final class TaskRunner {
                     .lastUpdateTime(now).build();
         });
         w.event("replication-task", t.id(), "state change", "Full load of the replication task has finished.");
-        World.log().info("Full load of replication task {} finished", t.id());
+        World.log().debug("Full load of replication task {} finished", t.id());
         String settings = t.model.replicationTaskSettings();
         if ("full-load".equals(t.model.migrationTypeAsString())) {
             stopNow(t, StopReason.FULL_LOAD_ONLY_FINISHED);
@@ -116,7 +116,7 @@ final class TaskRunner {
         t.status("stopped");
         bridge.stopEngine(t);
         w.event("replication-task", t.id(), "state change", "Replication task has stopped. " + reason.text());
-        World.log().info("Replication task {} stopped: {}", t.id(), reason.text());
+        World.log().debug("Replication task {} stopped: {}", t.id(), reason.text());
     }
 
     /** {@code running|starting → stopping → stopped} with the given reason. */
@@ -129,7 +129,7 @@ final class TaskRunner {
             t.status("stopped");
             w.event("replication-task", t.id(), "state change", "Replication task has stopped. "
                     + reason.text());
-            World.log().info("Replication task {} stopped: {}", t.id(), reason.text());
+            World.log().debug("Replication task {} stopped: {}", t.id(), reason.text());
         });
     }
 
@@ -140,6 +140,6 @@ final class TaskRunner {
         t.status("failed");
         bridge.stopEngine(t);
         w.event("replication-task", t.id(), "failure", "Replication task has failed. Reason: " + message);
-        World.log().info("Replication task {} failed: {}", t.id(), message);
+        World.log().debug("Replication task {} failed: {}", t.id(), message);
     }
 }
