@@ -274,12 +274,22 @@ final class Reconciler {
         }
         Duration elapsed = Duration.between(n.stepStarted == null ? clock.instant() : n.stepStarted, clock.instant());
         String op = n.current == null ? "" : n.current.operation();
-        LOG.info("{} '{}' ({}): {}{} [{}s]", n.kind, n.id, op, old == null ? "" : old + " -> ", state,
-            elapsed.toSeconds());
+        if (old == null && transitional(state)) {
+            // the first state seen is where the step starts, not a change: the change follows at INFO
+            LOG.debug("{} '{}' ({}): {} [{}s]", n.kind, n.id, op, state, elapsed.toSeconds());
+        } else {
+            LOG.info("{} '{}' ({}): {}{} [{}s]", n.kind, n.id, op, old == null ? "" : old + " -> ", state,
+                elapsed.toSeconds());
+        }
         try {
             listener.onProgress(new ProgressEvent(n.kind, n.id, op, old, state, elapsed, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("progress listener failed: {}", e.toString());
         }
+    }
+
+    /** A state DMS passes through on its way to another (creating, modifying, starting...), but not "running". */
+    private static boolean transitional(String state) {
+        return state.endsWith("ing") && !"running".equals(state);
     }
 }
