@@ -129,7 +129,9 @@ public final class SelectionRule extends AbstractRule implements Rule {
          */
         @Override
         public Builder filter(SourceFilter filter) {
-            Objects.requireNonNull(filter, "filter");
+            if (filter == null) {
+                return pending("SelectionRule.Builder.filter(filter): the filter is null; leave it out instead.");
+            }
             JsonNode f = node.get("filters");
             ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Codec.object().arrayNode();
             a.add(Codec.filter(filter));
@@ -153,7 +155,9 @@ public final class SelectionRule extends AbstractRule implements Rule {
          */
         public Builder filters(List<SourceFilter> filters) {
             node.remove("filters");
-            filters.forEach(this::filter);
+            if (filters != null) {
+                filters.forEach(this::filter);
+            }
             return this;
         }
 

@@ -23,7 +23,7 @@ public enum SqlDialect {
      * @throws NullPointerException when identifier is null
      */
     public String quoteIdentifier(String identifier) {
-        java.util.Objects.requireNonNull(identifier, "identifier");
+        io.dmskit.mappings.internal.Args.required(identifier, "SqlDialect.quote: identifier");
         return this == MYSQL
                 ? "`" + identifier.replace("`", "``") + "`"
                 : "\"" + identifier.replace("\"", "\"\"") + "\"";
