@@ -293,6 +293,7 @@ public final class TableMappings {
      * @return the rules of that type, in document order
      */
     public <R extends Rule> List<R> rules(Class<R> type) {
+        Args.required(type, "TableMappings.rules: type");
         return rules.stream().filter(type::isInstance).map(type::cast).toList();
     }
 

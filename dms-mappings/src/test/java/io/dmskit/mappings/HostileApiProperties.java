@@ -21,9 +21,11 @@ import net.jqwik.api.ShrinkingMode;
 @Label("dms-mappings: hostile values through every public factory, DSL step and builder")
 class HostileApiProperties {
 
+    static final List<Class<?>> API_CLASSES = HostileApiSweep.apiClasses(TableMappings.class, "io.dmskit.mappings");
+
     static HostileApiSweep sweep() {
         return new HostileApiSweep(new HostileApiSweep.Config("io.dmskit.mappings",
-            HostileApiSweep.apiClasses(TableMappings.class, "io.dmskit.mappings"),
+            API_CLASSES,
             t -> t instanceof InvalidTableMappingsException,
             HostileApiProperties::extra,
             HostileApiProperties::skip));
@@ -49,12 +51,35 @@ class HostileApiProperties {
         assertThat(s.calls).isGreaterThan(5_000);
     }
 
+    @Example
+    @Label("every method of built mappings and of resolutions (strict and lenient), one hostile argument at a time")
+    void everyMethodOfBuiltValues() {
+        HostileApiSweep s = sweep();
+        TableMappings rich = TableMappings.builder()
+            .rule(Rules.include("hr", "%"))
+            .rule(Rules.include("hr", "employees").where("region", FilterCondition.eq("EU"), FilterCondition.between("a", "b")))
+            .rule(Rules.table("%", "%").addPrefix("p_"))
+            .rule(Rules.column("hr", "%", "ssn").dataMaskingHashMask())
+            .rule(Rules.addColumn("%", "%", "op", io.dmskit.mappings.transformation.DataType.string(10))
+                .expression("$AR_H_OPERATION"))
+            .build();
+        s.sweepObject(rich, "TableMappings");
+        s.sweepObject(rich.resolve("hr", "employees"), "TableResolution");
+        s.sweepObject(TableMappings.fromJsonLenient("{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\","
+            + "\"rule-name\":\"1\",\"object-locator\":{\"schema-name\":\"s\",\"table-name\":\"t\"},"
+            + "\"rule-action\":\"include\",\"filters\":[{\"filter-type\":\"source\",\"column-name\":\"c\","
+            + "\"filter-conditions\":[{\"filter-operator\":\"like\",\"value\":\"x\"}]}]}]}")
+            .resolve("s", "t"), "lenient TableResolution");
+        assertThat(s.violations).as(s.report()).isEmpty();
+        assertThat(s.calls).isGreaterThan(500);
+    }
+
     @Provide
     Arbitrary<List<Integer>> choices() {
         return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(2).ofMaxSize(24);
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
     @Label("random chains of hostile calls from a random factory, then every use of the result")
     void randomChains(@ForAll("choices") List<Integer> choices) {
         HostileApiSweep s = sweep();

@@ -118,6 +118,10 @@ final class HostileApiSweep {
             out.addAll(Arrays.asList(new byte[] {1}, null, new byte[0], new byte[100_000]));
         } else if (type == InputStream.class) {
             out.addAll(Arrays.asList(new ByteArrayInputStream(new byte[] {'a'}), null, new ByteArrayInputStream(new byte[0])));
+        } else if (type == Class.class) {
+            out.addAll(Arrays.asList(Object.class, null, String.class, type));
+        } else if (type == StringBuilder.class) {
+            out.addAll(Arrays.asList(new StringBuilder(), null));
         } else if (type == OutputStream.class) {
             out.addAll(Arrays.asList(new ByteArrayOutputStream(), null));
         } else if (type == Object.class) {
@@ -309,6 +313,9 @@ final class HostileApiSweep {
         Object[] benign = new Object[n];
         for (int i = 0; i < n; i++) {
             benign[i] = perParam.get(i).isEmpty() ? null : perParam.get(i).get(0);
+            if ("a".equals(benign[i])) {
+                benign[i] = String.valueOf((char) ('a' + i)); // distinct where two names must differ
+            }
         }
         out.add(benign);
         for (int i = 0; i < n; i++) {
@@ -412,6 +419,19 @@ final class HostileApiSweep {
             }
         }
         return false;
+    }
+
+    /** Sweeps every method of an object the config supplies (one a benign factory call cannot make). */
+    void sweepObject(Object root, String name) {
+        remember(root);
+        use(root, name);
+        if (swept.add(root.getClass())) {
+            for (Method m : instanceMethods(root.getClass())) {
+                if (m.getParameterCount() > 0) {
+                    sweepMethod(m, root, name, 1);
+                }
+            }
+        }
     }
 
     /** Sweeps every static method of every entry class, and every API object reachable from benign results. */

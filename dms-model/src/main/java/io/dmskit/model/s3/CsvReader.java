@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ public final class CsvReader {
      * @return the reader
      */
     public CsvReader withLimits(CsvLimits limits) {
-        return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, Objects.requireNonNull(limits, "limits"),
+        return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, Args.required(limits, "CsvReader: limits"),
                 source);
     }
 

@@ -29,7 +29,7 @@ public record ParquetLimits(int maxPageBytes, int maxValuesPerChunk, int maxFoot
      */
     public ParquetLimits {
         if (maxPageBytes <= 0 || maxValuesPerChunk <= 0 || maxFooterBytes <= 0) {
-            throw new IllegalArgumentException("Parquet limits must be positive, were maxPageBytes=" + maxPageBytes
+            throw new ParquetFormatException("Parquet limits must be positive, were maxPageBytes=" + maxPageBytes
                     + ", maxValuesPerChunk=" + maxValuesPerChunk + ", maxFooterBytes=" + maxFooterBytes);
         }
     }
