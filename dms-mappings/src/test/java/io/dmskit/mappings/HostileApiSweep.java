@@ -486,13 +486,15 @@ final class HostileApiSweep {
                 if (i == 0) {
                     remember(r);
                     Object parent = target;
-                    recipes.putIfAbsent(r, () -> {
-                        try {
-                            return m.invoke(parent == null ? null : fresh(parent), args);
-                        } catch (ReflectiveOperationException e) {
-                            return null;
-                        }
-                    });
+                    if (r != target) {
+                        recipes.putIfAbsent(r, () -> {
+                            try {
+                                return m.invoke(parent == null ? null : fresh(parent), args);
+                            } catch (ReflectiveOperationException e) {
+                                return null;
+                            }
+                        });
+                    }
                     if (depth < MAX_DEPTH && swept.add(r.getClass())) {
                         for (Method next : instanceMethods(r.getClass())) {
                             if (next.getParameterCount() > 0) {

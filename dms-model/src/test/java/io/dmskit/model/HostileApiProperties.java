@@ -64,6 +64,7 @@ class HostileApiProperties {
         s.sweepObject(io.dmskit.model.s3.S3ObjectNames.of(S3OutputSettings.builder().bucketName("b")
             .preserveTransactions(true).cdcPath("cdc").datePartitionEnabled(true).build()), "S3ObjectNames");
         s.sweepObject(S3OutputSettings.builder(), "S3OutputSettings.builder()");
+        s.sweepObject(io.dmskit.model.s3.CsvDialect.of(",", "\n", true, "").reader(), "CsvDialect.reader()");
         s.sweepObject(io.dmskit.model.s3.parquet.ParquetWriter.builder()
             .column(io.dmskit.model.s3.parquet.ParquetColumn.string("a")), "ParquetWriter.builder()");
         assertThat(s.violations).as(s.report()).isEmpty();

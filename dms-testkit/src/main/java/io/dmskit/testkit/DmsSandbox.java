@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.dataplane.ReplicationEngineProvider;
 import java.util.ServiceLoader;
@@ -329,7 +330,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder timings(Timings timings) {
-            this.timings = Objects.requireNonNull(timings, "timings");
+            this.timings = timings == null ? Timings.instant() : timings;
             return this;
         }
 
@@ -338,7 +339,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder startingAt(Instant start) {
-            this.startTime = Objects.requireNonNull(start, "start");
+            this.startTime = start;
             return this;
         }
 
@@ -351,7 +352,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder replicationEngine(Function<S3Client, ReplicationEngine> factory) {
-            this.engineFactory = Objects.requireNonNull(factory, "factory");
+            this.engineFactory = factory;
             return this;
         }
 
@@ -386,7 +387,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder dms(Consumer<FakeDms.Builder> customizer) {
-            this.dmsCustomizer = Objects.requireNonNull(customizer, "customizer");
+            this.dmsCustomizer = customizer == null ? b -> { } : customizer;
             return this;
         }
 
@@ -397,7 +398,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder apply(Consumer<Builder> settings) {
-            settings.accept(this);
+            if (settings != null) { // null changes nothing
+                settings.accept(this);
+            }
             return this;
         }
 
@@ -430,7 +433,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      */
     public static Remote forEndpoint(URI endpoint, Consumer<Remote.Builder> settings) {
         Remote.Builder b = Remote.builder(endpoint);
-        settings.accept(b);
+        if (settings != null) { // null: the defaults
+            settings.accept(b);
+        }
         return b.build();
     }
 
@@ -580,7 +585,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
              * @return this
              */
             public Builder addInterceptor(ExecutionInterceptor interceptor) {
-                this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+                if (interceptor != null) { // null adds nothing
+                    this.interceptors.add(interceptor);
+                }
                 return this;
             }
 

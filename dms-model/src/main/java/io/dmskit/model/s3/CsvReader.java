@@ -117,6 +117,7 @@ public final class CsvReader {
     }
 
     private static InputStream gunzip(InputStream raw, long maxBytes, String source) throws IOException {
+        Args.required(raw, "CsvReader: raw");
         BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int b1 = in.read();
@@ -153,6 +154,7 @@ public final class CsvReader {
      * @throws IOException when reading fails
      */
     public long scan(InputStream in, int captureFirst, int captureRest, RecordHandler handler) throws IOException {
+        Args.required(in, "CsvReader.scan: in");
         if (captureFirst == 0 && captureRest == 0 && handler == null && fieldDelimiter.length == 1
                 && rowDelimiter.length == 1) {
             return countFast(in);
