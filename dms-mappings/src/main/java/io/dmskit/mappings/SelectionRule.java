@@ -155,9 +155,17 @@ public final class SelectionRule extends AbstractRule implements Rule {
          */
         public Builder filters(List<SourceFilter> filters) {
             node.remove("filters");
-            if (filters != null) {
-                filters.forEach(this::filter);
+            if (filters == null || filters.isEmpty()) {
+                return this;
             }
+            ArrayNode a = Codec.object().arrayNode(); // one array for all: adding one by one copies it each time
+            for (SourceFilter f : filters) {
+                if (f == null) {
+                    return pending("SelectionRule.Builder.filters(filters): a filter is null; leave it out instead.");
+                }
+                a.add(Codec.filter(f));
+            }
+            node.set("filters", a);
             return this;
         }
 

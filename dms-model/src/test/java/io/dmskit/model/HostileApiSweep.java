@@ -460,7 +460,11 @@ final class HostileApiSweep {
         }
         for (Class<?> c : config.entryClasses()) {
             for (Method m : staticMethods(c)) {
+                long t0 = System.nanoTime();
                 sweepMethod(m, null, c.getSimpleName(), 0);
+                if (Boolean.getBoolean("sweep.profile")) {
+                    System.out.printf("PROFILE %6d ms %s.%s%n", (System.nanoTime() - t0) / 1_000_000, c.getSimpleName(), m.getName());
+                }
             }
         }
     }
