@@ -103,17 +103,29 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
 
     // ------------------------------------------------------------------------------------------ accessors
 
-    /** @return the fake DMS of the current test (or class), wired to {@link #secrets()} */
+    /**
+     * @return the fake DMS of the current test (or class), wired to {@link #secrets()}
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
     public FakeDms dms() {
         return scope().dms;
     }
 
-    /** @return the fake Secrets Manager of the current test (or class) */
+    /**
+     * @return the fake Secrets Manager of the current test (or class)
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
     public FakeSecretsManager secrets() {
         return scope().secrets;
     }
 
-    /** @return the clock shared by {@link #dms()} and {@link #secrets()} */
+    /**
+     * @return the clock shared by {@link #dms()} and {@link #secrets()}
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
     public FakeClock clock() {
         return scope().clock;
     }
@@ -123,6 +135,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      * scope is open are deleted when it ends. Starts the server on first use.
      *
      * @return an S3 client (owned by the sandbox)
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
     public S3Client s3() {
         return scope().s3().client();
@@ -133,6 +147,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      * Starts it on first use.
      *
      * @return the server (owned by the sandbox: do not stop it)
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
     public LocalS3 localS3() {
         return scope().s3().server();

@@ -175,8 +175,8 @@ public final class ParquetWriter implements AutoCloseable {
          *
          * @param out where the file goes; not closed by the writer
          * @return the writer
-         * @throws IllegalArgumentException when there is no column, two columns share a name, the codec cannot be
-         *     written or the row-group length is below 1 (all problems in one message)
+         * @throws ParquetFormatException (an IllegalArgumentException) when there is no column, a column is null,
+         *     two columns share a name, the codec cannot be written or the row-group length is below 1 (all problems in one message)
          */
         public ParquetWriter open(OutputStream out) {
             Args.required(out, "ParquetWriter: out");
