@@ -68,7 +68,9 @@ final class HostileApiSweep {
 
     static List<Object> strings() {
         return Arrays.asList("a", null, "", " ", "\t\n", "\u0000", "a\u0007b\r\n", LONG, "\uD800", "\uDC00x",
-            "ünïcødé-名前-😀", "-1", "1e999999999", "NaN", "%", "[", "_", "'; DROP TABLE t; --", "{\"a\":", "a.b");
+            "ünïcødé-名前-😀", "-1", "1e999999999", "NaN", "%", "[", "_", "'; DROP TABLE t; --", "{\"a\":", "a.b",
+            "\u2028\uFEFF\uFFFF", "null", "0", "-0", "9".repeat(400), "\\", "[[[[[[[[%%%%%%%%____", "arn:aws:x",
+            " a ", "A".repeat(256), "\"quoted\"", "a,b\nc");
     }
 
     List<Object> values(Class<?> type, Type generic) {
@@ -129,7 +131,7 @@ final class HostileApiSweep {
             out.addAll(Arrays.asList(1, Double.NaN, new Object(), List.of(), Map.of("k", "v")));
         } else if (type == Consumer.class) {
             Consumer<Object> nothing = b -> { };
-            out.addAll(Arrays.asList(nothing, null));
+            out.addAll(Arrays.asList(nothing, null, (Consumer<Object>) this::nullEverything));
         } else if (type == Supplier.class) {
             Supplier<Object> nothing = () -> null;
             out.addAll(Arrays.asList(nothing, null));
@@ -204,6 +206,46 @@ final class HostileApiSweep {
             out.add(null);
         }
         return out;
+    }
+
+    /**
+     * A hostile customizer: calls every setter of the builder it is handed with null (zero for primitives); what a
+     * setter throws propagates, so the method that ran the customizer is judged by it.
+     */
+    void nullEverything(Object builder) {
+        if (builder == null) {
+            return;
+        }
+        for (Method m : instanceMethods(builder.getClass())) {
+            if (m.getParameterCount() == 0 || m.getParameterTypes()[0] == Consumer.class) {
+                continue;
+            }
+            Object[] args = new Object[m.getParameterCount()];
+            for (int i = 0; i < args.length; i++) {
+                Class<?> p = m.getParameterTypes()[i];
+                args[i] = zero(p);
+            }
+            try {
+                m.invoke(builder, args);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new AssertionError(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Null, or the zero of a primitive type, boxed as that type (a ?: chain would promote them all to double). */
+    static Object zero(Class<?> p) {
+        if (!p.isPrimitive()) {
+            return null;
+        }
+        Map<Class<?>, Object> zeros = Map.of(boolean.class, false, char.class, (char) 0, double.class, 0.0,
+            float.class, 0.0f, long.class, 0L, int.class, 0, short.class, (short) 0, byte.class, (byte) 0);
+        return zeros.get(p);
     }
 
     static Object first(List<Object> values) {
