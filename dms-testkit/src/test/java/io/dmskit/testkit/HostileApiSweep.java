@@ -466,14 +466,13 @@ final class HostileApiSweep {
     /** Sweeps every method of an object the config supplies (one a benign factory call cannot make). */
     void sweepObject(Object root, String name) {
         remember(root);
-        use(root, name);
-        if (swept.add(root.getClass())) {
-            for (Method m : instanceMethods(root.getClass())) {
-                if (m.getParameterCount() > 0) {
-                    sweepMethod(m, root, name, 1);
-                }
+        swept.add(root.getClass()); // a root is swept even when another instance of its class was
+        for (Method m : instanceMethods(root.getClass())) {
+            if (m.getParameterCount() > 0) {
+                sweepMethod(m, root, name, 1);
             }
         }
+        use(root, name);
     }
 
     /** Sweeps every static method of every entry class, and every API object reachable from benign results. */
@@ -528,8 +527,7 @@ final class HostileApiSweep {
                 continue;
             }
             if (isApiInstance(r)) {
-                use(r, what);
-                if (i == 0) {
+                if (i == 0) { // explored before it is used: use() ends with close() on what can be closed
                     remember(r);
                     Object parent = target;
                     if (r != target) {
@@ -549,6 +547,7 @@ final class HostileApiSweep {
                         }
                     }
                 }
+                use(r, what);
             } else if (t != null && t != r) {
                 use(t, what);
             }

@@ -57,8 +57,8 @@ public final class ParquetWriter implements AutoCloseable {
      * value the column cannot represent (a decimal too wide for its precision, a wrong Java type), is written as null.
      *
      * @param values one value per column, in schema order
-     * @throws IllegalArgumentException when the number of values differs from the number of columns
-     * @throws IllegalStateException when the writer is closed
+     * @throws ParquetFormatException (an IllegalArgumentException) when values is null, the number of values differs
+     *     from the number of columns, or the writer is closed
      * @throws java.io.UncheckedIOException when the stream fails
      */
     public void write(Object... values) {
