@@ -71,7 +71,9 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
      */
     public static LocalReplicationEngine create(Consumer<Builder> customizer) {
         Builder b = builder();
-        customizer.accept(b);
+        if (customizer != null) { // null: the defaults
+            customizer.accept(b);
+        }
         return b.build();
     }
 
@@ -94,6 +96,9 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
      *     load only, or not decided yet); empty when the task is not running on this engine
      */
     public Optional<String> cdcModeOf(String taskArn) {
+        if (taskArn == null) {
+            return Optional.empty();
+        }
         return runtime.cdcModeOf(taskArn);
     }
 
@@ -210,7 +215,9 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
 
         /** Applies a customizer, for the {@code Consumer<Builder>} style. */
         public Builder apply(Consumer<Builder> customizer) {
-            customizer.accept(this);
+            if (customizer != null) { // null changes nothing
+                customizer.accept(this);
+            }
             return this;
         }
 

@@ -104,6 +104,13 @@ abstract class AbstractRule {
      */
     abstract static class BaseBuilder<B extends BaseBuilder<B, R>, R extends Rule> implements Rule.Builder<R> {
         ObjectNode node;
+        /** Null arguments where a value is needed, reported by build() (setters never throw for them). */
+        final java.util.List<MappingProblem> pending = new java.util.ArrayList<>();
+
+        B pending(String message) {
+            pending.add(new MappingProblem(Severity.ERROR, null, null, null, message, -1, -1));
+            return self();
+        }
 
         BaseBuilder(ObjectNode node) {
             this.node = node;
@@ -164,6 +171,9 @@ abstract class AbstractRule {
          * @throws InvalidTableMappingsException when {@code json} is not one JSON value
          */
         public B property(String key, String json) {
+            if (key == null) {
+                return pending("property(key, json): key is null.");
+            }
             if (json == null) {
                 node.remove(key);
             } else {
@@ -194,6 +204,9 @@ abstract class AbstractRule {
         }
 
         ObjectNode finish() {
+            if (!pending.isEmpty()) {
+                throw new InvalidTableMappingsException(pending);
+            }
             return Nodes.reorder(node.deepCopy(), Codec.RULE_KEY_ORDER);
         }
 

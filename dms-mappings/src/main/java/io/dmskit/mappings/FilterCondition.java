@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ public record FilterCondition(String operator, String value, String startValue, 
      * @return a single-value condition
      */
     public static FilterCondition of(FilterOperator op, String value) {
-        return new FilterCondition(op.wireValue(), Objects.requireNonNull(value, "value"), null, null);
+        return new FilterCondition(Args.required(op, "FilterCondition.of: op").wireValue(),
+                Args.required(value, "FilterCondition: value"), null, null);
     }
 
     /**
@@ -103,8 +105,8 @@ public record FilterCondition(String operator, String value, String startValue, 
      * @return {@code column BETWEEN start AND end}
      */
     public static FilterCondition between(String start, String end) {
-        return new FilterCondition(FilterOperator.BETWEEN.wireValue(), null, Objects.requireNonNull(start, "start"),
-                Objects.requireNonNull(end, "end"));
+        return new FilterCondition(FilterOperator.BETWEEN.wireValue(), null, Args.required(start, "FilterCondition: start"),
+                Args.required(end, "FilterCondition: end"));
     }
 
     /**
@@ -114,7 +116,7 @@ public record FilterCondition(String operator, String value, String startValue, 
      */
     public static FilterCondition notBetween(String start, String end) {
         return new FilterCondition(FilterOperator.NOTBETWEEN.wireValue(), null,
-                Objects.requireNonNull(start, "start"), Objects.requireNonNull(end, "end"));
+                Args.required(start, "FilterCondition: start"), Args.required(end, "FilterCondition: end"));
     }
 
     /** @return {@code column IS NULL} */

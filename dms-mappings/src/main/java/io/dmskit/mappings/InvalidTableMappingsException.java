@@ -12,8 +12,12 @@ public class InvalidTableMappingsException extends RuntimeException {
 
     private final transient List<MappingProblem> problems;
 
-    /** @param problems every problem found; at least one should be an error */
+    /** @param problems every problem found; at least one should be an error (null and null elements are left out) */
     public InvalidTableMappingsException(List<MappingProblem> problems) {
+        this(problems == null ? List.of() : problems.stream().filter(java.util.Objects::nonNull).toList(), true);
+    }
+
+    private InvalidTableMappingsException(List<MappingProblem> problems, boolean copied) {
         super(render(problems));
         this.problems = List.copyOf(problems);
     }

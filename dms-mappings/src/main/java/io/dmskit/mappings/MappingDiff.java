@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
 
     /** Copies the lists. */
     public MappingDiff {
-        changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
-        documentChanges = List.copyOf(Objects.requireNonNull(documentChanges, "documentChanges"));
+        changes = Args.list(Args.required(changes, "MappingDiff: changes"), "MappingDiff: changes");
+        documentChanges = Args.list(Args.required(documentChanges, "MappingDiff: documentChanges"),
+                "MappingDiff: documentChanges");
     }
 
     /** @return a diff without changes */
@@ -48,7 +50,7 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
      * @return the differences
      */
     public static MappingDiff between(TableMappings before, TableMappings after) {
-        return RuleDiffer.diff(Objects.requireNonNull(before, "before"), Objects.requireNonNull(after, "after"));
+        return RuleDiffer.diff(Args.required(before, "MappingDiff: before"), Args.required(after, "MappingDiff: after"));
     }
 
     /** @return whether both mappings mean the same to DMS (rule-ids may still differ) */

@@ -24,7 +24,7 @@ public record MappingProblem(Severity severity, String ruleId, String ruleName, 
     /** A one-line rendering: severity, rule, path, position and message. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(severity.name());
+        StringBuilder sb = new StringBuilder(String.valueOf(severity));
         if (ruleId != null || ruleName != null) {
             sb.append(" rule ").append(ruleId == null ? "?" : ruleId);
             if (ruleName != null) {
@@ -37,6 +37,6 @@ public record MappingProblem(Severity severity, String ruleId, String ruleName, 
         if (line > 0) {
             sb.append(" [line ").append(line).append(", column ").append(column).append(']');
         }
-        return sb.append(": ").append(message).toString();
+        return sb.append(": ").append(String.valueOf(message)).toString();
     }
 }

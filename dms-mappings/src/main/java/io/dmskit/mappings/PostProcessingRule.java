@@ -92,7 +92,10 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
          * @return this builder
          */
         public Builder tagSet(List<Tag> tags) {
-            set("tag-set", Codec.tags(tags));
+            if (tags != null && tags.stream().anyMatch(java.util.Objects::isNull)) {
+                return pending("PostProcessingRule.Builder.tagSet(tags): a tag is null; leave it out instead.");
+            }
+            set("tag-set", tags == null ? null : Codec.tags(tags));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,9 +60,9 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
 
         /** Validates the components. */
         public Field {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(before, "before");
-            Objects.requireNonNull(after, "after");
+            Args.required(path, "RuleChange: path");
+            Args.required(before, "RuleChange: before");
+            Args.required(after, "RuleChange: after");
         }
 
         /** @return {@code path: before -> after}, {@code (absent)} for a missing value */
@@ -73,12 +74,12 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
 
     /** Validates the components: an added rule has only an after, a removed one only a before. */
     public RuleChange {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(before, "before");
-        Objects.requireNonNull(after, "after");
-        fields = List.copyOf(fields);
+        Args.required(kind, "RuleChange: kind");
+        Args.required(before, "RuleChange: before");
+        Args.required(after, "RuleChange: after");
+        fields = Args.list(fields, "RuleChange: fields");
         if (before.isEmpty() && kind != Kind.ADDED || after.isEmpty() && kind != Kind.REMOVED) {
-            throw new IllegalArgumentException(kind + " needs " + (kind == Kind.ADDED ? "the added rule"
+            throw Args.invalid("RuleChange: " + kind + " needs " + (kind == Kind.ADDED ? "the added rule"
                     : kind == Kind.REMOVED ? "the removed rule" : "the rule before and after"));
         }
     }

@@ -129,7 +129,9 @@ public final class SelectionRule extends AbstractRule implements Rule {
          */
         @Override
         public Builder filter(SourceFilter filter) {
-            Objects.requireNonNull(filter, "filter");
+            if (filter == null) {
+                return pending("SelectionRule.Builder.filter(filter): the filter is null; leave it out instead.");
+            }
             JsonNode f = node.get("filters");
             ArrayNode a = f != null && f.isArray() ? (ArrayNode) f.deepCopy() : Codec.object().arrayNode();
             a.add(Codec.filter(filter));
@@ -153,7 +155,17 @@ public final class SelectionRule extends AbstractRule implements Rule {
          */
         public Builder filters(List<SourceFilter> filters) {
             node.remove("filters");
-            filters.forEach(this::filter);
+            if (filters == null || filters.isEmpty()) {
+                return this;
+            }
+            ArrayNode a = Codec.object().arrayNode(); // one array for all: adding one by one copies it each time
+            for (SourceFilter f : filters) {
+                if (f == null) {
+                    return pending("SelectionRule.Builder.filters(filters): a filter is null; leave it out instead.");
+                }
+                a.add(Codec.filter(f));
+            }
+            node.set("filters", a);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record SourceFilter(String filterType, String columnName, List<FilterCond
 
     // Copies the conditions.
     public SourceFilter {
-        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        conditions = Args.list(conditions, "SourceFilter: conditions");
     }
 
     /**
@@ -28,6 +29,7 @@ public record SourceFilter(String filterType, String columnName, List<FilterCond
      * @return a {@code "source"} filter
      */
     public static SourceFilter on(String columnName, FilterCondition... conditions) {
-        return new SourceFilter("source", Objects.requireNonNull(columnName, "columnName"), List.of(conditions));
+        return new SourceFilter("source", Args.required(columnName, "SourceFilter: columnName"),
+                Args.list("SourceFilter.on: conditions", conditions));
     }
 }

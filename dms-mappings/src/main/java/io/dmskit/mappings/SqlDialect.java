@@ -20,10 +20,10 @@ public enum SqlDialect {
      *
      * @param identifier the name as the database stores it
      * @return the quoted identifier
-     * @throws NullPointerException when identifier is null
+     * @throws InvalidTableMappingsException when identifier is null
      */
     public String quoteIdentifier(String identifier) {
-        java.util.Objects.requireNonNull(identifier, "identifier");
+        io.dmskit.mappings.internal.Args.required(identifier, "SqlDialect.quoteIdentifier: identifier");
         return this == MYSQL
                 ? "`" + identifier.replace("`", "``") + "`"
                 : "\"" + identifier.replace("\"", "\"\"") + "\"";

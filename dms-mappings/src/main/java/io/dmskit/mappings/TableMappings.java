@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -292,6 +293,7 @@ public final class TableMappings {
      * @return the rules of that type, in document order
      */
     public <R extends Rule> List<R> rules(Class<R> type) {
+        Args.required(type, "TableMappings.rules: type");
         return rules.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
@@ -343,8 +345,8 @@ public final class TableMappings {
      * @return whether it is replicated and under which name
      */
     public TableResolution resolve(String sourceSchema, String sourceTable, TableType objectType) {
-        Objects.requireNonNull(sourceSchema, "sourceSchema");
-        Objects.requireNonNull(sourceTable, "sourceTable");
+        Args.required(sourceSchema, "TableMappings: sourceSchema");
+        Args.required(sourceTable, "TableMappings: sourceTable");
         return Resolver.resolve(rules, sourceSchema, sourceTable, objectType == null ? TableType.TABLE : objectType);
     }
 
@@ -382,7 +384,7 @@ public final class TableMappings {
      * @return added, removed and changed rules in rule-id order, empty when both mean the same rule by rule
      */
     public List<MappingChange> changesFrom(TableMappings before) {
-        Objects.requireNonNull(before, "before");
+        Args.required(before, "TableMappings: before");
         java.util.Map<String, Rule> old = byIdKey(before.rules);
         java.util.Map<String, Rule> now = byIdKey(rules);
         List<MappingChange> out = new ArrayList<>();
@@ -465,6 +467,14 @@ public final class TableMappings {
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>();
         private final ObjectNode extras = Nodes.object();
+        /** Null arguments, reported by build() with the document's problems (setters never throw for them). */
+        private final List<MappingProblem> pending = new ArrayList<>();
+
+        private Builder pending(String message) {
+            pending.add(new MappingProblem(Severity.ERROR, null, null, "$.rules[" + rules.size() + "]", message, -1,
+                    -1));
+            return this;
+        }
 
         private Builder() {
         }
@@ -474,7 +484,10 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder rule(Rule rule) {
-            rules.add(Objects.requireNonNull(rule, "rule"));
+            if (rule == null) {
+                return pending("TableMappings.Builder.rule(rule): the rule is null; leave it out instead.");
+            }
+            rules.add(rule);
             return this;
         }
 
@@ -483,7 +496,10 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder rule(Rule.Builder<?> rule) {
-            return rule(Objects.requireNonNull(rule, "rule").build());
+            if (rule == null) {
+                return pending("TableMappings.Builder.rule(builder): the rule builder is null; leave it out instead.");
+            }
+            return rule(rule.build());
         }
 
         /**
@@ -491,6 +507,9 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder rules(Collection<? extends Rule> more) {
+            if (more == null) {
+                return pending("TableMappings.Builder.rules(more): the collection is null; pass an empty one.");
+            }
             more.forEach(this::rule);
             return this;
         }
@@ -506,6 +525,9 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder selection(Consumer<SelectionRule.Builder> spec) {
+            if (spec == null) {
+                return pending("TableMappings.Builder: the SelectionRule spec is null.");
+            }
             SelectionRule.Builder b = SelectionRule.builder();
             spec.accept(b);
             return rule(b);
@@ -516,6 +538,9 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder transformation(Consumer<TransformationRule.Builder> spec) {
+            if (spec == null) {
+                return pending("TableMappings.Builder: the TransformationRule spec is null.");
+            }
             TransformationRule.Builder b = TransformationRule.builder();
             spec.accept(b);
             return rule(b);
@@ -526,6 +551,9 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder tableSettings(Consumer<TableSettingsRule.Builder> spec) {
+            if (spec == null) {
+                return pending("TableMappings.Builder: the TableSettingsRule spec is null.");
+            }
             TableSettingsRule.Builder b = TableSettingsRule.builder();
             spec.accept(b);
             return rule(b);
@@ -536,6 +564,9 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder postProcessing(Consumer<PostProcessingRule.Builder> spec) {
+            if (spec == null) {
+                return pending("TableMappings.Builder: the PostProcessingRule spec is null.");
+            }
             PostProcessingRule.Builder b = PostProcessingRule.builder();
             spec.accept(b);
             return rule(b);
@@ -546,6 +577,9 @@ public final class TableMappings {
          * @return this builder
          */
         public Builder objectMapping(Consumer<ObjectMappingRule.Builder> spec) {
+            if (spec == null) {
+                return pending("TableMappings.Builder: the ObjectMappingRule spec is null.");
+            }
             ObjectMappingRule.Builder b = ObjectMappingRule.builder();
             spec.accept(b);
             return rule(b);
@@ -558,8 +592,11 @@ public final class TableMappings {
          * @throws InvalidTableMappingsException when {@code json} is not one JSON value
          */
         public Builder property(String key, String json) {
+            if (key == null) {
+                return pending("TableMappings.Builder.property(key, json): key is null.");
+            }
             if ("rules".equals(key)) {
-                throw new IllegalArgumentException("\"rules\" is not a property; add rules with rule(...)");
+                throw Args.invalid("\"rules\" is not a property; add rules with rule(...)");
             }
             if (json == null) {
                 extras.remove(key);
@@ -577,7 +614,8 @@ public final class TableMappings {
          */
         public TableMappings build() {
             TableMappings m = buildUnvalidated();
-            List<MappingProblem> problems = m.validate();
+            List<MappingProblem> problems = new ArrayList<>(pending);
+            problems.addAll(m.validate());
             if (problems.stream().anyMatch(MappingProblem::isError)) {
                 throw new InvalidTableMappingsException(problems);
             }

@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +97,7 @@ public final class TableResolution {
      *     table's {@link #filters()}: {@code filters[0].filter-conditions[1]})
      */
     public Optional<String> sqlPredicate(SqlDialect dialect) {
-        Objects.requireNonNull(dialect, "dialect");
+        Args.required(dialect, "TableResolution: dialect");
         return SqlPredicates.render(filters, dialect);
     }
 
@@ -106,7 +107,7 @@ public final class TableResolution {
      *     drops it or include-column rules leave it out
      */
     public Optional<String> targetColumn(String sourceColumn) {
-        return columns.resolve(Objects.requireNonNull(sourceColumn, "sourceColumn"), null);
+        return columns.resolve(Args.required(sourceColumn, "TableResolution: sourceColumn"), null);
     }
 
     /**
@@ -118,7 +119,7 @@ public final class TableResolution {
      * @return the target name, or empty when the column is not replicated
      */
     public Optional<String> targetColumn(String sourceColumn, String dmsDataType) {
-        return columns.resolve(Objects.requireNonNull(sourceColumn, "sourceColumn"), dmsDataType);
+        return columns.resolve(Args.required(sourceColumn, "TableResolution: sourceColumn"), dmsDataType);
     }
 
     /**
@@ -130,7 +131,7 @@ public final class TableResolution {
      * @return the matching rules, lowest rule-id first
      */
     public List<TransformationRule> columnTransformations(String sourceColumn, String dmsDataType) {
-        return columnRules.of(Objects.requireNonNull(sourceColumn, "sourceColumn"), dmsDataType);
+        return columnRules.of(Args.required(sourceColumn, "TableResolution: sourceColumn"), dmsDataType);
     }
 
     /** @return the columns add-column rules add to this table, in rule-id order */

@@ -3,7 +3,8 @@ package io.dmskit.mappings;
 import io.dmskit.mappings.transformation.BeforeImageDef;
 import io.dmskit.mappings.transformation.DataType;
 import io.dmskit.mappings.transformation.PrimaryKeyDef;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The object behind every transformation step of {@link Rules}: it starts with a target and a locator and accepts
@@ -20,10 +21,25 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
         rule.target(target).locator(locator);
     }
 
+    /** Problems found while the step was written, reported by build() with the others (setters never throw). */
+    private final List<MappingProblem> problems = new ArrayList<>();
+
+    private <T> T need(T value, String parameter) {
+        if (value == null) {
+            problem(parameter + " is required: got null.");
+        }
+        return value;
+    }
+
+    private void problem(String message) {
+        problems.add(new MappingProblem(Severity.ERROR, null, null, null, message, -1, -1));
+    }
+
     private TransformationSteps act(TransformationAction action) {
         if (chosen != null) {
-            throw new IllegalStateException("This transformation already has the action " + chosen.wireValue()
+            problem("This transformation already has the action " + chosen.wireValue()
                     + "; a rule has exactly one action. Write a second rule for " + action.wireValue() + ".");
+            return this;
         }
         chosen = action;
         rule.action(action);
@@ -38,7 +54,7 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
 
     @Override
     public TransformationSteps rename(String newName) {
-        return act(TransformationAction.RENAME, Objects.requireNonNull(newName, "newName"));
+        return act(TransformationAction.RENAME, need(newName, "newName"));
     }
 
     @Override
@@ -53,43 +69,43 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
 
     @Override
     public TransformationSteps addPrefix(String prefix) {
-        return act(TransformationAction.ADD_PREFIX, Objects.requireNonNull(prefix, "prefix"));
+        return act(TransformationAction.ADD_PREFIX, need(prefix, "prefix"));
     }
 
     @Override
     public TransformationSteps removePrefix(String prefix) {
-        return act(TransformationAction.REMOVE_PREFIX, Objects.requireNonNull(prefix, "prefix"));
+        return act(TransformationAction.REMOVE_PREFIX, need(prefix, "prefix"));
     }
 
     @Override
     public TransformationSteps replacePrefix(String oldPrefix, String newPrefix) {
-        Objects.requireNonNull(oldPrefix, "oldPrefix");
-        act(TransformationAction.REPLACE_PREFIX, Objects.requireNonNull(newPrefix, "newPrefix"));
+        need(oldPrefix, "oldPrefix");
+        act(TransformationAction.REPLACE_PREFIX, need(newPrefix, "newPrefix"));
         rule.oldValue(oldPrefix);
         return this;
     }
 
     @Override
     public TransformationSteps addSuffix(String suffix) {
-        return act(TransformationAction.ADD_SUFFIX, Objects.requireNonNull(suffix, "suffix"));
+        return act(TransformationAction.ADD_SUFFIX, need(suffix, "suffix"));
     }
 
     @Override
     public TransformationSteps removeSuffix(String suffix) {
-        return act(TransformationAction.REMOVE_SUFFIX, Objects.requireNonNull(suffix, "suffix"));
+        return act(TransformationAction.REMOVE_SUFFIX, need(suffix, "suffix"));
     }
 
     @Override
     public TransformationSteps replaceSuffix(String oldSuffix, String newSuffix) {
-        Objects.requireNonNull(oldSuffix, "oldSuffix");
-        act(TransformationAction.REPLACE_SUFFIX, Objects.requireNonNull(newSuffix, "newSuffix"));
+        need(oldSuffix, "oldSuffix");
+        act(TransformationAction.REPLACE_SUFFIX, need(newSuffix, "newSuffix"));
         rule.oldValue(oldSuffix);
         return this;
     }
 
     @Override
     public TransformationSteps definePrimaryKey(PrimaryKeyDef def) {
-        Objects.requireNonNull(def, "def");
+        need(def, "def");
         act(TransformationAction.DEFINE_PRIMARY_KEY);
         rule.primaryKeyDef(def);
         return this;
@@ -97,15 +113,15 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
 
     @Override
     public TransformationSteps addColumn(String columnName, DataType dataType) {
-        Objects.requireNonNull(dataType, "dataType");
-        act(TransformationAction.ADD_COLUMN, Objects.requireNonNull(columnName, "columnName"));
+        need(dataType, "dataType");
+        act(TransformationAction.ADD_COLUMN, need(columnName, "columnName"));
         rule.target(RuleTarget.COLUMN).dataType(dataType);
         return this;
     }
 
     @Override
     public TransformationSteps addBeforeImageColumns(BeforeImageDef def) {
-        Objects.requireNonNull(def, "def");
+        need(def, "def");
         act(TransformationAction.ADD_BEFORE_IMAGE_COLUMNS);
         rule.target(RuleTarget.COLUMN).beforeImageDef(def);
         return this;
@@ -123,7 +139,7 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
 
     @Override
     public TransformationSteps changeDataType(DataType dataType) {
-        Objects.requireNonNull(dataType, "dataType");
+        need(dataType, "dataType");
         act(TransformationAction.CHANGE_DATA_TYPE);
         rule.dataType(dataType);
         return this;
@@ -147,7 +163,8 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
     @Override
     public TransformationSteps expression(String expression) {
         if (chosen != TransformationAction.ADD_COLUMN) {
-            throw new IllegalStateException("An expression belongs to an add-column rule, not to " + chosen + ".");
+            problem("An expression belongs to an add-column rule, not to " + chosen + ".");
+            return this;
         }
         rule.expression(expression);
         return this;
@@ -173,15 +190,24 @@ final class TransformationSteps implements NameActionStep, TableActionStep, Colu
 
     @Override
     public TransformationRule build() {
+        List<MappingProblem> all = new ArrayList<>(problems);
         if (chosen == null) {
-            throw new IllegalStateException("Choose the transformation's action (rename, addPrefix, removeColumn, "
-                    + "...) before building it.");
+            all.add(new MappingProblem(Severity.ERROR, null, null, null, "Choose the transformation's action (rename, "
+                    + "addPrefix, removeColumn, ...) before building it.", -1, -1));
+        }
+        if (!all.isEmpty()) {
+            throw new InvalidTableMappingsException(all);
         }
         return rule.build();
     }
 
     @Override
     public String toString() {
-        return "TransformationStep" + rule.build().toJson();
+        try {
+            return "TransformationStep" + rule.build().toJson()
+                    + (problems.isEmpty() ? "" : " with problems " + problems);
+        } catch (InvalidTableMappingsException e) {
+            return "TransformationStep(incomplete: " + e.getMessage() + ")";
+        }
     }
 }

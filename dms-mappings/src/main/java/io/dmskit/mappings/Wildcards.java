@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,8 +46,8 @@ public final class Wildcards {
      * @return whether {@code name} matches {@code pattern}
      */
     public static boolean matches(String pattern, String name, char escape) {
-        Objects.requireNonNull(pattern, "pattern");
-        Objects.requireNonNull(name, "name");
+        Args.required(pattern, "Wildcards: pattern");
+        Args.required(name, "Wildcards: name");
         if (pattern.equals("%")) {
             return true;
         }
@@ -70,7 +71,7 @@ public final class Wildcards {
      * @return a pattern that matches {@code name} and nothing else
      */
     public static String literal(String name) {
-        Objects.requireNonNull(name, "name");
+        Args.required(name, "Wildcards: name");
         StringBuilder out = new StringBuilder(name.length() + 8);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

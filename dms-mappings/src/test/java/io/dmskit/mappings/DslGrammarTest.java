@@ -73,22 +73,36 @@ class DslGrammarTest {
     }
 
     @Test
-    @DisplayName("a second action reached by a cast is refused, so no rule keeps a stale value")
+    @DisplayName("a second action reached by a cast is refused by build(), so no rule keeps a stale value")
     void secondActionByCastIsRefused() {
         TransformationStep prefixed = table("s", "%").addPrefix("raw_");
-        assertThatThrownBy(() -> ((NameActionStep) prefixed).convertLowercase())
-                .isInstanceOf(IllegalStateException.class)
+        ((NameActionStep) prefixed).convertLowercase(); // a setter never throws: build() reports it
+        assertThat(prefixed.toString()).contains("\"rule-action\":\"add-prefix\",\"value\":\"raw_\"")
+                .doesNotContain("\"rule-action\":\"convert-lowercase\"");
+        assertThatThrownBy(prefixed::build)
+                .isInstanceOf(InvalidTableMappingsException.class)
                 .hasMessageContaining("already has the action add-prefix")
                 .hasMessageContaining("Write a second rule for convert-lowercase");
-        assertThat(prefixed.build().toJson()).contains("\"rule-action\":\"add-prefix\",\"value\":\"raw_\"");
     }
 
     @Test
-    @DisplayName("an expression reached by a cast on a rule that is not add-column is refused")
+    @DisplayName("an expression reached by a cast on a rule that is not add-column is refused by build()")
     void expressionOnlyForAddColumn() {
         TransformationStep renamed = column("s", "t", "c").rename("d");
-        assertThatThrownBy(() -> ((AddColumnStep) renamed).expression("$c"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("add-column");
+        ((AddColumnStep) renamed).expression("$c");
+        assertThatThrownBy(renamed::build)
+                .isInstanceOf(InvalidTableMappingsException.class).hasMessageContaining("add-column");
+    }
+
+    @Test
+    @DisplayName("null arguments of DSL steps are reported by build(), naming the parameter")
+    void nullArgumentsReportedByBuild() {
+        assertThatThrownBy(() -> table("s", "%").addPrefix(null).build())
+                .isInstanceOf(InvalidTableMappingsException.class).hasMessageContaining("prefix is required");
+        assertThatThrownBy(() -> TableMappings.builder().rule((Rule) null).rule(include("s", "%")).build())
+                .isInstanceOf(InvalidTableMappingsException.class).hasMessageContaining("the rule is null");
+        assertThatThrownBy(() -> FilterCondition.eq(null))
+                .isInstanceOf(InvalidTableMappingsException.class).hasMessageContaining("value is required");
     }
 
     @Test

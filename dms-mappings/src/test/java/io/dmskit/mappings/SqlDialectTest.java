@@ -16,7 +16,7 @@ class SqlDialectTest {
         assertThat(SqlDialect.POSTGRESQL.quoteIdentifier("order\"s")).isEqualTo("\"order\"\"s\"");
         assertThat(SqlDialect.MYSQL.qualified("sales", "orders")).isEqualTo("`sales`.`orders`");
         assertThat(SqlDialect.POSTGRESQL.qualified("Sales", "my table")).isEqualTo("\"Sales\".\"my table\"");
-        assertThatThrownBy(() -> SqlDialect.MYSQL.quoteIdentifier(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> SqlDialect.MYSQL.quoteIdentifier(null)).isInstanceOf(InvalidTableMappingsException.class)
                 .hasMessageContaining("identifier");
     }
 

@@ -1,5 +1,6 @@
 package io.dmskit.model;
 
+import io.dmskit.model.internal.Args;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,12 +67,12 @@ public record DmsEngine(String name, String displayName, boolean source, boolean
 
     /** Validates. */
     public DmsEngine {
-        java.util.Objects.requireNonNull(name, "name");
-        java.util.Objects.requireNonNull(displayName, "displayName");
-        java.util.Objects.requireNonNull(kind, "kind");
-        java.util.Objects.requireNonNull(family, "family");
-        java.util.Objects.requireNonNull(defaultPort, "defaultPort");
-        java.util.Objects.requireNonNull(settingsMember, "settingsMember");
+        Args.required(name, "DmsEngine: name");
+        Args.required(displayName, "DmsEngine: displayName");
+        Args.required(kind, "DmsEngine: kind");
+        Args.required(family, "DmsEngine: family");
+        Args.required(defaultPort, "DmsEngine: defaultPort");
+        Args.required(settingsMember, "DmsEngine: settingsMember");
     }
 
     /** @return every engine DMS knows, in a stable order */

@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,11 +40,11 @@ public final class CallRecord {
             throw new IllegalArgumentException("exactly one of response and exception must be given");
         }
         this.sequence = sequence;
-        this.operation = Objects.requireNonNull(operation, "operation");
-        this.request = Objects.requireNonNull(request, "request");
+        this.operation = Args.required(operation, "CallRecord: operation");
+        this.request = Args.required(request, "CallRecord: request");
         this.response = response;
         this.exception = exception;
-        this.time = Objects.requireNonNull(time, "time");
+        this.time = Args.required(time, "CallRecord: time");
         this.mutating = mutating;
         this.thread = thread;
     }

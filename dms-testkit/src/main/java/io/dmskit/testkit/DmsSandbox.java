@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.dataplane.ReplicationEngineProvider;
 import java.util.ServiceLoader;
@@ -102,17 +103,29 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
 
     // ------------------------------------------------------------------------------------------ accessors
 
-    /** @return the fake DMS of the current test (or class), wired to {@link #secrets()} */
+    /**
+     * @return the fake DMS of the current test (or class), wired to {@link #secrets()}
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
     public FakeDms dms() {
         return scope().dms;
     }
 
-    /** @return the fake Secrets Manager of the current test (or class) */
+    /**
+     * @return the fake Secrets Manager of the current test (or class)
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
     public FakeSecretsManager secrets() {
         return scope().secrets;
     }
 
-    /** @return the clock shared by {@link #dms()} and {@link #secrets()} */
+    /**
+     * @return the clock shared by {@link #dms()} and {@link #secrets()}
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
     public FakeClock clock() {
         return scope().clock;
     }
@@ -122,6 +135,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      * scope is open are deleted when it ends. Starts the server on first use.
      *
      * @return an S3 client (owned by the sandbox)
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
     public S3Client s3() {
         return scope().s3().client();
@@ -132,6 +147,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      * Starts it on first use.
      *
      * @return the server (owned by the sandbox: do not stop it)
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
     public LocalS3 localS3() {
         return scope().s3().server();
@@ -329,7 +346,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder timings(Timings timings) {
-            this.timings = Objects.requireNonNull(timings, "timings");
+            this.timings = timings == null ? Timings.instant() : timings;
             return this;
         }
 
@@ -338,7 +355,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder startingAt(Instant start) {
-            this.startTime = Objects.requireNonNull(start, "start");
+            this.startTime = start;
             return this;
         }
 
@@ -351,7 +368,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder replicationEngine(Function<S3Client, ReplicationEngine> factory) {
-            this.engineFactory = Objects.requireNonNull(factory, "factory");
+            this.engineFactory = factory;
             return this;
         }
 
@@ -386,7 +403,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder dms(Consumer<FakeDms.Builder> customizer) {
-            this.dmsCustomizer = Objects.requireNonNull(customizer, "customizer");
+            this.dmsCustomizer = customizer == null ? b -> { } : customizer;
             return this;
         }
 
@@ -397,7 +414,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
          * @return this
          */
         public Builder apply(Consumer<Builder> settings) {
-            settings.accept(this);
+            if (settings != null) { // null changes nothing
+                settings.accept(this);
+            }
             return this;
         }
 
@@ -430,7 +449,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      */
     public static Remote forEndpoint(URI endpoint, Consumer<Remote.Builder> settings) {
         Remote.Builder b = Remote.builder(endpoint);
-        settings.accept(b);
+        if (settings != null) { // null: the defaults
+            settings.accept(b);
+        }
         return b.build();
     }
 
@@ -580,7 +601,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
              * @return this
              */
             public Builder addInterceptor(ExecutionInterceptor interceptor) {
-                this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+                if (interceptor != null) { // null adds nothing
+                    this.interceptors.add(interceptor);
+                }
                 return this;
             }
 

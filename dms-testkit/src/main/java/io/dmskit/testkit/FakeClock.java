@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,26 +44,33 @@ public final class FakeClock extends Clock {
     }
 
     /**
-     * @param start the time the clock shows until it is moved
+     * @param start the time the clock shows until it is moved (its epoch milliseconds must fit a long)
      * @return a clock standing at {@code start}, in UTC
      */
     public static FakeClock startingAt(Instant start) {
-        Objects.requireNonNull(start, "start");
+        inRange(Args.required(start, "FakeClock: start"), "FakeClock.startingAt: start");
         return new FakeClock(new AtomicReference<>(start), ZoneOffset.UTC);
     }
 
     /**
      * Moves the clock forward.
      *
-     * @param amount how far; must not be negative
+     * @param amount how far; must not be negative, and must keep the clock within the instants a Clock can show
      * @return the new time
      */
     public Instant advance(Duration amount) {
-        Objects.requireNonNull(amount, "amount");
+        Args.required(amount, "FakeClock: amount");
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative, got " + amount);
         }
-        return now.updateAndGet(t -> t.plus(amount));
+        return now.updateAndGet(t -> {
+            try {
+                return inRange(t.plus(amount), "FakeClock.advance: amount");
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                throw new IllegalArgumentException("FakeClock.advance: amount " + amount + " moves the clock from " + t
+                        + " beyond the instants a Clock can show in milliseconds", e);
+            }
+        });
     }
 
     /**
@@ -71,7 +79,7 @@ public final class FakeClock extends Clock {
      * @param instant the new time
      */
     public void set(Instant instant) {
-        now.set(Objects.requireNonNull(instant, "instant"));
+        now.set(inRange(Args.required(instant, "FakeClock: instant"), "FakeClock.set: instant"));
     }
 
     /**
@@ -81,9 +89,20 @@ public final class FakeClock extends Clock {
      * @param duration how long to sleep; negative or zero does nothing
      */
     public void sleep(Duration duration) {
-        Objects.requireNonNull(duration, "duration");
+        Args.required(duration, "FakeClock: duration");
         if (!duration.isNegative() && !duration.isZero()) {
             advance(duration);
+        }
+    }
+
+    /** A Clock shows its time in epoch milliseconds too: instants beyond a long of them are refused. */
+    private static Instant inRange(Instant t, String parameter) {
+        try {
+            t.toEpochMilli();
+            return t;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(parameter + " " + t + " is beyond the instants a Clock can show in "
+                    + "milliseconds", e);
         }
     }
 
@@ -107,7 +126,7 @@ public final class FakeClock extends Clock {
      */
     @Override
     public FakeClock withZone(ZoneId zone) {
-        return new FakeClock(now, Objects.requireNonNull(zone, "zone"));
+        return new FakeClock(now, Args.required(zone, "FakeClock: zone"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import io.dmskit.testkit.dataplane.ReplicationEngine;
 import io.dmskit.testkit.internal.fake.DmsRegion;
 import io.dmskit.testkit.internal.fake.CallLog;
@@ -153,7 +154,7 @@ public final class FakeDms implements DatabaseMigrationClient {
      * @throws IllegalArgumentException when there is no such endpoint
      */
     public void endpointSchemas(String endpointArnOrIdentifier, String... schemaNames) {
-        Objects.requireNonNull(endpointArnOrIdentifier, "endpointArnOrIdentifier");
+        Args.required(endpointArnOrIdentifier, "FakeDms: endpointArnOrIdentifier");
         state.declareSchemas(endpointArnOrIdentifier, List.of(schemaNames));
     }
 
@@ -192,7 +193,7 @@ public final class FakeDms implements DatabaseMigrationClient {
     // -------------------------------------------------------------------------------------------------- calls
 
     private <T extends SdkResponse> T call(String operation, SdkRequest request, Class<T> responseType) {
-        Objects.requireNonNull(request, "request");
+        Args.required(request, "FakeDms: request");
         if (!advanceOnDescribe.isZero() && (operation.startsWith("Describe") || operation.startsWith("List"))) {
             clock.advance(advanceOnDescribe);
         }
@@ -578,7 +579,9 @@ public final class FakeDms implements DatabaseMigrationClient {
          * @return this builder
          */
         public Builder advanceOnDescribe(Duration step) {
-            Objects.requireNonNull(step, "step");
+            if (step == null) {
+                step = Duration.ZERO;
+            }
             if (step.isNegative()) {
                 throw new IllegalArgumentException("step must not be negative, got " + step);
             }
@@ -588,19 +591,21 @@ public final class FakeDms implements DatabaseMigrationClient {
 
         /** @param clock the clock of every transition (shared with the code under test) @return this builder */
         public Builder clock(FakeClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = clock;
             return this;
         }
 
         /** @param timings transition delays, e.g. {@link Timings#realistic()} @return this builder */
         public Builder timings(Timings timings) {
-            this.timings = Objects.requireNonNull(timings, "timings");
+            this.timings = timings == null ? Timings.instant() : timings;
             return this;
         }
 
         /** @param accountId the 12-digit account in ARNs @return this builder */
         public Builder accountId(String accountId) {
-            Objects.requireNonNull(accountId, "accountId");
+            if (accountId == null) {
+                accountId = "123456789012";
+            }
             if (!accountId.matches("\\d{12}")) {
                 throw new IllegalArgumentException("accountId must be 12 digits, got '" + accountId + "'");
             }
@@ -610,7 +615,9 @@ public final class FakeDms implements DatabaseMigrationClient {
 
         /** @param region the region in ARNs, e.g. {@code eu-west-1} @return this builder */
         public Builder region(String region) {
-            Objects.requireNonNull(region, "region");
+            if (region == null) {
+                region = "us-east-1";
+            }
             if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
                 throw new IllegalArgumentException("region must look like us-east-1, got '" + region + "'");
             }
@@ -624,13 +631,13 @@ public final class FakeDms implements DatabaseMigrationClient {
          * @return this builder
          */
         public Builder secretsManager(SecretsManagerClient secretsManager) {
-            this.secretsManager = Objects.requireNonNull(secretsManager, "secretsManager");
+            this.secretsManager = secretsManager;
             return this;
         }
 
         /** @param engine the data plane started when a task runs @return this builder */
         public Builder replicationEngine(ReplicationEngine engine) {
-            this.engine = Objects.requireNonNull(engine, "engine");
+            this.engine = engine;
             return this;
         }
 

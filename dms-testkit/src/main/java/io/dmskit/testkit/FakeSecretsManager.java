@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import io.dmskit.testkit.internal.secrets.SecretStore;
 import io.dmskit.testkit.internal.secrets.SecretsErrors;
 import java.security.SecureRandom;
@@ -366,7 +367,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     }
 
     private <T extends SdkResponse> T call(String operation, SdkRequest request, Supplier<T> body) {
-        Objects.requireNonNull(request, "request");
+        Args.required(request, "FakeSecretsManager: request");
         synchronized (lock) {
             try {
                 Duration latency = faults.latencyFor(operation);
@@ -395,7 +396,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     }
 
     private static String quote(String s) {
-        Objects.requireNonNull(s, "value");
+        Args.required(s, "FakeSecretsManager: value");
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +45,11 @@ public final class Faults {
     private Random random = new Random(DEFAULT_SEED);
 
     Faults(FaultTarget target) {
-        this.target = Objects.requireNonNull(target, "target");
+        this.target = Args.required(target, "Faults: target");
     }
 
     private String checkOperation(String operation) {
-        Objects.requireNonNull(operation, "operation");
+        Args.required(operation, "Faults: operation");
         if (!operation.equals("*") && !target.operations().contains(operation)) {
             throw new IllegalArgumentException("Unknown " + target.serviceName() + " operation '" + operation
                     + "': use the operation name as in the " + target.serviceName() + " API, e.g. "
@@ -92,8 +93,8 @@ public final class Faults {
      *     {@code DatabaseMigrationException} or {@code SecretsManagerException}, carrying that code and status)
      */
     public Rule error(String operation, String errorCode, int statusCode, String message) {
-        Objects.requireNonNull(errorCode, "errorCode");
-        Objects.requireNonNull(message, "message");
+        Args.required(errorCode, "Faults: errorCode");
+        Args.required(message, "Faults: message");
         if (statusCode < 400 || statusCode > 599) {
             throw new IllegalArgumentException("statusCode must be 4xx or 5xx, got " + statusCode);
         }
@@ -110,7 +111,7 @@ public final class Faults {
      * @throws IllegalStateException when the fake does not run on a {@link FakeClock}
      */
     public Faults latency(String operation, Duration latency) {
-        Objects.requireNonNull(latency, "latency");
+        Args.required(latency, "Faults: latency");
         if (latency.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative, got " + latency);
         }

@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import io.dmskit.testkit.internal.s3.S3MockServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -271,7 +272,7 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     private static void checkBucketName(String name) {
-        Objects.requireNonNull(name, "bucket name");
+        Args.required(name, "LocalS3: bucket name");
         if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
             throw new IllegalArgumentException("Invalid S3 bucket name '" + name
                     + "': use 3-63 characters, lower-case letters, digits, dots and hyphens, starting and ending"
@@ -454,7 +455,11 @@ public final class LocalS3 implements AutoCloseable {
          * @return this
          */
         public Builder initialBuckets(String... names) {
-            initialBuckets.addAll(List.of(names));
+            if (names == null) { // null unsets: no initial buckets
+                initialBuckets.clear();
+            } else { // null elements are reported by build() with every other invalid name
+                initialBuckets.addAll(java.util.Arrays.asList(names));
+            }
             return this;
         }
 
@@ -463,7 +468,7 @@ public final class LocalS3 implements AutoCloseable {
          * @return this
          */
         public Builder region(String region) {
-            this.region = Objects.requireNonNull(region, "region");
+            this.region = region == null ? "us-east-1" : region;
             return this;
         }
 

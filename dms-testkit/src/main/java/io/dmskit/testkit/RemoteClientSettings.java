@@ -1,5 +1,6 @@
 package io.dmskit.testkit;
 
+import io.dmskit.testkit.internal.Args;
 import io.dmskit.testkit.server.MotoTimestampInterceptor;
 import java.net.URI;
 import java.time.Duration;
@@ -65,7 +66,7 @@ record RemoteClientSettings(URI endpoint, Region region, String accessKeyId, Str
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid remote client settings: " + String.join("; ", problems));
         }
-        interceptors = List.copyOf(Objects.requireNonNull(interceptors, "interceptors"));
+        interceptors = List.copyOf(Args.required(interceptors, "RemoteClientSettings: interceptors"));
     }
 
     /**

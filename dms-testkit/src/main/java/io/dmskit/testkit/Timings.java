@@ -110,7 +110,9 @@ public final class Timings {
      */
     public Timings with(Consumer<Builder> change) {
         Builder b = toBuilder();
-        change.accept(b);
+        if (change != null) { // null: an unchanged copy
+            change.accept(b);
+        }
         return b.build();
     }
 

@@ -1,5 +1,6 @@
 package io.dmskit.mappings.objectmapping;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.List;
 
 /**
@@ -20,8 +21,8 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
 
     // Copies the lists.
     public MappingParameters {
-        excludeColumns = excludeColumns == null ? List.of() : List.copyOf(excludeColumns);
-        attributeMappings = attributeMappings == null ? List.of() : List.copyOf(attributeMappings);
+        excludeColumns = Args.list(excludeColumns, "MappingParameters: excludeColumns");
+        attributeMappings = Args.list(attributeMappings, "MappingParameters: attributeMappings");
     }
 
     /** @return empty parameters, to refine with the {@code with...} methods */

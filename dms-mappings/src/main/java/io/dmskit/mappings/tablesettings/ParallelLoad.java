@@ -1,5 +1,6 @@
 package io.dmskit.mappings.tablesettings;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.List;
 
 /**
@@ -27,11 +28,12 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
 
     // Copies the lists.
     public ParallelLoad {
-        partitions = partitions == null ? List.of() : List.copyOf(partitions);
-        subpartitions = subpartitions == null ? List.of() : List.copyOf(subpartitions);
-        columns = columns == null ? List.of() : List.copyOf(columns);
-        boundaries = boundaries == null ? List.of() : boundaries.stream().map(List::copyOf).toList();
-        segmentNames = segmentNames == null ? List.of() : List.copyOf(segmentNames);
+        partitions = Args.list(partitions, "ParallelLoad: partitions");
+        subpartitions = Args.list(subpartitions, "ParallelLoad: subpartitions");
+        columns = Args.list(columns, "ParallelLoad: columns");
+        boundaries = Args.list(boundaries, "ParallelLoad: boundaries").stream()
+                .map(b -> Args.list(b, "ParallelLoad: boundaries[..]")).toList();
+        segmentNames = Args.list(segmentNames, "ParallelLoad: segmentNames");
     }
 
     private static ParallelLoad ofType(String type) {

@@ -1,5 +1,6 @@
 package io.dmskit.mappings.transformation;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public record DataType(String type, Integer precision, String scale, Integer len
      * @return the type without size
      */
     public static DataType of(String type) {
-        return new DataType(Objects.requireNonNull(type, "type"), null, null, null);
+        return new DataType(Args.required(type, "DataType: type"), null, null, null);
     }
 
     /**

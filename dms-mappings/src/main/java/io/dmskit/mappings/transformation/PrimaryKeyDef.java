@@ -1,5 +1,6 @@
 package io.dmskit.mappings.transformation;
 
+import io.dmskit.mappings.internal.Args;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public record PrimaryKeyDef(String name, String origin, List<String> columns) {
 
     // Copies the columns.
     public PrimaryKeyDef {
-        columns = columns == null ? List.of() : List.copyOf(columns);
+        columns = Args.list(columns, "PrimaryKeyDef: columns");
     }
 
     /**
@@ -22,7 +23,7 @@ public record PrimaryKeyDef(String name, String origin, List<String> columns) {
      * @return a primary key definition (origin omitted)
      */
     public static PrimaryKeyDef primaryKey(String name, String... columns) {
-        return new PrimaryKeyDef(name, null, List.of(columns));
+        return new PrimaryKeyDef(name, null, Args.list("PrimaryKeyDef.primaryKey: columns", columns));
     }
 
     /**
@@ -31,6 +32,6 @@ public record PrimaryKeyDef(String name, String origin, List<String> columns) {
      * @return a unique-index definition
      */
     public static PrimaryKeyDef uniqueIndex(String name, String... columns) {
-        return new PrimaryKeyDef(name, "unique-index", List.of(columns));
+        return new PrimaryKeyDef(name, "unique-index", Args.list("PrimaryKeyDef.uniqueIndex: columns", columns));
     }
 }

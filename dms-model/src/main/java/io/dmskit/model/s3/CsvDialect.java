@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +37,11 @@ public final class CsvDialect {
 
     private CsvDialect(String delimiter, String rowDelimiter, boolean rfc4180, String nullValue, boolean header,
                        String timestampColumn, String noSupValue) {
-        this.delimiter = Objects.requireNonNull(delimiter, "delimiter");
-        this.rowDelimiter = Objects.requireNonNull(rowDelimiter, "rowDelimiter");
-        this.nullValue = Objects.requireNonNull(nullValue, "nullValue");
+        this.delimiter = Args.required(delimiter, "CsvDialect: delimiter");
+        this.rowDelimiter = Args.required(rowDelimiter, "CsvDialect: rowDelimiter");
+        this.nullValue = Args.required(nullValue, "CsvDialect: nullValue");
         if (delimiter.isEmpty() || rowDelimiter.isEmpty() || delimiter.equals(rowDelimiter)) {
-            throw new IllegalArgumentException("delimiter and rowDelimiter must be non-empty and differ");
+            throw new CsvFormatException(null, "CsvDialect: delimiter and rowDelimiter must be non-empty and differ", null);
         }
         this.rfc4180 = rfc4180;
         this.header = header;
@@ -123,7 +124,7 @@ public final class CsvDialect {
      * @return the record's fields
      */
     public List<String> layout(String op, String timestamp, List<String> values) {
-        List<String> out = new ArrayList<>(values.size() + 2);
+        List<String> out = new ArrayList<>(Args.required(values, "CsvDialect.layout: values").size() + 2);
         if (op != null) {
             out.add(op);
         }
@@ -140,7 +141,7 @@ public final class CsvDialect {
      * @return the header row's fields: {@code Op}, the timestamp column, the columns
      */
     public List<String> header(boolean opField, List<String> columns) {
-        return layout(opField ? "Op" : null, timestampColumn, columns);
+        return layout(opField ? "Op" : null, timestampColumn, Args.required(columns, "CsvDialect.header: columns"));
     }
 
     /**
@@ -150,6 +151,7 @@ public final class CsvDialect {
      * @param value the field, null for NULL
      */
     public void appendField(StringBuilder out, String value) {
+        Args.required(out, "CsvDialect.appendField: out");
         if (value == null) {
             out.append(nullValue);
         } else if (rfc4180 && needsQuotes(value)) {
@@ -173,6 +175,7 @@ public final class CsvDialect {
      * @param out where the record is built
      */
     public void appendNotSupplied(StringBuilder out) {
+        Args.required(out, "CsvDialect.appendNotSupplied: out");
         if (noSupValue == null) {
             out.append(nullValue);
         } else {
@@ -182,11 +185,13 @@ public final class CsvDialect {
 
     /** @param out where the record is built: appends the field delimiter */
     public void appendDelimiter(StringBuilder out) {
+        Args.required(out, "CsvDialect.appendDelimiter: out");
         out.append(delimiter);
     }
 
     /** @param out where the record is built: appends the row delimiter */
     public void appendRowEnd(StringBuilder out) {
+        Args.required(out, "CsvDialect.appendRowEnd: out");
         out.append(rowDelimiter);
     }
 
@@ -197,6 +202,8 @@ public final class CsvDialect {
      * @param fields the fields, null for NULL
      */
     public void appendRecord(StringBuilder out, List<String> fields) {
+        Args.required(out, "CsvDialect.appendRecord: out");
+        Args.required(fields, "CsvDialect.appendRecord: fields");
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(delimiter);
@@ -225,6 +232,7 @@ public final class CsvDialect {
      * @return whether it is quoted
      */
     public boolean needsQuotes(String value) {
+        Args.required(value, "CsvDialect.needsQuotes: value");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == QUOTE || c == '\n' || c == '\r' || delimiter.indexOf(c) >= 0 || rowDelimiter.indexOf(c) >= 0) {

@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.DmsModelException;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * longer than 1048576 bytes (CsvLimits.maxFieldBytes)"}. It is the only exception type {@link CsvReader} throws for
  * bad input; I/O failures of the stream stay {@link java.io.IOException}s.
  */
-public final class CsvFormatException extends RuntimeException {
+public final class CsvFormatException extends DmsModelException {
 
     private static final long serialVersionUID = 1L;
 

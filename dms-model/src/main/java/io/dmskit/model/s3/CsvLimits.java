@@ -24,13 +24,13 @@ public record CsvLimits(int maxFieldBytes, int maxFieldsPerRecord, long maxDecom
     /**
      * Checks the limits.
      *
-     * @throws IllegalArgumentException when a limit is not positive
+     * @throws CsvFormatException (an IllegalArgumentException) when a limit is not positive
      */
     public CsvLimits {
         if (maxFieldBytes <= 0 || maxFieldsPerRecord <= 0 || maxDecompressedBytes <= 0) {
-            throw new IllegalArgumentException("CSV limits must be positive, were maxFieldBytes=" + maxFieldBytes
+            throw new CsvFormatException(null, "CSV limits must be positive, were maxFieldBytes=" + maxFieldBytes
                     + ", maxFieldsPerRecord=" + maxFieldsPerRecord + ", maxDecompressedBytes="
-                    + maxDecompressedBytes);
+                    + maxDecompressedBytes, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ public final class CsvReader {
      * @return the reader
      */
     public CsvReader withLimits(CsvLimits limits) {
-        return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, Objects.requireNonNull(limits, "limits"),
+        return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, Args.required(limits, "CsvReader: limits"),
                 source);
     }
 
@@ -116,6 +117,7 @@ public final class CsvReader {
     }
 
     private static InputStream gunzip(InputStream raw, long maxBytes, String source) throws IOException {
+        Args.required(raw, "CsvReader: raw");
         BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int b1 = in.read();
@@ -152,6 +154,7 @@ public final class CsvReader {
      * @throws IOException when reading fails
      */
     public long scan(InputStream in, int captureFirst, int captureRest, RecordHandler handler) throws IOException {
+        Args.required(in, "CsvReader.scan: in");
         if (captureFirst == 0 && captureRest == 0 && handler == null && fieldDelimiter.length == 1
                 && rowDelimiter.length == 1) {
             return countFast(in);

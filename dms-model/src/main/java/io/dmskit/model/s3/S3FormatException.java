@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.DmsModelException;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * DMS setting, e.g. {@code "S3 target settings not supported: DataFormat 'orc' (csv or parquet); CdcInsertsOnly and
  * CdcInsertsAndUpdates are mutually exclusive"}.
  */
-public final class S3FormatException extends IllegalArgumentException {
+public final class S3FormatException extends DmsModelException {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,6 +18,10 @@ public final class S3FormatException extends IllegalArgumentException {
      * @param problems every problem found, each naming the setting
      */
     public S3FormatException(List<String> problems) {
+        this(problems == null ? List.of() : problems.stream().map(String::valueOf).toList(), true);
+    }
+
+    private S3FormatException(List<String> problems, boolean copied) {
         super("S3 target settings not supported: " + String.join("; ", problems));
         this.problems = List.copyOf(problems);
     }

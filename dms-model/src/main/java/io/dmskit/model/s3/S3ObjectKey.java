@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,15 +28,15 @@ public record S3ObjectKey(String key, S3ObjectKind kind, Optional<String> schema
 
     /** Checks that nothing is null. */
     public S3ObjectKey {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(segmentFolder, "segmentFolder");
-        Objects.requireNonNull(segmentNumber, "segmentNumber");
-        Objects.requireNonNull(loadSequence, "loadSequence");
-        Objects.requireNonNull(datePartition, "datePartition");
-        Objects.requireNonNull(fileTime, "fileTime");
+        Args.required(key, "S3ObjectKey: key");
+        Args.required(kind, "S3ObjectKey: kind");
+        Args.required(schema, "S3ObjectKey: schema");
+        Args.required(table, "S3ObjectKey: table");
+        Args.required(segmentFolder, "S3ObjectKey: segmentFolder");
+        Args.required(segmentNumber, "S3ObjectKey: segmentNumber");
+        Args.required(loadSequence, "S3ObjectKey: loadSequence");
+        Args.required(datePartition, "S3ObjectKey: datePartition");
+        Args.required(fileTime, "S3ObjectKey: fileTime");
     }
 
     static S3ObjectKey other(String key) {

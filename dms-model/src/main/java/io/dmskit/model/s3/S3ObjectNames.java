@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -41,7 +42,7 @@ public final class S3ObjectNames {
     private final S3OutputSettings settings;
 
     private S3ObjectNames(S3OutputSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.settings = Args.required(settings, "S3ObjectNames: settings");
     }
 
     /**
@@ -91,7 +92,7 @@ public final class S3ObjectNames {
      */
     public static String loadName(int sequence) {
         if (sequence < 1) {
-            throw new IllegalArgumentException("a LOAD file counter starts at 1, was " + sequence);
+            throw new S3FormatException(List.of("a LOAD file counter starts at 1, was " + sequence));
         }
         return String.format(Locale.ROOT, "LOAD%08X", sequence);
     }
@@ -107,7 +108,7 @@ public final class S3ObjectNames {
      */
     public String fullLoadKey(String schema, String table, String segmentFolder, int sequence) {
         if (segmentFolder == null || segmentFolder.isEmpty() || segmentFolder.contains("/")) {
-            throw new IllegalArgumentException("a segment folder is one non-empty folder name, was " + segmentFolder);
+            throw new S3FormatException(List.of("a segment folder is one non-empty folder name, was " + segmentFolder));
         }
         return tablePrefix(schema, table) + segmentFolder + "/" + loadName(sequence) + extension();
     }
@@ -118,7 +119,7 @@ public final class S3ObjectNames {
      */
     public String segmentLoadKey(String schema, String table, int segment, int sequence) {
         if (segment < 0) {
-            throw new IllegalArgumentException("segment must not be negative, was " + segment);
+            throw new S3FormatException(List.of("segment must not be negative, was " + segment));
         }
         return tablePrefix(schema, table) + "SEGMENT" + segment + "_" + loadName(sequence) + extension();
     }
@@ -127,8 +128,22 @@ public final class S3ObjectNames {
      * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
      * @return the key of a CDC file, with its date-partition folder when DatePartitionEnabled
      */
+    private ZonedDateTime zoned(Instant time, String method) {
+        Args.required(time, "S3ObjectNames." + method + ": time");
+        try {
+            ZonedDateTime z = time.atZone(settings.datePartitionTimezone());
+            if (z.getYear() < 0 || z.getYear() > 9999) {
+                throw new java.time.DateTimeException("year " + z.getYear());
+            }
+            return z;
+        } catch (java.time.DateTimeException e) {
+            throw new S3FormatException(List.of("S3ObjectNames." + method + ": time " + time
+                    + " has no calendar date DMS could name a file with"));
+        }
+    }
+
     public String cdcKey(String schema, String table, Instant time) {
-        ZonedDateTime local = time.atZone(settings.datePartitionTimezone());
+        ZonedDateTime local = zoned(time, "cdcKey");
         String folder = tablePrefix(schema, table);
         if (settings.datePartitionEnabled()) {
             folder = folder + datePartition(local) + "/";
@@ -139,17 +154,18 @@ public final class S3ObjectNames {
     /**
      * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
      * @return the key of a transaction file, {@code [BucketFolder/]CdcPath/CDC_TXN-yyyyMMddHHmmssSSS.csv}
-     * @throws IllegalStateException without PreserveTransactions and CdcPath
+     * @throws S3FormatException without PreserveTransactions and CdcPath, or for a time no calendar date has
      */
     public String cdcTxnKey(Instant time) {
-        String prefix = cdcPathPrefix().orElseThrow(() -> new IllegalStateException(
-                "transaction files need PreserveTransactions and CdcPath"));
-        return prefix + "CDC_TXN-" + TXN_NAME.format(time.atZone(settings.datePartitionTimezone()))
+        String prefix = cdcPathPrefix().orElseThrow(() -> new S3FormatException(List.of(
+                "transaction files need PreserveTransactions and CdcPath")));
+        return prefix + "CDC_TXN-" + TXN_NAME.format(zoned(time, "cdcTxnKey"))
                 + transactionExtension();
     }
 
     /** @return the date-partition folder(s) of a time, e.g. {@code 2024/05/28} for YYYYMMDD and SLASH */
     public String datePartition(ZonedDateTime t) {
+        Args.required(t, "S3ObjectNames.datePartition: t");
         return String.join(settings.datePartitionDelimiter().text(), settings.datePartitionSequence().parts(t));
     }
 
@@ -161,6 +177,7 @@ public final class S3ObjectNames {
      * @return what the key says
      */
     public S3ObjectKey parse(String key) {
+        Args.required(key, "S3ObjectNames.parse: key");
         if (key.endsWith("/")) {
             return S3ObjectKey.other(key);
         }
@@ -214,6 +231,7 @@ public final class S3ObjectNames {
      * @return what it holds
      */
     public static S3ObjectKind kindOf(String key) {
+        Args.required(key, "S3ObjectNames.kindOf: key");
         if (key.endsWith("/")) {
             return S3ObjectKind.OTHER;
         }
@@ -235,7 +253,7 @@ public final class S3ObjectNames {
 
     /** @return whether the key names a Parquet object ({@code .parquet}, {@code .parquet.gz}) */
     public static boolean isParquetName(String key) {
-        String n = key.toLowerCase(Locale.ROOT);
+        String n = Args.required(key, "S3ObjectNames.isParquetName: key").toLowerCase(Locale.ROOT);
         return n.endsWith(".parquet") || n.endsWith(".parquet.gz");
     }
 

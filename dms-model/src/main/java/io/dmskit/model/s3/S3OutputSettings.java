@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -93,7 +94,7 @@ public final class S3OutputSettings {
      */
     public static S3OutputSettings of(Consumer<Builder> spec) {
         Builder b = builder();
-        spec.accept(b);
+        Args.required(spec, "S3OutputSettings.of: spec").accept(b);
         return b.build();
     }
 

@@ -1,5 +1,6 @@
 package io.dmskit.model.s3;
 
+import io.dmskit.model.internal.Args;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class SdkSettingsReader {
     }
 
     static S3OutputSettings forReading(S3Settings s) {
-        Objects.requireNonNull(s, "S3Settings");
+        Args.required(s, "SdkSettingsReader: S3Settings");
         S3Settings.Builder r = s.toBuilder();
         String compression = s.compressionTypeAsString();
         if (compression != null && !compression.isBlank() && !compression.strip().equalsIgnoreCase("gzip")
@@ -68,7 +69,7 @@ final class SdkSettingsReader {
     }
 
     static S3OutputSettings.Builder fromSdk(S3Settings s) {
-        Objects.requireNonNull(s, "S3Settings");
+        Args.required(s, "SdkSettingsReader: S3Settings");
         List<String> problems = new ArrayList<>();
         S3OutputSettings.Builder b = S3OutputSettings.builder().bucketName(s.bucketName())
                 .bucketFolder(s.bucketFolder());

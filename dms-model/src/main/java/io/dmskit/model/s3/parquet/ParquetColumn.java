@@ -1,5 +1,6 @@
 package io.dmskit.model.s3.parquet;
 
+import io.dmskit.model.internal.Args;
 import java.util.Objects;
 
 /**
@@ -27,18 +28,18 @@ public record ParquetColumn(String name, ParquetType type, ParquetLogicalType lo
     /**
      * Validates the column.
      *
-     * @throws NullPointerException when name, type or logicalType is null
-     * @throws IllegalArgumentException when the annotation does not fit the physical type
+     * @throws io.dmskit.model.DmsModelException when name, type or logicalType is null
+     * @throws ParquetFormatException (an IllegalArgumentException) when the annotation does not fit the physical type
      */
     public ParquetColumn {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(logicalType, "logicalType");
+        Args.required(name, "ParquetColumn: name");
+        Args.required(type, "ParquetColumn: type");
+        Args.required(logicalType, "ParquetColumn: logicalType");
         if (type == ParquetType.FIXED_LEN_BYTE_ARRAY && typeLength <= 0) {
-            throw new IllegalArgumentException("column " + name + ": FIXED_LEN_BYTE_ARRAY needs a typeLength > 0");
+            throw new ParquetFormatException("column " + name + ": FIXED_LEN_BYTE_ARRAY needs a typeLength > 0");
         }
         if (logicalType == ParquetLogicalType.DECIMAL && (precision < 1 || scale < 0 || scale > precision)) {
-            throw new IllegalArgumentException("column " + name + ": DECIMAL(" + precision + ", " + scale
+            throw new ParquetFormatException("column " + name + ": DECIMAL(" + precision + ", " + scale
                     + ") needs 1 <= precision and 0 <= scale <= precision");
         }
     }
@@ -151,11 +152,11 @@ public record ParquetColumn(String name, ParquetType type, ParquetLogicalType lo
      * @param precision total digits, 1 to {@value #MAX_DECIMAL_PRECISION}
      * @param scale digits after the point, 0 to precision
      * @return the column
-     * @throws IllegalArgumentException when precision or scale is out of range
+     * @throws ParquetFormatException (an IllegalArgumentException) when precision or scale is out of range
      */
     public static ParquetColumn decimal(String name, int precision, int scale) {
         if (precision < 1 || precision > MAX_DECIMAL_PRECISION) {
-            throw new IllegalArgumentException("column " + name + ": decimal precision " + precision
+            throw new ParquetFormatException("column " + name + ": decimal precision " + precision
                     + " is outside 1.." + MAX_DECIMAL_PRECISION);
         }
         if (precision <= 9) {

@@ -1,5 +1,6 @@
 package io.dmskit.model.s3.parquet;
 
+import io.dmskit.model.internal.Args;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +22,12 @@ public record ParquetFooter(long numRows, List<Leaf> leaves, List<RowGroup> rowG
     /**
      * Copies the lists.
      *
-     * @throws NullPointerException when a list or createdBy is null
+     * @throws io.dmskit.model.DmsModelException when a list or createdBy is null
      */
     public ParquetFooter {
-        leaves = List.copyOf(leaves);
-        rowGroups = List.copyOf(rowGroups);
-        Objects.requireNonNull(createdBy, "createdBy");
+        leaves = Args.list(leaves, "ParquetFooter: leaves");
+        rowGroups = Args.list(rowGroups, "ParquetFooter: rowGroups");
+        Args.required(createdBy, "ParquetFooter: createdBy");
     }
 
     /**
@@ -50,10 +51,10 @@ public record ParquetFooter(long numRows, List<Leaf> leaves, List<RowGroup> rowG
         /**
          * Checks the column.
          *
-         * @throws NullPointerException when column is null
+         * @throws io.dmskit.model.DmsModelException when column is null
          */
         public Leaf {
-            Objects.requireNonNull(column, "column");
+            Args.required(column, "ParquetFooter: column");
         }
 
         /**
@@ -76,10 +77,10 @@ public record ParquetFooter(long numRows, List<Leaf> leaves, List<RowGroup> rowG
         /**
          * Copies the list.
          *
-         * @throws NullPointerException when columns is null
+         * @throws io.dmskit.model.DmsModelException when columns is null
          */
         public RowGroup {
-            columns = List.copyOf(columns);
+            columns = Args.list(columns, "RowGroup: columns");
         }
 
         /**
@@ -112,11 +113,11 @@ public record ParquetFooter(long numRows, List<Leaf> leaves, List<RowGroup> rowG
         /**
          * Copies the statistics.
          *
-         * @throws NullPointerException when leaf or compression is null
+         * @throws io.dmskit.model.DmsModelException when leaf or compression is null
          */
         public ColumnChunk {
-            Objects.requireNonNull(leaf, "leaf");
-            Objects.requireNonNull(compression, "compression");
+            Args.required(leaf, "ParquetFooter: leaf");
+            Args.required(compression, "ParquetFooter: compression");
             minValue = minValue == null ? null : minValue.clone();
             maxValue = maxValue == null ? null : maxValue.clone();
         }

@@ -1,11 +1,12 @@
 package io.dmskit.model.s3.parquet;
+import io.dmskit.model.DmsModelException;
 
 /**
  * A Parquet file could not be read: it is truncated or corrupt, or it uses a feature this reader does not implement.
  * The message names what was wrong and where; it is the only exception type the readers of this package throw for
  * bad input.
  */
-public final class ParquetFormatException extends RuntimeException {
+public final class ParquetFormatException extends DmsModelException {
 
     private static final long serialVersionUID = 1L;
 

@@ -25,11 +25,11 @@ public record ParquetLimits(int maxPageBytes, int maxValuesPerChunk, int maxFoot
     /**
      * Checks the limits.
      *
-     * @throws IllegalArgumentException when a limit is not positive
+     * @throws ParquetFormatException (an IllegalArgumentException) when a limit is not positive
      */
     public ParquetLimits {
         if (maxPageBytes <= 0 || maxValuesPerChunk <= 0 || maxFooterBytes <= 0) {
-            throw new IllegalArgumentException("Parquet limits must be positive, were maxPageBytes=" + maxPageBytes
+            throw new ParquetFormatException("Parquet limits must be positive, were maxPageBytes=" + maxPageBytes
                     + ", maxValuesPerChunk=" + maxValuesPerChunk + ", maxFooterBytes=" + maxFooterBytes);
         }
     }

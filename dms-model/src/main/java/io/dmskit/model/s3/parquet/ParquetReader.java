@@ -1,5 +1,6 @@
 package io.dmskit.model.s3.parquet;
 
+import io.dmskit.model.internal.Args;
 import io.dmskit.model.s3.parquet.internal.FooterParser;
 import io.dmskit.model.s3.parquet.internal.PageDecoder;
 import io.dmskit.model.s3.parquet.internal.Values;
@@ -48,7 +49,7 @@ public final class ParquetReader {
      * @throws ParquetFormatException when the tail is not a Parquet trailer (or is an encrypted one)
      */
     public static int footerLength(byte[] tail) {
-        return FooterParser.footerLength(tail);
+        return FooterParser.footerLength(Args.required(tail, "ParquetReader.footerLength: tail"));
     }
 
     /**
@@ -103,7 +104,8 @@ public final class ParquetReader {
      * @throws ParquetFormatException when a page is corrupt, exceeds the limits or uses an unsupported encoding
      */
     public static List<Object> readValues(ParquetFooter.ColumnChunk chunk, byte[] chunkBytes, ParquetLimits limits) {
-        Object[] physical = PageDecoder.decode(chunk, chunkBytes, Objects.requireNonNull(limits, "limits"));
+        Object[] physical = PageDecoder.decode(Args.required(chunk, "ParquetReader.readValues: chunk"),
+                Args.required(chunkBytes, "ParquetReader.readValues: chunkBytes"), Args.required(limits, "ParquetReader: limits"));
         ParquetColumn column = chunk.leaf().column();
         Object[] out = new Object[physical.length];
         for (int i = 0; i < physical.length; i++) {
@@ -135,7 +137,8 @@ public final class ParquetReader {
      * @throws ParquetFormatException when a page is corrupt, exceeds the limits or uses an unsupported encoding
      */
     public static List<String> readStrings(ParquetFooter.ColumnChunk chunk, byte[] chunkBytes, ParquetLimits limits) {
-        Object[] physical = PageDecoder.decode(chunk, chunkBytes, Objects.requireNonNull(limits, "limits"));
+        Object[] physical = PageDecoder.decode(Args.required(chunk, "ParquetReader.readStrings: chunk"),
+                Args.required(chunkBytes, "ParquetReader.readStrings: chunkBytes"), Args.required(limits, "ParquetReader: limits"));
         ParquetColumn column = chunk.leaf().column();
         String[] out = new String[physical.length];
         for (int i = 0; i < physical.length; i++) {

@@ -1,5 +1,6 @@
 package io.dmskit.model.s3.parquet;
 
+import io.dmskit.model.internal.Args;
 import io.dmskit.model.s3.parquet.internal.FileWriter;
 
 import java.io.OutputStream;
@@ -56,8 +57,8 @@ public final class ParquetWriter implements AutoCloseable {
      * value the column cannot represent (a decimal too wide for its precision, a wrong Java type), is written as null.
      *
      * @param values one value per column, in schema order
-     * @throws IllegalArgumentException when the number of values differs from the number of columns
-     * @throws IllegalStateException when the writer is closed
+     * @throws ParquetFormatException (an IllegalArgumentException) when values is null, the number of values differs
+     *     from the number of columns, or the writer is closed
      * @throws java.io.UncheckedIOException when the stream fails
      */
     public void write(Object... values) {
@@ -119,7 +120,9 @@ public final class ParquetWriter implements AutoCloseable {
          */
         public Builder columns(List<ParquetColumn> columns) {
             this.columns.clear();
-            columns.forEach(this::column);
+            if (columns != null) {
+                columns.forEach(this::column);
+            }
             return this;
         }
 
@@ -130,7 +133,7 @@ public final class ParquetWriter implements AutoCloseable {
          * @return this builder
          */
         public Builder column(ParquetColumn column) {
-            columns.add(Objects.requireNonNull(column, "column"));
+            columns.add(column);
             return this;
         }
 
@@ -141,7 +144,7 @@ public final class ParquetWriter implements AutoCloseable {
          * @return this builder
          */
         public Builder compression(ParquetCompression compression) {
-            this.compression = Objects.requireNonNull(compression, "compression");
+            this.compression = compression == null ? ParquetCompression.UNCOMPRESSED : compression;
             return this;
         }
 
@@ -163,7 +166,7 @@ public final class ParquetWriter implements AutoCloseable {
          * @return this builder
          */
         public Builder createdBy(String createdBy) {
-            this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+            this.createdBy = createdBy == null ? DEFAULT_CREATED_BY : createdBy;
             return this;
         }
 
@@ -172,12 +175,16 @@ public final class ParquetWriter implements AutoCloseable {
          *
          * @param out where the file goes; not closed by the writer
          * @return the writer
-         * @throws IllegalArgumentException when there is no column, two columns share a name, the codec cannot be
-         *     written or the row-group length is below 1 (all problems in one message)
+         * @throws ParquetFormatException (an IllegalArgumentException) when there is no column, a column is null,
+         *     two columns share a name, the codec cannot be written or the row-group length is below 1 (all problems in one message)
          */
         public ParquetWriter open(OutputStream out) {
-            Objects.requireNonNull(out, "out");
+            Args.required(out, "ParquetWriter: out");
             List<String> problems = new ArrayList<>();
+            if (columns.contains(null)) {
+                problems.add("leave null columns out (column " + columns.indexOf(null) + " is null)");
+                columns.removeIf(Objects::isNull);
+            }
             if (columns.isEmpty()) {
                 problems.add("add at least one column");
             }
@@ -197,7 +204,7 @@ public final class ParquetWriter implements AutoCloseable {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("invalid Parquet writer: " + String.join("; ", problems));
+                throw new ParquetFormatException("invalid Parquet writer: " + String.join("; ", problems));
             }
             return new ParquetWriter(this, out);
         }

@@ -56,7 +56,7 @@ class ParquetWriterTest {
         int size = out.size();
         w.close();
         assertThat(out.size()).as("a second close writes nothing").isEqualTo(size);
-        assertThatThrownBy(() -> w.write(1L)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.write(1L)).isInstanceOf(ParquetFormatException.class).hasMessageContaining("closed");
     }
 
     @Test

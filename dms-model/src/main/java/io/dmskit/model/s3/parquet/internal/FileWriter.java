@@ -1,5 +1,6 @@
 package io.dmskit.model.s3.parquet.internal;
 
+import io.dmskit.model.s3.parquet.ParquetFormatException;
 import io.dmskit.model.s3.parquet.ParquetColumn;
 import io.dmskit.model.s3.parquet.ParquetCompression;
 import io.dmskit.model.s3.parquet.ParquetLogicalType;
@@ -62,18 +63,18 @@ public final class FileWriter implements AutoCloseable {
         this.compression = Objects.requireNonNull(compression, "compression");
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         if (this.columns.isEmpty()) {
-            throw new IllegalArgumentException("a Parquet file needs at least one column");
+            throw new ParquetFormatException("a Parquet file needs at least one column");
         }
         if (!compression.isSupported()) {
-            throw new IllegalArgumentException("compression " + compression
+            throw new ParquetFormatException("compression " + compression
                     + " cannot be written; use UNCOMPRESSED, SNAPPY or GZIP");
         }
         if (rowGroupLength < 1) {
-            throw new IllegalArgumentException("rowGroupLength must be at least 1, was " + rowGroupLength);
+            throw new ParquetFormatException("rowGroupLength must be at least 1, was " + rowGroupLength);
         }
         for (ParquetColumn c : this.columns) {
             if (c.type() == ParquetType.INT96 || c.logicalType() == ParquetLogicalType.OTHER) {
-                throw new IllegalArgumentException("column " + c.name() + ": " + c.type() + "/" + c.logicalType()
+                throw new ParquetFormatException("column " + c.name() + ": " + c.type() + "/" + c.logicalType()
                         + " cannot be written");
             }
         }
@@ -92,10 +93,13 @@ public final class FileWriter implements AutoCloseable {
      */
     public void write(Object[] values) {
         if (closed) {
-            throw new IllegalStateException("the Parquet file is already closed");
+            throw new ParquetFormatException("the Parquet file is already closed: open a new writer");
+        }
+        if (values == null) {
+            throw new ParquetFormatException("write(values): values is null; pass one value (or null) per column");
         }
         if (values.length != buffers.length) {
-            throw new IllegalArgumentException("row has " + values.length + " values, schema has " + buffers.length);
+            throw new ParquetFormatException("row has " + values.length + " values, schema has " + buffers.length);
         }
         for (int i = 0; i < values.length; i++) {
             buffers[i].add(values[i]);
