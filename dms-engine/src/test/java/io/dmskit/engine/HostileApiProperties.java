@@ -2,6 +2,7 @@ package io.dmskit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmskit.testsupport.HostileApiSweep;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
@@ -46,8 +47,8 @@ class HostileApiProperties {
         s.sweepAll();
         s.sweepObject(LocalReplicationEngine.builder(), "LocalReplicationEngine.builder()");
         s.sweepObject(new LocalEngineProvider(), "LocalEngineProvider");
-        assertThat(s.violations).as(s.report()).isEmpty();
-        assertThat(s.calls).isGreaterThan(100);
+        assertThat(s.violations()).as(s.report()).isEmpty();
+        assertThat(s.calls()).isGreaterThan(100);
     }
 
     @Provide
@@ -60,6 +61,6 @@ class HostileApiProperties {
     void randomChains(@ForAll("choices") List<Integer> choices) {
         HostileApiSweep s = sweep();
         s.chain(choices);
-        assertThat(s.violations).as(s.report()).isEmpty();
+        assertThat(s.violations()).as(s.report()).isEmpty();
     }
 }

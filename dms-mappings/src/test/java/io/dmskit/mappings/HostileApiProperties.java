@@ -2,6 +2,7 @@ package io.dmskit.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dmskit.testsupport.HostileApiSweep;
 import java.lang.reflect.Method;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -47,8 +48,8 @@ class HostileApiProperties {
     void everyEntryPointEveryHostileValue() {
         HostileApiSweep s = sweep();
         s.sweepAll();
-        assertThat(s.violations).as(s.report()).isEmpty();
-        assertThat(s.calls).isGreaterThan(5_000);
+        assertThat(s.violations()).as(s.report()).isEmpty();
+        assertThat(s.calls()).isGreaterThan(5_000);
     }
 
     @Example
@@ -70,8 +71,8 @@ class HostileApiProperties {
             + "\"rule-action\":\"include\",\"filters\":[{\"filter-type\":\"source\",\"column-name\":\"c\","
             + "\"filter-conditions\":[{\"filter-operator\":\"like\",\"value\":\"x\"}]}]}]}")
             .resolve("s", "t"), "lenient TableResolution");
-        assertThat(s.violations).as(s.report()).isEmpty();
-        assertThat(s.calls).isGreaterThan(500);
+        assertThat(s.violations()).as(s.report()).isEmpty();
+        assertThat(s.calls()).isGreaterThan(500);
     }
 
     @Provide
@@ -84,6 +85,6 @@ class HostileApiProperties {
     void randomChains(@ForAll("choices") List<Integer> choices) {
         HostileApiSweep s = sweep();
         s.chain(choices);
-        assertThat(s.violations).as(s.report()).isEmpty();
+        assertThat(s.violations()).as(s.report()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import io.dmskit.model.s3.CsvFormatException;
 import io.dmskit.model.s3.S3FormatException;
 import io.dmskit.model.s3.S3OutputSettings;
 import io.dmskit.model.s3.parquet.ParquetFormatException;
+import io.dmskit.testsupport.HostileApiSweep;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -67,8 +68,8 @@ class HostileApiProperties {
         s.sweepObject(io.dmskit.model.s3.CsvDialect.of(",", "\n", true, "").reader(), "CsvDialect.reader()");
         s.sweepObject(io.dmskit.model.s3.parquet.ParquetWriter.builder()
             .column(io.dmskit.model.s3.parquet.ParquetColumn.string("a")), "ParquetWriter.builder()");
-        assertThat(s.violations).as(s.report()).isEmpty();
-        assertThat(s.calls).isGreaterThan(2_000);
+        assertThat(s.violations()).as(s.report()).isEmpty();
+        assertThat(s.calls()).isGreaterThan(2_000);
     }
 
     @Provide
@@ -81,6 +82,6 @@ class HostileApiProperties {
     void randomChains(@ForAll("choices") List<Integer> choices) {
         HostileApiSweep s = sweep();
         s.chain(choices);
-        assertThat(s.violations).as(s.report()).isEmpty();
+        assertThat(s.violations()).as(s.report()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.dmskit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmskit.testkit.server.MotoServer;
+import io.dmskit.testsupport.HostileApiSweep;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.List;
@@ -98,8 +99,8 @@ class HostileApiProperties {
         s.sweepObject(FakeSecretsManager.create().faults(), "FakeSecretsManager.faults()");
         s.sweepObject(Timings.builder(), "Timings.builder()");
         s.sweepObject(DmsSandbox.Remote.builder(URI.create("http://127.0.0.1:1")), "Remote.builder(..)");
-        assertThat(s.violations).as(s.report()).isEmpty();
-        assertThat(s.calls).isGreaterThan(500);
+        assertThat(s.violations()).as(s.report()).isEmpty();
+        assertThat(s.calls()).isGreaterThan(500);
     }
 
     @Provide
@@ -112,6 +113,6 @@ class HostileApiProperties {
     void randomChains(@ForAll("choices") List<Integer> choices) {
         HostileApiSweep s = sweep();
         s.chain(choices);
-        assertThat(s.violations).as(s.report()).isEmpty();
+        assertThat(s.violations()).as(s.report()).isEmpty();
     }
 }

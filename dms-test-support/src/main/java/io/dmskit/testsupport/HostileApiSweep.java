@@ -1,4 +1,4 @@
-package io.dmskit.mappings;
+package io.dmskit.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,12 +42,12 @@ import java.util.function.Supplier;
  * {@code hashCode()}, {@code equals}, and every public no-argument method ({@code build()}, {@code validate()},
  * {@code toJson()}, accessors...). Anything thrown must satisfy the module's contract ({@link Config#allowed}).
  *
- * <p>The same file (package aside) is in each module's tests: test code is not shared across modules.
+ * <p>Shared by the modules' tests through the test-scoped artifact {@code io.dmskit:dms-test-support}.
  */
-final class HostileApiSweep {
+public final class HostileApiSweep {
 
     /** What a module's sweep covers and which exceptions its contract lets escape. */
-    record Config(String apiPrefix, List<Class<?>> entryClasses, Predicate<Throwable> allowed,
+    public record Config(String apiPrefix, List<Class<?>> entryClasses, Predicate<Throwable> allowed,
                   Function<Class<?>, List<Object>> extraValues, Predicate<Method> skip) {
     }
 
@@ -55,12 +55,23 @@ final class HostileApiSweep {
     static final int MAX_DEPTH = 4;
 
     final Config config;
-    final List<String> violations = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
     final Map<Class<?>, List<Object>> pool = new LinkedHashMap<>();
     final Set<Class<?>> swept = new HashSet<>();
-    int calls;
+    private int calls;
 
-    HostileApiSweep(Config config) {
+    /** @return the violations found so far */
+    public List<String> violations() {
+        return violations;
+    }
+
+    /** @return how many calls the sweep made */
+    public int calls() {
+        return calls;
+    }
+
+    /** @param config what to sweep and what may escape */
+    public HostileApiSweep(Config config) {
         this.config = config;
     }
 
@@ -226,7 +237,7 @@ final class HostileApiSweep {
                 args[i] = zero(p);
             }
             try {
-                m.invoke(builder, args);
+                open(m).invoke(builder, args);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -376,7 +387,7 @@ final class HostileApiSweep {
     Object call(Method m, Object target, Object[] args, String what) {
         calls++;
         try {
-            return m.invoke(target, args);
+            return open(m).invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
             if (!config.allowed().test(t)) {
@@ -464,7 +475,13 @@ final class HostileApiSweep {
     }
 
     /** Sweeps every method of an object the config supplies (one a benign factory call cannot make). */
-    void sweepObject(Object root, String name) {
+    /**
+     * Sweeps one object's public methods.
+     *
+     * @param root the object
+     * @param name its name in violation reports
+     */
+    public void sweepObject(Object root, String name) {
         remember(root);
         swept.add(root.getClass()); // a root is swept even when another instance of its class was
         for (Method m : instanceMethods(root.getClass())) {
@@ -476,7 +493,8 @@ final class HostileApiSweep {
     }
 
     /** Sweeps every static method of every entry class, and every API object reachable from benign results. */
-    void sweepAll() {
+    /** Sweeps every entry class's public static methods and constructors, and what they return. */
+    public void sweepAll() {
         for (Class<?> c : config.entryClasses()) {
             for (java.lang.reflect.Constructor<?> k : c.getConstructors()) {
                 if (k.getParameterCount() == 0 || c.isEnum()) {
@@ -486,7 +504,7 @@ final class HostileApiSweep {
                     String what = "new " + c.getSimpleName() + describe(args);
                     calls++;
                     try {
-                        Object r = k.newInstance(args);
+                        Object r = open(k).newInstance(args);
                         use(r, what);
                         remember(r);
                     } catch (InvocationTargetException e) {
@@ -533,7 +551,7 @@ final class HostileApiSweep {
                     if (r != target) {
                         recipes.putIfAbsent(r, () -> {
                             try {
-                                return m.invoke(parent == null ? null : fresh(parent), args);
+                                return open(m).invoke(parent == null ? null : fresh(parent), args);
                             } catch (ReflectiveOperationException e) {
                                 return null;
                             }
@@ -566,7 +584,12 @@ final class HostileApiSweep {
     final Map<Object, Supplier<Object>> recipes = new java.util.IdentityHashMap<>();
 
     /** Every public top-level or nested class of the API packages in the compiled main classes of a module. */
-    static List<Class<?>> apiClasses(Class<?> anchor, String prefix) {
+    /**
+     * @param anchor a class of the module whose compiled classes are scanned
+     * @param prefix the API package prefix
+     * @return the public, non-internal classes found
+     */
+    public static List<Class<?>> apiClasses(Class<?> anchor, String prefix) {
         try {
             Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             List<Class<?>> out = new ArrayList<>();
@@ -636,7 +659,12 @@ final class HostileApiSweep {
      * random calls on API objects obtained so far, then every use of the last object. Choices are plain ints from
      * jqwik so a failing chain shrinks and replays.
      */
-    void chain(List<Integer> choices) {
+    /**
+     * A random chain: a factory, then hostile calls chosen by the given numbers.
+     *
+     * @param choices the choices (from a property's generator)
+     */
+    public void chain(List<Integer> choices) {
         List<Method> entries = new ArrayList<>();
         for (Class<?> c : config.entryClasses()) {
             entries.addAll(staticMethods(c));
@@ -679,7 +707,8 @@ final class HostileApiSweep {
     }
 
     /** Violations grouped by cause (exception type and where it was thrown), with the count and one example each. */
-    String report() {
+    /** @return the violations found, one per line, with counts */
+    public String report() {
         Map<String, List<String>> byCause = new LinkedHashMap<>();
         for (String v : violations) {
             int threw = v.indexOf(" threw ");
@@ -691,5 +720,14 @@ final class HostileApiSweep {
         byCause.forEach((cause, whats) -> b.append("\n  ").append(whats.size()).append("x ").append(cause)
             .append("\n      e.g. ").append(whats.get(0)));
         return b.toString();
+    }
+
+    /**
+     * Public members of package-private classes (reached through a public interface or subclass) are callable from
+     * the module's own package but not from this one: open them, as the module's own code could call them.
+     */
+    private static <T extends java.lang.reflect.AccessibleObject> T open(T member) {
+        member.trySetAccessible();
+        return member;
     }
 }
