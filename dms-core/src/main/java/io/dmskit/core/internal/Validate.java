@@ -601,4 +601,34 @@ public final class Validate {
         }
         return "a " + v.getClass().getName() + " is not a JSON value (String, Number, Boolean, List or Map)";
     }
+
+    /**
+     * A builder's {@code otherField(key, value)}: sets, or with a null value removes, a member dmskit does not model;
+     * a null key or a value that is not JSON is kept in {@code rejected} and reported by {@code build()}.
+     *
+     * @param otherFields the builder's unmodelled members
+     * @param rejected the builder's problems, by field
+     * @param section the section's wire name (e.g. {@code FullLoadSettings})
+     * @param key the member name
+     * @param value the value, or null to remove the member
+     */
+    public static void putOtherField(Map<String, Object> otherFields, Map<String, DefinitionProblem> rejected,
+                                     String section, String key, Object value) {
+        String field = section + "." + key;
+        rejected.remove(field);
+        if (key == null) {
+            rejected.put(field, DefinitionProblem.of(section, "otherField: the member name is null"));
+            return;
+        }
+        if (value == null) {
+            otherFields.remove(key);
+            return;
+        }
+        String problem = jsonValueProblem(value);
+        if (problem != null) {
+            rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
+            return;
+        }
+        otherFields.put(key, value);
+    }
 }

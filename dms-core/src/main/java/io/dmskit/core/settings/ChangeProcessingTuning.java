@@ -505,22 +505,7 @@ public final class ChangeProcessingTuning {
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            String field = "ChangeProcessingTuning." + key;
-            rejected.remove(field);
-            if (key == null) {
-                rejected.put(field, DefinitionProblem.of("ChangeProcessingTuning", "otherField: the member name is null"));
-                return this;
-            }
-            if (value == null) {
-                otherFields.remove(key);
-                return this;
-            }
-            String problem = Validate.jsonValueProblem(value);
-            if (problem != null) {
-                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
-                return this;
-            }
-            otherFields.put(key, value);
+            Validate.putOtherField(otherFields, rejected, "ChangeProcessingTuning", key, value);
             return this;
         }
 

@@ -340,22 +340,7 @@ public final class ControlTablesSettings {
          * @return this builder
          */
         public Builder otherField(String key, Object value) {
-            String field = "ControlTablesSettings." + key;
-            rejected.remove(field);
-            if (key == null) {
-                rejected.put(field, DefinitionProblem.of("ControlTablesSettings", "otherField: the member name is null"));
-                return this;
-            }
-            if (value == null) {
-                otherFields.remove(key);
-                return this;
-            }
-            String problem = Validate.jsonValueProblem(value);
-            if (problem != null) {
-                rejected.put(field, DefinitionProblem.of(field, "cannot be written as JSON: " + problem));
-                return this;
-            }
-            otherFields.put(key, value);
+            Validate.putOtherField(otherFields, rejected, "ControlTablesSettings", key, value);
             return this;
         }
 
