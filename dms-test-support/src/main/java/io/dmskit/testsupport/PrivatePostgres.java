@@ -1,4 +1,4 @@
-package io.dmskit.engine;
+package io.dmskit.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A throw-away PostgreSQL cluster with {@code wal_level=logical}, started from the server binaries installed on the
  * machine (the shared server runs with wal_level=replica and must not be reconfigured). As root, the cluster runs
- * as the {@code postgres} user through {@code runuser}.
+ * as the {@code postgres} user through {@code runuser}. Shared by dms-engine's and dms-verify's
+ * tests.
  */
-final class PrivatePostgres implements AutoCloseable {
+public final class PrivatePostgres implements AutoCloseable {
 
     private final Path dir;
     private final Path bin;
@@ -32,7 +33,7 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     /** @return the server binaries folder, empty when PostgreSQL server binaries are not installed */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         File[] versions = new File("/usr/lib/postgresql").listFiles();
         if (versions == null) {
             return Optional.empty();
@@ -46,7 +47,7 @@ final class PrivatePostgres implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    static PrivatePostgres start(Path bin) throws IOException, InterruptedException {
+    public static PrivatePostgres start(Path bin) throws IOException, InterruptedException {
         boolean root = runningAsRoot();
         Path dir = Files.createTempDirectory("dmskit-engine-pg-");
         int port;
@@ -77,11 +78,11 @@ final class PrivatePostgres implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 
