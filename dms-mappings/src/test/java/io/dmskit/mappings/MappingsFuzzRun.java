@@ -40,13 +40,14 @@ class MappingsFuzzRun {
         for (int k = 0; k < 5; k++) {
             long t0 = System.nanoTime();
             Object outcome;
+            MappingsFuzz.StageTimes times = new MappingsFuzz.StageTimes();
             try {
-                outcome = MappingsFuzz.check(input);
+                outcome = MappingsFuzz.check(input, times);
             } catch (MappingsFuzz.Violation v) {
                 outcome = v.getMessage();
             }
-            System.out.printf(Locale.ROOT, "input seed %s: %s in %.1f ms%n", replay, outcome,
-                    (System.nanoTime() - t0) / 1e6);
+            System.out.printf(Locale.ROOT, "input seed %s: %s in %.1f ms (slowest steps: %s)%n", replay, outcome,
+                    (System.nanoTime() - t0) / 1e6, times.top(4));
         }
         String shown = MappingsFuzz.javaExpression(input);
         System.out.println(shown.length() > 3000 ? shown.substring(0, 3000) + "..." : shown);
