@@ -2,8 +2,10 @@ package io.dmskit.mappings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,6 +21,7 @@ final class Resolver {
     }
 
     static TableResolution resolve(List<Rule> rules, String schema, String table, TableType type) {
+        Patterns patterns = new Patterns(rules);
         boolean include = false;
         boolean exclude = false;
         List<SourceFilter> filters = new ArrayList<>();
@@ -35,7 +38,7 @@ final class Resolver {
             SelectionAction a = s.action().get();
             boolean hit = a == SelectionAction.EXPLICIT
                     ? l.schemaName().equals(schema) && l.tableName().equals(table)
-                    : Wildcards.matches(l.schemaName(), schema) && Wildcards.matches(l.tableName(), table);
+                    : patterns.matches(l.schemaName(), schema) && patterns.matches(l.tableName(), table);
             if (!hit) {
                 continue;
             }
@@ -51,13 +54,13 @@ final class Resolver {
                 }
             }
         }
-        String targetSchema = applyName(rules, RuleTarget.SCHEMA, schema, table, null, null, schema).orElse(schema);
-        String targetTable = applyName(rules, RuleTarget.TABLE, schema, table, null, null, table).orElse(table);
+        String targetSchema = applyName(patterns, rules, RuleTarget.SCHEMA, schema, table, null, null, schema).orElse(schema);
+        String targetTable = applyName(patterns, rules, RuleTarget.TABLE, schema, table, null, null, table).orElse(table);
         List<AddedColumn> added = new ArrayList<>();
         List<TransformationRule> adds = new ArrayList<>();
         boolean hasIncludeColumn = false;
         for (Rule r : rules) {
-            if (r instanceof TransformationRule t && t.action().isPresent() && locatorMatches(t, schema, table, null)) {
+            if (r instanceof TransformationRule t && t.action().isPresent() && locatorMatches(patterns, t, schema, table, null)) {
                 TransformationAction a = t.action().get();
                 if (a == TransformationAction.ADD_COLUMN) {
                     adds.add(t);
@@ -76,7 +79,7 @@ final class Resolver {
             boolean kept = !onlyIncluded;
             for (Rule r : rules) {
                 if (r instanceof TransformationRule t && t.action().isPresent() && isColumnRule(t)
-                        && locatorMatches(t, schema, table, column, dataType)) {
+                        && locatorMatches(patterns, t, schema, table, column, dataType)) {
                     if (t.action().get() == TransformationAction.REMOVE_COLUMN) {
                         return Optional.empty();
                     }
@@ -88,12 +91,12 @@ final class Resolver {
             if (!kept) {
                 return Optional.empty();
             }
-            return Optional.of(applyName(rules, RuleTarget.COLUMN, schema, table, column, dataType, column)
+            return Optional.of(applyName(patterns, rules, RuleTarget.COLUMN, schema, table, column, dataType, column)
                     .orElse(column));
         };
         ColumnRules columnRules = (column, dataType) -> rules.stream()
                 .filter(r -> r instanceof TransformationRule t && t.action().isPresent() && isColumnRule(t)
-                        && locatorMatches(t, schema, table, column, dataType))
+                        && locatorMatches(patterns, t, schema, table, column, dataType))
                 .map(r -> (TransformationRule) r)
                 .sorted(BY_ID)
                 .toList();
@@ -117,24 +120,25 @@ final class Resolver {
         return t.target().orElse(RuleTarget.COLUMN) == RuleTarget.COLUMN;
     }
 
-    private static boolean locatorMatches(TransformationRule t, String schema, String table, String column) {
-        return locatorMatches(t, schema, table, column, null);
+    private static boolean locatorMatches(Patterns patterns, TransformationRule t, String schema, String table,
+                                          String column) {
+        return locatorMatches(patterns, t, schema, table, column, null);
     }
 
-    private static boolean locatorMatches(TransformationRule t, String schema, String table, String column,
-                                          String dataType) {
+    private static boolean locatorMatches(Patterns patterns, TransformationRule t, String schema, String table,
+                                          String column, String dataType) {
         ObjectLocator l = t.objectLocator();
-        if (l == null || l.schemaName() == null || !Wildcards.matches(l.schemaName(), schema)) {
+        if (l == null || l.schemaName() == null || !patterns.matches(l.schemaName(), schema)) {
             return false;
         }
-        if (table != null && l.tableName() != null && !Wildcards.matches(l.tableName(), table)) {
+        if (table != null && l.tableName() != null && !patterns.matches(l.tableName(), table)) {
             return false;
         }
         if (column != null) {
             if (l.dataType() != null && (dataType == null || !l.dataType().equalsIgnoreCase(dataType))) {
                 return false; // selects by source data type: only when the caller knows the column's type
             }
-            return l.columnName() != null && Wildcards.matches(l.columnName(), column);
+            return l.columnName() != null && patterns.matches(l.columnName(), column);
         }
         return true;
     }
@@ -157,7 +161,7 @@ final class Resolver {
     }
 
     /** The lowest-id name-changing rule for the object, applied to {@code name}. */
-    private static Optional<String> applyName(List<Rule> rules, RuleTarget target, String schema, String table,
+    private static Optional<String> applyName(Patterns patterns, List<Rule> rules, RuleTarget target, String schema, String table,
                                               String column, String dataType, String name) {
         TransformationRule winner = null;
         for (Rule r : rules) {
@@ -168,20 +172,53 @@ final class Resolver {
             boolean hit = switch (target) {
                 case SCHEMA -> {
                     ObjectLocator l = t.objectLocator();
-                    yield l != null && l.schemaName() != null && Wildcards.matches(l.schemaName(), schema);
+                    yield l != null && l.schemaName() != null && patterns.matches(l.schemaName(), schema);
                 }
                 case TABLE -> {
                     ObjectLocator l = t.objectLocator();
                     yield l != null && l.schemaName() != null && l.tableName() != null
-                            && Wildcards.matches(l.schemaName(), schema) && Wildcards.matches(l.tableName(), table);
+                            && patterns.matches(l.schemaName(), schema) && patterns.matches(l.tableName(), table);
                 }
-                default -> locatorMatches(t, schema, table, column, dataType);
+                default -> locatorMatches(patterns, t, schema, table, column, dataType);
             };
             if (hit && (winner == null || BY_ID.compare(t, winner) < 0)) {
                 winner = t;
             }
         }
         return winner == null ? Optional.empty() : Optional.of(apply(winner, name));
+    }
+
+    /**
+     * The object-locator patterns of the rules, each compiled once per resolution: the column lookups of a
+     * {@link TableResolution} match the same patterns again for every column, and compiling a pattern costs as much
+     * as matching it (a megabyte-long name compiled per rule and per column made one resolution take seconds).
+     * Filled in the constructor and only read afterwards, so a resolution can be shared between threads.
+     */
+    private static final class Patterns {
+        private final Map<String, Wildcards.Compiled> compiled = new IdentityHashMap<>();
+
+        Patterns(List<Rule> rules) {
+            for (Rule r : rules) {
+                ObjectLocator l = r instanceof SelectionRule || r instanceof TransformationRule ? r.objectLocator()
+                        : null;
+                if (l != null) {
+                    add(l.schemaName());
+                    add(l.tableName());
+                    add(l.columnName());
+                }
+            }
+        }
+
+        private void add(String pattern) {
+            if (pattern != null && !compiled.containsKey(pattern)) {
+                compiled.put(pattern, Wildcards.compile(pattern, (char) 0));
+            }
+        }
+
+        boolean matches(String pattern, String name) {
+            Wildcards.Compiled c = compiled.get(pattern);
+            return c != null ? c.matches(name) : Wildcards.matches(pattern, name);
+        }
     }
 
     /** Target column name of a source column (and its DMS data type, or null when unknown). */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,13 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * <p>For each class of hostile document (huge exponents, long numbers, long strings, deep nesting, many rules, many
- * keys, long wildcard patterns) and each size in MB, times parse ({@code fromJsonLenient}), serialize
- * ({@code toJson}), validate and compare ({@code sameMeaningAs} with a second copy), best of a few runs, and prints
+ * keys, long wildcard patterns, long plain and wildcard names in object-locators, long values in the other string
+ * fields) and each size in MB, times parse ({@code fromJsonLenient}), serialize ({@code toJson}), validate, compare
+ * ({@code sameMeaningAs} with a second copy) and resolve (each rule's own locator names resolved, with a column
+ * lookup, its transformations, SQL predicate and summary), best of a few runs, and prints
  * milliseconds per MB; linear means the ms/MB column stays flat as the size grows. Names the worst class (highest
- * ms/MB at the largest size). The report is also written to {@code dms-mappings/target/hostile-benchmark.txt}.
+ * ms/MB at the largest size). {@code -Ddmskit.bench.hostile.only=<text>,<text>} keeps the classes whose name contains
+ * one of the texts. The report is also written to {@code dms-mappings/target/hostile-benchmark.txt}.
  */
 class HostileInputBenchmark {
     private static final String SELECT = "{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"all\","
@@ -60,7 +64,68 @@ class HostileInputBenchmark {
         });
         c.put("long wildcard patterns", b -> "{\"rules\":[" + SELECT.replace("\"t\"", "\"" + "_%[a-z][^".repeat(
                 b / 10) + "t\"") + "]}");
+        // issue 15 (fuzz seed 777, input 777197657): a megabyte schema-name took seconds to resolve
+        c.put("long locator names", b -> locators(b, n -> n, n -> n, n -> n));
+        c.put("long locator wildcards", b -> locators(b, n -> "%" + n + "%", n -> n + "_%", n -> "%" + n + "[_]" + n));
+        c.put("long values", b -> {
+            String v = "value".repeat(Math.max(1, b / 30));
+            return "{\"rules\":[" + SELECT.replace("\"all\"", "\"" + v + "\"").replace("\"include\"}",
+                    "\"include\",\"filters\":[{\"filter-type\":\"source\",\"column-name\":\"c\","
+                    + "\"filter-conditions\":[{\"filter-operator\":\"between\",\"start-value\":\"" + v
+                    + "\",\"end-value\":\"" + v + "\"}]}]}") + ",{\"rule-type\":\"transformation\",\"rule-id\":\"2\","
+                    + "\"rule-name\":\"2\",\"rule-target\":\"column\",\"object-locator\":{\"schema-name\":\"s\","
+                    + "\"table-name\":\"t\",\"column-name\":\"c\",\"data-type\":\"" + v + "\"},\"rule-action\":"
+                    + "\"rename\",\"value\":\"" + v + "\"},{\"rule-type\":\"transformation\",\"rule-id\":\"3\","
+                    + "\"rule-name\":\"3\",\"rule-target\":\"column\",\"object-locator\":{\"schema-name\":\"s\","
+                    + "\"table-name\":\"t\"},\"rule-action\":\"add-column\",\"value\":\"x\",\"expression\":\""
+                    + v + "\",\"data-type\":{\"type\":\"" + v + "\",\"length\":5}}]}";
+        });
         return c;
+    }
+
+    /**
+     * A selection, a column rename and a table rename whose locators carry names of about {@code bytes / 7}
+     * characters each, written through {@code schema}, {@code table} and {@code column} (plain or with wildcards).
+     */
+    private static String locators(int bytes, UnaryOperator<String> schema, UnaryOperator<String> table,
+                                   UnaryOperator<String> column) {
+        String n = "string".repeat(Math.max(1, bytes / 42));
+        String s = schema.apply(n);
+        String t = table.apply(n);
+        return "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\",\"object-locator\":"
+                + "{\"schema-name\":\"" + s + "\",\"table-name\":\"" + t + "\"},\"rule-action\":\"include\"},"
+                + "{\"rule-type\":\"transformation\",\"rule-id\":\"2\",\"rule-name\":\"2\",\"rule-target\":\"column\","
+                + "\"object-locator\":{\"schema-name\":\"" + s + "\",\"table-name\":\"" + t + "\",\"column-name\":\""
+                + column.apply(n) + "\"},\"rule-action\":\"rename\",\"value\":\"c\"},"
+                + "{\"rule-type\":\"transformation\",\"rule-id\":\"3\",\"rule-name\":\"3\",\"rule-target\":\"table\","
+                + "\"object-locator\":{\"schema-name\":\"" + s + "\",\"table-name\":\"" + t + "\"},"
+                + "\"rule-action\":\"add-prefix\",\"value\":\"p_\"}]}";
+    }
+
+    /**
+     * Resolves the tables the first rules' own locators name (the names themselves as source names, as the fuzz run
+     * does; the first 8 only, as a resolution is linear in the rules) and asks each resolution for a column, its
+     * transformations, its SQL predicate and its summary.
+     */
+    private static void resolveOwnNames(TableMappings m) {
+        for (Rule r : m.rules().subList(0, Math.min(8, m.rules().size()))) {
+            ObjectLocator l = r.objectLocator();
+            String schema = l == null || l.schemaName() == null ? "s" : l.schemaName();
+            String table = l == null || l.tableName() == null ? "t" : l.tableName();
+            String column = l == null || l.columnName() == null ? "c" : l.columnName();
+            TableResolution res = m.resolve(schema, table);
+            res.targetColumn(column);
+            res.targetColumn(column, "int4");
+            res.columnTransformations(column, null);
+            for (SqlDialect d : SqlDialect.values()) {
+                try {
+                    res.sqlPredicate(d);
+                } catch (InvalidTableMappingsException e) {
+                    // a filter the document cannot render: rejected in linear time is all that is measured
+                }
+            }
+            res.toString();
+        }
     }
 
     private static String extra(String json) {
@@ -78,18 +143,23 @@ class HostileInputBenchmark {
         assumeTrue(sizesProperty != null, "set -Ddmskit.bench.hostile=0.1,1,4,16 to run the benchmark");
         String[] sizes = sizesProperty.split(",");
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT,
-                "%-23s %7s %9s %9s %9s %9s %9s %9s%n", "class", "MB", "parse", "toJson", "validate", "sameMean",
-                "total_ms", "ms_per_MB"));
+                "%-23s %7s %9s %9s %9s %9s %9s %9s %9s%n", "class", "MB", "parse", "toJson", "validate", "sameMean",
+                "resolve", "total_ms", "ms_per_MB"));
         String worst = null;
         double worstPerMb = -1;
+        String[] only = System.getProperty("dmskit.bench.hostile.only", "").split(",");
         for (Map.Entry<String, IntFunction<String>> e : classes().entrySet()) {
+            if (java.util.Arrays.stream(only).noneMatch(e.getKey()::contains)) {
+                continue;
+            }
             double lastPerMb = 0;
             for (String size : sizes) {
                 int bytes = (int) (Double.parseDouble(size) * 1_000_000);
                 String doc = e.getValue().apply(bytes);
                 double mb = doc.getBytes(StandardCharsets.UTF_8).length / 1e6;
                 int runs = mb > 5 ? 2 : mb > 0.5 ? 3 : 10;
-                double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+                double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE,
+                    Double.MAX_VALUE};
                 for (int k = 0; k < runs; k++) {
                     long t0 = System.nanoTime();
                     TableMappings m = TableMappings.fromJsonLenient(doc);
@@ -104,15 +174,18 @@ class HostileInputBenchmark {
                         throw new AssertionError(e.getKey() + ": not the same meaning as itself");
                     }
                     long t5 = System.nanoTime();
+                    resolveOwnNames(m);
+                    long t6 = System.nanoTime();
                     best[0] = Math.min(best[0], (t1 - t0) / 1e6);
                     best[1] = Math.min(best[1], (t2 - t1) / 1e6);
                     best[2] = Math.min(best[2], (t3 - t2) / 1e6);
                     best[3] = Math.min(best[3], (t5 - t4) / 1e6);
+                    best[4] = Math.min(best[4], (t6 - t5) / 1e6);
                 }
-                double total = best[0] + best[1] + best[2] + best[3];
+                double total = best[0] + best[1] + best[2] + best[3] + best[4];
                 lastPerMb = total / mb;
-                r.append(String.format(Locale.ROOT, "%-23s %7.2f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%n", e.getKey(),
-                        mb, best[0], best[1], best[2], best[3], total, lastPerMb));
+                r.append(String.format(Locale.ROOT, "%-23s %7.2f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%n",
+                        e.getKey(), mb, best[0], best[1], best[2], best[3], best[4], total, lastPerMb));
             }
             if (lastPerMb > worstPerMb) {
                 worstPerMb = lastPerMb;

@@ -194,6 +194,70 @@ class HostileInputTest {
         assertThat(Wildcards.matches("[^abcdefghijk]%", "k1")).isFalse();
     }
 
+    @Test
+    @DisplayName("fuzzer (seed 777, input 777197657): a long plain name compiles to one token, not one per character")
+    void longNamesCompileToFewTokens() {
+        String name = "string".repeat(200_000); // 1.2 million characters
+        // before: one token object per character, rebuilt on every match (seconds per resolution at 1 MB)
+        assertThat(Wildcards.compile(name, (char) 0).isLiteral()).isTrue();
+        assertThat(Wildcards.compile(name, (char) 0).tokenCount()).isEqualTo(1);
+        assertThat(Wildcards.compile("%" + name + "%", (char) 0).tokenCount()).isEqualTo(1);
+        assertThat(Wildcards.compile(name + "_%", (char) 0).tokenCount()).isEqualTo(2);
+        assertThat(Wildcards.compile("%" + name + "[_]" + name, (char) 0).tokenCount()).isEqualTo(3);
+        assertThat(Wildcards.compile("a#_" + name, '#').isLiteral()).isTrue();
+        assertThat(Wildcards.matches(name, name)).isTrue();
+        assertThat(Wildcards.matches(name, name + "x")).isFalse();
+        assertThat(Wildcards.matches("%" + name + "%", "x" + name + "y")).isTrue();
+        assertThat(Wildcards.matches(name + "_%", name + "xyz")).isTrue();
+        assertThat(Wildcards.matches(name + "_%", name)).isFalse();
+        assertThat(Wildcards.matches("%" + name + "[_]" + name, "x" + name + "_" + name)).isTrue();
+        assertThat(Wildcards.matches("%" + name + "[_]" + name, "x" + name + "-" + name)).isFalse();
+        assertThat(Wildcards.hasWildcard(name)).isFalse();
+        assertThat(Wildcards.hasWildcard(name + "_")).isTrue();
+    }
+
+    @Test
+    @DisplayName("a long plain middle segment is searched in linear time (Knuth-Morris-Pratt), not once per position")
+    void longMiddleSegmentIsSearchedLinearly() {
+        // trying the 500,000-character segment at each of 1.5 million positions would compare about 10^11 characters
+        String segment = "a".repeat(500_000) + "b";
+        String name = "a".repeat(2_000_000);
+        assertThat(Wildcards.matches("%" + segment + "%", name)).isFalse();
+        assertThat(Wildcards.matches("%" + segment + "%", name + "b")).isTrue();
+        assertThat(Wildcards.matches("x%" + segment + "%y", "x" + name + "by")).isTrue();
+        assertThat(Wildcards.matches("x%" + segment + "%y", "x" + name + "y")).isFalse();
+        assertThat(Wildcards.matches("%aab%", "aaab")).isTrue();
+        assertThat(Wildcards.matches("%abab%c", "abaababc")).isTrue();
+        assertThat(Wildcards.matches("%abab%c", "abaabac")).isFalse();
+    }
+
+    @Test
+    @DisplayName("fuzzer (seed 777, input 777197657): locators with multi-megabyte names resolve and keep the contract")
+    void longLocatorNamesKeepTheContract() {
+        String name = "string".repeat(100_000); // 600,000 characters: 3 s per contract check before the fix
+        for (String[] l : List.of(new String[] {name, "%", "c"}, new String[] {"%" + name + "%", name + "_%", "%" + name},
+                new String[] {name, name, name})) {
+            String json = "{\"rules\":[{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"1\","
+                    + "\"object-locator\":{\"schema-name\":\"" + l[0] + "\",\"table-name\":\"" + l[1] + "\"},"
+                    + "\"rule-action\":\"include\"},{\"rule-type\":\"transformation\",\"rule-id\":\"2\","
+                    + "\"rule-name\":\"2\",\"rule-target\":\"column\",\"object-locator\":{\"schema-name\":\"" + l[0]
+                    + "\",\"table-name\":\"" + l[1] + "\",\"column-name\":\"" + l[2] + "\"},\"rule-action\":"
+                    + "\"rename\",\"value\":\"c2\"},{\"rule-type\":\"transformation\",\"rule-id\":\"3\","
+                    + "\"rule-name\":\"3\",\"rule-target\":\"table\",\"object-locator\":{\"schema-name\":\"" + l[0]
+                    + "\",\"table-name\":\"" + l[1] + "\"},\"rule-action\":\"add-prefix\",\"value\":\"p_\"}]}";
+            TableMappings m = TableMappings.fromJsonLenient(json);
+            TableResolution r = m.resolve(l[0], l[1]);
+            assertThat(r.included()).isTrue();
+            assertThat(r.targetTable()).isEqualTo("p_" + l[1]);
+            assertThat(r.targetColumn(l[2])).contains("c2");
+            assertThat(r.columnTransformations(l[2], null)).hasSize(1);
+            assertThat(m.resolve("other", l[1]).included()).isFalse();
+            if (l[1].equals("%")) { // the shape the fuzzer found: the whole contract, resolve included
+                assertThat(MappingsFuzz.violation(json)).isEmpty();
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\uFEFF", "\uFEFF ", "null", "NaN", "{\"rules\":[NaN]}", "{\"rules\":[Infinity]}",
         "{'rules':[]}", "{\"rules\":[],}", "{\"rules\":[]} // c", "[]", "\"{}\"", "{\"rules\":{}}", "{\"rules\":null}",

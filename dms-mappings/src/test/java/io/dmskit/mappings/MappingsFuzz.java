@@ -353,13 +353,28 @@ final class MappingsFuzz {
      * @throws Violation when the contract is broken
      */
     static Outcome check(String text) {
+        return check(text, new StageTimes());
+    }
+
+    /**
+     * {@link #check(String)}, adding the time each step takes to {@code t}.
+     *
+     * @param text the input
+     * @param times where the time of each step is added
+     * @return what happened
+     * @throws Violation when the contract is broken
+     */
+    static Outcome check(String text, StageTimes times) {
         TableMappings m;
+        long parseStart = System.nanoTime();
         try {
             m = TableMappings.fromJsonLenient(text);
+            times.add("fromJsonLenient", System.nanoTime() - parseStart);
         } catch (InvalidTableMappingsException e) {
+            times.add("fromJsonLenient", System.nanoTime() - parseStart);
             expect(!e.problems().isEmpty() && e.problems().stream().anyMatch(MappingProblem::isError),
                     "typed error without an error", "fromJsonLenient threw without problems");
-            stage("strict parse", () -> {
+            stage(times, "strict parse", () -> {
                 try {
                     TableMappings.fromJson(text);
                     throw new Violation("strict accepts what lenient rejects", "", null);
@@ -367,7 +382,7 @@ final class MappingsFuzz {
                     return null;
                 }
             });
-            stage("sameMeaning", () -> {
+            stage(times, "sameMeaning", () -> {
                 try {
                     TableMappings.sameMeaning(text, text);
                     throw new Violation("sameMeaning accepts what lenient rejects", "", null);
@@ -381,44 +396,44 @@ final class MappingsFuzz {
         } catch (Throwable t) {
             throw escaped("fromJsonLenient", t);
         }
-        List<MappingProblem> problems = stage("validate", m::validate);
+        List<MappingProblem> problems = stage(times, "validate", m::validate);
         for (MappingProblem p : problems) {
             expect(p.message() != null && !p.message().isBlank(), "blank problem message", p.toString());
         }
         boolean clean = problems.stream().noneMatch(MappingProblem::isError);
-        String json = stage("toJson", m::toJson);
-        TableMappings again = stage("re-read toJson", () -> TableMappings.fromJsonLenient(json));
+        String json = stage(times, "toJson", m::toJson);
+        TableMappings again = stage(times, "re-read toJson", () -> TableMappings.fromJsonLenient(json));
         expect(again.equals(m), "round trip: fromJsonLenient(toJson()) differs", json);
         expect(again.toJson().equals(json), "round trip: second toJson differs", json);
         expect(again.hashCode() == m.hashCode(), "round trip: hashCode differs", json);
-        String pretty = stage("toPrettyJson", m::toPrettyJson);
-        expect(stage("re-read pretty", () -> TableMappings.fromJsonLenient(pretty)).equals(m),
+        String pretty = stage(times, "toPrettyJson", m::toPrettyJson);
+        expect(stage(times, "re-read pretty", () -> TableMappings.fromJsonLenient(pretty)).equals(m),
                 "round trip: pretty JSON reads back different", pretty);
-        expect(stage("sameMeaningAs", () -> m.sameMeaningAs(again)), "not the same meaning as itself", json);
-        expect(stage("sameMeaning(text)", () -> TableMappings.sameMeaning(text, json)),
+        expect(stage(times, "sameMeaningAs", () -> m.sameMeaningAs(again)), "not the same meaning as itself", json);
+        expect(stage(times, "sameMeaning(text)", () -> TableMappings.sameMeaning(text, json)),
                 "sameMeaning(text, toJson()) is false", json);
-        expect(stage("changesFrom", () -> m.changesFrom(again)).isEmpty(), "changes from itself", json);
-        stage("toString", m::toString);
-        stage("toBuilder", () -> m.toBuilder().buildUnvalidated());
+        expect(stage(times, "changesFrom", () -> m.changesFrom(again)).isEmpty(), "changes from itself", json);
+        stage(times, "toString", m::toString);
+        stage(times, "toBuilder", () -> m.toBuilder().buildUnvalidated());
         int resolved = 0;
         for (Rule r : m.rules()) {
-            stage("rule accessors", () -> {
+            stage(times, "rule accessors", () -> {
                 r.ruleId();
                 r.ruleName();
                 r.type();
                 r.keys();
                 return r.toString();
             });
-            Rule single = stage("Rules.fromJson", () -> Rules.fromJson(r.toJson()));
+            Rule single = stage(times, "Rules.fromJson", () -> Rules.fromJson(r.toJson()));
             expect(single.equals(r), "Rules.fromJson(rule.toJson()) differs", r.toJson());
-            ObjectLocator l = stage("objectLocator", r::objectLocator);
+            ObjectLocator l = stage(times, "objectLocator", r::objectLocator);
             // resolve the tables the first rules name (bounded: resolving is linear in the rules per table)
             if (l != null && l.schemaName() != null && l.tableName() != null && resolved++ < 8) {
-                resolve(m, l.schemaName(), l.tableName(), clean, TableType.TABLE);
+                resolve(times, m, l.schemaName(), l.tableName(), clean, TableType.TABLE);
             }
         }
-        resolve(m, "s", "t", clean, TableType.values());
-        Outcome strict = stage("strict parse", () -> {
+        resolve(times, m, "s", "t", clean, TableType.values());
+        Outcome strict = stage(times, "strict parse", () -> {
             try {
                 TableMappings s = TableMappings.fromJson(text);
                 expect(s.equals(m), "fromJson and fromJsonLenient read differently", text);
@@ -434,10 +449,11 @@ final class MappingsFuzz {
         return strict;
     }
 
-    private static void resolve(TableMappings m, String schema, String table, boolean clean, TableType... types) {
+    private static void resolve(StageTimes times, TableMappings m, String schema, String table, boolean clean,
+            TableType... types) {
         for (TableType type : types) {
-            TableResolution r = stage("resolve", () -> m.resolve(schema, table, type));
-            stage("resolution", () -> {
+            TableResolution r = stage(times, "resolve", () -> m.resolve(schema, table, type));
+            stage(times, "resolution", () -> {
                 r.targetSchema();
                 r.targetColumn("c");
                 r.targetColumn("c", "int4");
@@ -448,9 +464,12 @@ final class MappingsFuzz {
                 return r.toString();
             });
             for (SqlDialect d : SqlDialect.values()) {
+                long sqlStart = System.nanoTime();
                 try {
                     r.sqlPredicate(d);
+                    times.add("sqlPredicate", System.nanoTime() - sqlStart);
                 } catch (InvalidTableMappingsException e) {
+                    times.add("sqlPredicate", System.nanoTime() - sqlStart);
                     expect(!clean, "sqlPredicate fails on a document validate() accepts", e.getMessage());
                     expect(!e.problems().isEmpty(), "typed error without problems", "sqlPredicate");
                 } catch (Violation v) {
@@ -466,7 +485,37 @@ final class MappingsFuzz {
         T run();
     }
 
-    private static <T> T stage(String name, Step<T> step) {
+    /** The time spent in each step of one or more checks, by step name (not thread-safe: one per check). */
+    static final class StageTimes {
+        private final java.util.Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+
+        void add(String step, long took) {
+            nanos.merge(step, took, Long::sum);
+        }
+
+        /** @return the step that took longest, or "none" */
+        String slowest() {
+            return nanos.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                    .map(java.util.Map.Entry::getKey).orElse("none");
+        }
+
+        /** @return the nanoseconds spent in a step, 0 when it did not run */
+        long nanos(String step) {
+            return nanos.getOrDefault(step, 0L);
+        }
+
+        /** @return the steps by time spent, slowest first, as {@code name ms} pairs (at most {@code most}) */
+        String top(int most) {
+            StringBuilder sb = new StringBuilder();
+            nanos.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(most).forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey())
+                    .append(String.format(java.util.Locale.ROOT, " %.1f ms", e.getValue() / 1e6)));
+            return sb.toString();
+        }
+    }
+
+    private static <T> T stage(StageTimes times, String name, Step<T> step) {
+        long start = System.nanoTime();
         try {
             return step.run();
         } catch (Violation v) {
@@ -476,6 +525,8 @@ final class MappingsFuzz {
                     firstLine(e.getMessage()), e);
         } catch (Throwable t) {
             throw escaped(name, t);
+        } finally {
+            times.add(name, System.nanoTime() - start);
         }
     }
 
