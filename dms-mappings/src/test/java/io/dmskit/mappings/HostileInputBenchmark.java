@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -B -o -q -pl dms-mappings -am test -Dtest=HostileInputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Ddmskit.bench.hostile=0.1,1,4,16 -DargLine=-Xmx1g
+ *     -Ddmskit.bench.hostile=0.1,1,4,16 -DargLine=-Xmx1g [-Ddmskit.bench.classes=deep]
  * </pre>
  *
  * <p>For each class of hostile document (huge exponents, long numbers, long strings, deep nesting, many rules, many
@@ -108,7 +108,12 @@ class HostileInputBenchmark {
                 "peak_B/B", "peak_MB"));
         String worst = null;
         double worstPerMb = -1;
+        String only = System.getProperty("dmskit.bench.classes", "");
+        System.out.print(r);
         for (Map.Entry<String, IntFunction<String>> e : classes().entrySet()) {
+            if (!e.getKey().contains(only)) {
+                continue;
+            }
             double lastPerMb = 0;
             for (String size : sizes) {
                 int bytes = (int) (Double.parseDouble(size) * 1_000_000);
@@ -124,16 +129,20 @@ class HostileInputBenchmark {
                     }
                     peak = MemoryProbe.peakRetained(() -> timeOnce(e.getKey(), doc, new double[4]));
                 } catch (OutOfMemoryError oom) {
-                    r.append(String.format(Locale.ROOT, "%-23s %7.2f OutOfMemoryError%n", e.getKey(), mb));
+                    String row = String.format(Locale.ROOT, "%-23s %7.2f OutOfMemoryError%n", e.getKey(), mb);
+                    r.append(row);
+                    System.out.print(row);
                     lastPerMb = Double.POSITIVE_INFINITY;
                     continue;
                 }
                 double total = best[0] + best[1] + best[2] + best[3];
                 lastPerMb = total / mb;
-                r.append(String.format(Locale.ROOT,
+                String row = String.format(Locale.ROOT,
                         "%-23s %7.2f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8.1f %8.1f%n", e.getKey(), mb,
                         best[0], best[1], best[2], best[3], total, lastPerMb, allocated / (mb * 1e6),
-                        peak / (mb * 1e6), peak / 1e6));
+                        peak / (mb * 1e6), peak / 1e6);
+                r.append(row);
+                System.out.print(row); // as it goes: a large size takes minutes
             }
             if (lastPerMb > worstPerMb) {
                 worstPerMb = lastPerMb;
@@ -142,7 +151,8 @@ class HostileInputBenchmark {
         }
         r.append(String.format(Locale.ROOT, "worst class at %s MB: %s (%.1f ms/MB)%n", sizes[sizes.length - 1], worst,
                 worstPerMb));
-        System.out.print(r);
+        System.out.printf(Locale.ROOT, "worst class at %s MB: %s (%.1f ms/MB)%n", sizes[sizes.length - 1], worst,
+                worstPerMb);
         Path out = Path.of("target", "hostile-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, r, StandardCharsets.UTF_8);

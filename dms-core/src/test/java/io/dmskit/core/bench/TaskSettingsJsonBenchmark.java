@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * ./mvnw -B -q -o -pl dms-core -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp dms-core/target/test-classes:dms-core/target/classes:$(cat dms-core/target/cp.txt) \
- *     io.dmskit.core.bench.TaskSettingsJsonBenchmark [sizes in MB, default 1,4,16]
+ *     io.dmskit.core.bench.TaskSettingsJsonBenchmark [sizes in MB, default 1,4,16] [class name word]
  * </pre>
  */
 public final class TaskSettingsJsonBenchmark {
@@ -27,7 +27,8 @@ public final class TaskSettingsJsonBenchmark {
     }
 
     /**
-     * @param args optional: the sizes in MB, comma-separated (default {@code 1,4,16})
+     * @param args optional: the sizes in MB, comma-separated (default {@code 1,4,16}); then optionally a word that
+     *     picks the input classes whose name contains it (e.g. {@code nesting})
      */
     public static void main(String[] args) {
         int[] sizes = java.util.Arrays.stream((args.length > 0 ? args[0] : "1,4,16").split(","))
@@ -51,6 +52,9 @@ public final class TaskSettingsJsonBenchmark {
         System.out.printf(Locale.ROOT, "%-42s %4s %8s %10s %9s %8s%n", "input class", "MB", "ms/MB", "alloc B/B",
             "peak B/B", "peak MB");
         for (Map.Entry<String, IntFunction<String>> c : classes.entrySet()) {
+            if (args.length > 1 && !c.getKey().contains(args[1])) {
+                continue;
+            }
             run(c.getValue().apply(1)); // warm-up
             for (int mb : sizes) {
                 System.out.printf(Locale.ROOT, "%-42s %4d %s%n", c.getKey(), mb, measure(c.getValue(), mb));
