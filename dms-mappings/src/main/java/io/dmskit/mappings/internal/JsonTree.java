@@ -165,7 +165,7 @@ public final class JsonTree {
             case START_ARRAY: {
                 JsonLocation start = depth <= POSITION_DEPTH ? p.currentTokenLocation() : null;
                 // children are collected first so the node is sized exactly: each level of [[[...]]] then costs
-                // an ArrayNode with a one-slot list, not one with ten slots
+                // an ArrayNode and a OneOrMore, not an ArrayNode, an ArrayList and a ten-slot array
                 JsonNode[] items = scratch.at(depth, 8);
                 int n = 0;
                 JsonToken e;
@@ -179,10 +179,16 @@ public final class JsonTree {
                     }
                     items[n++] = v;
                 }
-                ArrayNode a = NODES.arrayNode(n);
-                for (int i = 0; i < n; i++) {
-                    a.add(items[i]);
-                    items[i] = null;
+                ArrayNode a;
+                if (n == 1) {
+                    a = new ArrayNode(NODES, new OneOrMore(items[0]));
+                    items[0] = null;
+                } else {
+                    a = NODES.arrayNode(n);
+                    for (int i = 0; i < n; i++) {
+                        a.add(items[i]);
+                        items[i] = null;
+                    }
                 }
                 if (start != null) {
                     pos.container(a, start.getLineNr(), start.getColumnNr());
