@@ -85,9 +85,11 @@ public final class TaskSettings {
      * sections and members are kept.
      *
      * A member whose value has the wrong type (a string where DMS wants a number, ...) is kept as read in the
-     * section's {@code otherFields()} and written back unchanged. Reading is linear in the text: numbers are not
-     * expanded, nesting deeper than 200 levels, numbers longer than 1000 digits, a member given twice and text after
-     * the object are rejected.
+     * section's {@code otherFields()} and written back unchanged. Reading is linear in the text, in time and memory:
+     * one streaming pass builds the values (arrays as exactly sized immutable lists, objects as maps in the order
+     * read), numbers are not expanded, and nesting deeper than 200 levels, numbers longer than 1000 digits, a member
+     * given twice and text after the object are rejected. {@link #sameMeaning(String, String)} and
+     * {@link #differencesFrom(String)} compare without copying either document.
      *
      * @param json the JSON object
      * @return the settings
@@ -191,7 +193,7 @@ public final class TaskSettings {
         return Optional.ofNullable(beforeImageSettings);
     }
 
-    /** @return sections dmskit does not model, as read (maps, lists, scalars) */
+    /** @return sections dmskit does not model, as read (maps, lists, scalars; lists read from JSON are immutable) */
     public Map<String, Object> otherSections() {
         return otherSections;
     }

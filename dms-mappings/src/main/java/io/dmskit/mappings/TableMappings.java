@@ -158,8 +158,14 @@ public final class TableMappings {
         if (!fatal.isEmpty()) {
             throw new InvalidTableMappingsException(fatal);
         }
-        ObjectNode extras = obj.deepCopy();
-        extras.remove("rules");
+        // the members other than "rules", sharing the parsed nodes: a deep copy of the document would double the
+        // memory a large unknown member costs (nothing mutates the parsed tree after this)
+        ObjectNode extras = Nodes.object();
+        obj.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("rules")) {
+                extras.set(f.getKey(), f.getValue());
+            }
+        });
         return new TableMappings(rules, extras, pos, warnings);
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -B -o -q -pl dms-mappings -am test -Dtest=HostileInputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Ddmskit.bench.hostile=0.1,1,4,16
+ *     -Ddmskit.bench.hostile=0.1,1,4,16 -DargLine=-Xmx1g [-Ddmskit.bench.hostile.only=deep]
  * </pre>
  *
  * <p>For each class of hostile document (huge exponents, long numbers, long strings, deep nesting, many rules, many
@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
  * lookup, its transformations, SQL predicate and summary), best of a few runs, and prints
  * milliseconds per MB; linear means the ms/MB column stays flat as the size grows. Names the worst class (highest
  * ms/MB at the largest size). {@code -Ddmskit.bench.hostile.only=<text>,<text>} keeps the classes whose name contains
- * one of the texts. The report is also written to {@code dms-mappings/target/hostile-benchmark.txt}.
+ * one of the texts. Next to the times it prints the bytes allocated per input byte (one whole pass: two parses,
+ * toJson, validate, compare, resolve) and the peak heap retained during a pass (per input byte and in MB, sampled
+ * by repeated full collections in a separate, untimed pass); run it with a modest heap
+ * ({@code -DargLine=-Xmx1g}). The report is also written to {@code dms-mappings/target/hostile-benchmark.txt}.
  */
 class HostileInputBenchmark {
     private static final String SELECT = "{\"rule-type\":\"selection\",\"rule-id\":\"1\",\"rule-name\":\"all\","
@@ -136,6 +139,30 @@ class HostileInputBenchmark {
         return open + unit.repeat(Math.max(1, bytes / unit.length())) + close;
     }
 
+    /** One parse + toJson + validate + second parse + sameMeaningAs + resolve, keeping the best time of each step. */
+    private static void timeOnce(String name, String doc, double[] best) {
+        long t0 = System.nanoTime();
+        TableMappings m = TableMappings.fromJsonLenient(doc);
+        long t1 = System.nanoTime();
+        m.toJson();
+        long t2 = System.nanoTime();
+        m.validate();
+        long t3 = System.nanoTime();
+        TableMappings other = TableMappings.fromJsonLenient(doc);
+        long t4 = System.nanoTime();
+        if (!m.sameMeaningAs(other)) {
+            throw new AssertionError(name + ": not the same meaning as itself");
+        }
+        long t5 = System.nanoTime();
+        resolveOwnNames(m);
+        long t6 = System.nanoTime();
+        best[4] = Math.min(best[4], (t6 - t5) / 1e6);
+        best[0] = Math.min(best[0], (t1 - t0) / 1e6);
+        best[1] = Math.min(best[1], (t2 - t1) / 1e6);
+        best[2] = Math.min(best[2], (t3 - t2) / 1e6);
+        best[3] = Math.min(best[3], (t5 - t4) / 1e6);
+    }
+
     @Test
     @DisplayName("hostile-document linearity benchmark (set -Ddmskit.bench.hostile=0.1,1,4,16)")
     void run() throws IOException {
@@ -143,11 +170,14 @@ class HostileInputBenchmark {
         assumeTrue(sizesProperty != null, "set -Ddmskit.bench.hostile=0.1,1,4,16 to run the benchmark");
         String[] sizes = sizesProperty.split(",");
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT,
-                "%-23s %7s %9s %9s %9s %9s %9s %9s %9s%n", "class", "MB", "parse", "toJson", "validate", "sameMean",
-                "resolve", "total_ms", "ms_per_MB"));
+                "max heap %d MB%n%-23s %7s %9s %9s %9s %9s %9s %9s %9s %9s %8s %8s%n",
+                Runtime.getRuntime().maxMemory() >> 20,
+                "class", "MB", "parse", "toJson", "validate", "sameMean", "resolve", "total_ms", "ms_per_MB",
+                "alloc_B/B", "peak_B/B", "peak_MB"));
         String worst = null;
         double worstPerMb = -1;
         String[] only = System.getProperty("dmskit.bench.hostile.only", "").split(",");
+        System.out.print(r);
         for (Map.Entry<String, IntFunction<String>> e : classes().entrySet()) {
             if (java.util.Arrays.stream(only).noneMatch(e.getKey()::contains)) {
                 continue;
@@ -160,32 +190,28 @@ class HostileInputBenchmark {
                 int runs = mb > 5 ? 2 : mb > 0.5 ? 3 : 10;
                 double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE,
                     Double.MAX_VALUE};
-                for (int k = 0; k < runs; k++) {
-                    long t0 = System.nanoTime();
-                    TableMappings m = TableMappings.fromJsonLenient(doc);
-                    long t1 = System.nanoTime();
-                    m.toJson();
-                    long t2 = System.nanoTime();
-                    m.validate();
-                    long t3 = System.nanoTime();
-                    TableMappings other = TableMappings.fromJsonLenient(doc);
-                    long t4 = System.nanoTime();
-                    if (!m.sameMeaningAs(other)) {
-                        throw new AssertionError(e.getKey() + ": not the same meaning as itself");
+                long allocated = 0;
+                long peak;
+                try {
+                    for (int k = 0; k < runs; k++) {
+                        allocated = MemoryProbe.allocated(() -> timeOnce(e.getKey(), doc, best));
                     }
-                    long t5 = System.nanoTime();
-                    resolveOwnNames(m);
-                    long t6 = System.nanoTime();
-                    best[0] = Math.min(best[0], (t1 - t0) / 1e6);
-                    best[1] = Math.min(best[1], (t2 - t1) / 1e6);
-                    best[2] = Math.min(best[2], (t3 - t2) / 1e6);
-                    best[3] = Math.min(best[3], (t5 - t4) / 1e6);
-                    best[4] = Math.min(best[4], (t6 - t5) / 1e6);
+                    peak = MemoryProbe.peakRetained(() -> timeOnce(e.getKey(), doc, new double[5]));
+                } catch (OutOfMemoryError oom) {
+                    String row = String.format(Locale.ROOT, "%-23s %7.2f OutOfMemoryError%n", e.getKey(), mb);
+                    r.append(row);
+                    System.out.print(row);
+                    lastPerMb = Double.POSITIVE_INFINITY;
+                    continue;
                 }
                 double total = best[0] + best[1] + best[2] + best[3] + best[4];
                 lastPerMb = total / mb;
-                r.append(String.format(Locale.ROOT, "%-23s %7.2f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%n",
-                        e.getKey(), mb, best[0], best[1], best[2], best[3], best[4], total, lastPerMb));
+                String row = String.format(Locale.ROOT,
+                        "%-23s %7.2f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %8.1f %8.1f%n", e.getKey(), mb,
+                        best[0], best[1], best[2], best[3], best[4], total, lastPerMb, allocated / (mb * 1e6),
+                        peak / (mb * 1e6), peak / 1e6);
+                r.append(row);
+                System.out.print(row); // as it goes: a large size takes minutes
             }
             if (lastPerMb > worstPerMb) {
                 worstPerMb = lastPerMb;
@@ -194,7 +220,8 @@ class HostileInputBenchmark {
         }
         r.append(String.format(Locale.ROOT, "worst class at %s MB: %s (%.1f ms/MB)%n", sizes[sizes.length - 1], worst,
                 worstPerMb));
-        System.out.print(r);
+        System.out.printf(Locale.ROOT, "worst class at %s MB: %s (%.1f ms/MB)%n", sizes[sizes.length - 1], worst,
+                worstPerMb);
         Path out = Path.of("target", "hostile-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, r, StandardCharsets.UTF_8);

@@ -73,7 +73,7 @@ public final class JsonTree {
         List<String[]> dups = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
-            JsonNode root = read(p, first, positions, dups, 1);
+            JsonNode root = read(p, first, positions, dups, 1, new Scratch());
             JsonToken extra = p.nextToken();
             if (extra != null) {
                 JsonLocation loc = p.currentTokenLocation();
@@ -107,8 +107,27 @@ public final class JsonTree {
      */
     private static final int POSITION_DEPTH = 8;
 
-    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups, int depth)
-            throws IOException {
+    /** Per-depth buffers for the elements of the array being read at that depth, reused by every array there. */
+    private static final class Scratch {
+        private JsonNode[][] byDepth = new JsonNode[16][];
+
+        /** @return the buffer of a depth, at least {@code needed} long, keeping what it held */
+        JsonNode[] at(int depth, int needed) {
+            if (depth >= byDepth.length) {
+                byDepth = java.util.Arrays.copyOf(byDepth, Math.max(depth + 1, byDepth.length * 2));
+            }
+            JsonNode[] b = byDepth[depth];
+            if (b == null || b.length < needed) {
+                b = b == null ? new JsonNode[Math.max(needed, 8)]
+                        : java.util.Arrays.copyOf(b, Math.max(needed, b.length * 2));
+                byDepth[depth] = b;
+            }
+            return b;
+        }
+    }
+
+    private static JsonNode read(JsonParser p, JsonToken t, SourcePositions pos, List<String[]> dups, int depth,
+            Scratch scratch) throws IOException {
         if (t == null) {
             throw new JsonParseException(p, "Unexpected end of input");
         }
@@ -124,7 +143,7 @@ public final class JsonTree {
                 while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonLocation kl = track || o.has(name) ? p.currentTokenLocation() : null;
-                    JsonNode v = read(p, p.nextToken(), pos, dups, depth + 1);
+                    JsonNode v = read(p, p.nextToken(), pos, dups, depth + 1, scratch);
                     if (o.has(name)) {
                         kl = kl == null ? p.currentTokenLocation() : kl;
                         dups.add(new String[] {name, String.valueOf(kl.getLineNr()), String.valueOf(kl.getColumnNr())});
@@ -144,17 +163,35 @@ public final class JsonTree {
                 return o;
             }
             case START_ARRAY: {
-                ArrayNode a = NODES.arrayNode();
-                if (depth <= POSITION_DEPTH) {
-                    JsonLocation start = p.currentTokenLocation();
-                    pos.container(a, start.getLineNr(), start.getColumnNr());
-                }
+                JsonLocation start = depth <= POSITION_DEPTH ? p.currentTokenLocation() : null;
+                // children are collected first so the node is sized exactly: each level of [[[...]]] then costs
+                // an ArrayNode and a OneOrMore, not an ArrayNode, an ArrayList and a ten-slot array
+                JsonNode[] items = scratch.at(depth, 8);
+                int n = 0;
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (e == null) {
                         throw new JsonParseException(p, "Unexpected end of input");
                     }
-                    a.add(read(p, e, pos, dups, depth + 1));
+                    JsonNode v = read(p, e, pos, dups, depth + 1, scratch);
+                    if (n == items.length) {
+                        items = scratch.at(depth, n + 1);
+                    }
+                    items[n++] = v;
+                }
+                ArrayNode a;
+                if (n == 1) {
+                    a = new ArrayNode(NODES, new OneOrMore(items[0]));
+                    items[0] = null;
+                } else {
+                    a = NODES.arrayNode(n);
+                    for (int i = 0; i < n; i++) {
+                        a.add(items[i]);
+                        items[i] = null;
+                    }
+                }
+                if (start != null) {
+                    pos.container(a, start.getLineNr(), start.getColumnNr());
                 }
                 return a;
             }

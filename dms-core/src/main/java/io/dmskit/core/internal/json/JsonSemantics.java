@@ -3,6 +3,7 @@ package io.dmskit.core.internal.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dmskit.core.provision.FieldDiff;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,20 +23,8 @@ public final class JsonSemantics {
     public static final Set<String> READ_ONLY = Set.of("Logging.CloudWatchLogGroup", "Logging.CloudWatchLogStream",
         "ControlTablesSettings.historyTimeslotInMinutes");
 
-    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-        // a member given twice is ambiguous, and text after the object is not part of it: both are errors
-        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        // numbers with a fraction or exponent are kept exactly as written (1e999999999 stays small and is written
-        // back as 1E+999999999; as a double it would become Infinity, which is not JSON)
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .build();
-
-    static {
-        // task settings are a few levels deep; 200 is also what the builders accept in otherSection/otherField
-        MAPPER.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-            .maxNestingDepth(200).build());
-    }
+    /** Writes maps, lists and scalars (reading is {@link TreeReader}'s). */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
 
     /** Numbers whose exponent is within this bound are written out in full when compared; others stay scientific. */
     private static final int PLAIN_SCALE_LIMIT = 64;
@@ -64,7 +53,81 @@ public final class JsonSemantics {
      *     scalars by text)
      */
     public static boolean sameMeaning(Map<String, ?> a, Map<String, ?> b) {
-        return normalize("", a).equals(normalize("", b));
+        return same("", a, false, b, false);
+    }
+
+    /**
+     * Whether {@code normalize(path, a).equals(normalize(path, b))}, decided by walking both values side by side
+     * without building their normal forms: no copy of either document, so comparing costs no memory beyond the
+     * documents themselves (and the LogComponents maps).
+     *
+     * @param aCanon whether {@code a} is already normal (a LogComponents map: its values are compared as they are)
+     * @param bCanon the same for {@code b}
+     */
+    private static boolean same(String path, Object a, boolean aCanon, Object b, boolean bCanon) {
+        if (a instanceof Map<?, ?> am) {
+            if (!(b instanceof Map<?, ?> bm)) {
+                return false;
+            }
+            if (members(path, am, aCanon) != members(path, bm, bCanon)) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : am.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                String p = aCanon ? path : child(path, key);
+                if (!aCanon && (e.getValue() == null || READ_ONLY.contains(p))) {
+                    continue;
+                }
+                Object bv = bm.get(key);
+                if (bv == null || !bCanon && READ_ONLY.contains(child(path, key))) {
+                    return false;
+                }
+                boolean aComponents = !aCanon && isComponents(key, e.getValue());
+                boolean bComponents = !bCanon && isComponents(key, bv);
+                if (!same(p, aComponents ? components((List<?>) e.getValue()) : e.getValue(), aCanon || aComponents,
+                    bComponents ? components((List<?>) bv) : bv, bCanon || bComponents)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof List<?> al) {
+            if (!(b instanceof List<?> bl) || al.size() != bl.size()) {
+                return false;
+            }
+            for (int i = 0; i < al.size(); i++) {
+                if (!same(path, al.get(i), aCanon, bl.get(i), bCanon)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (b instanceof Map<?, ?> || b instanceof List<?>) {
+            return false;
+        }
+        return (aCanon ? a : scalar(a)).equals(bCanon ? b : scalar(b));
+    }
+
+    /** @return how many members {@link #normalize} keeps of a map */
+    private static int members(String path, Map<?, ?> m, boolean canon) {
+        if (canon) {
+            return m.size();
+        }
+        int n = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (e.getValue() != null && !READ_ONLY.contains(child(path, String.valueOf(e.getKey())))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isComponents(String key, Object v) {
+        return "LogComponents".equals(key) && v instanceof List<?>;
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private static void compareMap(String prefix, String path, Map<String, ?> desired, Map<String, ?> actual,
@@ -94,12 +157,9 @@ public final class JsonSemantics {
                         out.add(FieldDiff.of(prefix + p + "[" + c.getKey() + "]", a, c.getValue()));
                     }
                 }
-            } else {
-                Object nd = normalize(p, dv);
-                Object na = normalize(p, av);
-                if (!nd.equals(na)) {
-                    out.add(FieldDiff.of(prefix + p, av == null ? null : render(na), render(nd)));
-                }
+            } else if (!same(p, dv, false, av, false)) {
+                out.add(FieldDiff.of(prefix + p, av == null ? null : render(normalize(p, av)),
+                    render(normalize(p, dv))));
             }
         }
     }
@@ -150,17 +210,53 @@ public final class JsonSemantics {
             }
             return out;
         }
+        return scalar(v);
+    }
+
+    /** @return the normal form of a scalar (not a map or list): its text, numbers and booleans canonical */
+    private static String scalar(Object v) {
+        if (v == null) {
+            return "(unset)";
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return v.toString(); // already canonical: no fraction, at most 18 trailing zeros
+        }
         if (v instanceof Number n) {
             return number(n.toString());
         }
         String s = String.valueOf(v);
-        if (s.length() <= 100 && s.matches("-?\\d+(\\.\\d+)?")) {
+        if (s.length() <= 100 && isDecimal(s)) {
             return number(s);
         }
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
             return s.toLowerCase(java.util.Locale.ROOT);
         }
         return s;
+    }
+
+    /** @return whether the text is {@code -?\\d+(\\.\\d+)?} (checked without a regular expression) */
+    private static boolean isDecimal(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == s.length()) {
+            return true;
+        }
+        if (s.charAt(i) != '.' || i + 1 == s.length()) {
+            return false;
+        }
+        for (i++; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -205,51 +301,23 @@ public final class JsonSemantics {
         if (json == null) {
             throw new IllegalArgumentException("no JSON text (null)");
         }
+        Object o;
         try {
-            Object o = MAPPER.readValue(json, Object.class);
-            if (!(o instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            return (Map<String, Object>) wholeNumbers(o);
+            o = TreeReader.read(json);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
             String msg = String.valueOf(e.getOriginalMessage());
             throw new IllegalArgumentException("invalid JSON" + at + ": "
                 + (msg.length() > 300 ? msg.substring(0, 300) + "..." : msg), e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // anything else the parser throws (its limits: nesting 200, numbers 1000 digits) is bad input too
             throw new IllegalArgumentException("invalid JSON: " + e.getClass().getSimpleName(), e);
         }
-    }
-
-    /**
-     * Reads whole numbers written with a fraction or an exponent ({@code 1e0}, {@code 600.0}) as the Integer or
-     * Long that {@code 1} and {@code 600} read as, so a document and its own serialization are equal; other
-     * numbers stay BigDecimal, exactly as written. Each check is bounded by the number's digits.
-     */
-    @SuppressWarnings("unchecked")
-    private static Object wholeNumbers(Object v) {
-        if (v instanceof BigDecimal d) {
-            if (d.signum() == 0) {
-                return 0;
-            }
-            if (d.precision() - d.scale() > 0 && d.precision() - d.scale() <= 19 && d.scale() <= 1000) {
-                try {
-                    long l = d.longValueExact();
-                    return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
-                } catch (ArithmeticException notWhole) {
-                    return d;
-                }
-            }
-            return d;
+        if (!(o instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("not a JSON object");
         }
-        if (v instanceof Map<?, ?> m) {
-            ((Map<String, Object>) m).replaceAll((k, x) -> wholeNumbers(x));
-        } else if (v instanceof List<?> l) {
-            ((List<Object>) l).replaceAll(JsonSemantics::wholeNumbers);
-        }
-        return v;
+        return (Map<String, Object>) o;
     }
 
     /**
