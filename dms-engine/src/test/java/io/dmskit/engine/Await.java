@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits for a condition with a deadline (the only place engine tests pause). */
+/** Waits for a condition with a deadline, or checks one holds for a period (the only place engine tests pause). */
 final class Await {
 
     private Await() {
@@ -28,5 +28,24 @@ final class Await {
                 throw new AssertionError("interrupted while waiting for " + what, e);
             }
         }
+    }
+
+    /**
+     * Checks that a condition holds throughout a period (a negative check: something must not happen), failing as
+     * soon as it stops holding.
+     */
+    static void holdsFor(String what, Duration period, BooleanSupplier condition, Supplier<String> state) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("No longer true: " + what + ". State: " + state.get());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while checking " + what, e);
+            }
+        } while (System.nanoTime() < end);
     }
 }

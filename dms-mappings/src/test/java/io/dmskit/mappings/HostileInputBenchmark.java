@@ -1,5 +1,6 @@
 package io.dmskit.mappings;
 
+import io.dmskit.testsupport.MemoryProbe;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.dmskit.core.bench;
 
+import io.dmskit.testsupport.MemoryProbe;
 import io.dmskit.core.TaskSettings;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import java.util.LinkedHashMap;

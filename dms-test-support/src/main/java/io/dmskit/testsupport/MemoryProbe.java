@@ -1,4 +1,4 @@
-package io.dmskit.core.bench;
+package io.dmskit.testsupport;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -10,7 +10,7 @@ import java.lang.management.MemoryMXBean;
  * largest used heap above the baseline measured just before. The sampler slows the action down, so time it in a
  * separate run.
  */
-final class MemoryProbe {
+public final class MemoryProbe {
     private static final MemoryMXBean HEAP = ManagementFactory.getMemoryMXBean();
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -22,7 +22,7 @@ final class MemoryProbe {
      * @param action what to measure
      * @return bytes allocated by the current thread while it ran
      */
-    static long allocated(Runnable action) {
+    public static long allocated(Runnable action) {
         long id = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(id);
         action.run();
@@ -33,7 +33,7 @@ final class MemoryProbe {
      * @param action what to measure
      * @return the largest heap in use after a full collection while the action ran, minus the heap in use before
      */
-    static long peakRetained(Runnable action) {
+    public static long peakRetained(Runnable action) {
         long baseline = usedAfterGc();
         long[] peak = {baseline};
         boolean[] stop = {false};
