@@ -8,11 +8,11 @@ import io.dmskit.core.provision.Sleeper;
 import io.dmskit.mappings.InvalidTableMappingsException;
 import io.dmskit.mappings.TableMappings;
 import io.dmskit.model.s3.S3FormatException;
+import io.dmskit.verify.internal.CatchUpWaits;
+import io.dmskit.verify.internal.CatchUpWaits.Round;
 import io.dmskit.verify.internal.Checks;
 import io.dmskit.verify.internal.Database;
 import io.dmskit.verify.internal.DmsTaskReader;
-import io.dmskit.verify.internal.FullLoadCheck;
-import io.dmskit.verify.internal.Poller;
 import io.dmskit.verify.internal.ProbeRunner;
 import io.dmskit.verify.internal.ReportFormats;
 import io.dmskit.verify.internal.TablePlan;
@@ -204,31 +204,9 @@ public final class Verifier {
         Instant deadline = start.plus(timeout);
         if (taskReader.knowsTask()) {
             DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-            awaitFullLoad(planner.plan(openSource(), task.mappings()), start, deadline, false);
+            waits().fullLoad(planner.plan(openSource(), task.mappings()), start, deadline, false);
         }
-        Poller poller = new Poller(clock, sleeper, pollInterval);
-        Map<String, DmsTableStatistics> earlier = Map.of();
-        while (true) {
-            Round round = verifyOnce(earlier);
-            List<String> waiting = new ArrayList<>();
-            for (TableVerification t : round.report().tables()) {
-                if (stillChanging(t, round.after())) {
-                    waiting.add(ReportFormats.explain(t));
-                }
-            }
-            if (waiting.isEmpty()) {
-                LOG.info("Caught up after {} s: {}", Duration.between(start, clock.instant()).toSeconds(),
-                        round.report());
-                return round.report();
-            }
-            LOG.debug("Not caught up yet: {}", waiting);
-            if (!poller.pause(deadline)) {
-                throw new VerificationTimeoutException(taskArn != null ? taskArn : round.report().target(),
-                        "caught up", waiting, Duration.between(start, clock.instant()), round.after(),
-                        round.report());
-            }
-            earlier = round.after() == null ? Map.of() : DmsTaskReader.byKey(round.after().tables());
-        }
+        return waits().caughtUp(start, deadline, this::verifyOnce);
     }
 
     /**
@@ -275,41 +253,13 @@ public final class Verifier {
         requireTask("awaitFullLoad(timeout)");
         Instant start = clock.instant();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
-        return awaitFullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), true);
+        return waits().fullLoad(planner.plan(openSource(), task.mappings()), start, start.plus(timeout), true);
     }
 
-    private TaskProgress awaitFullLoad(TablePlan plan, Instant start, Instant deadline, boolean announce) {
-        Poller poller = new Poller(clock, sleeper, pollInterval);
-        while (true) {
-            TaskProgress p = taskReader.progress(clock);
-            List<String> pending = FullLoadCheck.pending(p, plan);
-            if (pending.isEmpty()) {
-                if (announce) {
-                    LOG.info("Full load of {} complete ({})", p.taskName(), p.summary());
-                } else {
-                    LOG.debug("Full load of {} complete ({})", p.taskName(), p.summary());
-                }
-                return p;
-            }
-            LOG.debug("Full load of {} not complete: {}", taskArn, pending);
-            if (!poller.pause(deadline)) {
-                throw new VerificationTimeoutException(taskArn, "full load complete", pending,
-                        Duration.between(start, clock.instant()), p, null);
-            }
-        }
+    private CatchUpWaits waits() {
+        return new CatchUpWaits(clock, sleeper, pollInterval, taskReader, taskArn);
     }
 
-    /** Whether a table's result may still change by itself, so that a wait for "caught up" goes on. */
-    private static boolean stillChanging(TableVerification t, TaskProgress task) {
-        return switch (t.status()) {
-            case PENDING -> true;
-            case MISMATCH, MISSING_ON_TARGET -> task == null || task.isActive();
-            default -> false;
-        };
-    }
-
-    private record Round(VerificationReport report, TaskProgress after) {
-    }
 
     /** One verification; {@code earlier} are statistics from a previous round (empty for none). */
     private Round verifyOnce(Map<String, DmsTableStatistics> earlier) {

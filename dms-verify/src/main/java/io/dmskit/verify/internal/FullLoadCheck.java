@@ -12,7 +12,7 @@ import java.util.List;
  * Whether a task's full load is complete for the tables a verification covers, and if not, what is still pending.
  * The rules are documented on {@code Verifier.awaitFullLoad}.
  */
-public final class FullLoadCheck {
+final class FullLoadCheck {
 
     private FullLoadCheck() {
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * The pause between two polls of a verifier's wait, bounded by its deadline. Time is read from the verifier's clock
  * and waited through its {@link Sleeper}, so a test can run a long wait in virtual time ({@code fakeClock::sleep}).
  */
-public final class Poller {
+final class Poller {
 
     private final Clock clock;
     private final Sleeper sleeper;
