@@ -562,11 +562,7 @@ public final class Endpoint {
             if (mySql == null) {
                 mySql = MySqlSettings.builder();
             }
-            if (spec == null) {
-                rejected.add(DefinitionProblem.of("MySqlSettings", "the spec (Consumer) is null"));
-            } else {
-                spec.accept(mySql);
-            }
+            customize("MySqlSettings", spec, mySql);
             return this;
         }
 
@@ -587,11 +583,7 @@ public final class Endpoint {
             if (postgres == null) {
                 postgres = PostgreSqlSettings.builder();
             }
-            if (spec == null) {
-                rejected.add(DefinitionProblem.of("PostgreSqlSettings", "the spec (Consumer) is null"));
-            } else {
-                spec.accept(postgres);
-            }
+            customize("PostgreSqlSettings", spec, postgres);
             return this;
         }
 
@@ -612,11 +604,7 @@ public final class Endpoint {
             if (oracle == null) {
                 oracle = OracleSettings.builder();
             }
-            if (spec == null) {
-                rejected.add(DefinitionProblem.of("OracleSettings", "the spec (Consumer) is null"));
-            } else {
-                spec.accept(oracle);
-            }
+            customize("OracleSettings", spec, oracle);
             return this;
         }
 
@@ -637,11 +625,7 @@ public final class Endpoint {
             if (sqlServer == null) {
                 sqlServer = SqlServerSettings.builder();
             }
-            if (spec == null) {
-                rejected.add(DefinitionProblem.of("SqlServerSettings", "the spec (Consumer) is null"));
-            } else {
-                spec.accept(sqlServer);
-            }
+            customize("SqlServerSettings", spec, sqlServer);
             return this;
         }
 
@@ -662,11 +646,7 @@ public final class Endpoint {
             if (s3 == null) {
                 s3 = S3Settings.builder();
             }
-            if (spec == null) {
-                rejected.add(DefinitionProblem.of("S3Settings", "the spec (Consumer) is null"));
-            } else {
-                spec.accept(s3);
-            }
+            customize("S3Settings", spec, s3);
             return this;
         }
 
@@ -687,12 +667,17 @@ public final class Endpoint {
             if (kinesis == null) {
                 kinesis = KinesisSettings.builder();
             }
-            if (spec == null) {
-                rejected.add(DefinitionProblem.of("KinesisSettings", "the spec (Consumer) is null"));
-            } else {
-                spec.accept(kinesis);
-            }
+            customize("KinesisSettings", spec, kinesis);
             return this;
+        }
+
+        /** Runs a settings customizer; a null one is reported by {@link #build()}. */
+        private <T> void customize(String section, Consumer<T> spec, T settings) {
+            if (spec == null) {
+                rejected.add(DefinitionProblem.of(section, "the spec (Consumer) is null"));
+            } else {
+                spec.accept(settings);
+            }
         }
 
         /** @return the identifier this builder was started with (for the pipeline's reference checks) */
