@@ -3,6 +3,7 @@ package io.dmskit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmskit.testkit.FakeDms;
+import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.LocalS3;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,6 +32,7 @@ class FakeDmsServerlessEngineTest {
     private static final String PG = "eng_sless_pg";
     private static final String PG_OUT = "eng_sless_out";
     private static LocalReplicationEngine engine;
+    private static FakeSecretsManager secrets;
     private static FakeDms fake;
     private static DatabaseMigrationClient dms;
 
@@ -46,7 +48,8 @@ class FakeDmsServerlessEngineTest {
                 "INSERT INTO " + PG + ".events VALUES (1, 'open'), (2, 'close'), (3, 'open')");
         engine = LocalReplicationEngine.builder().s3(SharedS3.get().client()).pollInterval(Duration.ofMillis(100))
                 .build();
-        fake = FakeDms.builder().replicationEngine(engine).build();
+        secrets = FakeSecretsManager.create();
+        fake = FakeDms.builder().replicationEngine(engine).secretsManager(secrets).build();
         dms = fake;
     }
 
@@ -58,11 +61,16 @@ class FakeDmsServerlessEngineTest {
         Databases.postgres("DROP SCHEMA IF EXISTS " + PG + " CASCADE", "DROP SCHEMA IF EXISTS " + PG_OUT + " CASCADE");
     }
 
+    /** A MariaDB source whose credentials are in a Secrets Manager secret (the test server's password is empty). */
     private static String mariaDbSource(String id) {
         Databases.Server s = Databases.mysql();
+        String secret = secrets.createSecret(b -> b.name("eng-sless/" + id).secretString("{\"username\":\""
+                + s.user() + "\",\"password\":\"" + s.password() + "\",\"host\":\"" + s.host()
+                + "\",\"port\":\"" + s.port() + "\"}")).arn();
         return dms.createEndpoint(b -> b.endpointIdentifier(id).endpointType("source").engineName("mariadb")
-                .serverName(s.host()).port(s.port()).username(s.user()).password(s.password().isEmpty() ? "none"
-                        : s.password())).endpoint().endpointArn();
+                .mySQLSettings(m -> m.secretsManagerSecretId(secret)
+                        .secretsManagerAccessRoleArn("arn:aws:iam::123456789012:role/secrets"))).endpoint()
+                .endpointArn();
     }
 
     private static String postgres(String id, String type) {
