@@ -153,8 +153,10 @@ class FakeDmsServerlessEngineTest {
         Databases.mysql("INSERT INTO " + MY + ".orders VALUES (14, 2, 2.00)");
         dms.startReplication(b -> b.replicationConfigArn(arn).startReplicationType("resume-processing"));
         try {
-            Await.until("the change made while stopped", Duration.ofSeconds(15), () -> bucket.keys("dms/" + MY
-                    + "/orders/").stream().filter(k -> !k.contains("LOAD")).flatMap(k -> bucket.getString(k).lines())
+            // with instant timings, the next call to the fake moves the replication on: the condition makes one
+            Await.until("the change made while stopped", Duration.ofSeconds(15), () -> replication(arn).status()
+                    .equals("running") && bucket.keys("dms/" + MY + "/orders/").stream()
+                    .filter(k -> !k.contains("LOAD")).flatMap(k -> bucket.getString(k).lines())
                     .anyMatch(l -> l.equals("I,14,2,2.00")), () -> bucket.keys("dms/").toString());
             assertThat(stats(arn, "orders").orElseThrow().fullLoadRows()).as("no second full load on resume")
                     .isEqualTo(3L);
