@@ -35,7 +35,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 public final class AwsJson {
 
     /** The one mapper of the server (thread-safe once configured). */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            // 1700000000.123, never 1.700000000123E9: AWS writes timestamps as plain decimals
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
