@@ -11,7 +11,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * @param code the AWS error code, e.g. {@code ResourceNotFoundFault}
  * @param message the message
  */
-public record AwsError(int status, String code, String message) {
+record AwsError(int status, String code, String message) {
 
     /**
      * @param operation the operation name

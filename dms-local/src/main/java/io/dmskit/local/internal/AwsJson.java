@@ -32,7 +32,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * base64, enums as their strings and timestamps as epoch seconds with fractions (or the format a member's
  * {@link TimestampFormatTrait} names). No code per operation or per shape.
  */
-public final class AwsJson {
+final class AwsJson {
 
     /** The one mapper of the server (thread-safe once configured). */
     public static final ObjectMapper MAPPER = new ObjectMapper()

@@ -146,7 +146,7 @@ public final class Endpoints {
     }
 
     /** @return the HTTP handler */
-    public Router router() {
+    public com.sun.net.httpserver.HttpHandler router() {
         return router;
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * requests built. The file holds what the requests held (secret values, endpoint passwords), so it is readable by its
  * owner only.
  */
-public final class Journal implements AutoCloseable {
+final class Journal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
@@ -30,7 +30,7 @@ public final class Journal implements AutoCloseable {
     private BufferedWriter out;
 
     /** One journaled request. */
-    public record Entry(Instant time, String service, String region, String operation, JsonNode request) {
+    record Entry(Instant time, String service, String region, String operation, JsonNode request) {
     }
 
     /** @param file the journal file (created on the first entry) */

@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.SdkRequest;
  * @param journaled which operations change state (or draw random ids) and go to the journal
  * @param contentType the response content type
  */
-public record JsonService(String name, String targetPrefix, Class<?> clientInterface, Set<String> operations,
+record JsonService(String name, String targetPrefix, Class<?> clientInterface, Set<String> operations,
                           Predicate<String> journaled, String contentType) {
 
     private static final Map<String, Optional<Method>> METHODS = new ConcurrentHashMap<>();

@@ -1,7 +1,7 @@
 package io.dmskit.local.internal;
 
 /** Carries the AWS error an HTTP request is answered with, from where it is found to the handler that writes it. */
-public final class LocalAwsException extends RuntimeException {
+final class LocalAwsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * S3's and is forwarded to the S3 server. The region is the one in the SigV4 credential scope; credentials are not
  * checked.
  */
-public final class Router implements HttpHandler {
+final class Router implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/,\\s]*/\\d{8}/([^/,\\s]+)/");
@@ -42,7 +42,7 @@ public final class Router implements HttpHandler {
      * @param service the service
      * @param client the backing client of a region
      */
-    public record Binding(JsonService service, java.util.function.Function<LocalCloud.Region, Object> client) {
+    record Binding(JsonService service, java.util.function.Function<LocalCloud.Region, Object> client) {
     }
 
     /**
@@ -68,13 +68,21 @@ public final class Router implements HttpHandler {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (target == null) {
+                if (OtherProtocols.answer(exchange)) {
+                    return;
+                }
                 try {
                     s3.forward(exchange);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("dms-local: S3 request {} {} failed: {}", exchange.getRequestMethod(),
                             exchange.getRequestURI().getRawPath(), e.toString());
-                    reply(exchange, new AwsError(500, "InternalError", "S3 request failed: " + e.getMessage()),
-                            "application/xml");
+                    byte[] xml = ("<Error><Code>InternalError</Code><Message>dms-local could not forward the request"
+                            + " to S3</Message></Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    try {
+                        send(exchange, 500, "application/xml", xml, null);
+                    } catch (IOException | RuntimeException alreadyAnswering) {
+                        LOG.debug("dms-local: could not answer the failed S3 request", alreadyAnswering);
+                    }
                 }
                 return;
             }
