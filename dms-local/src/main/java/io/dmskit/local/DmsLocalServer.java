@@ -3,6 +3,7 @@ package io.dmskit.local;
 import com.sun.net.httpserver.HttpServer;
 import io.dmskit.local.internal.Endpoints;
 import io.dmskit.testkit.FakeClock;
+import io.dmskit.testkit.FakeCloudWatchLogs;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.LocalS3;
@@ -21,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local AWS endpoint on loopback: one port serves the DMS API and Secrets Manager (AWS JSON 1.1, backed by
- * {@link FakeDms} and {@link FakeSecretsManager}, one of each per region named by the request's signature) and S3
+ * A local AWS endpoint on loopback: one port serves the DMS API, Secrets Manager and CloudWatch Logs (AWS JSON 1.1,
+ * backed by {@link FakeDms}, {@link FakeSecretsManager} and {@link FakeCloudWatchLogs}, one of each per region named
+ * by the request's signature) and S3
  * (path-style, forwarded to a {@link LocalS3}), so the AWS CLI, boto3, Terraform and any SDK client built with an
  * endpoint override drive the local DMS over HTTP. With the local engine (the default) started tasks really
  * replicate from the endpoints' databases.
@@ -132,6 +134,14 @@ public final class DmsLocalServer implements AutoCloseable {
      */
     public FakeSecretsManager secrets(String region) {
         return endpoints.cloud().region(Objects.requireNonNull(region, "region")).secrets();
+    }
+
+    /**
+     * @param region a region name, e.g. {@code us-east-1}
+     * @return the fake CloudWatch Logs that serves that region's requests, where its tasks write their logs
+     */
+    public FakeCloudWatchLogs cloudWatchLogs(String region) {
+        return endpoints.cloud().region(Objects.requireNonNull(region, "region")).logs();
     }
 
     /** @return the S3 server behind the endpoint's S3 requests (started on first use) */

@@ -3,6 +3,7 @@ package io.dmskit.local;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dmskit.testkit.server.MotoServer;
+import io.dmskit.testkit.server.MotoTimestampInterceptor;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -69,14 +70,14 @@ class DmsLocalBenchmark {
         try {
             awaitAnswer(localPort);
             awaitAnswer(motoPort);
-            double localRps = throughput(URI.create("http://127.0.0.1:" + localPort));
-            double motoRps = throughput(URI.create("http://127.0.0.1:" + motoPort));
             System.out.printf(Locale.ROOT, "%n== dms-local vs moto_server (%d cores, %s)%n",
                     Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.printf(Locale.ROOT, "start-up to first DescribeReplicationTasks, JVM/process start included "
                     + "(best / median of %d):%n", ROUNDS);
             System.out.printf(Locale.ROOT, "  dms-local  %5d ms / %5d ms%n", best(localStart), median(localStart));
             System.out.printf(Locale.ROOT, "  moto       %5d ms / %5d ms%n", best(motoStart), median(motoStart));
+            double localRps = throughput(URI.create("http://127.0.0.1:" + localPort), false);
+            double motoRps = throughput(URI.create("http://127.0.0.1:" + motoPort), true);
             System.out.printf(Locale.ROOT, "DescribeReplicationTasks (20 tasks, filter by ARN), SDK v2, %d threads,"
                     + " %d requests:%n", THREADS, REQUESTS);
             System.out.printf(Locale.ROOT, "  dms-local  %8.0f requests/s%n", localRps);
@@ -143,8 +144,18 @@ class DmsLocalBenchmark {
         throw new IllegalStateException("no answer on port " + port + " within 3 minutes");
     }
 
-    private static double throughput(URI endpoint) throws Exception {
-        try (DatabaseMigrationClient dms = Clients.dms(endpoint, "us-east-1")) {
+    /** @param moto moto's timestamps need the testkit's interceptor before the SDK can read them */
+    private static double throughput(URI endpoint, boolean moto) throws Exception {
+        DatabaseMigrationClient client = Clients.dms(endpoint, "us-east-1");
+        if (moto) {
+            client.close();
+            client = DatabaseMigrationClient.builder().endpointOverride(endpoint)
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKID", "x")))
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(new MotoTimestampInterceptor())).build();
+        }
+        try (DatabaseMigrationClient dms = client) {
             String instance = dms.createReplicationInstance(b -> b.replicationInstanceIdentifier("bench-ri")
                     .replicationInstanceClass("dms.t3.medium")).replicationInstance().replicationInstanceArn();
             String src = dms.createEndpoint(b -> b.endpointIdentifier("bench-src").endpointType("source")

@@ -137,6 +137,24 @@ class SdkClientsTest {
     }
 
     @Test
+    void cloudWatchLogsRoundTripsEventsOverJson11(URI endpoint, DmsLocalServer server) {
+        try (var logs = software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder()
+                .endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"))).build()) {
+            logs.createLogGroup(b -> b.logGroupName("/dmslocal/sdk"));
+            logs.createLogStream(b -> b.logGroupName("/dmslocal/sdk").logStreamName("s1"));
+            long now = server.clock().millis();
+            logs.putLogEvents(b -> b.logGroupName("/dmslocal/sdk").logStreamName("s1")
+                    .logEvents(e -> e.timestamp(now).message("hello over HTTP")));
+            assertThat(logs.getLogEvents(b -> b.logGroupName("/dmslocal/sdk").logStreamName("s1")
+                    .startFromHead(true)).events()).extracting(e -> e.message()).containsExactly("hello over HTTP");
+            assertThat(server.cloudWatchLogs("us-east-1").describeLogGroups().logGroups())
+                    .extracting(g -> g.logGroupName()).contains("/dmslocal/sdk");
+        }
+    }
+
+    @Test
     void s3RequestsReachTheLocalS3ThroughTheSamePort(URI endpoint, DmsLocalServer server) {
         try (S3Client s3 = Clients.s3(endpoint)) {
             s3.createBucket(b -> b.bucket("dmslocal-sdk-bucket"));

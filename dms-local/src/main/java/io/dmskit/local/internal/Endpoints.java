@@ -54,6 +54,17 @@ public final class Endpoints {
                     || op.startsWith("BatchGet")) || op.equals("GetRandomPassword"),
             "application/x-amz-json-1.1");
 
+    /**
+     * CloudWatch Logs: AWS JSON 1.1 with targets {@code Logs_20140328.<Operation>}; the operations are the ones
+     * {@code FakeCloudWatchLogs} implements. Where the fake DMS writes its task logs.
+     */
+    static final JsonService LOGS = new JsonService("logs", "Logs_20140328",
+            software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class,
+            JsonService.implementedBy(io.dmskit.testkit.FakeCloudWatchLogs.class),
+            op -> !(op.startsWith("Get") || op.startsWith("Describe") || op.startsWith("List")
+                    || op.startsWith("Filter")),
+            "application/x-amz-json-1.1");
+
     private final Path dataDir;
     private final boolean resetDataDir;
     private final boolean followWallClock;
@@ -93,8 +104,9 @@ public final class Endpoints {
         this.journal = dataDir == null ? null : new Journal(dataDir.resolve("journal.jsonl"));
         this.router = new Router(cloud, List.of(
                 new Router.Binding(DMS, LocalCloud.Region::dms),
-                new Router.Binding(SECRETS, LocalCloud.Region::secrets)),
-                this::s3Endpoint, journal, this::followWallClock, this.clock::instant);
+                new Router.Binding(SECRETS, LocalCloud.Region::secrets),
+                new Router.Binding(LOGS, LocalCloud.Region::logs)),
+                this::s3Endpoint, journal, this::followWallClock, this.clock::instant, this::warmS3);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "dms-local-http-" + n.incrementAndGet());
@@ -122,12 +134,6 @@ public final class Endpoints {
         }
         if (adoptedDms != null) {
             cloud.adopt(adoptedDms, adoptedSecrets);
-        }
-        if (ownsS3) {
-            // S3Mock (Spring Boot) takes seconds: start it now, off the request path; S3 requests wait for it
-            Thread t = new Thread(this::localS3, "dms-local-s3-start");
-            t.setDaemon(true);
-            t.start();
         }
         if (journal == null) {
             return 0;
@@ -174,6 +180,18 @@ public final class Endpoints {
     public LocalS3 localS3() {
         synchronized (s3) {
             return s3.isRunning() ? s3 : s3.start();
+        }
+    }
+
+    /**
+     * Starts S3 in the background once the first JSON request has been answered: S3Mock (Spring Boot) takes seconds
+     * of CPU, which would otherwise delay that first answer; S3 requests that come earlier start it themselves.
+     */
+    private void warmS3() {
+        if (ownsS3) {
+            Thread t = new Thread(this::localS3, "dms-local-s3-start");
+            t.setDaemon(true);
+            t.start();
         }
     }
 

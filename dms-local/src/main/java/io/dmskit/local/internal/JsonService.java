@@ -86,6 +86,22 @@ record JsonService(String name, String targetPrefix, Class<?> clientInterface, S
     }
 
     /**
+     * @param fake a fake client class
+     * @return the operations it implements: its public methods that take one SDK request
+     */
+    static Set<String> implementedBy(Class<?> fake) {
+        Set<String> ops = new java.util.TreeSet<>();
+        for (Method m : fake.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && m.getParameterCount() == 1
+                    && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+                String type = m.getParameterTypes()[0].getSimpleName();
+                ops.add(type.substring(0, type.length() - "Request".length()));
+            }
+        }
+        return Set.copyOf(ops);
+    }
+
+    /**
      * @param target the X-Amz-Target header value
      * @return the operation it names, when it belongs to this service
      */

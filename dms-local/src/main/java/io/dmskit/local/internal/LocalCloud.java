@@ -1,6 +1,8 @@
 package io.dmskit.local.internal;
 
 import io.dmskit.testkit.FakeClock;
+import io.dmskit.testkit.FakeCloudWatch;
+import io.dmskit.testkit.FakeCloudWatchLogs;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.Timings;
@@ -29,8 +31,18 @@ public final class LocalCloud implements AutoCloseable {
     private final Supplier<ReplicationEngine> engineFactory;
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
 
-    /** The fakes of one region. */
-    public record Region(FakeDms dms, FakeSecretsManager secrets, ReplicationEngine engine, boolean owned) {
+    /**
+     * The fakes of one region.
+     *
+     * @param dms the fake DMS
+     * @param secrets its Secrets Manager
+     * @param logs the CloudWatch Logs its tasks write to
+     * @param cloudWatch the CloudWatch its metrics go to
+     * @param engine the replication engine, or null
+     * @param owned whether the server made them (and closes them)
+     */
+    public record Region(FakeDms dms, FakeSecretsManager secrets, FakeCloudWatchLogs logs, FakeCloudWatch cloudWatch,
+                         ReplicationEngine engine, boolean owned) {
     }
 
     /**
@@ -51,7 +63,8 @@ public final class LocalCloud implements AutoCloseable {
      * @param secrets its Secrets Manager
      */
     public void adopt(FakeDms dms, FakeSecretsManager secrets) {
-        regions.put(dms.region(), new Region(dms, secrets, null, false));
+        regions.put(dms.region(), new Region(dms, secrets, FakeCloudWatchLogs.builder().clock(dms.clock())
+                .region(dms.region()).build(), null, null, false));
     }
 
     /**
@@ -74,13 +87,16 @@ public final class LocalCloud implements AutoCloseable {
     private Region create(String region) {
         FakeSecretsManager secrets = FakeSecretsManager.builder().clock(clock).region(region).seed(region.hashCode())
                 .build();
-        FakeDms.Builder b = FakeDms.builder().clock(clock).timings(timings).region(region).secretsManager(secrets);
+        FakeCloudWatchLogs logs = FakeCloudWatchLogs.builder().clock(clock).region(region).build();
+        FakeCloudWatch cloudWatch = FakeCloudWatch.builder().clock(clock).region(region).build();
+        FakeDms.Builder b = FakeDms.builder().clock(clock).timings(timings).region(region).secretsManager(secrets)
+                .cloudWatchLogs(logs).cloudWatch(cloudWatch);
         ReplicationEngine engine = engineFactory == null ? null : new LazyEngine(engineFactory);
         if (engine != null) {
             b.replicationEngine(engine);
         }
         LOG.debug("dms-local: serving region {}", region);
-        return new Region(b.build(), secrets, engine, true);
+        return new Region(b.build(), secrets, logs, cloudWatch, engine, true);
     }
 
     /** @return the regions served so far */

@@ -35,6 +35,8 @@ final class Router implements HttpHandler {
     private final Runnable beforeCall;
     private final Supplier<Instant> now;
     private final Object journalLock = new Object();
+    private final Runnable afterFirstAnswer;
+    private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * A served JSON protocol service and how a region's backing client is found.
@@ -52,9 +54,11 @@ final class Router implements HttpHandler {
      * @param journal where state-changing requests are recorded, or null
      * @param beforeCall run before each call (moves the clock)
      * @param now the time journal entries are stamped with
+     * @param afterFirstAnswer run once, after the first JSON request has been answered
      */
-    public Router(LocalCloud cloud, List<Binding> services, Supplier<java.net.URI> s3, Journal journal,
-                  Runnable beforeCall, Supplier<Instant> now) {
+    Router(LocalCloud cloud, List<Binding> services, Supplier<java.net.URI> s3, Journal journal,
+           Runnable beforeCall, Supplier<Instant> now, Runnable afterFirstAnswer) {
+        this.afterFirstAnswer = afterFirstAnswer;
         this.cloud = cloud;
         this.services = List.copyOf(services);
         this.s3 = new S3Proxy(s3);
@@ -97,6 +101,9 @@ final class Router implements HttpHandler {
                 String region = regionOf(exchange);
                 JsonNode response = call(binding, region, operation, body);
                 send(exchange, 200, contentType, AwsJson.MAPPER.writeValueAsBytes(response), null);
+                if (answered.compareAndSet(false, true)) {
+                    afterFirstAnswer.run();
+                }
             } catch (LocalAwsException e) {
                 reply(exchange, e.error(), contentType);
             } catch (RuntimeException e) {
