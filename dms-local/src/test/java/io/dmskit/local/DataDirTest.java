@@ -17,6 +17,7 @@ class DataDirTest {
     void resourcesSecretsAndObjectsSurviveARestartAndResetClearsThem(@TempDir Path dir) {
         Clients.Pipeline before;
         String secretArn;
+        java.time.Instant created;
         try (DmsLocalServer first = DmsLocalServer.builder().dataDir(dir).localEngine(false).build().start();
              DatabaseMigrationClient dms = Clients.dms(first.endpoint(), "eu-west-1");
              SecretsManagerClient sm = Clients.secrets(first.endpoint());
@@ -25,6 +26,7 @@ class DataDirTest {
             before = Clients.provision(dms, secretArn, "kept");
             dms.startReplicationTask(b -> b.replicationTaskArn(before.taskArn())
                     .startReplicationTaskType("start-replication"));
+            created = dms.describeReplicationTasks().replicationTasks().get(0).replicationTaskCreationDate();
             s3.createBucket(b -> b.bucket("dmslocal-kept"));
             s3.putObject(b -> b.bucket("dmslocal-kept").key("a.csv"), RequestBody.fromString("1,a\n"));
         }
@@ -37,6 +39,7 @@ class DataDirTest {
                     .values(before.taskArn()))).replicationTasks().get(0);
             assertThat(task.status()).isEqualTo("running");
             assertThat(task.sourceEndpointArn()).isEqualTo(before.sourceArn());
+            assertThat(task.replicationTaskCreationDate()).isEqualTo(created); // replayed at its own time
             assertThat(sm.getSecretValue(b -> b.secretId(secretArn)).secretString())
                     .isEqualTo("{\"password\":\"kept\"}");
             assertThat(s3.getObjectAsBytes(b -> b.bucket("dmslocal-kept").key("a.csv")).asUtf8String())
