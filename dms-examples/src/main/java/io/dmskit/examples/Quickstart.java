@@ -153,7 +153,11 @@ public final class Quickstart {
                     ConfigurationGuideScenario scenario = scenario(source, schemas);
                     scenario.buckets().forEach(s3::createBucket);
                     done("S3 at " + s3.endpoint() + ", buckets " + String.join(", ", scenario.buckets()));
-                    return replicateAndVerify(source, scenario, dms, secrets, s3, engine, seeded);
+                    QuickstartResult result = replicateAndVerify(source, scenario, dms, secrets, s3, engine, seeded);
+                    // -Ddmskit.serve=true: the same fakes stay reachable over HTTP (dms-local) until Ctrl-C
+                    QuickstartEndpoint.serveIfAsked(dms, secrets, s3, scenario.buckets(),
+                            ConfigurationGuideScenario.SECRET_NAME, out);
+                    return result;
                 }
             }
         }
