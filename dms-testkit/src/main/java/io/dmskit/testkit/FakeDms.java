@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * waiting 10 simulated minutes for an instance takes microseconds).
  *
  * <p><b>Data plane.</b> Without a {@link ReplicationEngine}, tests script table statistics and task outcomes with
- * {@link #task(String)}; with one, the engine is started when a task enters {@code running} and stopped when it
- * leaves it.
+ * {@link #task(String)} (and serverless replications with {@link #replication(String)}); with one, the engine is
+ * started when a task or a serverless replication enters {@code running} and stopped when it leaves it.
  *
  * <p>Thread-safe: every call is applied atomically. {@link #close()} stops running engines.
  */
@@ -143,6 +143,17 @@ public final class FakeDms implements DatabaseMigrationClient {
      */
     public TaskControl task(String taskArnOrIdentifier) {
         return state.task(taskArnOrIdentifier);
+    }
+
+    /**
+     * The scripted data plane of a DMS Serverless replication (table statistics, end of full load, failure, stop).
+     *
+     * @param configArnOrIdentifier the replication config's ARN or its ReplicationConfigIdentifier
+     * @return the replication's control
+     * @throws IllegalArgumentException when there is no such replication config
+     */
+    public ReplicationControl replication(String configArnOrIdentifier) {
+        return state.replication(configArnOrIdentifier);
     }
 
     /**

@@ -41,6 +41,7 @@ public final class Timings {
     private final Duration fullLoad;
     private final Duration replicationStart;
     private final Duration replicationStop;
+    private final Duration replicationDeprovision;
     private final Duration taskAssessment;
 
     private Timings(Builder b) {
@@ -59,6 +60,7 @@ public final class Timings {
         this.fullLoad = b.fullLoad;
         this.replicationStart = b.replicationStart;
         this.replicationStop = b.replicationStop;
+        this.replicationDeprovision = b.replicationDeprovision;
         this.taskAssessment = b.taskAssessment;
     }
 
@@ -71,7 +73,8 @@ public final class Timings {
      * @return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
      *     delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
      *     connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it;
-     *     serverless replications 10 min to start, 2 min to stop; task assessments 2 min
+     *     serverless replications 10 min to start, 2 min to stop, their capacity released 48 h after a stop; task
+     *     assessments 2 min
      */
     public static Timings realistic() {
         return new Builder()
@@ -90,6 +93,7 @@ public final class Timings {
                 .fullLoad(Duration.ofMinutes(2))
                 .replicationStart(Duration.ofMinutes(10))
                 .replicationStop(Duration.ofMinutes(2))
+                .replicationDeprovision(Duration.ofHours(48))
                 .taskAssessment(Duration.ofMinutes(2))
                 .build();
     }
@@ -140,10 +144,19 @@ public final class Timings {
     public Duration taskMove() { return taskMove; }
     /** @return {@code deleting → gone} of a task */
     public Duration taskDelete() { return taskDelete; }
-    /** @return {@code running → started serverless replication} delay */
+    /**
+     * @return StartReplication to {@code running} of a serverless replication, shared evenly by its seven start steps
+     *     ({@code initializing} ... {@code replication_starting})
+     */
     public Duration replicationStart() { return replicationStart; }
-    /** @return {@code stopping → stopped} of a serverless replication */
+    /** @return {@code stopping → stopped} of a serverless replication, and {@code deprovisioning → deprovisioned} */
     public Duration replicationStop() { return replicationStop; }
+    /**
+     * @return how long a stopped or failed serverless replication keeps its provisioned capacity
+     *     ({@code ReplicationDeprovisionTime} minus the stop) before {@code ProvisionState} goes
+     *     {@code deprovisioning}
+     */
+    public Duration replicationDeprovision() { return replicationDeprovision; }
     /** @return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment) */
     public Duration taskAssessment() { return taskAssessment; }
 
@@ -167,14 +180,15 @@ public final class Timings {
                 && taskCreate.equals(t.taskCreate) && taskModify.equals(t.taskModify) && taskStart.equals(t.taskStart)
                 && taskStop.equals(t.taskStop) && taskMove.equals(t.taskMove) && taskDelete.equals(t.taskDelete)
                 && Objects.equals(fullLoad, t.fullLoad) && replicationStart.equals(t.replicationStart)
-                && replicationStop.equals(t.replicationStop) && taskAssessment.equals(t.taskAssessment);
+                && replicationStop.equals(t.replicationStop)
+                && replicationDeprovision.equals(t.replicationDeprovision) && taskAssessment.equals(t.taskAssessment);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(instanceCreate, instanceModify, instanceReboot, instanceDelete, endpointDelete,
                 connectionTest, taskCreate, taskModify, taskStart, taskStop, taskMove, taskDelete, fullLoad,
-                replicationStart, replicationStop, taskAssessment);
+                replicationStart, replicationStop, replicationDeprovision, taskAssessment);
     }
 
     @Override
@@ -186,7 +200,7 @@ public final class Timings {
                 + ", taskStop=" + taskStop + ", taskMove=" + taskMove + ", taskDelete=" + taskDelete
                 + ", fullLoad=" + (fullLoad == null ? "scripted" : fullLoad)
                 + ", replicationStart=" + replicationStart + ", replicationStop=" + replicationStop
-                + ", taskAssessment=" + taskAssessment + "]";
+                + ", replicationDeprovision=" + replicationDeprovision + ", taskAssessment=" + taskAssessment + "]";
     }
 
     /** Builds {@link Timings}; every delay defaults to zero and must not be negative. */
@@ -206,6 +220,7 @@ public final class Timings {
         private Duration fullLoad = Duration.ZERO;
         private Duration replicationStart = Duration.ZERO;
         private Duration replicationStop = Duration.ZERO;
+        private Duration replicationDeprovision = Duration.ZERO;
         private Duration taskAssessment = Duration.ZERO;
         private final List<String> problems = new ArrayList<>();
 
@@ -228,6 +243,7 @@ public final class Timings {
             fullLoad = t.fullLoad;
             replicationStart = t.replicationStart;
             replicationStop = t.replicationStop;
+            replicationDeprovision = t.replicationDeprovision;
             taskAssessment = t.taskAssessment;
         }
 
@@ -273,6 +289,11 @@ public final class Timings {
         public Builder taskAssessment(Duration d) { taskAssessment = check("taskAssessment", d); return this; }
         /** @param d serverless replication stop time @return this builder */
         public Builder replicationStop(Duration d) { replicationStop = check("replicationStop", d); return this; }
+        /** @param d how long a stopped serverless replication keeps its capacity @return this builder */
+        public Builder replicationDeprovision(Duration d) {
+            replicationDeprovision = check("replicationDeprovision", d);
+            return this;
+        }
 
         /**
          * @param d how long an undriven full load takes once the task runs

@@ -4,18 +4,38 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationConfig;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 
 /**
- * What {@code FakeDms} hands a {@link ReplicationEngine} when a task starts, and the callbacks through which the
- * engine reports progress. All methods are thread-safe.
+ * What {@code FakeDms} hands a {@link ReplicationEngine} when a task, or a DMS Serverless replication, starts, and the
+ * callbacks through which the engine reports progress. A serverless replication reaches the engine exactly as a task
+ * does (see {@link #task()}); its table statistics are what DescribeReplicationTableStatistics shows, and
+ * {@link #fail(String)} fills the replication's {@code FailureMessages}. All methods are thread-safe.
  */
 public interface ReplicationContext {
 
-    /** @return the task as DescribeReplicationTasks shows it at start (settings and table mappings as JSON) */
+    /**
+     * The task being run, as DescribeReplicationTasks shows it (settings and table mappings as JSON). For a DMS
+     * Serverless replication this is the replication config presented as a task: {@code ReplicationTaskArn} and
+     * {@code ReplicationTaskIdentifier} are the config's ARN and identifier, {@code MigrationType} its
+     * {@code ReplicationType}, {@code ReplicationTaskSettings} its {@code ReplicationSettings}, and
+     * {@code TableMappings} and the endpoints its own; see {@link #replicationConfig()}.
+     *
+     * @return the task, or the serverless replication as a task
+     */
     ReplicationTask task();
+
+    /**
+     * @return the replication config when this run is a DMS Serverless replication (StartReplication), empty for a
+     *     replication task (StartReplicationTask). Added with serverless support; engines that ignore it run both
+     *     the same way through {@link #task()}.
+     */
+    default Optional<ReplicationConfig> replicationConfig() {
+        return Optional.empty();
+    }
 
     /** @return how the task was started */
     StartReplicationTaskTypeValue startType();

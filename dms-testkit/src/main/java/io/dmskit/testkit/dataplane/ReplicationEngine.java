@@ -13,7 +13,7 @@ public interface ReplicationEngine {
 
     /**
      * Called by {@code FakeDms} when a task has entered {@code running} (after a StartReplicationTask of any start
-     * type). Must return quickly: replication work runs on the engine's own threads and reports through
+     * type), or a DMS Serverless replication has (after StartReplication and its provisioning steps). Must return quickly: replication work runs on the engine's own threads and reports through
      * {@code context}.
      *
      * @param context the task, its endpoints and the callbacks into {@code FakeDms}

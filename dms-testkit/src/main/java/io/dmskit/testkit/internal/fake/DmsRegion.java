@@ -1,6 +1,7 @@
 package io.dmskit.testkit.internal.fake;
 
 import io.dmskit.testkit.FakeClock;
+import io.dmskit.testkit.ReplicationControl;
 import io.dmskit.testkit.TaskControl;
 import io.dmskit.testkit.Timings;
 import io.dmskit.testkit.dataplane.ReplicationEngine;
@@ -39,6 +40,7 @@ public final class DmsRegion implements AutoCloseable {
     private final TagOps tags;
     private final CatalogOps catalog;
     private final ConfigOps configs;
+    private final ReplicationOps replications;
     private final EventOps events;
     private final CertificateOps certificates;
     private final SchemaOps schemas;
@@ -65,7 +67,8 @@ public final class DmsRegion implements AutoCloseable {
         this.connections = new ConnectionOps(world, instances, endpoints);
         this.tasks = new TaskOps(world, tags, instances, endpoints);
         this.catalog = new CatalogOps(world);
-        this.configs = new ConfigOps(world, tags, endpoints);
+        this.configs = new ConfigOps(world, tags, endpoints, subnetGroups);
+        this.replications = new ReplicationOps(world, configs, tasks);
         this.events = new EventOps(world);
         this.certificates = new CertificateOps(world, tags);
         this.schemas = new SchemaOps(world, instances, endpoints);
@@ -112,6 +115,15 @@ public final class DmsRegion implements AutoCloseable {
      */
     public TaskControl task(String taskArnOrIdentifier) {
         return new ScriptedTask(world, tasks, taskArnOrIdentifier);
+    }
+
+    /**
+     * @param configArnOrIdentifier a replication config's ARN or identifier
+     * @return the scripted data plane of its serverless replication
+     * @throws IllegalArgumentException when there is no such replication config
+     */
+    public ReplicationControl replication(String configArnOrIdentifier) {
+        return new ScriptedReplication(world, configs, tasks, replications, configArnOrIdentifier);
     }
 
     /**
@@ -225,13 +237,14 @@ public final class DmsRegion implements AutoCloseable {
         route(routes, "DeleteReplicationConfig", DeleteReplicationConfigRequest.class, (d, r) -> d.configs.delete(r));
         route(routes, "DescribeReplicationConfigs", DescribeReplicationConfigsRequest.class,
                 (d, r) -> d.configs.describe(r));
-        route(routes, "StartReplication", StartReplicationRequest.class, (d, r) -> d.configs.start(r));
-        route(routes, "StopReplication", StopReplicationRequest.class, (d, r) -> d.configs.stop(r));
+        route(routes, "StartReplication", StartReplicationRequest.class, (d, r) -> d.replications.start(r));
+        route(routes, "StopReplication", StopReplicationRequest.class, (d, r) -> d.replications.stop(r));
         route(routes, "DescribeReplications", DescribeReplicationsRequest.class,
-                (d, r) -> d.configs.describeReplications(r));
+                (d, r) -> d.replications.describeReplications(r));
         route(routes, "DescribeReplicationTableStatistics", DescribeReplicationTableStatisticsRequest.class,
-                (d, r) -> d.configs.tableStatistics(r));
-        route(routes, "ReloadReplicationTables", ReloadReplicationTablesRequest.class, (d, r) -> d.configs.reload(r));
+                (d, r) -> d.replications.tableStatistics(r));
+        route(routes, "ReloadReplicationTables", ReloadReplicationTablesRequest.class,
+                (d, r) -> d.replications.reload(r));
         return Collections.unmodifiableMap(routes);
     }
 }

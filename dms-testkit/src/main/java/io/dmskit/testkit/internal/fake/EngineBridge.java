@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
 import software.amazon.awssdk.services.databasemigration.model.ReloadOptionValue;
+import software.amazon.awssdk.services.databasemigration.model.ReplicationConfig;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskTypeValue;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
@@ -198,6 +199,11 @@ final class EngineBridge {
         @Override
         public ReplicationTask task() {
             return w.locked(() -> tasks.describeModel(t, false));
+        }
+
+        @Override
+        public Optional<ReplicationConfig> replicationConfig() {
+            return w.locked(() -> t.config == null ? Optional.empty() : Optional.of(t.config.model));
         }
 
         @Override

@@ -189,4 +189,16 @@ final class TaskOps {
     EngineBridge bridge() {
         return bridge;
     }
+
+    TaskRunner runner() {
+        return runner;
+    }
+
+    TaskRunOps runOps() {
+        return run;
+    }
+
+    TaskStatistics statistics() {
+        return statistics;
+    }
 }

@@ -7,7 +7,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.databasemigration.model.ReplicationTask;
 import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 
-/** A replication task: its model (without statistics), its tables and its run. */
+/**
+ * A replication task: its model (without statistics), its tables and its run. A serverless replication runs as a
+ * task record too (see {@link ReplicationOps}): it is then not in the region's task list, {@link #config} names its
+ * replication config and {@link #listener} hears every status change.
+ */
 final class TaskRecord extends Resource {
     /** The task as described, without ReplicationTaskStats (computed when described). */
     ReplicationTask model;
@@ -32,6 +36,11 @@ final class TaskRecord extends Resource {
     /** The result of the last StartReplicationTaskAssessment, if any. */
     software.amazon.awssdk.services.databasemigration.model.ReplicationTaskAssessmentResult assessment;
 
+    /** The replication config this record runs for, or null for a replication task. */
+    ConfigRecord config;
+    /** Called after every status change (under the lock), or null. */
+    java.util.function.Consumer<TaskRecord> listener;
+
     TaskRecord(String arn, ReplicationTask model) {
         super(arn);
         this.model = model;
@@ -48,6 +57,16 @@ final class TaskRecord extends Resource {
     void status(String status) {
         model = model.toBuilder().status(status).build();
         bump();
+        if (listener != null) {
+            listener.accept(this);
+        }
+    }
+
+    /** Records a DMS event for a replication task; serverless replications record none. */
+    void event(World w, String category, String message) {
+        if (config == null) {
+            w.event("replication-task", id(), category, message);
+        }
     }
 
     static String tableKey(String schema, String table) {

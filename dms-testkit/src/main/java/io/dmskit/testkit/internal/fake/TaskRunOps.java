@@ -50,6 +50,21 @@ final class TaskRunOps {
             throw Errors.invalidState("Replication instance " + instance.arn + " is not in available state "
                     + "(current state: " + instance.status() + "); task " + t.arn + " cannot start.");
         }
+        prepareStart(t, startType, r.cdcStartTime(), r.cdcStartPosition(), r.cdcStopPosition());
+        t.status("starting");
+        ReplicationTask response = tasks.describeModel(t, false);
+        w.schedule(w.timings.taskStart(), t, () -> runner.enterRunning(t));
+        World.log().debug("Starting replication task {} ({})", t.id(), startType);
+        return StartReplicationTaskResponse.builder().replicationTask(response).build();
+    }
+
+    /**
+     * What every start does to a task record before it shows {@code starting}: the tables a fresh start or a reload
+     * drops, the full-load dates, the start type and CDC positions the engine will see. Shared with serverless
+     * replications, which run as task records.
+     */
+    void prepareStart(TaskRecord t, String startType, Instant cdcStartTime, String cdcStartPosition,
+                      String cdcStopPosition) {
         Instant now = w.now();
         boolean fresh = !startType.equals("resume-processing");
         if (startType.equals("start-replication")) {
@@ -66,22 +81,17 @@ final class TaskRunOps {
         t.everStarted = true;
         t.stopDate = null;
         t.lastStartType = startType;
-        t.lastCdcStartPosition = r.cdcStartPosition() != null ? r.cdcStartPosition()
-                : r.cdcStartTime() != null ? r.cdcStartTime().toString() : t.model.cdcStartPosition();
+        t.lastCdcStartPosition = cdcStartPosition != null ? cdcStartPosition
+                : cdcStartTime != null ? cdcStartTime.toString() : t.model.cdcStartPosition();
         ReplicationTask.Builder b = t.model.toBuilder().replicationTaskStartDate(now).stopReason(null)
                 .lastFailureMessage(null);
-        if (r.cdcStopPosition() != null) {
-            b.cdcStopPosition(r.cdcStopPosition());
+        if (cdcStopPosition != null) {
+            b.cdcStopPosition(cdcStopPosition);
         }
-        if (r.cdcStartPosition() != null || r.cdcStartTime() != null) {
+        if (cdcStartPosition != null || cdcStartTime != null) {
             b.cdcStartPosition(t.lastCdcStartPosition);
         }
         t.model = b.build();
-        t.status("starting");
-        ReplicationTask response = tasks.describeModel(t, false);
-        w.schedule(w.timings.taskStart(), t, () -> runner.enterRunning(t));
-        World.log().debug("Starting replication task {} ({})", t.id(), startType);
-        return StartReplicationTaskResponse.builder().replicationTask(response).build();
     }
 
     /** StopReplicationTask. */
@@ -116,8 +126,20 @@ final class TaskRunOps {
             throw Errors.invalidState("Replication Task " + t.arn + " is currently not running (state: "
                     + t.status() + "); tables can be reloaded only while it runs.");
         }
+        reloadTables(t, r.tablesToReload(), option);
+        World.log().debug("Reloading {} table(s) of replication task {} ({})", r.tablesToReload().size(), t.id(),
+                option);
+        return ReloadTablesResponse.builder().replicationTaskArn(t.arn).build();
+    }
+
+    /**
+     * Shows the tables of a running task as being reloaded ({@code data-reload}) or pending revalidation
+     * ({@code validate-only}) and hands them to the engine, or completes a data reload after the scripted full-load
+     * delay. The request has been validated. Shared with ReloadReplicationTables.
+     */
+    void reloadTables(TaskRecord t, List<TableToReload> tables, String option) {
         Instant now = w.now();
-        for (TableToReload tr : r.tablesToReload()) {
+        for (TableToReload tr : tables) {
             String key = TaskRecord.tableKey(tr.schemaName(), tr.tableName());
             TableStatistics current = t.tables.get(key);
             TableStatistics.Builder b = (current == null ? TaskStatistics.freshTable(tr.schemaName(), tr.tableName())
@@ -131,7 +153,7 @@ final class TaskRunOps {
             t.tables.put(key, b.lastUpdateTime(now).build());
         }
         if (w.engine != null) {
-            bridge.reload(t, List.copyOf(r.tablesToReload()), ReloadOptionValue.fromValue(option));
+            bridge.reload(t, List.copyOf(tables), ReloadOptionValue.fromValue(option));
         } else if (option.equals("data-reload") && w.timings.fullLoad().isPresent()) {
             long run = t.run;
             w.schedule(w.timings.fullLoad().get(), t, () -> {
@@ -143,8 +165,5 @@ final class TaskRunOps {
                 }
             });
         }
-        World.log().debug("Reloading {} table(s) of replication task {} ({})", r.tablesToReload().size(), t.id(),
-                option);
-        return ReloadTablesResponse.builder().replicationTaskArn(t.arn).build();
     }
 }

@@ -26,7 +26,7 @@ final class TaskRunner {
     void enterRunning(TaskRecord t) {
         t.status("running");
         t.run++;
-        w.event("replication-task", t.id(), "state change", "Replication task has started.");
+        t.event(w, "state change", "Replication task has started.");
         World.log().debug("Replication task {} is running", t.id());
         if (hasFullLoad(t) && !t.fullLoadFinished && t.fullLoadStartDate == null) {
             t.fullLoadStartDate = w.now();
@@ -97,7 +97,7 @@ final class TaskRunner {
                     .fullLoadStartTime(s.fullLoadStartTime() != null ? s.fullLoadStartTime() : t.fullLoadStartDate)
                     .lastUpdateTime(now).build();
         });
-        w.event("replication-task", t.id(), "state change", "Full load of the replication task has finished.");
+        t.event(w, "state change", "Full load of the replication task has finished.");
         World.log().debug("Full load of replication task {} finished", t.id());
         String settings = t.model.replicationTaskSettings();
         if ("full-load".equals(t.model.migrationTypeAsString())) {
@@ -115,19 +115,24 @@ final class TaskRunner {
         t.model = t.model.toBuilder().stopReason(reason.text()).build();
         t.status("stopped");
         bridge.stopEngine(t);
-        w.event("replication-task", t.id(), "state change", "Replication task has stopped. " + reason.text());
+        t.event(w, "state change", "Replication task has stopped. " + reason.text());
         World.log().debug("Replication task {} stopped: {}", t.id(), reason.text());
     }
 
     /** {@code running|starting → stopping → stopped} with the given reason. */
     void beginStop(TaskRecord t, StopReason reason) {
+        beginStop(t, reason, w.timings.taskStop());
+    }
+
+    /** {@code running|starting → stopping → stopped} with the given reason, {@code stopped} after {@code delay}. */
+    void beginStop(TaskRecord t, StopReason reason, java.time.Duration delay) {
         t.status("stopping");
         bridge.stopEngine(t);
-        w.schedule(w.timings.taskStop(), t, () -> {
+        w.schedule(delay, t, () -> {
             t.stopDate = w.now();
             t.model = t.model.toBuilder().stopReason(reason.text()).build();
             t.status("stopped");
-            w.event("replication-task", t.id(), "state change", "Replication task has stopped. "
+            t.event(w, "state change", "Replication task has stopped. "
                     + reason.text());
             World.log().debug("Replication task {} stopped: {}", t.id(), reason.text());
         });
@@ -139,7 +144,7 @@ final class TaskRunner {
         t.model = t.model.toBuilder().lastFailureMessage(message).stopReason(StopReason.FATAL_ERROR.text()).build();
         t.status("failed");
         bridge.stopEngine(t);
-        w.event("replication-task", t.id(), "failure", "Replication task has failed. Reason: " + message);
+        t.event(w, "failure", "Replication task has failed. Reason: " + message);
         World.log().debug("Replication task {} failed: {}", t.id(), message);
     }
 }

@@ -228,7 +228,11 @@ final class World {
         lock.lock();
         try {
             closed = true;
-            for (TaskRecord t : tasks.values()) {
+            List<TaskRecord> runs = new ArrayList<>(tasks.values());
+            for (ConfigRecord c : configs.values()) {
+                runs.add(c.run);
+            }
+            for (TaskRecord t : runs) {
                 if (t.running != null) {
                     var handle = t.running;
                     t.running = null;
