@@ -1,6 +1,5 @@
 package io.dmskit.core.serverless;
 
-import io.dmskit.core.ReplicationSubnetGroup;
 import io.dmskit.core.exception.DefinitionProblem;
 import io.dmskit.core.exception.InvalidDefinitionException;
 import io.dmskit.core.internal.Identifiers;
@@ -213,14 +212,6 @@ public final class ComputeConfig {
         public Builder subnetGroup(String identifier) {
             this.subnetGroup = identifier;
             return this;
-        }
-
-        /**
-         * @param group the replication subnet group (null: DMS's default)
-         * @return this builder
-         */
-        public Builder subnetGroup(ReplicationSubnetGroup group) {
-            return subnetGroup(group == null ? null : group.identifier());
         }
 
         /**
