@@ -313,8 +313,8 @@ public final class ComputeConfig {
             }
             Validate.noNullElements(problems, "ComputeConfig.VpcSecurityGroupIds", vpcSecurityGroupIds);
             if (vpcSecurityGroupIds != null) {
-                for (String sg : vpcSecurityGroupIds) {
-                    if (sg != null && !SECURITY_GROUP.matcher(sg).matches()) {
+                for (Object o : vpcSecurityGroupIds) {
+                    if (o instanceof String sg && !SECURITY_GROUP.matcher(sg).matches()) {
                         problems.add(DefinitionProblem.of("ComputeConfig.VpcSecurityGroupIds", Validate.show(sg)
                             + " is not a security group id (sg-...)"));
                     }
@@ -327,8 +327,8 @@ public final class ComputeConfig {
                     problems.add(DefinitionProblem.of("ComputeConfig.DnsNameServers", "at most " + MAX_NAME_SERVERS
                         + " name servers, was " + dnsNameServers.size()));
                 }
-                for (String ip : dnsNameServers) {
-                    if (ip != null && !IPV4.matcher(ip).matches()) {
+                for (Object o : dnsNameServers) {
+                    if (o instanceof String ip && !IPV4.matcher(ip).matches()) {
                         problems.add(DefinitionProblem.of("ComputeConfig.DnsNameServers", Validate.show(ip)
                             + " is not an IPv4 address (e.g. 10.0.0.2)"));
                     }
