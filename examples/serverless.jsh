@@ -47,8 +47,8 @@ provisioner.stopReplication("market-intelligence-hub");
 List<String> deleted = provisioner.destroy(pipeline);
 System.out.println("deleted " + deleted);
 
-ok = first == StartType.START_REPLICATION && "running".equals(state.status()) && refused
-    && deleted.contains("REPLICATION_CONFIG:market-intelligence-hub");
+ok = first == StartType.START_REPLICATION && "running".equals(state.status()) && refused &&
+    deleted.contains("REPLICATION_CONFIG:market-intelligence-hub");
 provisioner.close();
 dms.close();
 /exit ok ? 0 : 1

@@ -38,7 +38,7 @@ class QuickstartServerlessTest {
     @BeforeAll
     static void runQuickstart() throws Exception {
         QuickstartOptions options = QuickstartOptions.defaults().with(o -> o.source(TestServers.mariadb())
-                .schemaPrefix(PREFIX).report(reportDir.resolve("report.html")).probeTimeout(Duration.ofSeconds(10))
+                .schemaPrefix(PREFIX).report(reportDir.resolve("report.html")).probeTimeout(Duration.ofSeconds(60))
                 .serverless(true));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

@@ -89,7 +89,7 @@ final class ConfigSteps {
         try {
             var r = ctx.aws().call("StopReplication", name, () -> ctx.dms().stopReplication(b -> b
                 .replicationConfigArn(arn))).replication();
-            return r == null || r.status() == null ? "stopping" : r.status();
+            return r == null || r.status() == null ? "stopping" : new ConfigView(null, r).state();
         } catch (DmsApiException e) {
             if (e.awsErrorCode().orElse("").startsWith("InvalidResourceState")
                 && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("not running")) {
