@@ -5,6 +5,7 @@ import io.dmskit.core.*;
 import io.dmskit.core.endpoint.*;
 import io.dmskit.core.task.*;
 import io.dmskit.core.provision.*;
+import io.dmskit.core.serverless.*;
 import io.dmskit.core.exception.*;
 import io.dmskit.model.*;
 import io.dmskit.verify.*;

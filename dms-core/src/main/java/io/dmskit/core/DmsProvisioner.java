@@ -16,6 +16,8 @@ import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.RetrySettings;
 import io.dmskit.core.provision.Sleeper;
+import io.dmskit.core.serverless.ReplicationStart;
+import io.dmskit.core.serverless.ReplicationState;
 import io.dmskit.core.task.StartType;
 import io.dmskit.core.task.TableRef;
 import io.dmskit.core.task.TaskState;
@@ -48,6 +50,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *   only when the {@link ApplyPolicy} allows it.</li>
  *   <li>{@link #start}, {@link #stop}, {@link #resume}, {@link #reload}, {@link #testConnections},
  *   {@link #awaitTask}, {@link #destroy}.</li>
+ *   <li>DMS Serverless: {@link ReplicationConfig}s are planned, applied and destroyed with the rest;
+ *   {@link #startReplication(String, ReplicationStart)}, {@link #stopReplication}, {@link #reloadReplicationTables},
+ *   {@link #describeReplication}, {@link #awaitReplication} operate their replications.</li>
  * </ul>
  * Every AWS call is retried on throttling, 5xx and network errors (exponential backoff with jitter); a create with an
  * unknown outcome is settled by describing before trying again, so nothing is created twice.
@@ -68,6 +73,7 @@ public final class DmsProvisioner implements AutoCloseable {
     private final ExecutorService pool;
     private final ApplyPolicy policy;
     private final Duration waitTimeout;
+    private final Duration replicationWaitTimeout;
 
     private DmsProvisioner(Builder b) {
         Clock clock = b.clock == null ? Clock.systemUTC() : b.clock;
@@ -85,8 +91,11 @@ public final class DmsProvisioner implements AutoCloseable {
         this.waitTimeout = b.waitTimeout == null ? Builder.DEFAULT_WAIT : b.waitTimeout;
         Duration maxPoll = b.maxPollInterval != null ? b.maxPollInterval
             : poll.multipliedBy(3).compareTo(Builder.MAX_POLL) > 0 ? Builder.MAX_POLL : poll.multipliedBy(3);
+        this.replicationWaitTimeout = b.replicationWaitTimeout == null ? Builder.DEFAULT_REPLICATION_WAIT
+            : b.replicationWaitTimeout;
         this.provisioning = new Provisioning(b.dms, b.secrets, aws, pool, clock, sleeper,
-            b.listener == null ? ProgressListener.none() : b.listener, poll, maxPoll, waitTimeout);
+            b.listener == null ? ProgressListener.none() : b.listener, poll, maxPoll, waitTimeout,
+            replicationWaitTimeout);
     }
 
     /** @return a builder; {@code dms(client)} is required */
@@ -143,14 +152,136 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Starts every task of the pipeline (each with the start type its history calls for) and waits until they run.
+     * Starts every task and every DMS Serverless replication of the pipeline (each with the start type its history
+     * calls for) and waits until they run.
      *
      * @param pipeline the pipeline
-     * @return the start type used per task (tasks already running are left out)
+     * @return the start type used per task and config (those already running are left out)
      * @throws InvalidDefinitionException when pipeline is null
      */
     public Map<String, StartType> start(Pipeline pipeline) {
-        return provisioning.start(arg(pipeline, "pipeline", "start").tasks().stream().map(ReplicationTask::identifier).toList(), null);
+        arg(pipeline, "pipeline", "start");
+        Map<String, StartType> used = new java.util.LinkedHashMap<>(provisioning.start(pipeline.tasks().stream()
+            .map(ReplicationTask::identifier).toList(), null));
+        used.putAll(provisioning.startReplications(pipeline.replicationConfigs().stream()
+            .map(ReplicationConfig::identifier).toList(), ReplicationStart.natural()));
+        return used;
+    }
+
+    /**
+     * Starts the DMS Serverless replication of a config with the type its history calls for
+     * ({@code start-replication} the first time, {@code reload-target} for a full load that ran,
+     * {@code resume-processing} otherwise) and waits through provisioning until it runs (or, for a full load,
+     * finished), at most the replication wait timeout ({@link Builder#replicationWaitTimeout}).
+     *
+     * @param configId replication config identifier
+     * @return the start type used (null when it was already running)
+     * @throws InvalidDefinitionException when configId is null or not a DMS identifier
+     */
+    public StartType startReplication(String configId) {
+        return startReplication(configId, ReplicationStart.natural());
+    }
+
+    /**
+     * Starts a DMS Serverless replication as {@code start} says (type, CDC start time or position, CDC stop position)
+     * and waits through provisioning until it runs.
+     *
+     * <pre>{@code
+     * dms.startReplication("orders", ReplicationStart.reloadTarget());
+     * dms.startReplication("orders-cdc", ReplicationStart.startReplication().withCdcStartTime(since));
+     * }</pre>
+     *
+     * @param configId replication config identifier
+     * @param start how it starts
+     * @return the start type used (null when it was already running)
+     * @throws InvalidDefinitionException when configId is not a DMS identifier, or start is null
+     */
+    public StartType startReplication(String configId, ReplicationStart start) {
+        configId(configId, "startReplication");
+        return provisioning.startReplications(List.of(configId), arg(start, "start", "startReplication")).get(configId);
+    }
+
+    /**
+     * Stops a DMS Serverless replication and waits until it stopped (DMS then deprovisions its capacity); one that
+     * does not run counts as stopped.
+     *
+     * @param configId replication config identifier
+     * @throws InvalidDefinitionException when configId is null or not a DMS identifier
+     */
+    public void stopReplication(String configId) {
+        provisioning.stopReplications(List.of(configId(configId, "stopReplication")));
+    }
+
+    /**
+     * Reloads tables of a running DMS Serverless replication ({@code ReloadReplicationTables}, data-reload).
+     *
+     * @param configId replication config identifier
+     * @param tables source tables (at least one)
+     * @throws InvalidDefinitionException when configId is not a DMS identifier, or tables is null, empty or holds a
+     *     null
+     */
+    public void reloadReplicationTables(String configId, TableRef... tables) {
+        configId(configId, "reloadReplicationTables");
+        arg(tables, "tables", "reloadReplicationTables");
+        Validate.requireElements(Arrays.asList(tables), "tables", "DmsProvisioner.reloadReplicationTables");
+        if (tables.length == 0) {
+            throw new InvalidDefinitionException(List.of(new DefinitionProblem("DmsProvisioner.reloadReplicationTables",
+                "tables", "name at least one table to reload")));
+        }
+        provisioning.reloadReplicationTables(configId, List.of(tables), false);
+    }
+
+    /**
+     * @param configId replication config identifier
+     * @return the config's replication as DMS reports it now, empty when the config does not exist
+     * @throws InvalidDefinitionException when configId is null or not a DMS identifier
+     */
+    public Optional<ReplicationState> describeReplication(String configId) {
+        return provisioning.describeReplication(configId(configId, "describeReplication"));
+    }
+
+    /**
+     * Waits until a DMS Serverless replication reaches a state; fails at once when it fails, and at the timeout
+     * with a {@link WaitTimeoutException} naming the last state seen (with its provision state).
+     *
+     * <pre>{@code
+     * dms.awaitReplication("orders", s -> s.fullLoadProgressPercent() != null && s.fullLoadProgressPercent() == 100,
+     *     Duration.ofHours(2));
+     * }</pre>
+     *
+     * @param configId replication config identifier
+     * @param wanted the state waited for
+     * @param timeout how long to wait (zero: check once; at most 366 days)
+     * @return the state reached
+     * @throws InvalidDefinitionException when configId is not a DMS identifier, wanted is null, or timeout is null,
+     *     negative or longer than 366 days
+     */
+    public ReplicationState awaitReplication(String configId, java.util.function.Predicate<ReplicationState> wanted,
+                                             Duration timeout) {
+        configId(configId, "awaitReplication");
+        arg(wanted, "wanted", "awaitReplication");
+        List<DefinitionProblem> problems = new ArrayList<>();
+        if (timeout == null) {
+            problems.add(DefinitionProblem.of("timeout", "is null"));
+        } else if (timeout.isNegative() || timeout.compareTo(Builder.MAX_WAIT) > 0) {
+            problems.add(DefinitionProblem.of("timeout", "must be 0.." + Builder.MAX_WAIT + ", was " + timeout));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems.stream().map(p -> p.in("DmsProvisioner.awaitReplication"))
+                .toList());
+        }
+        return provisioning.waitForReplication(configId, wanted, "the wanted state", timeout);
+    }
+
+    /**
+     * @param configId replication config identifier
+     * @return the state once the replication runs (waits at most the replication wait timeout)
+     * @throws InvalidDefinitionException when configId is null or not a DMS identifier
+     */
+    public ReplicationState awaitReplicationRunning(String configId) {
+        configId(configId, "awaitReplicationRunning");
+        return provisioning.waitForReplication(configId, s -> "running".equalsIgnoreCase(s.status()), "running",
+            replicationWaitTimeout);
     }
 
     /**
@@ -210,11 +341,13 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * @param pipeline stops all its tasks, in parallel
+     * @param pipeline stops all its tasks, in parallel, then all its DMS Serverless replications
      * @throws InvalidDefinitionException when pipeline is null
      */
     public void stop(Pipeline pipeline) {
         provisioning.stop(arg(pipeline, "pipeline", "stop").tasks().stream().map(ReplicationTask::identifier).toList());
+        provisioning.stopReplications(pipeline.replicationConfigs().stream().map(ReplicationConfig::identifier)
+            .toList());
     }
 
     /**
@@ -383,6 +516,10 @@ public final class DmsProvisioner implements AutoCloseable {
         return Validate.requireArgument(value, parameter, "DmsProvisioner." + method);
     }
 
+    private static String configId(String id, String method) {
+        return Validate.requireIdentifier(id, DmsIdentifiers.TASK_MAX_LENGTH, "configId", "DmsProvisioner." + method);
+    }
+
     private static String taskId(String id, String method) {
         return Validate.requireIdentifier(id, DmsIdentifiers.TASK_MAX_LENGTH, "taskId", "DmsProvisioner." + method);
     }
@@ -410,7 +547,8 @@ public final class DmsProvisioner implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DmsProvisioner{policy=" + policy + ", waitTimeout=" + waitTimeout + "}";
+        return "DmsProvisioner{policy=" + policy + ", waitTimeout=" + waitTimeout + ", replicationWaitTimeout="
+            + replicationWaitTimeout + "}";
     }
 
     /**
@@ -420,6 +558,8 @@ public final class DmsProvisioner implements AutoCloseable {
     public static final class Builder {
         private static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
         private static final Duration DEFAULT_WAIT = Duration.ofMinutes(60);
+        /** DMS Serverless provisions capacity on start, which can outlast an hour. */
+        private static final Duration DEFAULT_REPLICATION_WAIT = Duration.ofHours(4);
         /** Longest poll interval accepted: a poll less often than daily is a mistake (and overflows nothing). */
         static final Duration MAX_POLL = Duration.ofDays(1);
         /** Longest wait accepted (a year), so deadlines computed from the clock never overflow. */
@@ -435,6 +575,7 @@ public final class DmsProvisioner implements AutoCloseable {
         private Duration pollInterval;
         private Duration maxPollInterval;
         private Duration waitTimeout;
+        private Duration replicationWaitTimeout;
         private int parallelism = 8;
         private ProgressListener listener;
         private ApplyPolicy policy;
@@ -518,6 +659,17 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * @param timeout longest single wait of a DMS Serverless replication (starting through provisioning,
+         *     stopping, deleting): positive, at most 366 days (null: the default 4 hours, since provisioning
+         *     capacity can outlast an hour)
+         * @return this builder
+         */
+        public Builder replicationWaitTimeout(Duration timeout) {
+            this.replicationWaitTimeout = timeout;
+            return this;
+        }
+
+        /**
          * @param threads AWS calls made in parallel, 1..1024 (default 8)
          * @return this builder
          */
@@ -558,6 +710,7 @@ public final class DmsProvisioner implements AutoCloseable {
             Validate.positiveDuration(problems, "pollInterval", pollInterval, false, MAX_POLL);
             Validate.positiveDuration(problems, "maxPollInterval", maxPollInterval, false, MAX_POLL);
             Validate.positiveDuration(problems, "waitTimeout", waitTimeout, false, MAX_WAIT);
+            Validate.positiveDuration(problems, "replicationWaitTimeout", replicationWaitTimeout, false, MAX_WAIT);
             if (maxPollInterval != null && maxPollInterval.compareTo(poll()) < 0 && problems.isEmpty()) {
                 problems.add(DefinitionProblem.of("maxPollInterval", "must not be shorter than pollInterval ("
                     + poll() + "), was " + maxPollInterval));

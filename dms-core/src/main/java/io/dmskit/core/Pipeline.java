@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A named desired state: replication subnet groups, instances, endpoints and tasks, with references between them
- * by identifier (task → endpoints and instance, instance → subnet group). {@link DmsProvisioner} plans and applies
+ * A named desired state: replication subnet groups, instances, endpoints, tasks and DMS Serverless replication
+ * configs, with references between them by identifier (task → endpoints and instance, instance → subnet group,
+ * replication config → endpoints and subnet group). {@link DmsProvisioner} plans and applies
  * it. A subnet group an instance names but the pipeline does not define (for example {@code default}) is taken to
  * exist already.
  *
@@ -53,15 +54,17 @@ public final class Pipeline {
     private final Map<String, ReplicationInstance> instances;
     private final Map<String, Endpoint> endpoints;
     private final Map<String, ReplicationTask> tasks;
+    private final Map<String, ReplicationConfig> configs;
 
     private Pipeline(String name, Map<String, ReplicationSubnetGroup> subnetGroups,
                      Map<String, ReplicationInstance> instances, Map<String, Endpoint> endpoints,
-                     Map<String, ReplicationTask> tasks) {
+                     Map<String, ReplicationTask> tasks, Map<String, ReplicationConfig> configs) {
         this.name = name;
         this.subnetGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subnetGroups));
         this.instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
         this.endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         this.tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+        this.configs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configs));
     }
 
     /**
@@ -80,7 +83,32 @@ public final class Pipeline {
         instances.values().forEach(b::instance);
         endpoints.values().forEach(b::endpoint);
         tasks.values().forEach(b::task);
+        configs.values().forEach(b::replicationConfig);
         return b;
+    }
+
+    /**
+     * @param config a DMS Serverless replication config; replaces the one with the same identifier, or is added
+     * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
+     */
+    public Pipeline withReplicationConfig(ReplicationConfig config) {
+        Builder b = toBuilder();
+        if (config != null) {
+            b.configs.removeIf(c -> c.identifier().equals(config.identifier()));
+        }
+        b.replicationConfig(config);
+        return b.build();
+    }
+
+    /**
+     * @param id the identifier of a replication config to remove (nothing changes when the pipeline has none)
+     * @return the changed pipeline (validated)
+     */
+    public Pipeline withoutReplicationConfig(String id) {
+        Builder b = toBuilder();
+        b.configs.removeIf(c -> c.identifier().equals(id));
+        return b.build();
     }
 
     /**
@@ -213,6 +241,19 @@ public final class Pipeline {
         return List.copyOf(tasks.values());
     }
 
+    /** @return DMS Serverless replication configs in definition order */
+    public List<ReplicationConfig> replicationConfigs() {
+        return List.copyOf(configs.values());
+    }
+
+    /**
+     * @param id identifier
+     * @return the replication config
+     */
+    public Optional<ReplicationConfig> replicationConfig(String id) {
+        return Optional.ofNullable(configs.get(id));
+    }
+
     /**
      * @param id identifier
      * @return the subnet group
@@ -248,18 +289,21 @@ public final class Pipeline {
     @Override
     public boolean equals(Object o) {
         return o instanceof Pipeline p && name.equals(p.name) && subnetGroups.equals(p.subnetGroups)
-            && instances.equals(p.instances) && endpoints.equals(p.endpoints) && tasks.equals(p.tasks);
+            && instances.equals(p.instances) && endpoints.equals(p.endpoints) && tasks.equals(p.tasks)
+            && configs.equals(p.configs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, subnetGroups.keySet(), instances.keySet(), endpoints.keySet(), tasks.keySet());
+        return Objects.hash(name, subnetGroups.keySet(), instances.keySet(), endpoints.keySet(), tasks.keySet(),
+            configs.keySet());
     }
 
     @Override
     public String toString() {
         return "Pipeline{" + name + ", subnetGroups=" + subnetGroups.keySet() + ", instances=" + instances.keySet()
-            + ", endpoints=" + endpoints.keySet() + ", tasks=" + tasks.keySet() + "}";
+            + ", endpoints=" + endpoints.keySet() + ", tasks=" + tasks.keySet()
+            + (configs.isEmpty() ? "" : ", replicationConfigs=" + configs.keySet()) + "}";
     }
 
     /**
@@ -272,6 +316,7 @@ public final class Pipeline {
         private final List<ReplicationInstance> instances = new ArrayList<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
         private final List<ReplicationTask> tasks = new ArrayList<>();
+        private final List<ReplicationConfig> configs = new ArrayList<>();
         private final List<DefinitionProblem> deferred = new ArrayList<>();
         /** Identifiers of resources given as builders that did not build: references to them are not reported. */
         private final Set<String> invalidIds = new HashSet<>();
@@ -397,6 +442,39 @@ public final class Pipeline {
             return b == null ? this : task(b);
         }
 
+        /**
+         * @param config a DMS Serverless replication config (null is reported by {@link #build()})
+         * @return this builder
+         */
+        public Builder replicationConfig(ReplicationConfig config) {
+            add(configs, config, "replication config");
+            return this;
+        }
+
+        /**
+         * @param config a replication config's builder, built now; its problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder replicationConfig(ReplicationConfig.Builder config) {
+            if (config == null) {
+                return replicationConfig((ReplicationConfig) null);
+            }
+            addBuilt(configs, config.identifier(), config::build);
+            return this;
+        }
+
+        /**
+         * Defines a DMS Serverless replication config in place; its problems are reported by {@link #build()}.
+         *
+         * @param identifier replication config identifier
+         * @param spec fills in the replication config's builder
+         * @return this builder
+         */
+        public Builder replicationConfig(String identifier, Consumer<ReplicationConfig.Builder> spec) {
+            ReplicationConfig.Builder b = specified(ReplicationConfig.builder(identifier), spec, "replication config");
+            return b == null ? this : replicationConfig(b);
+        }
+
         private <T> void add(List<T> list, T item, String kind) {
             if (item == null) {
                 deferred.add(DefinitionProblem.of(kind, "a null " + kind + " was added to the pipeline"));
@@ -418,6 +496,7 @@ public final class Pipeline {
 
         private <B> B specified(B builder, Consumer<B> spec, String kind) {
             String identifier = builder instanceof ReplicationTask.Builder t ? t.identifier()
+                : builder instanceof ReplicationConfig.Builder c ? c.identifier()
                 : builder instanceof ReplicationInstance.Builder i ? i.identifier()
                 : ((ReplicationSubnetGroup.Builder) builder).identifier();
             if (spec == null) {
@@ -485,6 +564,9 @@ public final class Pipeline {
                     checkS3Target(problems, where, t);
                 }
             }
+            Map<String, ReplicationConfig> rc = index(problems, configs, ReplicationConfig::identifier,
+                "replication config");
+            PipelineReferences.checkConfigs(problems, rc.values(), ep, sg, rt.keySet(), invalidIds);
             Map<String, Credentials.ManagedSecret> secrets = new HashMap<>();
             Map<String, String> secretOwner = new HashMap<>();
             for (Endpoint e : ep.values()) {
@@ -502,7 +584,7 @@ public final class Pipeline {
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(self)).toList());
             }
-            return new Pipeline(name, sg, ri, ep, rt);
+            return new Pipeline(name, sg, ri, ep, rt, rc);
         }
 
         private static void checkS3Target(List<DefinitionProblem> problems, String where, ReplicationTask t) {

@@ -103,7 +103,12 @@ class HostileSetterProperties {
             new Target(ChangeProcessingDdlHandlingPolicy.Builder.class, ChangeProcessingDdlHandlingPolicy::builder),
             new Target(ErrorBehavior.Builder.class, ErrorBehavior::builder),
             new Target(ValidationSettings.Builder.class, ValidationSettings::builder),
-            new Target(BeforeImageSettings.Builder.class, BeforeImageSettings::builder));
+            new Target(BeforeImageSettings.Builder.class, BeforeImageSettings::builder),
+            new Target(ReplicationConfig.Builder.class, () -> ReplicationConfig.builder("cfg").source("src").target("tgt")
+                .replicationType(io.dmskit.core.task.MigrationType.CDC).compute(c -> c.maxCapacityUnits(2))
+                .tableMappings(task().build().tableMappings())),
+            new Target(io.dmskit.core.serverless.ComputeConfig.Builder.class,
+                () -> io.dmskit.core.serverless.ComputeConfig.builder().maxCapacityUnits(2)));
     }
 
     /** Classes whose public static methods (factories, parsers) are swept. */
@@ -113,7 +118,8 @@ class HostileSetterProperties {
         OracleSettings.class, SqlServerSettings.class, KinesisSettings.class, TargetMetadata.class,
         FullLoadSettings.class, Logging.class, ControlTablesSettings.class, ChangeProcessingTuning.class,
         ChangeProcessingDdlHandlingPolicy.class, ErrorBehavior.class, ValidationSettings.class,
-        BeforeImageSettings.class);
+        BeforeImageSettings.class, ReplicationConfig.class, io.dmskit.core.serverless.ComputeConfig.class,
+        io.dmskit.core.serverless.ReplicationStart.class);
 
     static ReplicationTask.Builder task() {
         return ReplicationTask.builder("orders-task").source("src").target("tgt").replicationInstance("ri")

@@ -11,6 +11,7 @@ import io.dmskit.core.endpoint.Secret;
 import io.dmskit.examples.data.EcommerceSampleData;
 import io.dmskit.examples.data.ScenarioSchemas;
 import io.dmskit.examples.scenario.ConfigurationGuideScenario;
+import io.dmskit.examples.scenario.ServerlessScenario;
 import io.dmskit.examples.source.EmbeddedMariaDb;
 import io.dmskit.examples.source.ServerSource;
 import io.dmskit.examples.source.SourceDatabase;
@@ -166,8 +167,10 @@ public final class Quickstart {
     private QuickstartResult replicateAndVerify(SourceDatabase source, ConfigurationGuideScenario scenario,
             FakeDms dms, FakeSecretsManager secrets, LocalS3 s3, LocalReplicationEngine engine,
             Map<String, Long> seeded) throws Exception {
-        step(4, "Provisioning the pipeline with dms-core (plan, apply, test connections)");
-        Pipeline pipeline = scenario.pipeline();
+        boolean serverless = options.serverless();
+        step(4, "Provisioning the pipeline with dms-core (plan, apply" + (serverless
+                ? "; DMS Serverless: five replication configs, no instance)" : ", test connections)"));
+        Pipeline pipeline = serverless ? ServerlessScenario.of(scenario.pipeline()) : scenario.pipeline();
         Map<String, String> taskArns = new LinkedHashMap<>();
         try (DmsProvisioner provisioner = DmsProvisioner.builder().dms(dms).secrets(secrets)
                 .pollInterval(Duration.ofMillis(100)).waitTimeout(Duration.ofMinutes(2)).build()) {
@@ -176,26 +179,37 @@ public final class Quickstart {
             ApplyResult applied = provisioner.apply(pipeline);
             done("applied in " + millis(applied.elapsed()) + " with " + applied.awsCalls() + " AWS calls; source "
                     + "credentials in Secrets Manager as '" + ConfigurationGuideScenario.SECRET_NAME + "'");
-            List<ConnectionTest> tests = provisioner.testConnections(pipeline);
-            for (ConnectionTest t : tests) {
-                if (!t.successful()) {
-                    throw new IllegalStateException("test connection of endpoint " + t.endpoint() + " from "
-                            + t.replicationInstance() + " failed: " + t.lastFailureMessage());
+            if (!serverless) {
+                List<ConnectionTest> tests = provisioner.testConnections(pipeline);
+                for (ConnectionTest t : tests) {
+                    if (!t.successful()) {
+                        throw new IllegalStateException("test connection of endpoint " + t.endpoint() + " from "
+                                + t.replicationInstance() + " failed: " + t.lastFailureMessage());
+                    }
                 }
+                done(tests.size() + " connection tests successful (the source login read from the secret)");
             }
-            done(tests.size() + " connection tests successful (the source login read from the secret)");
 
-            step(5, "Starting the replication tasks (full-load-and-cdc)");
+            step(5, serverless ? "Starting the serverless replications (full-load-and-cdc; DMS provisions capacity)"
+                    : "Starting the replication tasks (full-load-and-cdc)");
             Map<String, StartType> started = provisioner.start(pipeline);
             for (String system : ConfigurationGuideScenario.SYSTEMS) {
                 String id = ConfigurationGuideScenario.taskId(system);
-                taskArns.put(id, applied.arn(ResourceKind.REPLICATION_TASK, id));
+                taskArns.put(id, applied.arn(serverless ? ResourceKind.REPLICATION_CONFIG
+                        : ResourceKind.REPLICATION_TASK, id));
             }
-            done(started.size() + " tasks running (" + started.values().stream().distinct()
-                    .map(Object::toString).collect(Collectors.joining(", ")) + ")");
+            done(started.size() + (serverless ? " replications" : " tasks") + " running (" + started.values()
+                    .stream().distinct().map(Object::toString).collect(Collectors.joining(", ")) + ")");
         }
-        FullLoadMonitor monitor = new FullLoadMonitor(dms, taskArns, out);
-        monitor.awaitFullLoad(options.fullLoadTimeout());
+        if (serverless) {
+            for (String arn : taskArns.values()) {   // the verifier reads a replication's progress as a task's
+                Verifier.builder().source(source.adminDataSource()).dms(dms).replicationConfigArn(arn)
+                        .s3(s3.client()).build().awaitFullLoad(options.fullLoadTimeout());
+            }
+            done("full load finished on " + taskArns.size() + " replications");
+        } else {
+            new FullLoadMonitor(dms, taskArns, out).awaitFullLoad(options.fullLoadTimeout());
+        }
 
         step(6, "Verifying row counts with dms-verify (source vs S3 vs DMS table statistics)");
         DataSource verifySource = source.adminDataSource();
@@ -203,7 +217,7 @@ public final class Quickstart {
         Map<String, Verifier> verifiers = new LinkedHashMap<>();
         for (Map.Entry<String, String> task : taskArns.entrySet()) {
             Verifier verifier = Verifier.builder().source(verifySource).sourceName(source.describe())
-                    .dms(dms).taskArn(task.getValue()).s3(s3.client()).build();   // mappings + S3 target from the task
+                    .dms(dms).taskArn(task.getValue()).s3(s3.client()).build();   // mappings + S3 target from DMS
             verifiers.put(task.getKey(), verifier);
             reports.put(task.getKey(), verifier.verifyRowCounts());
         }

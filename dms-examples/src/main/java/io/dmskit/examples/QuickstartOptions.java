@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  *     <td>300 (full load) </td></tr>
  * <tr><td>{@code --probe-timeout=SECONDS}</td><td>{@code dmskit.probeTimeout}</td>
  *     <td>{@code DMSKIT_PROBE_TIMEOUT}</td><td>60</td></tr>
+ * <tr><td>{@code --serverless} (or {@code --serverless=true})</td><td>{@code dmskit.serverless}</td>
+ *     <td>{@code DMSKIT_SERVERLESS}</td><td>false: a replication instance and five tasks; true: five DMS
+ *     Serverless replication configs</td></tr>
  * </table>
  *
  * <p>Source URLs: {@code embedded}, {@code mariadb://[user[:password]@]host[:port][/database]},
@@ -41,9 +44,10 @@ import java.util.function.Consumer;
  * @param schemaPrefix prefix of the two source schemas, or null for the default of the source kind
  * @param fullLoadTimeout how long to wait for every task's full load
  * @param probeTimeout how long the CDC probe waits for each change on the target
+ * @param serverless run the scenario as five DMS Serverless replication configs instead of an instance and tasks
  */
 public record QuickstartOptions(String source, int scale, Path report, String schemaPrefix, Duration fullLoadTimeout,
-                                Duration probeTimeout) {
+                                Duration probeTimeout, boolean serverless) {
 
     /** The source value that starts an embedded MariaDB. */
     public static final String EMBEDDED = "embedded";
@@ -71,6 +75,21 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    /**
+     * Options of the instance-and-tasks scenario.
+     *
+     * @param source {@code embedded} or a server URL
+     * @param scale sample-data multiplier (1 to 1000)
+     * @param report where the HTML report goes
+     * @param schemaPrefix prefix of the two source schemas, or null
+     * @param fullLoadTimeout how long to wait for every full load
+     * @param probeTimeout how long the CDC probe waits for each change
+     */
+    public QuickstartOptions(String source, int scale, Path report, String schemaPrefix, Duration fullLoadTimeout,
+                             Duration probeTimeout) {
+        this(source, scale, report, schemaPrefix, fullLoadTimeout, probeTimeout, false);
     }
 
     /** @return the defaults: embedded source, scale 1, {@code dmskit-report.html}, 300 s / 60 s */
@@ -120,6 +139,7 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
             {"schema-prefix", "dmskit.schemaPrefix", "DMSKIT_SCHEMA_PREFIX"},
             {"timeout", "dmskit.timeout", "DMSKIT_TIMEOUT"},
             {"probe-timeout", "dmskit.probeTimeout", "DMSKIT_PROBE_TIMEOUT"},
+            {"serverless", "dmskit.serverless", "DMSKIT_SERVERLESS"},
         };
         for (String[] k : keys) {
             String v = env.get(k[2]);
@@ -137,7 +157,9 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
             if (arg.isBlank()) {
                 continue;
             }
-            if (arg.startsWith("--")) {
+            if (arg.equals("--serverless")) {
+                m.serverless(true);
+            } else if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
                 if (eq < 0) {
                     throw new IllegalArgumentException("argument '" + arg + "' needs a value: " + arg + "=...");
@@ -155,6 +177,7 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
         return """
                 Usage: Quickstart [--source=embedded|mariadb://host:port|mysql://...|postgresql://user@host:port/db]
                                   [--scale=N] [--report=FILE] [--schema-prefix=P] [--timeout=S] [--probe-timeout=S]
+                                  [--serverless]
                   or set -Ddmskit.source=... / DMSKIT_SOURCE_URL=... (and dmskit.scale, dmskit.report, ...)
                 Runs the DMS configuration guide's scenario offline: sample e-commerce data in a real SQL source,
                 a FakeDms pipeline (Secrets Manager credentials, five S3 targets, five full-load-and-cdc tasks)
@@ -170,6 +193,7 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
         private String schemaPrefix;
         private Duration fullLoadTimeout;
         private Duration probeTimeout;
+        private boolean serverless;
 
         Mutable(QuickstartOptions o) {
             source = o.source;
@@ -178,6 +202,13 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
             schemaPrefix = o.schemaPrefix;
             fullLoadTimeout = o.fullLoadTimeout;
             probeTimeout = o.probeTimeout;
+            serverless = o.serverless;
+        }
+
+        /** @param v run as DMS Serverless replication configs @return this */
+        public Mutable serverless(boolean v) {
+            serverless = v;
+            return this;
         }
 
         /** @param v source @return this */
@@ -225,12 +256,21 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
                     case "schema-prefix" -> schemaPrefix = value.trim();
                     case "timeout" -> fullLoadTimeout = seconds(value);
                     case "probe-timeout" -> probeTimeout = seconds(value);
+                    case "serverless" -> serverless = bool(value, where);
                     default -> throw new IllegalArgumentException("unknown option " + where + "; known: --source, "
-                            + "--scale, --report, --schema-prefix, --timeout, --probe-timeout");
+                            + "--scale, --report, --schema-prefix, --timeout, --probe-timeout, --serverless");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": '" + value + "' is not a whole number", e);
             }
+        }
+
+        private static boolean bool(String value, String where) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(where + ": '" + value + "' is neither true nor false");
+            }
+            return v.equals("true");
         }
 
         private static Duration seconds(String value) {
@@ -242,7 +282,8 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
         }
 
         QuickstartOptions build() {
-            return new QuickstartOptions(source, scale, report, schemaPrefix, fullLoadTimeout, probeTimeout);
+            return new QuickstartOptions(source, scale, report, schemaPrefix, fullLoadTimeout, probeTimeout,
+                    serverless);
         }
     }
 }

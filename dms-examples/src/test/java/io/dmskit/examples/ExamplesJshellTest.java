@@ -67,6 +67,8 @@ class ExamplesJshellTest {
             "plan-pipeline.jsh", List.of("+ replication task \"market-intelligence-hub-replication\" will be created",
                     "Plan: 5 to create", "No changes."),
             "verify-task.jsh", List.of("6 tables", "6 MATCH", "HTML report:"),
+            "serverless.jsh", List.of("+ replication config \"market-intelligence-hub\" will be created",
+                    "started with start-replication: running", "CHECKPOINT IS LOST", "refused:"),
             "quickstart.jsh", List.of("embedded MariaDB", "5 of 5 tasks match on every table", "RESULT: OK",
                     "CDC probe seen: true"));
 

@@ -47,6 +47,21 @@ class QuickstartOptionsTest {
     }
 
     @Test
+    @DisplayName("--serverless, -Ddmskit.serverless=true or DMSKIT_SERVERLESS=true runs replication configs")
+    void serverless() {
+        assertThat(QuickstartOptions.parse(new String[0], new Properties(), Map.of()).serverless()).isFalse();
+        assertThat(QuickstartOptions.parse(new String[] {"--serverless"}, new Properties(), Map.of()).serverless())
+            .isTrue();
+        assertThat(QuickstartOptions.parse(new String[0], props("dmskit.serverless", "true"), Map.of()).serverless())
+            .isTrue();
+        assertThat(QuickstartOptions.parse(new String[0], new Properties(), Map.of("DMSKIT_SERVERLESS", "true"))
+            .serverless()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuickstartOptions.parse(
+            new String[] {"--serverless=yes"}, new Properties(), Map.of()))
+            .hasMessageContaining("'yes' is neither true nor false");
+    }
+
+    @Test
     @DisplayName("a bare argument is the source URL, and timeouts accept a trailing s")
     void positionalSourceAndSeconds() {
         QuickstartOptions o = QuickstartOptions.parse(new String[] {"mysql://db:3307", "--timeout=90s",

@@ -557,6 +557,67 @@ public final class Verifier {
             return this;
         }
 
+        /**
+         * The DMS Serverless replication config and its target endpoint as provisioned with dms-core: as
+         * {@link #task(io.dmskit.core.ReplicationTask, Endpoint)}, the config's table mappings say which tables to
+         * verify and the endpoint's S3 settings where. For DMS's table statistics also set
+         * {@link #dms(DatabaseMigrationClient)} and {@link #replicationConfigArn(String)}.
+         *
+         * @param config the replication config definition
+         * @param targetEndpoint its target endpoint
+         * @return this
+         */
+        public Builder replicationConfig(io.dmskit.core.ReplicationConfig config, Endpoint targetEndpoint) {
+            target(targetEndpoint);
+            if (config == null) {
+                this.targetProblem = "replicationConfig(ReplicationConfig, Endpoint) needs the config";
+                return this;
+            }
+            this.mappings = config.tableMappings();
+            this.mappingsProblem = null;
+            if (targetEndpoint != null && !config.targetEndpoint().equals(targetEndpoint.identifier())) {
+                this.targetProblem = "replication config '" + config.identifier() + "' writes to endpoint '"
+                        + config.targetEndpoint() + "', not to '" + targetEndpoint.identifier() + "'";
+            }
+            return this;
+        }
+
+        /**
+         * A DMS Serverless replication config's ARN: the verifier reads its table mappings, target, status and
+         * table statistics (DescribeReplicationConfigs, DescribeReplications, DescribeReplicationTableStatistics)
+         * as it does a task's. Also set {@link #dms(DatabaseMigrationClient)}.
+         *
+         * @param v the ARN ({@code arn:aws:dms:<region>:<account>:replication-config:...})
+         * @return this
+         */
+        public Builder replicationConfigArn(String v) {
+            this.taskArn = v;
+            this.taskProblem = v == null || v.contains(":replication-config:") ? null : "replicationConfigArn "
+                    + v + " is not a replication config ARN (arn:aws:dms:<region>:<account>:replication-config:...)";
+            return this;
+        }
+
+        /**
+         * The DMS Serverless replication config as the provisioner created it, looked up by identifier in what
+         * {@code DmsProvisioner.apply} returned. Also set {@link #dms(DatabaseMigrationClient)}.
+         *
+         * <pre>{@code
+         * Verifier.builder().source(db).s3(s3).dms(dmsClient).replicationConfig(applied, "orders-to-s3").build();
+         * }</pre>
+         *
+         * @param applied the result of {@code DmsProvisioner.apply(..)}
+         * @param configIdentifier the replication config's identifier
+         * @return this
+         */
+        public Builder replicationConfig(ApplyResult applied, String configIdentifier) {
+            this.taskArn = applied == null || configIdentifier == null ? null
+                    : applied.arn(ResourceKind.REPLICATION_CONFIG, configIdentifier);
+            this.taskProblem = taskArn != null ? null : applied == null || configIdentifier == null
+                    ? "replicationConfig(ApplyResult, String) needs the apply result and the config identifier"
+                    : "the apply result has no replication config '" + configIdentifier + "'";
+            return this;
+        }
+
         /** @param v S3 client for an S3 target @return this */
         public Builder s3(S3Client v) {
             this.s3 = v;

@@ -40,6 +40,9 @@ final class Advice {
         if (p.allowDeletes()) {
             s.append(".withAllowDeletes(true)");
         }
+        if (p.discardCheckpoints()) {
+            s.append(".withDiscardCheckpoints(true)");
+        }
         return s.toString();
     }
 

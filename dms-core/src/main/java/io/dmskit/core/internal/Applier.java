@@ -100,7 +100,14 @@ final class Applier {
             boolean restart = d.running() && (d.action() == ChangeAction.RESTART
                 || d.action() == ChangeAction.REPLACE);
             boolean replace = d.action() == ChangeAction.REPLACE;
-            if (replace && !policy.allowReplace()) {
+            if (replace && d.losesCheckpoint() && !(policy.allowReplace() && policy.discardCheckpoints()
+                && (!restart || policy.restartRunningTasks()))) {
+                refused.add(it.name() + " must be replaced (" + fields(d) + "): DMS cannot modify a replication "
+                    + "config once its replication has started, and deleting it loses the replication's checkpoint"
+                    + (restart ? "; its replication is " + d.state() + " and must be stopped" : "") + "; "
+                    + Advice.allow(policy.withAllowReplace(true).withDiscardCheckpoints(true)
+                        .withRestartRunningTasks(policy.restartRunningTasks() || restart)));
+            } else if (replace && !policy.allowReplace()) {
                 refused.add(it.name() + " must be replaced (" + fields(d) + ")" + (restart ? " and is " + d.state()
                     : "") + "; " + Advice.allow(policy.withAllowReplace(true)
                         .withRestartRunningTasks(policy.restartRunningTasks() || restart)));

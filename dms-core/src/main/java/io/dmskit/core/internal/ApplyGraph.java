@@ -3,6 +3,8 @@ package io.dmskit.core.internal;
 import io.dmskit.core.internal.Planner.Planned;
 import io.dmskit.core.provision.ApplyPolicy;
 import io.dmskit.core.provision.ChangeAction;
+import io.dmskit.core.provision.ResourceKind;
+import io.dmskit.core.serverless.ReplicationStart;
 import io.dmskit.core.task.StartType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ final class ApplyGraph {
                 Node del = deletion(r);
                 deletes.put(it.key(), del);
                 all.add(del);
-                if (r.deletable() == Deletable.REPLICATION_TASK) {
+                if (r.deletable() == Deletable.REPLICATION_TASK || r.deletable() == Deletable.REPLICATION_CONFIG) {
                     replacedTasks.add(del);
                 }
             }
@@ -59,7 +61,8 @@ final class ApplyGraph {
         if (policy.allowDeletes()) {
             for (Removal r : planned.removals()) {
                 Node del = removal(r);
-                (r.resource().type() == Deletable.REPLICATION_TASK ? removedTasks : removedOthers).add(del);
+                (r.resource().type() == Deletable.REPLICATION_TASK || r.resource().type() == Deletable.REPLICATION_CONFIG
+                    ? removedTasks : removedOthers).add(del);
                 all.add(del);
             }
         }
@@ -97,8 +100,10 @@ final class ApplyGraph {
                 List<Step> out = new ArrayList<>(List.of(changes.create(it, pipeline, arns)));
                 if (d.running() && policy.restartRunningTasks()) {
                     // it was running: the replacement starts from scratch (nothing to resume from)
-                    out.add(steps.start(it.name(), () -> arns.require(it.kind(), it.id()),
-                        StartType.START_REPLICATION));
+                    out.add(it.kind() == ResourceKind.REPLICATION_CONFIG
+                        ? changes.configs().start(it.name(), () -> arns.require(it.kind(), it.id()),
+                            StartType.START_REPLICATION, ReplicationStart.natural())
+                        : steps.start(it.name(), () -> arns.require(it.kind(), it.id()), StartType.START_REPLICATION));
                 }
                 yield out;
             }
@@ -117,6 +122,9 @@ final class ApplyGraph {
             case RESTART -> {
                 // a running task being modified is stopped, modified and started again by its modify steps
                 List<Step> out = new ArrayList<>(d.modifiesTask() ? changes.modify(it, arns)
+                    : it.kind() == ResourceKind.REPLICATION_CONFIG
+                    ? List.of(changes.configs().stop(it.name(), it.actualArn()), changes.configs().start(it.name(),
+                        it::actualArn, d.restartType(), ReplicationStart.natural()))
                     : List.of(steps.stop(it.name(), it.actualArn()),
                         steps.start(it.name(), it.actualArn(), d.restartType())));
                 if (d.changesTags()) {
@@ -134,7 +142,8 @@ final class ApplyGraph {
     private Node deletion(Item.Replaceable it) {
         Node del = new Node(it.kind(), it.id(), "delete");
         if (it.decision().running()) {
-            del.then(steps.stop(it.name(), it.actualArn()));
+            del.then(it.deletable() == Deletable.REPLICATION_CONFIG ? changes.configs().stop(it.name(), it.actualArn())
+                : steps.stop(it.name(), it.actualArn()));
         }
         return del.then(steps.delete(it.deletable(), it.name(), it.actualArn()));
     }
@@ -144,7 +153,8 @@ final class ApplyGraph {
         Observed.Removed res = r.resource();
         Node del = new Node(res.type().kind(), res.id(), "delete");
         if (r.decision().running()) {
-            del.then(steps.stop(r.name(), res.arn()));
+            del.then(res.type() == Deletable.REPLICATION_CONFIG ? changes.configs().stop(r.name(), res.arn())
+                : steps.stop(r.name(), res.arn()));
         }
         if ("deleting".equalsIgnoreCase(res.state())) {
             del.then(Steps.awaitGone());

@@ -26,10 +26,17 @@ final class ChangeSteps {
 
     private final Context ctx;
     private final Steps steps;
+    private final ConfigSteps configs;
 
     ChangeSteps(Context ctx, Steps steps) {
         this.ctx = ctx;
         this.steps = steps;
+        this.configs = new ConfigSteps(ctx, steps);
+    }
+
+    /** @return the steps of DMS Serverless replication configs */
+    ConfigSteps configs() {
+        return configs;
     }
 
     /**
@@ -106,6 +113,11 @@ final class ChangeSteps {
                     arns.put(t.kind(), t.id(), r.replicationTaskArn());
                     return r.status();
                 }, Waits.taskCreated(t.name(), "create"), "ready");
+            }
+
+            @Override
+            public Step config(Item.ConfigItem c) {
+                return configs.create(c, pipeline, arns);
             }
         });
     }
@@ -185,6 +197,12 @@ final class ChangeSteps {
                     out.add(steps.start(t.name(), arn, d.restartType()));
                 }
                 return out;
+            }
+
+            @Override
+            public List<Step> config(Item.ConfigItem c) {
+                // planning modifies only a config whose replication never started (or failed): nothing to stop
+                return List.of(configs.modify(c, arns));
             }
         });
     }

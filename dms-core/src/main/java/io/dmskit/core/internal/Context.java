@@ -24,14 +24,16 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * @param pollInterval time between polls
  * @param maxPollInterval longest time between polls during long waits
  * @param timeout longest single wait
+ * @param serverlessTimeout longest single wait of a DMS Serverless replication (provisioning capacity is long)
  */
 record Context(DatabaseMigrationClient dms, SecretsManagerClient secrets, AwsCaller aws, StateReader reader,
                ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener, Duration pollInterval,
-               Duration maxPollInterval, Duration timeout) {
+               Duration maxPollInterval, Duration timeout, Duration serverlessTimeout) {
 
     /** @return a reconciler for one run of nodes */
     Reconciler reconciler() {
-        return new Reconciler(reader, pool, clock, sleeper, listener, pollInterval, maxPollInterval, timeout);
+        return new Reconciler(reader, pool, clock, sleeper, listener, pollInterval, maxPollInterval, timeout,
+            serverlessTimeout);
     }
 
     /** @param d sleeps this long through the sleeper; an interruption becomes a {@link DmsKitException} */

@@ -28,10 +28,12 @@ import java.util.Map;
  * @param modifiesTask whether a {@link ChangeAction#RESTART} also modifies the task (stop, modify, start) rather than
  *     only restarting it after an endpoint change
  * @param mappingDiff the rule-by-rule difference of a task's table mappings ({@link MappingDiff#none()} otherwise)
+ * @param losesCheckpoint whether carrying the change out loses a replication's checkpoint (a replication config
+ *     replaced after its replication started)
  */
 record Decision(ChangeAction action, String state, List<FieldDiff> diffs, List<String> notes, boolean running,
                 boolean settle, Map<String, String> tagAdd, List<String> tagRemove, boolean tagsOnly,
-                StartType restartType, boolean modifiesTask, MappingDiff mappingDiff) {
+                StartType restartType, boolean modifiesTask, MappingDiff mappingDiff, boolean losesCheckpoint) {
 
     /** Copies the collections (tag order kept). */
     Decision {
@@ -69,11 +71,12 @@ record Decision(ChangeAction action, String state, List<FieldDiff> diffs, List<S
         StartType restartType;
         boolean modifiesTask;
         MappingDiff mappingDiff = MappingDiff.none();
+        boolean losesCheckpoint;
 
         /** @return the decision */
         Decision done() {
             return new Decision(action, state, diffs, notes, running, settle, tagAdd, tagRemove, tagsOnly,
-                restartType, modifiesTask, mappingDiff);
+                restartType, modifiesTask, mappingDiff, losesCheckpoint);
         }
     }
 }

@@ -19,6 +19,13 @@ enum Deletable {
             dms.deleteEndpoint(b -> b.endpointArn(arn));
         }
     },
+    /** A DMS Serverless replication config (its replication must not run). */
+    REPLICATION_CONFIG(ResourceKind.REPLICATION_CONFIG, "DeleteReplicationConfig") {
+        @Override
+        void delete(DatabaseMigrationClient dms, String arn) {
+            dms.deleteReplicationConfig(b -> b.replicationConfigArn(arn));
+        }
+    },
     /** A replication instance. */
     REPLICATION_INSTANCE(ResourceKind.REPLICATION_INSTANCE, "DeleteReplicationInstance") {
         @Override

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes a pipeline's resources in the reverse order of their creation: tasks (stopped first), then endpoints and
+ * Deletes a pipeline's resources in the reverse order of their creation: tasks and replication configs (stopped
+ * first), then endpoints and
  * instances, then subnet groups, and managed secrets only on request.
  */
 final class Destroyer {
@@ -47,6 +48,13 @@ final class Destroyer {
                 changes.add(delete(ResourceKind.REPLICATION_TASK, t.identifier(), a.status(), stopsFirst(s)
                     ? List.of("the task is " + a.status() + ": stopped first") : s == TaskStatus.DELETING
                     ? List.of("already being deleted: waits until it is gone") : List.of()));
+            });
+        }
+        for (io.dmskit.core.ReplicationConfig c : p.replicationConfigs()) {
+            o.config(c.identifier()).ifPresent(a -> {
+                String state = o.replication(a.replicationConfigArn()).map(r -> r.status()).orElse("created");
+                changes.add(delete(ResourceKind.REPLICATION_CONFIG, c.identifier(), state, ConfigPlanner.runs(state)
+                    ? List.of("the replication is " + state + ": stopped first") : List.of()));
             });
         }
         for (Endpoint e : p.endpoints()) {
@@ -113,6 +121,20 @@ final class Destroyer {
                 deleted.add(Item.key(ResourceKind.REPLICATION_TASK, t.identifier()));
             });
         }
+        ConfigSteps configSteps = new ConfigSteps(ctx, steps);
+        for (io.dmskit.core.ReplicationConfig c : p.replicationConfigs()) {
+            o.config(c.identifier()).ifPresent(a -> {
+                String name = ResourceKind.REPLICATION_CONFIG + " '" + c.identifier() + "'";
+                Node n = new Node(ResourceKind.REPLICATION_CONFIG, c.identifier(), "destroy");
+                String state = o.replication(a.replicationConfigArn()).map(r -> r.status()).orElse("created");
+                if (ConfigPlanner.runs(state)) {
+                    n.then(configSteps.stop(name, a.replicationConfigArn()));
+                }
+                n.then(steps.delete(Deletable.REPLICATION_CONFIG, name, a.replicationConfigArn()));
+                taskNodes.add(n);
+                deleted.add(Item.key(ResourceKind.REPLICATION_CONFIG, c.identifier()));
+            });
+        }
         for (Endpoint e : p.endpoints()) {
             o.endpoint(e.identifier()).ifPresent(a -> {
                 Node n = new Node(ResourceKind.ENDPOINT, e.identifier(), "destroy").then(steps.delete(
@@ -142,6 +164,7 @@ final class Destroyer {
                     return "deleting";
                 }, Waits.gone(), "deleted"));
                 instanceNodes.forEach(n::after);
+                taskNodes.forEach(n::after);
                 groupNodes.add(n);
                 deleted.add(Item.key(ResourceKind.SUBNET_GROUP, g.identifier()));
             });

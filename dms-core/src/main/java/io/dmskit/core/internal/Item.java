@@ -111,6 +111,12 @@ sealed interface Item {
          * @return the result for it
          */
         R task(TaskItem it);
+
+        /**
+         * @param it a DMS Serverless replication config
+         * @return the result for it
+         */
+        R config(ConfigItem it);
     }
 
     /**
@@ -315,6 +321,53 @@ sealed interface Item {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.task(this);
+        }
+    }
+
+    /**
+     * A DMS Serverless replication config and its replication.
+     *
+     * @param desired the definition
+     * @param actual the config as DMS reports it, null when absent
+     * @param replication its replication as DMS reports it, null when it never started (or the config is absent)
+     * @param decision what planning decided
+     */
+    record ConfigItem(io.dmskit.core.ReplicationConfig desired,
+                      software.amazon.awssdk.services.databasemigration.model.ReplicationConfig actual,
+                      software.amazon.awssdk.services.databasemigration.model.Replication replication,
+                      Decision decision) implements Replaceable {
+        @Override
+        public Deletable deletable() {
+            return Deletable.REPLICATION_CONFIG;
+        }
+
+        @Override
+        public ResourceKind kind() {
+            return ResourceKind.REPLICATION_CONFIG;
+        }
+
+        @Override
+        public String id() {
+            return desired.identifier();
+        }
+
+        @Override
+        public String actualArn() {
+            return actual == null ? null : actual.replicationConfigArn();
+        }
+
+        /** @return its source and target endpoints, and its subnet group when the pipeline defines it */
+        @Override
+        public List<String> refs() {
+            List<String> refs = new java.util.ArrayList<>(List.of(Item.key(ResourceKind.ENDPOINT,
+                desired.sourceEndpoint()), Item.key(ResourceKind.ENDPOINT, desired.targetEndpoint())));
+            desired.compute().subnetGroup().ifPresent(g -> refs.add(Item.key(ResourceKind.SUBNET_GROUP, g)));
+            return refs;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.config(this);
         }
     }
 }

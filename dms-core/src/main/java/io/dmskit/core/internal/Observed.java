@@ -56,6 +56,14 @@ final class Observed {
     final Map<String, ReplicationInstance> instances = new HashMap<>();
     final Map<String, Endpoint> endpoints = new HashMap<>();
     final Map<String, ReplicationTask> tasks = new HashMap<>();
+    /** Replication configs by identifier (lower case). */
+    final Map<String, software.amazon.awssdk.services.databasemigration.model.ReplicationConfig> configs =
+        new HashMap<>();
+    /** Replications by their config's ARN: only configs whose replication started have one. */
+    final Map<String, software.amazon.awssdk.services.databasemigration.model.Replication> replications =
+        new HashMap<>();
+    /** Subnet groups that configs name and the pipeline does not define, as DMS reports them (lower case). */
+    final Map<String, ReplicationSubnetGroup> externalSubnetGroups = new HashMap<>();
     final Map<String, SecretState> secrets = new HashMap<>();
     /** Tags by resource ARN, for the resources whose tags were listed (absent: not known). */
     final Map<String, Map<String, String>> tagsByArn = new HashMap<>();
@@ -109,6 +117,22 @@ final class Observed {
      */
     Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(key(id)));
+    }
+
+    /**
+     * @param id identifier
+     * @return the replication config
+     */
+    Optional<software.amazon.awssdk.services.databasemigration.model.ReplicationConfig> config(String id) {
+        return Optional.ofNullable(configs.get(key(id)));
+    }
+
+    /**
+     * @param configArn a replication config's ARN
+     * @return its replication, empty when it never started
+     */
+    Optional<software.amazon.awssdk.services.databasemigration.model.Replication> replication(String configArn) {
+        return configArn == null ? Optional.empty() : Optional.ofNullable(replications.get(configArn));
     }
 
     /**

@@ -72,6 +72,14 @@ final class Planner {
         for (ReplicationTask t : p.tasks()) {
             items.add(task(t, o, endpoints, instances));
         }
+        List<io.dmskit.core.exception.DefinitionProblem> missing = new ArrayList<>();
+        for (io.dmskit.core.ReplicationConfig c : p.replicationConfigs()) {
+            ConfigPlanner.checkSubnetGroup(c, p, o, missing);
+            items.add(ConfigPlanner.config(c, o, endpoints));
+        }
+        if (!missing.isEmpty()) {
+            throw new io.dmskit.core.exception.InvalidDefinitionException(missing);
+        }
         List<Removal> removals = o.removed().stream().map(r -> removal(r, p)).toList();
         List<ResourceChange> changes = Stream.concat(items.stream().map(Item::change),
             removals.stream().map(Removal::change)).toList();
@@ -191,6 +199,18 @@ final class Planner {
         }
         tagDiffs(d, e.tags(), a.endpointArn(), o);
         return new EndpointItem(e, a, d.done());
+    }
+
+    /**
+     * Tags of a resource that exists, compared as for every other kind.
+     *
+     * @param d the decision being made
+     * @param desired the tags the definition sets
+     * @param arn the resource's ARN
+     * @param o what DMS reports
+     */
+    static void tags(Decision.Draft d, Map<String, String> desired, String arn, Observed o) {
+        tagDiffs(d, desired, arn, o);
     }
 
     private static TaskItem task(ReplicationTask t, Observed o, Map<String, EndpointItem> endpoints,
@@ -314,6 +334,10 @@ final class Planner {
         d.notes.add("no longer in pipeline '" + p.name() + "' (tagged " + Specs.PIPELINE_TAG + "=" + p.name()
             + "); deleted only when applied with " + Advice.code(ApplyPolicy.safe().withAllowDeletes(true)));
         TaskStatus s = TaskStatus.parse(r.state()).orElse(null);
+        if (r.type() == Deletable.REPLICATION_CONFIG && ConfigPlanner.runs(r.state())) {
+            d.running = true;
+            d.notes.add("the replication is " + r.state() + ": stopped first");
+        }
         if (r.type() == Deletable.REPLICATION_TASK
             && (s == TaskStatus.RUNNING || s == TaskStatus.STARTING || s == TaskStatus.STOPPING)) {
             d.running = true;

@@ -8,6 +8,8 @@ import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressListener;
 import io.dmskit.core.provision.Sleeper;
+import io.dmskit.core.serverless.ReplicationStart;
+import io.dmskit.core.serverless.ReplicationState;
 import io.dmskit.core.task.StartType;
 import io.dmskit.core.task.TableRef;
 import io.dmskit.core.task.TaskState;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -32,6 +35,7 @@ public final class Provisioning {
     private final Planner planner;
     private final Applier applier;
     private final TaskOperations tasks;
+    private final ReplicationOperations replications;
     private final Destroyer destroyer;
     private final ConnectionTester connections;
 
@@ -46,16 +50,18 @@ public final class Provisioning {
      * @param pollInterval poll interval
      * @param maxPollInterval longest poll interval during long waits
      * @param timeout wait timeout
+     * @param serverlessTimeout wait timeout of DMS Serverless replications
      */
     public Provisioning(DatabaseMigrationClient dms, SecretsManagerClient secrets, AwsCaller aws, ExecutorService pool,
                         Clock clock, Sleeper sleeper, ProgressListener listener, Duration pollInterval,
-                        Duration maxPollInterval, Duration timeout) {
+                        Duration maxPollInterval, Duration timeout, Duration serverlessTimeout) {
         Context ctx = new Context(dms, secrets, aws, new StateReader(dms, secrets, aws), pool, clock, sleeper,
-            listener, pollInterval, maxPollInterval, timeout);
+            listener, pollInterval, maxPollInterval, timeout, serverlessTimeout);
         Steps steps = new Steps(ctx);
         this.planner = new Planner(ctx);
         this.applier = new Applier(ctx, planner, new ApplyGraph(new ChangeSteps(ctx, steps), steps));
         this.tasks = new TaskOperations(ctx, steps);
+        this.replications = new ReplicationOperations(ctx, steps);
         this.destroyer = new Destroyer(ctx, steps);
         this.connections = new ConnectionTester(ctx);
     }
@@ -116,6 +122,49 @@ public final class Provisioning {
      */
     public TaskState waitForTask(String taskId, Set<TaskStatus> wanted, Duration waitTimeout) {
         return tasks.await(taskId, wanted, waitTimeout);
+    }
+
+    /**
+     * @param configId replication config identifier
+     * @return its state, empty when it does not exist
+     */
+    public Optional<ReplicationState> describeReplication(String configId) {
+        return replications.describe(configId);
+    }
+
+    /**
+     * @param configIds replication configs
+     * @param start how they start
+     * @return the start type used per config
+     */
+    public Map<String, StartType> startReplications(List<String> configIds, ReplicationStart start) {
+        return replications.start(configIds, start);
+    }
+
+    /** @param configIds replication configs to stop; one that does not run is already stopped */
+    public void stopReplications(List<String> configIds) {
+        replications.stop(configIds);
+    }
+
+    /**
+     * @param configId replication config
+     * @param tables tables to reload
+     * @param validateOnly reload validation only
+     */
+    public void reloadReplicationTables(String configId, List<TableRef> tables, boolean validateOnly) {
+        replications.reload(configId, tables, validateOnly);
+    }
+
+    /**
+     * @param configId replication config
+     * @param wanted the state waited for
+     * @param description what is waited for
+     * @param waitTimeout timeout
+     * @return the state reached
+     */
+    public ReplicationState waitForReplication(String configId, Predicate<ReplicationState> wanted, String description,
+                                               Duration waitTimeout) {
+        return replications.await(configId, wanted, description, waitTimeout);
     }
 
     /**

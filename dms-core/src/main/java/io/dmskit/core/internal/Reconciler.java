@@ -41,6 +41,7 @@ final class Reconciler {
     private final Duration pollInterval;
     private final Duration maxPollInterval;
     private final Duration timeout;
+    private final Duration serverlessTimeout;
 
     /**
      * @param reader describes resources
@@ -51,9 +52,10 @@ final class Reconciler {
      * @param pollInterval time between polls
      * @param maxPollInterval longest time between polls: rounds without progress stretch the interval by 1.5 up to it
      * @param timeout maximum time of one wait
+     * @param serverlessTimeout maximum time of one wait of a DMS Serverless replication (provisioning is long)
      */
     Reconciler(StateReader reader, ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener,
-                      Duration pollInterval, Duration maxPollInterval, Duration timeout) {
+                      Duration pollInterval, Duration maxPollInterval, Duration timeout, Duration serverlessTimeout) {
         this.reader = reader;
         this.pool = pool;
         this.clock = clock;
@@ -62,6 +64,7 @@ final class Reconciler {
         this.pollInterval = pollInterval;
         this.maxPollInterval = maxPollInterval.compareTo(pollInterval) < 0 ? pollInterval : maxPollInterval;
         this.timeout = timeout;
+        this.serverlessTimeout = serverlessTimeout;
     }
 
     /**
@@ -212,7 +215,7 @@ final class Reconciler {
                 } else {
                     heartbeat(n, state);
                     Duration waited = Duration.between(n.stepStarted, clock.instant());
-                    if (waited.compareTo(timeout) > 0) {
+                    if (waited.compareTo(n.kind == ResourceKind.REPLICATION_CONFIG ? serverlessTimeout : timeout) > 0) {
                         n.status = Node.Status.FAILED;
                         failures.add(new WaitTimeoutException(n.kind + " '" + n.id + "'", n.current.operation(),
                             n.current.wanted(), state, waited));
@@ -252,6 +255,14 @@ final class Reconciler {
                 new Seen(x, Observed.stateOf(x))));
             case REPLICATION_TASK -> reader.tasks(ids, true).forEach(t -> out.put(
                 t.replicationTaskIdentifier().toLowerCase(Locale.ROOT), new Seen(t, t.status())));
+            case REPLICATION_CONFIG -> {
+                Map<String, software.amazon.awssdk.services.databasemigration.model.Replication> runs = new HashMap<>();
+                reader.replications(ids).forEach(r -> runs.put(r.replicationConfigArn(), r));
+                reader.configs(ids).forEach(c -> {
+                    ConfigView v = new ConfigView(c, runs.get(c.replicationConfigArn()));
+                    out.put(c.replicationConfigIdentifier().toLowerCase(Locale.ROOT), new Seen(v, v.state()));
+                });
+            }
             case SECRET -> {
                 for (String id : ids) {
                     reader.secret(id).ifPresent(s -> out.put(id.toLowerCase(Locale.ROOT), new Seen(s, "present")));

@@ -61,6 +61,15 @@ final class StateReader {
         Observed o = new Observed();
         Set<String> groupIds = new LinkedHashSet<>();
         pipeline.subnetGroups().forEach(g -> groupIds.add(g.identifier()));
+        Set<String> externalGroups = new LinkedHashSet<>();
+        for (io.dmskit.core.ReplicationConfig c : pipeline.replicationConfigs()) {
+            c.compute().subnetGroup().filter(g -> pipeline.subnetGroup(g).isEmpty() && !"default".equalsIgnoreCase(g))
+                .ifPresent(externalGroups::add);
+        }
+        groupIds.addAll(externalGroups);
+        boolean serverless = !pipeline.replicationConfigs().isEmpty();
+        Set<String> configIds = lower(pipeline.replicationConfigs().stream().map(c -> c.identifier()).toList());
+        List<software.amazon.awssdk.services.databasemigration.model.ReplicationConfig> configs = new ArrayList<>();
         Set<String> instanceIds = lower(pipeline.instances().stream().map(i -> i.identifier()).toList());
         Set<String> endpointIds = lower(pipeline.endpoints().stream().map(e -> e.identifier()).toList());
         Set<String> taskIds = lower(pipeline.tasks().stream().map(t -> t.identifier()).toList());
@@ -74,6 +83,13 @@ final class StateReader {
         futures.add(pool.submit(() -> instances.addAll(instances(null))));
         futures.add(pool.submit(() -> endpoints.addAll(endpoints(null))));
         futures.add(pool.submit(() -> tasks.addAll(tasks(null, false))));
+        if (serverless) {
+            // configs and their replications are read only for a pipeline that has configs: a pipeline of tasks
+            // costs no serverless call (and works where the serverless API does not, e.g. moto)
+            futures.add(pool.submit(() -> configs.addAll(configs(null))));
+            futures.add(pool.submit(() -> replications(null).forEach(r -> o.replications.put(
+                r.replicationConfigArn(), r))));
+        }
         for (SecretName e : managedSecrets(pipeline)) {
             secret(e.name).ifPresent(s -> o.secrets.put(e.name, s));
         }
@@ -83,6 +99,17 @@ final class StateReader {
         List<ReplicationInstance> otherInstances = new ArrayList<>();
         List<Endpoint> otherEndpoints = new ArrayList<>();
         List<ReplicationTask> otherTasks = new ArrayList<>();
+        List<software.amazon.awssdk.services.databasemigration.model.ReplicationConfig> otherConfigs = new ArrayList<>();
+        for (var c : configs) {
+            if (configIds.contains(Observed.key(c.replicationConfigIdentifier()))) {
+                o.configs.put(Observed.key(c.replicationConfigIdentifier()), c);
+            } else {
+                otherConfigs.add(c);
+            }
+        }
+        for (String g : externalGroups) {
+            o.subnetGroup(g).ifPresent(x -> o.externalSubnetGroups.put(Observed.key(g), x));
+        }
         for (ReplicationInstance i : instances) {
             if (instanceIds.contains(Observed.key(i.replicationInstanceIdentifier()))) {
                 o.put(i);
@@ -108,6 +135,9 @@ final class StateReader {
         List<Observed.Removed> others = new ArrayList<>();
         otherTasks.forEach(t -> others.add(new Observed.Removed(Deletable.REPLICATION_TASK,
             t.replicationTaskIdentifier(), t.replicationTaskArn(), t.status())));
+        otherConfigs.forEach(c -> others.add(new Observed.Removed(Deletable.REPLICATION_CONFIG,
+            c.replicationConfigIdentifier(), c.replicationConfigArn(), o.replication(c.replicationConfigArn())
+                .map(r -> r.status()).orElse("created"))));
         otherEndpoints.forEach(e -> others.add(new Observed.Removed(Deletable.ENDPOINT, e.endpointIdentifier(),
             e.endpointArn(), Observed.stateOf(e))));
         otherInstances.forEach(i -> others.add(new Observed.Removed(Deletable.REPLICATION_INSTANCE,
@@ -116,10 +146,12 @@ final class StateReader {
         o.instances.values().forEach(i -> arns.add(i.replicationInstanceArn()));
         o.endpoints.values().forEach(e -> arns.add(e.endpointArn()));
         o.tasks.values().forEach(t -> arns.add(t.replicationTaskArn()));
+        o.configs.values().forEach(c -> arns.add(c.replicationConfigArn()));
         Set<String> otherArns = new LinkedHashSet<>();
         otherInstances.forEach(i -> otherArns.add(i.replicationInstanceArn()));
         otherEndpoints.forEach(e -> otherArns.add(e.endpointArn()));
         otherTasks.forEach(t -> otherArns.add(t.replicationTaskArn()));
+        otherConfigs.forEach(c -> otherArns.add(c.replicationConfigArn()));
         arns.addAll(otherArns);
         o.tagsByArn.putAll(tags(arns));
         for (Observed.Removed r : others) {
@@ -322,6 +354,58 @@ final class StateReader {
                     }
                 })) {
                     out.addAll(page.replicationTasks());
+                }
+            } catch (ResourceNotFoundException e) {
+                return out;
+            }
+            return out;
+        });
+    }
+
+    /**
+     * @param ids identifiers, or null for every replication config
+     * @return the replication configs DMS reports for them
+     */
+    List<software.amazon.awssdk.services.databasemigration.model.ReplicationConfig> configs(Collection<String> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        return aws.call("DescribeReplicationConfigs", ids == null ? "*" : String.join(",", ids), () -> {
+            List<software.amazon.awssdk.services.databasemigration.model.ReplicationConfig> out = new ArrayList<>();
+            try {
+                for (var page : dms.describeReplicationConfigsPaginator(b -> {
+                    b.maxRecords(PAGE);
+                    if (ids != null) {
+                        b.filters(filter("replication-config-id", ids));
+                    }
+                })) {
+                    out.addAll(page.replicationConfigs());
+                }
+            } catch (ResourceNotFoundException e) {
+                return out;
+            }
+            return out;
+        });
+    }
+
+    /**
+     * @param ids replication config identifiers, or null for every replication
+     * @return the replications DMS reports for them (a config that never started has none)
+     */
+    List<software.amazon.awssdk.services.databasemigration.model.Replication> replications(Collection<String> ids) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        return aws.call("DescribeReplications", ids == null ? "*" : String.join(",", ids), () -> {
+            List<software.amazon.awssdk.services.databasemigration.model.Replication> out = new ArrayList<>();
+            try {
+                for (var page : dms.describeReplicationsPaginator(b -> {
+                    b.maxRecords(PAGE);
+                    if (ids != null) {
+                        b.filters(filter("replication-config-id", ids));
+                    }
+                })) {
+                    out.addAll(page.replications());
                 }
             } catch (ResourceNotFoundException e) {
                 return out;

@@ -19,10 +19,27 @@ package io.dmskit.core.provision;
  * @param restartRunningTasks allow stop → modify → resume of running tasks (and stop → resume after an endpoint
  *     change), and starting a replaced task again when it was running before
  * @param allowReplace allow deleting and recreating resources whose changed fields DMS cannot modify in place
- * @param allowDeletes allow deleting tasks, endpoints and instances tagged with the pipeline's name that the
- *     pipeline no longer defines (tasks are stopped first; deletion in dependency order)
+ * @param allowDeletes allow deleting tasks, replication configs, endpoints and instances tagged with the pipeline's
+ *     name that the pipeline no longer defines (tasks and replications are stopped first; deletion in dependency
+ *     order)
+ * @param discardCheckpoints allow replacing a DMS Serverless replication config whose replication has started: DMS
+ *     cannot modify such a config, so a change deletes it and creates it again, and its replication's checkpoint
+ *     (where CDC was) is lost; needs {@code allowReplace} too, and {@code restartRunningTasks} when the replication
+ *     runs. Never part of a named policy: ask for it with {@link #withDiscardCheckpoints(boolean)}.
  */
-public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boolean allowDeletes) {
+public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boolean allowDeletes,
+                          boolean discardCheckpoints) {
+
+    /**
+     * A policy that never discards a replication's checkpoint.
+     *
+     * @param restartRunningTasks allow restarts of running tasks and replications
+     * @param allowReplace allow replacements
+     * @param allowDeletes allow deleting what the pipeline no longer defines
+     */
+    public ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boolean allowDeletes) {
+        this(restartRunningTasks, allowReplace, allowDeletes, false);
+    }
 
     /**
      * A policy that does not delete removed resources.
@@ -60,7 +77,7 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
      * @return a copy
      */
     public ApplyPolicy withRestartRunningTasks(boolean allow) {
-        return new ApplyPolicy(allow, allowReplace, allowDeletes);
+        return new ApplyPolicy(allow, allowReplace, allowDeletes, discardCheckpoints);
     }
 
     /**
@@ -68,7 +85,7 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
      * @return a copy
      */
     public ApplyPolicy withAllowReplace(boolean allow) {
-        return new ApplyPolicy(restartRunningTasks, allow, allowDeletes);
+        return new ApplyPolicy(restartRunningTasks, allow, allowDeletes, discardCheckpoints);
     }
 
     /**
@@ -76,6 +93,15 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
      * @return a copy
      */
     public ApplyPolicy withAllowDeletes(boolean allow) {
-        return new ApplyPolicy(restartRunningTasks, allowReplace, allow);
+        return new ApplyPolicy(restartRunningTasks, allowReplace, allow, discardCheckpoints);
+    }
+
+    /**
+     * @param allow replace DMS Serverless replication configs whose replication has started, losing its checkpoint
+     *     (with {@code allowReplace}; the replacement starts from scratch)
+     * @return a copy
+     */
+    public ApplyPolicy withDiscardCheckpoints(boolean allow) {
+        return new ApplyPolicy(restartRunningTasks, allowReplace, allowDeletes, allow);
     }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * The kinds of resources a pipeline holds, in the order they are created. The names follow DMS's API
  * ({@code ReplicationTask}, {@code ReplicationInstance}, {@code ReplicationSubnetGroup}); a task is
  * {@link #REPLICATION_TASK}. {@link #parse(String)} also takes the short names people type ({@code "task"},
- * {@code "instance"}, {@code "subnet-group"}) and the labels, for configuration and jshell.
+ * {@code "instance"}, {@code "subnet-group"}, {@code "config"}) and the labels, for configuration and jshell.
  */
 public enum ResourceKind {
     /** A Secrets Manager secret holding endpoint credentials in DMS's format. */
@@ -25,11 +25,18 @@ public enum ResourceKind {
     /** An endpoint. */
     ENDPOINT("endpoint"),
     /** A replication task ({@code ReplicationTask}); there is no separate {@code TASK}: use this one. */
-    REPLICATION_TASK("replication task");
+    REPLICATION_TASK("replication task"),
+    /**
+     * A DMS Serverless replication config ({@code ReplicationConfig}) and its replication; it takes the place of an
+     * instance and a task.
+     */
+    REPLICATION_CONFIG("replication config");
 
     /** Short names, in the normalized form {@link #parse(String)} compares. */
     private static final Map<String, ResourceKind> SHORT = Map.of(
         "task", REPLICATION_TASK,
+        "config", REPLICATION_CONFIG,
+        "serverless", REPLICATION_CONFIG,
         "instance", REPLICATION_INSTANCE,
         "replicationsubnetgroup", SUBNET_GROUP);
 
@@ -75,7 +82,7 @@ public enum ResourceKind {
         throw new InvalidDefinitionException(List.of(new DefinitionProblem("ResourceKind", "name",
             "unknown resource kind " + Validate.show(name) + ": use one of "
             + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))
-            + " (or task, instance, subnet-group)")));
+            + " (or task, instance, subnet-group, config)")));
     }
 
     @Override

@@ -32,7 +32,8 @@ import java.util.Optional;
 
 /**
  * Reads what the verifier needs from DMS about one replication task: its table mappings, its S3 target's settings
- * (DescribeReplicationTasks, DescribeEndpoints) and its table statistics (DescribeTableStatistics).
+ * (DescribeReplicationTasks, DescribeEndpoints) and its table statistics (DescribeTableStatistics). Given a DMS
+ * Serverless replication config's ARN, it reads the config and its replication instead, as a task.
  */
 public final class DmsTaskReader {
 
@@ -91,6 +92,10 @@ public final class DmsTaskReader {
     public Map<String, DmsTableStatistics> tableStatistics() {
         Map<String, DmsTableStatistics> out = new HashMap<>();
         if (dms == null || taskArn == null) {
+            return out;
+        }
+        if (ServerlessReplicationReader.isConfigArn(taskArn)) {
+            ServerlessReplicationReader.tableStatistics(dms, taskArn, out);
             return out;
         }
         try {
@@ -161,10 +166,14 @@ public final class DmsTaskReader {
     }
 
     /**
-     * @return the task as DescribeReplicationTasks shows it now
+     * @return the task as DescribeReplicationTasks shows it now (a replication config and its replication, shown as
+     *     a task, for a replication config ARN)
      * @throws VerificationException when it cannot be read or is not found
      */
     public ReplicationTask describeTask() {
+        if (ServerlessReplicationReader.isConfigArn(taskArn)) {
+            return ServerlessReplicationReader.describe(dms, taskArn);
+        }
         ReplicationTask task;
         try {
             task = dms.describeReplicationTasks(b -> b.filters(f -> f.name("replication-task-arn").values(taskArn)))
