@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -85,7 +86,7 @@ public final class DmsProvisioner implements AutoCloseable {
         this.waitTimeout = b.waitTimeout == null ? Builder.DEFAULT_WAIT : b.waitTimeout;
         Duration maxPoll = b.maxPollInterval != null ? b.maxPollInterval
             : poll.multipliedBy(3).compareTo(Builder.MAX_POLL) > 0 ? Builder.MAX_POLL : poll.multipliedBy(3);
-        this.provisioning = new Provisioning(b.dms, b.secrets, aws, pool, clock, sleeper,
+        this.provisioning = new Provisioning(b.dms, b.secrets, b.cloudWatch, aws, pool, clock, sleeper,
             b.listener == null ? ProgressListener.none() : b.listener, poll, maxPoll, waitTimeout);
     }
 
@@ -429,6 +430,7 @@ public final class DmsProvisioner implements AutoCloseable {
 
         private DatabaseMigrationClient dms;
         private SecretsManagerClient secrets;
+        private CloudWatchClient cloudWatch;
         private Clock clock;
         private Sleeper sleeper;
         private RetrySettings retry;
@@ -457,6 +459,18 @@ public final class DmsProvisioner implements AutoCloseable {
          */
         public Builder secrets(SecretsManagerClient client) {
             this.secrets = client;
+            return this;
+        }
+
+        /**
+         * The CloudWatch client that provisions a pipeline's alarms ({@link Pipeline.Builder#alarm}); a pipeline with
+         * alarms and no client is refused by plan, apply and destroy before any change.
+         *
+         * @param client CloudWatch client
+         * @return this builder
+         */
+        public Builder cloudWatch(CloudWatchClient client) {
+            this.cloudWatch = client;
             return this;
         }
 

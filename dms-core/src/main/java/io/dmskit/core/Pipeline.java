@@ -1,5 +1,6 @@
 package io.dmskit.core;
 
+import io.dmskit.core.alarm.Alarm;
 import io.dmskit.core.endpoint.Credentials;
 import io.dmskit.core.endpoint.EndpointType;
 import io.dmskit.core.endpoint.EngineName;
@@ -53,15 +54,17 @@ public final class Pipeline {
     private final Map<String, ReplicationInstance> instances;
     private final Map<String, Endpoint> endpoints;
     private final Map<String, ReplicationTask> tasks;
+    private final Map<String, Alarm> alarms;
 
     private Pipeline(String name, Map<String, ReplicationSubnetGroup> subnetGroups,
                      Map<String, ReplicationInstance> instances, Map<String, Endpoint> endpoints,
-                     Map<String, ReplicationTask> tasks) {
+                     Map<String, ReplicationTask> tasks, Map<String, Alarm> alarms) {
         this.name = name;
         this.subnetGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subnetGroups));
         this.instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
         this.endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         this.tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+        this.alarms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(alarms));
     }
 
     /**
@@ -80,7 +83,33 @@ public final class Pipeline {
         instances.values().forEach(b::instance);
         endpoints.values().forEach(b::endpoint);
         tasks.values().forEach(b::task);
+        alarms.values().forEach(b::alarm);
         return b;
+    }
+
+    /**
+     * @param alarm a CloudWatch alarm on one of the pipeline's tasks; replaces the alarm with the same name, or is added
+     * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
+     */
+    public Pipeline withAlarm(Alarm alarm) {
+        Builder b = toBuilder();
+        if (alarm != null) {
+            b.alarms.removeIf(a -> a.name().equals(alarm.name()));
+        }
+        b.alarm(alarm);
+        return b.build();
+    }
+
+    /**
+     * @param alarmName the name of an alarm to remove (nothing changes when the pipeline has none); apply deletes the
+     *     alarm from CloudWatch when the policy allows deletes
+     * @return the changed pipeline (validated)
+     */
+    public Pipeline withoutAlarm(String alarmName) {
+        Builder b = toBuilder();
+        b.alarms.removeIf(a -> a.name().equals(alarmName));
+        return b.build();
     }
 
     /**
@@ -213,6 +242,19 @@ public final class Pipeline {
         return List.copyOf(tasks.values());
     }
 
+    /** @return CloudWatch alarms in definition order */
+    public List<Alarm> alarms() {
+        return List.copyOf(alarms.values());
+    }
+
+    /**
+     * @param alarmName an alarm name
+     * @return the alarm
+     */
+    public Optional<Alarm> alarm(String alarmName) {
+        return Optional.ofNullable(alarms.get(alarmName));
+    }
+
     /**
      * @param id identifier
      * @return the subnet group
@@ -248,18 +290,21 @@ public final class Pipeline {
     @Override
     public boolean equals(Object o) {
         return o instanceof Pipeline p && name.equals(p.name) && subnetGroups.equals(p.subnetGroups)
-            && instances.equals(p.instances) && endpoints.equals(p.endpoints) && tasks.equals(p.tasks);
+            && instances.equals(p.instances) && endpoints.equals(p.endpoints) && tasks.equals(p.tasks)
+            && alarms.equals(p.alarms);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, subnetGroups.keySet(), instances.keySet(), endpoints.keySet(), tasks.keySet());
+        return Objects.hash(name, subnetGroups.keySet(), instances.keySet(), endpoints.keySet(), tasks.keySet(),
+            alarms.keySet());
     }
 
     @Override
     public String toString() {
         return "Pipeline{" + name + ", subnetGroups=" + subnetGroups.keySet() + ", instances=" + instances.keySet()
-            + ", endpoints=" + endpoints.keySet() + ", tasks=" + tasks.keySet() + "}";
+            + ", endpoints=" + endpoints.keySet() + ", tasks=" + tasks.keySet()
+            + (alarms.isEmpty() ? "" : ", alarms=" + alarms.keySet()) + "}";
     }
 
     /**
@@ -272,6 +317,7 @@ public final class Pipeline {
         private final List<ReplicationInstance> instances = new ArrayList<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
         private final List<ReplicationTask> tasks = new ArrayList<>();
+        private final List<Alarm> alarms = new ArrayList<>();
         private final List<DefinitionProblem> deferred = new ArrayList<>();
         /** Identifiers of resources given as builders that did not build: references to them are not reported. */
         private final Set<String> invalidIds = new HashSet<>();
@@ -397,6 +443,30 @@ public final class Pipeline {
             return b == null ? this : task(b);
         }
 
+        /**
+         * Adds a CloudWatch alarm on one of the pipeline's tasks ({@link io.dmskit.core.alarm.CdcLatencyAlarm},
+         * {@link io.dmskit.core.alarm.TaskStateAlarm}); the provisioner then needs a CloudWatch client.
+         *
+         * @param alarm the alarm (null is reported by {@link #build()})
+         * @return this builder
+         */
+        public Builder alarm(Alarm alarm) {
+            add(alarms, alarm, "alarm");
+            return this;
+        }
+
+        /**
+         * @param alarm an alarm's builder, built now; its problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder alarm(Alarm.Builder<?, ?> alarm) {
+            if (alarm == null) {
+                return alarm((Alarm) null);
+            }
+            addBuilt(alarms, null, alarm::build);
+            return this;
+        }
+
         private <T> void add(List<T> list, T item, String kind) {
             if (item == null) {
                 deferred.add(DefinitionProblem.of(kind, "a null " + kind + " was added to the pipeline"));
@@ -485,6 +555,13 @@ public final class Pipeline {
                     checkS3Target(problems, where, t);
                 }
             }
+            Map<String, Alarm> al = index(problems, alarms, Alarm::name, "alarm");
+            for (Alarm a : al.values()) {
+                if (!rt.containsKey(a.task()) && !invalidIds.contains(a.task())) {
+                    problems.add(new DefinitionProblem("alarm '" + a.name() + "'", "task", "refers to task '"
+                        + a.task() + "', which this pipeline does not define (remove the alarm with the task)"));
+                }
+            }
             Map<String, Credentials.ManagedSecret> secrets = new HashMap<>();
             Map<String, String> secretOwner = new HashMap<>();
             for (Endpoint e : ep.values()) {
@@ -502,7 +579,7 @@ public final class Pipeline {
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(self)).toList());
             }
-            return new Pipeline(name, sg, ri, ep, rt);
+            return new Pipeline(name, sg, ri, ep, rt, al);
         }
 
         private static void checkS3Target(List<DefinitionProblem> problems, String where, ReplicationTask t) {

@@ -25,11 +25,14 @@ public enum ResourceKind {
     /** An endpoint. */
     ENDPOINT("endpoint"),
     /** A replication task ({@code ReplicationTask}); there is no separate {@code TASK}: use this one. */
-    REPLICATION_TASK("replication task");
+    REPLICATION_TASK("replication task"),
+    /** A CloudWatch alarm on a task's metric ({@link io.dmskit.core.alarm.Alarm}). */
+    ALARM("cloudwatch alarm");
 
     /** Short names, in the normalized form {@link #parse(String)} compares. */
     private static final Map<String, ResourceKind> SHORT = Map.of(
         "task", REPLICATION_TASK,
+        "alarm", ALARM,
         "instance", REPLICATION_INSTANCE,
         "replicationsubnetgroup", SUBNET_GROUP);
 
