@@ -181,7 +181,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
-         * @param text the alarm description (at most 1024 characters)
+         * @param text the alarm description (at most 900 characters; the provisioner appends
+         *     {@code [dmskit:pipeline=<name>]}, by which it recognises its alarms)
          * @return this builder
          */
         public B description(String text) {
@@ -293,8 +294,9 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
             if (task == null || task.isBlank()) {
                 p.add(DefinitionProblem.of("task", "name the pipeline task to watch: .task(\"orders-replication\")"));
             }
-            if (description != null && description.length() > 1024) {
-                p.add(DefinitionProblem.of("AlarmDescription", "must be at most 1024 characters"));
+            if (description != null && description.length() > 900) {
+                p.add(DefinitionProblem.of("AlarmDescription", "must be at most 900 characters (CloudWatch allows "
+                    + "1024, the provisioner appends the pipeline's marker)"));
             }
             long s = period == null ? -1 : period.toSeconds();
             if (period == null || period.toMillis() % 1000 != 0 || !(s == 10 || s == 30 || s > 0 && s % 60 == 0)) {

@@ -31,8 +31,10 @@ import software.amazon.awssdk.services.databasemigration.model.Filter;
 /**
  * A pipeline's CloudWatch alarms: planned against {@code DescribeAlarms}, put with {@code PutMetricAlarm} (an upsert)
  * only when different, deleted with {@code DeleteAlarms}. The task dimension is the task's resource id (the last part
- * of its ARN), so an alarm is resolved after its task exists. Alarms the pipeline no longer defines are found among
- * the alarms whose names start with the pipeline's name and that carry its {@code dmskit:pipeline} tag.
+ * of its ARN), so an alarm is resolved after its task exists. Each alarm's description ends with
+ * {@code [dmskit:pipeline=<name>]} (DescribeAlarms returns descriptions, not tags), and the alarm is tagged with it
+ * too; alarms the pipeline no longer defines are found among the alarms whose names start with the pipeline's name
+ * and whose description ends with that marker.
  */
 public final class AlarmSync {
 
@@ -228,18 +230,18 @@ public final class AlarmSync {
     }
 
     private List<MetricAlarm> removed(Pipeline p, Map<String, MetricAlarm> actual) {
-        List<MetricAlarm> out = new ArrayList<>();
-        for (MetricAlarm m : actual.values()) {
-            if (p.alarm(m.alarmName()).isPresent()) {
-                continue;
-            }
-            List<Tag> tags = aws.call("ListTagsForResource", m.alarmName(),
-                () -> cloudWatch.listTagsForResource(b -> b.resourceARN(m.alarmArn()))).tags();
-            if (tags.stream().anyMatch(t -> t.key().equals(Validate.PIPELINE_TAG) && t.value().equals(p.name()))) {
-                out.add(m);
-            }
-        }
-        return out;
+        String marker = marker(p);
+        return actual.values().stream().filter(m -> p.alarm(m.alarmName()).isEmpty())
+            .filter(m -> m.alarmDescription() != null && m.alarmDescription().endsWith(marker)).toList();
+    }
+
+    /** Ends the description of every alarm the pipeline puts: DescribeAlarms returns descriptions, not tags. */
+    static String marker(Pipeline p) {
+        return "[" + Validate.PIPELINE_TAG + "=" + p.name() + "]";
+    }
+
+    private static String description(Pipeline p, Alarm a) {
+        return a.description().map(d -> d + " ").orElse("") + marker(p);
     }
 
     private static String instanceOf(Pipeline p, Alarm a) {
@@ -250,7 +252,7 @@ public final class AlarmSync {
         List<Tag> tags = new ArrayList<>();
         tags.add(Tag.builder().key(Validate.PIPELINE_TAG).value(p.name()).build());
         a.tags().forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-        return PutMetricAlarmRequest.builder().alarmName(a.name()).alarmDescription(a.description().orElse(null))
+        return PutMetricAlarmRequest.builder().alarmName(a.name()).alarmDescription(description(p, a))
             .namespace(NAMESPACE).metricName(a.metricName()).statistic(a.statistic())
             .dimensions(Dimension.builder().name("ReplicationInstanceIdentifier").value(instanceOf(p, a)).build(),
                 Dimension.builder().name("ReplicationTaskIdentifier").value(resourceId(taskArn)).build())
@@ -267,7 +269,7 @@ public final class AlarmSync {
     /** The compared fields of a desired alarm (tags are set on create and update, not compared). */
     private static Map<String, String> render(Pipeline p, Alarm a, String taskArn) {
         Map<String, String> f = new TreeMap<>();
-        f.put("AlarmDescription", a.description().orElse(""));
+        f.put("AlarmDescription", description(p, a));
         f.put("Namespace", NAMESPACE);
         f.put("MetricName", a.metricName());
         f.put("Statistic", a.statistic());
