@@ -1,5 +1,9 @@
 package io.dmskit.core;
 
+import io.dmskit.core.alarm.Alarm;
+import io.dmskit.core.alarm.CdcLatencyAlarm;
+import io.dmskit.core.alarm.TaskStateAlarm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmskit.core.endpoint.Credentials;
@@ -103,7 +107,12 @@ class HostileSetterProperties {
             new Target(ChangeProcessingDdlHandlingPolicy.Builder.class, ChangeProcessingDdlHandlingPolicy::builder),
             new Target(ErrorBehavior.Builder.class, ErrorBehavior::builder),
             new Target(ValidationSettings.Builder.class, ValidationSettings::builder),
-            new Target(BeforeImageSettings.Builder.class, BeforeImageSettings::builder));
+            new Target(BeforeImageSettings.Builder.class, BeforeImageSettings::builder),
+            new Target(CdcLatencyAlarm.Builder.class, () -> CdcLatencyAlarm.builder("lat").task("orders-task")
+                .thresholdSeconds(60)),
+            new Target(TaskStateAlarm.Builder.class, () -> TaskStateAlarm.builder("down").task("orders-task")),
+            new Target(Alarm.Builder.class, () -> CdcLatencyAlarm.builder("lat").task("orders-task")
+                .thresholdSeconds(60)));
     }
 
     /** Classes whose public static methods (factories, parsers) are swept. */
@@ -113,7 +122,7 @@ class HostileSetterProperties {
         OracleSettings.class, SqlServerSettings.class, KinesisSettings.class, TargetMetadata.class,
         FullLoadSettings.class, Logging.class, ControlTablesSettings.class, ChangeProcessingTuning.class,
         ChangeProcessingDdlHandlingPolicy.class, ErrorBehavior.class, ValidationSettings.class,
-        BeforeImageSettings.class);
+        BeforeImageSettings.class, CdcLatencyAlarm.class, TaskStateAlarm.class);
 
     static ReplicationTask.Builder task() {
         return ReplicationTask.builder("orders-task").source("src").target("tgt").replicationInstance("ri")
@@ -242,6 +251,13 @@ class HostileSetterProperties {
         }
         if (type == ReplicationTask.class) {
             return Arrays.asList(null, task().build());
+        }
+        if (type == Alarm.class) {
+            return Arrays.asList(null, CdcLatencyAlarm.builder("lat").task("orders-task").thresholdSeconds(60).build(),
+                TaskStateAlarm.builder("down").task("no-such-task").build());
+        }
+        if (type == Alarm.Builder.class) {
+            return Arrays.asList(null, CdcLatencyAlarm.builder(null), TaskStateAlarm.builder("down").task("orders-task"));
         }
         if (type.getName().startsWith("software.amazon.awssdk")) {
             List<Object> out = new ArrayList<>();

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.databasemigration.model.Filter;
  * too; alarms the pipeline no longer defines are found among the alarms whose names start with the pipeline's name
  * and whose description ends with that marker.
  */
-public final class AlarmSync {
+final class AlarmSync {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.dmskit.core.provision");
     private static final String NAMESPACE = "AWS/DMS";
@@ -51,7 +51,7 @@ public final class AlarmSync {
      * @param dms the DMS client
      * @param aws retrying caller
      */
-    public AlarmSync(CloudWatchClient cloudWatch, DatabaseMigrationClient dms, AwsCaller aws) {
+    AlarmSync(CloudWatchClient cloudWatch, DatabaseMigrationClient dms, AwsCaller aws) {
         this.cloudWatch = cloudWatch;
         this.dms = dms;
         this.aws = aws;
@@ -62,7 +62,7 @@ public final class AlarmSync {
      * @param operation what the caller is doing
      * @throws InvalidDefinitionException when the pipeline defines alarms and no CloudWatch client was given
      */
-    public void requireClient(Pipeline p, String operation) {
+    void requireClient(Pipeline p, String operation) {
         if (cloudWatch == null && !p.alarms().isEmpty()) {
             throw new InvalidDefinitionException(List.of(new DefinitionProblem("DmsProvisioner." + operation,
                 "cloudWatch", "pipeline '" + p.name() + "' defines " + p.alarms().size() + " CloudWatch alarm(s) "
@@ -75,7 +75,7 @@ public final class AlarmSync {
      * @param p pipeline
      * @return one change per alarm (no-ops included), then the removals
      */
-    public List<ResourceChange> plan(Pipeline p) {
+    List<ResourceChange> plan(Pipeline p) {
         if (cloudWatch == null) {
             return List.of();
         }
@@ -109,7 +109,7 @@ public final class AlarmSync {
      * @param allowDeletes whether dropped alarms are deleted
      * @return the changed alarms, as {@code alarm:<name>} keys
      */
-    public List<String> apply(Pipeline p, boolean allowDeletes) {
+    List<String> apply(Pipeline p, boolean allowDeletes) {
         requireClient(p, "apply");
         if (cloudWatch == null) {
             return List.of();
@@ -147,7 +147,7 @@ public final class AlarmSync {
      * @param p pipeline
      * @return a delete entry per alarm of the pipeline that exists
      */
-    public List<ResourceChange> planDestroy(Pipeline p) {
+    List<ResourceChange> planDestroy(Pipeline p) {
         if (cloudWatch == null) {
             return List.of();
         }
@@ -160,7 +160,7 @@ public final class AlarmSync {
      * @param p pipeline
      * @return the deleted alarms, as {@code alarm:<name>} keys
      */
-    public List<String> destroy(Pipeline p) {
+    List<String> destroy(Pipeline p) {
         requireClient(p, "destroy");
         List<String> names = planDestroy(p).stream().map(ResourceChange::identifier).toList();
         if (names.isEmpty()) {
