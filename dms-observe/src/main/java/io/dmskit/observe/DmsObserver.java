@@ -354,15 +354,19 @@ public final class DmsObserver {
                 p.add(new DefinitionProblem("DmsObserver", "sleeper", "is null"));
             }
             if (metricPeriod == null || metricPeriod.toSeconds() < 1 || metricPeriod.compareTo(Duration.ofDays(1)) > 0
-                || metricPeriod.toMillis() % 1000 != 0) {
+                || metricPeriod.getNano() != 0) {
                 p.add(new DefinitionProblem("DmsObserver", "metricPeriod",
                     "must be whole seconds, 1s..1d, was " + metricPeriod));
             }
-            if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
-                p.add(new DefinitionProblem("DmsObserver", "pollInterval", "must be positive, was " + pollInterval));
+            if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero()
+                || pollInterval.compareTo(Duration.ofDays(1)) > 0)) {
+                p.add(new DefinitionProblem("DmsObserver", "pollInterval", "must be positive, at most 1 day, was "
+                    + pollInterval));
             }
-            if (sensorTimeout == null || sensorTimeout.isNegative() || sensorTimeout.isZero()) {
-                p.add(new DefinitionProblem("DmsObserver", "sensorTimeout", "must be positive, was " + sensorTimeout));
+            if (sensorTimeout == null || sensorTimeout.isNegative() || sensorTimeout.isZero()
+                || sensorTimeout.compareTo(Duration.ofDays(366)) > 0) {
+                p.add(new DefinitionProblem("DmsObserver", "sensorTimeout", "must be positive, at most 366 days, was "
+                    + sensorTimeout));
             }
             if (lookbackPeriods < 1 || lookbackPeriods > 1440) {
                 p.add(new DefinitionProblem("DmsObserver", "lookbackPeriods", "must be 1..1440, was "

@@ -29,6 +29,8 @@ import java.util.function.Predicate;
  */
 public final class TaskSensor {
 
+    private static final Duration MAX = Duration.ofDays(366);
+
     private final String task;
     private final Snapshots snapshots;
     private final MetricReader metrics;
@@ -129,7 +131,7 @@ public final class TaskSensor {
             throw new InvalidDefinitionException(List.of(new DefinitionProblem("TaskSensor", "periods",
                 "must be 1..1440, was " + periods)));
         }
-        double limit = threshold.toMillis() / 1000.0;
+        double limit = threshold.getSeconds() + threshold.getNano() / 1e9;
         String what = String.format(Locale.ROOT, "CDC latency below %ss for %d consecutive %ss periods",
             trim(limit), periods, metrics.period().toSeconds());
         String[] seen = {"no CDC latency datapoints"};
@@ -210,9 +212,9 @@ public final class TaskSensor {
     }
 
     private static Duration positive(Duration v, String field) {
-        if (v == null || v.isNegative() || v.isZero()) {
+        if (v == null || v.isNegative() || v.isZero() || v.compareTo(MAX) > 0) {
             throw new InvalidDefinitionException(List.of(new DefinitionProblem("TaskSensor", field,
-                "must be a positive duration, was " + v)));
+                "must be a positive duration of at most " + MAX + ", was " + v)));
         }
         return v;
     }

@@ -50,6 +50,15 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         this.tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
     }
 
+    /** Copies the shared settings into a builder (for {@code toBuilder()}). */
+    <B extends Builder<B, A>, A extends Alarm> B fill(B b) {
+        b.task(task).description(description).period(period).periods(evaluationPeriods)
+            .datapointsToAlarm(datapointsToAlarm).treatMissingData(missingData);
+        b.alarmActions(alarmActions.toArray(String[]::new)).okActions(okActions.toArray(String[]::new));
+        tags.forEach(b::tag);
+        return b;
+    }
+
     /** @return the alarm name (unique in the account and region) */
     public String name() {
         return name;
@@ -299,7 +308,7 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
                     + "1024, the provisioner appends the pipeline's marker)"));
             }
             long s = period == null ? -1 : period.toSeconds();
-            if (period == null || period.toMillis() % 1000 != 0 || !(s == 10 || s == 30 || s > 0 && s % 60 == 0)) {
+            if (period == null || period.getNano() != 0 || !(s == 10 || s == 30 || s > 0 && s % 60 == 0)) {
                 p.add(DefinitionProblem.of("Period", "must be 10 s, 30 s or a multiple of 60 s, was " + period));
             }
             if (evaluationPeriods < 1) {

@@ -55,6 +55,11 @@ public final class CdcLatencyAlarm extends Alarm {
         return new Builder(name);
     }
 
+    /** @return a builder holding this alarm */
+    public Builder toBuilder() {
+        return fill(new Builder(name())).metric(metric).thresholdSeconds(thresholdSeconds);
+    }
+
     /** @return which latency */
     public Metric metric() {
         return metric;

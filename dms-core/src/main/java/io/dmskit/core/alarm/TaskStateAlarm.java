@@ -36,6 +36,11 @@ public final class TaskStateAlarm extends Alarm {
         return new Builder(name);
     }
 
+    /** @return a builder holding this alarm */
+    public Builder toBuilder() {
+        return fill(new Builder(name())).watching(watchedMetric);
+    }
+
     @Override
     public String metricName() {
         return watchedMetric;
