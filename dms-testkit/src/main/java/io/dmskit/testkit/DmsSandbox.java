@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -58,9 +60,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * A per-test sandbox stops its replications right after the test method, before the test's {@code @AfterEach}
  * methods run, so a teardown may drop the source tables the tasks were capturing.
  *
+ * <p>Observability: {@link #cloudWatch()} and {@link #cloudWatchLogs()} are a {@link FakeCloudWatch} and a
+ * {@link FakeCloudWatchLogs} on the same clock, into which the fake DMS publishes the {@code AWS/DMS} metrics of its
+ * tasks and instances (every minute of the clock, or {@link Builder#metricPeriod(Duration)}) and the task logs of
+ * tasks whose settings enable logging, so dashboards, sensors and alarms can be tested offline.
+ *
  * <p>Test methods and lifecycle methods may also declare parameters of type {@link FakeDms},
  * {@link DatabaseMigrationClient}, {@link FakeSecretsManager}, {@link SecretsManagerClient}, {@link S3Client},
- * {@link LocalS3} or {@link FakeClock}; the sandbox injects its own.
+ * {@link LocalS3}, {@link FakeCloudWatch}, {@link CloudWatchClient}, {@link FakeCloudWatchLogs},
+ * {@link CloudWatchLogsClient} or {@link FakeClock}; the sandbox injects its own.
  *
  * <p>{@link #forEndpoint(URI)} instead builds real SDK clients for any AWS-compatible endpoint (moto_server,
  * LocalStack), for tests that want a second implementation.
@@ -74,6 +82,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     private final Instant startTime;
     private final Consumer<FakeDms.Builder> dmsCustomizer;
     private final Function<S3Client, ReplicationEngine> engineFactory;
+    private final Duration metricPeriod;
 
     private final Object lock = new Object();
     /** Class scopes, innermost first: a static sandbox also serves @Nested classes, each with its own state. */
@@ -85,6 +94,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         this.startTime = b.startTime;
         this.dmsCustomizer = b.dmsCustomizer;
         this.engineFactory = b.engineFactory;
+        this.metricPeriod = b.metricPeriod;
     }
 
     /**
@@ -119,6 +129,26 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
      */
     public FakeSecretsManager secrets() {
         return scope().secrets;
+    }
+
+    /**
+     * @return the fake CloudWatch of the current test (or class), where the fake DMS publishes {@code AWS/DMS}
+     *     metrics; on the sandbox's clock
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
+    public FakeCloudWatch cloudWatch() {
+        return scope().cloudWatch;
+    }
+
+    /**
+     * @return the fake CloudWatch Logs of the current test (or class), where the fake DMS writes task logs; on the
+     *     sandbox's clock
+     * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
+     *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
+     */
+    public FakeCloudWatchLogs cloudWatchLogs() {
+        return scope().cloudWatchLogs;
     }
 
     /**
@@ -218,6 +248,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return type == FakeDms.class || type == DatabaseMigrationClient.class
                 || type == FakeSecretsManager.class || type == SecretsManagerClient.class
                 || type == S3Client.class || type == LocalS3.class || type == FakeClock.class
+                || type == FakeCloudWatch.class || type == CloudWatchClient.class
+                || type == FakeCloudWatchLogs.class || type == CloudWatchLogsClient.class
                 || type == DmsSandbox.class;
     }
 
@@ -243,6 +275,12 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
         if (type == LocalS3.class) {
             return localS3();
+        }
+        if (type == FakeCloudWatch.class || type == CloudWatchClient.class) {
+            return cloudWatch();
+        }
+        if (type == FakeCloudWatchLogs.class || type == CloudWatchLogsClient.class) {
+            return cloudWatchLogs();
         }
         return clock();
     }
@@ -280,6 +318,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         final FakeClock clock;
         final FakeSecretsManager secrets;
         final FakeDms dms;
+        final FakeCloudWatch cloudWatch;
+        final FakeCloudWatchLogs cloudWatchLogs;
         final ReplicationEngine engine;
         private SandboxS3 s3;
 
@@ -287,7 +327,10 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             this.context = context;
             this.clock = startTime == null ? FakeClock.create() : FakeClock.startingAt(startTime);
             this.secrets = FakeSecretsManager.builder().clock(clock).build();
-            FakeDms.Builder b = FakeDms.builder().clock(clock).timings(timings).secretsManager(secrets);
+            this.cloudWatch = FakeCloudWatch.builder().clock(clock).build();
+            this.cloudWatchLogs = FakeCloudWatchLogs.builder().clock(clock).build();
+            FakeDms.Builder b = FakeDms.builder().clock(clock).timings(timings).secretsManager(secrets)
+                    .cloudWatch(cloudWatch).cloudWatchLogs(cloudWatchLogs).metricPeriod(metricPeriod);
             this.engine = engineFactory == null ? null : engineFactory.apply(s3().client());
             if (engine != null) {
                 b.replicationEngine(engine);
@@ -337,8 +380,24 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         private Instant startTime;
         private Consumer<FakeDms.Builder> dmsCustomizer = b -> { };
         private Function<S3Client, ReplicationEngine> engineFactory;
+        private Duration metricPeriod = Duration.ofMinutes(1);
 
         private Builder() {
+        }
+
+        /**
+         * @param period how often the fake DMS samples its {@code AWS/DMS} metrics on the sandbox's clock (default
+         *     one minute, as DMS publishes); whole seconds, at least one
+         * @return this
+         * @throws IllegalArgumentException when the period is shorter than a second or not whole seconds
+         */
+        public Builder metricPeriod(Duration period) {
+            Duration p = period == null ? Duration.ofMinutes(1) : period;
+            if (p.getSeconds() < 1 || p.getNano() != 0) {
+                throw new IllegalArgumentException("metricPeriod must be whole seconds, at least 1 s, got " + period);
+            }
+            this.metricPeriod = p;
+            return this;
         }
 
         /**

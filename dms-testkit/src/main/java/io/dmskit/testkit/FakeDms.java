@@ -64,6 +64,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         this.faults = new Faults(new DmsFaultTarget());
         this.state = new DmsRegion(clock, timings, accountId, region, b.secretsManager, b.engine,
                 faults::invisibilityFor, b.seed);
+        attachTelemetry(b);
     }
 
     /**
@@ -77,6 +78,20 @@ public final class FakeDms implements DatabaseMigrationClient {
     /** @return a builder for a configured fake */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Publishes AWS/DMS metrics and task logs into the CloudWatch clients of the builder, if any. */
+    private void attachTelemetry(Builder b) {
+        if (b.cloudWatch == null && b.cloudWatchLogs == null) {
+            return;
+        }
+        state.attachTelemetry(new DmsTelemetrySink(b.cloudWatch, b.cloudWatchLogs), b.metricPeriod);
+        if (b.cloudWatch instanceof FakeCloudWatch fake) {
+            fake.beforeEachCall(state::publishDue);
+        }
+        if (b.cloudWatchLogs instanceof FakeCloudWatchLogs fake) {
+            fake.beforeEachCall(state::publishDue);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ test API
@@ -566,8 +581,56 @@ public final class FakeDms implements DatabaseMigrationClient {
         private ReplicationEngine engine;
         private long seed = 1;
         private Duration advanceOnDescribe = Duration.ZERO;
+        private software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch;
+        private software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient cloudWatchLogs;
+        private Duration metricPeriod = Duration.ofMinutes(1);
 
         private Builder() {
+        }
+
+        /**
+         * Publishes DMS's metrics into this CloudWatch: the {@code AWS/DMS} namespace, with the metric names and
+         * dimensions AWS documents, sampled once per {@link #metricPeriod(Duration)} on the fake's clock and when a
+         * task starts, loads a table, ends its full load or the replication engine reports a CDC latency. Use a
+         * {@link FakeCloudWatch} on the same clock (as {@link DmsSandbox} does); any other client gets the same
+         * PutMetricData calls.
+         *
+         * @param cloudWatch where metrics go, or null for none (the default)
+         * @return this builder
+         */
+        public Builder cloudWatch(software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudWatch) {
+            this.cloudWatch = cloudWatch;
+            return this;
+        }
+
+        /**
+         * Writes task logs into this CloudWatch Logs, as DMS does for tasks whose settings enable logging: log group
+         * {@code dms-tasks-<replication instance identifier>}, stream {@code dms-task-<task resource id>}, lines in
+         * DMS's format ({@code 2026-01-01T10:00:00 [TASK_MANAGER    ]I:  message  (file.c:123)}).
+         *
+         * @param cloudWatchLogs where task logs go, or null for none (the default)
+         * @return this builder
+         */
+        public Builder cloudWatchLogs(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient cloudWatchLogs) {
+            this.cloudWatchLogs = cloudWatchLogs;
+            return this;
+        }
+
+        /**
+         * @param period how often metrics are sampled on the fake's clock: DMS's one minute by default; whole
+         *     seconds, at least one
+         * @return this builder
+         * @throws IllegalArgumentException when the period is shorter than a second or not whole seconds
+         */
+        public Builder metricPeriod(Duration period) {
+            if (period == null) {
+                period = Duration.ofMinutes(1);
+            }
+            if (period.getSeconds() < 1 || period.getNano() != 0) {
+                throw new IllegalArgumentException("metricPeriod must be whole seconds, at least 1 s, got " + period);
+            }
+            this.metricPeriod = period;
+            return this;
         }
 
         /**

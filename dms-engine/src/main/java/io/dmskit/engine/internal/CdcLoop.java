@@ -39,6 +39,8 @@ final class CdcLoop {
     private final TaskReplication reloads;
     /** Changes of tables being reloaded, held back until their reload has ended (DMS's cached changes). */
     private final Map<String, List<Target.PlannedChange>> held = new java.util.HashMap<>();
+    /** Measures what DMS reports as CDCLatencySource and CDCLatencyTarget. */
+    private final CdcLatency latency;
 
     CdcLoop(ReplicationContext ctx, EngineConfig config, ChangeCapture capture, Target target, CapturedTables tables,
             AtomicBoolean stopped, String taskName, String sourceId, TaskReplication reloads) {
@@ -52,6 +54,7 @@ final class CdcLoop {
         this.taskName = taskName;
         this.sourceId = sourceId;
         this.logBased = !(capture instanceof PollingCapture);
+        this.latency = new CdcLatency(ctx, logBased);
     }
 
     void run() throws InterruptedException {
@@ -75,6 +78,8 @@ final class CdcLoop {
                 if (failingSince < 0) {
                     failingSince = now;
                     LOG.warn("task {}: reading changes from {} failed, retrying: {}", taskName, sourceId, e.getMessage());
+                    ctx.log(io.dmskit.testkit.dataplane.TaskLogSeverity.WARNING, "SOURCE_CAPTURE",
+                            "Reading changes from the source failed, retrying: " + e.getMessage());
                 }
                 if (Duration.ofNanos(now - failingSince).compareTo(config.sourceRetryTimeout()) >= 0) {
                     flush();
@@ -85,6 +90,7 @@ final class CdcLoop {
                 continue;
             }
             followDdl();
+            latency.captured(changes, batch.size());
             for (Change c : changes) {
                 TablePlan plan = tables.get(c.table().schema(), c.table().name());
                 // logical decoding's deletes carry only the key (default replica identity): filters cannot judge them
@@ -140,6 +146,7 @@ final class CdcLoop {
         if (batch.isEmpty()) {
             batchStartNanos = System.nanoTime();
         }
+        latency.pending(pc.change());
         batch.add(pc);
         batchBytes += 16L * pc.change().values().length + 32;
     }
@@ -174,6 +181,7 @@ final class CdcLoop {
             Map<TablePlan, long[]> counts = target.applyChanges(List.copyOf(batch), ctx.clock().instant());
             batch.clear();
             batchBytes = 0;
+            latency.applied(held.values().stream().mapToLong(List::size).sum());
             boolean applied = target instanceof JdbcTarget;
             for (Map.Entry<TablePlan, long[]> e : counts.entrySet()) {
                 long[] n = e.getValue();

@@ -243,6 +243,9 @@ final class TaskReplication implements RunningReplication {
                         fullLoad);
                 captureMode = capture.mode();
                 LOG.info("task {}: CDC by {}", taskName, captureMode);
+                ctx.log(io.dmskit.testkit.dataplane.TaskLogSeverity.INFO, "SOURCE_CAPTURE", "Capturing changes of "
+                        + plans.size() + " table(s) from endpoint '" + source.endpointIdentifier() + "' by "
+                        + captureMode);
             }
             if (fullLoad) {
                 fullLoad(source, target, plans, settings, capture instanceof PollingCapture ? snapshot : null);

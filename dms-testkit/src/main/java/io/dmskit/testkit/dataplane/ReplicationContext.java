@@ -1,6 +1,7 @@
 package io.dmskit.testkit.dataplane;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.databasemigration.model.Endpoint;
@@ -66,4 +67,33 @@ public interface ReplicationContext {
      * {@code Stop Reason FATAL_ERROR}.
      */
     void fail(String lastFailureMessage);
+
+    /**
+     * Reports the CDC latency the engine measured when it applied changes, which {@code FakeDms} publishes as the
+     * {@code AWS/DMS} metrics {@code CDCLatencySource} and {@code CDCLatencyTarget} (and the pending count as
+     * {@code CDCIncomingChanges}) when a CloudWatch client is attached. The default ignores it.
+     *
+     * @param sourceLatency from the source's commit of the newest change read to the moment the engine read it
+     * @param targetLatency from the source's commit of the oldest change just applied to the moment the target
+     *     confirmed it (includes the source latency)
+     * @param pendingChanges changes read from the source and not yet applied to the target
+     */
+    default void cdcLatency(Duration sourceLatency, Duration targetLatency, long pendingChanges) {
+        // optional: an engine that does not measure latency publishes none
+    }
+
+    /**
+     * Writes a line to the task's log, which {@code FakeDms} puts into CloudWatch Logs in DMS's format
+     * ({@code 2026-01-01T10:00:00 [SOURCE_CAPTURE  ]I:  message  (file.c:123)}) when the task's settings enable
+     * logging and the component's {@code LogComponents} severity shows it. FakeDms itself writes the lines DMS writes
+     * for task start, table loads, full-load end, CDC start, stops and failures; an engine adds what only it knows
+     * (how it captures changes, retries). The default ignores it.
+     *
+     * @param severity the severity
+     * @param component a DMS log component, e.g. {@code SOURCE_CAPTURE}, {@code TARGET_APPLY}
+     * @param message the message (one line)
+     */
+    default void log(TaskLogSeverity severity, String component, String message) {
+        // optional
+    }
 }

@@ -102,7 +102,25 @@ public final class DmsRegion implements AutoCloseable {
         }
         Validate.noNullElements(request);
         Function<DmsRegion, SdkResponse> work = route.bind(request);
-        return world.locked(() -> work.apply(this));
+        return world.locked(() -> {
+            world.telemetry.catchUp();
+            return work.apply(this);
+        });
+    }
+
+    /**
+     * Publishes DMS's CloudWatch metrics and task logs through {@code sink} from now on.
+     *
+     * @param sink the CloudWatch and CloudWatch Logs the region writes to
+     * @param metricPeriod how often metrics are sampled on the clock (DMS: one minute)
+     */
+    public void attachTelemetry(TelemetrySink sink, java.time.Duration metricPeriod) {
+        world.run(() -> world.telemetry = Telemetry.of(world, sink, metricPeriod));
+    }
+
+    /** Samples the metric periods that have passed on the clock and publishes what is pending. */
+    public void publishDue() {
+        world.run(() -> world.telemetry.catchUp());
     }
 
     /**

@@ -277,6 +277,28 @@ final class EngineBridge {
         }
 
         @Override
+        public void cdcLatency(java.time.Duration sourceLatency, java.time.Duration targetLatency,
+                               long pendingChanges) {
+            java.util.Objects.requireNonNull(sourceLatency, "sourceLatency");
+            java.util.Objects.requireNonNull(targetLatency, "targetLatency");
+            w.run(() -> {
+                if (current()) {
+                    w.telemetry.cdcLatency(t, sourceLatency, targetLatency, pendingChanges);
+                }
+            });
+        }
+
+        @Override
+        public void log(io.dmskit.testkit.dataplane.TaskLogSeverity severity, String component, String message) {
+            java.util.Objects.requireNonNull(severity, "severity");
+            w.run(() -> {
+                if (t.run == run && !t.gone) {
+                    w.telemetry.engineLog(t, severity, component, message);
+                }
+            });
+        }
+
+        @Override
         public String toString() {
             return "ReplicationContext[" + t.arn + ", run " + run + "]";
         }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.databasemigration.model.DescribeReplicati
 import software.amazon.awssdk.services.databasemigration.model.DescribeReplicationTasksResponse;
 import software.amazon.awssdk.services.databasemigration.model.DescribeTableStatisticsRequest;
 import software.amazon.awssdk.services.databasemigration.model.DescribeTableStatisticsResponse;
+import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 import software.amazon.awssdk.services.databasemigration.model.ModifyReplicationTaskRequest;
 import software.amazon.awssdk.services.databasemigration.model.ModifyReplicationTaskResponse;
 import software.amazon.awssdk.services.databasemigration.model.MoveReplicationTaskRequest;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.databasemigration.model.StartReplicationT
 import software.amazon.awssdk.services.databasemigration.model.StartReplicationTaskResponse;
 import software.amazon.awssdk.services.databasemigration.model.StopReplicationTaskRequest;
 import software.amazon.awssdk.services.databasemigration.model.StopReplicationTaskResponse;
-import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 
 /**
  * Replication tasks: {@code creating → ready}, start ({@code starting → running}), stop
@@ -183,7 +183,9 @@ final class TaskOps {
 
     /** Creates or updates one table's statistics. */
     void updateTable(TaskRecord t, String schema, String table, UnaryOperator<TableStatistics.Builder> update) {
+        TableStatistics before = t.tables.get(TaskRecord.tableKey(schema, table));
         statistics.updateTable(t, schema, table, update);
+        w.telemetry.tableUpdated(t, schema, table, before == null ? null : before.tableState());
     }
 
     EngineBridge bridge() {

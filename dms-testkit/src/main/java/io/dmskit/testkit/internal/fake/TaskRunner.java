@@ -32,6 +32,7 @@ final class TaskRunner {
             t.fullLoadStartDate = w.now();
         }
         scheduleCdcStop(t);
+        w.telemetry.taskStarted(t);
         if (w.engine != null && !w.closed()) {
             bridge.start(t);
             return;
@@ -99,6 +100,7 @@ final class TaskRunner {
         });
         w.event("replication-task", t.id(), "state change", "Full load of the replication task has finished.");
         World.log().debug("Full load of replication task {} finished", t.id());
+        w.telemetry.fullLoadFinished(t);
         String settings = t.model.replicationTaskSettings();
         if ("full-load".equals(t.model.migrationTypeAsString())) {
             stopNow(t, StopReason.FULL_LOAD_ONLY_FINISHED);
@@ -115,6 +117,7 @@ final class TaskRunner {
         t.model = t.model.toBuilder().stopReason(reason.text()).build();
         t.status("stopped");
         bridge.stopEngine(t);
+        w.telemetry.taskStopped(t, reason);
         w.event("replication-task", t.id(), "state change", "Replication task has stopped. " + reason.text());
         World.log().debug("Replication task {} stopped: {}", t.id(), reason.text());
     }
@@ -127,6 +130,7 @@ final class TaskRunner {
             t.stopDate = w.now();
             t.model = t.model.toBuilder().stopReason(reason.text()).build();
             t.status("stopped");
+            w.telemetry.taskStopped(t, reason);
             w.event("replication-task", t.id(), "state change", "Replication task has stopped. "
                     + reason.text());
             World.log().debug("Replication task {} stopped: {}", t.id(), reason.text());
@@ -139,6 +143,7 @@ final class TaskRunner {
         t.model = t.model.toBuilder().lastFailureMessage(message).stopReason(StopReason.FATAL_ERROR.text()).build();
         t.status("failed");
         bridge.stopEngine(t);
+        w.telemetry.taskFailed(t, message);
         w.event("replication-task", t.id(), "failure", "Replication task has failed. Reason: " + message);
         World.log().debug("Replication task {} failed: {}", t.id(), message);
     }

@@ -40,6 +40,8 @@ final class World {
     final ReplicationEngine engine;
     final ToIntFunction<String> invisibility;
     final String defaultKmsKeyArn;
+    /** The AWS/DMS metrics and task logs published to CloudWatch, when attached. */
+    Telemetry telemetry = Telemetry.none();
 
     final Map<String, SubnetGroupRecord> subnetGroups = new LinkedHashMap<>();
     final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
