@@ -21,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * A named desired state: replication subnet groups, instances, endpoints and tasks, with references between them
- * by identifier (task → endpoints and instance, instance → subnet group). {@link DmsProvisioner} plans and applies
- * it. A subnet group an instance names but the pipeline does not define (for example {@code default}) is taken to
+ * by identifier (task → endpoints and instance, instance → subnet group), and CloudWatch alarms on its tasks
+ * ({@link io.dmskit.core.alarm.CdcLatencyAlarm}, {@link io.dmskit.core.alarm.TaskStateAlarm}; alarm → task).
+ * {@link DmsProvisioner} plans and applies it. A subnet group an instance names but the pipeline does not define (for example {@code default}) is taken to
  * exist already.
  *
  * <p>The builder takes resources built already, or their builders (not built yet), or a spec to fill in a new one.
