@@ -90,4 +90,31 @@ public interface TaskControl {
      * @return this control
      */
     TaskControl checkpoint(String position);
+
+    /**
+     * Reports a CDC latency as a replication engine does ({@link io.dmskit.testkit.dataplane.ReplicationContext#cdcLatency}):
+     * with a CloudWatch attached, the fake publishes it as {@code CDCLatencySource} and {@code CDCLatencyTarget} of
+     * the {@code AWS/DMS} namespace at once. Use it to test dashboards, sensors and alarms without an engine.
+     *
+     * @param sourceLatency the source latency
+     * @param targetLatency the target latency
+     * @return this control
+     * @throws IllegalStateException when the task is not running
+     */
+    default TaskControl cdcLatency(java.time.Duration sourceLatency, java.time.Duration targetLatency) {
+        throw new UnsupportedOperationException("cdcLatency is not supported by " + getClass().getName());
+    }
+
+    /**
+     * Writes a line to the task's log as a replication engine does
+     * ({@link io.dmskit.testkit.dataplane.ReplicationContext#log}).
+     *
+     * @param severity the severity
+     * @param component a DMS log component, e.g. {@code SOURCE_CAPTURE}
+     * @param message the message
+     * @return this control
+     */
+    default TaskControl log(io.dmskit.testkit.dataplane.TaskLogSeverity severity, String component, String message) {
+        throw new UnsupportedOperationException("log is not supported by " + getClass().getName());
+    }
 }

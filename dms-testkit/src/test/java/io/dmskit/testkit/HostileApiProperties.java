@@ -33,7 +33,7 @@ class HostileApiProperties {
 
     static final List<Class<?>> ENTRIES = List.of(DmsSandbox.class, DmsSandbox.Remote.class, FakeDms.class,
         FakeSecretsManager.class, LocalS3.class, Timings.class, FakeClock.class, RemoteClientSettings.class,
-        MotoServer.class, CallRecord.class);
+        MotoServer.class, CallRecord.class, FakeCloudWatch.class, FakeCloudWatchLogs.class);
 
     /** Lifecycle (starts servers, processes, JUnit callbacks) and the fakes' AWS operations are not swept here. */
     static final Set<String> LIFECYCLE = Set.of("start", "started", "close", "stop", "beforeAll", "afterAll",
@@ -81,7 +81,7 @@ class HostileApiProperties {
         // the fakes' AWS operations (request validation is fuzzed separately); their configuration views stay in
         boolean fake = c == FakeDms.class || c == FakeSecretsManager.class || c == LocalS3.class
             || c == DmsSandbox.class || c == DmsSandbox.Remote.class || c == LocalS3.Bucket.class
-            || c == MotoServer.class;
+            || c == MotoServer.class || c == FakeCloudWatch.class || c == FakeCloudWatchLogs.class;
         // DmsSandbox's accessors need an open JUnit scope (documented IllegalStateException otherwise)
         return fake && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
             && (c == DmsSandbox.class || !Set.of("faults", "clock", "timings").contains(m.getName()));

@@ -8,27 +8,32 @@ import java.util.List;
 
 /**
  * The CDC latency as DMS defines it, measured by the engine and reported through
- * {@link ReplicationContext#cdcLatency}: source latency is the time from the source's commit of the newest change read
- * to the moment it was read; target latency the time from the source's commit of the oldest change of a batch to the
- * moment the target confirmed the batch. Commit times of log-based captures (binlog, logical decoding) are the source
- * server's, compared with the system clock; a polling capture stamps a change when it detects it, on the task's
- * clock, which is then the clock compared with. Reported when a batch is applied, and at most once a second while
- * changes wait in a batch (S3 targets gather them for {@code CdcMaxBatchInterval}).
+ * {@link ReplicationContext#cdcLatency}. Source latency: from the source's commit of the newest change read to the
+ * moment the engine read it (log-based captures carry the source server's commit time, compared with the system
+ * clock; a polling capture learns of a change only when it sees it, so its source latency is zero). Target latency:
+ * the source latency of the oldest change of a batch plus the real time from reading it to the target confirming the
+ * batch (S3 targets gather changes for {@code CdcMaxBatchInterval}). Reported when a batch is applied, and at most
+ * once a second while changes wait in a batch.
  */
 final class CdcLatency {
 
     private static final long REPORT_NANOS = 1_000_000_000L;
 
     private final ReplicationContext ctx;
-    private final Clock clock;
+    private final boolean logBased;
+    private final Clock wall = Clock.systemUTC();
     private Duration source = Duration.ZERO;
-    private Instant oldestPending;
+    private long capturedNanos;
+    private Instant capturedAt;
+    /** The oldest change waiting for the target: when it was read, and its source latency then. */
+    private long oldestNanos = -1;
+    private Duration oldestSource = Duration.ZERO;
     private long pending;
     private long lastReport = System.nanoTime() - REPORT_NANOS;
 
     CdcLatency(ReplicationContext ctx, boolean logBased) {
         this.ctx = ctx;
-        this.clock = logBased ? Clock.systemUTC() : ctx.clock();
+        this.logBased = logBased;
     }
 
     /** Changes were read from the source; {@code waiting} changes were already waiting in the batch. */
@@ -36,38 +41,44 @@ final class CdcLatency {
         if (changes.isEmpty()) {
             return;
         }
-        Instant newest = changes.get(changes.size() - 1).commitTime();
-        source = positive(Duration.between(newest, clock.instant()));
+        capturedNanos = System.nanoTime();
+        capturedAt = wall.instant();
+        source = sourceLatency(changes.get(changes.size() - 1));
         pending = waiting + changes.size();
-        if (System.nanoTime() - lastReport >= REPORT_NANOS && oldestPending != null) {
-            report(positive(Duration.between(oldestPending, clock.instant())));
+        if (capturedNanos - lastReport >= REPORT_NANOS && oldestNanos >= 0) {
+            report(oldestSource.plusNanos(capturedNanos - oldestNanos));
         }
     }
 
-    /** A change joined the batch waiting for the target. */
+    /** A change of the last capture joined the batch waiting for the target. */
     void pending(Change c) {
-        if (oldestPending == null || c.commitTime().isBefore(oldestPending)) {
-            oldestPending = c.commitTime();
+        if (oldestNanos < 0) {
+            oldestNanos = capturedAt == null ? System.nanoTime() : capturedNanos;
+            oldestSource = capturedAt == null ? Duration.ZERO : sourceLatency(c);
         }
     }
 
     /** The batch was applied; {@code stillHeld} changes wait for tables being reloaded. */
     void applied(long stillHeld) {
-        if (oldestPending == null) {
+        if (oldestNanos < 0) {
             return;
         }
-        Duration target = positive(Duration.between(oldestPending, clock.instant()));
-        oldestPending = null;
+        Duration target = oldestSource.plusNanos(System.nanoTime() - oldestNanos);
+        oldestNanos = -1;
         pending = stillHeld;
         report(target.compareTo(source) < 0 ? source : target);
+    }
+
+    private Duration sourceLatency(Change c) {
+        if (!logBased || capturedAt == null) {
+            return Duration.ZERO;
+        }
+        Duration d = Duration.between(c.commitTime(), capturedAt);
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     private void report(Duration target) {
         lastReport = System.nanoTime();
         ctx.cdcLatency(source, target, pending);
-    }
-
-    private static Duration positive(Duration d) {
-        return d.isNegative() ? Duration.ZERO : d;
     }
 }

@@ -181,7 +181,6 @@ final class CdcLoop {
             Map<TablePlan, long[]> counts = target.applyChanges(List.copyOf(batch), ctx.clock().instant());
             batch.clear();
             batchBytes = 0;
-            latency.applied(held.values().stream().mapToLong(List::size).sum());
             boolean applied = target instanceof JdbcTarget;
             for (Map.Entry<TablePlan, long[]> e : counts.entrySet()) {
                 long[] n = e.getValue();
@@ -197,6 +196,7 @@ final class CdcLoop {
                     return b;
                 });
             }
+            latency.applied(held.values().stream().mapToLong(List::size).sum());
         }
         checkpoint();
     }

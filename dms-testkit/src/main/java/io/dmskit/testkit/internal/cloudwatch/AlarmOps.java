@@ -250,6 +250,9 @@ public final class AlarmOps {
             throw CwErrors.invalidValue("The collection AlarmNames must not have a size greater than 100, got "
                     + names.size() + ".");
         }
+        if (names.contains(null)) {
+            throw CwErrors.invalidValue("The collection AlarmNames must not hold a null name.");
+        }
         List<String> unknown = new ArrayList<>();
         for (String n : names) {
             if (!alarms.containsKey(n)) {

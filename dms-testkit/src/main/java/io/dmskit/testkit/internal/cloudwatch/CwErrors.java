@@ -9,14 +9,13 @@ import software.amazon.awssdk.services.cloudwatch.model.InvalidFormatException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterCombinationException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
-import software.amazon.awssdk.services.cloudwatch.model.LimitExceededException;
 import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameterException;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 
 /**
  * The errors CloudWatch answers with, as the SDK unmarshals them: the exception class, HTTP status and the error
  * codes the CloudWatch API reference lists per operation ({@code InvalidParameterValue},
- * {@code InvalidParameterCombination}, {@code MissingParameter}, {@code InvalidNextToken}, {@code LimitExceeded},
+ * {@code InvalidParameterCombination}, {@code MissingParameter}, {@code InvalidNextToken},
  * {@code ResourceNotFound}, {@code InvalidFormat}).
  */
 final class CwErrors {
@@ -48,10 +47,6 @@ final class CwErrors {
     static InvalidNextTokenException invalidNextToken(String token) {
         return fill(InvalidNextTokenException.builder(), "InvalidNextToken", 400,
                 "The service cannot use the NextToken '" + token + "': it was not returned for this request.");
-    }
-
-    static LimitExceededException limitExceeded(String message) {
-        return fill(LimitExceededException.builder(), "LimitExceeded", 400, message);
     }
 
     static ResourceNotFoundException notFound(String message) {

@@ -95,6 +95,9 @@ public final class MetricDataOps {
     private static void combinationProblem(List<MetricDatum> data) {
         for (int i = 0; i < data.size(); i++) {
             MetricDatum d = data.get(i);
+            if (d == null) {
+                continue;
+            }
             int kinds = (d.value() != null ? 1 : 0) + (d.statisticValues() != null ? 1 : 0)
                     + (d.hasValues() ? 1 : 0);
             if (kinds > 1) {

@@ -30,8 +30,10 @@ import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
 final class MetricsPublisher {
 
     static final String NAMESPACE = "AWS/DMS";
-    /** At most this many skipped periods are filled when the clock jumps (one day of one-minute periods). */
+    /** At most this many skipped periods are filled when the clock jumps (one day of one-minute periods)... */
     private static final int MAX_PERIODS = 1440;
+    /** ...and at most about this many data items per jump (many tasks: fewer periods, the latest ones). */
+    private static final int MAX_ITEMS_PER_CATCH_UP = 100_000;
 
     private final World w;
     private final long periodSeconds;
@@ -99,7 +101,9 @@ final class MetricsPublisher {
         if (current <= lastPeriod) {
             return;
         }
-        long first = lastPeriod == Long.MIN_VALUE ? current : Math.max(lastPeriod + 1, current - MAX_PERIODS + 1);
+        long perPeriod = 6L * w.instances.size() + 9L * meters.size();
+        long periods = Math.max(1, Math.min(MAX_PERIODS, MAX_ITEMS_PER_CATCH_UP / Math.max(1, perPeriod)));
+        long first = lastPeriod == Long.MIN_VALUE ? current : Math.max(lastPeriod + 1, current - periods + 1);
         lastPeriod = current;
         List<MetricDatum> instanceData = new ArrayList<>();
         double cpu = host.cpuPercent();

@@ -116,6 +116,29 @@ final class ScriptedTask implements TaskControl {
     }
 
     @Override
+    public TaskControl cdcLatency(java.time.Duration sourceLatency, java.time.Duration targetLatency) {
+        Objects.requireNonNull(sourceLatency, "sourceLatency");
+        Objects.requireNonNull(targetLatency, "targetLatency");
+        w.run(() -> {
+            TaskRecord t = record();
+            if (!"running".equals(t.status())) {
+                throw new IllegalStateException("Replication task " + t.id() + " is " + t.status()
+                        + ": only a running task reports a CDC latency.");
+            }
+            w.telemetry.cdcLatency(t, sourceLatency, targetLatency, 0);
+        });
+        return this;
+    }
+
+    @Override
+    public TaskControl log(io.dmskit.testkit.dataplane.TaskLogSeverity severity, String component, String message) {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(component, "component");
+        w.run(() -> w.telemetry.engineLog(record(), severity, component, message));
+        return this;
+    }
+
+    @Override
     public String toString() {
         return "TaskControl[" + arn + "]";
     }
