@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -93,7 +94,7 @@ public final class DmsProvisioner implements AutoCloseable {
             : poll.multipliedBy(3).compareTo(Builder.MAX_POLL) > 0 ? Builder.MAX_POLL : poll.multipliedBy(3);
         this.replicationWaitTimeout = b.replicationWaitTimeout == null ? Builder.DEFAULT_REPLICATION_WAIT
             : b.replicationWaitTimeout;
-        this.provisioning = new Provisioning(b.dms, b.secrets, aws, pool, clock, sleeper,
+        this.provisioning = new Provisioning(b.dms, b.secrets, b.cloudWatch, aws, pool, clock, sleeper,
             b.listener == null ? ProgressListener.none() : b.listener, poll, maxPoll, waitTimeout,
             replicationWaitTimeout);
     }
@@ -569,6 +570,7 @@ public final class DmsProvisioner implements AutoCloseable {
 
         private DatabaseMigrationClient dms;
         private SecretsManagerClient secrets;
+        private CloudWatchClient cloudWatch;
         private Clock clock;
         private Sleeper sleeper;
         private RetrySettings retry;
@@ -598,6 +600,18 @@ public final class DmsProvisioner implements AutoCloseable {
          */
         public Builder secrets(SecretsManagerClient client) {
             this.secrets = client;
+            return this;
+        }
+
+        /**
+         * The CloudWatch client that provisions a pipeline's alarms ({@link Pipeline.Builder#alarm}); a pipeline with
+         * alarms and no client is refused by plan, apply and destroy before any change.
+         *
+         * @param client CloudWatch client
+         * @return this builder
+         */
+        public Builder cloudWatch(CloudWatchClient client) {
+            this.cloudWatch = client;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.dmskit.core;
 
+import io.dmskit.core.alarm.Alarm;
 import io.dmskit.core.endpoint.Credentials;
 import io.dmskit.core.endpoint.EndpointType;
 import io.dmskit.core.endpoint.EngineName;
@@ -21,7 +22,9 @@ import java.util.function.Function;
 /**
  * A named desired state: replication subnet groups, instances, endpoints, tasks and DMS Serverless replication
  * configs, with references between them by identifier (task → endpoints and instance, instance → subnet group,
- * replication config → endpoints and subnet group). {@link DmsProvisioner} plans and applies
+ * replication config → endpoints and subnet group), and CloudWatch alarms on its tasks
+ * ({@link io.dmskit.core.alarm.CdcLatencyAlarm}, {@link io.dmskit.core.alarm.TaskStateAlarm}; alarm → task).
+ * {@link DmsProvisioner} plans and applies
  * it. A subnet group an instance names but the pipeline does not define (for example {@code default}) is taken to
  * exist already.
  *
@@ -55,16 +58,19 @@ public final class Pipeline {
     private final Map<String, Endpoint> endpoints;
     private final Map<String, ReplicationTask> tasks;
     private final Map<String, ReplicationConfig> configs;
+    private final Map<String, Alarm> alarms;
 
     private Pipeline(String name, Map<String, ReplicationSubnetGroup> subnetGroups,
                      Map<String, ReplicationInstance> instances, Map<String, Endpoint> endpoints,
-                     Map<String, ReplicationTask> tasks, Map<String, ReplicationConfig> configs) {
+                     Map<String, ReplicationTask> tasks, Map<String, ReplicationConfig> configs,
+                     Map<String, Alarm> alarms) {
         this.name = name;
         this.subnetGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subnetGroups));
         this.instances = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instances));
         this.endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         this.tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
         this.configs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configs));
+        this.alarms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(alarms));
     }
 
     /**
@@ -84,6 +90,7 @@ public final class Pipeline {
         endpoints.values().forEach(b::endpoint);
         tasks.values().forEach(b::task);
         configs.values().forEach(b::replicationConfig);
+        alarms.values().forEach(b::alarm);
         return b;
     }
 
@@ -102,12 +109,37 @@ public final class Pipeline {
     }
 
     /**
+     * @param alarm a CloudWatch alarm on one of the pipeline's tasks; replaces the alarm with the same name, or is added
+     * @return the changed pipeline (validated)
+     * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
+     */
+    public Pipeline withAlarm(Alarm alarm) {
+        Builder b = toBuilder();
+        if (alarm != null) {
+            b.alarms.removeIf(a -> a.name().equals(alarm.name()));
+        }
+        b.alarm(alarm);
+        return b.build();
+    }
+
+    /**
      * @param id the identifier of a replication config to remove (nothing changes when the pipeline has none)
      * @return the changed pipeline (validated)
      */
     public Pipeline withoutReplicationConfig(String id) {
         Builder b = toBuilder();
         b.configs.removeIf(c -> c.identifier().equals(id));
+        return b.build();
+    }
+
+    /**
+     * @param alarmName the name of an alarm to remove (nothing changes when the pipeline has none); apply deletes the
+     *     alarm from CloudWatch when the policy allows deletes
+     * @return the changed pipeline (validated)
+     */
+    public Pipeline withoutAlarm(String alarmName) {
+        Builder b = toBuilder();
+        b.alarms.removeIf(a -> a.name().equals(alarmName));
         return b.build();
     }
 
@@ -254,6 +286,19 @@ public final class Pipeline {
         return Optional.ofNullable(configs.get(id));
     }
 
+    /** @return CloudWatch alarms in definition order */
+    public List<Alarm> alarms() {
+        return List.copyOf(alarms.values());
+    }
+
+    /**
+     * @param alarmName an alarm name
+     * @return the alarm
+     */
+    public Optional<Alarm> alarm(String alarmName) {
+        return Optional.ofNullable(alarms.get(alarmName));
+    }
+
     /**
      * @param id identifier
      * @return the subnet group
@@ -290,20 +335,22 @@ public final class Pipeline {
     public boolean equals(Object o) {
         return o instanceof Pipeline p && name.equals(p.name) && subnetGroups.equals(p.subnetGroups)
             && instances.equals(p.instances) && endpoints.equals(p.endpoints) && tasks.equals(p.tasks)
-            && configs.equals(p.configs);
+            && configs.equals(p.configs)
+            && alarms.equals(p.alarms);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, subnetGroups.keySet(), instances.keySet(), endpoints.keySet(), tasks.keySet(),
-            configs.keySet());
+            configs.keySet(), alarms.keySet());
     }
 
     @Override
     public String toString() {
         return "Pipeline{" + name + ", subnetGroups=" + subnetGroups.keySet() + ", instances=" + instances.keySet()
             + ", endpoints=" + endpoints.keySet() + ", tasks=" + tasks.keySet()
-            + (configs.isEmpty() ? "" : ", replicationConfigs=" + configs.keySet()) + "}";
+            + (configs.isEmpty() ? "" : ", replicationConfigs=" + configs.keySet())
+            + (alarms.isEmpty() ? "" : ", alarms=" + alarms.keySet()) + "}";
     }
 
     /**
@@ -317,6 +364,7 @@ public final class Pipeline {
         private final List<Endpoint> endpoints = new ArrayList<>();
         private final List<ReplicationTask> tasks = new ArrayList<>();
         private final List<ReplicationConfig> configs = new ArrayList<>();
+        private final List<Alarm> alarms = new ArrayList<>();
         private final List<DefinitionProblem> deferred = new ArrayList<>();
         /** Identifiers of resources given as builders that did not build: references to them are not reported. */
         private final Set<String> invalidIds = new HashSet<>();
@@ -452,6 +500,18 @@ public final class Pipeline {
         }
 
         /**
+         * Adds a CloudWatch alarm on one of the pipeline's tasks ({@link io.dmskit.core.alarm.CdcLatencyAlarm},
+         * {@link io.dmskit.core.alarm.TaskStateAlarm}); the provisioner then needs a CloudWatch client.
+         *
+         * @param alarm the alarm (null is reported by {@link #build()})
+         * @return this builder
+         */
+        public Builder alarm(Alarm alarm) {
+            add(alarms, alarm, "alarm");
+            return this;
+        }
+
+        /**
          * @param config a replication config's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -473,6 +533,18 @@ public final class Pipeline {
         public Builder replicationConfig(String identifier, Consumer<ReplicationConfig.Builder> spec) {
             ReplicationConfig.Builder b = specified(ReplicationConfig.builder(identifier), spec, "replication config");
             return b == null ? this : replicationConfig(b);
+        }
+
+        /**
+         * @param alarm an alarm's builder, built now; its problems are reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder alarm(Alarm.Builder<?, ?> alarm) {
+            if (alarm == null) {
+                return alarm((Alarm) null);
+            }
+            addBuilt(alarms, null, alarm::build);
+            return this;
         }
 
         private <T> void add(List<T> list, T item, String kind) {
@@ -567,6 +639,13 @@ public final class Pipeline {
             Map<String, ReplicationConfig> rc = index(problems, configs, ReplicationConfig::identifier,
                 "replication config");
             PipelineReferences.checkConfigs(problems, rc.values(), ep, sg, rt.keySet(), invalidIds);
+            Map<String, Alarm> al = index(problems, alarms, Alarm::name, "alarm");
+            for (Alarm a : al.values()) {
+                if (!rt.containsKey(a.task()) && !invalidIds.contains(a.task())) {
+                    problems.add(new DefinitionProblem("alarm '" + a.name() + "'", "task", "refers to task '"
+                        + a.task() + "', which this pipeline does not define (remove the alarm with the task)"));
+                }
+            }
             Map<String, Credentials.ManagedSecret> secrets = new HashMap<>();
             Map<String, String> secretOwner = new HashMap<>();
             for (Endpoint e : ep.values()) {
@@ -584,7 +663,7 @@ public final class Pipeline {
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems.stream().map(p -> p.in(self)).toList());
             }
-            return new Pipeline(name, sg, ri, ep, rt, rc);
+            return new Pipeline(name, sg, ri, ep, rt, rc, al);
         }
 
         private static void checkS3Target(List<DefinitionProblem> problems, String where, ReplicationTask t) {

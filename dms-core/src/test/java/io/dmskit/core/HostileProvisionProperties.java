@@ -107,6 +107,9 @@ class HostileProvisionProperties {
         if (type == DatabaseMigrationClient.class) {
             return Arrays.asList(null, FakeDms.create());
         }
+        if (type == software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class) {
+            return Arrays.asList(null, io.dmskit.testkit.FakeCloudWatch.create());
+        }
         if (type == SecretsManagerClient.class) {
             return Arrays.asList(null, FakeSecretsManager.create());
         }

@@ -1,5 +1,9 @@
 package io.dmskit.core;
 
+import io.dmskit.core.alarm.Alarm;
+import io.dmskit.core.alarm.CdcLatencyAlarm;
+import io.dmskit.core.alarm.TaskStateAlarm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dmskit.core.endpoint.Credentials;
@@ -108,7 +112,12 @@ class HostileSetterProperties {
                 .replicationType(io.dmskit.core.task.MigrationType.CDC).compute(c -> c.maxCapacityUnits(2))
                 .tableMappings(task().build().tableMappings())),
             new Target(io.dmskit.core.serverless.ComputeConfig.Builder.class,
-                () -> io.dmskit.core.serverless.ComputeConfig.builder().maxCapacityUnits(2)));
+                () -> io.dmskit.core.serverless.ComputeConfig.builder().maxCapacityUnits(2)),
+            new Target(CdcLatencyAlarm.Builder.class, () -> CdcLatencyAlarm.builder("lat").task("orders-task")
+                .thresholdSeconds(60)),
+            new Target(TaskStateAlarm.Builder.class, () -> TaskStateAlarm.builder("down").task("orders-task")),
+            new Target(Alarm.Builder.class, () -> CdcLatencyAlarm.builder("lat").task("orders-task")
+                .thresholdSeconds(60)));
     }
 
     /** Classes whose public static methods (factories, parsers) are swept. */
@@ -119,7 +128,8 @@ class HostileSetterProperties {
         FullLoadSettings.class, Logging.class, ControlTablesSettings.class, ChangeProcessingTuning.class,
         ChangeProcessingDdlHandlingPolicy.class, ErrorBehavior.class, ValidationSettings.class,
         BeforeImageSettings.class, ReplicationConfig.class, io.dmskit.core.serverless.ComputeConfig.class,
-        io.dmskit.core.serverless.ReplicationStart.class);
+        io.dmskit.core.serverless.ReplicationStart.class,
+        CdcLatencyAlarm.class, TaskStateAlarm.class);
 
     static ReplicationTask.Builder task() {
         return ReplicationTask.builder("orders-task").source("src").target("tgt").replicationInstance("ri")
@@ -248,6 +258,13 @@ class HostileSetterProperties {
         }
         if (type == ReplicationTask.class) {
             return Arrays.asList(null, task().build());
+        }
+        if (type == Alarm.class) {
+            return Arrays.asList(null, CdcLatencyAlarm.builder("lat").task("orders-task").thresholdSeconds(60).build(),
+                TaskStateAlarm.builder("down").task("no-such-task").build());
+        }
+        if (type == Alarm.Builder.class) {
+            return Arrays.asList(null, CdcLatencyAlarm.builder(null), TaskStateAlarm.builder("down").task("orders-task"));
         }
         if (type.getName().startsWith("software.amazon.awssdk")) {
             List<Object> out = new ArrayList<>();

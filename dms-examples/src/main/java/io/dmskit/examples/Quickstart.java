@@ -15,7 +15,10 @@ import io.dmskit.examples.scenario.ServerlessScenario;
 import io.dmskit.examples.source.EmbeddedMariaDb;
 import io.dmskit.examples.source.ServerSource;
 import io.dmskit.examples.source.SourceDatabase;
+import io.dmskit.observe.DmsObserver;
 import io.dmskit.testkit.FakeClock;
+import io.dmskit.testkit.FakeCloudWatch;
+import io.dmskit.testkit.FakeCloudWatchLogs;
 import io.dmskit.testkit.FakeDms;
 import io.dmskit.testkit.FakeSecretsManager;
 import io.dmskit.testkit.LocalS3;
@@ -58,6 +61,8 @@ import javax.sql.DataSource;
 public final class Quickstart {
 
     /** The binlog client logs every connection through java.util.logging at INFO; held so the level sticks. */
+    /** The fake DMS publishes its AWS/DMS metrics this often in the quickstart (AWS: one minute). */
+    static final Duration METRIC_PERIOD = Duration.ofSeconds(5);
     private static final java.util.logging.Logger BINLOG_LOGGER =
             java.util.logging.Logger.getLogger("com.github.shyiko.mysql.binlog");
 
@@ -143,18 +148,22 @@ public final class Quickstart {
             done(String.format(Locale.ROOT, "%,d rows in %d tables (%s, %s)", rows, seeded.size(),
                     schemas.ecommerce(), schemas.marketIntelligence()));
 
-            step(3, "Starting the local AWS: FakeDms + FakeSecretsManager + LocalS3 + local replication engine");
+            step(3, "Starting the local AWS: FakeDms + FakeSecretsManager + LocalS3 + FakeCloudWatch (+ Logs) + local "
+                    + "replication engine");
             FakeClock clock = FakeClock.create();
             LocalS3 s3 = s3Starting.join();
             try (WallClockDriver ticking = WallClockDriver.drive(clock);
                     LocalReplicationEngine engine = LocalReplicationEngine.builder().s3(s3.client()).build()) {
                 FakeSecretsManager secrets = FakeSecretsManager.builder().clock(clock).build();
+                FakeCloudWatch cloudWatch = FakeCloudWatch.builder().clock(clock).build();
+                FakeCloudWatchLogs logs = FakeCloudWatchLogs.builder().clock(clock).build();
                 try (FakeDms dms = FakeDms.builder().clock(clock).secretsManager(secrets)
+                        .cloudWatch(cloudWatch).cloudWatchLogs(logs).metricPeriod(METRIC_PERIOD)
                         .replicationEngine(engine).build()) {
                     ConfigurationGuideScenario scenario = scenario(source, schemas);
                     scenario.buckets().forEach(s3::createBucket);
                     done("S3 at " + s3.endpoint() + ", buckets " + String.join(", ", scenario.buckets()));
-                    QuickstartResult result = replicateAndVerify(source, scenario, dms, secrets, s3, engine, seeded);
+                    QuickstartResult result = replicateAndVerify(source, scenario, dms, secrets, cloudWatch, s3, engine, seeded);
                     // -Ddmskit.serve=true: the same fakes stay reachable over HTTP (dms-local) until Ctrl-C
                     QuickstartEndpoint.serveIfAsked(dms, secrets, s3, scenario.buckets(),
                             ConfigurationGuideScenario.SECRET_NAME, out);
@@ -165,8 +174,8 @@ public final class Quickstart {
     }
 
     private QuickstartResult replicateAndVerify(SourceDatabase source, ConfigurationGuideScenario scenario,
-            FakeDms dms, FakeSecretsManager secrets, LocalS3 s3, LocalReplicationEngine engine,
-            Map<String, Long> seeded) throws Exception {
+            FakeDms dms, FakeSecretsManager secrets, FakeCloudWatch cloudWatch, LocalS3 s3,
+            LocalReplicationEngine engine, Map<String, Long> seeded) throws Exception {
         boolean serverless = options.serverless();
         step(4, "Provisioning the pipeline with dms-core (plan, apply" + (serverless
                 ? "; DMS Serverless: five replication configs, no instance)" : ", test connections)"));
@@ -244,6 +253,13 @@ public final class Quickstart {
             probe = Optional.empty();
             done("could not run: " + e.getMessage());
         }
+        // what the task itself reports: AWS/DMS CDCLatencySource / CDCLatencyTarget through (fake) CloudWatch
+        DmsObserver observer = DmsObserver.builder().dms(dms).cloudWatch(cloudWatch).clock(dms.clock())
+                .metricPeriod(METRIC_PERIOD).build();
+        Optional<Duration> reported = observer.cdcLatency(taskArns.get(probeTask));
+        done("CDC latency " + probeTask + " reports through CloudWatch: " + reported.map(Quickstart::millis)
+                .orElse("none reported") + " (" + METRIC_PERIOD.toSeconds() + " s metric period; the probe measured "
+                + probe.flatMap(CdcProbeResult::maxLatency).map(Quickstart::millis).orElse("nothing") + ")");
 
         step(8, "Reports");
         for (Map.Entry<String, VerificationReport> r : reports.entrySet()) {
@@ -253,7 +269,7 @@ public final class Quickstart {
         }
         Path html = writeHtml(reports);
         QuickstartResult result = new QuickstartResult(source.describe(), seeded, reports, probe, cdcMode, html,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), reported, METRIC_PERIOD);
         out.println();
         out.println("HTML report: " + html.toAbsolutePath());
         out.println(result.exitCode() == 0

@@ -17,10 +17,14 @@ import java.util.Optional;
  * @param cdcMode how the local engine captured changes of the probed task: {@code binlog}, {@code polling} ...
  * @param htmlReport the HTML report's index page
  * @param elapsed wall time of the whole run
+ * @param reportedCdcLatency the probed task's CDC latency as it reports it through (fake) CloudWatch
+ *     ({@code AWS/DMS} CDCLatencySource / CDCLatencyTarget, the larger, latest period), empty when none was reported
+ * @param metricPeriod the period the fake DMS publishes its metrics at in the quickstart
  */
 public record QuickstartResult(String sourceDescription, Map<String, Long> seededRows,
                                Map<String, VerificationReport> reports, Optional<CdcProbeResult> probe,
-                               String cdcMode, Path htmlReport, Duration elapsed) {
+                               String cdcMode, Path htmlReport, Duration elapsed,
+                               Optional<Duration> reportedCdcLatency, Duration metricPeriod) {
 
     /** Copies the maps. */
     public QuickstartResult {

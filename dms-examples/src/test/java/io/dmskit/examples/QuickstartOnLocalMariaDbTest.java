@@ -70,6 +70,15 @@ class QuickstartOnLocalMariaDbTest {
     }
 
     @Test
+    @DisplayName("the CDC latency the task reports through CloudWatch agrees with the probe's within one metric period")
+    void cloudWatchLatencyAgreesWithTheProbe() {
+        Duration probed = result.probe().flatMap(p -> p.maxLatency()).orElseThrow();
+        Duration reported = result.reportedCdcLatency().orElseThrow();
+        assertThat(reported.minus(probed).abs()).isLessThanOrEqualTo(result.metricPeriod());
+        assertThat(output).contains("reports through CloudWatch");
+    }
+
+    @Test
     @DisplayName("the seeded rows are what the server holds, and what the first task's report counted")
     void seededRowsAreCounted() throws Exception {
         ServerSource server = ServerSource.parse(TestServers.mariadb(), "test");

@@ -7,6 +7,7 @@ import io.dmskit.core.provision.ConnectionTest;
 import io.dmskit.core.provision.DestroyOptions;
 import io.dmskit.core.provision.Plan;
 import io.dmskit.core.provision.ProgressListener;
+import io.dmskit.core.provision.ResourceChange;
 import io.dmskit.core.provision.Sleeper;
 import io.dmskit.core.serverless.ReplicationStart;
 import io.dmskit.core.serverless.ReplicationState;
@@ -16,12 +17,14 @@ import io.dmskit.core.task.TaskState;
 import io.dmskit.model.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -38,10 +41,12 @@ public final class Provisioning {
     private final ReplicationOperations replications;
     private final Destroyer destroyer;
     private final ConnectionTester connections;
+    private final AlarmSync alarms;
 
     /**
      * @param dms DMS client
      * @param secrets Secrets Manager client or null
+     * @param cloudWatch CloudWatch client (for a pipeline's alarms) or null
      * @param aws retrying caller
      * @param pool bounded pool for parallel work
      * @param clock clock
@@ -52,8 +57,9 @@ public final class Provisioning {
      * @param timeout wait timeout
      * @param serverlessTimeout wait timeout of DMS Serverless replications
      */
-    public Provisioning(DatabaseMigrationClient dms, SecretsManagerClient secrets, AwsCaller aws, ExecutorService pool,
-                        Clock clock, Sleeper sleeper, ProgressListener listener, Duration pollInterval,
+    public Provisioning(DatabaseMigrationClient dms, SecretsManagerClient secrets, CloudWatchClient cloudWatch,
+                        AwsCaller aws, ExecutorService pool, Clock clock, Sleeper sleeper, ProgressListener listener,
+                        Duration pollInterval,
                         Duration maxPollInterval, Duration timeout, Duration serverlessTimeout) {
         Context ctx = new Context(dms, secrets, aws, new StateReader(dms, secrets, aws), pool, clock, sleeper,
             listener, pollInterval, maxPollInterval, timeout, serverlessTimeout);
@@ -64,6 +70,7 @@ public final class Provisioning {
         this.replications = new ReplicationOperations(ctx, steps);
         this.destroyer = new Destroyer(ctx, steps);
         this.connections = new ConnectionTester(ctx);
+        this.alarms = new AlarmSync(cloudWatch, dms, aws);
     }
 
     /**
@@ -71,7 +78,18 @@ public final class Provisioning {
      * @return the plan
      */
     public Plan plan(Pipeline p) {
-        return planner.plan(p).plan();
+        alarms.requireClient(p, "plan");
+        Plan plan = planner.plan(p).plan();
+        return withAlarms(plan, alarms.plan(p));
+    }
+
+    private static Plan withAlarms(Plan plan, List<ResourceChange> alarmChanges) {
+        if (alarmChanges.isEmpty()) {
+            return plan;
+        }
+        List<ResourceChange> all = new ArrayList<>(plan.changes());
+        all.addAll(alarmChanges);
+        return new Plan(plan.pipeline(), all);
     }
 
     /**
@@ -80,7 +98,18 @@ public final class Provisioning {
      * @return the result
      */
     public ApplyResult apply(Pipeline p, ApplyPolicy policy) {
-        return applier.apply(p, policy);
+        alarms.requireClient(p, "apply");
+        List<ResourceChange> alarmPlan = alarms.plan(p);
+        ApplyResult r = applier.apply(p, policy);
+        // alarms last: their task dimension is the task's resource id, known once the task exists
+        List<String> put = alarms.apply(p, policy.allowDeletes());
+        if (alarmPlan.isEmpty() && put.isEmpty()) {
+            return r;
+        }
+        List<String> finished = new ArrayList<>(r.finished());
+        finished.addAll(put);
+        return new ApplyResult(withAlarms(r.plan(), alarmPlan), r.arns(), r.elapsed(), r.awsCalls(),
+            r.mutatingCalls() + put.size(), r.skippedDeletions(), finished, r.complete());
     }
 
     /**
@@ -173,7 +202,15 @@ public final class Provisioning {
      * @return what {@link #destroy} with the same options would delete, in order
      */
     public Plan planDestroy(Pipeline p, DestroyOptions options) {
-        return destroyer.plan(p, options);
+        alarms.requireClient(p, "planDestroy");
+        List<ResourceChange> alarmChanges = alarms.planDestroy(p);
+        Plan plan = destroyer.plan(p, options);
+        if (alarmChanges.isEmpty()) {
+            return plan;
+        }
+        List<ResourceChange> all = new ArrayList<>(alarmChanges);
+        all.addAll(plan.changes());
+        return new Plan(plan.pipeline(), all);
     }
 
     /**
@@ -182,7 +219,10 @@ public final class Provisioning {
      * @return what was deleted (kind:identifier)
      */
     public List<String> destroy(Pipeline p, DestroyOptions options) {
-        return destroyer.destroy(p, options);
+        // alarms first: they watch the tasks
+        List<String> deleted = new ArrayList<>(alarms.destroy(p));
+        deleted.addAll(destroyer.destroy(p, options));
+        return deleted;
     }
 
     /**

@@ -30,13 +30,16 @@ public enum ResourceKind {
      * A DMS Serverless replication config ({@code ReplicationConfig}) and its replication; it takes the place of an
      * instance and a task.
      */
-    REPLICATION_CONFIG("replication config");
+    REPLICATION_CONFIG("replication config"),
+    /** A CloudWatch alarm on a task's metric ({@link io.dmskit.core.alarm.Alarm}). */
+    ALARM("cloudwatch alarm");
 
     /** Short names, in the normalized form {@link #parse(String)} compares. */
     private static final Map<String, ResourceKind> SHORT = Map.of(
         "task", REPLICATION_TASK,
         "config", REPLICATION_CONFIG,
         "serverless", REPLICATION_CONFIG,
+        "alarm", ALARM,
         "instance", REPLICATION_INSTANCE,
         "replicationsubnetgroup", SUBNET_GROUP);
 
