@@ -49,6 +49,13 @@ class ConsumerDependenciesTest {
     }
 
     @Test
+    void theBomAndTheParentPinTheSameDmsClientVersion() throws IOException {
+        assertThat(property(ROOT.resolve("dms-bom/pom.xml"), "aws.dms.version"))
+                .as("dms-bom/pom.xml's aws.dms.version must equal the parent POM's")
+                .isEqualTo(dmsVersion());
+    }
+
+    @Test
     void aConsumerImportingTheBomGetsOneSdkVersion() throws Exception {
         String deps = dependency("dms-core", null) + dependency("dms-testkit", "test")
                 + dependency("dms-engine", "test") + dependency("dms-verify", "test")
@@ -87,7 +94,13 @@ class ConsumerDependenciesTest {
         assertThat(sdk).as("SDK modules in:%n%s", all).extracting(Node::artifact)
                 .contains("databasemigration", "s3", "secretsmanager", "apache-client")
                 .doesNotContain("aws-crt-client", "url-connection-client");
-        assertThat(sdk).as("every software.amazon.awssdk module on %s in:%n%s", sdkVersion(), all)
+        // The DMS client alone is on aws.dms.version (the newest the registry serves); every other SDK module,
+        // including those the DMS client runs on, is on the one aws.sdk.version.
+        assertThat(sdk).as("the DMS client on %s in:%n%s", dmsVersion(), all)
+                .filteredOn(n -> n.artifact().equals("databasemigration"))
+                .allSatisfy(n -> assertThat(n.version()).as(n.line()).isEqualTo(dmsVersion()));
+        assertThat(sdk).as("every other software.amazon.awssdk module on %s in:%n%s", sdkVersion(), all)
+                .filteredOn(n -> !n.artifact().equals("databasemigration"))
                 .allSatisfy(n -> assertThat(n.version()).as(n.line()).isEqualTo(sdkVersion()));
         assertThat(tree).as("spring-jcl provides commons-logging; a second copy makes Spring warn:%n%s", all)
                 .noneMatch(n -> n.group().equals("commons-logging") && n.artifact().equals("commons-logging"));
@@ -151,6 +164,14 @@ class ConsumerDependenciesTest {
         String configured = System.getProperty("dmskit.localRepository");
         return configured != null && !configured.isBlank() ? configured
                 : Path.of(System.getProperty("user.home"), ".m2", "repository").toString();
+    }
+
+    private static String dmsVersion() {
+        try {
+            return property(ROOT.resolve("pom.xml"), "aws.dms.version");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sdkVersion() {
