@@ -89,7 +89,7 @@ public final class DmsProvisioner implements AutoCloseable {
             b.listener == null ? ProgressListener.none() : b.listener, poll, maxPoll, waitTimeout);
     }
 
-    /** @return a builder; {@code dms(client)} is required */
+    /** {@return a builder; {@code dms(client)} is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -387,17 +387,17 @@ public final class DmsProvisioner implements AutoCloseable {
         return Validate.requireIdentifier(id, DmsIdentifiers.TASK_MAX_LENGTH, "taskId", "DmsProvisioner." + method);
     }
 
-    /** @return AWS calls made so far (including reads and retries) */
+    /** {@return AWS calls made so far (including reads and retries)} */
     public long awsCallCount() {
         return aws.calls();
     }
 
-    /** @return the resilience4j retry used for every AWS call (metrics, event publisher) */
+    /** {@return the resilience4j retry used for every AWS call (metrics, event publisher)} */
     public io.github.resilience4j.retry.Retry retry() {
         return aws.retry();
     }
 
-    /** @return retries made so far */
+    /** {@return retries made so far} */
     public long retryCount() {
         return aws.retries();
     }

@@ -166,7 +166,7 @@ public final class Endpoint {
         return new Builder(identifier, engine);
     }
 
-    /** @return a builder holding this endpoint's fields */
+    /** {@return a builder holding this endpoint's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier, engine);
         b.type = type;
@@ -190,92 +190,92 @@ public final class Endpoint {
         return b;
     }
 
-    /** @return the endpoint identifier */
+    /** {@return the endpoint identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the engine */
+    /** {@return the engine} */
     public EngineName engine() {
         return engine;
     }
 
-    /** @return source or target */
+    /** {@return source or target} */
     public EndpointType type() {
         return type;
     }
 
-    /** @return the database host */
+    /** {@return the database host} */
     public Optional<String> serverName() {
         return Optional.ofNullable(serverName);
     }
 
-    /** @return the database port */
+    /** {@return the database port} */
     public Optional<Integer> port() {
         return Optional.ofNullable(port);
     }
 
-    /** @return the database name */
+    /** {@return the database name} */
     public Optional<String> databaseName() {
         return Optional.ofNullable(databaseName);
     }
 
-    /** @return how DMS authenticates */
+    /** {@return how DMS authenticates} */
     public Optional<Credentials> credentials() {
         return Optional.ofNullable(credentials);
     }
 
-    /** @return the TLS mode */
+    /** {@return the TLS mode} */
     public Optional<SslMode> sslMode() {
         return Optional.ofNullable(sslMode);
     }
 
-    /** @return the DMS certificate ARN for verify-ca / verify-full */
+    /** {@return the DMS certificate ARN for verify-ca / verify-full} */
     public Optional<String> certificateArn() {
         return Optional.ofNullable(certificateArn);
     }
 
-    /** @return the KMS key encrypting the connection parameters (cannot change after creation) */
+    /** {@return the KMS key encrypting the connection parameters (cannot change after creation)} */
     public Optional<String> kmsKeyId() {
         return Optional.ofNullable(kmsKeyId);
     }
 
-    /** @return extra connection attributes */
+    /** {@return extra connection attributes} */
     public Optional<String> extraConnectionAttributes() {
         return Optional.ofNullable(extraConnectionAttributes);
     }
 
-    /** @return tags applied on creation */
+    /** {@return tags applied on creation} */
     public Map<String, String> tags() {
         return tags;
     }
 
-    /** @return MySQL-family settings */
+    /** {@return MySQL-family settings} */
     public Optional<MySqlSettings> mySqlSettings() {
         return Optional.ofNullable(mySqlSettings);
     }
 
-    /** @return PostgreSQL-family settings */
+    /** {@return PostgreSQL-family settings} */
     public Optional<PostgreSqlSettings> postgreSqlSettings() {
         return Optional.ofNullable(postgreSqlSettings);
     }
 
-    /** @return Oracle settings */
+    /** {@return Oracle settings} */
     public Optional<OracleSettings> oracleSettings() {
         return Optional.ofNullable(oracleSettings);
     }
 
-    /** @return SQL Server settings */
+    /** {@return SQL Server settings} */
     public Optional<SqlServerSettings> sqlServerSettings() {
         return Optional.ofNullable(sqlServerSettings);
     }
 
-    /** @return S3 settings */
+    /** {@return S3 settings} */
     public Optional<S3Settings> s3Settings() {
         return Optional.ofNullable(s3Settings);
     }
 
-    /** @return Kinesis settings */
+    /** {@return Kinesis settings} */
     public Optional<KinesisSettings> kinesisSettings() {
         return Optional.ofNullable(kinesisSettings);
     }
@@ -305,7 +305,7 @@ public final class Endpoint {
             s3Settings, mySqlSettings, postgreSqlSettings);
     }
 
-    /** @return the set fields; credentials show their kind and names only, never a password */
+    /** {@return the set fields; credentials show their kind and names only, never a password} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Endpoint{").append(identifier).append(", ").append(engine)
@@ -362,13 +362,13 @@ public final class Endpoint {
             this.engine = engine;
         }
 
-        /** @return this builder, as a source endpoint */
+        /** {@return this builder, as a source endpoint} */
         public Builder source() {
             this.type = EndpointType.SOURCE;
             return this;
         }
 
-        /** @return this builder, as a target endpoint */
+        /** {@return this builder, as a target endpoint} */
         public Builder target() {
             this.type = EndpointType.TARGET;
             return this;
@@ -539,7 +539,7 @@ public final class Endpoint {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
@@ -680,7 +680,7 @@ public final class Endpoint {
             }
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }
@@ -827,7 +827,7 @@ public final class Endpoint {
             }
         }
 
-        /** @return the value, or null when blank (a blank required value is reported as missing elsewhere) */
+        /** {@return the value, or null when blank (a blank required value is reported as missing elsewhere)} */
         private static String given(String value) {
             return value == null || value.isBlank() ? null : value;
         }

@@ -73,7 +73,7 @@ public final class Pipeline {
         return new Builder(name);
     }
 
-    /** @return a builder holding this pipeline */
+    /** {@return a builder holding this pipeline} */
     public Builder toBuilder() {
         Builder b = new Builder(name);
         subnetGroups.values().forEach(b::subnetGroup);
@@ -188,27 +188,27 @@ public final class Pipeline {
         return b.build();
     }
 
-    /** @return the name */
+    /** {@return the name} */
     public String name() {
         return name;
     }
 
-    /** @return subnet groups in definition order */
+    /** {@return subnet groups in definition order} */
     public List<ReplicationSubnetGroup> subnetGroups() {
         return List.copyOf(subnetGroups.values());
     }
 
-    /** @return replication instances in definition order */
+    /** {@return replication instances in definition order} */
     public List<ReplicationInstance> instances() {
         return List.copyOf(instances.values());
     }
 
-    /** @return endpoints in definition order */
+    /** {@return endpoints in definition order} */
     public List<Endpoint> endpoints() {
         return List.copyOf(endpoints.values());
     }
 
-    /** @return tasks in definition order */
+    /** {@return tasks in definition order} */
     public List<ReplicationTask> tasks() {
         return List.copyOf(tasks.values());
     }

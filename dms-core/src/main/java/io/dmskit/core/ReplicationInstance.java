@@ -90,7 +90,7 @@ public final class ReplicationInstance {
         return b.build();
     }
 
-    /** @return a builder with this instance's fields */
+    /** {@return a builder with this instance's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.instanceClass = instanceClass;
@@ -109,72 +109,72 @@ public final class ReplicationInstance {
         return b;
     }
 
-    /** @return the identifier */
+    /** {@return the identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the instance class, e.g. {@code dms.c5.xlarge} */
+    /** {@return the instance class, e.g. {@code dms.c5.xlarge}} */
     public String instanceClass() {
         return instanceClass;
     }
 
-    /** @return storage in GB */
+    /** {@return storage in GB} */
     public Optional<Integer> allocatedStorage() {
         return Optional.ofNullable(allocatedStorage);
     }
 
-    /** @return whether the instance is multi-AZ */
+    /** {@return whether the instance is multi-AZ} */
     public Optional<Boolean> multiAz() {
         return Optional.ofNullable(multiAz);
     }
 
-    /** @return the DMS engine version */
+    /** {@return the DMS engine version} */
     public Optional<String> engineVersion() {
         return Optional.ofNullable(engineVersion);
     }
 
-    /** @return whether minor versions upgrade automatically */
+    /** {@return whether minor versions upgrade automatically} */
     public Optional<Boolean> autoMinorVersionUpgrade() {
         return Optional.ofNullable(autoMinorVersionUpgrade);
     }
 
-    /** @return the KMS key encrypting storage (fixed at creation) */
+    /** {@return the KMS key encrypting storage (fixed at creation)} */
     public Optional<String> kmsKeyId() {
         return Optional.ofNullable(kmsKeyId);
     }
 
-    /** @return whether the instance has a public IP (fixed at creation) */
+    /** {@return whether the instance has a public IP (fixed at creation)} */
     public Optional<Boolean> publiclyAccessible() {
         return Optional.ofNullable(publiclyAccessible);
     }
 
-    /** @return VPC security group ids */
+    /** {@return VPC security group ids} */
     public Optional<Set<String>> vpcSecurityGroupIds() {
         return Optional.ofNullable(vpcSecurityGroupIds);
     }
 
-    /** @return the replication subnet group identifier (in the pipeline or existing) */
+    /** {@return the replication subnet group identifier (in the pipeline or existing)} */
     public Optional<String> subnetGroup() {
         return Optional.ofNullable(subnetGroup);
     }
 
-    /** @return the availability zone (fixed at creation) */
+    /** {@return the availability zone (fixed at creation)} */
     public Optional<String> availabilityZone() {
         return Optional.ofNullable(availabilityZone);
     }
 
-    /** @return the weekly maintenance window, e.g. {@code sun:06:00-sun:06:30} */
+    /** {@return the weekly maintenance window, e.g. {@code sun:06:00-sun:06:30}} */
     public Optional<String> preferredMaintenanceWindow() {
         return Optional.ofNullable(preferredMaintenanceWindow);
     }
 
-    /** @return IPV4 or DUAL */
+    /** {@return IPV4 or DUAL} */
     public Optional<NetworkType> networkType() {
         return Optional.ofNullable(networkType);
     }
 
-    /** @return tags applied on creation */
+    /** {@return tags applied on creation} */
     public Map<String, String> tags() {
         return tags;
     }
@@ -405,13 +405,13 @@ public final class ReplicationInstance {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }

@@ -59,7 +59,7 @@ public final class ReplicationSubnetGroup {
         return b.build();
     }
 
-    /** @return a builder with this group's fields */
+    /** {@return a builder with this group's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.description = description;
@@ -68,22 +68,22 @@ public final class ReplicationSubnetGroup {
         return b;
     }
 
-    /** @return the identifier */
+    /** {@return the identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the description (required by DMS) */
+    /** {@return the description (required by DMS)} */
     public String description() {
         return description;
     }
 
-    /** @return the subnet ids */
+    /** {@return the subnet ids} */
     public Set<String> subnetIds() {
         return subnetIds;
     }
 
-    /** @return tags applied on creation (DMS reports no ARN for subnet groups, so they are not compared later) */
+    /** {@return tags applied on creation (DMS reports no ARN for subnet groups, so they are not compared later)} */
     public Map<String, String> tags() {
         return tags;
     }
@@ -183,13 +183,13 @@ public final class ReplicationSubnetGroup {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }

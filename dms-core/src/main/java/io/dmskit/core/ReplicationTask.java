@@ -81,7 +81,7 @@ public final class ReplicationTask {
         return b.build();
     }
 
-    /** @return a builder with this task's fields */
+    /** {@return a builder with this task's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.sourceEndpoint = sourceEndpoint;
@@ -97,57 +97,57 @@ public final class ReplicationTask {
         return b;
     }
 
-    /** @return the task identifier */
+    /** {@return the task identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the source endpoint identifier */
+    /** {@return the source endpoint identifier} */
     public String sourceEndpoint() {
         return sourceEndpoint;
     }
 
-    /** @return the target endpoint identifier */
+    /** {@return the target endpoint identifier} */
     public String targetEndpoint() {
         return targetEndpoint;
     }
 
-    /** @return the replication instance identifier */
+    /** {@return the replication instance identifier} */
     public String replicationInstance() {
         return replicationInstance;
     }
 
-    /** @return the migration type */
+    /** {@return the migration type} */
     public MigrationType migrationType() {
         return migrationType;
     }
 
-    /** @return the table mappings */
+    /** {@return the table mappings} */
     public TableMappings tableMappings() {
         return tableMappings;
     }
 
-    /** @return the task settings (empty: DMS defaults) */
+    /** {@return the task settings (empty: DMS defaults)} */
     public TaskSettings settings() {
         return settings == null ? TaskSettings.empty() : settings;
     }
 
-    /** @return where CDC starts (a time) */
+    /** {@return where CDC starts (a time)} */
     public Optional<Instant> cdcStartTime() {
         return Optional.ofNullable(cdcStartTime);
     }
 
-    /** @return where CDC starts (a native position or checkpoint) */
+    /** {@return where CDC starts (a native position or checkpoint)} */
     public Optional<String> cdcStartPosition() {
         return Optional.ofNullable(cdcStartPosition);
     }
 
-    /** @return where CDC stops ({@code server_time:...} or {@code commit_time:...}) */
+    /** {@return where CDC stops ({@code server_time:...} or {@code commit_time:...})} */
     public Optional<String> cdcStopPosition() {
         return Optional.ofNullable(cdcStopPosition);
     }
 
-    /** @return tags applied on creation */
+    /** {@return tags applied on creation} */
     public Map<String, String> tags() {
         return tags;
     }
@@ -379,13 +379,13 @@ public final class ReplicationTask {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }

@@ -70,12 +70,12 @@ public final class TaskSettings {
         this.otherSections = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherSections));
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return settings with nothing set (DMS uses its defaults) */
+    /** {@return settings with nothing set (DMS uses its defaults)} */
     public static TaskSettings empty() {
         return builder().build();
     }
@@ -131,7 +131,7 @@ public final class TaskSettings {
         }
     }
 
-    /** @return a builder with these settings */
+    /** {@return a builder with these settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.targetMetadata = targetMetadata == null ? null : targetMetadata.toBuilder();
@@ -148,62 +148,62 @@ public final class TaskSettings {
         return b;
     }
 
-    /** @return {@code TargetMetadata} */
+    /** {@return {@code TargetMetadata}} */
     public Optional<TargetMetadata> targetMetadata() {
         return Optional.ofNullable(targetMetadata);
     }
 
-    /** @return {@code FullLoadSettings} */
+    /** {@return {@code FullLoadSettings}} */
     public Optional<FullLoadSettings> fullLoadSettings() {
         return Optional.ofNullable(fullLoadSettings);
     }
 
-    /** @return {@code Logging} */
+    /** {@return {@code Logging}} */
     public Optional<Logging> logging() {
         return Optional.ofNullable(logging);
     }
 
-    /** @return {@code ControlTablesSettings} */
+    /** {@return {@code ControlTablesSettings}} */
     public Optional<ControlTablesSettings> controlTablesSettings() {
         return Optional.ofNullable(controlTablesSettings);
     }
 
-    /** @return {@code ChangeProcessingTuning} */
+    /** {@return {@code ChangeProcessingTuning}} */
     public Optional<ChangeProcessingTuning> changeProcessingTuning() {
         return Optional.ofNullable(changeProcessingTuning);
     }
 
-    /** @return {@code ChangeProcessingDdlHandlingPolicy} */
+    /** {@return {@code ChangeProcessingDdlHandlingPolicy}} */
     public Optional<ChangeProcessingDdlHandlingPolicy> changeProcessingDdlHandlingPolicy() {
         return Optional.ofNullable(changeProcessingDdlHandlingPolicy);
     }
 
-    /** @return {@code ErrorBehavior} */
+    /** {@return {@code ErrorBehavior}} */
     public Optional<ErrorBehavior> errorBehavior() {
         return Optional.ofNullable(errorBehavior);
     }
 
-    /** @return {@code ValidationSettings} */
+    /** {@return {@code ValidationSettings}} */
     public Optional<ValidationSettings> validationSettings() {
         return Optional.ofNullable(validationSettings);
     }
 
-    /** @return {@code BeforeImageSettings} */
+    /** {@return {@code BeforeImageSettings}} */
     public Optional<BeforeImageSettings> beforeImageSettings() {
         return Optional.ofNullable(beforeImageSettings);
     }
 
-    /** @return sections dmskit does not model, as read (maps, lists, scalars; lists read from JSON are immutable) */
+    /** {@return sections dmskit does not model, as read (maps, lists, scalars; lists read from JSON are immutable)} */
     public Map<String, Object> otherSections() {
         return otherSections;
     }
 
-    /** @return whether nothing is set */
+    /** {@return whether nothing is set} */
     public boolean isEmpty() {
         return toMap().isEmpty();
     }
 
-    /** @return every problem with these settings */
+    /** {@return every problem with these settings} */
     public List<DefinitionProblem> problems() {
         List<DefinitionProblem> p = new ArrayList<>();
         if (targetMetadata != null) {
@@ -236,7 +236,7 @@ public final class TaskSettings {
         return p;
     }
 
-    /** @return the settings as JSON members (sections in DMS's order, then other sections) */
+    /** {@return the settings as JSON members (sections in DMS's order, then other sections)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "TargetMetadata", targetMetadata == null ? null : targetMetadata.toMap());
@@ -259,12 +259,12 @@ public final class TaskSettings {
         }
     }
 
-    /** @return compact JSON as DMS expects in {@code ReplicationTaskSettings} */
+    /** {@return compact JSON as DMS expects in {@code ReplicationTaskSettings}} */
     public String toJson() {
         return JsonSemantics.write(toMap());
     }
 
-    /** @return indented JSON for people */
+    /** {@return indented JSON for people} */
     public String toPrettyJson() {
         return JsonSemantics.writePretty(toMap());
     }

@@ -52,7 +52,7 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         this.runtime = new EngineRuntime(config);
     }
 
-    /** @return a builder with the defaults described on its methods */
+    /** {@return a builder with the defaults described on its methods} */
     public static Builder builder() {
         return new Builder();
     }
@@ -77,7 +77,7 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         return b.build();
     }
 
-    /** @return a builder holding this engine's settings (the executor is not carried over) */
+    /** {@return a builder holding this engine's settings (the executor is not carried over)} */
     public Builder toBuilder() {
         return new Builder().s3(config.s3()).loadThreads(config.loadThreads()).pollInterval(config.pollInterval())
                 .cdcMode(CdcMode.valueOf(config.captureMode())).connectTimeout(config.connectTimeout())

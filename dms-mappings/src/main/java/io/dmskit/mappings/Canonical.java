@@ -53,12 +53,12 @@ final class Canonical {
         return diffs.isEmpty() ? null : String.join("; ", diffs);
     }
 
-    /** @return the canonical text of a value under a key, "" when absent, empty or DMS's default */
+    /** {@return the canonical text of a value under a key, "" when absent, empty or DMS's default} */
     static String value(JsonNode v, String key) {
         return valueOf(v, key);
     }
 
-    /** @return the array's elements, sorted by canonical text when DMS ignores their order */
+    /** {@return the array's elements, sorted by canonical text when DMS ignores their order} */
     static List<JsonNode> ordered(JsonNode array, String key) {
         List<JsonNode> items = new ArrayList<>();
         array.elements().forEachRemaining(items::add);

@@ -14,10 +14,10 @@ import io.dmskit.mappings.transformation.DataType;
  */
 public interface ColumnActionStep extends NameActionStep {
 
-    /** @return the rule with action {@code remove-column} */
+    /** {@return the rule with action {@code remove-column}} */
     TransformationStep removeColumn();
 
-    /** @return the rule with action {@code include-column} (repeat once per column to keep) */
+    /** {@return the rule with action {@code include-column} (repeat once per column to keep)} */
     TransformationStep includeColumn();
 
     /**
@@ -32,9 +32,9 @@ public interface ColumnActionStep extends NameActionStep {
      */
     TransformationStep dataMaskingDigitsMask(char maskCharacter);
 
-    /** @return the rule with action {@code data-masking-digits-randomize} */
+    /** {@return the rule with action {@code data-masking-digits-randomize}} */
     TransformationStep dataMaskingDigitsRandomize();
 
-    /** @return the rule with action {@code data-masking-hash-mask} */
+    /** {@return the rule with action {@code data-masking-hash-mask}} */
     TransformationStep dataMaskingHashMask();
 }

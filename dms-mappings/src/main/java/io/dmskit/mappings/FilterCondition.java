@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public record FilterCondition(String operator, String value, String startValue, String endValue) {
 
-    /** @return the operator as an enum, empty when DMS does not know it */
+    /** {@return the operator as an enum, empty when DMS does not know it} */
     public Optional<FilterOperator> filterOperator() {
         return FilterOperator.fromWire(operator);
     }
@@ -119,12 +119,12 @@ public record FilterCondition(String operator, String value, String startValue, 
                 Args.required(start, "FilterCondition: start"), Args.required(end, "FilterCondition: end"));
     }
 
-    /** @return {@code column IS NULL} */
+    /** {@return {@code column IS NULL}} */
     public static FilterCondition isNull() {
         return new FilterCondition(FilterOperator.NULL.wireValue(), null, null, null);
     }
 
-    /** @return {@code column IS NOT NULL} (must be alone in its filter) */
+    /** {@return {@code column IS NOT NULL} (must be alone in its filter)} */
     public static FilterCondition notNull() {
         return new FilterCondition(FilterOperator.NOTNULL.wireValue(), null, null, null);
     }

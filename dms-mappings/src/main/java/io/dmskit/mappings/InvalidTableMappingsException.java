@@ -22,12 +22,12 @@ public class InvalidTableMappingsException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** @return every problem found, errors and warnings, in document order */
+    /** {@return every problem found, errors and warnings, in document order} */
     public List<MappingProblem> problems() {
         return problems;
     }
 
-    /** @return only the problems of severity {@link Severity#ERROR} */
+    /** {@return only the problems of severity {@link Severity#ERROR}} */
     public List<MappingProblem> errors() {
         return problems.stream().filter(MappingProblem::isError).toList();
     }

@@ -39,7 +39,7 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
                 "MappingDiff: documentChanges");
     }
 
-    /** @return a diff without changes */
+    /** {@return a diff without changes} */
     public static MappingDiff none() {
         return new MappingDiff(List.of(), List.of());
     }
@@ -53,7 +53,7 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
         return RuleDiffer.diff(Args.required(before, "MappingDiff: before"), Args.required(after, "MappingDiff: after"));
     }
 
-    /** @return whether both mappings mean the same to DMS (rule-ids may still differ) */
+    /** {@return whether both mappings mean the same to DMS (rule-ids may still differ)} */
     public boolean isEmpty() {
         return changes.isEmpty() && documentChanges.isEmpty();
     }
@@ -66,7 +66,7 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
         return changes.stream().filter(c -> c.kind() == kind).toList();
     }
 
-    /** @return e.g. {@code 1 added, 2 changed}; {@code no changes} when empty */
+    /** {@return e.g. {@code 1 added, 2 changed}; {@code no changes} when empty} */
     public String summary() {
         if (isEmpty()) {
             return "no changes";
@@ -82,14 +82,14 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
         return s;
     }
 
-    /** @return one line per change ({@link RuleChange#toString()}), document properties last */
+    /** {@return one line per change ({@link RuleChange#toString()}), document properties last} */
     public List<String> lines() {
         List<String> out = new java.util.ArrayList<>(changes.stream().map(RuleChange::toString).toList());
         documentChanges.forEach(f -> out.add("~ " + f));
         return out;
     }
 
-    /** @return {@link #lines()}, one per line */
+    /** {@return {@link #lines()}, one per line} */
     @Override
     public String toString() {
         return isEmpty() ? "no changes" : String.join("\n", lines());

@@ -19,10 +19,10 @@ public interface NameActionStep {
      */
     TransformationStep rename(String newName);
 
-    /** @return the rule with action {@code convert-lowercase} */
+    /** {@return the rule with action {@code convert-lowercase}} */
     TransformationStep convertLowercase();
 
-    /** @return the rule with action {@code convert-uppercase} */
+    /** {@return the rule with action {@code convert-uppercase}} */
     TransformationStep convertUppercase();
 
     /**

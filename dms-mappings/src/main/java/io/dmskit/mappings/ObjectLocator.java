@@ -90,7 +90,7 @@ public record ObjectLocator(String schemaName, String tableName, String tableTyp
         return new ObjectLocator(schemaName, tableName, tableType, columnName, dataType, tableTablespaceName, value);
     }
 
-    /** @return the table-type as an enum, {@link TableType#TABLE} when absent or unknown */
+    /** {@return the table-type as an enum, {@link TableType#TABLE} when absent or unknown} */
     public TableType tableTypeOrDefault() {
         return tableType == null ? TableType.TABLE : TableType.fromWire(tableType).orElse(TableType.TABLE);
     }

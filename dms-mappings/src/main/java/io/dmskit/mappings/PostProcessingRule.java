@@ -18,17 +18,17 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code tag-set} */
+    /** {@return the {@code tag-set}} */
     public List<Tag> tagSet() {
         return Codec.tags(node.get("tag-set"));
     }

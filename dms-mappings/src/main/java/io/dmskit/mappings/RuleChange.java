@@ -42,7 +42,7 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
             this.symbol = symbol;
         }
 
-        /** @return {@code +}, {@code -} or {@code ~}, as a diff shows it */
+        /** {@return {@code +}, {@code -} or {@code ~}, as a diff shows it} */
         public String symbol() {
             return symbol;
         }
@@ -65,7 +65,7 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
             Args.required(after, "RuleChange: after");
         }
 
-        /** @return {@code path: before -> after}, {@code (absent)} for a missing value */
+        /** {@return {@code path: before -> after}, {@code (absent)} for a missing value} */
         @Override
         public String toString() {
             return path + ": " + before.orElse("(absent)") + " -> " + after.orElse("(absent)");
@@ -84,12 +84,12 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
         }
     }
 
-    /** @return the rule as it is now, or as it was for a removed rule */
+    /** {@return the rule as it is now, or as it was for a removed rule} */
     public Rule rule() {
         return after.or(() -> before).orElseThrow();
     }
 
-    /** @return whether the rule-id changed (renumbering alone is not a change of meaning) */
+    /** {@return whether the rule-id changed (renumbering alone is not a change of meaning)} */
     public boolean ruleIdChanged() {
         return before.isPresent() && after.isPresent() && !RuleDiffer.sameId(before.get(), after.get());
     }

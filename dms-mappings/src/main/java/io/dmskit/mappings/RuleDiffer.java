@@ -219,7 +219,7 @@ final class RuleDiffer {
         return Optional.of(v.isValueNode() ? v.asText() : JsonTree.write(v));
     }
 
-    /** @return a rule's content without rule-id and rule-name, as compact JSON */
+    /** {@return a rule's content without rule-id and rule-name, as compact JSON} */
     static String content(Rule r) {
         ObjectNode copy = AbstractRule.nodeOf(r).deepCopy();
         copy.remove("rule-id");

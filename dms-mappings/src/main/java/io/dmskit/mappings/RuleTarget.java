@@ -22,7 +22,7 @@ public enum RuleTarget {
         this.wireValue = wireValue;
     }
 
-    /** @return the value as written in the DMS JSON document */
+    /** {@return the value as written in the DMS JSON document} */
     public String wireValue() {
         return wireValue;
     }

@@ -18,7 +18,7 @@ public enum SelectionAction {
         this.wireValue = wireValue;
     }
 
-    /** @return the value as written in the DMS JSON document */
+    /** {@return the value as written in the DMS JSON document} */
     public String wireValue() {
         return wireValue;
     }

@@ -25,34 +25,34 @@ public final class SelectionRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return a builder for a selection rule with no action yet */
+    /** {@return a builder for a selection rule with no action yet} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code rule-action} as an enum, empty when missing or unknown */
+    /** {@return the {@code rule-action} as an enum, empty when missing or unknown} */
     public Optional<SelectionAction> action() {
         return SelectionAction.fromWire(ruleAction());
     }
 
-    /** @return the {@code table-type} of the locator, {@link TableType#TABLE} when absent */
+    /** {@return the {@code table-type} of the locator, {@link TableType#TABLE} when absent} */
     public TableType tableType() {
         ObjectLocator l = objectLocator();
         return l == null ? TableType.TABLE : l.tableTypeOrDefault();
     }
 
-    /** @return the {@code load-order} (number or digit string), empty when absent or not an integer */
+    /** {@return the {@code load-order} (number or digit string), empty when absent or not an integer} */
     public OptionalInt loadOrder() {
         Integer v = Codec.intValue(node, "load-order");
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
-    /** @return the source filters, empty when none */
+    /** {@return the source filters, empty when none} */
     public List<SourceFilter> filters() {
         return Codec.filters(node.get("filters"));
     }

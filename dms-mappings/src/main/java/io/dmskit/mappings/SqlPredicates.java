@@ -70,7 +70,7 @@ final class SqlPredicates {
         return Optional.of(String.join(" AND ", ands));
     }
 
-    /** @return the predicate for {@code toString()}: never throws, says why when the filters cannot be rendered */
+    /** {@return the predicate for {@code toString()}: never throws, says why when the filters cannot be rendered} */
     static String describe(List<SourceFilter> filters, SqlDialect d) {
         try {
             return render(filters, d).orElse("");

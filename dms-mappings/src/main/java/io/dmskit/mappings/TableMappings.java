@@ -69,7 +69,7 @@ public final class TableMappings {
         this.parseWarnings = List.copyOf(parseWarnings);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -252,7 +252,7 @@ public final class TableMappings {
         return out;
     }
 
-    /** @return compact JSON exactly as DMS expects it: kebab-case keys, rule-ids as digit strings, no nulls */
+    /** {@return compact JSON exactly as DMS expects it: kebab-case keys, rule-ids as digit strings, no nulls} */
     public String toJson() {
         String json = compactJson;
         if (json == null) {
@@ -262,7 +262,7 @@ public final class TableMappings {
         return json;
     }
 
-    /** @return the same JSON indented for people */
+    /** {@return the same JSON indented for people} */
     public String toPrettyJson() {
         return JsonTree.writePretty(tree());
     }
@@ -288,7 +288,7 @@ public final class TableMappings {
         return List.copyOf(out);
     }
 
-    /** @return the rules in document order */
+    /** {@return the rules in document order} */
     public List<Rule> rules() {
         return rules;
     }
@@ -325,7 +325,7 @@ public final class TableMappings {
         return v == null ? Optional.empty() : Optional.of(JsonTree.write(v));
     }
 
-    /** @return a builder holding these rules and top-level keys */
+    /** {@return a builder holding these rules and top-level keys} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rules.addAll(rules);
@@ -434,7 +434,7 @@ public final class TableMappings {
         return MappingDiff.between(before, this);
     }
 
-    /** @return the document's keys besides {@code rules} (never mutated) */
+    /** {@return the document's keys besides {@code rules} (never mutated)} */
     ObjectNode extrasNode() {
         return extras;
     }
@@ -520,7 +520,7 @@ public final class TableMappings {
             return this;
         }
 
-        /** @return this builder without rules */
+        /** {@return this builder without rules} */
         public Builder clearRules() {
             rules.clear();
             return this;

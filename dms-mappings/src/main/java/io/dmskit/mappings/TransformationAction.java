@@ -48,7 +48,7 @@ public enum TransformationAction {
         this.wireValue = wireValue;
     }
 
-    /** @return the value as written in the DMS JSON document */
+    /** {@return the value as written in the DMS JSON document} */
     public String wireValue() {
         return wireValue;
     }

@@ -147,7 +147,7 @@ public final class Wildcards {
         return new Compiled(null, segments);
     }
 
-    /** @return whether the pattern has no {@code %}, {@code _} or {@code [} (one vectorised scan per character) */
+    /** {@return whether the pattern has no {@code %}, {@code _} or {@code [} (one vectorised scan per character)} */
     private static boolean plain(String pattern) {
         return pattern.indexOf('%') < 0 && pattern.indexOf('_') < 0 && pattern.indexOf('[') < 0;
     }
@@ -174,12 +174,12 @@ public final class Wildcards {
             this.segments = List.copyOf(segments);
         }
 
-        /** @return whether the pattern has no wildcard, so only the equal name matches */
+        /** {@return whether the pattern has no wildcard, so only the equal name matches} */
         boolean isLiteral() {
             return literal != null;
         }
 
-        /** @return how many tokens the pattern compiled to (a structural measure of the work per match) */
+        /** {@return how many tokens the pattern compiled to (a structural measure of the work per match)} */
         int tokenCount() {
             int n = literal != null ? 1 : 0;
             for (Segment s : segments) {
@@ -263,7 +263,7 @@ public final class Wildcards {
             return true;
         }
 
-        /** @return the leftmost position in {@code [from, end - length]} where the segment matches, or -1 */
+        /** {@return the leftmost position in {@code [from, end - length]} where the segment matches, or -1} */
         int find(String s, int from, int end) {
             if (length == 0) {
                 return from <= end ? from : -1;

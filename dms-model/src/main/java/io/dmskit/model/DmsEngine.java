@@ -75,7 +75,7 @@ public record DmsEngine(String name, String displayName, boolean source, boolean
         Args.required(settingsMember, "DmsEngine: settingsMember");
     }
 
-    /** @return every engine DMS knows, in a stable order */
+    /** {@return every engine DMS knows, in a stable order} */
     public static List<DmsEngine> all() {
         return List.copyOf(ALL.values());
     }

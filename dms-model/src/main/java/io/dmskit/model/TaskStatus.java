@@ -49,18 +49,18 @@ public enum TaskStatus {
         return Optional.of(UNKNOWN);
     }
 
-    /** @return whether the task settles from here by itself (creating, starting, stopping, modifying, ...) */
+    /** {@return whether the task settles from here by itself (creating, starting, stopping, modifying, ...)} */
     public boolean isTransitional() {
         return this == CREATING || this == STARTING || this == STOPPING || this == MODIFYING || this == MOVING
             || this == TESTING || this == DELETING;
     }
 
-    /** @return whether ModifyReplicationTask is accepted in this status (stopped, ready, failed) */
+    /** {@return whether ModifyReplicationTask is accepted in this status (stopped, ready, failed)} */
     public boolean isModifiable() {
         return this == READY || this == STOPPED || this == FAILED;
     }
 
-    /** @return the DMS spelling */
+    /** {@return the DMS spelling} */
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -96,7 +96,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return builder().build();
     }
 
-    /** @return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options */
+    /** {@return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options} */
     public static Builder builder() {
         return new Builder();
     }
@@ -247,7 +247,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return clock();
     }
 
-    /** @return whether a test or class scope is open */
+    /** {@return whether a test or class scope is open} */
     public boolean isActive() {
         synchronized (lock) {
             return testScope != null || !classScopes.isEmpty();
@@ -420,7 +420,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return this;
         }
 
-        /** @return the sandbox */
+        /** {@return the sandbox} */
         public DmsSandbox build() {
             return new DmsSandbox(this);
         }
@@ -477,17 +477,17 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return new Builder(endpoint);
         }
 
-        /** @return the endpoint URL */
+        /** {@return the endpoint URL} */
         public URI endpoint() {
             return settings.endpoint();
         }
 
-        /** @return the region of the clients */
+        /** {@return the region of the clients} */
         public Region region() {
             return settings.region();
         }
 
-        /** @return a DMS client for the endpoint */
+        /** {@return a DMS client for the endpoint} */
         public synchronized DatabaseMigrationClient dms() {
             if (dms == null) {
                 dms = settings.apply(DatabaseMigrationClient.builder()).build();
@@ -495,7 +495,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return dms;
         }
 
-        /** @return a Secrets Manager client for the endpoint */
+        /** {@return a Secrets Manager client for the endpoint} */
         public synchronized SecretsManagerClient secrets() {
             if (secrets == null) {
                 secrets = settings.apply(SecretsManagerClient.builder()).build();
@@ -503,7 +503,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return secrets;
         }
 
-        /** @return an S3 client for the endpoint, path-style */
+        /** {@return an S3 client for the endpoint, path-style} */
         public synchronized S3Client s3() {
             if (s3 == null) {
                 s3 = settings.apply(S3Client.builder()).forcePathStyle(true).build();

@@ -38,7 +38,7 @@ public final class FakeClock extends Clock {
         this.zone = zone;
     }
 
-    /** @return a clock standing at the current system time, truncated to milliseconds, in UTC */
+    /** {@return a clock standing at the current system time, truncated to milliseconds, in UTC} */
     public static FakeClock create() {
         return startingAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }

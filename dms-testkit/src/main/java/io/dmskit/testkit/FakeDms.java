@@ -74,39 +74,39 @@ public final class FakeDms implements DatabaseMigrationClient {
         return builder().build();
     }
 
-    /** @return a builder for a configured fake */
+    /** {@return a builder for a configured fake} */
     public static Builder builder() {
         return new Builder();
     }
 
     // ------------------------------------------------------------------------------------------------ test API
 
-    /** @return the fake's clock */
+    /** {@return the fake's clock} */
     public FakeClock clock() {
         return clock;
     }
 
-    /** @return the transition delays in use */
+    /** {@return the transition delays in use} */
     public Timings timings() {
         return timings;
     }
 
-    /** @return the account id used in ARNs */
+    /** {@return the account id used in ARNs} */
     public String accountId() {
         return accountId;
     }
 
-    /** @return the region used in ARNs */
+    /** {@return the region used in ARNs} */
     public String region() {
         return region;
     }
 
-    /** @return the fault injection rules of this fake */
+    /** {@return the fault injection rules of this fake} */
     public Faults faults() {
         return faults;
     }
 
-    /** @return every call so far, in arrival order */
+    /** {@return every call so far, in arrival order} */
     public List<CallRecord> calls() {
         return calls.all();
     }
@@ -119,7 +119,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         return calls.of(operationName);
     }
 
-    /** @return how many calls of state-changing operations were made (including failed ones) */
+    /** {@return how many calls of state-changing operations were made (including failed ones)} */
     public long mutatingCallCount() {
         return calls.mutatingCount();
     }
@@ -129,7 +129,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         calls.clear();
     }
 
-    /** @return the names of the operations this fake implements */
+    /** {@return the names of the operations this fake implements} */
     public static List<String> supportedOperations() {
         return List.copyOf(DmsRegion.operations());
     }
@@ -647,7 +647,7 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @return the fake */
+        /** {@return the fake} */
         public FakeDms build() {
             return new FakeDms(this);
         }

@@ -162,7 +162,7 @@ public final class Faults {
         return this;
     }
 
-    /** @return whether no rule is active */
+    /** {@return whether no rule is active} */
     public synchronized boolean isEmpty() {
         errors.removeIf(r -> r.remaining == 0);
         return errors.isEmpty() && latencies.isEmpty() && consistency.isEmpty();
@@ -254,12 +254,12 @@ public final class Faults {
             return add(new ErrorRule(operation, error, n, -1));
         }
 
-        /** @return the faults; the next call fails */
+        /** {@return the faults; the next call fails} */
         public Faults once() {
             return times(1);
         }
 
-        /** @return the faults; every call fails until {@link Faults#clear()} */
+        /** {@return the faults; every call fails until {@link Faults#clear()}} */
         public Faults always() {
             return add(new ErrorRule(operation, error, -1, -1));
         }

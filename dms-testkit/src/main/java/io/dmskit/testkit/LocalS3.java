@@ -77,17 +77,17 @@ public final class LocalS3 implements AutoCloseable {
         this.region = Region.of(b.region);
     }
 
-    /** @return a LocalS3 with default settings, not started yet */
+    /** {@return a LocalS3 with default settings, not started yet} */
     public static LocalS3 create() {
         return builder().build();
     }
 
-    /** @return a LocalS3 with default settings, already started */
+    /** {@return a LocalS3 with default settings, already started} */
     public static LocalS3 started() {
         return create().start();
     }
 
-    /** @return a builder for a LocalS3 with a fixed folder, initial buckets or another region */
+    /** {@return a builder for a LocalS3 with a fixed folder, initial buckets or another region} */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,7 +109,7 @@ public final class LocalS3 implements AutoCloseable {
         return this;
     }
 
-    /** @return whether the server is running */
+    /** {@return whether the server is running} */
     public synchronized boolean isRunning() {
         return server != null;
     }
@@ -137,27 +137,27 @@ public final class LocalS3 implements AutoCloseable {
         stop();
     }
 
-    /** @return {@code http://127.0.0.1:<port>} */
+    /** {@return {@code http://127.0.0.1:<port>}} */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** @return the local HTTP port */
+    /** {@return the local HTTP port} */
     public synchronized int port() {
         return running().httpPort();
     }
 
-    /** @return the region the server and its clients use ({@code us-east-1} by default) */
+    /** {@return the region the server and its clients use ({@code us-east-1} by default)} */
     public Region region() {
         return region;
     }
 
-    /** @return the folder that holds the objects */
+    /** {@return the folder that holds the objects} */
     public synchronized Path rootFolder() {
         return running().root();
     }
 
-    /** @return how long the last {@link #start()} took */
+    /** {@return how long the last {@link #start()} took} */
     public synchronized Duration startupTime() {
         return startupTime;
     }
@@ -234,7 +234,7 @@ public final class LocalS3 implements AutoCloseable {
         return new Bucket(name);
     }
 
-    /** @return the names of all buckets, sorted */
+    /** {@return the names of all buckets, sorted} */
     public List<String> bucketNames() {
         List<String> names = new ArrayList<>();
         client().listBuckets().buckets().forEach(b -> names.add(b.name()));
@@ -293,7 +293,7 @@ public final class LocalS3 implements AutoCloseable {
             this.name = name;
         }
 
-        /** @return the bucket name */
+        /** {@return the bucket name} */
         public String name() {
             return name;
         }
@@ -357,7 +357,7 @@ public final class LocalS3 implements AutoCloseable {
             }
         }
 
-        /** @return all keys, in S3's (UTF-8 binary) order */
+        /** {@return all keys, in S3's (UTF-8 binary) order} */
         public List<String> keys() {
             return keys("");
         }

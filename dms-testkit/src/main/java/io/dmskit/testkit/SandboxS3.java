@@ -54,12 +54,12 @@ final class SandboxS3 implements AutoCloseable {
         return new SandboxS3(shared);
     }
 
-    /** @return the shared server */
+    /** {@return the shared server} */
     public LocalS3 server() {
         return server;
     }
 
-    /** @return this scope's client */
+    /** {@return this scope's client} */
     public S3Client client() {
         return client;
     }

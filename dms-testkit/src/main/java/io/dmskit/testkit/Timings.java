@@ -62,7 +62,7 @@ public final class Timings {
         this.taskAssessment = b.taskAssessment;
     }
 
-    /** @return every transition due immediately; full load of unscripted tasks finishes immediately */
+    /** {@return every transition due immediately; full load of unscripted tasks finishes immediately} */
     public static Timings instant() {
         return new Builder().build();
     }
@@ -94,12 +94,12 @@ public final class Timings {
                 .build();
     }
 
-    /** @return a builder with no delays */
+    /** {@return a builder with no delays} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding these timings */
+    /** {@return a builder holding these timings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -116,35 +116,35 @@ public final class Timings {
         return b.build();
     }
 
-    /** @return {@code creating → available} of a replication instance */
+    /** {@return {@code creating → available} of a replication instance} */
     public Duration instanceCreate() { return instanceCreate; }
-    /** @return {@code modifying → available} of a replication instance */
+    /** {@return {@code modifying → available} of a replication instance} */
     public Duration instanceModify() { return instanceModify; }
-    /** @return {@code rebooting → available} of a replication instance */
+    /** {@return {@code rebooting → available} of a replication instance} */
     public Duration instanceReboot() { return instanceReboot; }
-    /** @return {@code deleting → gone} of a replication instance */
+    /** {@return {@code deleting → gone} of a replication instance} */
     public Duration instanceDelete() { return instanceDelete; }
-    /** @return {@code deleting → gone} of an endpoint */
+    /** {@return {@code deleting → gone} of an endpoint} */
     public Duration endpointDelete() { return endpointDelete; }
-    /** @return {@code testing → successful|failed} of a connection */
+    /** {@return {@code testing → successful|failed} of a connection} */
     public Duration connectionTest() { return connectionTest; }
-    /** @return {@code creating → ready} of a task */
+    /** {@return {@code creating → ready} of a task} */
     public Duration taskCreate() { return taskCreate; }
-    /** @return {@code modifying → ready|stopped|failed} of a task */
+    /** {@return {@code modifying → ready|stopped|failed} of a task} */
     public Duration taskModify() { return taskModify; }
-    /** @return {@code starting → running} of a task */
+    /** {@return {@code starting → running} of a task} */
     public Duration taskStart() { return taskStart; }
-    /** @return {@code stopping → stopped} of a task */
+    /** {@return {@code stopping → stopped} of a task} */
     public Duration taskStop() { return taskStop; }
-    /** @return {@code moving → ready|stopped} of a task */
+    /** {@return {@code moving → ready|stopped} of a task} */
     public Duration taskMove() { return taskMove; }
-    /** @return {@code deleting → gone} of a task */
+    /** {@return {@code deleting → gone} of a task} */
     public Duration taskDelete() { return taskDelete; }
-    /** @return {@code running → started serverless replication} delay */
+    /** {@return {@code running → started serverless replication} delay} */
     public Duration replicationStart() { return replicationStart; }
-    /** @return {@code stopping → stopped} of a serverless replication */
+    /** {@return {@code stopping → stopped} of a serverless replication} */
     public Duration replicationStop() { return replicationStop; }
-    /** @return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment) */
+    /** {@return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment)} */
     public Duration taskAssessment() { return taskAssessment; }
 
     /**

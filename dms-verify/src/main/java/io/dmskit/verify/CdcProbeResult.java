@@ -88,7 +88,7 @@ public final class CdcProbeResult {
         this.tableCreated = tableCreated;
     }
 
-    /** @return whether every change was seen on the target in time */
+    /** {@return whether every change was seen on the target in time} */
     public boolean succeeded() {
         return failure == null && operations.size() == ProbeOperation.values().length
                 && operations.stream().allMatch(OperationResult::seen);
@@ -102,57 +102,57 @@ public final class CdcProbeResult {
         return outcome;
     }
 
-    /** @return why the probe failed: what it looked for, where, for how long, and what the task's state proves */
+    /** {@return why the probe failed: what it looked for, where, for how long, and what the task's state proves} */
     public Optional<String> failureMessage() {
         return Optional.ofNullable(failure);
     }
 
-    /** @return the source probe table, {@code schema.table} */
+    /** {@return the source probe table, {@code schema.table}} */
     public String probeTable() {
         return probeTable;
     }
 
-    /** @return where the changes were looked for */
+    /** {@return where the changes were looked for} */
     public String targetLocation() {
         return targetLocation;
     }
 
-    /** @return the marker row's unique id */
+    /** {@return the marker row's unique id} */
     public String markerId() {
         return markerId;
     }
 
-    /** @return probe start */
+    /** {@return probe start} */
     public Instant startedAt() {
         return startedAt;
     }
 
-    /** @return probe end */
+    /** {@return probe end} */
     public Instant finishedAt() {
         return finishedAt;
     }
 
-    /** @return results per change, in the order made */
+    /** {@return results per change, in the order made} */
     public List<OperationResult> operations() {
         return operations;
     }
 
-    /** @return the result for one change */
+    /** {@return the result for one change} */
     public Optional<OperationResult> operation(ProbeOperation op) {
         return operations.stream().filter(o -> o.operation() == op).findFirst();
     }
 
-    /** @return whether the marker row was removed from the source */
+    /** {@return whether the marker row was removed from the source} */
     public boolean cleanedUp() {
         return cleanedUp;
     }
 
-    /** @return whether the probe created its table */
+    /** {@return whether the probe created its table} */
     public boolean tableCreated() {
         return tableCreated;
     }
 
-    /** @return the largest commit → detected latency among the changes seen */
+    /** {@return the largest commit → detected latency among the changes seen} */
     public Optional<Duration> maxLatency() {
         return operations.stream().map(OperationResult::latencyToDetected).flatMap(Optional::stream)
                 .max(Duration::compareTo);
@@ -168,7 +168,7 @@ public final class CdcProbeResult {
         }
     }
 
-    /** @return a few lines for a terminal */
+    /** {@return a few lines for a terminal} */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("CDC probe of ").append(probeTable).append(" -> ").append(targetLocation)

@@ -91,7 +91,7 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
         return taskIdentifier.map(id -> "'" + id + "' (" + taskArn + ")").orElse(taskArn);
     }
 
-    /** @return whether the task replicates ongoing changes ({@code cdc} or {@code full-load-and-cdc}) */
+    /** {@return whether the task replicates ongoing changes ({@code cdc} or {@code full-load-and-cdc})} */
     public boolean appliesCdc() {
         String m = migrationType.toLowerCase(Locale.ROOT);
         return m.equals("cdc") || m.equals("full-load-and-cdc");
@@ -142,7 +142,7 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
                 && t.schema().equalsIgnoreCase(schema) && t.table().equalsIgnoreCase(table)).findFirst();
     }
 
-    /** @return a one-line summary, e.g. {@code running (full-load-and-cdc), full load 100 %, 3 loaded, 0 loading} */
+    /** {@return a one-line summary, e.g. {@code running (full-load-and-cdc), full load 100 %, 3 loaded, 0 loading}} */
     public String summary() {
         StringBuilder sb = new StringBuilder(status.wireValue());
         stopReason.ifPresent(r -> sb.append(" (").append(r.text()).append(')'));

@@ -132,7 +132,7 @@ public final class Verifier {
         this.taskReader = new DmsTaskReader(dms, taskArn, s3);
     }
 
-    /** @return a builder */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -149,7 +149,7 @@ public final class Verifier {
         return b.build();
     }
 
-    /** @return a builder with this verifier's settings */
+    /** {@return a builder with this verifier's settings} */
     public Builder toBuilder() {
         Builder b = builder().source(source).sourceName(sourceName).tableMappings(mappings).tables(tables)
                 .target(target).s3(s3).dms(dms).taskArn(taskArn).countMode(countMode).parallelism(parallelism)

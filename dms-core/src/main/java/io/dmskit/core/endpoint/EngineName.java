@@ -47,17 +47,17 @@ public enum EngineName {
         this.family = family;
     }
 
-    /** @return the engine name DMS uses */
+    /** {@return the engine name DMS uses} */
     public String wireValue() {
         return wireValue;
     }
 
-    /** @return the settings family */
+    /** {@return the settings family} */
     public Family family() {
         return family;
     }
 
-    /** @return whether this engine is a relational database (needs server, port and credentials) */
+    /** {@return whether this engine is a relational database (needs server, port and credentials)} */
     public boolean isDatabase() {
         return family != Family.S3 && family != Family.KINESIS;
     }

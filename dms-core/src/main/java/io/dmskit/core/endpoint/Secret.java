@@ -71,7 +71,7 @@ public final class Secret {
         return new String(value);
     }
 
-    /** @return the length of the value (useful for validation messages that must not show the value) */
+    /** {@return the length of the value (useful for validation messages that must not show the value)} */
     public int length() {
         return value.length;
     }
@@ -117,7 +117,7 @@ public final class Secret {
         return 0x5ec2e7;
     }
 
-    /** @return always {@code Secret[redacted]} */
+    /** {@return always {@code Secret[redacted]}} */
     @Override
     public String toString() {
         return "Secret[redacted]";

@@ -23,7 +23,7 @@ public class ChangeNotAllowedException extends DmsKitException {
         this.changes = List.copyOf(changes);
     }
 
-    /** @return the changes that are not allowed */
+    /** {@return the changes that are not allowed} */
     public List<String> changes() {
         return changes;
     }

@@ -38,7 +38,7 @@ public record DefinitionProblem(String resource, String field, String message) {
         return resource != null ? this : new DefinitionProblem(resourceName, field, message);
     }
 
-    /** @return {@code resource: field: message} */
+    /** {@return {@code resource: field: message}} */
     @Override
     public String toString() {
         return (resource == null ? "" : resource + ": ") + field + ": " + message;

@@ -27,7 +27,7 @@ public class DmsApiException extends DmsKitException {
         this.statusCode = statusCode;
     }
 
-    /** @return the HTTP status code, when AWS answered */
+    /** {@return the HTTP status code, when AWS answered} */
     public Optional<Integer> statusCode() {
         return Optional.ofNullable(statusCode);
     }

@@ -46,17 +46,17 @@ public class DmsKitException extends RuntimeException {
         this(message, null, null, null, null, null);
     }
 
-    /** @return the resource concerned (identifier or ARN), if known */
+    /** {@return the resource concerned (identifier or ARN), if known} */
     public Optional<String> resource() {
         return Optional.ofNullable(resource);
     }
 
-    /** @return the operation that failed, if known */
+    /** {@return the operation that failed, if known} */
     public Optional<String> operation() {
         return Optional.ofNullable(operation);
     }
 
-    /** @return AWS's error code, when AWS answered */
+    /** {@return AWS's error code, when AWS answered} */
     public Optional<String> awsErrorCode() {
         return Optional.ofNullable(awsErrorCode);
     }
@@ -95,7 +95,7 @@ public class DmsKitException extends RuntimeException {
         return this;
     }
 
-    /** @return AWS's request id, when AWS answered */
+    /** {@return AWS's request id, when AWS answered} */
     public Optional<String> awsRequestId() {
         return Optional.ofNullable(awsRequestId);
     }

@@ -28,7 +28,7 @@ public class InvalidDefinitionException extends DmsKitException {
             + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
     }
 
-    /** @return every problem, in the order found */
+    /** {@return every problem, in the order found} */
     public List<DefinitionProblem> problems() {
         return problems;
     }

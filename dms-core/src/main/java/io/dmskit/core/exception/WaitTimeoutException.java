@@ -24,12 +24,12 @@ public class WaitTimeoutException extends DmsKitException {
         this.waited = waited;
     }
 
-    /** @return the last state seen */
+    /** {@return the last state seen} */
     public String lastState() {
         return lastState;
     }
 
-    /** @return how long dmskit waited */
+    /** {@return how long dmskit waited} */
     public Duration waited() {
         return waited;
     }

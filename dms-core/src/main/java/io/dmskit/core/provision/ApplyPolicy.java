@@ -37,12 +37,12 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
         this(restartRunningTasks, allowReplace, false);
     }
 
-    /** @return the defaults: no restarts, no replacements, no deletions */
+    /** {@return the defaults: no restarts, no replacements, no deletions} */
     public static ApplyPolicy safe() {
         return new ApplyPolicy(false, false, false);
     }
 
-    /** @return restarts of running tasks allowed, replacements and deletions not */
+    /** {@return restarts of running tasks allowed, replacements and deletions not} */
     public static ApplyPolicy restartTasks() {
         return new ApplyPolicy(true, false, false);
     }

@@ -97,7 +97,7 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
         this(plan, arns, elapsed, awsCalls, mutatingCalls, List.of());
     }
 
-    /** @return whether apply changed anything in DMS or Secrets Manager (made a mutating call) */
+    /** {@return whether apply changed anything in DMS or Secrets Manager (made a mutating call)} */
     public boolean changed() {
         return mutatingCalls > 0;
     }

@@ -32,7 +32,7 @@ public final class DestroyOptions {
         this.recoveryDays = recoveryDays;
     }
 
-    /** @return the default: managed secrets are kept (only DMS resources are deleted) */
+    /** {@return the default: managed secrets are kept (only DMS resources are deleted)} */
     public static DestroyOptions keepManagedSecrets() {
         return KEEP;
     }
@@ -83,17 +83,17 @@ public final class DestroyOptions {
         return new InvalidDefinitionException(List.of(new DefinitionProblem("DestroyOptions", field, message)));
     }
 
-    /** @return whether managed secrets are deleted */
+    /** {@return whether managed secrets are deleted} */
     public boolean deletesManagedSecrets() {
         return deleteSecrets;
     }
 
-    /** @return whether secrets are deleted without a recovery window */
+    /** {@return whether secrets are deleted without a recovery window} */
     public boolean forceDeleteWithoutRecovery() {
         return deleteSecrets && recoveryDays == 0;
     }
 
-    /** @return the recovery window in days, empty when secrets are kept or deleted without recovery */
+    /** {@return the recovery window in days, empty when secrets are kept or deleted without recovery} */
     public OptionalInt recoveryWindowInDays() {
         return deleteSecrets && recoveryDays > 0 ? OptionalInt.of(recoveryDays) : OptionalInt.empty();
     }
@@ -108,7 +108,7 @@ public final class DestroyOptions {
         return Boolean.hashCode(deleteSecrets) * 31 + recoveryDays;
     }
 
-    /** @return e.g. {@code DestroyOptions[delete managed secrets, recovery window 7 days]} */
+    /** {@return e.g. {@code DestroyOptions[delete managed secrets, recovery window 7 days]}} */
     @Override
     public String toString() {
         return "DestroyOptions[" + (!deleteSecrets ? "keep managed secrets" : "delete managed secrets, "

@@ -70,7 +70,7 @@ public record FieldDiff(String field, String before, String after, boolean sensi
         return new FieldDiff(field, null, null, true);
     }
 
-    /** @return {@code field: before -> after} */
+    /** {@return {@code field: before -> after}} */
     @Override
     public String toString() {
         return field + ": " + before + " -> " + after;

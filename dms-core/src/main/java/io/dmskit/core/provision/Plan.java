@@ -34,12 +34,12 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** @return whether applying would change anything */
+    /** {@return whether applying would change anything} */
     public boolean hasChanges() {
         return changes.stream().anyMatch(ResourceChange::isChange);
     }
 
-    /** @return only the entries that change something */
+    /** {@return only the entries that change something} */
     public List<ResourceChange> effectiveChanges() {
         return changes.stream().filter(ResourceChange::isChange).toList();
     }
@@ -53,7 +53,7 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         return changes.stream().filter(c -> c.kind() == kind && c.identifier().equals(identifier)).findFirst();
     }
 
-    /** @return how many resources each action touches */
+    /** {@return how many resources each action touches} */
     public Map<ChangeAction, Long> summary() {
         return changes.stream().collect(Collectors.groupingBy(ResourceChange::action, TreeMap::new,
             Collectors.counting()));
@@ -169,7 +169,7 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         }
     }
 
-    /** @return {@link #render()} */
+    /** {@return {@link #render()}} */
     @Override
     public String toString() {
         return render();

@@ -7,7 +7,7 @@ public interface ProgressListener {
     /** @param event the state change */
     void onProgress(ProgressEvent event);
 
-    /** @return a listener that ignores events */
+    /** {@return a listener that ignores events} */
     static ProgressListener none() {
         return e -> {
         };

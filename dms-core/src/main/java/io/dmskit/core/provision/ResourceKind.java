@@ -39,7 +39,7 @@ public enum ResourceKind {
         this.label = label;
     }
 
-    /** @return the DMS console's name for the kind */
+    /** {@return the DMS console's name for the kind} */
     public String label() {
         return label;
     }

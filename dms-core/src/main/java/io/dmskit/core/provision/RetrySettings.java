@@ -53,12 +53,12 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
         }
     }
 
-    /** @return 8 attempts, 500 ms doubling with 50% jitter, at most 20 s per wait */
+    /** {@return 8 attempts, 500 ms doubling with 50% jitter, at most 20 s per wait} */
     public static RetrySettings defaults() {
         return new RetrySettings(8, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(20));
     }
 
-    /** @return a single attempt (no retries) */
+    /** {@return a single attempt (no retries)} */
     public static RetrySettings none() {
         return new RetrySettings(1, Duration.ofMillis(1), 1.0, 0.0, Duration.ofMillis(1));
     }

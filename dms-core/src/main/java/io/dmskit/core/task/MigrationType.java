@@ -15,12 +15,12 @@ public enum MigrationType {
         this.wireValue = wireValue;
     }
 
-    /** @return the DMS value */
+    /** {@return the DMS value} */
     public String wireValue() {
         return wireValue;
     }
 
-    /** @return whether the task captures changes */
+    /** {@return whether the task captures changes} */
     public boolean hasCdc() {
         return this != FULL_LOAD;
     }

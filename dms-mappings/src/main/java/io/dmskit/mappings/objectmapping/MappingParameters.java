@@ -25,7 +25,7 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
         attributeMappings = Args.list(attributeMappings, "MappingParameters: attributeMappings");
     }
 
-    /** @return empty parameters, to refine with the {@code with...} methods */
+    /** {@return empty parameters, to refine with the {@code with...} methods} */
     public static MappingParameters empty() {
         return new MappingParameters(null, null, null, null, null, null, null);
     }

@@ -16,7 +16,7 @@ public enum ObjectMappingAction {
         this.wireValue = wireValue;
     }
 
-    /** @return the value as written in the DMS JSON document */
+    /** {@return the value as written in the DMS JSON document} */
     public String wireValue() {
         return wireValue;
     }

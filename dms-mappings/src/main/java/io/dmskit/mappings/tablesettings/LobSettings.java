@@ -16,7 +16,7 @@ public record LobSettings(String mode, Long bulkMaxSize) {
         return new LobSettings("limited", bulkMaxSizeKb);
     }
 
-    /** @return unlimited (full) LOB mode */
+    /** {@return unlimited (full) LOB mode} */
     public static LobSettings unlimited() {
         return new LobSettings("unlimited", null);
     }
@@ -27,7 +27,7 @@ public record LobSettings(String mode, Long bulkMaxSize) {
         return new LobSettings("unlimited", bulkMaxSizeKb);
     }
 
-    /** @return mode none: use the task's LOB settings */
+    /** {@return mode none: use the task's LOB settings} */
     public static LobSettings none() {
         return new LobSettings("none", null);
     }

@@ -40,17 +40,17 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
         return new ParallelLoad(type, null, null, null, null, null, null, null, null, null);
     }
 
-    /** @return {@code partitions-auto}: one segment per existing partition */
+    /** {@return {@code partitions-auto}: one segment per existing partition} */
     public static ParallelLoad partitionsAuto() {
         return ofType("partitions-auto");
     }
 
-    /** @return {@code subpartitions-auto} (Oracle sources only) */
+    /** {@return {@code subpartitions-auto} (Oracle sources only)} */
     public static ParallelLoad subpartitionsAuto() {
         return ofType("subpartitions-auto");
     }
 
-    /** @return {@code none}: load the table in one thread */
+    /** {@return {@code none}: load the table in one thread} */
     public static ParallelLoad none() {
         return ofType("none");
     }

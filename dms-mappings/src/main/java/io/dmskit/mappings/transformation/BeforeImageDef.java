@@ -19,7 +19,7 @@ public record BeforeImageDef(String columnPrefix, String columnSuffix, String co
         return new BeforeImageDef(prefix, suffix, filter);
     }
 
-    /** @return {@code BI_} prefix, empty suffix, primary-key columns only (the documented example) */
+    /** {@return {@code BI_} prefix, empty suffix, primary-key columns only (the documented example)} */
     public static BeforeImageDef primaryKeyColumns() {
         return new BeforeImageDef("BI_", "", "pk-only");
     }

@@ -79,37 +79,37 @@ public final class CsvDialect {
         return new CsvDialect(delimiter, rowDelimiter, rfc4180, nullValue, false, null, null);
     }
 
-    /** @return the field delimiter */
+    /** {@return the field delimiter} */
     public String delimiter() {
         return delimiter;
     }
 
-    /** @return the row delimiter */
+    /** {@return the row delimiter} */
     public String rowDelimiter() {
         return rowDelimiter;
     }
 
-    /** @return whether fields are quoted (Rfc4180) */
+    /** {@return whether fields are quoted (Rfc4180)} */
     public boolean rfc4180() {
         return rfc4180;
     }
 
-    /** @return the text written for NULL */
+    /** {@return the text written for NULL} */
     public String nullValue() {
         return nullValue;
     }
 
-    /** @return whether each file starts with a header row (AddColumnName) */
+    /** {@return whether each file starts with a header row (AddColumnName)} */
     public boolean headerRow() {
         return header;
     }
 
-    /** @return the TimestampColumnName column, if any */
+    /** {@return the TimestampColumnName column, if any} */
     public Optional<String> timestampColumn() {
         return Optional.ofNullable(timestampColumn);
     }
 
-    /** @return the CsvNoSupValue, if UseCsvNoSupValue is set */
+    /** {@return the CsvNoSupValue, if UseCsvNoSupValue is set} */
     public Optional<String> noSupValue() {
         return Optional.ofNullable(noSupValue);
     }
@@ -242,7 +242,7 @@ public final class CsvDialect {
         return false;
     }
 
-    /** @return a streaming reader of this dialect */
+    /** {@return a streaming reader of this dialect} */
     public CsvReader reader() {
         return new CsvReader(delimiter.getBytes(StandardCharsets.UTF_8),
                 rowDelimiter.getBytes(StandardCharsets.UTF_8), rfc4180 ? QUOTE : -1,

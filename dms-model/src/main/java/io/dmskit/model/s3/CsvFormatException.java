@@ -27,7 +27,7 @@ public final class CsvFormatException extends DmsModelException {
         this.source = source;
     }
 
-    /** @return the object that could not be read, when the reader knew it */
+    /** {@return the object that could not be read, when the reader knew it} */
     public Optional<String> source() {
         return Optional.ofNullable(source);
     }

@@ -84,7 +84,7 @@ public final class CsvReader {
         return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, limits, objectName);
     }
 
-    /** @return the limits this reader enforces */
+    /** {@return the limits this reader enforces} */
     public CsvLimits limits() {
         return limits;
     }

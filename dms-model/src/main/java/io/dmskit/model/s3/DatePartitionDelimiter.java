@@ -19,7 +19,7 @@ public enum DatePartitionDelimiter {
         this.text = text;
     }
 
-    /** @return the characters put between the parts */
+    /** {@return the characters put between the parts} */
     public String text() {
         return text;
     }

@@ -18,7 +18,7 @@ public enum DatePartitionSequence {
     /** day, month, year. */
     DDMMYYYY;
 
-    /** @return the parts of {@code t}, zero-padded, in this sequence's order */
+    /** {@return the parts of {@code t}, zero-padded, in this sequence's order} */
     public List<String> parts(ZonedDateTime t) {
         String y = String.format(Locale.ROOT, "%04d", t.getYear());
         String m = String.format(Locale.ROOT, "%02d", t.getMonthValue());

@@ -26,7 +26,7 @@ public final class S3FormatException extends DmsModelException {
         this.problems = List.copyOf(problems);
     }
 
-    /** @return every problem found, in the order the settings were checked */
+    /** {@return every problem found, in the order the settings were checked} */
     public List<String> problems() {
         return problems;
     }

@@ -53,22 +53,22 @@ public final class S3ObjectNames {
         return new S3ObjectNames(settings);
     }
 
-    /** @return {@code BucketFolder/} or the empty string */
+    /** {@return {@code BucketFolder/} or the empty string} */
     private String root() {
         return settings.bucketFolder().map(f -> f + "/").orElse("");
     }
 
-    /** @return the key prefix of a schema's folder, {@code [BucketFolder/]schema/} */
+    /** {@return the key prefix of a schema's folder, {@code [BucketFolder/]schema/}} */
     public String schemaPrefix(String schema) {
         return root() + schema + "/";
     }
 
-    /** @return the key prefix of a table's folder, {@code [BucketFolder/]schema/table/} */
+    /** {@return the key prefix of a table's folder, {@code [BucketFolder/]schema/table/}} */
     public String tablePrefix(String schema, String table) {
         return root() + schema + "/" + table + "/";
     }
 
-    /** @return the key prefix of the transaction folder {@code [BucketFolder/]CdcPath/} with PreserveTransactions */
+    /** {@return the key prefix of the transaction folder {@code [BucketFolder/]CdcPath/} with PreserveTransactions} */
     public Optional<String> cdcPathPrefix() {
         if (!settings.preserveTransactions()) {
             return Optional.empty();
@@ -76,12 +76,12 @@ public final class S3ObjectNames {
         return settings.cdcPath().map(p -> root() + p + "/");
     }
 
-    /** @return the data files' extension: {@code .csv}, {@code .csv.gz} or {@code .parquet} */
+    /** {@return the data files' extension: {@code .csv}, {@code .csv.gz} or {@code .parquet}} */
     public String extension() {
         return settings.parquet() ? ".parquet" : settings.gzip() ? ".csv.gz" : ".csv";
     }
 
-    /** @return the extension of transaction files, always CSV: {@code .csv} or {@code .csv.gz} */
+    /** {@return the extension of transaction files, always CSV: {@code .csv} or {@code .csv.gz}} */
     public String transactionExtension() {
         return settings.gzip() ? ".csv.gz" : ".csv";
     }
@@ -97,7 +97,7 @@ public final class S3ObjectNames {
         return String.format(Locale.ROOT, "LOAD%08X", sequence);
     }
 
-    /** @return the key of a full-load file, {@code [BucketFolder/]schema/table/LOAD0000000n.ext} */
+    /** {@return the key of a full-load file, {@code [BucketFolder/]schema/table/LOAD0000000n.ext}} */
     public String fullLoadKey(String schema, String table, int sequence) {
         return tablePrefix(schema, table) + loadName(sequence) + extension();
     }
@@ -163,7 +163,7 @@ public final class S3ObjectNames {
                 + transactionExtension();
     }
 
-    /** @return the date-partition folder(s) of a time, e.g. {@code 2024/05/28} for YYYYMMDD and SLASH */
+    /** {@return the date-partition folder(s) of a time, e.g. {@code 2024/05/28} for YYYYMMDD and SLASH} */
     public String datePartition(ZonedDateTime t) {
         Args.required(t, "S3ObjectNames.datePartition: t");
         return String.join(settings.datePartitionDelimiter().text(), settings.datePartitionSequence().parts(t));
@@ -251,13 +251,13 @@ public final class S3ObjectNames {
         return S3ObjectKind.OTHER;
     }
 
-    /** @return whether the key names a Parquet object ({@code .parquet}, {@code .parquet.gz}) */
+    /** {@return whether the key names a Parquet object ({@code .parquet}, {@code .parquet.gz})} */
     public static boolean isParquetName(String key) {
         String n = Args.required(key, "S3ObjectNames.isParquetName: key").toLowerCase(Locale.ROOT);
         return n.endsWith(".parquet") || n.endsWith(".parquet.gz");
     }
 
-    /** @return whether a file name has an extension DMS gives data files (csv, parquet, gz, or none) */
+    /** {@return whether a file name has an extension DMS gives data files (csv, parquet, gz, or none)} */
     static boolean isDataFileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         int dot = n.indexOf('.');

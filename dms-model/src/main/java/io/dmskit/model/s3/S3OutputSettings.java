@@ -82,7 +82,7 @@ public final class S3OutputSettings {
         this.csvNoSupValue = b.csvNoSupValue;
     }
 
-    /** @return a builder holding DMS's defaults; only the bucket name must be set */
+    /** {@return a builder holding DMS's defaults; only the bucket name must be set} */
     public static Builder builder() {
         return new Builder();
     }
@@ -154,7 +154,7 @@ public final class S3OutputSettings {
         return SdkSettingsReader.unescapeDelimiter(value);
     }
 
-    /** @return a builder holding these settings */
+    /** {@return a builder holding these settings} */
     public Builder toBuilder() {
         return builder().bucketName(bucketName).bucketFolder(bucketFolder).dataFormat(dataFormat).gzip(gzip)
                 .csvDelimiter(csvDelimiter).csvRowDelimiter(csvRowDelimiter).csvNullValue(csvNullValue)
@@ -170,163 +170,163 @@ public final class S3OutputSettings {
                 .parquetTimestampInMillisecond(parquetTimestampInMillisecond).csvNoSupValue(csvNoSupValue);
     }
 
-    /** @return {@code BucketName} */
+    /** {@return {@code BucketName}} */
     public String bucketName() {
         return bucketName;
     }
 
-    /** @return {@code BucketFolder} without leading or trailing slashes, if set */
+    /** {@return {@code BucketFolder} without leading or trailing slashes, if set} */
     public Optional<String> bucketFolder() {
         return Optional.ofNullable(bucketFolder);
     }
 
-    /** @return {@code DataFormat} (default CSV) */
+    /** {@return {@code DataFormat} (default CSV)} */
     public S3DataFormat dataFormat() {
         return dataFormat;
     }
 
-    /** @return whether {@code DataFormat} is parquet */
+    /** {@return whether {@code DataFormat} is parquet} */
     public boolean parquet() {
         return dataFormat == S3DataFormat.PARQUET;
     }
 
-    /** @return whether {@code CompressionType} is gzip (default none) */
+    /** {@return whether {@code CompressionType} is gzip (default none)} */
     public boolean gzip() {
         return gzip;
     }
 
-    /** @return {@code CsvDelimiter}, unescaped (default {@code ,}) */
+    /** {@return {@code CsvDelimiter}, unescaped (default {@code ,})} */
     public String csvDelimiter() {
         return csvDelimiter;
     }
 
-    /** @return {@code CsvRowDelimiter}, unescaped (default a line feed) */
+    /** {@return {@code CsvRowDelimiter}, unescaped (default a line feed)} */
     public String csvRowDelimiter() {
         return csvRowDelimiter;
     }
 
-    /** @return {@code CsvNullValue}: what stands for NULL (default the empty string) */
+    /** {@return {@code CsvNullValue}: what stands for NULL (default the empty string)} */
     public String csvNullValue() {
         return csvNullValue;
     }
 
-    /** @return {@code Rfc4180}: whether fields holding delimiters, quotes or line breaks are quoted (default true) */
+    /** {@return {@code Rfc4180}: whether fields holding delimiters, quotes or line breaks are quoted (default true)} */
     public boolean rfc4180() {
         return rfc4180;
     }
 
-    /** @return {@code AddColumnName}: whether every CSV file starts with a header row (default false) */
+    /** {@return {@code AddColumnName}: whether every CSV file starts with a header row (default false)} */
     public boolean addColumnName() {
         return addColumnName;
     }
 
-    /** @return {@code IncludeOpForFullLoad} (default false) */
+    /** {@return {@code IncludeOpForFullLoad} (default false)} */
     public boolean includeOpForFullLoad() {
         return includeOpForFullLoad;
     }
 
-    /** @return {@code CdcInsertsOnly} (default false) */
+    /** {@return {@code CdcInsertsOnly} (default false)} */
     public boolean cdcInsertsOnly() {
         return cdcInsertsOnly;
     }
 
-    /** @return {@code CdcInsertsAndUpdates} (default false) */
+    /** {@return {@code CdcInsertsAndUpdates} (default false)} */
     public boolean cdcInsertsAndUpdates() {
         return cdcInsertsAndUpdates;
     }
 
-    /** @return {@code TimestampColumnName}, if set */
+    /** {@return {@code TimestampColumnName}, if set} */
     public Optional<String> timestampColumnName() {
         return Optional.ofNullable(timestampColumnName);
     }
 
-    /** @return {@code UseTaskStartTimeForFullLoadTimestamp} (default false) */
+    /** {@return {@code UseTaskStartTimeForFullLoadTimestamp} (default false)} */
     public boolean useTaskStartTimeForFullLoadTimestamp() {
         return useTaskStartTimeForFullLoadTimestamp;
     }
 
-    /** @return {@code MaxFileSize} in KB (default 1,048,576) */
+    /** {@return {@code MaxFileSize} in KB (default 1,048,576)} */
     public int maxFileSizeKb() {
         return maxFileSizeKb;
     }
 
-    /** @return {@code MaxFileSize} in bytes */
+    /** {@return {@code MaxFileSize} in bytes} */
     public long maxFileSizeBytes() {
         return maxFileSizeKb * 1024L;
     }
 
-    /** @return {@code CdcMaxBatchInterval} (default 60 seconds) */
+    /** {@return {@code CdcMaxBatchInterval} (default 60 seconds)} */
     public Duration cdcMaxBatchInterval() {
         return cdcMaxBatchInterval;
     }
 
-    /** @return {@code CdcMinFileSize} in KB (default 32,000) */
+    /** {@return {@code CdcMinFileSize} in KB (default 32,000)} */
     public int cdcMinFileSizeKb() {
         return cdcMinFileSizeKb;
     }
 
-    /** @return {@code CdcMinFileSize} in bytes */
+    /** {@return {@code CdcMinFileSize} in bytes} */
     public long cdcMinFileSizeBytes() {
         return cdcMinFileSizeKb * 1024L;
     }
 
-    /** @return {@code DatePartitionEnabled} (default false) */
+    /** {@return {@code DatePartitionEnabled} (default false)} */
     public boolean datePartitionEnabled() {
         return datePartitionEnabled;
     }
 
-    /** @return {@code DatePartitionSequence} (default YYYYMMDD) */
+    /** {@return {@code DatePartitionSequence} (default YYYYMMDD)} */
     public DatePartitionSequence datePartitionSequence() {
         return datePartitionSequence;
     }
 
-    /** @return {@code DatePartitionDelimiter} (default SLASH) */
+    /** {@return {@code DatePartitionDelimiter} (default SLASH)} */
     public DatePartitionDelimiter datePartitionDelimiter() {
         return datePartitionDelimiter;
     }
 
-    /** @return {@code DatePartitionTimezone} (default UTC), also the zone of CDC file names */
+    /** {@return {@code DatePartitionTimezone} (default UTC), also the zone of CDC file names} */
     public ZoneId datePartitionTimezone() {
         return datePartitionTimezone;
     }
 
-    /** @return {@code PreserveTransactions} (default false) */
+    /** {@return {@code PreserveTransactions} (default false)} */
     public boolean preserveTransactions() {
         return preserveTransactions;
     }
 
-    /** @return {@code CdcPath} without leading or trailing slashes, if set */
+    /** {@return {@code CdcPath} without leading or trailing slashes, if set} */
     public Optional<String> cdcPath() {
         return Optional.ofNullable(cdcPath);
     }
 
-    /** @return Parquet {@code RowGroupLength} in rows (default 10,000) */
+    /** {@return Parquet {@code RowGroupLength} in rows (default 10,000)} */
     public int rowGroupLength() {
         return rowGroupLength;
     }
 
-    /** @return {@code ParquetTimestampInMillisecond} (default false: microseconds) */
+    /** {@return {@code ParquetTimestampInMillisecond} (default false: microseconds)} */
     public boolean parquetTimestampInMillisecond() {
         return parquetTimestampInMillisecond;
     }
 
-    /** @return {@code CsvNoSupValue} when {@code UseCsvNoSupValue} is set */
+    /** {@return {@code CsvNoSupValue} when {@code UseCsvNoSupValue} is set} */
     public Optional<String> csvNoSupValue() {
         return Optional.ofNullable(csvNoSupValue);
     }
 
-    /** @return the CSV dialect of the data files (CDC_TXN files use it too) */
+    /** {@return the CSV dialect of the data files (CDC_TXN files use it too)} */
     public CsvDialect csvDialect() {
         return CsvDialect.of(csvDelimiter(), csvRowDelimiter(), rfc4180(), csvNullValue(), addColumnName(),
                 timestampColumnName().orElse(null), csvNoSupValue().orElse(null));
     }
 
-    /** @return the object names of this target */
+    /** {@return the object names of this target} */
     public S3ObjectNames objectNames() {
         return S3ObjectNames.of(this);
     }
 
-    /** @return whether CDC rows carry the Op field (dms-json-formats.md §10.3) */
+    /** {@return whether CDC rows carry the Op field (dms-json-formats.md §10.3)} */
     public boolean cdcOpColumn() {
         return !cdcInsertsOnly || includeOpForFullLoad;
     }

@@ -14,31 +14,31 @@ import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
  */
 public interface ReplicationContext {
 
-    /** @return the task as DescribeReplicationTasks shows it at start (settings and table mappings as JSON) */
+    /** {@return the task as DescribeReplicationTasks shows it at start (settings and table mappings as JSON)} */
     ReplicationTask task();
 
-    /** @return how the task was started */
+    /** {@return how the task was started} */
     StartReplicationTaskTypeValue startType();
 
-    /** @return CdcStartPosition or CdcStartTime given on start, in DMS's textual form */
+    /** {@return CdcStartPosition or CdcStartTime given on start, in DMS's textual form} */
     Optional<String> cdcStartPosition();
 
-    /** @return the position the engine last recorded with {@link #checkpoint(String)}, for resume-processing */
+    /** {@return the position the engine last recorded with {@link #checkpoint(String)}, for resume-processing} */
     Optional<String> lastCheckpoint();
 
-    /** @return the source endpoint as DescribeEndpoints shows it */
+    /** {@return the source endpoint as DescribeEndpoints shows it} */
     Endpoint sourceEndpoint();
 
-    /** @return the target endpoint as DescribeEndpoints shows it */
+    /** {@return the target endpoint as DescribeEndpoints shows it} */
     Endpoint targetEndpoint();
 
-    /** @return credentials of the source endpoint */
+    /** {@return credentials of the source endpoint} */
     EndpointCredentials sourceCredentials();
 
-    /** @return credentials of the target endpoint */
+    /** {@return credentials of the target endpoint} */
     EndpointCredentials targetCredentials();
 
-    /** @return the fake's clock: use it for timestamps in table statistics and output */
+    /** {@return the fake's clock: use it for timestamps in table statistics and output} */
     Clock clock();
 
     /**

@@ -44,7 +44,7 @@ public final class CdcProbeOptions {
         return builder().build();
     }
 
-    /** @return a builder */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,33 +61,33 @@ public final class CdcProbeOptions {
         return b.build();
     }
 
-    /** @return a builder with these settings */
+    /** {@return a builder with these settings} */
     public Builder toBuilder() {
         return builder().schema(schema).table(table).createTableIfMissing(createTableIfMissing).timeout(timeout)
                 .pollInterval(pollInterval).sequential(sequential);
     }
 
-    /** @return source schema of the probe table, or null = the first schema the task replicates */
+    /** {@return source schema of the probe table, or null = the first schema the task replicates} */
     public String schema() {
         return schema;
     }
 
-    /** @return probe table name */
+    /** {@return probe table name} */
     public String table() {
         return table;
     }
 
-    /** @return whether the probe may create its table */
+    /** {@return whether the probe may create its table} */
     public boolean createTableIfMissing() {
         return createTableIfMissing;
     }
 
-    /** @return how long to wait for all three changes, in total */
+    /** {@return how long to wait for all three changes, in total} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return pause between polls of the target */
+    /** {@return pause between polls of the target} */
     public Duration pollInterval() {
         return pollInterval;
     }

@@ -76,22 +76,22 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
                 dms, difference, newStatus, n, error, Optional.ofNullable(reason));
     }
 
-    /** @return {@code schema.table} on the source, or the target name when there is no source table */
+    /** {@return {@code schema.table} on the source, or the target name when there is no source table} */
     public String name() {
         return sourceTable == null ? targetSchema + "." + targetTable : sourceSchema + "." + sourceTable;
     }
 
-    /** @return where the target count was read, or "(not read)" */
+    /** {@return where the target count was read, or "(not read)"} */
     public String targetLocation() {
         return targetCount.map(TargetCount::location).orElse("(not read)");
     }
 
-    /** @return the source's row count, empty when the source was not counted */
+    /** {@return the source's row count, empty when the source was not counted} */
     public OptionalLong sourceRowCount() {
         return sourceCount.map(s -> OptionalLong.of(s.rows())).orElse(OptionalLong.empty());
     }
 
-    /** @return the target's row count, empty when the target was not read or has nothing for this table */
+    /** {@return the target's row count, empty when the target was not read or has nothing for this table} */
     public OptionalLong targetRowCount() {
         return targetCount.filter(TargetCount::exists).map(t -> OptionalLong.of(t.rows())).orElse(OptionalLong.empty());
     }

@@ -46,13 +46,13 @@ public record Tolerance(long rows, double fraction) {
         return new Tolerance(0, percent / 100.0);
     }
 
-    /** @return whether {@code difference} is allowed for a table with {@code sourceRows} rows */
+    /** {@return whether {@code difference} is allowed for a table with {@code sourceRows} rows} */
     public boolean allows(long sourceRows, long difference) {
         long allowed = Math.max(rows, (long) Math.floor(Math.abs(sourceRows) * fraction));
         return Math.abs(difference) <= allowed;
     }
 
-    /** @return whether any difference is allowed */
+    /** {@return whether any difference is allowed} */
     public boolean isExact() {
         return rows == 0 && fraction == 0;
     }

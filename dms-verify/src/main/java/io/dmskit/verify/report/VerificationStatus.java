@@ -40,7 +40,7 @@ public enum VerificationStatus {
     /** Counting failed (timeout, permissions, unreadable object); the message says why. */
     ERROR;
 
-    /** @return whether this status counts as success for {@code assertAllMatch()} */
+    /** {@return whether this status counts as success for {@code assertAllMatch()}} */
     public boolean isSuccess() {
         return this == MATCH;
     }

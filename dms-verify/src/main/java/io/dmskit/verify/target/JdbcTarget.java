@@ -37,7 +37,7 @@ public final class JdbcTarget implements Target {
         return new JdbcTarget(dataSource, description);
     }
 
-    /** @return the data source */
+    /** {@return the data source} */
     public DataSource dataSource() {
         return dataSource;
     }

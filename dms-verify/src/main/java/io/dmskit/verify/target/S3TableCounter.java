@@ -81,7 +81,7 @@ public final class S3TableCounter implements AutoCloseable {
         return new S3TableCounter(s3, target);
     }
 
-    /** @return the target settings */
+    /** {@return the target settings} */
     public S3Target target() {
         return target;
     }

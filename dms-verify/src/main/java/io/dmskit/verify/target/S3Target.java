@@ -44,7 +44,7 @@ public final class S3Target implements Target {
         this.listPageSize = b.listPageSize;
     }
 
-    /** @return a new builder with DMS's default S3 settings */
+    /** {@return a new builder with DMS's default S3 settings} */
     public static Builder builder() {
         return new Builder();
     }
@@ -131,7 +131,7 @@ public final class S3Target implements Target {
         return S3OutputSettings.unescapeDelimiter(value);
     }
 
-    /** @return a builder holding this target's settings */
+    /** {@return a builder holding this target's settings} */
     public Builder toBuilder() {
         Builder b = builder().settings(settings).parallelism(parallelism).footerReadSize(footerReadSize)
                 .listPageSize(listPageSize);
@@ -139,42 +139,42 @@ public final class S3Target implements Target {
         return b;
     }
 
-    /** @return the S3 output format this target was written in */
+    /** {@return the S3 output format this target was written in} */
     public S3OutputSettings settings() {
         return settings;
     }
 
-    /** @return the object names of this target */
+    /** {@return the object names of this target} */
     public S3ObjectNames objectNames() {
         return settings.objectNames();
     }
 
-    /** @return bucket name */
+    /** {@return bucket name} */
     public String bucket() {
         return settings.bucketName();
     }
 
-    /** @return {@code BucketFolder} without leading/trailing slashes, if set */
+    /** {@return {@code BucketFolder} without leading/trailing slashes, if set} */
     public Optional<String> bucketFolder() {
         return settings.bucketFolder();
     }
 
-    /** @return data format (objects named {@code .parquet} are always read as Parquet) */
+    /** {@return data format (objects named {@code .parquet} are always read as Parquet)} */
     public S3DataFormat dataFormat() {
         return settings.dataFormat();
     }
 
-    /** @return {@code CsvDelimiter} */
+    /** {@return {@code CsvDelimiter}} */
     public String csvDelimiter() {
         return settings.csvDelimiter();
     }
 
-    /** @return {@code CsvRowDelimiter} */
+    /** {@return {@code CsvRowDelimiter}} */
     public String csvRowDelimiter() {
         return settings.csvRowDelimiter();
     }
 
-    /** @return {@code Rfc4180}: whether fields may be double-quoted */
+    /** {@return {@code Rfc4180}: whether fields may be double-quoted} */
     public boolean rfc4180() {
         return settings.rfc4180();
     }
@@ -187,57 +187,57 @@ public final class S3Target implements Target {
         return Optional.ofNullable(addColumnName);
     }
 
-    /** @return {@code IncludeOpForFullLoad} */
+    /** {@return {@code IncludeOpForFullLoad}} */
     public boolean includeOpForFullLoad() {
         return settings.includeOpForFullLoad();
     }
 
-    /** @return {@code CdcInsertsOnly}: CDC files have no Op column and hold only inserts */
+    /** {@return {@code CdcInsertsOnly}: CDC files have no Op column and hold only inserts} */
     public boolean cdcInsertsOnly() {
         return settings.cdcInsertsOnly();
     }
 
-    /** @return {@code CdcInsertsAndUpdates} */
+    /** {@return {@code CdcInsertsAndUpdates}} */
     public boolean cdcInsertsAndUpdates() {
         return settings.cdcInsertsAndUpdates();
     }
 
-    /** @return {@code CdcPath} when {@code PreserveTransactions} is set */
+    /** {@return {@code CdcPath} when {@code PreserveTransactions} is set} */
     public Optional<String> cdcPath() {
         return settings.preserveTransactions() ? settings.cdcPath() : Optional.empty();
     }
 
-    /** @return {@code TimestampColumnName}, if set */
+    /** {@return {@code TimestampColumnName}, if set} */
     public Optional<String> timestampColumnName() {
         return settings.timestampColumnName();
     }
 
-    /** @return how many objects are read at once */
+    /** {@return how many objects are read at once} */
     public int parallelism() {
         return parallelism;
     }
 
-    /** @return bytes of a Parquet object's end fetched by the first (suffix) ranged GET */
+    /** {@return bytes of a Parquet object's end fetched by the first (suffix) ranged GET} */
     public int footerReadSize() {
         return footerReadSize;
     }
 
-    /** @return keys per ListObjectsV2 page ({@code MaxKeys}) */
+    /** {@return keys per ListObjectsV2 page ({@code MaxKeys})} */
     public int listPageSize() {
         return listPageSize;
     }
 
-    /** @return the key prefix of a table's folder, ending in {@code /} */
+    /** {@return the key prefix of a table's folder, ending in {@code /}} */
     public String tablePrefix(String schema, String table) {
         return objectNames().tablePrefix(schema, table);
     }
 
-    /** @return the key prefix of a schema's folder, ending in {@code /} */
+    /** {@return the key prefix of a schema's folder, ending in {@code /}} */
     public String schemaPrefix(String schema) {
         return objectNames().schemaPrefix(schema);
     }
 
-    /** @return the key prefix of the CDC transaction folder, if {@code PreserveTransactions} and {@code CdcPath} */
+    /** {@return the key prefix of the CDC transaction folder, if {@code PreserveTransactions} and {@code CdcPath}} */
     public Optional<String> cdcPathPrefix() {
         return objectNames().cdcPathPrefix();
     }
