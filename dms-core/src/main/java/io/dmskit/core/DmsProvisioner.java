@@ -167,8 +167,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the start type used}
+     *
      * @param task the task
-     * @return the start type used
      * @throws InvalidDefinitionException when task is null
      */
     public StartType start(ReplicationTask task) {
@@ -249,8 +250,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the task's current state, empty when it does not exist}
+     *
      * @param taskId task identifier
-     * @return the task's current state, empty when it does not exist
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
     public Optional<TaskState> describeTask(String taskId) {
@@ -288,9 +290,10 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the state reached (waits at most the provisioner's wait timeout)}
+     *
      * @param taskId task identifier
      * @param wanted the wanted status
-     * @return the state reached (waits at most the provisioner's wait timeout)
      * @throws InvalidDefinitionException when taskId is not a DMS task identifier or wanted is null
      */
     public TaskState awaitTask(String taskId, TaskStatus wanted) {
@@ -358,10 +361,11 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return what was deleted}
+     *
      * @param pipeline the pipeline
      * @param deleteManagedSecrets also delete the secrets dmskit manages
      * @param recoveryWindowDays Secrets Manager recovery window 7..30, or 0 to delete without recovery
-     * @return what was deleted
      * @throws InvalidDefinitionException when pipeline is null or recoveryWindowDays is neither 0 nor 7..30
      * @deprecated the positional {@code true, 7} reads as nothing: use
      *     {@code destroy(pipeline, DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7))} (or
@@ -443,6 +447,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code dms}: the DMS client (real, FakeDms, moto, LocalStack); required.
+         *
          * @param client the DMS client (real, FakeDms, moto, LocalStack); required
          * @return this builder
          */
@@ -452,6 +458,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code secrets}: Secrets Manager client, needed for managed secrets (null: none).
+         *
          * @param client Secrets Manager client, needed for managed secrets (null: none)
          * @return this builder
          */
@@ -461,6 +469,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code clock}: time source for waits and progress (a FakeClock in tests); null: the system UTC clock.
+         *
          * @param clock time source for waits and progress (a FakeClock in tests); null: the system UTC clock
          * @return this builder
          */
@@ -470,6 +480,9 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code sleeper}: how to wait between polls and retries ({@code fakeClock::sleep} in tests); null: sleep the
+         * thread.
+         *
          * @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests); null: sleep the
          *     thread
          * @return this builder
@@ -480,6 +493,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code retry}: retry settings for AWS calls (null: {@link RetrySettings#defaults()}).
+         *
          * @param retry retry settings for AWS calls (null: {@link RetrySettings#defaults()})
          * @return this builder
          */
@@ -489,6 +504,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code pollInterval}: time between polls while waiting: positive, at most a day (null: the default 10 s).
+         *
          * @param interval time between polls while waiting: positive, at most a day (null: the default 10 s)
          * @return this builder
          */
@@ -498,6 +515,10 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code maxPollInterval}: longest time between polls: while nothing changes the interval grows by 1.5 per
+         * round up to this (null: the default 3 x pollInterval; equal to pollInterval for a fixed cadence); positive, at
+         * most a day, not shorter than pollInterval.
+         *
          * @param interval longest time between polls: while nothing changes the interval grows by 1.5 per round up
          *     to this (null: the default 3 x pollInterval; equal to pollInterval for a fixed cadence); positive, at
          *     most a day, not shorter than pollInterval
@@ -509,6 +530,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code waitTimeout}: longest single wait: positive, at most 366 days (null: the default 60 min).
+         *
          * @param timeout longest single wait: positive, at most 366 days (null: the default 60 min)
          * @return this builder
          */
@@ -518,6 +541,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code parallelism}: AWS calls made in parallel, 1..1024 (default 8).
+         *
          * @param threads AWS calls made in parallel, 1..1024 (default 8)
          * @return this builder
          */
@@ -527,6 +552,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code progressListener}: receives state changes (null: none).
+         *
          * @param listener receives state changes (null: none)
          * @return this builder
          */
@@ -536,6 +563,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code policy}: default apply policy (null: the default {@link ApplyPolicy#safe()}).
+         *
          * @param policy default apply policy (null: the default {@link ApplyPolicy#safe()})
          * @return this builder
          */
@@ -545,7 +574,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-         * @return the provisioner
+         * {@return the provisioner}
+         *
          * @throws InvalidDefinitionException listing every problem: no DMS client, a poll interval or wait timeout
          *     that is not positive or too long, a maximum poll interval shorter than the poll interval, a
          *     parallelism outside 1..1024

@@ -86,81 +86,91 @@ public final class Endpoint {
     }
 
     /**
+     * {@return a MySQL endpoint builder (call source() or target())}
+     *
      * @param identifier endpoint identifier
-     * @return a MySQL endpoint builder (call source() or target())
      */
     public static Builder mysql(String identifier) {
         return new Builder(identifier, EngineName.MYSQL);
     }
 
     /**
+     * {@return a MariaDB endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a MariaDB endpoint builder
      */
     public static Builder mariadb(String identifier) {
         return new Builder(identifier, EngineName.MARIADB);
     }
 
     /**
+     * {@return an Aurora MySQL endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return an Aurora MySQL endpoint builder
      */
     public static Builder auroraMysql(String identifier) {
         return new Builder(identifier, EngineName.AURORA_MYSQL);
     }
 
     /**
+     * {@return a PostgreSQL endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a PostgreSQL endpoint builder
      */
     public static Builder postgres(String identifier) {
         return new Builder(identifier, EngineName.POSTGRES);
     }
 
     /**
+     * {@return an Aurora PostgreSQL endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return an Aurora PostgreSQL endpoint builder
      */
     public static Builder auroraPostgres(String identifier) {
         return new Builder(identifier, EngineName.AURORA_POSTGRESQL);
     }
 
     /**
+     * {@return an Oracle endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return an Oracle endpoint builder
      */
     public static Builder oracle(String identifier) {
         return new Builder(identifier, EngineName.ORACLE);
     }
 
     /**
+     * {@return a SQL Server endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a SQL Server endpoint builder
      */
     public static Builder sqlServer(String identifier) {
         return new Builder(identifier, EngineName.SQLSERVER);
     }
 
     /**
+     * {@return an S3 endpoint builder (a target unless source() is called)}
+     *
      * @param identifier endpoint identifier
-     * @return an S3 endpoint builder (a target unless source() is called)
      */
     public static Builder s3(String identifier) {
         return new Builder(identifier, EngineName.S3).target();
     }
 
     /**
+     * {@return a Kinesis target endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a Kinesis target endpoint builder
      */
     public static Builder kinesis(String identifier) {
         return new Builder(identifier, EngineName.KINESIS).target();
     }
 
     /**
+     * {@return a builder for that engine}
+     *
      * @param identifier endpoint identifier
      * @param engine the engine (null is reported by {@link Builder#build()})
-     * @return a builder for that engine
      */
     public static Builder builder(String identifier, EngineName engine) {
         return new Builder(identifier, engine);
@@ -375,6 +385,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code type}: source or target (null unsets).
+         *
          * @param type source or target (null unsets)
          * @return this builder
          */
@@ -384,6 +396,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code serverName}: database host name or IP.
+         *
          * @param serverName database host name or IP
          * @return this builder
          */
@@ -393,6 +407,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code port}: database port.
+         *
          * @param port database port
          * @return this builder
          */
@@ -402,6 +418,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code databaseName}: database name (for MySQL sources usually left unset).
+         *
          * @param databaseName database name (for MySQL sources usually left unset)
          * @return this builder
          */
@@ -427,6 +445,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code password}: database user.
+         *
          * @param username database user
          * @param password password, never printed (null is reported by {@link #build()})
          * @return this builder
@@ -440,6 +460,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code secretsManager}: existing secret ARN (or name) in DMS's format.
+         *
          * @param secretId existing secret ARN (or name) in DMS's format
          * @param accessRoleArn role DMS assumes to read it
          * @return this builder
@@ -467,6 +489,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code sslMode}: TLS mode.
+         *
          * @param sslMode TLS mode
          * @return this builder
          */
@@ -476,6 +500,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code certificateArn}: DMS certificate ARN.
+         *
          * @param certificateArn DMS certificate ARN
          * @return this builder
          */
@@ -485,6 +511,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code kmsKeyId}: KMS key for the connection parameters.
+         *
          * @param kmsKeyId KMS key for the connection parameters
          * @return this builder
          */
@@ -494,6 +522,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code extraConnectionAttributes}: extra connection attributes ({@code k=v;k2=v2}).
+         *
          * @param attributes extra connection attributes ({@code k=v;k2=v2})
          * @return this builder
          */
@@ -531,6 +561,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove (nothing happens when there is none).
+         *
          * @param key the key of a tag to remove (nothing happens when there is none)
          * @return this builder
          */
@@ -546,6 +578,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code mySqlSettings}: MySQL-family settings.
+         *
          * @param settings MySQL-family settings
          * @return this builder
          */
@@ -555,6 +589,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code mySqlSettings}: edits the MySQL-family settings.
+         *
          * @param spec edits the MySQL-family settings
          * @return this builder
          */
@@ -567,6 +603,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code postgreSqlSettings}: PostgreSQL-family settings.
+         *
          * @param settings PostgreSQL-family settings
          * @return this builder
          */
@@ -576,6 +614,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code postgreSqlSettings}: edits the PostgreSQL-family settings.
+         *
          * @param spec edits the PostgreSQL-family settings
          * @return this builder
          */
@@ -588,6 +628,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code oracleSettings}: Oracle settings.
+         *
          * @param settings Oracle settings
          * @return this builder
          */
@@ -597,6 +639,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code oracleSettings}: edits the Oracle settings.
+         *
          * @param spec edits the Oracle settings
          * @return this builder
          */
@@ -609,6 +653,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code sqlServerSettings}: SQL Server settings.
+         *
          * @param settings SQL Server settings
          * @return this builder
          */
@@ -618,6 +664,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code sqlServerSettings}: edits the SQL Server settings.
+         *
          * @param spec edits the SQL Server settings
          * @return this builder
          */
@@ -630,6 +678,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code s3Settings}: S3 settings.
+         *
          * @param settings S3 settings
          * @return this builder
          */
@@ -639,6 +689,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code s3Settings}: edits the S3 settings.
+         *
          * @param spec edits the S3 settings
          * @return this builder
          */
@@ -651,6 +703,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code kinesisSettings}: Kinesis settings.
+         *
          * @param settings Kinesis settings
          * @return this builder
          */
@@ -660,6 +714,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code kinesisSettings}: edits the Kinesis settings.
+         *
          * @param spec edits the Kinesis settings
          * @return this builder
          */
@@ -686,7 +742,8 @@ public final class Endpoint {
         }
 
         /**
-         * @return the endpoint
+         * {@return the endpoint}
+         *
          * @throws InvalidDefinitionException listing every problem at once
          */
         public Endpoint build() {

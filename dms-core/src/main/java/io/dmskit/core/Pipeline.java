@@ -65,9 +65,10 @@ public final class Pipeline {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline}, so at most 256
      *     characters AWS accepts in tag values; a bad or null name is reported by {@link Builder#build()})
-     * @return a builder
      */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -84,8 +85,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param task a task; replaces the task with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withTask(ReplicationTask task) {
@@ -98,8 +100,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param endpoint an endpoint; replaces the endpoint with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withEndpoint(Endpoint endpoint) {
@@ -112,8 +115,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param instance an instance; replaces the one with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withInstance(ReplicationInstance instance) {
@@ -126,8 +130,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param group a subnet group; replaces the one with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when group is null)
      */
     public Pipeline withSubnetGroup(ReplicationSubnetGroup group) {
@@ -140,8 +145,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param id the identifier of a task to remove (nothing changes when the pipeline has none)
-     * @return the changed pipeline (validated)
      */
     public Pipeline withoutTask(String id) {
         Builder b = toBuilder();
@@ -214,32 +220,36 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the subnet group}
+     *
      * @param id identifier
-     * @return the subnet group
      */
     public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(id));
     }
 
     /**
+     * {@return the instance}
+     *
      * @param id identifier
-     * @return the instance
      */
     public Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(id));
     }
 
     /**
+     * {@return the endpoint}
+     *
      * @param id identifier
-     * @return the endpoint
      */
     public Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(id));
     }
 
     /**
+     * {@return the task}
+     *
      * @param id identifier
-     * @return the task
      */
     public Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(id));
@@ -281,6 +291,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code subnetGroup}: a subnet group (null is reported by {@link #build()}).
+         *
          * @param group a subnet group (null is reported by {@link #build()})
          * @return this builder
          */
@@ -290,6 +302,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code subnetGroup}: a subnet group's builder, built now; its problems are reported by {@link #build()}.
+         *
          * @param group a subnet group's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -302,6 +316,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code subnetGroup}: subnet group identifier.
+         *
          * @param identifier subnet group identifier
          * @param spec fills in the subnet group's builder; problems are reported by {@link #build()}
          * @return this builder
@@ -312,6 +328,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code instance}: a replication instance (null is reported by {@link #build()}).
+         *
          * @param instance a replication instance (null is reported by {@link #build()})
          * @return this builder
          */
@@ -321,6 +339,9 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code instance}: a replication instance's builder, built now; its problems are reported by {@link
+         * #build()}.
+         *
          * @param instance a replication instance's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -333,6 +354,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code instance}: instance identifier.
+         *
          * @param identifier instance identifier
          * @param spec fills in the instance's builder; problems are reported by {@link #build()}
          * @return this builder
@@ -343,6 +366,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code endpoint}: an endpoint (null is reported by {@link #build()}).
+         *
          * @param endpoint an endpoint (null is reported by {@link #build()})
          * @return this builder
          */
@@ -352,6 +377,9 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code endpoint}: an endpoint's builder ({@code Endpoint.mysql(id)...}), built now; its problems are
+         * reported by {@link #build()}.
+         *
          * @param endpoint an endpoint's builder ({@code Endpoint.mysql(id)...}), built now; its problems are reported
          *     by {@link #build()}
          * @return this builder
@@ -365,6 +393,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code task}: a task (null is reported by {@link #build()}).
+         *
          * @param task a task (null is reported by {@link #build()})
          * @return this builder
          */
@@ -374,6 +404,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code task}: a task's builder, built now; its problems are reported by {@link #build()}.
+         *
          * @param task a task's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -433,7 +465,8 @@ public final class Pipeline {
         }
 
         /**
-         * @return the pipeline
+         * {@return the pipeline}
+         *
          * @throws InvalidDefinitionException listing every problem (duplicates, broken references, conflicts)
          */
         public Pipeline build() {

@@ -39,17 +39,19 @@ public final class ReplicationSubnetGroup {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param identifier subnet group identifier
-     * @return a builder
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
 
     /**
+     * {@return the subnet group}
+     *
      * @param identifier subnet group identifier
      * @param spec fills in the builder
-     * @return the subnet group
      * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationSubnetGroup of(String identifier, Consumer<Builder> spec) {
@@ -117,6 +119,8 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code description}: what the group is for (required by DMS; null unsets).
+         *
          * @param description what the group is for (required by DMS; null unsets)
          * @return this builder
          */
@@ -126,6 +130,9 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code subnetIds}: subnet ids (replacing earlier ones); null clears them; null elements are reported by
+         * {@link #build()}.
+         *
          * @param ids subnet ids (replacing earlier ones); null clears them; null elements are reported by
          *     {@link #build()}
          * @return this builder
@@ -135,6 +142,9 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code subnetIds}: subnet ids (replacing earlier ones); null clears them; null elements are reported by
+         * {@link #build()}.
+         *
          * @param ids subnet ids (replacing earlier ones); null clears them; null elements are reported by
          *     {@link #build()}
          * @return this builder
@@ -175,6 +185,8 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove (nothing happens when there is none).
+         *
          * @param key the key of a tag to remove (nothing happens when there is none)
          * @return this builder
          */
@@ -195,7 +207,8 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
-         * @return the subnet group
+         * {@return the subnet group}
+         *
          * @throws InvalidDefinitionException listing every problem
          */
         public ReplicationSubnetGroup build() {

@@ -284,18 +284,20 @@ public final class TaskSettings {
     }
 
     /**
+     * {@return whether both documents mean the same (read-only members ignored, LogComponents compared as a map,
+     * scalars by their text)}
+     *
      * @param other other settings (null means nothing set)
-     * @return whether both documents mean the same (read-only members ignored, LogComponents compared as a map,
-     *     scalars by their text)
      */
     public boolean sameMeaningAs(TaskSettings other) {
         return JsonSemantics.sameMeaning(toMap(), other == null ? Map.of() : other.toMap());
     }
 
     /**
+     * {@return whether they mean the same}
+     *
      * @param jsonA one task-settings document
      * @param jsonB another
-     * @return whether they mean the same
      * @throws InvalidDefinitionException when either is null or not a JSON object
      */
     public static boolean sameMeaning(String jsonA, String jsonB) {
@@ -348,6 +350,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code targetMetadata}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -357,6 +361,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code targetMetadata}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -366,6 +372,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code fullLoadSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -375,6 +383,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code fullLoadSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -384,6 +394,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code logging}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -393,6 +405,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code logging}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -402,6 +416,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code controlTablesSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -411,6 +427,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code controlTablesSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -420,6 +438,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingTuning}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -429,6 +449,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingTuning}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -438,6 +460,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingDdlHandlingPolicy}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -447,6 +471,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingDdlHandlingPolicy}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -457,6 +483,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code errorBehavior}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -466,6 +494,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code errorBehavior}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -475,6 +505,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code validationSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -484,6 +516,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code validationSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -493,6 +527,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code beforeImageSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -502,6 +538,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code beforeImageSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -551,7 +589,8 @@ public final class TaskSettings {
         }
 
         /**
-         * @return the settings
+         * {@return the settings}
+         *
          * @throws InvalidDefinitionException listing every problem in every section
          */
         public TaskSettings build() {

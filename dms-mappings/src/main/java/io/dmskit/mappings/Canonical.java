@@ -35,8 +35,8 @@ final class Canonical {
     }
 
     /**
-     * @return a short description of the top-level keys whose meaning differs between two rules, or null when the
-     *     rules mean the same
+     * {@return a short description of the top-level keys whose meaning differs between two rules, or null when the
+     * rules mean the same}
      */
     static String describeDifference(JsonNode before, JsonNode after) {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();

@@ -21,14 +21,16 @@ public interface ColumnActionStep extends NameActionStep {
     TransformationStep includeColumn();
 
     /**
+     * {@return the rule with action {@code change-data-type}}
+     *
      * @param dataType the new type ({@code data-type})
-     * @return the rule with action {@code change-data-type}
      */
     TransformationStep changeDataType(DataType dataType);
 
     /**
+     * {@return the rule with action {@code data-masking-digits-mask}}
+     *
      * @param maskCharacter printable, non-space character replacing every digit ({@code value})
-     * @return the rule with action {@code data-masking-digits-mask}
      */
     TransformationStep dataMaskingDigitsMask(char maskCharacter);
 

@@ -36,8 +36,9 @@ public enum FilterOperator {
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<FilterOperator> fromWire(String value) {
         return WireValues.find(values(), FilterOperator::wireValue, value);

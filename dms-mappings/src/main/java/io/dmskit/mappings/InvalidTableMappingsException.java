@@ -12,7 +12,11 @@ public class InvalidTableMappingsException extends RuntimeException {
 
     private final transient List<MappingProblem> problems;
 
-    /** @param problems every problem found; at least one should be an error (null and null elements are left out) */
+    /**
+     * Creates an {@code InvalidTableMappingsException}.
+     *
+     * @param problems every problem found; at least one should be an error (null and null elements are left out)
+     */
     public InvalidTableMappingsException(List<MappingProblem> problems) {
         this(problems == null ? List.of() : problems.stream().filter(java.util.Objects::nonNull).toList(), true);
     }

@@ -45,9 +45,10 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
     }
 
     /**
+     * {@return the differences}
+     *
      * @param before the older mappings (for example what DMS reports for a task)
      * @param after the newer mappings (for example the definition)
-     * @return the differences
      */
     public static MappingDiff between(TableMappings before, TableMappings after) {
         return RuleDiffer.diff(Args.required(before, "MappingDiff: before"), Args.required(after, "MappingDiff: after"));
@@ -59,8 +60,9 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
     }
 
     /**
+     * {@return the changes of that kind}
+     *
      * @param kind a kind
-     * @return the changes of that kind
      */
     public List<RuleChange> changes(RuleChange.Kind kind) {
         return changes.stream().filter(c -> c.kind() == kind).toList();

@@ -78,6 +78,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: schema.
+         *
          * @param schemaName schema
          * @param tableName table
          * @return this builder
@@ -87,6 +89,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: map-record-to-record or map-record-to-document.
+         *
          * @param action map-record-to-record or map-record-to-document
          * @return this builder
          */
@@ -96,6 +100,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code targetTableName}: DynamoDB table (also used by Kinesis/Kafka examples).
+         *
          * @param name DynamoDB table (also used by Kinesis/Kafka examples)
          * @return this builder
          */
@@ -106,6 +112,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code kafkaTargetTopic}: per-table Kafka topic (DMS 3.4.6+).
+         *
          * @param topic per-table Kafka topic (DMS 3.4.6+)
          * @return this builder
          */
@@ -116,6 +124,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code partitionKeyValue}: constant partition key at rule level (Kafka multi-topic form).
+         *
          * @param value constant partition key at rule level (Kafka multi-topic form)
          * @return this builder
          */
@@ -132,6 +142,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code mappingParameters}: {@code mapping-parameters}.
+         *
          * @param parameters {@code mapping-parameters}
          * @return this builder
          */

@@ -34,8 +34,9 @@ public sealed interface Rule
     ObjectLocator objectLocator();
 
     /**
+     * {@return the key's value as compact JSON text, empty when absent}
+     *
      * @param key a top-level key of the rule, such as {@code "isAutoSegmentationChecked"}
-     * @return the key's value as compact JSON text, empty when absent
      */
     Optional<String> property(String key);
 
@@ -46,14 +47,16 @@ public sealed interface Rule
     String toJson();
 
     /**
+     * {@return a copy of this rule with that {@code rule-id}}
+     *
      * @param id a rule-id (digits)
-     * @return a copy of this rule with that {@code rule-id}
      */
     Rule withRuleId(String id);
 
     /**
+     * {@return a copy of this rule with that {@code rule-name}}
+     *
      * @param name a rule-name
-     * @return a copy of this rule with that {@code rule-name}
      */
     Rule withRuleName(String name);
 

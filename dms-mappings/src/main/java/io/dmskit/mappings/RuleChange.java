@@ -95,8 +95,8 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
     }
 
     /**
-     * @return e.g. {@code rule 3 'exclude-shop-audit'}: the rule-id and rule-name as they are now (as they were for a
-     *     removed rule)
+     * {@return e.g. {@code rule 3 'exclude-shop-audit'}: the rule-id and rule-name as they are now (as they were for a
+     * removed rule)}
      */
     public String label() {
         Rule r = rule();
@@ -105,8 +105,8 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
     }
 
     /**
-     * @return one line as a reviewer reads it: the symbol, the rule, then the rule's content (added and removed
-     *     rules, without rule-id and rule-name) or its changed fields
+     * {@return one line as a reviewer reads it: the symbol, the rule, then the rule's content (added and removed
+     * rules, without rule-id and rule-name) or its changed fields}
      */
     @Override
     public String toString() {

@@ -147,8 +147,9 @@ final class RuleDiffer {
     }
 
     /**
+     * {@return for each new rule, whether it belongs to the longest run of pairs that kept their relative order}
+     *
      * @param partnerOfNew for each new rule, the index of its old partner or -1
-     * @return for each new rule, whether it belongs to the longest run of pairs that kept their relative order
      */
     private static boolean[] keptInOrder(int[] partnerOfNew) {
         int n = partnerOfNew.length;

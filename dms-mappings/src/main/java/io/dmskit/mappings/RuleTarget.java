@@ -28,8 +28,9 @@ public enum RuleTarget {
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<RuleTarget> fromWire(String value) {
         return WireValues.find(values(), RuleTarget::wireValue, value);

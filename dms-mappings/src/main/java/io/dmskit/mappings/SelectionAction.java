@@ -24,8 +24,9 @@ public enum SelectionAction {
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<SelectionAction> fromWire(String value) {
         return WireValues.find(values(), SelectionAction::wireValue, value);

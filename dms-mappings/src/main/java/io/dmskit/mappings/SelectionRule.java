@@ -79,6 +79,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: include, exclude or explicit.
+         *
          * @param action include, exclude or explicit
          * @return this builder
          */
@@ -88,6 +90,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: schema pattern.
+         *
          * @param schemaName schema pattern
          * @param tableName table pattern
          * @return this builder
@@ -97,6 +101,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code tableType}: table, view or all (sets {@code object-locator.table-type}).
+         *
          * @param type table, view or all (sets {@code object-locator.table-type})
          * @return this builder
          */
@@ -114,6 +120,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code loadOrder}: a positive integer; higher values load first (emitted as a digit string, as AWS does).
+         *
          * @param loadOrder a positive integer; higher values load first (emitted as a digit string, as AWS does)
          * @return this builder
          */
@@ -124,6 +132,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code filter}: a source filter to add (ANDed with the others).
+         *
          * @param filter a source filter to add (ANDed with the others)
          * @return this builder
          */
@@ -140,6 +150,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code where}: the source column.
+         *
          * @param columnName the source column
          * @param conditions conditions, ORed
          * @return this builder with a filter added
@@ -150,6 +162,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code filters}: replaces all filters.
+         *
          * @param filters replaces all filters
          * @return this builder
          */

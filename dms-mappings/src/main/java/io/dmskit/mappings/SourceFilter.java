@@ -24,9 +24,10 @@ public record SourceFilter(String filterType, String columnName, List<FilterCond
     }
 
     /**
+     * {@return a {@code "source"} filter}
+     *
      * @param columnName the source column
      * @param conditions one or more conditions, ORed
-     * @return a {@code "source"} filter
      */
     public static SourceFilter on(String columnName, FilterCondition... conditions) {
         return new SourceFilter("source", Args.required(columnName, "SourceFilter: columnName"),

@@ -10,7 +10,8 @@ final class SqlPredicates {
     }
 
     /**
-     * @return the predicate, empty when there are no filters
+     * {@return the predicate, empty when there are no filters}
+     *
      * @throws InvalidTableMappingsException naming every filter that cannot be rendered (no column-name, no
      *     conditions, an unknown filter-operator or a missing value), as a leniently read document may hold
      */

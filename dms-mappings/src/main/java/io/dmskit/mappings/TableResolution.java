@@ -102,9 +102,10 @@ public final class TableResolution {
     }
 
     /**
+     * {@return its target name after column rules (rename, prefix/suffix, case), or empty when a remove-column rule
+     * drops it or include-column rules leave it out}
+     *
      * @param sourceColumn a column of the source table
-     * @return its target name after column rules (rename, prefix/suffix, case), or empty when a remove-column rule
-     *     drops it or include-column rules leave it out
      */
     public Optional<String> targetColumn(String sourceColumn) {
         return columns.resolve(Args.required(sourceColumn, "TableResolution: sourceColumn"), null);

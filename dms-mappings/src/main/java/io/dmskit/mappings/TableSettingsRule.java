@@ -60,6 +60,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: exact schema.
+         *
          * @param schemaName exact schema
          * @param tableName exact table
          * @return this builder
@@ -69,6 +71,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code parallelLoad}: the {@code parallel-load}.
+         *
          * @param parallelLoad the {@code parallel-load}
          * @return this builder
          */
@@ -79,6 +83,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code lobSettings}: the {@code lob-settings}.
+         *
          * @param lobSettings the {@code lob-settings}
          * @return this builder
          */

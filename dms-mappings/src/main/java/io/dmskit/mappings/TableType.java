@@ -24,8 +24,9 @@ public enum TableType {
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<TableType> fromWire(String value) {
         return WireValues.find(values(), TableType::wireValue, value);

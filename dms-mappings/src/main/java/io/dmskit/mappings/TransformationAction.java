@@ -54,8 +54,9 @@ public enum TransformationAction {
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<TransformationAction> fromWire(String value) {
         return WireValues.find(values(), TransformationAction::wireValue, value);

@@ -102,6 +102,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code target}: the {@code rule-target}.
+         *
          * @param target the {@code rule-target}
          * @return this builder
          */
@@ -111,6 +113,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: the {@code rule-action}.
+         *
          * @param action the {@code rule-action}
          * @return this builder
          */
@@ -120,6 +124,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code value}: {@code value}.
+         *
          * @param value {@code value}
          * @return this builder
          */
@@ -129,6 +135,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code oldValue}: {@code old-value}.
+         *
          * @param oldValue {@code old-value}
          * @return this builder
          */
@@ -138,6 +146,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code expression}: a SQLite expression, source columns as {@code $COLUMN}.
+         *
          * @param expression a SQLite expression, source columns as {@code $COLUMN}
          * @return this builder
          */
@@ -147,6 +157,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code dataType}: {@code data-type}.
+         *
          * @param dataType {@code data-type}
          * @return this builder
          */
@@ -156,6 +168,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code primaryKeyDef}: {@code primary-key-def}.
+         *
          * @param def {@code primary-key-def}
          * @return this builder
          */
@@ -165,6 +179,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code beforeImageDef}: {@code before-image-def}.
+         *
          * @param def {@code before-image-def}
          * @return this builder
          */

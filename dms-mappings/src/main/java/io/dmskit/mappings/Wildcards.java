@@ -28,9 +28,10 @@ public final class Wildcards {
     }
 
     /**
+     * {@return whether {@code name} matches {@code pattern}}
+     *
      * @param pattern a DMS object-locator pattern
      * @param name an object name
-     * @return whether {@code name} matches {@code pattern}
      */
     public static boolean matches(String pattern, String name) {
         return matches(pattern, name, (char) 0);
@@ -81,25 +82,28 @@ public final class Wildcards {
     }
 
     /**
+     * {@return whether it contains any wildcard ({@code %}, {@code _} or a bracket class)}
+     *
      * @param pattern an object-locator value
-     * @return whether it contains any wildcard ({@code %}, {@code _} or a bracket class)
      */
     public static boolean hasWildcard(String pattern) {
         return pattern != null && !compile(pattern, (char) 0).isLiteral();
     }
 
     /**
+     * {@return whether it contains {@code %}, which DMS forbids where exact names are required}
+     *
      * @param pattern an object-locator value
-     * @return whether it contains {@code %}, which DMS forbids where exact names are required
      */
     public static boolean hasPercent(String pattern) {
         return pattern != null && pattern.indexOf('%') >= 0;
     }
 
     /**
+     * {@return the pattern compiled for repeated matching (compile once, match many names)}
+     *
      * @param pattern a DMS object-locator pattern
      * @param escape the escape character, or {@code (char) 0} for none
-     * @return the pattern compiled for repeated matching (compile once, match many names)
      */
     static Compiled compile(String pattern, char escape) {
         Objects.requireNonNull(pattern, "pattern");

@@ -81,8 +81,9 @@ public record DmsEngine(String name, String displayName, boolean source, boolean
     }
 
     /**
+     * {@return the engine, empty for null or an engine DMS does not know}
+     *
      * @param engineName an {@code EngineName} as DMS takes or echoes it (any case, surrounding blanks ignored)
-     * @return the engine, empty for null or an engine DMS does not know
      */
     public static Optional<DmsEngine> find(String engineName) {
         return engineName == null ? Optional.empty()

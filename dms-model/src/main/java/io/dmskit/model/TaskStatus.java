@@ -33,8 +33,9 @@ public enum TaskStatus {
     UNKNOWN;
 
     /**
+     * {@return the status; empty when text is null or blank, {@link #UNKNOWN} when not recognised}
+     *
      * @param text status as DMS reports it ({@code "running"}, {@code "failed-move"}, ...)
-     * @return the status; empty when text is null or blank, {@link #UNKNOWN} when not recognised
      */
     public static Optional<TaskStatus> parse(String text) {
         if (text == null || text.isBlank()) {

@@ -25,6 +25,8 @@ public final class CallRecord {
     private final String thread;
 
     /**
+     * Creates a {@code CallRecord}.
+     *
      * @param sequence position of the call in the fake's log, from 1
      * @param operation the DMS operation name, e.g. {@code CreateEndpoint}
      * @param request the request as received
@@ -59,9 +61,10 @@ public final class CallRecord {
     public SdkRequest request() { return request; }
 
     /**
+     * {@return the request as that type}
+     *
      * @param type the request class, e.g. {@code CreateEndpointRequest.class}
      * @param <T> the request type
-     * @return the request as that type
      * @throws ClassCastException when the call was another operation
      */
     public <T extends SdkRequest> T request(Class<T> type) { return type.cast(request); }

@@ -104,7 +104,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     // ------------------------------------------------------------------------------------------ accessors
 
     /**
-     * @return the fake DMS of the current test (or class), wired to {@link #secrets()}
+     * {@return the fake DMS of the current test (or class), wired to {@link #secrets()}}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -113,7 +114,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * @return the fake Secrets Manager of the current test (or class)
+     * {@return the fake Secrets Manager of the current test (or class)}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -122,7 +124,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * @return the clock shared by {@link #dms()} and {@link #secrets()}
+     * {@return the clock shared by {@link #dms()} and {@link #secrets()}}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -342,6 +345,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * Sets {@code timings}: how long FakeDms transitions take (default {@link Timings#instant()}).
+         *
          * @param timings how long FakeDms transitions take (default {@link Timings#instant()})
          * @return this
          */
@@ -351,6 +356,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * Sets {@code startingAt}: where each scope's {@link FakeClock} starts (default: FakeClock's own default).
+         *
          * @param start where each scope's {@link FakeClock} starts (default: FakeClock's own default)
          * @return this
          */
@@ -470,8 +477,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * {@return a builder with the defaults of {@link DmsSandbox#forEndpoint(URI)}}
+         *
          * @param endpoint the endpoint URL
-         * @return a builder with the defaults of {@link DmsSandbox#forEndpoint(URI)}
          */
         public static Builder builder(URI endpoint) {
             return new Builder(endpoint);
@@ -549,6 +557,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code region}: the signing region (default {@code us-east-1}).
+             *
              * @param region the signing region (default {@code us-east-1})
              * @return this
              */
@@ -558,6 +568,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code credentials}: access key id (default {@code testing}).
+             *
              * @param accessKeyId access key id (default {@code testing})
              * @param secretAccessKey secret key (default {@code testing})
              * @return this
@@ -569,6 +581,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code maxAttempts}: attempts per call including the first, 1–10 (default 2: emulators answer unimplemented
+             * operations with HTTP 500, which the SDK would otherwise retry three times).
+             *
              * @param maxAttempts attempts per call including the first, 1–10 (default 2: emulators answer
              *     unimplemented operations with HTTP 500, which the SDK would otherwise retry three times)
              * @return this
@@ -579,6 +594,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code apiCallTimeout}: the limit for one call including retries (default 60 s).
+             *
              * @param timeout the limit for one call including retries (default 60 s)
              * @return this
              */
@@ -588,6 +605,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code fixTimestamps}: whether to rewrite moto's ISO timestamps (default true; harmless for other
+             * endpoints).
+             *
              * @param fix whether to rewrite moto's ISO timestamps (default true; harmless for other endpoints)
              * @return this
              */
@@ -597,6 +617,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code addInterceptor}: an extra interceptor for every client (e.g. to record requests).
+             *
              * @param interceptor an extra interceptor for every client (e.g. to record requests)
              * @return this
              */
@@ -608,7 +630,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
-             * @return the clients
+             * {@return the clients}
+             *
              * @throws IllegalArgumentException naming every invalid setting
              */
             public Remote build() {

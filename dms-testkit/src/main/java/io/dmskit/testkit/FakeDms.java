@@ -67,8 +67,8 @@ public final class FakeDms implements DatabaseMigrationClient {
     }
 
     /**
-     * @return a fake with instant transitions, account {@code 123456789012}, region {@code us-east-1}, a
-     *     {@link FakeClock} at the current time, no Secrets Manager and no replication engine
+     * {@return a fake with instant transitions, account {@code 123456789012}, region {@code us-east-1}, a {@link
+     * FakeClock} at the current time, no Secrets Manager and no replication engine}
      */
     public static FakeDms create() {
         return builder().build();
@@ -112,8 +112,9 @@ public final class FakeDms implements DatabaseMigrationClient {
     }
 
     /**
+     * {@return the calls of that operation, in arrival order}
+     *
      * @param operationName a DMS operation name, e.g. {@code CreateEndpoint}
-     * @return the calls of that operation, in arrival order
      */
     public List<CallRecord> calls(String operationName) {
         return calls.of(operationName);
@@ -589,19 +590,34 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @param clock the clock of every transition (shared with the code under test) @return this builder */
+        /**
+         * Sets {@code clock}: the clock of every transition (shared with the code under test).
+         *
+         * @param clock the clock of every transition (shared with the code under test)
+         * @return this builder
+         */
         public Builder clock(FakeClock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** @param timings transition delays, e.g. {@link Timings#realistic()} @return this builder */
+        /**
+         * Sets {@code timings}: transition delays, e.g. {@link Timings#realistic()}.
+         *
+         * @param timings transition delays, e.g. {@link Timings#realistic()}
+         * @return this builder
+         */
         public Builder timings(Timings timings) {
             this.timings = timings == null ? Timings.instant() : timings;
             return this;
         }
 
-        /** @param accountId the 12-digit account in ARNs @return this builder */
+        /**
+         * Sets {@code accountId}: the 12-digit account in ARNs.
+         *
+         * @param accountId the 12-digit account in ARNs
+         * @return this builder
+         */
         public Builder accountId(String accountId) {
             if (accountId == null) {
                 accountId = "123456789012";
@@ -613,7 +629,12 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @param region the region in ARNs, e.g. {@code eu-west-1} @return this builder */
+        /**
+         * Sets {@code region}: the region in ARNs, e.g. {@code eu-west-1}.
+         *
+         * @param region the region in ARNs, e.g. {@code eu-west-1}
+         * @return this builder
+         */
         public Builder region(String region) {
             if (region == null) {
                 region = "us-east-1";
@@ -626,6 +647,9 @@ public final class FakeDms implements DatabaseMigrationClient {
         }
 
         /**
+         * Sets {@code secretsManager}: the client used to read the Secrets Manager secrets endpoints name ({@code
+         * SecretsManagerSecretId}) for TestConnection and the replication engine.
+         *
          * @param secretsManager the client used to read the Secrets Manager secrets endpoints name
          *     ({@code SecretsManagerSecretId}) for TestConnection and the replication engine
          * @return this builder
@@ -635,13 +659,23 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @param engine the data plane started when a task runs @return this builder */
+        /**
+         * Sets {@code replicationEngine}: the data plane started when a task runs.
+         *
+         * @param engine the data plane started when a task runs
+         * @return this builder
+         */
         public Builder replicationEngine(ReplicationEngine engine) {
             this.engine = engine;
             return this;
         }
 
-        /** @param seed seed of generated resource ids and addresses (ARNs are reproducible per seed) @return this */
+        /**
+         * Sets {@code seed}: seed of generated resource ids and addresses (ARNs are reproducible per seed).
+         *
+         * @param seed seed of generated resource ids and addresses (ARNs are reproducible per seed)
+         * @return this
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;

@@ -326,8 +326,9 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     }
 
     /**
+     * {@return the calls of that operation, oldest first}
+     *
      * @param operation an operation name such as {@code "GetSecretValue"}
-     * @return the calls of that operation, oldest first
      */
     public List<CallRecord> calls(String operation) {
         synchronized (lock) {
@@ -484,6 +485,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code clock}: dates versions and deletions (a {@link FakeClock} lets tests pass recovery windows).
+         *
          * @param clock dates versions and deletions (a {@link FakeClock} lets tests pass recovery windows)
          * @return this
          */
@@ -493,6 +496,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code accountId}: the 12-digit account id in ARNs (default {@code 123456789012}).
+         *
          * @param accountId the 12-digit account id in ARNs (default {@code 123456789012})
          * @return this
          */
@@ -502,6 +507,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code region}: the region in ARNs (default {@code us-east-1}).
+         *
          * @param region the region in ARNs (default {@code us-east-1})
          * @return this
          */
@@ -511,6 +518,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code seed}: makes ARN suffixes and random passwords reproducible.
+         *
          * @param seed makes ARN suffixes and random passwords reproducible
          * @return this
          */
@@ -520,7 +529,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
-         * @return the fake
+         * {@return the fake}
+         *
          * @throws IllegalArgumentException naming every invalid setting
          */
         public FakeSecretsManager build() {

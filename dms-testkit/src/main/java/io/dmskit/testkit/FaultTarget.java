@@ -30,10 +30,11 @@ interface FaultTarget {
     RuntimeException serviceUnavailable();
 
     /**
+     * {@return the service's exception for that code}
+     *
      * @param errorCode the AWS error code
      * @param statusCode the HTTP status
      * @param message the message
-     * @return the service's exception for that code
      */
     RuntimeException error(String errorCode, int statusCode, String message);
 

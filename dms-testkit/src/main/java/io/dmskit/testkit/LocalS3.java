@@ -322,8 +322,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the object as UTF-8 text}
+         *
          * @param key the object key
-         * @return the object as UTF-8 text
          * @throws NoSuchKeyException when there is no such object
          */
         public String getString(String key) {
@@ -331,8 +332,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the object's bytes}
+         *
          * @param key the object key
-         * @return the object's bytes
          * @throws NoSuchKeyException when there is no such object
          */
         public byte[] getBytes(String key) {
@@ -340,8 +342,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return whether the object exists}
+         *
          * @param key the object key
-         * @return whether the object exists
          */
         public boolean exists(String key) {
             try {
@@ -363,8 +366,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the keys starting with the prefix, in S3's order}
+         *
          * @param prefix a key prefix
-         * @return the keys starting with the prefix, in S3's order
          */
         public List<String> keys(String prefix) {
             List<String> keys = new ArrayList<>();
@@ -374,8 +378,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the objects starting with the prefix (key, size, ETag, last modified)}
+         *
          * @param prefix a key prefix
-         * @return the objects starting with the prefix (key, size, ETag, last modified)
          */
         public List<S3Object> objects(String prefix) {
             List<S3Object> objects = new ArrayList<>();
@@ -433,6 +438,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code rootFolder}: where objects are stored (created if needed); default: a new temporary folder.
+         *
          * @param folder where objects are stored (created if needed); default: a new temporary folder
          * @return this
          */
@@ -442,6 +449,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code retainFilesOnExit}: keep the object folder when the server stops (default false: it is deleted).
+         *
          * @param retain keep the object folder when the server stops (default false: it is deleted)
          * @return this
          */
@@ -451,6 +460,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code initialBuckets}: buckets to create at start.
+         *
          * @param names buckets to create at start
          * @return this
          */
@@ -464,6 +475,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code region}: the region of the server and its clients (default {@code us-east-1}).
+         *
          * @param region the region of the server and its clients (default {@code us-east-1})
          * @return this
          */
@@ -473,7 +486,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
-         * @return a LocalS3, not started
+         * {@return a LocalS3, not started}
+         *
          * @throws IllegalArgumentException naming every invalid initial bucket name
          */
         public LocalS3 build() {

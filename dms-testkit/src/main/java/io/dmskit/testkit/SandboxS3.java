@@ -44,8 +44,9 @@ final class SandboxS3 implements AutoCloseable {
     }
 
     /**
+     * {@return a scope's S3 on the run's shared LocalS3 (started on first use)}
+     *
      * @param context any extension context of the run
-     * @return a scope's S3 on the run's shared LocalS3 (started on first use)
      */
     public static SandboxS3 open(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);

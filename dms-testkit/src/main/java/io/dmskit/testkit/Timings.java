@@ -68,10 +68,10 @@ public final class Timings {
     }
 
     /**
-     * @return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
-     *     delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
-     *     connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it;
-     *     serverless replications 10 min to start, 2 min to stop; task assessments 2 min
+     * {@return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
+     * delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
+     * connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it; serverless
+     * replications 10 min to start, 2 min to stop; task assessments 2 min}
      */
     public static Timings realistic() {
         return new Builder()
@@ -105,8 +105,9 @@ public final class Timings {
     }
 
     /**
+     * {@return the changed copy}
+     *
      * @param change applied to a copy of these timings
-     * @return the changed copy
      */
     public Timings with(Consumer<Builder> change) {
         Builder b = toBuilder();
@@ -148,8 +149,8 @@ public final class Timings {
     public Duration taskAssessment() { return taskAssessment; }
 
     /**
-     * @return how long the full load of a running task takes when neither a replication engine nor a test drives
-     *     it; empty when only {@link TaskControl#finishFullLoad()} (or an engine) ends it
+     * {@return how long the full load of a running task takes when neither a replication engine nor a test drives it;
+     * empty when only {@link TaskControl#finishFullLoad()} (or an engine) ends it}
      */
     public Optional<Duration> fullLoad() { return Optional.ofNullable(fullLoad); }
 
@@ -243,38 +244,115 @@ public final class Timings {
             return d;
         }
 
-        /** @param d replication instance creation time @return this builder */
+        /**
+         * Sets {@code instanceCreate}: replication instance creation time.
+         *
+         * @param d replication instance creation time
+         * @return this builder
+         */
         public Builder instanceCreate(Duration d) { instanceCreate = check("instanceCreate", d); return this; }
-        /** @param d replication instance modification time @return this builder */
+        /**
+         * Sets {@code instanceModify}: replication instance modification time.
+         *
+         * @param d replication instance modification time
+         * @return this builder
+         */
         public Builder instanceModify(Duration d) { instanceModify = check("instanceModify", d); return this; }
-        /** @param d replication instance reboot time @return this builder */
+        /**
+         * Sets {@code instanceReboot}: replication instance reboot time.
+         *
+         * @param d replication instance reboot time
+         * @return this builder
+         */
         public Builder instanceReboot(Duration d) { instanceReboot = check("instanceReboot", d); return this; }
-        /** @param d replication instance deletion time @return this builder */
+        /**
+         * Sets {@code instanceDelete}: replication instance deletion time.
+         *
+         * @param d replication instance deletion time
+         * @return this builder
+         */
         public Builder instanceDelete(Duration d) { instanceDelete = check("instanceDelete", d); return this; }
-        /** @param d endpoint deletion time @return this builder */
+        /**
+         * Sets {@code endpointDelete}: endpoint deletion time.
+         *
+         * @param d endpoint deletion time
+         * @return this builder
+         */
         public Builder endpointDelete(Duration d) { endpointDelete = check("endpointDelete", d); return this; }
-        /** @param d connection test time @return this builder */
+        /**
+         * Sets {@code connectionTest}: connection test time.
+         *
+         * @param d connection test time
+         * @return this builder
+         */
         public Builder connectionTest(Duration d) { connectionTest = check("connectionTest", d); return this; }
-        /** @param d task creation time @return this builder */
+        /**
+         * Sets {@code taskCreate}: task creation time.
+         *
+         * @param d task creation time
+         * @return this builder
+         */
         public Builder taskCreate(Duration d) { taskCreate = check("taskCreate", d); return this; }
-        /** @param d task modification time @return this builder */
+        /**
+         * Sets {@code taskModify}: task modification time.
+         *
+         * @param d task modification time
+         * @return this builder
+         */
         public Builder taskModify(Duration d) { taskModify = check("taskModify", d); return this; }
-        /** @param d task start time ({@code starting → running}) @return this builder */
+        /**
+         * Sets {@code taskStart}: task start time ({@code starting → running}).
+         *
+         * @param d task start time ({@code starting → running})
+         * @return this builder
+         */
         public Builder taskStart(Duration d) { taskStart = check("taskStart", d); return this; }
-        /** @param d task stop time ({@code stopping → stopped}) @return this builder */
+        /**
+         * Sets {@code taskStop}: task stop time ({@code stopping → stopped}).
+         *
+         * @param d task stop time ({@code stopping → stopped})
+         * @return this builder
+         */
         public Builder taskStop(Duration d) { taskStop = check("taskStop", d); return this; }
-        /** @param d task move time @return this builder */
+        /**
+         * Sets {@code taskMove}: task move time.
+         *
+         * @param d task move time
+         * @return this builder
+         */
         public Builder taskMove(Duration d) { taskMove = check("taskMove", d); return this; }
-        /** @param d task deletion time @return this builder */
+        /**
+         * Sets {@code taskDelete}: task deletion time.
+         *
+         * @param d task deletion time
+         * @return this builder
+         */
         public Builder taskDelete(Duration d) { taskDelete = check("taskDelete", d); return this; }
-        /** @param d serverless replication start time @return this builder */
+        /**
+         * Sets {@code replicationStart}: serverless replication start time.
+         *
+         * @param d serverless replication start time
+         * @return this builder
+         */
         public Builder replicationStart(Duration d) { replicationStart = check("replicationStart", d); return this; }
-        /** @param d task assessment time ({@code testing}) @return this builder */
+        /**
+         * Sets {@code taskAssessment}: task assessment time ({@code testing}).
+         *
+         * @param d task assessment time ({@code testing})
+         * @return this builder
+         */
         public Builder taskAssessment(Duration d) { taskAssessment = check("taskAssessment", d); return this; }
-        /** @param d serverless replication stop time @return this builder */
+        /**
+         * Sets {@code replicationStop}: serverless replication stop time.
+         *
+         * @param d serverless replication stop time
+         * @return this builder
+         */
         public Builder replicationStop(Duration d) { replicationStop = check("replicationStop", d); return this; }
 
         /**
+         * Sets {@code fullLoad}: how long an undriven full load takes once the task runs.
+         *
          * @param d how long an undriven full load takes once the task runs
          * @return this builder
          */
@@ -289,7 +367,8 @@ public final class Timings {
         public Builder fullLoadScripted() { fullLoad = null; return this; }
 
         /**
-         * @return the timings
+         * {@return the timings}
+         *
          * @throws IllegalArgumentException listing every null or negative delay given
          */
         public Timings build() {

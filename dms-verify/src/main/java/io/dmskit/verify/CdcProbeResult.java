@@ -35,6 +35,8 @@ public final class CdcProbeResult {
     private final ProbeOutcome outcome;
 
     /**
+     * Creates a {@code CdcProbeResult}.
+     *
      * @param probeTable source {@code schema.table} of the probe table
      * @param targetLocation where the changes were looked for
      * @param markerId the marker row's id
@@ -56,6 +58,8 @@ public final class CdcProbeResult {
     }
 
     /**
+     * Creates a {@code CdcProbeResult}.
+     *
      * @param probeTable source {@code schema.table} of the probe table
      * @param targetLocation where the changes were looked for
      * @param markerId the marker row's id
@@ -95,8 +99,8 @@ public final class CdcProbeResult {
     }
 
     /**
-     * @return what the probe established: {@link ProbeOutcome#SUCCEEDED}, or why the changes were not seen as far as
-     *     the task's status and table statistics tell (e.g. {@link ProbeOutcome#TABLE_NOT_IN_TASK})
+     * {@return what the probe established: {@link ProbeOutcome#SUCCEEDED}, or why the changes were not seen as far as
+     * the task's status and table statistics tell (e.g. {@link ProbeOutcome#TABLE_NOT_IN_TASK})}
      */
     public ProbeOutcome outcome() {
         return outcome;

@@ -84,8 +84,8 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
     }
 
     /**
-     * @return how messages name the task: {@code 'orders-to-s3' (arn:aws:dms:…:task:ABC)}, or the ARN alone when
-     *     the identifier is not known
+     * {@return how messages name the task: {@code 'orders-to-s3' (arn:aws:dms:…:task:ABC)}, or the ARN alone when the
+     * identifier is not known}
      */
     public String taskName() {
         return taskIdentifier.map(id -> "'" + id + "' (" + taskArn + ")").orElse(taskArn);
@@ -133,9 +133,10 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
     }
 
     /**
+     * {@return that table's statistics, when DMS lists it}
+     *
      * @param schema source schema (case-insensitive)
      * @param table source table (case-insensitive)
-     * @return that table's statistics, when DMS lists it
      */
     public Optional<DmsTableStatistics> table(String schema, String table) {
         return tables.stream().filter(t -> t.schema() != null && t.table() != null

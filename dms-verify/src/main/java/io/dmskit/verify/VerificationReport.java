@@ -46,6 +46,8 @@ public final class VerificationReport {
     private final CdcProbeResult probe;
 
     /**
+     * Creates a {@code VerificationReport}.
+     *
      * @param generatedAt when verification finished
      * @param elapsed how long it took
      * @param source description of the source (product, never credentials)

@@ -22,6 +22,8 @@ public final class VerificationTimeoutException extends WaitTimeoutException {
     private final transient VerificationReport lastReport;
 
     /**
+     * Creates a {@code VerificationTimeoutException}.
+     *
      * @param taskArn the task waited on (or the verifier's target when there is no task)
      * @param condition what was waited for, e.g. {@code "full load complete"}
      * @param pending what was still pending, one entry per table or condition

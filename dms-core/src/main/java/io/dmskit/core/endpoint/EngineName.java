@@ -63,8 +63,9 @@ public enum EngineName {
     }
 
     /**
+     * {@return the constant, or null when unknown}
+     *
      * @param value an engine name as DMS reports it
-     * @return the constant, or null when unknown
      */
     public static EngineName fromWire(String value) {
         if (value == null) {

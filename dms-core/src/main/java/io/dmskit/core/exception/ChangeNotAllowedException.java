@@ -15,6 +15,8 @@ public class ChangeNotAllowedException extends DmsKitException {
     private final List<String> changes;
 
     /**
+     * Creates a {@code ChangeNotAllowedException}.
+     *
      * @param changes each change that is not allowed, with the policy setting that would allow it
      */
     public ChangeNotAllowedException(List<String> changes) {

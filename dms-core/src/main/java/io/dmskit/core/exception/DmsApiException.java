@@ -13,6 +13,8 @@ public class DmsApiException extends DmsKitException {
     private final Integer statusCode;
 
     /**
+     * Creates a {@code DmsApiException}.
+     *
      * @param message what failed
      * @param resource resource identifier
      * @param operation AWS operation, e.g. {@code CreateEndpoint}

@@ -17,6 +17,8 @@ public class DmsKitException extends RuntimeException {
     private transient volatile PartialOutcome partialResult;
 
     /**
+     * Creates a {@code DmsKitException}.
+     *
      * @param message what went wrong, in a sentence a user can act on
      * @param resource the resource concerned (identifier or ARN), or null
      * @param operation the operation (e.g. {@code CreateEndpoint}, {@code apply}), or null
@@ -34,6 +36,8 @@ public class DmsKitException extends RuntimeException {
     }
 
     /**
+     * Creates a {@code DmsKitException}.
+     *
      * @param message what went wrong
      * @param cause the underlying exception, or null
      */
@@ -41,7 +45,11 @@ public class DmsKitException extends RuntimeException {
         this(message, null, null, null, null, cause);
     }
 
-    /** @param message what went wrong */
+    /**
+     * Creates a {@code DmsKitException}.
+     *
+     * @param message what went wrong
+     */
     public DmsKitException(String message) {
         this(message, null, null, null, null, null);
     }

@@ -13,7 +13,11 @@ public class InvalidDefinitionException extends DmsKitException {
 
     private final transient List<DefinitionProblem> problems;
 
-    /** @param problems every problem found (at least one) */
+    /**
+     * Creates an {@code InvalidDefinitionException}.
+     *
+     * @param problems every problem found (at least one)
+     */
     public InvalidDefinitionException(List<DefinitionProblem> problems) {
         super(message(problems), firstResource(problems), "build", null, null, null);
         this.problems = List.copyOf(problems);

@@ -17,6 +17,8 @@ public class ResourceFailedException extends DmsKitException {
     private final String lastFailureMessage;
 
     /**
+     * Creates a {@code ResourceFailedException}.
+     *
      * @param resource resource identifier
      * @param operation what dmskit was doing, e.g. {@code start}
      * @param status the status DMS reported

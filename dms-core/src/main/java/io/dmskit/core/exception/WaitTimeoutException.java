@@ -11,6 +11,8 @@ public class WaitTimeoutException extends DmsKitException {
     private final Duration waited;
 
     /**
+     * Creates a {@code WaitTimeoutException}.
+     *
      * @param resource resource identifier
      * @param operation what dmskit waited for, e.g. {@code wait for running}
      * @param wanted the wanted state(s)

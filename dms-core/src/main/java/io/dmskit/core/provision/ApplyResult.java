@@ -103,9 +103,10 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
     }
 
     /**
+     * {@return the ARN (null when unknown)}
+     *
      * @param kind kind
      * @param identifier identifier
-     * @return the ARN (null when unknown)
      * @throws InvalidDefinitionException when kind or identifier is null
      */
     public String arn(ResourceKind kind, String identifier) {

@@ -38,17 +38,18 @@ public final class DestroyOptions {
     }
 
     /**
-     * @return managed secrets are deleted too, with Secrets Manager's default recovery window of 30 days (change it
-     *     with {@link #recoveryWindowDays(int)} or {@link #withoutRecovery()})
+     * {@return managed secrets are deleted too, with Secrets Manager's default recovery window of 30 days (change it
+     * with {@link #recoveryWindowDays(int)} or {@link #withoutRecovery()})}
      */
     public static DestroyOptions deleteManagedSecrets() {
         return new DestroyOptions(true, DEFAULT_RECOVERY_DAYS);
     }
 
     /**
+     * {@return a copy with that recovery window}
+     *
      * @param days how many days Secrets Manager keeps a deleted secret restorable (its {@code RecoveryWindowInDays},
      *     7..30)
-     * @return a copy with that recovery window
      * @throws InvalidDefinitionException when days is outside 7..30, or managed secrets are kept (there is nothing
      *     to recover); the problem's field is {@code recoveryWindowDays}
      */
@@ -63,8 +64,9 @@ public final class DestroyOptions {
     }
 
     /**
-     * @return a copy that deletes managed secrets at once, without a recovery window (Secrets Manager's
-     *     {@code ForceDeleteWithoutRecovery})
+     * {@return a copy that deletes managed secrets at once, without a recovery window (Secrets Manager's {@code
+     * ForceDeleteWithoutRecovery})}
+     *
      * @throws InvalidDefinitionException when managed secrets are kept (field {@code withoutRecovery})
      */
     public DestroyOptions withoutRecovery() {

@@ -45,9 +45,10 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
     }
 
     /**
+     * {@return the entry for that resource}
+     *
      * @param kind a kind
      * @param identifier an identifier
-     * @return the entry for that resource
      */
     public java.util.Optional<ResourceChange> change(ResourceKind kind, String identifier) {
         return changes.stream().filter(c -> c.kind() == kind && c.identifier().equals(identifier)).findFirst();
@@ -60,8 +61,8 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
     }
 
     /**
-     * @return a readable rendering: one block per changed resource, a comment line for an unchanged resource with a
-     *     note (such as a managed secret a destroy keeps), and a summary line
+     * {@return a readable rendering: one block per changed resource, a comment line for an unchanged resource with a
+     * note (such as a managed secret a destroy keeps), and a summary line}
      */
     public String render() {
         StringBuilder s = new StringBuilder();
@@ -116,8 +117,8 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
     }
 
     /**
-     * @return the plan as JSON for tools (CI gates, dashboards): pipeline, summary and every change with its diffs;
-     *     sensitive values appear as {@code (sensitive)}
+     * {@return the plan as JSON for tools (CI gates, dashboards): pipeline, summary and every change with its diffs;
+     * sensitive values appear as {@code (sensitive)}}
      */
     public String toJson() {
         Map<String, Object> root = new java.util.LinkedHashMap<>();

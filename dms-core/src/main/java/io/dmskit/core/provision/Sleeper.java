@@ -17,9 +17,9 @@ public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
 
     /**
-     * @return a sleeper that sleeps the current thread (a zero or negative duration returns at once, one too long
-     *     for milliseconds sleeps {@code Long.MAX_VALUE} ms); it throws
-     *     {@link io.dmskit.core.exception.InvalidDefinitionException} for a null duration
+     * {@return a sleeper that sleeps the current thread (a zero or negative duration returns at once, one too long for
+     * milliseconds sleeps {@code Long.MAX_VALUE} ms); it throws {@link
+     * io.dmskit.core.exception.InvalidDefinitionException} for a null duration}
      */
     static Sleeper threadSleep() {
         return d -> {

@@ -140,8 +140,9 @@ public final class Logging {
     }
 
     /**
+     * {@return the section}
+     *
      * @param map the members of a {@code Logging} JSON object, or null
-     * @return the section
      * @throws InvalidDefinitionException when the map holds something that is not JSON
      */
     public static Logging fromMap(Map<String, ?> map) {
@@ -225,6 +226,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code enableLogging}: {@code EnableLogging}.
+         *
          * @param v {@code EnableLogging}
          * @return this builder
          */
@@ -234,6 +237,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code enableLogContext}: {@code EnableLogContext} (needs EnableLogging).
+         *
          * @param v {@code EnableLogContext} (needs EnableLogging)
          * @return this builder
          */
@@ -243,6 +248,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code deleteTaskLogs}: {@code DeleteTaskLogs}.
+         *
          * @param v {@code DeleteTaskLogs}
          * @return this builder
          */
@@ -276,6 +283,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code otherField}: member name.
+         *
          * @param key member name
          * @param value a JSON value sent as given (String, Number, Boolean, List, Map); null removes the member;
          *     anything else is reported by {@link #build()}
@@ -300,7 +309,8 @@ public final class Logging {
         }
 
         /**
-         * @return the section
+         * {@return the section}
+         *
          * @throws InvalidDefinitionException listing every problem
          */
         public Logging build() {

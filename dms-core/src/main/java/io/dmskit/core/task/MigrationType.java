@@ -26,8 +26,9 @@ public enum MigrationType {
     }
 
     /**
+     * {@return the constant or null}
+     *
      * @param value DMS value
-     * @return the constant or null
      */
     public static MigrationType fromWire(String value) {
         for (MigrationType t : values()) {

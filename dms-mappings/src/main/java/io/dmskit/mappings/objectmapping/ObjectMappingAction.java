@@ -22,8 +22,9 @@ public enum ObjectMappingAction {
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<ObjectMappingAction> fromWire(String value) {
         return WireValues.find(values(), ObjectMappingAction::wireValue, value);

@@ -9,8 +9,9 @@ package io.dmskit.mappings.tablesettings;
 public record LobSettings(String mode, Long bulkMaxSize) {
 
     /**
+     * {@return limited LOB mode}
+     *
      * @param bulkMaxSizeKb maximum LOB size in KB (non-zero)
-     * @return limited LOB mode
      */
     public static LobSettings limited(long bulkMaxSizeKb) {
         return new LobSettings("limited", bulkMaxSizeKb);
@@ -21,8 +22,11 @@ public record LobSettings(String mode, Long bulkMaxSize) {
         return new LobSettings("unlimited", null);
     }
 
-    /** @param bulkMaxSizeKb 0 for standard full-LOB mode, non-zero for combination mode
-     *  @return unlimited LOB mode with a bulk size */
+    /**
+     * {@return unlimited LOB mode with a bulk size}
+     *
+     * @param bulkMaxSizeKb 0 for standard full-LOB mode, non-zero for combination mode
+     */
     public static LobSettings unlimited(long bulkMaxSizeKb) {
         return new LobSettings("unlimited", bulkMaxSizeKb);
     }

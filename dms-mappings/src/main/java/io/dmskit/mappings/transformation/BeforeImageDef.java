@@ -10,10 +10,11 @@ package io.dmskit.mappings.transformation;
 public record BeforeImageDef(String columnPrefix, String columnSuffix, String columnFilter) {
 
     /**
+     * {@return a definition}
+     *
      * @param prefix column prefix
      * @param suffix column suffix
      * @param filter pk-only, non-lob or all
-     * @return a definition
      */
     public static BeforeImageDef of(String prefix, String suffix, String filter) {
         return new BeforeImageDef(prefix, suffix, filter);

@@ -18,18 +18,20 @@ public record PrimaryKeyDef(String name, String origin, List<String> columns) {
     }
 
     /**
+     * {@return a primary key definition (origin omitted)}
+     *
      * @param name key name
      * @param columns key columns
-     * @return a primary key definition (origin omitted)
      */
     public static PrimaryKeyDef primaryKey(String name, String... columns) {
         return new PrimaryKeyDef(name, null, Args.list("PrimaryKeyDef.primaryKey: columns", columns));
     }
 
     /**
+     * {@return a unique-index definition}
+     *
      * @param name index name
      * @param columns index columns
-     * @return a unique-index definition
      */
     public static PrimaryKeyDef uniqueIndex(String name, String... columns) {
         return new PrimaryKeyDef(name, "unique-index", Args.list("PrimaryKeyDef.uniqueIndex: columns", columns));

@@ -136,9 +136,10 @@ public final class CsvDialect {
     }
 
     /**
+     * {@return the header row's fields: {@code Op}, the timestamp column, the columns}
+     *
      * @param opField whether the file's records start with the Op field
      * @param columns the table's column names
-     * @return the header row's fields: {@code Op}, the timestamp column, the columns
      */
     public List<String> header(boolean opField, List<String> columns) {
         return layout(opField ? "Op" : null, timestampColumn, Args.required(columns, "CsvDialect.header: columns"));
@@ -214,8 +215,9 @@ public final class CsvDialect {
     }
 
     /**
+     * {@return the record's text, ending in the row delimiter}
+     *
      * @param fields the fields, null for NULL
-     * @return the record's text, ending in the row delimiter
      */
     public String format(List<String> fields) {
         StringBuilder out = new StringBuilder();

@@ -25,8 +25,9 @@ public enum DatePartitionDelimiter {
     }
 
     /**
+     * {@return the delimiter, or empty when the value is not one}
+     *
      * @param wire the value as DMS echoes it (any case); null or blank means the default
-     * @return the delimiter, or empty when the value is not one
      */
     public static Optional<DatePartitionDelimiter> fromWire(String wire) {
         if (wire == null || wire.isBlank()) {

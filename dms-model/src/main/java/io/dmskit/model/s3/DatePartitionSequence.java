@@ -34,8 +34,9 @@ public enum DatePartitionSequence {
     }
 
     /**
+     * {@return the sequence, or empty when the value is not one}
+     *
      * @param wire the value as DMS echoes it (any case); null or blank means the default
-     * @return the sequence, or empty when the value is not one
      */
     public static Optional<DatePartitionSequence> fromWire(String wire) {
         if (wire == null || wire.isBlank()) {

@@ -46,8 +46,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return its object names}
+     *
      * @param settings the S3 target
-     * @return its object names
      */
     public static S3ObjectNames of(S3OutputSettings settings) {
         return new S3ObjectNames(settings);
@@ -87,8 +88,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return {@code LOAD} and the counter as 8 upper-case hexadecimal digits, e.g. {@code LOAD0000000A}}
+     *
      * @param sequence the file's counter, from 1
-     * @return {@code LOAD} and the counter as 8 upper-case hexadecimal digits, e.g. {@code LOAD0000000A}
      */
     public static String loadName(int sequence) {
         if (sequence < 1) {
@@ -103,8 +105,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return the key of a full-load file in that segment's folder, {@code …/table/<segment>/LOAD0000000n.ext}}
+     *
      * @param segmentFolder a partition name or a {@code segment-names} entry of a parallel load
-     * @return the key of a full-load file in that segment's folder, {@code …/table/<segment>/LOAD0000000n.ext}
      */
     public String fullLoadKey(String schema, String table, String segmentFolder, int sequence) {
         if (segmentFolder == null || segmentFolder.isEmpty() || segmentFolder.contains("/")) {
@@ -114,8 +117,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return the key {@code …/table/SEGMENT<n>_LOAD0000000n.ext}}
+     *
      * @param segment the segment's number of a ranges parallel load without segment names
-     * @return the key {@code …/table/SEGMENT<n>_LOAD0000000n.ext}
      */
     public String segmentLoadKey(String schema, String table, int segment, int sequence) {
         if (segment < 0) {
@@ -125,8 +129,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return the key of a CDC file, with its date-partition folder when DatePartitionEnabled}
+     *
      * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
-     * @return the key of a CDC file, with its date-partition folder when DatePartitionEnabled
      */
     private ZonedDateTime zoned(Instant time, String method) {
         Args.required(time, "S3ObjectNames." + method + ": time");
@@ -152,8 +157,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return the key of a transaction file, {@code [BucketFolder/]CdcPath/CDC_TXN-yyyyMMddHHmmssSSS.csv}}
+     *
      * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
-     * @return the key of a transaction file, {@code [BucketFolder/]CdcPath/CDC_TXN-yyyyMMddHHmmssSSS.csv}
      * @throws S3FormatException without PreserveTransactions and CdcPath, or for a time no calendar date has
      */
     public String cdcTxnKey(Instant time) {

@@ -88,8 +88,9 @@ public final class S3OutputSettings {
     }
 
     /**
+     * {@return the settings}
+     *
      * @param spec sets what differs from DMS's defaults
-     * @return the settings
      * @throws S3FormatException listing every unsupported value
      */
     public static S3OutputSettings of(Consumer<Builder> spec) {
@@ -332,8 +333,9 @@ public final class S3OutputSettings {
     }
 
     /**
+     * {@return whether DMS writes a CDC row for it ({@code CdcInsertsOnly}, {@code CdcInsertsAndUpdates})}
+     *
      * @param op the operation, {@code I}, {@code U} or {@code D}
-     * @return whether DMS writes a CDC row for it ({@code CdcInsertsOnly}, {@code CdcInsertsAndUpdates})
      */
     public boolean writesCdc(char op) {
         if (cdcInsertsOnly) {
@@ -468,164 +470,295 @@ public final class S3OutputSettings {
         private Builder() {
         }
 
-        /** @param v {@code BucketName} (required) @return this */
+        /**
+         * Sets {@code bucketName}: {@code BucketName} (required).
+         *
+         * @param v {@code BucketName} (required)
+         * @return this
+         */
         public Builder bucketName(String v) {
             this.bucketName = v;
             return this;
         }
 
-        /** @param v {@code BucketFolder}, or null; slashes at either end are dropped @return this */
+        /**
+         * Sets {@code bucketFolder}: {@code BucketFolder}, or null; slashes at either end are dropped.
+         *
+         * @param v {@code BucketFolder}, or null; slashes at either end are dropped
+         * @return this
+         */
         public Builder bucketFolder(String v) {
             this.bucketFolder = v;
             return this;
         }
 
-        /** @param v {@code DataFormat} (default CSV) @return this */
+        /**
+         * Sets {@code dataFormat}: {@code DataFormat} (default CSV).
+         *
+         * @param v {@code DataFormat} (default CSV)
+         * @return this
+         */
         public Builder dataFormat(S3DataFormat v) {
             this.dataFormat = v;
             return this;
         }
 
-        /** @param v {@code CompressionType} gzip (true) or none (false, the default) @return this */
+        /**
+         * Sets {@code gzip}: {@code CompressionType} gzip (true) or none (false, the default).
+         *
+         * @param v {@code CompressionType} gzip (true) or none (false, the default)
+         * @return this
+         */
         public Builder gzip(boolean v) {
             this.gzip = v;
             return this;
         }
 
-        /** @param v {@code CsvDelimiter}, the characters themselves (default {@code ,}) @return this */
+        /**
+         * Sets {@code csvDelimiter}: {@code CsvDelimiter}, the characters themselves (default {@code ,}).
+         *
+         * @param v {@code CsvDelimiter}, the characters themselves (default {@code ,})
+         * @return this
+         */
         public Builder csvDelimiter(String v) {
             this.csvDelimiter = v;
             return this;
         }
 
-        /** @param v {@code CsvRowDelimiter}, the characters themselves (default a line feed) @return this */
+        /**
+         * Sets {@code csvRowDelimiter}: {@code CsvRowDelimiter}, the characters themselves (default a line feed).
+         *
+         * @param v {@code CsvRowDelimiter}, the characters themselves (default a line feed)
+         * @return this
+         */
         public Builder csvRowDelimiter(String v) {
             this.csvRowDelimiter = v;
             return this;
         }
 
-        /** @param v {@code CsvNullValue} (default the empty string) @return this */
+        /**
+         * Sets {@code csvNullValue}: {@code CsvNullValue} (default the empty string).
+         *
+         * @param v {@code CsvNullValue} (default the empty string)
+         * @return this
+         */
         public Builder csvNullValue(String v) {
             this.csvNullValue = v;
             return this;
         }
 
-        /** @param v {@code Rfc4180} (default true) @return this */
+        /**
+         * Sets {@code rfc4180}: {@code Rfc4180} (default true).
+         *
+         * @param v {@code Rfc4180} (default true)
+         * @return this
+         */
         public Builder rfc4180(boolean v) {
             this.rfc4180 = v;
             return this;
         }
 
-        /** @param v {@code AddColumnName} (default false) @return this */
+        /**
+         * Sets {@code addColumnName}: {@code AddColumnName} (default false).
+         *
+         * @param v {@code AddColumnName} (default false)
+         * @return this
+         */
         public Builder addColumnName(boolean v) {
             this.addColumnName = v;
             return this;
         }
 
-        /** @param v {@code IncludeOpForFullLoad} (default false) @return this */
+        /**
+         * Sets {@code includeOpForFullLoad}: {@code IncludeOpForFullLoad} (default false).
+         *
+         * @param v {@code IncludeOpForFullLoad} (default false)
+         * @return this
+         */
         public Builder includeOpForFullLoad(boolean v) {
             this.includeOpForFullLoad = v;
             return this;
         }
 
-        /** @param v {@code CdcInsertsOnly} (default false) @return this */
+        /**
+         * Sets {@code cdcInsertsOnly}: {@code CdcInsertsOnly} (default false).
+         *
+         * @param v {@code CdcInsertsOnly} (default false)
+         * @return this
+         */
         public Builder cdcInsertsOnly(boolean v) {
             this.cdcInsertsOnly = v;
             return this;
         }
 
-        /** @param v {@code CdcInsertsAndUpdates} (default false) @return this */
+        /**
+         * Sets {@code cdcInsertsAndUpdates}: {@code CdcInsertsAndUpdates} (default false).
+         *
+         * @param v {@code CdcInsertsAndUpdates} (default false)
+         * @return this
+         */
         public Builder cdcInsertsAndUpdates(boolean v) {
             this.cdcInsertsAndUpdates = v;
             return this;
         }
 
-        /** @param v {@code TimestampColumnName}, or null @return this */
+        /**
+         * Sets {@code timestampColumnName}: {@code TimestampColumnName}, or null.
+         *
+         * @param v {@code TimestampColumnName}, or null
+         * @return this
+         */
         public Builder timestampColumnName(String v) {
             this.timestampColumnName = v;
             return this;
         }
 
-        /** @param v {@code UseTaskStartTimeForFullLoadTimestamp} (default false) @return this */
+        /**
+         * Sets {@code useTaskStartTimeForFullLoadTimestamp}: {@code UseTaskStartTimeForFullLoadTimestamp} (default false).
+         *
+         * @param v {@code UseTaskStartTimeForFullLoadTimestamp} (default false)
+         * @return this
+         */
         public Builder useTaskStartTimeForFullLoadTimestamp(boolean v) {
             this.useTaskStartTimeForFullLoadTimestamp = v;
             return this;
         }
 
-        /** @param v {@code MaxFileSize} in KB, 1..1,048,576 (default 1,048,576) @return this */
+        /**
+         * Sets {@code maxFileSizeKb}: {@code MaxFileSize} in KB, 1..1,048,576 (default 1,048,576).
+         *
+         * @param v {@code MaxFileSize} in KB, 1..1,048,576 (default 1,048,576)
+         * @return this
+         */
         public Builder maxFileSizeKb(int v) {
             this.maxFileSizeKb = v;
             return this;
         }
 
-        /** @param v {@code CdcMaxBatchInterval} (default 60 s) @return this */
+        /**
+         * Sets {@code cdcMaxBatchInterval}: {@code CdcMaxBatchInterval} (default 60 s).
+         *
+         * @param v {@code CdcMaxBatchInterval} (default 60 s)
+         * @return this
+         */
         public Builder cdcMaxBatchInterval(Duration v) {
             this.cdcMaxBatchInterval = v;
             return this;
         }
 
-        /** @param v {@code CdcMinFileSize} in KB (default 32,000) @return this */
+        /**
+         * Sets {@code cdcMinFileSizeKb}: {@code CdcMinFileSize} in KB (default 32,000).
+         *
+         * @param v {@code CdcMinFileSize} in KB (default 32,000)
+         * @return this
+         */
         public Builder cdcMinFileSizeKb(int v) {
             this.cdcMinFileSizeKb = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionEnabled} (default false) @return this */
+        /**
+         * Sets {@code datePartitionEnabled}: {@code DatePartitionEnabled} (default false).
+         *
+         * @param v {@code DatePartitionEnabled} (default false)
+         * @return this
+         */
         public Builder datePartitionEnabled(boolean v) {
             this.datePartitionEnabled = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionSequence} (default YYYYMMDD) @return this */
+        /**
+         * Sets {@code datePartitionSequence}: {@code DatePartitionSequence} (default YYYYMMDD).
+         *
+         * @param v {@code DatePartitionSequence} (default YYYYMMDD)
+         * @return this
+         */
         public Builder datePartitionSequence(DatePartitionSequence v) {
             this.datePartitionSequence = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionDelimiter} (default SLASH) @return this */
+        /**
+         * Sets {@code datePartitionDelimiter}: {@code DatePartitionDelimiter} (default SLASH).
+         *
+         * @param v {@code DatePartitionDelimiter} (default SLASH)
+         * @return this
+         */
         public Builder datePartitionDelimiter(DatePartitionDelimiter v) {
             this.datePartitionDelimiter = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionTimezone} (default UTC) @return this */
+        /**
+         * Sets {@code datePartitionTimezone}: {@code DatePartitionTimezone} (default UTC).
+         *
+         * @param v {@code DatePartitionTimezone} (default UTC)
+         * @return this
+         */
         public Builder datePartitionTimezone(ZoneId v) {
             this.datePartitionTimezone = v;
             return this;
         }
 
-        /** @param v {@code PreserveTransactions} (default false; needs {@link #cdcPath(String)}) @return this */
+        /**
+         * Sets {@code preserveTransactions}: {@code PreserveTransactions} (default false; needs {@link #cdcPath(String)}).
+         *
+         * @param v {@code PreserveTransactions} (default false; needs {@link #cdcPath(String)})
+         * @return this
+         */
         public Builder preserveTransactions(boolean v) {
             this.preserveTransactions = v;
             return this;
         }
 
-        /** @param v {@code CdcPath}, or null @return this */
+        /**
+         * Sets {@code cdcPath}: {@code CdcPath}, or null.
+         *
+         * @param v {@code CdcPath}, or null
+         * @return this
+         */
         public Builder cdcPath(String v) {
             this.cdcPath = v;
             return this;
         }
 
-        /** @param v Parquet {@code RowGroupLength} in rows (default 10,000) @return this */
+        /**
+         * Sets {@code rowGroupLength}: Parquet {@code RowGroupLength} in rows (default 10,000).
+         *
+         * @param v Parquet {@code RowGroupLength} in rows (default 10,000)
+         * @return this
+         */
         public Builder rowGroupLength(int v) {
             this.rowGroupLength = v;
             return this;
         }
 
-        /** @param v {@code ParquetTimestampInMillisecond} (default false) @return this */
+        /**
+         * Sets {@code parquetTimestampInMillisecond}: {@code ParquetTimestampInMillisecond} (default false).
+         *
+         * @param v {@code ParquetTimestampInMillisecond} (default false)
+         * @return this
+         */
         public Builder parquetTimestampInMillisecond(boolean v) {
             this.parquetTimestampInMillisecond = v;
             return this;
         }
 
-        /** @param v {@code CsvNoSupValue} with {@code UseCsvNoSupValue=true}; null turns it off @return this */
+        /**
+         * Sets {@code csvNoSupValue}: {@code CsvNoSupValue} with {@code UseCsvNoSupValue=true}; null turns it off.
+         *
+         * @param v {@code CsvNoSupValue} with {@code UseCsvNoSupValue=true}; null turns it off
+         * @return this
+         */
         public Builder csvNoSupValue(String v) {
             this.csvNoSupValue = v;
             return this;
         }
 
         /**
-         * @return the settings
+         * {@return the settings}
+         *
          * @throws S3FormatException listing every problem, each naming the DMS setting
          */
         public S3OutputSettings build() {

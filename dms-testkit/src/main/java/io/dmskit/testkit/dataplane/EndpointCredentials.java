@@ -22,8 +22,8 @@ public interface EndpointCredentials {
     Optional<Integer> port();
 
     /**
-     * @return database name from the endpoint, or the {@code dbname} of the secret when the endpoint names none
-     *     (empty for engines without one)
+     * {@return database name from the endpoint, or the {@code dbname} of the secret when the endpoint names none
+     * (empty for engines without one)}
      */
     default Optional<String> databaseName() {
         return Optional.empty();

@@ -36,9 +36,10 @@ public record DmsTableStatistics(String schema, String table, long fullLoadRows,
     }
 
     /**
+     * {@return whether any counter (FullLoadRows, Inserts, Updates, Deletes) changed since {@code earlier}: DMS is
+     * still loading or applying changes to this table}
+     *
      * @param earlier the same table's statistics read before
-     * @return whether any counter (FullLoadRows, Inserts, Updates, Deletes) changed since {@code earlier}: DMS is
-     *         still loading or applying changes to this table
      */
     public boolean hasAdvancedSince(DmsTableStatistics earlier) {
         return earlier != null && (fullLoadRows != earlier.fullLoadRows || inserts != earlier.inserts

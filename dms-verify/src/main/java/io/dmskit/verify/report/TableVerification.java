@@ -62,10 +62,11 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
+     * {@return a copy with another status and reason}
+     *
      * @param newStatus the status
      * @param reason why
      * @param note a note added to the existing ones, or null
-     * @return a copy with another status and reason
      */
     public TableVerification withStatus(VerificationStatus newStatus, String reason, String note) {
         List<String> n = new java.util.ArrayList<>(notes);
@@ -97,7 +98,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return the source count
+     * {@return the source count}
+     *
      * @deprecated named like the row numbers but not one; use {@link #sourceCount()}
      */
     @Deprecated(since = "0.1.0")
@@ -106,7 +108,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return the target count
+     * {@return the target count}
+     *
      * @deprecated read as "the target" next to {@link #targetLocation()}; use {@link #targetCount()}
      */
     @Deprecated(since = "0.1.0")
@@ -115,7 +118,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return source rows or -1
+     * {@return source rows or -1}
+     *
      * @deprecated -1 for "not counted"; use {@link #sourceRowCount()}
      */
     @Deprecated(since = "0.1.0")
@@ -124,7 +128,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return target rows or -1
+     * {@return target rows or -1}
+     *
      * @deprecated -1 for "nothing read"; use {@link #targetRowCount()}
      */
     @Deprecated(since = "0.1.0")

@@ -29,8 +29,9 @@ public record Tolerance(long rows, double fraction) {
     }
 
     /**
+     * {@return a tolerance of an absolute number of rows}
+     *
      * @param rows allowed absolute difference (&ge; 0)
-     * @return a tolerance of an absolute number of rows
      * @throws InvalidDefinitionException when rows is negative
      */
     public static Tolerance rows(long rows) {
@@ -38,8 +39,9 @@ public record Tolerance(long rows, double fraction) {
     }
 
     /**
+     * {@return a tolerance of a percentage of the source count}
+     *
      * @param percent allowed difference in percent of the source count (finite, &ge; 0)
-     * @return a tolerance of a percentage of the source count
      * @throws InvalidDefinitionException when percent is negative, NaN or infinite
      */
     public static Tolerance percent(double percent) {

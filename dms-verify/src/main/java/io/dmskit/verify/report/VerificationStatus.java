@@ -46,8 +46,8 @@ public enum VerificationStatus {
     }
 
     /**
-     * @return whether this status is a failure whatever the timing: not {@link #MATCH} and not {@link #PENDING};
-     *         what {@code assertNoMismatch()} fails on
+     * {@return whether this status is a failure whatever the timing: not {@link #MATCH} and not {@link #PENDING}; what
+     * {@code assertNoMismatch()} fails on}
      */
     public boolean isFailure() {
         return this != MATCH && this != PENDING;

@@ -72,9 +72,10 @@ public final class S3TableCounter implements AutoCloseable {
     }
 
     /**
+     * {@return a counter; close it to stop its threads}
+     *
      * @param s3 the client (real AWS, LocalS3, moto, ...)
      * @param target bucket, folder and format settings
-     * @return a counter; close it to stop its threads
      * @throws io.dmskit.core.exception.InvalidDefinitionException when s3 or target is null
      */
     public static S3TableCounter create(S3Client s3, S3Target target) {

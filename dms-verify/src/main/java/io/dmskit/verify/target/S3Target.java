@@ -50,8 +50,9 @@ public final class S3Target implements Target {
     }
 
     /**
+     * {@return a target built by the consumer}
+     *
      * @param spec sets up the builder
-     * @return a target built by the consumer
      * @throws InvalidDefinitionException when spec is null, or listing every invalid setting
      */
     public static S3Target of(Consumer<Builder> spec) {
@@ -62,8 +63,9 @@ public final class S3Target implements Target {
     }
 
     /**
+     * {@return a target reading objects written with these settings}
+     *
      * @param settings the S3 output format, e.g. {@code S3OutputSettings.from(endpoint.s3Settings())}
-     * @return a target reading objects written with these settings
      * @throws InvalidDefinitionException when settings is null
      */
     public static S3Target of(S3OutputSettings settings) {
@@ -180,8 +182,8 @@ public final class S3Target implements Target {
     }
 
     /**
-     * @return {@code AddColumnName} (a header row in every CSV file); empty means "recognise a header row by the
-     *         table's column names"
+     * {@return {@code AddColumnName} (a header row in every CSV file); empty means "recognise a header row by the
+     * table's column names"}
      */
     public Optional<Boolean> addColumnName() {
         return Optional.ofNullable(addColumnName);
@@ -281,6 +283,8 @@ public final class S3Target implements Target {
         }
 
         /**
+         * Sets {@code settings}: the whole S3 output format (replaces format settings made so far; null: DMS's defaults).
+         *
          * @param v the whole S3 output format (replaces format settings made so far; null: DMS's defaults)
          * @return this
          */
@@ -290,7 +294,12 @@ public final class S3Target implements Target {
             return this;
         }
 
-        /** @param spec changes to the S3 output format (null is reported by {@link #build()}) @return this */
+        /**
+         * Sets {@code settings}: changes to the S3 output format (null is reported by {@link #build()}).
+         *
+         * @param spec changes to the S3 output format (null is reported by {@link #build()})
+         * @return this
+         */
         public Builder settings(Consumer<S3OutputSettings.Builder> spec) {
             if (spec == null) {
                 setterProblems.add("settings(Consumer): the spec is null");
@@ -300,68 +309,121 @@ public final class S3Target implements Target {
             return this;
         }
 
-        /** @param v {@code BucketName} (required) @return this */
+        /**
+         * Sets {@code bucket}: {@code BucketName} (required).
+         *
+         * @param v {@code BucketName} (required)
+         * @return this
+         */
         public Builder bucket(String v) {
             settings.bucketName(v);
             return this;
         }
 
-        /** @param v {@code BucketFolder}, or null @return this */
+        /**
+         * Sets {@code bucketFolder}: {@code BucketFolder}, or null.
+         *
+         * @param v {@code BucketFolder}, or null
+         * @return this
+         */
         public Builder bucketFolder(String v) {
             settings.bucketFolder(v);
             return this;
         }
 
-        /** @param v {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway) @return this */
+        /**
+         * Sets {@code dataFormat}: {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway).
+         *
+         * @param v {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway)
+         * @return this
+         */
         public Builder dataFormat(S3DataFormat v) {
             settings.dataFormat(v);
             return this;
         }
 
-        /** @param v {@code CsvDelimiter} (default {@code ,}) @return this */
+        /**
+         * Sets {@code csvDelimiter}: {@code CsvDelimiter} (default {@code ,}).
+         *
+         * @param v {@code CsvDelimiter} (default {@code ,})
+         * @return this
+         */
         public Builder csvDelimiter(String v) {
             settings.csvDelimiter(v);
             return this;
         }
 
-        /** @param v {@code CsvRowDelimiter} (default {@code \n}) @return this */
+        /**
+         * Sets {@code csvRowDelimiter}: {@code CsvRowDelimiter} (default {@code \n}).
+         *
+         * @param v {@code CsvRowDelimiter} (default {@code \n})
+         * @return this
+         */
         public Builder csvRowDelimiter(String v) {
             settings.csvRowDelimiter(v);
             return this;
         }
 
-        /** @param v {@code Rfc4180} (default true) @return this */
+        /**
+         * Sets {@code rfc4180}: {@code Rfc4180} (default true).
+         *
+         * @param v {@code Rfc4180} (default true)
+         * @return this
+         */
         public Builder rfc4180(boolean v) {
             settings.rfc4180(v);
             return this;
         }
 
-        /** @param v {@code AddColumnName}; null = recognise header rows by column names (default) @return this */
+        /**
+         * Sets {@code addColumnName}: {@code AddColumnName}; null = recognise header rows by column names (default).
+         *
+         * @param v {@code AddColumnName}; null = recognise header rows by column names (default)
+         * @return this
+         */
         public Builder addColumnName(Boolean v) {
             this.addColumnName = v;
             settings.addColumnName(Boolean.TRUE.equals(v));
             return this;
         }
 
-        /** @param v {@code IncludeOpForFullLoad} @return this */
+        /**
+         * Sets {@code includeOpForFullLoad}: {@code IncludeOpForFullLoad}.
+         *
+         * @param v {@code IncludeOpForFullLoad}
+         * @return this
+         */
         public Builder includeOpForFullLoad(boolean v) {
             settings.includeOpForFullLoad(v);
             return this;
         }
 
-        /** @param v {@code CdcInsertsOnly} @return this */
+        /**
+         * Sets {@code cdcInsertsOnly}: {@code CdcInsertsOnly}.
+         *
+         * @param v {@code CdcInsertsOnly}
+         * @return this
+         */
         public Builder cdcInsertsOnly(boolean v) {
             settings.cdcInsertsOnly(v);
             return this;
         }
 
-        /** @param v {@code CdcInsertsAndUpdates} @return this */
+        /**
+         * Sets {@code cdcInsertsAndUpdates}: {@code CdcInsertsAndUpdates}.
+         *
+         * @param v {@code CdcInsertsAndUpdates}
+         * @return this
+         */
         public Builder cdcInsertsAndUpdates(boolean v) {
             settings.cdcInsertsAndUpdates(v);
             return this;
         }
 
         /**
+         * Sets {@code cdcPath}: {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for
+         * neither; a value without a folder name (blank, {@code "/"}) also means neither.
+         *
          * @param v {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for neither; a
          *     value without a folder name (blank, {@code "/"}) also means neither
          * @return this
@@ -372,32 +434,53 @@ public final class S3Target implements Target {
             return this;
         }
 
-        /** @param v {@code TimestampColumnName}, or null @return this */
+        /**
+         * Sets {@code timestampColumnName}: {@code TimestampColumnName}, or null.
+         *
+         * @param v {@code TimestampColumnName}, or null
+         * @return this
+         */
         public Builder timestampColumnName(String v) {
             settings.timestampColumnName(v);
             return this;
         }
 
-        /** @param v objects read at once (default 16) @return this */
+        /**
+         * Sets {@code parallelism}: objects read at once (default 16).
+         *
+         * @param v objects read at once (default 16)
+         * @return this
+         */
         public Builder parallelism(int v) {
             this.parallelism = v;
             return this;
         }
 
-        /** @param v bytes fetched from a Parquet object's end in the first GET (default 64 KiB) @return this */
+        /**
+         * Sets {@code footerReadSize}: bytes fetched from a Parquet object's end in the first GET (default 64 KiB).
+         *
+         * @param v bytes fetched from a Parquet object's end in the first GET (default 64 KiB)
+         * @return this
+         */
         public Builder footerReadSize(int v) {
             this.footerReadSize = v;
             return this;
         }
 
-        /** @param v keys per ListObjectsV2 page, 1..1000 (default 1000) @return this */
+        /**
+         * Sets {@code listPageSize}: keys per ListObjectsV2 page, 1..1000 (default 1000).
+         *
+         * @param v keys per ListObjectsV2 page, 1..1000 (default 1000)
+         * @return this
+         */
         public Builder listPageSize(int v) {
             this.listPageSize = v;
             return this;
         }
 
         /**
-         * @return the target
+         * {@return the target}
+         *
          * @throws InvalidDefinitionException listing every invalid setting, the S3 format's included
          */
         public S3Target build() {
