@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record SourceFilter(String filterType, String columnName, List<FilterCondition> conditions) {
 
-    // Copies the conditions.
+    /** Creates a filter, copying the conditions. */
     public SourceFilter {
         conditions = Args.list(conditions, "SourceFilter: conditions");
     }

@@ -163,6 +163,8 @@ public final class CdcProbeResult {
     }
 
     /**
+     * Fails unless the probe succeeded.
+     *
      * @throws AssertionError with {@link #failureMessage()} when the probe failed
      */
     public void assertSucceeded() {

@@ -11,6 +11,8 @@ import java.time.Duration;
 public interface Sleeper {
 
     /**
+     * Waits for the given time.
+     *
      * @param duration how long
      * @throws InterruptedException when interrupted
      */

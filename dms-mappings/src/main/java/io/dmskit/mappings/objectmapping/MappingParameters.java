@@ -19,7 +19,7 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
                                 String partitionKeyValue, List<String> excludeColumns,
                                 List<AttributeMapping> attributeMappings, String conditionExpressionJson) {
 
-    // Copies the lists.
+    /** Creates the parameters, copying the lists. */
     public MappingParameters {
         excludeColumns = Args.list(excludeColumns, "MappingParameters: excludeColumns");
         attributeMappings = Args.list(attributeMappings, "MappingParameters: attributeMappings");

@@ -26,7 +26,7 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
                            List<List<String>> boundaries, List<String> segmentNames, Integer numberOfPartitions,
                            Boolean collectionCountFromMetadata, Long maxRecordsSkipPerPage, Long batchSize) {
 
-    // Copies the lists.
+    /** Creates the settings, copying the lists. */
     public ParallelLoad {
         partitions = Args.list(partitions, "ParallelLoad: partitions");
         subpartitions = Args.list(subpartitions, "ParallelLoad: subpartitions");

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record PrimaryKeyDef(String name, String origin, List<String> columns) {
 
-    // Copies the columns.
+    /** Creates the definition, copying the columns. */
     public PrimaryKeyDef {
         columns = Args.list(columns, "PrimaryKeyDef: columns");
     }

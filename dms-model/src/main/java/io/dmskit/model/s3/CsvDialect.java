@@ -184,13 +184,21 @@ public final class CsvDialect {
         }
     }
 
-    /** @param out where the record is built: appends the field delimiter */
+    /**
+     * Appends the field delimiter.
+     *
+     * @param out where the record is built
+     */
     public void appendDelimiter(StringBuilder out) {
         Args.required(out, "CsvDialect.appendDelimiter: out");
         out.append(delimiter);
     }
 
-    /** @param out where the record is built: appends the row delimiter */
+    /**
+     * Appends the row delimiter.
+     *
+     * @param out where the record is built
+     */
     public void appendRowEnd(StringBuilder out) {
         Args.required(out, "CsvDialect.appendRowEnd: out");
         out.append(rowDelimiter);

@@ -128,11 +128,6 @@ public final class S3ObjectNames {
         return tablePrefix(schema, table) + "SEGMENT" + segment + "_" + loadName(sequence) + extension();
     }
 
-    /**
-     * {@return the key of a CDC file, with its date-partition folder when DatePartitionEnabled}
-     *
-     * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
-     */
     private ZonedDateTime zoned(Instant time, String method) {
         Args.required(time, "S3ObjectNames." + method + ": time");
         try {
@@ -147,6 +142,11 @@ public final class S3ObjectNames {
         }
     }
 
+    /**
+     * {@return the key of a CDC file, with its date-partition folder when DatePartitionEnabled}
+     *
+     * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
+     */
     public String cdcKey(String schema, String table, Instant time) {
         ZonedDateTime local = zoned(time, "cdcKey");
         String folder = tablePrefix(schema, table);

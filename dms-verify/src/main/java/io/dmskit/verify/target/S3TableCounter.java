@@ -46,6 +46,8 @@ public final class S3TableCounter implements AutoCloseable {
     @FunctionalInterface
     public interface ObjectListener {
         /**
+         * Called after each object read.
+         *
          * @param key the object's key
          * @param bytesRead bytes fetched for it so far in this table
          */
