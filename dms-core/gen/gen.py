@@ -45,7 +45,7 @@ public enum {name} {{
         this.wireValue = wireValue;
     }}
 
-    /** @return the value exactly as the DMS API expects it */
+    /** {{@return the value exactly as the DMS API expects it}} */
     public String wireValue() {{
         return wireValue;
     }}
@@ -100,26 +100,26 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
     if json:
         L.append('        this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));')
     L.append('    }\n')
-    L.append(f'    /** @return a new, empty builder */\n    public static Builder builder() {{\n        return new Builder();\n    }}\n')
-    L.append(f'    /**\n     * @param spec fills in a builder\n     * @return the built value\n     * @throws InvalidDefinitionException listing every problem\n     */\n    public static {name} of(Consumer<Builder> spec) {{\n        Validate.requireSpec(spec, "{wire}");\n        Builder b = builder();\n        spec.accept(b);\n        return b.build();\n    }}\n')
-    L.append(f'    /** @return a builder holding this value\'s fields */\n    public Builder toBuilder() {{\n        Builder b = new Builder();')
+    L.append(f'    /** {{@return a new, empty builder}} */\n    public static Builder builder() {{\n        return new Builder();\n    }}\n')
+    L.append(f'    /**\n     * Builds a value from a spec that fills in a builder.\n     *\n     * @param spec fills in a builder\n     * @return the built value\n     * @throws InvalidDefinitionException listing every problem\n     */\n    public static {name} of(Consumer<Builder> spec) {{\n        Validate.requireSpec(spec, "{wire}");\n        Builder b = builder();\n        spec.accept(b);\n        return b.build();\n    }}\n')
+    L.append(f'    /** {{@return a builder holding this value\'s fields}} */\n    public Builder toBuilder() {{\n        Builder b = new Builder();')
     for jn, wn, t, d in fields:
         L.append(f'        b.{jn} = {jn};')
     if json:
         L.append('        b.otherFields.putAll(otherFields);')
     L.append('        return b;\n    }\n')
     for jn, wn, t, d in fields:
-        L.append(f'    /** @return {d} ({{@code {wn}}}), empty when unset */\n    public Optional<{java_type(t)}> {jn}() {{\n        return Optional.ofNullable({jn});\n    }}\n')
+        L.append(f'    /** {{@return {d} ({{@code {wn}}}), empty when unset}} */\n    public Optional<{java_type(t)}> {jn}() {{\n        return Optional.ofNullable({jn});\n    }}\n')
     if json:
-        L.append('    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */\n    public Map<String, Object> otherFields() {\n        return otherFields;\n    }\n')
+        L.append('    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */\n    public Map<String, Object> otherFields() {\n        return otherFields;\n    }\n')
     # validation
-    L.append('    /**\n     * @return every problem with this value (empty when valid); the builder\'s {@code build()} rejects a value\n     *     with problems\n     */')
+    L.append('    /**\n     * {@return every problem with this value (empty when valid)} The builder\'s {@code build()} rejects a value\n     * with problems.\n     */')
     if rules:
         L.append(f'    public List<DefinitionProblem> problems() {{\n        return {name}Rules.problems(this);\n    }}\n')
     else:
         L.append('    public List<DefinitionProblem> problems() {\n        return new ArrayList<>();\n    }\n')
     if sdk:
-        L.append(f'    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */\n    public {sdk}.Builder toSdkBuilder() {{\n        {sdk}.Builder b = {sdk}.builder();')
+        L.append(f'    /** {{@return an AWS SDK builder with every field that is set here (DMS wire values for enums)}} */\n    public {sdk}.Builder toSdkBuilder() {{\n        {sdk}.Builder b = {sdk}.builder();')
         for jn, wn, t, d in fields:
             sdkname = jn
             v = f'{jn}.wireValue()' if t.startswith('Enum:') else jn
@@ -135,7 +135,7 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
                 L.append(f'        b.{jn} = sdkValue.{jn}();')
         L.append('        return b.buildUnchecked();\n    }\n')
     if json:
-        L.append('    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */\n    public Map<String, Object> toMap() {\n        Map<String, Object> m = new LinkedHashMap<>();')
+        L.append('    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */\n    public Map<String, Object> toMap() {\n        Map<String, Object> m = new LinkedHashMap<>();')
         for jn, wn, t, d in fields:
             v = f'{jn}.wireValue()' if t.startswith('Enum:') else jn
             L.append(f'        if ({jn} != null) {{\n            m.put("{wn}", {v});\n        }}')
@@ -154,7 +154,7 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
     L.append('        return ' + '\n            && '.join(f'Objects.equals({f}, other.{f})' for f in allf) + ';\n    }\n')
     # hashCode: Objects.hash has max args? varargs fine
     L.append('    @Override\n    public int hashCode() {\n        return Objects.hash(' + ', '.join(allf) + ');\n    }\n')
-    L.append(f'    /** @return the set fields only, e.g. {{@code {name}{{bucketName=b}}}} */\n    @Override\n    public String toString() {{\n        StringBuilder s = new StringBuilder("{name}{{");\n        String sep = "";')
+    L.append(f'    /** {{@return the set fields only, e.g. {{@code {name}{{bucketName=b}}}}}} */\n    @Override\n    public String toString() {{\n        StringBuilder s = new StringBuilder("{name}{{");\n        String sep = "";')
     for jn, wn, t, d in fields:
         L.append(f'        if ({jn} != null) {{\n            s.append(sep).append("{jn}=").append({jn});\n            sep = ", ";\n        }}')
     if json:
@@ -169,14 +169,14 @@ def gen_class(pkg, name, doc, fields, sdk=None, json=False, rules=False, example
     L.append('        private final Map<String, DefinitionProblem> rejected = new LinkedHashMap<>();')
     L.append('\n        private Builder() {\n        }\n')
     for jn, wn, t, d in fields:
-        L.append(f'        /**\n         * @param {jn} {d} ({{@code {wn}}}); null unsets\n         * @return this builder\n         */\n        public Builder {jn}({java_type(t)} {jn}) {{\n            this.{jn} = {jn};\n            rejected.remove("{wn}");\n            return this;\n        }}\n')
+        L.append(f'        /**\n         * Sets {{@code {wn}}}.\n         *\n         * @param {jn} {d} ({{@code {wn}}}); null unsets\n         * @return this builder\n         */\n        public Builder {jn}({java_type(t)} {jn}) {{\n            this.{jn} = {jn};\n            rejected.remove("{wn}");\n            return this;\n        }}\n')
         if t.startswith('Enum:'):
-            L.append(f'        /**\n         * @param {jn} {d} as DMS writes it (any case, {{@code _}} or {{@code -}}); null unsets; a value DMS\n         *     does not know is reported by {{@link #build()}}\n         * @return this builder\n         */\n        public Builder {jn}(String {jn}) {{\n            this.{jn} = {java_type(t)}.fromWire({jn}).orElse(null);\n            rejected.remove("{wn}");\n            if ({jn} != null && this.{jn} == null) {{\n                rejected.put("{wn}", DefinitionProblem.of("{wire}.{wn}", "unknown value " + Validate.show({jn})\n                    + "; expected one of " + java.util.Arrays.toString({java_type(t)}.values())));\n            }}\n            return this;\n        }}\n')
+            L.append(f'        /**\n         * Sets {{@code {wn}}} from its DMS wire value.\n         *\n         * @param {jn} {d} as DMS writes it (any case, {{@code _}} or {{@code -}}); null unsets; a value DMS\n         *     does not know is reported by {{@link #build()}}\n         * @return this builder\n         */\n        public Builder {jn}(String {jn}) {{\n            this.{jn} = {java_type(t)}.fromWire({jn}).orElse(null);\n            rejected.remove("{wn}");\n            if ({jn} != null && this.{jn} == null) {{\n                rejected.put("{wn}", DefinitionProblem.of("{wire}.{wn}", "unknown value " + Validate.show({jn})\n                    + "; expected one of " + java.util.Arrays.toString({java_type(t)}.values())));\n            }}\n            return this;\n        }}\n')
         if t.startswith('List'):
-            L.append(f'        /**\n         * @param {jn} {d} ({{@code {wn}}})\n         * @return this builder\n         */\n        public Builder {jn}(String... {jn}) {{\n            this.{jn} = Validate.copyOf({jn});\n            return this;\n        }}\n')
+            L.append(f'        /**\n         * Sets {{@code {wn}}}.\n         *\n         * @param {jn} {d} ({{@code {wn}}})\n         * @return this builder\n         */\n        public Builder {jn}(String... {jn}) {{\n            this.{jn} = Validate.copyOf({jn});\n            return this;\n        }}\n')
     if json:
         L.append(f'        /**\n         * Sets a member dmskit does not model; it is sent to DMS as given. A value that is not JSON (or a null key) is\n         * reported by {{@link #build()}}.\n         *\n         * @param key the JSON member name\n         * @param value a String, Number, Boolean, List or Map of those; null removes the member\n         * @return this builder\n         */\n        public Builder otherField(String key, Object value) {{\n            Validate.putOtherField(otherFields, rejected, "{wire}", key, value);\n            return this;\n        }}\n')
-    L.append(f'        /**\n         * @return the value\n         * @throws InvalidDefinitionException listing every problem at once\n         */\n        public {name} build() {{\n            {name} v = new {name}(this);\n            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());\n            problems.addAll(v.problems());\n            if (!problems.isEmpty()) {{\n                throw new InvalidDefinitionException(problems);\n            }}\n            return v;\n        }}\n')
+    L.append(f'        /**\n         * Builds the value, checking every field.\n         *\n         * @return the value\n         * @throws InvalidDefinitionException listing every problem at once\n         */\n        public {name} build() {{\n            {name} v = new {name}(this);\n            List<DefinitionProblem> problems = new ArrayList<>(rejected.values());\n            problems.addAll(v.problems());\n            if (!problems.isEmpty()) {{\n                throw new InvalidDefinitionException(problems);\n            }}\n            return v;\n        }}\n')
     L.append(f'        {name} buildUnchecked() {{\n            return new {name}(this);\n        }}\n    }}\n}}\n')
     write(pkg, name, '\n'.join(L))
 

@@ -99,7 +99,7 @@ public final class DmsProvisioner implements AutoCloseable {
             replicationWaitTimeout);
     }
 
-    /** @return a builder; {@code dms(client)} is required */
+    /** {@return a builder; {@code dms(client)} is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -299,8 +299,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the start type used}
+     *
      * @param task the task
-     * @return the start type used
      * @throws InvalidDefinitionException when task is null
      */
     public StartType start(ReplicationTask task) {
@@ -308,6 +309,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Starts a task with the given start type and waits until it runs.
+     *
      * @param taskId task identifier
      * @param type the start type to use
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier, or type is null
@@ -318,6 +321,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Resumes a stopped task and waits until it runs.
+     *
      * @param taskId task identifier; resumes with {@code resume-processing} and waits until it runs
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
@@ -326,6 +331,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Stops a task and waits until it has stopped.
+     *
      * @param taskId task identifier; stops it and waits (a task that is not running counts as stopped)
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
@@ -334,6 +341,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Stops a task and waits until it has stopped.
+     *
      * @param task the task to stop
      * @throws InvalidDefinitionException when task is null
      */
@@ -342,6 +351,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Stops every task of a pipeline, in parallel, then its DMS Serverless replications, and waits until they have
+     * stopped.
+     *
      * @param pipeline stops all its tasks, in parallel, then all its DMS Serverless replications
      * @throws InvalidDefinitionException when pipeline is null
      */
@@ -383,8 +395,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the task's current state, empty when it does not exist}
+     *
      * @param taskId task identifier
-     * @return the task's current state, empty when it does not exist
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
     public Optional<TaskState> describeTask(String taskId) {
@@ -422,9 +435,10 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the state reached (waits at most the provisioner's wait timeout)}
+     *
      * @param taskId task identifier
      * @param wanted the wanted status
-     * @return the state reached (waits at most the provisioner's wait timeout)
      * @throws InvalidDefinitionException when taskId is not a DMS task identifier or wanted is null
      */
     public TaskState awaitTask(String taskId, TaskStatus wanted) {
@@ -492,10 +506,11 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return what was deleted}
+     *
      * @param pipeline the pipeline
      * @param deleteManagedSecrets also delete the secrets dmskit manages
      * @param recoveryWindowDays Secrets Manager recovery window 7..30, or 0 to delete without recovery
-     * @return what was deleted
      * @throws InvalidDefinitionException when pipeline is null or recoveryWindowDays is neither 0 nor 7..30
      * @deprecated the positional {@code true, 7} reads as nothing: use
      *     {@code destroy(pipeline, DestroyOptions.deleteManagedSecrets().recoveryWindowDays(7))} (or
@@ -525,17 +540,17 @@ public final class DmsProvisioner implements AutoCloseable {
         return Validate.requireIdentifier(id, DmsIdentifiers.TASK_MAX_LENGTH, "taskId", "DmsProvisioner." + method);
     }
 
-    /** @return AWS calls made so far (including reads and retries) */
+    /** {@return AWS calls made so far (including reads and retries)} */
     public long awsCallCount() {
         return aws.calls();
     }
 
-    /** @return the resilience4j retry used for every AWS call (metrics, event publisher) */
+    /** {@return the resilience4j retry used for every AWS call (metrics, event publisher)} */
     public io.github.resilience4j.retry.Retry retry() {
         return aws.retry();
     }
 
-    /** @return retries made so far */
+    /** {@return retries made so far} */
     public long retryCount() {
         return aws.retries();
     }
@@ -586,6 +601,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code dms}: the DMS client (real, FakeDms, moto, LocalStack); required.
+         *
          * @param client the DMS client (real, FakeDms, moto, LocalStack); required
          * @return this builder
          */
@@ -595,6 +612,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code secrets}: Secrets Manager client, needed for managed secrets (null: none).
+         *
          * @param client Secrets Manager client, needed for managed secrets (null: none)
          * @return this builder
          */
@@ -616,6 +635,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code clock}: time source for waits and progress (a FakeClock in tests); null: the system UTC clock.
+         *
          * @param clock time source for waits and progress (a FakeClock in tests); null: the system UTC clock
          * @return this builder
          */
@@ -625,6 +646,9 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code sleeper}: how to wait between polls and retries ({@code fakeClock::sleep} in tests); null: sleep the
+         * thread.
+         *
          * @param sleeper how to wait between polls and retries ({@code fakeClock::sleep} in tests); null: sleep the
          *     thread
          * @return this builder
@@ -635,6 +659,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code retry}: retry settings for AWS calls (null: {@link RetrySettings#defaults()}).
+         *
          * @param retry retry settings for AWS calls (null: {@link RetrySettings#defaults()})
          * @return this builder
          */
@@ -644,6 +670,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code pollInterval}: time between polls while waiting: positive, at most a day (null: the default 10 s).
+         *
          * @param interval time between polls while waiting: positive, at most a day (null: the default 10 s)
          * @return this builder
          */
@@ -653,6 +681,10 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code maxPollInterval}: longest time between polls: while nothing changes the interval grows by 1.5 per
+         * round up to this (null: the default 3 x pollInterval; equal to pollInterval for a fixed cadence); positive, at
+         * most a day, not shorter than pollInterval.
+         *
          * @param interval longest time between polls: while nothing changes the interval grows by 1.5 per round up
          *     to this (null: the default 3 x pollInterval; equal to pollInterval for a fixed cadence); positive, at
          *     most a day, not shorter than pollInterval
@@ -664,6 +696,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code waitTimeout}: longest single wait: positive, at most 366 days (null: the default 60 min).
+         *
          * @param timeout longest single wait: positive, at most 366 days (null: the default 60 min)
          * @return this builder
          */
@@ -684,6 +718,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code parallelism}: AWS calls made in parallel, 1..1024 (default 8).
+         *
          * @param threads AWS calls made in parallel, 1..1024 (default 8)
          * @return this builder
          */
@@ -693,6 +729,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code progressListener}: receives state changes (null: none).
+         *
          * @param listener receives state changes (null: none)
          * @return this builder
          */
@@ -702,6 +740,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code policy}: default apply policy (null: the default {@link ApplyPolicy#safe()}).
+         *
          * @param policy default apply policy (null: the default {@link ApplyPolicy#safe()})
          * @return this builder
          */
@@ -711,7 +751,8 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
-         * @return the provisioner
+         * {@return the provisioner}
+         *
          * @throws InvalidDefinitionException listing every problem: no DMS client, a poll interval or wait timeout
          *     that is not positive or too long, a maximum poll interval shorter than the poll interval, a
          *     parallelism outside 1..1024

@@ -86,87 +86,97 @@ public final class Endpoint {
     }
 
     /**
+     * {@return a MySQL endpoint builder (call source() or target())}
+     *
      * @param identifier endpoint identifier
-     * @return a MySQL endpoint builder (call source() or target())
      */
     public static Builder mysql(String identifier) {
         return new Builder(identifier, EngineName.MYSQL);
     }
 
     /**
+     * {@return a MariaDB endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a MariaDB endpoint builder
      */
     public static Builder mariadb(String identifier) {
         return new Builder(identifier, EngineName.MARIADB);
     }
 
     /**
+     * {@return an Aurora MySQL endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return an Aurora MySQL endpoint builder
      */
     public static Builder auroraMysql(String identifier) {
         return new Builder(identifier, EngineName.AURORA_MYSQL);
     }
 
     /**
+     * {@return a PostgreSQL endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a PostgreSQL endpoint builder
      */
     public static Builder postgres(String identifier) {
         return new Builder(identifier, EngineName.POSTGRES);
     }
 
     /**
+     * {@return an Aurora PostgreSQL endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return an Aurora PostgreSQL endpoint builder
      */
     public static Builder auroraPostgres(String identifier) {
         return new Builder(identifier, EngineName.AURORA_POSTGRESQL);
     }
 
     /**
+     * {@return an Oracle endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return an Oracle endpoint builder
      */
     public static Builder oracle(String identifier) {
         return new Builder(identifier, EngineName.ORACLE);
     }
 
     /**
+     * {@return a SQL Server endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a SQL Server endpoint builder
      */
     public static Builder sqlServer(String identifier) {
         return new Builder(identifier, EngineName.SQLSERVER);
     }
 
     /**
+     * {@return an S3 endpoint builder (a target unless source() is called)}
+     *
      * @param identifier endpoint identifier
-     * @return an S3 endpoint builder (a target unless source() is called)
      */
     public static Builder s3(String identifier) {
         return new Builder(identifier, EngineName.S3).target();
     }
 
     /**
+     * {@return a Kinesis target endpoint builder}
+     *
      * @param identifier endpoint identifier
-     * @return a Kinesis target endpoint builder
      */
     public static Builder kinesis(String identifier) {
         return new Builder(identifier, EngineName.KINESIS).target();
     }
 
     /**
+     * {@return a builder for that engine}
+     *
      * @param identifier endpoint identifier
      * @param engine the engine (null is reported by {@link Builder#build()})
-     * @return a builder for that engine
      */
     public static Builder builder(String identifier, EngineName engine) {
         return new Builder(identifier, engine);
     }
 
-    /** @return a builder holding this endpoint's fields */
+    /** {@return a builder holding this endpoint's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier, engine);
         b.type = type;
@@ -190,92 +200,92 @@ public final class Endpoint {
         return b;
     }
 
-    /** @return the endpoint identifier */
+    /** {@return the endpoint identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the engine */
+    /** {@return the engine} */
     public EngineName engine() {
         return engine;
     }
 
-    /** @return source or target */
+    /** {@return source or target} */
     public EndpointType type() {
         return type;
     }
 
-    /** @return the database host */
+    /** {@return the database host} */
     public Optional<String> serverName() {
         return Optional.ofNullable(serverName);
     }
 
-    /** @return the database port */
+    /** {@return the database port} */
     public Optional<Integer> port() {
         return Optional.ofNullable(port);
     }
 
-    /** @return the database name */
+    /** {@return the database name} */
     public Optional<String> databaseName() {
         return Optional.ofNullable(databaseName);
     }
 
-    /** @return how DMS authenticates */
+    /** {@return how DMS authenticates} */
     public Optional<Credentials> credentials() {
         return Optional.ofNullable(credentials);
     }
 
-    /** @return the TLS mode */
+    /** {@return the TLS mode} */
     public Optional<SslMode> sslMode() {
         return Optional.ofNullable(sslMode);
     }
 
-    /** @return the DMS certificate ARN for verify-ca / verify-full */
+    /** {@return the DMS certificate ARN for verify-ca / verify-full} */
     public Optional<String> certificateArn() {
         return Optional.ofNullable(certificateArn);
     }
 
-    /** @return the KMS key encrypting the connection parameters (cannot change after creation) */
+    /** {@return the KMS key encrypting the connection parameters (cannot change after creation)} */
     public Optional<String> kmsKeyId() {
         return Optional.ofNullable(kmsKeyId);
     }
 
-    /** @return extra connection attributes */
+    /** {@return extra connection attributes} */
     public Optional<String> extraConnectionAttributes() {
         return Optional.ofNullable(extraConnectionAttributes);
     }
 
-    /** @return tags applied on creation */
+    /** {@return tags applied on creation} */
     public Map<String, String> tags() {
         return tags;
     }
 
-    /** @return MySQL-family settings */
+    /** {@return MySQL-family settings} */
     public Optional<MySqlSettings> mySqlSettings() {
         return Optional.ofNullable(mySqlSettings);
     }
 
-    /** @return PostgreSQL-family settings */
+    /** {@return PostgreSQL-family settings} */
     public Optional<PostgreSqlSettings> postgreSqlSettings() {
         return Optional.ofNullable(postgreSqlSettings);
     }
 
-    /** @return Oracle settings */
+    /** {@return Oracle settings} */
     public Optional<OracleSettings> oracleSettings() {
         return Optional.ofNullable(oracleSettings);
     }
 
-    /** @return SQL Server settings */
+    /** {@return SQL Server settings} */
     public Optional<SqlServerSettings> sqlServerSettings() {
         return Optional.ofNullable(sqlServerSettings);
     }
 
-    /** @return S3 settings */
+    /** {@return S3 settings} */
     public Optional<S3Settings> s3Settings() {
         return Optional.ofNullable(s3Settings);
     }
 
-    /** @return Kinesis settings */
+    /** {@return Kinesis settings} */
     public Optional<KinesisSettings> kinesisSettings() {
         return Optional.ofNullable(kinesisSettings);
     }
@@ -305,7 +315,7 @@ public final class Endpoint {
             s3Settings, mySqlSettings, postgreSqlSettings);
     }
 
-    /** @return the set fields; credentials show their kind and names only, never a password */
+    /** {@return the set fields; credentials show their kind and names only, never a password} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Endpoint{").append(identifier).append(", ").append(engine)
@@ -362,19 +372,21 @@ public final class Endpoint {
             this.engine = engine;
         }
 
-        /** @return this builder, as a source endpoint */
+        /** {@return this builder, as a source endpoint} */
         public Builder source() {
             this.type = EndpointType.SOURCE;
             return this;
         }
 
-        /** @return this builder, as a target endpoint */
+        /** {@return this builder, as a target endpoint} */
         public Builder target() {
             this.type = EndpointType.TARGET;
             return this;
         }
 
         /**
+         * Sets {@code type}: source or target (null unsets).
+         *
          * @param type source or target (null unsets)
          * @return this builder
          */
@@ -384,6 +396,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code serverName}: database host name or IP.
+         *
          * @param serverName database host name or IP
          * @return this builder
          */
@@ -393,6 +407,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code port}: database port.
+         *
          * @param port database port
          * @return this builder
          */
@@ -402,6 +418,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code databaseName}: database name (for MySQL sources usually left unset).
+         *
          * @param databaseName database name (for MySQL sources usually left unset)
          * @return this builder
          */
@@ -427,6 +445,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code password}: database user.
+         *
          * @param username database user
          * @param password password, never printed (null is reported by {@link #build()})
          * @return this builder
@@ -440,6 +460,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code secretsManager}: existing secret ARN (or name) in DMS's format.
+         *
          * @param secretId existing secret ARN (or name) in DMS's format
          * @param accessRoleArn role DMS assumes to read it
          * @return this builder
@@ -467,6 +489,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code sslMode}: TLS mode.
+         *
          * @param sslMode TLS mode
          * @return this builder
          */
@@ -476,6 +500,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code certificateArn}: DMS certificate ARN.
+         *
          * @param certificateArn DMS certificate ARN
          * @return this builder
          */
@@ -485,6 +511,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code kmsKeyId}: KMS key for the connection parameters.
+         *
          * @param kmsKeyId KMS key for the connection parameters
          * @return this builder
          */
@@ -494,6 +522,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code extraConnectionAttributes}: extra connection attributes ({@code k=v;k2=v2}).
+         *
          * @param attributes extra connection attributes ({@code k=v;k2=v2})
          * @return this builder
          */
@@ -531,6 +561,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove (nothing happens when there is none).
+         *
          * @param key the key of a tag to remove (nothing happens when there is none)
          * @return this builder
          */
@@ -539,13 +571,15 @@ public final class Endpoint {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
         /**
+         * Sets {@code mySqlSettings}: MySQL-family settings.
+         *
          * @param settings MySQL-family settings
          * @return this builder
          */
@@ -555,6 +589,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code mySqlSettings}: edits the MySQL-family settings.
+         *
          * @param spec edits the MySQL-family settings
          * @return this builder
          */
@@ -567,6 +603,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code postgreSqlSettings}: PostgreSQL-family settings.
+         *
          * @param settings PostgreSQL-family settings
          * @return this builder
          */
@@ -576,6 +614,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code postgreSqlSettings}: edits the PostgreSQL-family settings.
+         *
          * @param spec edits the PostgreSQL-family settings
          * @return this builder
          */
@@ -588,6 +628,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code oracleSettings}: Oracle settings.
+         *
          * @param settings Oracle settings
          * @return this builder
          */
@@ -597,6 +639,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code oracleSettings}: edits the Oracle settings.
+         *
          * @param spec edits the Oracle settings
          * @return this builder
          */
@@ -609,6 +653,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code sqlServerSettings}: SQL Server settings.
+         *
          * @param settings SQL Server settings
          * @return this builder
          */
@@ -618,6 +664,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code sqlServerSettings}: edits the SQL Server settings.
+         *
          * @param spec edits the SQL Server settings
          * @return this builder
          */
@@ -630,6 +678,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code s3Settings}: S3 settings.
+         *
          * @param settings S3 settings
          * @return this builder
          */
@@ -639,6 +689,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code s3Settings}: edits the S3 settings.
+         *
          * @param spec edits the S3 settings
          * @return this builder
          */
@@ -651,6 +703,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code kinesisSettings}: Kinesis settings.
+         *
          * @param settings Kinesis settings
          * @return this builder
          */
@@ -660,6 +714,8 @@ public final class Endpoint {
         }
 
         /**
+         * Sets {@code kinesisSettings}: edits the Kinesis settings.
+         *
          * @param spec edits the Kinesis settings
          * @return this builder
          */
@@ -680,13 +736,14 @@ public final class Endpoint {
             }
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }
 
         /**
-         * @return the endpoint
+         * {@return the endpoint}
+         *
          * @throws InvalidDefinitionException listing every problem at once
          */
         public Endpoint build() {
@@ -827,7 +884,7 @@ public final class Endpoint {
             }
         }
 
-        /** @return the value, or null when blank (a blank required value is reported as missing elsewhere) */
+        /** {@return the value, or null when blank (a blank required value is reported as missing elsewhere)} */
         private static String given(String value) {
             return value == null || value.isBlank() ? null : value;
         }

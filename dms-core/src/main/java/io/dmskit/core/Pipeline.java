@@ -74,15 +74,16 @@ public final class Pipeline {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param name the pipeline's name (tagged on every resource it creates as {@code dmskit:pipeline}, so at most 256
      *     characters AWS accepts in tag values; a bad or null name is reported by {@link Builder#build()})
-     * @return a builder
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** @return a builder holding this pipeline */
+    /** {@return a builder holding this pipeline} */
     public Builder toBuilder() {
         Builder b = new Builder(name);
         subnetGroups.values().forEach(b::subnetGroup);
@@ -144,8 +145,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param task a task; replaces the task with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withTask(ReplicationTask task) {
@@ -158,8 +160,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param endpoint an endpoint; replaces the endpoint with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withEndpoint(Endpoint endpoint) {
@@ -172,8 +175,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param instance an instance; replaces the one with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withInstance(ReplicationInstance instance) {
@@ -186,8 +190,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param group a subnet group; replaces the one with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when group is null)
      */
     public Pipeline withSubnetGroup(ReplicationSubnetGroup group) {
@@ -200,8 +205,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param id the identifier of a task to remove (nothing changes when the pipeline has none)
-     * @return the changed pipeline (validated)
      */
     public Pipeline withoutTask(String id) {
         Builder b = toBuilder();
@@ -248,27 +254,27 @@ public final class Pipeline {
         return b.build();
     }
 
-    /** @return the name */
+    /** {@return the name} */
     public String name() {
         return name;
     }
 
-    /** @return subnet groups in definition order */
+    /** {@return subnet groups in definition order} */
     public List<ReplicationSubnetGroup> subnetGroups() {
         return List.copyOf(subnetGroups.values());
     }
 
-    /** @return replication instances in definition order */
+    /** {@return replication instances in definition order} */
     public List<ReplicationInstance> instances() {
         return List.copyOf(instances.values());
     }
 
-    /** @return endpoints in definition order */
+    /** {@return endpoints in definition order} */
     public List<Endpoint> endpoints() {
         return List.copyOf(endpoints.values());
     }
 
-    /** @return tasks in definition order */
+    /** {@return tasks in definition order} */
     public List<ReplicationTask> tasks() {
         return List.copyOf(tasks.values());
     }
@@ -300,32 +306,36 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the subnet group}
+     *
      * @param id identifier
-     * @return the subnet group
      */
     public Optional<ReplicationSubnetGroup> subnetGroup(String id) {
         return Optional.ofNullable(subnetGroups.get(id));
     }
 
     /**
+     * {@return the instance}
+     *
      * @param id identifier
-     * @return the instance
      */
     public Optional<ReplicationInstance> instance(String id) {
         return Optional.ofNullable(instances.get(id));
     }
 
     /**
+     * {@return the endpoint}
+     *
      * @param id identifier
-     * @return the endpoint
      */
     public Optional<Endpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(id));
     }
 
     /**
+     * {@return the task}
+     *
      * @param id identifier
-     * @return the task
      */
     public Optional<ReplicationTask> task(String id) {
         return Optional.ofNullable(tasks.get(id));
@@ -374,6 +384,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code subnetGroup}: a subnet group (null is reported by {@link #build()}).
+         *
          * @param group a subnet group (null is reported by {@link #build()})
          * @return this builder
          */
@@ -383,6 +395,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code subnetGroup}: a subnet group's builder, built now; its problems are reported by {@link #build()}.
+         *
          * @param group a subnet group's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -395,6 +409,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code subnetGroup}: subnet group identifier.
+         *
          * @param identifier subnet group identifier
          * @param spec fills in the subnet group's builder; problems are reported by {@link #build()}
          * @return this builder
@@ -405,6 +421,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code instance}: a replication instance (null is reported by {@link #build()}).
+         *
          * @param instance a replication instance (null is reported by {@link #build()})
          * @return this builder
          */
@@ -414,6 +432,9 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code instance}: a replication instance's builder, built now; its problems are reported by {@link
+         * #build()}.
+         *
          * @param instance a replication instance's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -426,6 +447,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code instance}: instance identifier.
+         *
          * @param identifier instance identifier
          * @param spec fills in the instance's builder; problems are reported by {@link #build()}
          * @return this builder
@@ -436,6 +459,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code endpoint}: an endpoint (null is reported by {@link #build()}).
+         *
          * @param endpoint an endpoint (null is reported by {@link #build()})
          * @return this builder
          */
@@ -445,6 +470,9 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code endpoint}: an endpoint's builder ({@code Endpoint.mysql(id)...}), built now; its problems are
+         * reported by {@link #build()}.
+         *
          * @param endpoint an endpoint's builder ({@code Endpoint.mysql(id)...}), built now; its problems are reported
          *     by {@link #build()}
          * @return this builder
@@ -458,6 +486,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code task}: a task (null is reported by {@link #build()}).
+         *
          * @param task a task (null is reported by {@link #build()})
          * @return this builder
          */
@@ -467,6 +497,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code task}: a task's builder, built now; its problems are reported by {@link #build()}.
+         *
          * @param task a task's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -584,7 +616,8 @@ public final class Pipeline {
         }
 
         /**
-         * @return the pipeline
+         * {@return the pipeline}
+         *
          * @throws InvalidDefinitionException listing every problem (duplicates, broken references, conflicts)
          */
         public Pipeline build() {

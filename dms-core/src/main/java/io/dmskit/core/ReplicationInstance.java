@@ -70,17 +70,19 @@ public final class ReplicationInstance {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param identifier instance identifier
-     * @return a builder
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
 
     /**
+     * {@return the instance}
+     *
      * @param identifier instance identifier
      * @param spec fills in the builder
-     * @return the instance
      * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationInstance of(String identifier, Consumer<Builder> spec) {
@@ -90,7 +92,7 @@ public final class ReplicationInstance {
         return b.build();
     }
 
-    /** @return a builder with this instance's fields */
+    /** {@return a builder with this instance's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.instanceClass = instanceClass;
@@ -109,72 +111,72 @@ public final class ReplicationInstance {
         return b;
     }
 
-    /** @return the identifier */
+    /** {@return the identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the instance class, e.g. {@code dms.c5.xlarge} */
+    /** {@return the instance class, e.g. {@code dms.c5.xlarge}} */
     public String instanceClass() {
         return instanceClass;
     }
 
-    /** @return storage in GB */
+    /** {@return storage in GB} */
     public Optional<Integer> allocatedStorage() {
         return Optional.ofNullable(allocatedStorage);
     }
 
-    /** @return whether the instance is multi-AZ */
+    /** {@return whether the instance is multi-AZ} */
     public Optional<Boolean> multiAz() {
         return Optional.ofNullable(multiAz);
     }
 
-    /** @return the DMS engine version */
+    /** {@return the DMS engine version} */
     public Optional<String> engineVersion() {
         return Optional.ofNullable(engineVersion);
     }
 
-    /** @return whether minor versions upgrade automatically */
+    /** {@return whether minor versions upgrade automatically} */
     public Optional<Boolean> autoMinorVersionUpgrade() {
         return Optional.ofNullable(autoMinorVersionUpgrade);
     }
 
-    /** @return the KMS key encrypting storage (fixed at creation) */
+    /** {@return the KMS key encrypting storage (fixed at creation)} */
     public Optional<String> kmsKeyId() {
         return Optional.ofNullable(kmsKeyId);
     }
 
-    /** @return whether the instance has a public IP (fixed at creation) */
+    /** {@return whether the instance has a public IP (fixed at creation)} */
     public Optional<Boolean> publiclyAccessible() {
         return Optional.ofNullable(publiclyAccessible);
     }
 
-    /** @return VPC security group ids */
+    /** {@return VPC security group ids} */
     public Optional<Set<String>> vpcSecurityGroupIds() {
         return Optional.ofNullable(vpcSecurityGroupIds);
     }
 
-    /** @return the replication subnet group identifier (in the pipeline or existing) */
+    /** {@return the replication subnet group identifier (in the pipeline or existing)} */
     public Optional<String> subnetGroup() {
         return Optional.ofNullable(subnetGroup);
     }
 
-    /** @return the availability zone (fixed at creation) */
+    /** {@return the availability zone (fixed at creation)} */
     public Optional<String> availabilityZone() {
         return Optional.ofNullable(availabilityZone);
     }
 
-    /** @return the weekly maintenance window, e.g. {@code sun:06:00-sun:06:30} */
+    /** {@return the weekly maintenance window, e.g. {@code sun:06:00-sun:06:30}} */
     public Optional<String> preferredMaintenanceWindow() {
         return Optional.ofNullable(preferredMaintenanceWindow);
     }
 
-    /** @return IPV4 or DUAL */
+    /** {@return IPV4 or DUAL} */
     public Optional<NetworkType> networkType() {
         return Optional.ofNullable(networkType);
     }
 
-    /** @return tags applied on creation */
+    /** {@return tags applied on creation} */
     public Map<String, String> tags() {
         return tags;
     }
@@ -243,6 +245,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code instanceClass}: e.g. {@code dms.t3.medium}, {@code dms.c5.xlarge}.
+         *
          * @param instanceClass e.g. {@code dms.t3.medium}, {@code dms.c5.xlarge}
          * @return this builder
          */
@@ -252,6 +256,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code allocatedStorage}: storage in GB (5..6144).
+         *
          * @param gigabytes storage in GB (5..6144)
          * @return this builder
          */
@@ -261,6 +267,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code multiAz}: standby in a second availability zone.
+         *
          * @param multiAz standby in a second availability zone
          * @return this builder
          */
@@ -270,6 +278,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code engineVersion}: DMS engine version, e.g. {@code 3.5.3}.
+         *
          * @param engineVersion DMS engine version, e.g. {@code 3.5.3}
          * @return this builder
          */
@@ -279,6 +289,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code autoMinorVersionUpgrade}: automatic minor version upgrades.
+         *
          * @param upgrade automatic minor version upgrades
          * @return this builder
          */
@@ -288,6 +300,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code kmsKeyId}: KMS key for storage.
+         *
          * @param kmsKeyId KMS key for storage
          * @return this builder
          */
@@ -297,6 +311,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code publiclyAccessible}: public IP address.
+         *
          * @param publiclyAccessible public IP address
          * @return this builder
          */
@@ -306,6 +322,9 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code vpcSecurityGroupIds}: VPC security group ids (replacing earlier ones); null unsets them (DMS uses
+         * the VPC's default); null elements are reported by {@link #build()}.
+         *
          * @param ids VPC security group ids (replacing earlier ones); null unsets them (DMS uses the VPC's default);
          *     null elements are reported by {@link #build()}
          * @return this builder
@@ -315,6 +334,9 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code vpcSecurityGroupIds}: VPC security group ids (replacing earlier ones); null unsets them; null
+         * elements are reported by {@link #build()}.
+         *
          * @param ids VPC security group ids (replacing earlier ones); null unsets them; null elements are reported by
          *     {@link #build()}
          * @return this builder
@@ -325,6 +347,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code subnetGroup}: replication subnet group identifier.
+         *
          * @param identifier replication subnet group identifier
          * @return this builder
          */
@@ -334,6 +358,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code subnetGroup}: a subnet group of the same pipeline; null unsets.
+         *
          * @param group a subnet group of the same pipeline; null unsets
          * @return this builder
          */
@@ -343,6 +369,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code availabilityZone}: availability zone.
+         *
          * @param zone availability zone
          * @return this builder
          */
@@ -352,6 +380,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code preferredMaintenanceWindow}: e.g. {@code sun:06:00-sun:06:30} (UTC).
+         *
          * @param window e.g. {@code sun:06:00-sun:06:30} (UTC)
          * @return this builder
          */
@@ -361,6 +391,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code networkType}: IPV4 or DUAL.
+         *
          * @param networkType IPV4 or DUAL
          * @return this builder
          */
@@ -397,6 +429,8 @@ public final class ReplicationInstance {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove (nothing happens when there is none).
+         *
          * @param key the key of a tag to remove (nothing happens when there is none)
          * @return this builder
          */
@@ -405,19 +439,20 @@ public final class ReplicationInstance {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }
 
         /**
-         * @return the instance
+         * {@return the instance}
+         *
          * @throws InvalidDefinitionException listing every problem
          */
         public ReplicationInstance build() {

@@ -39,17 +39,19 @@ public final class ReplicationSubnetGroup {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param identifier subnet group identifier
-     * @return a builder
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
 
     /**
+     * {@return the subnet group}
+     *
      * @param identifier subnet group identifier
      * @param spec fills in the builder
-     * @return the subnet group
      * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationSubnetGroup of(String identifier, Consumer<Builder> spec) {
@@ -59,7 +61,7 @@ public final class ReplicationSubnetGroup {
         return b.build();
     }
 
-    /** @return a builder with this group's fields */
+    /** {@return a builder with this group's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.description = description;
@@ -68,22 +70,22 @@ public final class ReplicationSubnetGroup {
         return b;
     }
 
-    /** @return the identifier */
+    /** {@return the identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the description (required by DMS) */
+    /** {@return the description (required by DMS)} */
     public String description() {
         return description;
     }
 
-    /** @return the subnet ids */
+    /** {@return the subnet ids} */
     public Set<String> subnetIds() {
         return subnetIds;
     }
 
-    /** @return tags applied on creation (DMS reports no ARN for subnet groups, so they are not compared later) */
+    /** {@return tags applied on creation (DMS reports no ARN for subnet groups, so they are not compared later)} */
     public Map<String, String> tags() {
         return tags;
     }
@@ -117,6 +119,8 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code description}: what the group is for (required by DMS; null unsets).
+         *
          * @param description what the group is for (required by DMS; null unsets)
          * @return this builder
          */
@@ -126,6 +130,9 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code subnetIds}: subnet ids (replacing earlier ones); null clears them; null elements are reported by
+         * {@link #build()}.
+         *
          * @param ids subnet ids (replacing earlier ones); null clears them; null elements are reported by
          *     {@link #build()}
          * @return this builder
@@ -135,6 +142,9 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code subnetIds}: subnet ids (replacing earlier ones); null clears them; null elements are reported by
+         * {@link #build()}.
+         *
          * @param ids subnet ids (replacing earlier ones); null clears them; null elements are reported by
          *     {@link #build()}
          * @return this builder
@@ -175,6 +185,8 @@ public final class ReplicationSubnetGroup {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove (nothing happens when there is none).
+         *
          * @param key the key of a tag to remove (nothing happens when there is none)
          * @return this builder
          */
@@ -183,19 +195,20 @@ public final class ReplicationSubnetGroup {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }
 
         /**
-         * @return the subnet group
+         * {@return the subnet group}
+         *
          * @throws InvalidDefinitionException listing every problem
          */
         public ReplicationSubnetGroup build() {

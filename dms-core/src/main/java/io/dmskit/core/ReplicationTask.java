@@ -61,17 +61,19 @@ public final class ReplicationTask {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param identifier task identifier
-     * @return a builder
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
 
     /**
+     * {@return the task}
+     *
      * @param identifier task identifier
      * @param spec fills in the builder
-     * @return the task
      * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationTask of(String identifier, Consumer<Builder> spec) {
@@ -81,7 +83,7 @@ public final class ReplicationTask {
         return b.build();
     }
 
-    /** @return a builder with this task's fields */
+    /** {@return a builder with this task's fields} */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.sourceEndpoint = sourceEndpoint;
@@ -97,57 +99,57 @@ public final class ReplicationTask {
         return b;
     }
 
-    /** @return the task identifier */
+    /** {@return the task identifier} */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the source endpoint identifier */
+    /** {@return the source endpoint identifier} */
     public String sourceEndpoint() {
         return sourceEndpoint;
     }
 
-    /** @return the target endpoint identifier */
+    /** {@return the target endpoint identifier} */
     public String targetEndpoint() {
         return targetEndpoint;
     }
 
-    /** @return the replication instance identifier */
+    /** {@return the replication instance identifier} */
     public String replicationInstance() {
         return replicationInstance;
     }
 
-    /** @return the migration type */
+    /** {@return the migration type} */
     public MigrationType migrationType() {
         return migrationType;
     }
 
-    /** @return the table mappings */
+    /** {@return the table mappings} */
     public TableMappings tableMappings() {
         return tableMappings;
     }
 
-    /** @return the task settings (empty: DMS defaults) */
+    /** {@return the task settings (empty: DMS defaults)} */
     public TaskSettings settings() {
         return settings == null ? TaskSettings.empty() : settings;
     }
 
-    /** @return where CDC starts (a time) */
+    /** {@return where CDC starts (a time)} */
     public Optional<Instant> cdcStartTime() {
         return Optional.ofNullable(cdcStartTime);
     }
 
-    /** @return where CDC starts (a native position or checkpoint) */
+    /** {@return where CDC starts (a native position or checkpoint)} */
     public Optional<String> cdcStartPosition() {
         return Optional.ofNullable(cdcStartPosition);
     }
 
-    /** @return where CDC stops ({@code server_time:...} or {@code commit_time:...}) */
+    /** {@return where CDC stops ({@code server_time:...} or {@code commit_time:...})} */
     public Optional<String> cdcStopPosition() {
         return Optional.ofNullable(cdcStopPosition);
     }
 
-    /** @return tags applied on creation */
+    /** {@return tags applied on creation} */
     public Map<String, String> tags() {
         return tags;
     }
@@ -201,6 +203,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code source}: the source endpoint's identifier.
+         *
          * @param endpointIdentifier the source endpoint's identifier
          * @return this builder
          */
@@ -210,6 +214,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code source}: the source endpoint; null unsets.
+         *
          * @param endpoint the source endpoint; null unsets
          * @return this builder
          */
@@ -218,6 +224,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code target}: the target endpoint's identifier.
+         *
          * @param endpointIdentifier the target endpoint's identifier
          * @return this builder
          */
@@ -227,6 +235,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code target}: the target endpoint; null unsets.
+         *
          * @param endpoint the target endpoint; null unsets
          * @return this builder
          */
@@ -235,6 +245,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code replicationInstance}: the replication instance's identifier.
+         *
          * @param instanceIdentifier the replication instance's identifier
          * @return this builder
          */
@@ -244,6 +256,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code replicationInstance}: the replication instance; null unsets.
+         *
          * @param instance the replication instance; null unsets
          * @return this builder
          */
@@ -252,6 +266,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code migrationType}: full-load, cdc or full-load-and-cdc.
+         *
          * @param type full-load, cdc or full-load-and-cdc
          * @return this builder
          */
@@ -261,6 +277,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code tableMappings}: the table mappings.
+         *
          * @param mappings the table mappings
          * @return this builder
          */
@@ -292,6 +310,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code settings}: task settings.
+         *
          * @param settings task settings
          * @return this builder
          */
@@ -301,6 +321,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code settings}: edits the task settings (null is reported by {@link #build()}).
+         *
          * @param spec edits the task settings (null is reported by {@link #build()})
          * @return this builder
          */
@@ -317,6 +339,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code cdcStartTime}: where CDC starts.
+         *
          * @param time where CDC starts
          * @return this builder
          */
@@ -326,6 +350,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code cdcStartPosition}: native CDC start position or checkpoint.
+         *
          * @param position native CDC start position or checkpoint
          * @return this builder
          */
@@ -335,6 +361,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code cdcStopPosition}: {@code server_time:2026-01-01T00:00:00} or {@code commit_time:...}.
+         *
          * @param position {@code server_time:2026-01-01T00:00:00} or {@code commit_time:...}
          * @return this builder
          */
@@ -371,6 +399,8 @@ public final class ReplicationTask {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove (nothing happens when there is none).
+         *
          * @param key the key of a tag to remove (nothing happens when there is none)
          * @return this builder
          */
@@ -379,19 +409,20 @@ public final class ReplicationTask {
             return this;
         }
 
-        /** @return this builder, without tags */
+        /** {@return this builder, without tags} */
         public Builder clearTags() {
             tags.clear();
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /** {@return the identifier this builder was started with (for the pipeline's reference checks)} */
         String identifier() {
             return identifier;
         }
 
         /**
-         * @return the task
+         * {@return the task}
+         *
          * @throws InvalidDefinitionException listing every problem
          */
         public ReplicationTask build() {

@@ -70,12 +70,12 @@ public final class TaskSettings {
         this.otherSections = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherSections));
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return settings with nothing set (DMS uses its defaults) */
+    /** {@return settings with nothing set (DMS uses its defaults)} */
     public static TaskSettings empty() {
         return builder().build();
     }
@@ -131,7 +131,7 @@ public final class TaskSettings {
         }
     }
 
-    /** @return a builder with these settings */
+    /** {@return a builder with these settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.targetMetadata = targetMetadata == null ? null : targetMetadata.toBuilder();
@@ -148,62 +148,62 @@ public final class TaskSettings {
         return b;
     }
 
-    /** @return {@code TargetMetadata} */
+    /** {@return {@code TargetMetadata}} */
     public Optional<TargetMetadata> targetMetadata() {
         return Optional.ofNullable(targetMetadata);
     }
 
-    /** @return {@code FullLoadSettings} */
+    /** {@return {@code FullLoadSettings}} */
     public Optional<FullLoadSettings> fullLoadSettings() {
         return Optional.ofNullable(fullLoadSettings);
     }
 
-    /** @return {@code Logging} */
+    /** {@return {@code Logging}} */
     public Optional<Logging> logging() {
         return Optional.ofNullable(logging);
     }
 
-    /** @return {@code ControlTablesSettings} */
+    /** {@return {@code ControlTablesSettings}} */
     public Optional<ControlTablesSettings> controlTablesSettings() {
         return Optional.ofNullable(controlTablesSettings);
     }
 
-    /** @return {@code ChangeProcessingTuning} */
+    /** {@return {@code ChangeProcessingTuning}} */
     public Optional<ChangeProcessingTuning> changeProcessingTuning() {
         return Optional.ofNullable(changeProcessingTuning);
     }
 
-    /** @return {@code ChangeProcessingDdlHandlingPolicy} */
+    /** {@return {@code ChangeProcessingDdlHandlingPolicy}} */
     public Optional<ChangeProcessingDdlHandlingPolicy> changeProcessingDdlHandlingPolicy() {
         return Optional.ofNullable(changeProcessingDdlHandlingPolicy);
     }
 
-    /** @return {@code ErrorBehavior} */
+    /** {@return {@code ErrorBehavior}} */
     public Optional<ErrorBehavior> errorBehavior() {
         return Optional.ofNullable(errorBehavior);
     }
 
-    /** @return {@code ValidationSettings} */
+    /** {@return {@code ValidationSettings}} */
     public Optional<ValidationSettings> validationSettings() {
         return Optional.ofNullable(validationSettings);
     }
 
-    /** @return {@code BeforeImageSettings} */
+    /** {@return {@code BeforeImageSettings}} */
     public Optional<BeforeImageSettings> beforeImageSettings() {
         return Optional.ofNullable(beforeImageSettings);
     }
 
-    /** @return sections dmskit does not model, as read (maps, lists, scalars; lists read from JSON are immutable) */
+    /** {@return sections dmskit does not model, as read (maps, lists, scalars; lists read from JSON are immutable)} */
     public Map<String, Object> otherSections() {
         return otherSections;
     }
 
-    /** @return whether nothing is set */
+    /** {@return whether nothing is set} */
     public boolean isEmpty() {
         return toMap().isEmpty();
     }
 
-    /** @return every problem with these settings */
+    /** {@return every problem with these settings} */
     public List<DefinitionProblem> problems() {
         List<DefinitionProblem> p = new ArrayList<>();
         if (targetMetadata != null) {
@@ -236,7 +236,7 @@ public final class TaskSettings {
         return p;
     }
 
-    /** @return the settings as JSON members (sections in DMS's order, then other sections) */
+    /** {@return the settings as JSON members (sections in DMS's order, then other sections)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         put(m, "TargetMetadata", targetMetadata == null ? null : targetMetadata.toMap());
@@ -259,12 +259,12 @@ public final class TaskSettings {
         }
     }
 
-    /** @return compact JSON as DMS expects in {@code ReplicationTaskSettings} */
+    /** {@return compact JSON as DMS expects in {@code ReplicationTaskSettings}} */
     public String toJson() {
         return JsonSemantics.write(toMap());
     }
 
-    /** @return indented JSON for people */
+    /** {@return indented JSON for people} */
     public String toPrettyJson() {
         return JsonSemantics.writePretty(toMap());
     }
@@ -284,18 +284,20 @@ public final class TaskSettings {
     }
 
     /**
+     * {@return whether both documents mean the same (read-only members ignored, LogComponents compared as a map,
+     * scalars by their text)}
+     *
      * @param other other settings (null means nothing set)
-     * @return whether both documents mean the same (read-only members ignored, LogComponents compared as a map,
-     *     scalars by their text)
      */
     public boolean sameMeaningAs(TaskSettings other) {
         return JsonSemantics.sameMeaning(toMap(), other == null ? Map.of() : other.toMap());
     }
 
     /**
+     * {@return whether they mean the same}
+     *
      * @param jsonA one task-settings document
      * @param jsonB another
-     * @return whether they mean the same
      * @throws InvalidDefinitionException when either is null or not a JSON object
      */
     public static boolean sameMeaning(String jsonA, String jsonB) {
@@ -348,6 +350,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code targetMetadata}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -357,6 +361,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code targetMetadata}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -366,6 +372,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code fullLoadSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -375,6 +383,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code fullLoadSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -384,6 +394,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code logging}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -393,6 +405,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code logging}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -402,6 +416,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code controlTablesSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -411,6 +427,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code controlTablesSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -420,6 +438,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingTuning}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -429,6 +449,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingTuning}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -438,6 +460,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingDdlHandlingPolicy}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -447,6 +471,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code changeProcessingDdlHandlingPolicy}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -457,6 +483,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code errorBehavior}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -466,6 +494,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code errorBehavior}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -475,6 +505,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code validationSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -484,6 +516,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code validationSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -493,6 +527,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code beforeImageSettings}: section.
+         *
          * @param v section
          * @return this builder
          */
@@ -502,6 +538,8 @@ public final class TaskSettings {
         }
 
         /**
+         * Sets {@code beforeImageSettings}: edits the section.
+         *
          * @param spec edits the section
          * @return this builder
          */
@@ -551,7 +589,8 @@ public final class TaskSettings {
         }
 
         /**
-         * @return the settings
+         * {@return the settings}
+         *
          * @throws InvalidDefinitionException listing every problem in every section
          */
         public TaskSettings build() {

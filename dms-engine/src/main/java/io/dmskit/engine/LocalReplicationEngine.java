@@ -52,22 +52,24 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         this.runtime = new EngineRuntime(config);
     }
 
-    /** @return a builder with the defaults described on its methods */
+    /** {@return a builder with the defaults described on its methods} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return an engine with default settings}
+     *
      * @param s3 the client S3 targets are written with (for example {@code LocalS3.client()})
-     * @return an engine with default settings
      */
     public static LocalReplicationEngine create(S3Client s3) {
         return builder().s3(s3).build();
     }
 
     /**
+     * {@return the engine}
+     *
      * @param customizer sets up the builder, for example {@code b -> b.s3(client).pollInterval(Duration.ofMillis(100))}
-     * @return the engine
      */
     public static LocalReplicationEngine create(Consumer<Builder> customizer) {
         Builder b = builder();
@@ -77,7 +79,7 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         return b.build();
     }
 
-    /** @return a builder holding this engine's settings (the executor is not carried over) */
+    /** {@return a builder holding this engine's settings (the executor is not carried over)} */
     public Builder toBuilder() {
         return new Builder().s3(config.s3()).loadThreads(config.loadThreads()).pollInterval(config.pollInterval())
                 .cdcMode(CdcMode.valueOf(config.captureMode())).connectTimeout(config.connectTimeout())
@@ -90,10 +92,10 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
     }
 
     /**
+     * {@return how the running task captures changes: {@code "binlog"}, {@code "logical"}, {@code "polling"}, or
+     * {@code "none"} (full load only, or not decided yet); empty when the task is not running on this engine}
+     *
      * @param taskArn a task's ARN
-     * @return how the running task captures changes: {@code "binlog"}, {@code "logical"}, {@code "polling"}, or
-     *     {@code "none"} (full
-     *     load only, or not decided yet); empty when the task is not running on this engine
      */
     public Optional<String> cdcModeOf(String taskArn) {
         if (taskArn == null) {
@@ -159,13 +161,20 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         private Builder() {
         }
 
-        /** @param s3 client that S3 targets are written with; required for tasks with S3 targets */
+        /**
+         * Sets {@code s3}: client that S3 targets are written with; required for tasks with S3 targets.
+         *
+         * @param s3 client that S3 targets are written with; required for tasks with S3 targets
+         */
         public Builder s3(S3Client s3) {
             this.s3 = s3;
             return this;
         }
 
         /**
+         * Sets {@code executor}: runs replications and table loads; the engine does not shut it down. Default: the
+         * engine's own daemon threads, shut down by {@link LocalReplicationEngine#close()}.
+         *
          * @param executor runs replications and table loads; the engine does not shut it down. Default: the
          *     engine's own daemon threads, shut down by {@link LocalReplicationEngine#close()}
          */
@@ -174,31 +183,51 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
             return this;
         }
 
-        /** @param loadThreads tables loaded at once per task (also capped by MaxFullLoadSubTasks); default: cores, at least 2 */
+        /**
+         * Sets {@code loadThreads}: tables loaded at once per task (also capped by MaxFullLoadSubTasks); default: cores,
+         * at least 2.
+         *
+         * @param loadThreads tables loaded at once per task (also capped by MaxFullLoadSubTasks); default: cores, at least 2
+         */
         public Builder loadThreads(int loadThreads) {
             this.loadThreads = loadThreads;
             return this;
         }
 
-        /** @param pollInterval how often polling CDC reads the source tables; default 250 ms */
+        /**
+         * Sets {@code pollInterval}: how often polling CDC reads the source tables; default 250 ms.
+         *
+         * @param pollInterval how often polling CDC reads the source tables; default 250 ms
+         */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
             return this;
         }
 
-        /** @param cdcMode how changes are captured; default {@link CdcMode#AUTO} */
+        /**
+         * Sets {@code cdcMode}: how changes are captured; default {@link CdcMode#AUTO}.
+         *
+         * @param cdcMode how changes are captured; default {@link CdcMode#AUTO}
+         */
         public Builder cdcMode(CdcMode cdcMode) {
             this.cdcMode = cdcMode;
             return this;
         }
 
-        /** @param connectTimeout JDBC connect and login timeout; default 10 s */
+        /**
+         * Sets {@code connectTimeout}: JDBC connect and login timeout; default 10 s.
+         *
+         * @param connectTimeout JDBC connect and login timeout; default 10 s
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
         /**
+         * Sets {@code sourceRetryTimeout}: how long CDC retries a source that stopped answering before the task fails with
+         * a LastFailureMessage; default 30 s.
+         *
          * @param sourceRetryTimeout how long CDC retries a source that stopped answering before the task fails
          *     with a LastFailureMessage; default 30 s
          */
@@ -207,7 +236,11 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
             return this;
         }
 
-        /** @param fetchSize rows fetched per round trip during full load; default 10,000 */
+        /**
+         * Sets {@code fetchSize}: rows fetched per round trip during full load; default 10,000.
+         *
+         * @param fetchSize rows fetched per round trip during full load; default 10,000
+         */
         public Builder fetchSize(int fetchSize) {
             this.fetchSize = fetchSize;
             return this;
@@ -222,7 +255,8 @@ public final class LocalReplicationEngine implements ReplicationEngine, AutoClos
         }
 
         /**
-         * @return the engine
+         * {@return the engine}
+         *
          * @throws IllegalArgumentException listing every invalid setting
          */
         public LocalReplicationEngine build() {

@@ -122,6 +122,9 @@ abstract class AbstractRule {
         }
 
         /**
+         * Sets {@code id}: the {@code rule-id}: digits, kept exactly as given (leading zeros included); when not set,
+         * {@link TableMappings.Builder#build()} assigns ids in declaration order.
+         *
          * @param ruleId the {@code rule-id}: digits, kept exactly as given (leading zeros included); when not set,
          *     {@link TableMappings.Builder#build()} assigns ids in declaration order
          * @return this builder
@@ -132,6 +135,8 @@ abstract class AbstractRule {
         }
 
         /**
+         * Sets {@code id}: the {@code rule-id}.
+         *
          * @param ruleId the {@code rule-id}
          * @return this builder
          */
@@ -140,6 +145,9 @@ abstract class AbstractRule {
         }
 
         /**
+         * Sets {@code name}: the {@code rule-name}; when not set, {@link TableMappings.Builder#build()} derives a readable
+         * one such as {@code include-ecommerce-all-tables}.
+         *
          * @param ruleName the {@code rule-name}; when not set, {@link TableMappings.Builder#build()} derives a readable
          *     one such as {@code include-ecommerce-all-tables}
          * @return this builder
@@ -150,6 +158,8 @@ abstract class AbstractRule {
         }
 
         /**
+         * Sets {@code locator}: the {@code object-locator}.
+         *
          * @param locator the {@code object-locator}
          * @return this builder
          */

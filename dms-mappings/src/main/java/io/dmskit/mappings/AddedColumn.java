@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param ruleId the rule-id of the add-column rule
  */
 public record AddedColumn(String name, DataType dataType, String expression, String ruleId) {
-    /** @return the expression, when the column is computed */
+    /** {@return the expression, when the column is computed} */
     public Optional<String> expressionIfAny() {
         return Optional.ofNullable(expression);
     }

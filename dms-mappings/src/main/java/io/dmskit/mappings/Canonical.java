@@ -35,8 +35,8 @@ final class Canonical {
     }
 
     /**
-     * @return a short description of the top-level keys whose meaning differs between two rules, or null when the
-     *     rules mean the same
+     * {@return a short description of the top-level keys whose meaning differs between two rules, or null when the
+     * rules mean the same}
      */
     static String describeDifference(JsonNode before, JsonNode after) {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
@@ -53,12 +53,12 @@ final class Canonical {
         return diffs.isEmpty() ? null : String.join("; ", diffs);
     }
 
-    /** @return the canonical text of a value under a key, "" when absent, empty or DMS's default */
+    /** {@return the canonical text of a value under a key, "" when absent, empty or DMS's default} */
     static String value(JsonNode v, String key) {
         return valueOf(v, key);
     }
 
-    /** @return the array's elements, sorted by canonical text when DMS ignores their order */
+    /** {@return the array's elements, sorted by canonical text when DMS ignores their order} */
     static List<JsonNode> ordered(JsonNode array, String key) {
         List<JsonNode> items = new ArrayList<>();
         array.elements().forEachRemaining(items::add);

@@ -29,17 +29,17 @@ final class Codec {
     private Codec() {
     }
 
-    /** @return a new empty object node */
+    /** {@return a new empty object node} */
     static ObjectNode object() {
         return Nodes.object();
     }
 
-    /** @return the scalar text of a field, or null when absent or a container */
+    /** {@return the scalar text of a field, or null when absent or a container} */
     static String text(JsonNode obj, String field) {
         return Nodes.text(obj, field);
     }
 
-    /** @return the int value of a number or digit string that fits an int, or null */
+    /** {@return the int value of a number or digit string that fits an int, or null} */
     static Integer intValue(JsonNode obj, String field) {
         return Nodes.intValue(obj, field);
     }

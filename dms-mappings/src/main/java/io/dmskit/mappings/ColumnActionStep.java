@@ -14,27 +14,29 @@ import io.dmskit.mappings.transformation.DataType;
  */
 public interface ColumnActionStep extends NameActionStep {
 
-    /** @return the rule with action {@code remove-column} */
+    /** {@return the rule with action {@code remove-column}} */
     TransformationStep removeColumn();
 
-    /** @return the rule with action {@code include-column} (repeat once per column to keep) */
+    /** {@return the rule with action {@code include-column} (repeat once per column to keep)} */
     TransformationStep includeColumn();
 
     /**
+     * {@return the rule with action {@code change-data-type}}
+     *
      * @param dataType the new type ({@code data-type})
-     * @return the rule with action {@code change-data-type}
      */
     TransformationStep changeDataType(DataType dataType);
 
     /**
+     * {@return the rule with action {@code data-masking-digits-mask}}
+     *
      * @param maskCharacter printable, non-space character replacing every digit ({@code value})
-     * @return the rule with action {@code data-masking-digits-mask}
      */
     TransformationStep dataMaskingDigitsMask(char maskCharacter);
 
-    /** @return the rule with action {@code data-masking-digits-randomize} */
+    /** {@return the rule with action {@code data-masking-digits-randomize}} */
     TransformationStep dataMaskingDigitsRandomize();
 
-    /** @return the rule with action {@code data-masking-hash-mask} */
+    /** {@return the rule with action {@code data-masking-hash-mask}} */
     TransformationStep dataMaskingHashMask();
 }

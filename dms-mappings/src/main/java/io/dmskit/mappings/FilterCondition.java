@@ -17,15 +17,16 @@ import java.util.Optional;
  */
 public record FilterCondition(String operator, String value, String startValue, String endValue) {
 
-    /** @return the operator as an enum, empty when DMS does not know it */
+    /** {@return the operator as an enum, empty when DMS does not know it} */
     public Optional<FilterOperator> filterOperator() {
         return FilterOperator.fromWire(operator);
     }
 
     /**
+     * {@return a single-value condition}
+     *
      * @param op operator
      * @param value value
-     * @return a single-value condition
      */
     public static FilterCondition of(FilterOperator op, String value) {
         return new FilterCondition(Args.required(op, "FilterCondition.of: op").wireValue(),
@@ -33,32 +34,36 @@ public record FilterCondition(String operator, String value, String startValue, 
     }
 
     /**
+     * {@return {@code column <= value}}
+     *
      * @param value upper bound
-     * @return {@code column <= value}
      */
     public static FilterCondition lte(String value) {
         return of(FilterOperator.LTE, value);
     }
 
     /**
+     * {@return {@code column >= value}}
+     *
      * @param value lower bound
-     * @return {@code column >= value}
      */
     public static FilterCondition gte(String value) {
         return of(FilterOperator.GTE, value);
     }
 
     /**
+     * {@return {@code column = value}}
+     *
      * @param value value
-     * @return {@code column = value}
      */
     public static FilterCondition eq(String value) {
         return of(FilterOperator.EQ, value);
     }
 
     /**
+     * {@return {@code column <> value} (must be alone in its filter)}
+     *
      * @param value value
-     * @return {@code column <> value} (must be alone in its filter)
      */
     public static FilterCondition noteq(String value) {
         return of(FilterOperator.NOTEQ, value);
@@ -100,9 +105,10 @@ public record FilterCondition(String operator, String value, String startValue, 
     }
 
     /**
+     * {@return {@code column BETWEEN start AND end}}
+     *
      * @param start lower bound
      * @param end upper bound
-     * @return {@code column BETWEEN start AND end}
      */
     public static FilterCondition between(String start, String end) {
         return new FilterCondition(FilterOperator.BETWEEN.wireValue(), null, Args.required(start, "FilterCondition: start"),
@@ -110,21 +116,22 @@ public record FilterCondition(String operator, String value, String startValue, 
     }
 
     /**
+     * {@return {@code NOT BETWEEN} (must be alone in its filter)}
+     *
      * @param start lower bound
      * @param end upper bound
-     * @return {@code NOT BETWEEN} (must be alone in its filter)
      */
     public static FilterCondition notBetween(String start, String end) {
         return new FilterCondition(FilterOperator.NOTBETWEEN.wireValue(), null,
                 Args.required(start, "FilterCondition: start"), Args.required(end, "FilterCondition: end"));
     }
 
-    /** @return {@code column IS NULL} */
+    /** {@return {@code column IS NULL}} */
     public static FilterCondition isNull() {
         return new FilterCondition(FilterOperator.NULL.wireValue(), null, null, null);
     }
 
-    /** @return {@code column IS NOT NULL} (must be alone in its filter) */
+    /** {@return {@code column IS NOT NULL} (must be alone in its filter)} */
     public static FilterCondition notNull() {
         return new FilterCondition(FilterOperator.NOTNULL.wireValue(), null, null, null);
     }

@@ -11,12 +11,16 @@ package io.dmskit.mappings;
 public interface IncludeStep extends Rule.Builder<SelectionRule> {
 
     /**
+     * Sets {@code tableType}: table, view or all ({@code object-locator.table-type}).
+     *
      * @param type table, view or all ({@code object-locator.table-type})
      * @return this step
      */
     IncludeStep tableType(TableType type);
 
     /**
+     * Sets {@code loadOrder}: a positive integer; higher values load first.
+     *
      * @param loadOrder a positive integer; higher values load first
      * @return this step
      */
@@ -32,24 +36,32 @@ public interface IncludeStep extends Rule.Builder<SelectionRule> {
     IncludeStep where(String columnName, FilterCondition... conditions);
 
     /**
+     * Sets {@code filter}: a source filter to add (ANDed with the others).
+     *
      * @param filter a source filter to add (ANDed with the others)
      * @return this step
      */
     IncludeStep filter(SourceFilter filter);
 
     /**
+     * Sets {@code id}: the {@code rule-id} (digits); assigned in declaration order when not set.
+     *
      * @param ruleId the {@code rule-id} (digits); assigned in declaration order when not set
      * @return this step
      */
     IncludeStep id(String ruleId);
 
     /**
+     * Sets {@code id}: the {@code rule-id}.
+     *
      * @param ruleId the {@code rule-id}
      * @return this step
      */
     IncludeStep id(long ruleId);
 
     /**
+     * Sets {@code name}: the {@code rule-name}; derived readably when not set.
+     *
      * @param ruleName the {@code rule-name}; derived readably when not set
      * @return this step
      */

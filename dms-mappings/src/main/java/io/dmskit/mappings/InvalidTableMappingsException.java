@@ -12,7 +12,11 @@ public class InvalidTableMappingsException extends RuntimeException {
 
     private final transient List<MappingProblem> problems;
 
-    /** @param problems every problem found; at least one should be an error (null and null elements are left out) */
+    /**
+     * Creates an {@code InvalidTableMappingsException}.
+     *
+     * @param problems every problem found; at least one should be an error (null and null elements are left out)
+     */
     public InvalidTableMappingsException(List<MappingProblem> problems) {
         this(problems == null ? List.of() : problems.stream().filter(java.util.Objects::nonNull).toList(), true);
     }
@@ -22,12 +26,12 @@ public class InvalidTableMappingsException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** @return every problem found, errors and warnings, in document order */
+    /** {@return every problem found, errors and warnings, in document order} */
     public List<MappingProblem> problems() {
         return problems;
     }
 
-    /** @return only the problems of severity {@link Severity#ERROR} */
+    /** {@return only the problems of severity {@link Severity#ERROR}} */
     public List<MappingProblem> errors() {
         return problems.stream().filter(MappingProblem::isError).toList();
     }

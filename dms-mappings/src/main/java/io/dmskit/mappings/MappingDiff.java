@@ -39,34 +39,36 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
                 "MappingDiff: documentChanges");
     }
 
-    /** @return a diff without changes */
+    /** {@return a diff without changes} */
     public static MappingDiff none() {
         return new MappingDiff(List.of(), List.of());
     }
 
     /**
+     * {@return the differences}
+     *
      * @param before the older mappings (for example what DMS reports for a task)
      * @param after the newer mappings (for example the definition)
-     * @return the differences
      */
     public static MappingDiff between(TableMappings before, TableMappings after) {
         return RuleDiffer.diff(Args.required(before, "MappingDiff: before"), Args.required(after, "MappingDiff: after"));
     }
 
-    /** @return whether both mappings mean the same to DMS (rule-ids may still differ) */
+    /** {@return whether both mappings mean the same to DMS (rule-ids may still differ)} */
     public boolean isEmpty() {
         return changes.isEmpty() && documentChanges.isEmpty();
     }
 
     /**
+     * {@return the changes of that kind}
+     *
      * @param kind a kind
-     * @return the changes of that kind
      */
     public List<RuleChange> changes(RuleChange.Kind kind) {
         return changes.stream().filter(c -> c.kind() == kind).toList();
     }
 
-    /** @return e.g. {@code 1 added, 2 changed}; {@code no changes} when empty */
+    /** {@return e.g. {@code 1 added, 2 changed}; {@code no changes} when empty} */
     public String summary() {
         if (isEmpty()) {
             return "no changes";
@@ -82,14 +84,14 @@ public record MappingDiff(List<RuleChange> changes, List<RuleChange.Field> docum
         return s;
     }
 
-    /** @return one line per change ({@link RuleChange#toString()}), document properties last */
+    /** {@return one line per change ({@link RuleChange#toString()}), document properties last} */
     public List<String> lines() {
         List<String> out = new java.util.ArrayList<>(changes.stream().map(RuleChange::toString).toList());
         documentChanges.forEach(f -> out.add("~ " + f));
         return out;
     }
 
-    /** @return {@link #lines()}, one per line */
+    /** {@return {@link #lines()}, one per line} */
     @Override
     public String toString() {
         return isEmpty() ? "no changes" : String.join("\n", lines());

@@ -16,7 +16,7 @@ package io.dmskit.mappings;
 public record MappingProblem(Severity severity, String ruleId, String ruleName, String path, String message,
                              int line, int column) {
 
-    /** @return true when this is an {@link Severity#ERROR} */
+    /** {@return true when this is an {@link Severity#ERROR}} */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

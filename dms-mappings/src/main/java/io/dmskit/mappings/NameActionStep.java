@@ -14,52 +14,59 @@ package io.dmskit.mappings;
 public interface NameActionStep {
 
     /**
+     * {@return the rule with action {@code rename}}
+     *
      * @param newName the new name ({@code value})
-     * @return the rule with action {@code rename}
      */
     TransformationStep rename(String newName);
 
-    /** @return the rule with action {@code convert-lowercase} */
+    /** {@return the rule with action {@code convert-lowercase}} */
     TransformationStep convertLowercase();
 
-    /** @return the rule with action {@code convert-uppercase} */
+    /** {@return the rule with action {@code convert-uppercase}} */
     TransformationStep convertUppercase();
 
     /**
+     * {@return the rule with action {@code add-prefix}}
+     *
      * @param prefix the prefix to add ({@code value})
-     * @return the rule with action {@code add-prefix}
      */
     TransformationStep addPrefix(String prefix);
 
     /**
+     * {@return the rule with action {@code remove-prefix}}
+     *
      * @param prefix the prefix to remove ({@code value})
-     * @return the rule with action {@code remove-prefix}
      */
     TransformationStep removePrefix(String prefix);
 
     /**
+     * {@return the rule with action {@code replace-prefix}}
+     *
      * @param oldPrefix the prefix to replace ({@code old-value})
      * @param newPrefix its replacement ({@code value})
-     * @return the rule with action {@code replace-prefix}
      */
     TransformationStep replacePrefix(String oldPrefix, String newPrefix);
 
     /**
+     * {@return the rule with action {@code add-suffix}}
+     *
      * @param suffix the suffix to add ({@code value})
-     * @return the rule with action {@code add-suffix}
      */
     TransformationStep addSuffix(String suffix);
 
     /**
+     * {@return the rule with action {@code remove-suffix}}
+     *
      * @param suffix the suffix to remove ({@code value})
-     * @return the rule with action {@code remove-suffix}
      */
     TransformationStep removeSuffix(String suffix);
 
     /**
+     * {@return the rule with action {@code replace-suffix}}
+     *
      * @param oldSuffix the suffix to replace ({@code old-value})
      * @param newSuffix its replacement ({@code value})
-     * @return the rule with action {@code replace-suffix}
      */
     TransformationStep replaceSuffix(String oldSuffix, String newSuffix);
 }

@@ -21,35 +21,39 @@ public record ObjectLocator(String schemaName, String tableName, String tableTyp
                             String dataType, String tableTablespaceName, String indexTablespaceName) {
 
     /**
+     * {@return a locator naming only a schema}
+     *
      * @param schemaName schema pattern
-     * @return a locator naming only a schema
      */
     public static ObjectLocator schema(String schemaName) {
         return new ObjectLocator(schemaName, null, null, null, null, null, null);
     }
 
     /**
+     * {@return a table locator}
+     *
      * @param schemaName schema pattern
      * @param tableName table pattern
-     * @return a table locator
      */
     public static ObjectLocator table(String schemaName, String tableName) {
         return new ObjectLocator(schemaName, tableName, null, null, null, null, null);
     }
 
     /**
+     * {@return a column locator}
+     *
      * @param schemaName schema pattern
      * @param tableName table pattern
      * @param columnName column pattern
-     * @return a column locator
      */
     public static ObjectLocator column(String schemaName, String tableName, String columnName) {
         return new ObjectLocator(schemaName, tableName, null, columnName, null, null, null);
     }
 
     /**
+     * {@return a copy with {@code table-type} set}
+     *
      * @param value the table-type
-     * @return a copy with {@code table-type} set
      */
     public ObjectLocator withTableType(TableType value) {
         return new ObjectLocator(schemaName, tableName, value == null ? null : value.wireValue(), columnName, dataType,
@@ -57,8 +61,9 @@ public record ObjectLocator(String schemaName, String tableName, String tableTyp
     }
 
     /**
+     * {@return a copy with {@code column-name} set}
+     *
      * @param value the column pattern
-     * @return a copy with {@code column-name} set
      */
     public ObjectLocator withColumnName(String value) {
         return new ObjectLocator(schemaName, tableName, tableType, value, dataType, tableTablespaceName,
@@ -66,8 +71,9 @@ public record ObjectLocator(String schemaName, String tableName, String tableTyp
     }
 
     /**
+     * {@return a copy with {@code data-type} set}
+     *
      * @param value a source data type such as {@code uint1}
-     * @return a copy with {@code data-type} set
      */
     public ObjectLocator withDataType(String value) {
         return new ObjectLocator(schemaName, tableName, tableType, columnName, value, tableTablespaceName,
@@ -75,22 +81,24 @@ public record ObjectLocator(String schemaName, String tableName, String tableTyp
     }
 
     /**
+     * {@return a copy with {@code table-tablespace-name} set}
+     *
      * @param value tablespace pattern
-     * @return a copy with {@code table-tablespace-name} set
      */
     public ObjectLocator withTableTablespaceName(String value) {
         return new ObjectLocator(schemaName, tableName, tableType, columnName, dataType, value, indexTablespaceName);
     }
 
     /**
+     * {@return a copy with {@code index-tablespace-name} set}
+     *
      * @param value tablespace pattern
-     * @return a copy with {@code index-tablespace-name} set
      */
     public ObjectLocator withIndexTablespaceName(String value) {
         return new ObjectLocator(schemaName, tableName, tableType, columnName, dataType, tableTablespaceName, value);
     }
 
-    /** @return the table-type as an enum, {@link TableType#TABLE} when absent or unknown */
+    /** {@return the table-type as an enum, {@link TableType#TABLE} when absent or unknown} */
     public TableType tableTypeOrDefault() {
         return tableType == null ? TableType.TABLE : TableType.fromWire(tableType).orElse(TableType.TABLE);
     }

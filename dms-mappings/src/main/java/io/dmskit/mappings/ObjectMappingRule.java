@@ -21,38 +21,38 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code rule-action} as an enum, empty when missing or unknown */
+    /** {@return the {@code rule-action} as an enum, empty when missing or unknown} */
     public Optional<ObjectMappingAction> action() {
         return ObjectMappingAction.fromWire(ruleAction());
     }
 
-    /** @return {@code target-table-name}, or empty */
+    /** {@return {@code target-table-name}, or empty} */
     public Optional<String> targetTableName() {
         return Optional.ofNullable(Codec.text(node, "target-table-name"));
     }
 
-    /** @return {@code kafka-target-topic}, or empty */
+    /** {@return {@code kafka-target-topic}, or empty} */
     public Optional<String> kafkaTargetTopic() {
         return Optional.ofNullable(Codec.text(node, "kafka-target-topic"));
     }
 
-    /** @return the rule-level {@code partition-key.value} (Kafka multi-topic form), or empty */
+    /** {@return the rule-level {@code partition-key.value} (Kafka multi-topic form), or empty} */
     public Optional<String> partitionKeyValue() {
         JsonNode pk = node.get("partition-key");
         return Optional.ofNullable(pk == null ? null : Codec.text(pk, "value"));
     }
 
-    /** @return {@code mapping-parameters}, or empty */
+    /** {@return {@code mapping-parameters}, or empty} */
     public Optional<MappingParameters> mappingParameters() {
         return Optional.ofNullable(Codec.mappingParameters(node.get("mapping-parameters")));
     }
@@ -78,6 +78,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: schema.
+         *
          * @param schemaName schema
          * @param tableName table
          * @return this builder
@@ -87,6 +89,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: map-record-to-record or map-record-to-document.
+         *
          * @param action map-record-to-record or map-record-to-document
          * @return this builder
          */
@@ -96,6 +100,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code targetTableName}: DynamoDB table (also used by Kinesis/Kafka examples).
+         *
          * @param name DynamoDB table (also used by Kinesis/Kafka examples)
          * @return this builder
          */
@@ -106,6 +112,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code kafkaTargetTopic}: per-table Kafka topic (DMS 3.4.6+).
+         *
          * @param topic per-table Kafka topic (DMS 3.4.6+)
          * @return this builder
          */
@@ -116,6 +124,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code partitionKeyValue}: constant partition key at rule level (Kafka multi-topic form).
+         *
          * @param value constant partition key at rule level (Kafka multi-topic form)
          * @return this builder
          */
@@ -132,6 +142,8 @@ public final class ObjectMappingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code mappingParameters}: {@code mapping-parameters}.
+         *
          * @param parameters {@code mapping-parameters}
          * @return this builder
          */

@@ -18,17 +18,17 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code tag-set} */
+    /** {@return the {@code tag-set}} */
     public List<Tag> tagSet() {
         return Codec.tags(node.get("tag-set"));
     }
@@ -57,6 +57,8 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: schema pattern.
+         *
          * @param schemaName schema pattern
          * @param tableName table pattern
          * @return this builder
@@ -66,6 +68,8 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: the {@code rule-action} (DMS documents only {@code add-tag}).
+         *
          * @param action the {@code rule-action} (DMS documents only {@code add-tag})
          * @return this builder
          */
@@ -75,6 +79,8 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code tag}: tag key.
+         *
          * @param key tag key
          * @param value tag value
          * @return this builder with the tag appended
@@ -88,6 +94,8 @@ public final class PostProcessingRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code tagSet}: replaces the {@code tag-set}.
+         *
          * @param tags replaces the {@code tag-set}
          * @return this builder
          */

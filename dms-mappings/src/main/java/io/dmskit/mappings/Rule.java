@@ -15,45 +15,48 @@ public sealed interface Rule
         permits SelectionRule, TransformationRule, TableSettingsRule, PostProcessingRule, ObjectMappingRule,
         UnknownRule {
 
-    /** @return the {@code rule-type} as written, or null when absent */
+    /** {@return the {@code rule-type} as written, or null when absent} */
     String ruleType();
 
-    /** @return the {@code rule-type} as an enum, empty when missing or unknown */
+    /** {@return the {@code rule-type} as an enum, empty when missing or unknown} */
     Optional<RuleType> type();
 
-    /** @return the {@code rule-id} exactly as written (leading zeros kept), or null when not (yet) assigned */
+    /** {@return the {@code rule-id} exactly as written (leading zeros kept), or null when not (yet) assigned} */
     String ruleId();
 
-    /** @return the {@code rule-name}, or null when not (yet) assigned */
+    /** {@return the {@code rule-name}, or null when not (yet) assigned} */
     String ruleName();
 
-    /** @return the {@code rule-action} as written, or null when absent */
+    /** {@return the {@code rule-action} as written, or null when absent} */
     String ruleAction();
 
-    /** @return the {@code object-locator}, or null when absent */
+    /** {@return the {@code object-locator}, or null when absent} */
     ObjectLocator objectLocator();
 
     /**
+     * {@return the key's value as compact JSON text, empty when absent}
+     *
      * @param key a top-level key of the rule, such as {@code "isAutoSegmentationChecked"}
-     * @return the key's value as compact JSON text, empty when absent
      */
     Optional<String> property(String key);
 
-    /** @return the top-level keys of the rule, in order */
+    /** {@return the top-level keys of the rule, in order} */
     Set<String> keys();
 
-    /** @return this rule alone as compact JSON */
+    /** {@return this rule alone as compact JSON} */
     String toJson();
 
     /**
+     * {@return a copy of this rule with that {@code rule-id}}
+     *
      * @param id a rule-id (digits)
-     * @return a copy of this rule with that {@code rule-id}
      */
     Rule withRuleId(String id);
 
     /**
+     * {@return a copy of this rule with that {@code rule-name}}
+     *
      * @param name a rule-name
-     * @return a copy of this rule with that {@code rule-name}
      */
     Rule withRuleName(String name);
 
@@ -64,7 +67,7 @@ public sealed interface Rule
      * @param <R> the rule type
      */
     interface Builder<R extends Rule> {
-        /** @return the immutable rule */
+        /** {@return the immutable rule} */
         R build();
     }
 }

@@ -42,7 +42,7 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
             this.symbol = symbol;
         }
 
-        /** @return {@code +}, {@code -} or {@code ~}, as a diff shows it */
+        /** {@return {@code +}, {@code -} or {@code ~}, as a diff shows it} */
         public String symbol() {
             return symbol;
         }
@@ -65,7 +65,7 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
             Args.required(after, "RuleChange: after");
         }
 
-        /** @return {@code path: before -> after}, {@code (absent)} for a missing value */
+        /** {@return {@code path: before -> after}, {@code (absent)} for a missing value} */
         @Override
         public String toString() {
             return path + ": " + before.orElse("(absent)") + " -> " + after.orElse("(absent)");
@@ -84,19 +84,19 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
         }
     }
 
-    /** @return the rule as it is now, or as it was for a removed rule */
+    /** {@return the rule as it is now, or as it was for a removed rule} */
     public Rule rule() {
         return after.or(() -> before).orElseThrow();
     }
 
-    /** @return whether the rule-id changed (renumbering alone is not a change of meaning) */
+    /** {@return whether the rule-id changed (renumbering alone is not a change of meaning)} */
     public boolean ruleIdChanged() {
         return before.isPresent() && after.isPresent() && !RuleDiffer.sameId(before.get(), after.get());
     }
 
     /**
-     * @return e.g. {@code rule 3 'exclude-shop-audit'}: the rule-id and rule-name as they are now (as they were for a
-     *     removed rule)
+     * {@return e.g. {@code rule 3 'exclude-shop-audit'}: the rule-id and rule-name as they are now (as they were for a
+     * removed rule)}
      */
     public String label() {
         Rule r = rule();
@@ -105,8 +105,8 @@ public record RuleChange(Kind kind, Optional<Rule> before, Optional<Rule> after,
     }
 
     /**
-     * @return one line as a reviewer reads it: the symbol, the rule, then the rule's content (added and removed
-     *     rules, without rule-id and rule-name) or its changed fields
+     * {@return one line as a reviewer reads it: the symbol, the rule, then the rule's content (added and removed
+     * rules, without rule-id and rule-name) or its changed fields}
      */
     @Override
     public String toString() {

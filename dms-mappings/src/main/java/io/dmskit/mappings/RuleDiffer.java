@@ -147,8 +147,9 @@ final class RuleDiffer {
     }
 
     /**
+     * {@return for each new rule, whether it belongs to the longest run of pairs that kept their relative order}
+     *
      * @param partnerOfNew for each new rule, the index of its old partner or -1
-     * @return for each new rule, whether it belongs to the longest run of pairs that kept their relative order
      */
     private static boolean[] keptInOrder(int[] partnerOfNew) {
         int n = partnerOfNew.length;
@@ -219,7 +220,7 @@ final class RuleDiffer {
         return Optional.of(v.isValueNode() ? v.asText() : JsonTree.write(v));
     }
 
-    /** @return a rule's content without rule-id and rule-name, as compact JSON */
+    /** {@return a rule's content without rule-id and rule-name, as compact JSON} */
     static String content(Rule r) {
         ObjectNode copy = AbstractRule.nodeOf(r).deepCopy();
         copy.remove("rule-id");

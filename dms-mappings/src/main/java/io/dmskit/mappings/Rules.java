@@ -29,43 +29,48 @@ public final class Rules {
     // ------------------------------------------------------------------ selection
 
     /**
+     * {@return an include selection of every table of the schema ({@code table-name "%"})}
+     *
      * @param schema schema pattern
-     * @return an include selection of every table of the schema ({@code table-name "%"})
      */
     public static IncludeStep include(String schema) {
         return include(schema, "%");
     }
 
     /**
+     * {@return an exclude selection of every table of the schema}
+     *
      * @param schema schema pattern
-     * @return an exclude selection of every table of the schema
      */
     public static ExcludeStep exclude(String schema) {
         return exclude(schema, "%");
     }
 
     /**
+     * {@return an include selection; filters, load order, id and name may follow}
+     *
      * @param schema schema pattern
      * @param table table pattern
-     * @return an include selection; filters, load order, id and name may follow
      */
     public static IncludeStep include(String schema, String table) {
         return selection(schema, table, SelectionAction.INCLUDE);
     }
 
     /**
+     * {@return an exclude selection (beats include)}
+     *
      * @param schema schema pattern
      * @param table table pattern
-     * @return an exclude selection (beats include)
      */
     public static ExcludeStep exclude(String schema, String table) {
         return selection(schema, table, SelectionAction.EXCLUDE);
     }
 
     /**
+     * {@return an explicit selection}
+     *
      * @param schema exact schema
      * @param table exact table or view
-     * @return an explicit selection
      */
     public static ExplicitStep explicit(String schema, String table) {
         return selection(schema, table, SelectionAction.EXPLICIT);
@@ -78,37 +83,41 @@ public final class Rules {
     // ------------------------------------------------------------------ transformation
 
     /**
+     * {@return a transformation on schemas; choose its action next}
+     *
      * @param schema schema pattern
-     * @return a transformation on schemas; choose its action next
      */
     public static NameActionStep schema(String schema) {
         return new TransformationSteps(RuleTarget.SCHEMA, ObjectLocator.schema(schema));
     }
 
     /**
+     * {@return a transformation on tables; choose its action next}
+     *
      * @param schema schema pattern
      * @param table table pattern
-     * @return a transformation on tables; choose its action next
      */
     public static TableActionStep table(String schema, String table) {
         return new TransformationSteps(RuleTarget.TABLE, ObjectLocator.table(schema, table));
     }
 
     /**
+     * {@return a transformation on columns; choose its action next}
+     *
      * @param schema schema pattern
      * @param table table pattern
      * @param column column pattern
-     * @return a transformation on columns; choose its action next
      */
     public static ColumnActionStep column(String schema, String table, String column) {
         return new TransformationSteps(RuleTarget.COLUMN, ObjectLocator.column(schema, table, column));
     }
 
     /**
+     * {@return a transformation on every column of that source data type; choose its action next}
+     *
      * @param schema schema pattern
      * @param table table pattern
      * @param sourceDataType a DMS data type such as {@code uint1}
-     * @return a transformation on every column of that source data type; choose its action next
      */
     public static ColumnActionStep columnsOfType(String schema, String table, String sourceDataType) {
         return new TransformationSteps(RuleTarget.COLUMN,
@@ -116,10 +125,11 @@ public final class Rules {
     }
 
     /**
+     * {@return a transformation on table tablespaces (Oracle); {@code rename} is the only action}
+     *
      * @param schema schema pattern
      * @param table table pattern
      * @param tablespace tablespace pattern
-     * @return a transformation on table tablespaces (Oracle); {@code rename} is the only action
      */
     public static TablespaceActionStep tableTablespace(String schema, String table, String tablespace) {
         return new TransformationSteps(RuleTarget.TABLE_TABLESPACE,
@@ -127,10 +137,11 @@ public final class Rules {
     }
 
     /**
+     * {@return a transformation on index tablespaces (Oracle); {@code rename} is the only action}
+     *
      * @param schema schema pattern
      * @param table table pattern
      * @param tablespace tablespace pattern
-     * @return a transformation on index tablespaces (Oracle); {@code rename} is the only action
      */
     public static TablespaceActionStep indexTablespace(String schema, String table, String tablespace) {
         return new TransformationSteps(RuleTarget.INDEX_TABLESPACE,
@@ -189,36 +200,40 @@ public final class Rules {
     // ------------------------------------------------------------------ other rule types
 
     /**
+     * {@return a table-settings rule; parallel load and LOB settings may follow}
+     *
      * @param schema exact schema
      * @param table exact table
-     * @return a table-settings rule; parallel load and LOB settings may follow
      */
     public static TableSettingsStep tableSettings(String schema, String table) {
         return TableSettingsRule.builder().locator(schema, table);
     }
 
     /**
+     * {@return an S3 object-tagging rule; add tags with {@code .tag(key, value)}}
+     *
      * @param schema schema pattern
      * @param table table pattern
-     * @return an S3 object-tagging rule; add tags with {@code .tag(key, value)}
      */
     public static AddTagStep addTag(String schema, String table) {
         return PostProcessingRule.builder().locator(schema, table);
     }
 
     /**
+     * {@return a map-record-to-record object mapping}
+     *
      * @param schema schema
      * @param table table
-     * @return a map-record-to-record object mapping
      */
     public static ObjectMappingStep mapRecordToRecord(String schema, String table) {
         return ObjectMappingRule.builder().locator(schema, table).action(ObjectMappingAction.MAP_RECORD_TO_RECORD);
     }
 
     /**
+     * {@return a map-record-to-document object mapping}
+     *
      * @param schema schema
      * @param table table
-     * @return a map-record-to-document object mapping
      */
     public static ObjectMappingStep mapRecordToDocument(String schema, String table) {
         return ObjectMappingRule.builder().locator(schema, table).action(ObjectMappingAction.MAP_RECORD_TO_DOCUMENT);

@@ -25,34 +25,34 @@ public final class SelectionRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return a builder for a selection rule with no action yet */
+    /** {@return a builder for a selection rule with no action yet} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code rule-action} as an enum, empty when missing or unknown */
+    /** {@return the {@code rule-action} as an enum, empty when missing or unknown} */
     public Optional<SelectionAction> action() {
         return SelectionAction.fromWire(ruleAction());
     }
 
-    /** @return the {@code table-type} of the locator, {@link TableType#TABLE} when absent */
+    /** {@return the {@code table-type} of the locator, {@link TableType#TABLE} when absent} */
     public TableType tableType() {
         ObjectLocator l = objectLocator();
         return l == null ? TableType.TABLE : l.tableTypeOrDefault();
     }
 
-    /** @return the {@code load-order} (number or digit string), empty when absent or not an integer */
+    /** {@return the {@code load-order} (number or digit string), empty when absent or not an integer} */
     public OptionalInt loadOrder() {
         Integer v = Codec.intValue(node, "load-order");
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
-    /** @return the source filters, empty when none */
+    /** {@return the source filters, empty when none} */
     public List<SourceFilter> filters() {
         return Codec.filters(node.get("filters"));
     }
@@ -79,6 +79,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: include, exclude or explicit.
+         *
          * @param action include, exclude or explicit
          * @return this builder
          */
@@ -88,6 +90,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: schema pattern.
+         *
          * @param schemaName schema pattern
          * @param tableName table pattern
          * @return this builder
@@ -97,6 +101,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code tableType}: table, view or all (sets {@code object-locator.table-type}).
+         *
          * @param type table, view or all (sets {@code object-locator.table-type})
          * @return this builder
          */
@@ -114,6 +120,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code loadOrder}: a positive integer; higher values load first (emitted as a digit string, as AWS does).
+         *
          * @param loadOrder a positive integer; higher values load first (emitted as a digit string, as AWS does)
          * @return this builder
          */
@@ -124,6 +132,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code filter}: a source filter to add (ANDed with the others).
+         *
          * @param filter a source filter to add (ANDed with the others)
          * @return this builder
          */
@@ -140,6 +150,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code where}: the source column.
+         *
          * @param columnName the source column
          * @param conditions conditions, ORed
          * @return this builder with a filter added
@@ -150,6 +162,8 @@ public final class SelectionRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code filters}: replaces all filters.
+         *
          * @param filters replaces all filters
          * @return this builder
          */

@@ -18,15 +18,16 @@ import java.util.Objects;
  */
 public record SourceFilter(String filterType, String columnName, List<FilterCondition> conditions) {
 
-    // Copies the conditions.
+    /** Creates a filter, copying the conditions. */
     public SourceFilter {
         conditions = Args.list(conditions, "SourceFilter: conditions");
     }
 
     /**
+     * {@return a {@code "source"} filter}
+     *
      * @param columnName the source column
      * @param conditions one or more conditions, ORed
-     * @return a {@code "source"} filter
      */
     public static SourceFilter on(String columnName, FilterCondition... conditions) {
         return new SourceFilter("source", Args.required(columnName, "SourceFilter: columnName"),

@@ -30,9 +30,10 @@ public enum SqlDialect {
     }
 
     /**
+     * {@return {@code schema.table}, each part quoted with {@link #quoteIdentifier(String)}}
+     *
      * @param schema the schema (MySQL: database) name
      * @param table the table name
-     * @return {@code schema.table}, each part quoted with {@link #quoteIdentifier(String)}
      */
     public String qualified(String schema, String table) {
         return quoteIdentifier(schema) + "." + quoteIdentifier(table);

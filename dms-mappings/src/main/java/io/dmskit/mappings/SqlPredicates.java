@@ -10,7 +10,8 @@ final class SqlPredicates {
     }
 
     /**
-     * @return the predicate, empty when there are no filters
+     * {@return the predicate, empty when there are no filters}
+     *
      * @throws InvalidTableMappingsException naming every filter that cannot be rendered (no column-name, no
      *     conditions, an unknown filter-operator or a missing value), as a leniently read document may hold
      */
@@ -70,7 +71,7 @@ final class SqlPredicates {
         return Optional.of(String.join(" AND ", ands));
     }
 
-    /** @return the predicate for {@code toString()}: never throws, says why when the filters cannot be rendered */
+    /** {@return the predicate for {@code toString()}: never throws, says why when the filters cannot be rendered} */
     static String describe(List<SourceFilter> filters, SqlDialect d) {
         try {
             return render(filters, d).orElse("");

@@ -18,21 +18,24 @@ import io.dmskit.mappings.transformation.PrimaryKeyDef;
 public interface TableActionStep extends NameActionStep {
 
     /**
+     * {@return the rule with action {@code define-primary-key} (target {@code table})}
+     *
      * @param def the key ({@code primary-key-def}); DMS wants exact schema and table names here
-     * @return the rule with action {@code define-primary-key} (target {@code table})
      */
     TransformationStep definePrimaryKey(PrimaryKeyDef def);
 
     /**
+     * {@return the rule with action {@code add-column} (target {@code column}); an expression may follow}
+     *
      * @param columnName the new column's name ({@code value})
      * @param dataType its type ({@code data-type})
-     * @return the rule with action {@code add-column} (target {@code column}); an expression may follow
      */
     AddColumnStep addColumn(String columnName, DataType dataType);
 
     /**
+     * {@return the rule with action {@code add-before-image-columns} (target {@code column})}
+     *
      * @param def which columns get a before-image, with which prefix and suffix ({@code before-image-def})
-     * @return the rule with action {@code add-before-image-columns} (target {@code column})
      */
     TransformationStep addBeforeImageColumns(BeforeImageDef def);
 }

@@ -69,7 +69,7 @@ public final class TableMappings {
         this.parseWarnings = List.copyOf(parseWarnings);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -252,7 +252,7 @@ public final class TableMappings {
         return out;
     }
 
-    /** @return compact JSON exactly as DMS expects it: kebab-case keys, rule-ids as digit strings, no nulls */
+    /** {@return compact JSON exactly as DMS expects it: kebab-case keys, rule-ids as digit strings, no nulls} */
     public String toJson() {
         String json = compactJson;
         if (json == null) {
@@ -262,7 +262,7 @@ public final class TableMappings {
         return json;
     }
 
-    /** @return the same JSON indented for people */
+    /** {@return the same JSON indented for people} */
     public String toPrettyJson() {
         return JsonTree.writePretty(tree());
     }
@@ -288,15 +288,16 @@ public final class TableMappings {
         return List.copyOf(out);
     }
 
-    /** @return the rules in document order */
+    /** {@return the rules in document order} */
     public List<Rule> rules() {
         return rules;
     }
 
     /**
+     * {@return the rules of that type, in document order}
+     *
      * @param type a rule class such as {@code SelectionRule.class}
      * @param <R> the rule type
-     * @return the rules of that type, in document order
      */
     public <R extends Rule> List<R> rules(Class<R> type) {
         Args.required(type, "TableMappings.rules: type");
@@ -304,8 +305,9 @@ public final class TableMappings {
     }
 
     /**
+     * {@return the first rule with that id}
+     *
      * @param ruleId a rule-id (compared as written, then numerically)
-     * @return the first rule with that id
      */
     public Optional<Rule> rule(String ruleId) {
         Optional<Rule> exact = rules.stream().filter(r -> Objects.equals(r.ruleId(), ruleId)).findFirst();
@@ -317,15 +319,16 @@ public final class TableMappings {
     }
 
     /**
+     * {@return its value as compact JSON, empty when absent}
+     *
      * @param key a top-level key other than {@code rules}
-     * @return its value as compact JSON, empty when absent
      */
     public Optional<String> property(String key) {
         JsonNode v = extras.get(key);
         return v == null ? Optional.empty() : Optional.of(JsonTree.write(v));
     }
 
-    /** @return a builder holding these rules and top-level keys */
+    /** {@return a builder holding these rules and top-level keys} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rules.addAll(rules);
@@ -345,10 +348,11 @@ public final class TableMappings {
     }
 
     /**
+     * {@return whether it is replicated and under which name}
+     *
      * @param sourceSchema the source schema
      * @param sourceTable the source table or view
      * @param objectType {@link TableType#TABLE} or {@link TableType#VIEW} (selection rules match by table-type)
-     * @return whether it is replicated and under which name
      */
     public TableResolution resolve(String sourceSchema, String sourceTable, TableType objectType) {
         Args.required(sourceSchema, "TableMappings: sourceSchema");
@@ -371,9 +375,10 @@ public final class TableMappings {
     }
 
     /**
+     * {@return whether they mean the same (see {@link #sameMeaningAs(TableMappings)})}
+     *
      * @param jsonA a table-mapping document
      * @param jsonB another
-     * @return whether they mean the same (see {@link #sameMeaningAs(TableMappings)})
      * @throws InvalidTableMappingsException when either is not a readable table-mapping document
      */
     public static boolean sameMeaning(String jsonA, String jsonB) {
@@ -434,7 +439,7 @@ public final class TableMappings {
         return MappingDiff.between(before, this);
     }
 
-    /** @return the document's keys besides {@code rules} (never mutated) */
+    /** {@return the document's keys besides {@code rules} (never mutated)} */
     ObjectNode extrasNode() {
         return extras;
     }
@@ -486,6 +491,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code rule}: a rule.
+         *
          * @param rule a rule
          * @return this builder
          */
@@ -498,6 +505,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code rule}: a rule builder, built now.
+         *
          * @param rule a rule builder, built now
          * @return this builder
          */
@@ -509,6 +518,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code rules}: rules to append.
+         *
          * @param more rules to append
          * @return this builder
          */
@@ -520,13 +531,15 @@ public final class TableMappings {
             return this;
         }
 
-        /** @return this builder without rules */
+        /** {@return this builder without rules} */
         public Builder clearRules() {
             rules.clear();
             return this;
         }
 
         /**
+         * Sets {@code selection}: configures a new selection rule.
+         *
          * @param spec configures a new selection rule
          * @return this builder
          */
@@ -540,6 +553,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code transformation}: configures a new transformation rule.
+         *
          * @param spec configures a new transformation rule
          * @return this builder
          */
@@ -553,6 +568,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code tableSettings}: configures a new table-settings rule.
+         *
          * @param spec configures a new table-settings rule
          * @return this builder
          */
@@ -566,6 +583,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code postProcessing}: configures a new post-processing rule.
+         *
          * @param spec configures a new post-processing rule
          * @return this builder
          */
@@ -579,6 +598,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code objectMapping}: configures a new object-mapping rule.
+         *
          * @param spec configures a new object-mapping rule
          * @return this builder
          */
@@ -592,6 +613,8 @@ public final class TableMappings {
         }
 
         /**
+         * Sets {@code property}: a top-level key other than {@code rules}.
+         *
          * @param key a top-level key other than {@code rules}
          * @param json its JSON value; null removes it
          * @return this builder

@@ -52,32 +52,32 @@ public final class TableResolution {
         this.tableSettings = tableSettings;
     }
 
-    /** @return whether the table is replicated (an include or explicit rule matches and no exclude rule does) */
+    /** {@return whether the table is replicated (an include or explicit rule matches and no exclude rule does)} */
     public boolean included() {
         return included;
     }
 
-    /** @return the source schema asked about */
+    /** {@return the source schema asked about} */
     public String sourceSchema() {
         return sourceSchema;
     }
 
-    /** @return the source table asked about */
+    /** {@return the source table asked about} */
     public String sourceTable() {
         return sourceTable;
     }
 
-    /** @return the target schema after schema transformation rules (the source schema when none applies) */
+    /** {@return the target schema after schema transformation rules (the source schema when none applies)} */
     public String targetSchema() {
         return targetSchema;
     }
 
-    /** @return the target table after table transformation rules (the source table when none applies) */
+    /** {@return the target table after table transformation rules (the source table when none applies)} */
     public String targetTable() {
         return targetTable;
     }
 
-    /** @return the source filters of the matching include/explicit rules (ANDed), empty when the table is not filtered */
+    /** {@return the source filters of the matching include/explicit rules (ANDed), empty when the table is not filtered} */
     public List<SourceFilter> filters() {
         return filters;
     }
@@ -102,9 +102,10 @@ public final class TableResolution {
     }
 
     /**
+     * {@return its target name after column rules (rename, prefix/suffix, case), or empty when a remove-column rule
+     * drops it or include-column rules leave it out}
+     *
      * @param sourceColumn a column of the source table
-     * @return its target name after column rules (rename, prefix/suffix, case), or empty when a remove-column rule
-     *     drops it or include-column rules leave it out
      */
     public Optional<String> targetColumn(String sourceColumn) {
         return columns.resolve(Args.required(sourceColumn, "TableResolution: sourceColumn"), null);
@@ -134,27 +135,27 @@ public final class TableResolution {
         return columnRules.of(Args.required(sourceColumn, "TableResolution: sourceColumn"), dmsDataType);
     }
 
-    /** @return the columns add-column rules add to this table, in rule-id order */
+    /** {@return the columns add-column rules add to this table, in rule-id order} */
     public List<AddedColumn> addedColumns() {
         return addedColumns;
     }
 
-    /** @return the highest load-order of the matching include rules, when any sets one */
+    /** {@return the highest load-order of the matching include rules, when any sets one} */
     public OptionalInt loadOrder() {
         return loadOrder;
     }
 
-    /** @return the selection rules that match this table (include, explicit and exclude) */
+    /** {@return the selection rules that match this table (include, explicit and exclude)} */
     public List<Rule> matchingSelectionRules() {
         return selectionRules;
     }
 
-    /** @return the table-settings rule naming exactly this table, if any */
+    /** {@return the table-settings rule naming exactly this table, if any} */
     public Optional<TableSettingsRule> tableSettings() {
         return tableSettings;
     }
 
-    /** @return a one-line summary; never throws, also for a leniently read document with unrenderable filters */
+    /** {@return a one-line summary; never throws, also for a leniently read document with unrenderable filters} */
     @Override
     public String toString() {
         return sourceSchema + "." + sourceTable + (included ? " -> " + targetSchema + "." + targetTable : " (excluded)")

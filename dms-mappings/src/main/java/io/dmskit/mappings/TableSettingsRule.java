@@ -20,22 +20,22 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code parallel-load}, or empty */
+    /** {@return the {@code parallel-load}, or empty} */
     public Optional<ParallelLoad> parallelLoad() {
         return Optional.ofNullable(Codec.parallelLoad(node.get("parallel-load")));
     }
 
-    /** @return the {@code lob-settings}, or empty */
+    /** {@return the {@code lob-settings}, or empty} */
     public Optional<LobSettings> lobSettings() {
         return Optional.ofNullable(Codec.lobSettings(node.get("lob-settings")));
     }
@@ -60,6 +60,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code locator}: exact schema.
+         *
          * @param schemaName exact schema
          * @param tableName exact table
          * @return this builder
@@ -69,6 +71,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code parallelLoad}: the {@code parallel-load}.
+         *
          * @param parallelLoad the {@code parallel-load}
          * @return this builder
          */
@@ -79,6 +83,8 @@ public final class TableSettingsRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code lobSettings}: the {@code lob-settings}.
+         *
          * @param lobSettings the {@code lob-settings}
          * @return this builder
          */

@@ -11,8 +11,9 @@ package io.dmskit.mappings;
 public interface TablespaceActionStep {
 
     /**
+     * {@return the rule with action {@code rename}}
+     *
      * @param newName the new tablespace name ({@code value})
-     * @return the rule with action {@code rename}
      */
     TransformationStep rename(String newName);
 }

@@ -24,57 +24,57 @@ public final class TransformationRule extends AbstractRule implements Rule {
         super(node);
     }
 
-    /** @return an empty builder (set the target, locator and action) */
+    /** {@return an empty builder (set the target, locator and action)} */
     public static Builder builder() {
         return new Builder(Codec.object());
     }
 
-    /** @return a builder initialised from this rule (unknown keys kept) */
+    /** {@return a builder initialised from this rule (unknown keys kept)} */
     public Builder toBuilder() {
         return new Builder(node.deepCopy());
     }
 
-    /** @return the {@code rule-target} as written, or null when absent */
+    /** {@return the {@code rule-target} as written, or null when absent} */
     public String ruleTarget() {
         return Codec.text(node, "rule-target");
     }
 
-    /** @return the {@code rule-target} as an enum, empty when missing or unknown */
+    /** {@return the {@code rule-target} as an enum, empty when missing or unknown} */
     public Optional<RuleTarget> target() {
         return RuleTarget.fromWire(ruleTarget());
     }
 
-    /** @return the {@code rule-action} as an enum, empty when missing or unknown */
+    /** {@return the {@code rule-action} as an enum, empty when missing or unknown} */
     public Optional<TransformationAction> action() {
         return TransformationAction.fromWire(ruleAction());
     }
 
-    /** @return {@code value} (new name, prefix, suffix, added column name, mask character), or empty */
+    /** {@return {@code value} (new name, prefix, suffix, added column name, mask character), or empty} */
     public Optional<String> value() {
         return Optional.ofNullable(Codec.text(node, "value"));
     }
 
-    /** @return {@code old-value} (replace-prefix / replace-suffix), or empty */
+    /** {@return {@code old-value} (replace-prefix / replace-suffix), or empty} */
     public Optional<String> oldValue() {
         return Optional.ofNullable(Codec.text(node, "old-value"));
     }
 
-    /** @return the SQLite {@code expression}, or empty */
+    /** {@return the SQLite {@code expression}, or empty} */
     public Optional<String> expression() {
         return Optional.ofNullable(Codec.text(node, "expression"));
     }
 
-    /** @return the {@code data-type} (add-column, change-data-type), or empty */
+    /** {@return the {@code data-type} (add-column, change-data-type), or empty} */
     public Optional<DataType> dataType() {
         return Optional.ofNullable(Codec.dataType(node.get("data-type")));
     }
 
-    /** @return the {@code primary-key-def} (define-primary-key), or empty */
+    /** {@return the {@code primary-key-def} (define-primary-key), or empty} */
     public Optional<PrimaryKeyDef> primaryKeyDef() {
         return Optional.ofNullable(Codec.primaryKeyDef(node.get("primary-key-def")));
     }
 
-    /** @return the {@code before-image-def} (add-before-image-columns), or empty */
+    /** {@return the {@code before-image-def} (add-before-image-columns), or empty} */
     public Optional<BeforeImageDef> beforeImageDef() {
         return Optional.ofNullable(Codec.beforeImageDef(node.get("before-image-def")));
     }
@@ -102,6 +102,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code target}: the {@code rule-target}.
+         *
          * @param target the {@code rule-target}
          * @return this builder
          */
@@ -111,6 +113,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code action}: the {@code rule-action}.
+         *
          * @param action the {@code rule-action}
          * @return this builder
          */
@@ -120,6 +124,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code value}: {@code value}.
+         *
          * @param value {@code value}
          * @return this builder
          */
@@ -129,6 +135,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code oldValue}: {@code old-value}.
+         *
          * @param oldValue {@code old-value}
          * @return this builder
          */
@@ -138,6 +146,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code expression}: a SQLite expression, source columns as {@code $COLUMN}.
+         *
          * @param expression a SQLite expression, source columns as {@code $COLUMN}
          * @return this builder
          */
@@ -147,6 +157,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code dataType}: {@code data-type}.
+         *
          * @param dataType {@code data-type}
          * @return this builder
          */
@@ -156,6 +168,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code primaryKeyDef}: {@code primary-key-def}.
+         *
          * @param def {@code primary-key-def}
          * @return this builder
          */
@@ -165,6 +179,8 @@ public final class TransformationRule extends AbstractRule implements Rule {
         }
 
         /**
+         * Sets {@code beforeImageDef}: {@code before-image-def}.
+         *
          * @param def {@code before-image-def}
          * @return this builder
          */

@@ -11,18 +11,24 @@ package io.dmskit.mappings;
 public interface TransformationStep extends Rule.Builder<TransformationRule> {
 
     /**
+     * Sets {@code id}: the {@code rule-id} (digits); assigned in declaration order when not set.
+     *
      * @param ruleId the {@code rule-id} (digits); assigned in declaration order when not set
      * @return this step
      */
     TransformationStep id(String ruleId);
 
     /**
+     * Sets {@code id}: the {@code rule-id}.
+     *
      * @param ruleId the {@code rule-id}
      * @return this step
      */
     TransformationStep id(long ruleId);
 
     /**
+     * Sets {@code name}: the {@code rule-name}; derived readably when not set.
+     *
      * @param ruleName the {@code rule-name}; derived readably when not set
      * @return this step
      */

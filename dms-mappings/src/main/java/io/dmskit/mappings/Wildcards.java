@@ -28,9 +28,10 @@ public final class Wildcards {
     }
 
     /**
+     * {@return whether {@code name} matches {@code pattern}}
+     *
      * @param pattern a DMS object-locator pattern
      * @param name an object name
-     * @return whether {@code name} matches {@code pattern}
      */
     public static boolean matches(String pattern, String name) {
         return matches(pattern, name, (char) 0);
@@ -81,25 +82,28 @@ public final class Wildcards {
     }
 
     /**
+     * {@return whether it contains any wildcard ({@code %}, {@code _} or a bracket class)}
+     *
      * @param pattern an object-locator value
-     * @return whether it contains any wildcard ({@code %}, {@code _} or a bracket class)
      */
     public static boolean hasWildcard(String pattern) {
         return pattern != null && !compile(pattern, (char) 0).isLiteral();
     }
 
     /**
+     * {@return whether it contains {@code %}, which DMS forbids where exact names are required}
+     *
      * @param pattern an object-locator value
-     * @return whether it contains {@code %}, which DMS forbids where exact names are required
      */
     public static boolean hasPercent(String pattern) {
         return pattern != null && pattern.indexOf('%') >= 0;
     }
 
     /**
+     * {@return the pattern compiled for repeated matching (compile once, match many names)}
+     *
      * @param pattern a DMS object-locator pattern
      * @param escape the escape character, or {@code (char) 0} for none
-     * @return the pattern compiled for repeated matching (compile once, match many names)
      */
     static Compiled compile(String pattern, char escape) {
         Objects.requireNonNull(pattern, "pattern");
@@ -147,7 +151,7 @@ public final class Wildcards {
         return new Compiled(null, segments);
     }
 
-    /** @return whether the pattern has no {@code %}, {@code _} or {@code [} (one vectorised scan per character) */
+    /** {@return whether the pattern has no {@code %}, {@code _} or {@code [} (one vectorised scan per character)} */
     private static boolean plain(String pattern) {
         return pattern.indexOf('%') < 0 && pattern.indexOf('_') < 0 && pattern.indexOf('[') < 0;
     }
@@ -174,12 +178,12 @@ public final class Wildcards {
             this.segments = List.copyOf(segments);
         }
 
-        /** @return whether the pattern has no wildcard, so only the equal name matches */
+        /** {@return whether the pattern has no wildcard, so only the equal name matches} */
         boolean isLiteral() {
             return literal != null;
         }
 
-        /** @return how many tokens the pattern compiled to (a structural measure of the work per match) */
+        /** {@return how many tokens the pattern compiled to (a structural measure of the work per match)} */
         int tokenCount() {
             int n = literal != null ? 1 : 0;
             for (Segment s : segments) {
@@ -263,7 +267,7 @@ public final class Wildcards {
             return true;
         }
 
-        /** @return the leftmost position in {@code [from, end - length]} where the segment matches, or -1 */
+        /** {@return the leftmost position in {@code [from, end - length]} where the segment matches, or -1} */
         int find(String s, int from, int end) {
             if (length == 0) {
                 return from <= end ? from : -1;

@@ -75,14 +75,15 @@ public record DmsEngine(String name, String displayName, boolean source, boolean
         Args.required(settingsMember, "DmsEngine: settingsMember");
     }
 
-    /** @return every engine DMS knows, in a stable order */
+    /** {@return every engine DMS knows, in a stable order} */
     public static List<DmsEngine> all() {
         return List.copyOf(ALL.values());
     }
 
     /**
+     * {@return the engine, empty for null or an engine DMS does not know}
+     *
      * @param engineName an {@code EngineName} as DMS takes or echoes it (any case, surrounding blanks ignored)
-     * @return the engine, empty for null or an engine DMS does not know
      */
     public static Optional<DmsEngine> find(String engineName) {
         return engineName == null ? Optional.empty()

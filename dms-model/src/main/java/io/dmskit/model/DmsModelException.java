@@ -10,12 +10,18 @@ package io.dmskit.model;
 public class DmsModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what is wrong and where */
+    /**
+     * Creates a {@code DmsModelException}.
+     *
+     * @param message what is wrong and where
+     */
     public DmsModelException(String message) {
         super(message);
     }
 
     /**
+     * Creates a {@code DmsModelException}.
+     *
      * @param message what is wrong and where
      * @param cause the underlying failure
      */

@@ -47,7 +47,7 @@ public enum StopReason {
 
     private static final String PREFIX = "Stop Reason ";
 
-    /** @return the text DMS shows, e.g. {@code "Stop Reason FULL_LOAD_ONLY_FINISHED"} */
+    /** {@return the text DMS shows, e.g. {@code "Stop Reason FULL_LOAD_ONLY_FINISHED"}} */
     public String text() {
         return PREFIX + name();
     }
@@ -76,13 +76,13 @@ public enum StopReason {
         return Optional.of(UNKNOWN);
     }
 
-    /** @return true when the task ended as asked: a finished full load, a planned stop point, or a user's stop */
+    /** {@return true when the task ended as asked: a finished full load, a planned stop point, or a user's stop} */
     public boolean isSuccessfulEnd() {
         return this == FULL_LOAD_ONLY_FINISHED || this == STOPPED_AFTER_FULL_LOAD || this == STOPPED_AFTER_CACHED_EVENTS
             || this == STOPPED_AT_SERVER_TIME || this == STOPPED_AT_COMMIT_TIME || this == NORMAL;
     }
 
-    /** @return true when an error or a resource limit stopped the task */
+    /** {@return true when an error or a resource limit stopped the task} */
     public boolean isError() {
         return this == RECOVERABLE_ERROR || this == FATAL_ERROR || this == STOPPED_DUE_TO_LOW_MEMORY
             || this == STOPPED_DUE_TO_LOW_DISK || this == EXPRESS_LICENSE_LIMITS_REACHED;

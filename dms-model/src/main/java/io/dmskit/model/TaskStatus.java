@@ -33,8 +33,9 @@ public enum TaskStatus {
     UNKNOWN;
 
     /**
+     * {@return the status; empty when text is null or blank, {@link #UNKNOWN} when not recognised}
+     *
      * @param text status as DMS reports it ({@code "running"}, {@code "failed-move"}, ...)
-     * @return the status; empty when text is null or blank, {@link #UNKNOWN} when not recognised
      */
     public static Optional<TaskStatus> parse(String text) {
         if (text == null || text.isBlank()) {
@@ -49,18 +50,18 @@ public enum TaskStatus {
         return Optional.of(UNKNOWN);
     }
 
-    /** @return whether the task settles from here by itself (creating, starting, stopping, modifying, ...) */
+    /** {@return whether the task settles from here by itself (creating, starting, stopping, modifying, ...)} */
     public boolean isTransitional() {
         return this == CREATING || this == STARTING || this == STOPPING || this == MODIFYING || this == MOVING
             || this == TESTING || this == DELETING;
     }
 
-    /** @return whether ModifyReplicationTask is accepted in this status (stopped, ready, failed) */
+    /** {@return whether ModifyReplicationTask is accepted in this status (stopped, ready, failed)} */
     public boolean isModifiable() {
         return this == READY || this == STOPPED || this == FAILED;
     }
 
-    /** @return the DMS spelling */
+    /** {@return the DMS spelling} */
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -25,6 +25,8 @@ public final class CallRecord {
     private final String thread;
 
     /**
+     * Creates a {@code CallRecord}.
+     *
      * @param sequence position of the call in the fake's log, from 1
      * @param operation the DMS operation name, e.g. {@code CreateEndpoint}
      * @param request the request as received
@@ -49,33 +51,34 @@ public final class CallRecord {
         this.thread = thread;
     }
 
-    /** @return position of the call in the fake's log, from 1 */
+    /** {@return position of the call in the fake's log, from 1} */
     public long sequence() { return sequence; }
 
-    /** @return the DMS operation name, e.g. {@code CreateEndpoint} */
+    /** {@return the DMS operation name, e.g. {@code CreateEndpoint}} */
     public String operation() { return operation; }
 
-    /** @return the request as received */
+    /** {@return the request as received} */
     public SdkRequest request() { return request; }
 
     /**
+     * {@return the request as that type}
+     *
      * @param type the request class, e.g. {@code CreateEndpointRequest.class}
      * @param <T> the request type
-     * @return the request as that type
      * @throws ClassCastException when the call was another operation
      */
     public <T extends SdkRequest> T request(Class<T> type) { return type.cast(request); }
 
-    /** @return the response, empty when the call threw */
+    /** {@return the response, empty when the call threw} */
     public Optional<SdkResponse> response() { return Optional.ofNullable(response); }
 
-    /** @return the exception thrown, empty when the call succeeded */
+    /** {@return the exception thrown, empty when the call succeeded} */
     public Optional<RuntimeException> exception() { return Optional.ofNullable(exception); }
 
-    /** @return whether the call returned a response */
+    /** {@return whether the call returned a response} */
     public boolean succeeded() { return response != null; }
 
-    /** @return the AWS error code of the failure (e.g. {@code ThrottlingException}), empty on success */
+    /** {@return the AWS error code of the failure (e.g. {@code ThrottlingException}), empty on success} */
     public Optional<String> errorCode() {
         if (exception instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             return Optional.ofNullable(ase.awsErrorDetails().errorCode());
@@ -83,13 +86,13 @@ public final class CallRecord {
         return Optional.empty();
     }
 
-    /** @return the fake clock's time when the call arrived */
+    /** {@return the fake clock's time when the call arrived} */
     public Instant time() { return time; }
 
-    /** @return whether the operation changes state (Create, Modify, Delete, Start, Stop, Add/Remove tags ...) */
+    /** {@return whether the operation changes state (Create, Modify, Delete, Start, Stop, Add/Remove tags ...)} */
     public boolean mutating() { return mutating; }
 
-    /** @return the name of the thread that made the call */
+    /** {@return the name of the thread that made the call} */
     public String thread() { return thread; }
 
     @Override

@@ -106,7 +106,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return builder().build();
     }
 
-    /** @return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options */
+    /** {@return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options} */
     public static Builder builder() {
         return new Builder();
     }
@@ -114,7 +114,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     // ------------------------------------------------------------------------------------------ accessors
 
     /**
-     * @return the fake DMS of the current test (or class), wired to {@link #secrets()}
+     * {@return the fake DMS of the current test (or class), wired to {@link #secrets()}}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -123,7 +124,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * @return the fake Secrets Manager of the current test (or class)
+     * {@return the fake Secrets Manager of the current test (or class)}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -152,7 +154,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * @return the clock shared by {@link #dms()} and {@link #secrets()}
+     * {@return the clock shared by {@link #dms()} and {@link #secrets()}}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -285,7 +288,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return clock();
     }
 
-    /** @return whether a test or class scope is open */
+    /** {@return whether a test or class scope is open} */
     public boolean isActive() {
         synchronized (lock) {
             return testScope != null || !classScopes.isEmpty();
@@ -401,6 +404,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * Sets {@code timings}: how long FakeDms transitions take (default {@link Timings#instant()}).
+         *
          * @param timings how long FakeDms transitions take (default {@link Timings#instant()})
          * @return this
          */
@@ -410,6 +415,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * Sets {@code startingAt}: where each scope's {@link FakeClock} starts (default: FakeClock's own default).
+         *
          * @param start where each scope's {@link FakeClock} starts (default: FakeClock's own default)
          * @return this
          */
@@ -479,7 +486,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return this;
         }
 
-        /** @return the sandbox */
+        /** {@return the sandbox} */
         public DmsSandbox build() {
             return new DmsSandbox(this);
         }
@@ -529,24 +536,25 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * {@return a builder with the defaults of {@link DmsSandbox#forEndpoint(URI)}}
+         *
          * @param endpoint the endpoint URL
-         * @return a builder with the defaults of {@link DmsSandbox#forEndpoint(URI)}
          */
         public static Builder builder(URI endpoint) {
             return new Builder(endpoint);
         }
 
-        /** @return the endpoint URL */
+        /** {@return the endpoint URL} */
         public URI endpoint() {
             return settings.endpoint();
         }
 
-        /** @return the region of the clients */
+        /** {@return the region of the clients} */
         public Region region() {
             return settings.region();
         }
 
-        /** @return a DMS client for the endpoint */
+        /** {@return a DMS client for the endpoint} */
         public synchronized DatabaseMigrationClient dms() {
             if (dms == null) {
                 dms = settings.apply(DatabaseMigrationClient.builder()).build();
@@ -554,7 +562,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return dms;
         }
 
-        /** @return a Secrets Manager client for the endpoint */
+        /** {@return a Secrets Manager client for the endpoint} */
         public synchronized SecretsManagerClient secrets() {
             if (secrets == null) {
                 secrets = settings.apply(SecretsManagerClient.builder()).build();
@@ -562,7 +570,7 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return secrets;
         }
 
-        /** @return an S3 client for the endpoint, path-style */
+        /** {@return an S3 client for the endpoint, path-style} */
         public synchronized S3Client s3() {
             if (s3 == null) {
                 s3 = settings.apply(S3Client.builder()).forcePathStyle(true).build();
@@ -608,6 +616,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code region}: the signing region (default {@code us-east-1}).
+             *
              * @param region the signing region (default {@code us-east-1})
              * @return this
              */
@@ -617,6 +627,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code credentials}: access key id (default {@code testing}).
+             *
              * @param accessKeyId access key id (default {@code testing})
              * @param secretAccessKey secret key (default {@code testing})
              * @return this
@@ -628,6 +640,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code maxAttempts}: attempts per call including the first, 1–10 (default 2: emulators answer unimplemented
+             * operations with HTTP 500, which the SDK would otherwise retry three times).
+             *
              * @param maxAttempts attempts per call including the first, 1–10 (default 2: emulators answer
              *     unimplemented operations with HTTP 500, which the SDK would otherwise retry three times)
              * @return this
@@ -638,6 +653,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code apiCallTimeout}: the limit for one call including retries (default 60 s).
+             *
              * @param timeout the limit for one call including retries (default 60 s)
              * @return this
              */
@@ -647,6 +664,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code fixTimestamps}: whether to rewrite moto's ISO timestamps (default true; harmless for other
+             * endpoints).
+             *
              * @param fix whether to rewrite moto's ISO timestamps (default true; harmless for other endpoints)
              * @return this
              */
@@ -656,6 +676,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
+             * Sets {@code addInterceptor}: an extra interceptor for every client (e.g. to record requests).
+             *
              * @param interceptor an extra interceptor for every client (e.g. to record requests)
              * @return this
              */
@@ -667,7 +689,8 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             }
 
             /**
-             * @return the clients
+             * {@return the clients}
+             *
              * @throws IllegalArgumentException naming every invalid setting
              */
             public Remote build() {

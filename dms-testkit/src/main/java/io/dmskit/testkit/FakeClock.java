@@ -38,14 +38,15 @@ public final class FakeClock extends Clock {
         this.zone = zone;
     }
 
-    /** @return a clock standing at the current system time, truncated to milliseconds, in UTC */
+    /** {@return a clock standing at the current system time, truncated to milliseconds, in UTC} */
     public static FakeClock create() {
         return startingAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /**
+     * {@return a clock standing at {@code start}, in UTC}
+     *
      * @param start the time the clock shows until it is moved (its epoch milliseconds must fit a long)
-     * @return a clock standing at {@code start}, in UTC
      */
     public static FakeClock startingAt(Instant start) {
         inRange(Args.required(start, "FakeClock: start"), "FakeClock.startingAt: start");
@@ -122,7 +123,7 @@ public final class FakeClock extends Clock {
     }
 
     /**
-     * @return a view of this clock in another zone; it shares this clock's time and moves with it
+     * {@return a view of this clock in another zone; it shares this clock's time and moves with it}
      */
     @Override
     public FakeClock withZone(ZoneId zone) {

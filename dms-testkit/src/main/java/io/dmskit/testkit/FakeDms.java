@@ -68,14 +68,14 @@ public final class FakeDms implements DatabaseMigrationClient {
     }
 
     /**
-     * @return a fake with instant transitions, account {@code 123456789012}, region {@code us-east-1}, a
-     *     {@link FakeClock} at the current time, no Secrets Manager and no replication engine
+     * {@return a fake with instant transitions, account {@code 123456789012}, region {@code us-east-1}, a {@link
+     * FakeClock} at the current time, no Secrets Manager and no replication engine}
      */
     public static FakeDms create() {
         return builder().build();
     }
 
-    /** @return a builder for a configured fake */
+    /** {@return a builder for a configured fake} */
     public static Builder builder() {
         return new Builder();
     }
@@ -96,45 +96,46 @@ public final class FakeDms implements DatabaseMigrationClient {
 
     // ------------------------------------------------------------------------------------------------ test API
 
-    /** @return the fake's clock */
+    /** {@return the fake's clock} */
     public FakeClock clock() {
         return clock;
     }
 
-    /** @return the transition delays in use */
+    /** {@return the transition delays in use} */
     public Timings timings() {
         return timings;
     }
 
-    /** @return the account id used in ARNs */
+    /** {@return the account id used in ARNs} */
     public String accountId() {
         return accountId;
     }
 
-    /** @return the region used in ARNs */
+    /** {@return the region used in ARNs} */
     public String region() {
         return region;
     }
 
-    /** @return the fault injection rules of this fake */
+    /** {@return the fault injection rules of this fake} */
     public Faults faults() {
         return faults;
     }
 
-    /** @return every call so far, in arrival order */
+    /** {@return every call so far, in arrival order} */
     public List<CallRecord> calls() {
         return calls.all();
     }
 
     /**
+     * {@return the calls of that operation, in arrival order}
+     *
      * @param operationName a DMS operation name, e.g. {@code CreateEndpoint}
-     * @return the calls of that operation, in arrival order
      */
     public List<CallRecord> calls(String operationName) {
         return calls.of(operationName);
     }
 
-    /** @return how many calls of state-changing operations were made (including failed ones) */
+    /** {@return how many calls of state-changing operations were made (including failed ones)} */
     public long mutatingCallCount() {
         return calls.mutatingCount();
     }
@@ -144,7 +145,7 @@ public final class FakeDms implements DatabaseMigrationClient {
         calls.clear();
     }
 
-    /** @return the names of the operations this fake implements */
+    /** {@return the names of the operations this fake implements} */
     public static List<String> supportedOperations() {
         return List.copyOf(DmsRegion.operations());
     }
@@ -663,19 +664,34 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @param clock the clock of every transition (shared with the code under test) @return this builder */
+        /**
+         * Sets {@code clock}: the clock of every transition (shared with the code under test).
+         *
+         * @param clock the clock of every transition (shared with the code under test)
+         * @return this builder
+         */
         public Builder clock(FakeClock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** @param timings transition delays, e.g. {@link Timings#realistic()} @return this builder */
+        /**
+         * Sets {@code timings}: transition delays, e.g. {@link Timings#realistic()}.
+         *
+         * @param timings transition delays, e.g. {@link Timings#realistic()}
+         * @return this builder
+         */
         public Builder timings(Timings timings) {
             this.timings = timings == null ? Timings.instant() : timings;
             return this;
         }
 
-        /** @param accountId the 12-digit account in ARNs @return this builder */
+        /**
+         * Sets {@code accountId}: the 12-digit account in ARNs.
+         *
+         * @param accountId the 12-digit account in ARNs
+         * @return this builder
+         */
         public Builder accountId(String accountId) {
             if (accountId == null) {
                 accountId = "123456789012";
@@ -687,7 +703,12 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @param region the region in ARNs, e.g. {@code eu-west-1} @return this builder */
+        /**
+         * Sets {@code region}: the region in ARNs, e.g. {@code eu-west-1}.
+         *
+         * @param region the region in ARNs, e.g. {@code eu-west-1}
+         * @return this builder
+         */
         public Builder region(String region) {
             if (region == null) {
                 region = "us-east-1";
@@ -700,6 +721,9 @@ public final class FakeDms implements DatabaseMigrationClient {
         }
 
         /**
+         * Sets {@code secretsManager}: the client used to read the Secrets Manager secrets endpoints name ({@code
+         * SecretsManagerSecretId}) for TestConnection and the replication engine.
+         *
          * @param secretsManager the client used to read the Secrets Manager secrets endpoints name
          *     ({@code SecretsManagerSecretId}) for TestConnection and the replication engine
          * @return this builder
@@ -709,19 +733,29 @@ public final class FakeDms implements DatabaseMigrationClient {
             return this;
         }
 
-        /** @param engine the data plane started when a task runs @return this builder */
+        /**
+         * Sets {@code replicationEngine}: the data plane started when a task runs.
+         *
+         * @param engine the data plane started when a task runs
+         * @return this builder
+         */
         public Builder replicationEngine(ReplicationEngine engine) {
             this.engine = engine;
             return this;
         }
 
-        /** @param seed seed of generated resource ids and addresses (ARNs are reproducible per seed) @return this */
+        /**
+         * Sets {@code seed}: seed of generated resource ids and addresses (ARNs are reproducible per seed).
+         *
+         * @param seed seed of generated resource ids and addresses (ARNs are reproducible per seed)
+         * @return this
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** @return the fake */
+        /** {@return the fake} */
         public FakeDms build() {
             return new FakeDms(this);
         }

@@ -114,22 +114,22 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         this.faults = new Faults(new SecretsFaultTarget(b.clock));
     }
 
-    /** @return a fake for account {@code 123456789012} in {@code us-east-1} on the system clock */
+    /** {@return a fake for account {@code 123456789012} in {@code us-east-1} on the system clock} */
     public static FakeSecretsManager create() {
         return builder().build();
     }
 
-    /** @return a builder (clock, account, region, random source) */
+    /** {@return a builder (clock, account, region, random source)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the region in this fake's ARNs */
+    /** {@return the region in this fake's ARNs} */
     public String region() {
         return region;
     }
 
-    /** @return the account id in this fake's ARNs */
+    /** {@return the account id in this fake's ARNs} */
     public String accountId() {
         return accountId;
     }
@@ -146,7 +146,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         return faults;
     }
 
-    /** @return the clock that dates versions and deletions */
+    /** {@return the clock that dates versions and deletions} */
     public Clock clock() {
         return clock;
     }
@@ -249,7 +249,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
                 + ".removeFromVersionId(currentId)).");
     }
 
-    /** @return a configuration naming this fake's region (no endpoint: nothing goes over the network) */
+    /** {@return a configuration naming this fake's region (no endpoint: nothing goes over the network)} */
     @Override
     public SecretsManagerServiceClientConfiguration serviceClientConfiguration() {
         return SecretsManagerServiceClientConfiguration.builder().region(Region.of(region)).build();
@@ -311,14 +311,14 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
     }
 
-    /** @return the names of all secrets (including those scheduled for deletion), in creation order */
+    /** {@return the names of all secrets (including those scheduled for deletion), in creation order} */
     public List<String> secretNames() {
         synchronized (lock) {
             return List.copyOf(store.names());
         }
     }
 
-    /** @return every call so far, oldest first (the same record type as {@link FakeDms#calls()}) */
+    /** {@return every call so far, oldest first (the same record type as {@link FakeDms#calls()})} */
     public List<CallRecord> calls() {
         synchronized (lock) {
             return List.copyOf(calls);
@@ -326,8 +326,9 @@ public final class FakeSecretsManager implements SecretsManagerClient {
     }
 
     /**
+     * {@return the calls of that operation, oldest first}
+     *
      * @param operation an operation name such as {@code "GetSecretValue"}
-     * @return the calls of that operation, oldest first
      */
     public List<CallRecord> calls(String operation) {
         synchronized (lock) {
@@ -335,7 +336,7 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
     }
 
-    /** @return how many calls so far could change state (create, put, update, delete, restore, tag, untag) */
+    /** {@return how many calls so far could change state (create, put, update, delete, restore, tag, untag)} */
     public long mutatingCallCount() {
         synchronized (lock) {
             return calls.stream().filter(CallRecord::mutating).count();
@@ -484,6 +485,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code clock}: dates versions and deletions (a {@link FakeClock} lets tests pass recovery windows).
+         *
          * @param clock dates versions and deletions (a {@link FakeClock} lets tests pass recovery windows)
          * @return this
          */
@@ -493,6 +496,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code accountId}: the 12-digit account id in ARNs (default {@code 123456789012}).
+         *
          * @param accountId the 12-digit account id in ARNs (default {@code 123456789012})
          * @return this
          */
@@ -502,6 +507,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code region}: the region in ARNs (default {@code us-east-1}).
+         *
          * @param region the region in ARNs (default {@code us-east-1})
          * @return this
          */
@@ -511,6 +518,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
+         * Sets {@code seed}: makes ARN suffixes and random passwords reproducible.
+         *
          * @param seed makes ARN suffixes and random passwords reproducible
          * @return this
          */
@@ -520,7 +529,8 @@ public final class FakeSecretsManager implements SecretsManagerClient {
         }
 
         /**
-         * @return the fake
+         * {@return the fake}
+         *
          * @throws IllegalArgumentException naming every invalid setting
          */
         public FakeSecretsManager build() {

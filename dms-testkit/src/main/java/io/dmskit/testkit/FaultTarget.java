@@ -11,38 +11,39 @@ import java.util.Set;
  */
 interface FaultTarget {
 
-    /** @return the service as users name it in messages, e.g. {@code DMS} */
+    /** {@return the service as users name it in messages, e.g. {@code DMS}} */
     String serviceName();
 
-    /** @return the operation names the fake implements, as in the service's API */
+    /** {@return the operation names the fake implements, as in the service's API} */
     Set<String> operations();
 
-    /** @return an operation named in the hint for an unknown one, e.g. {@code CreateEndpoint} */
+    /** {@return an operation named in the hint for an unknown one, e.g. {@code CreateEndpoint}} */
     String exampleOperation();
 
-    /** @return the service's throttling error (error code {@code ThrottlingException}, HTTP 400) */
+    /** {@return the service's throttling error (error code {@code ThrottlingException}, HTTP 400)} */
     RuntimeException throttling();
 
-    /** @return the service's internal error (HTTP 500) */
+    /** {@return the service's internal error (HTTP 500)} */
     RuntimeException serverError();
 
-    /** @return the service's "unavailable" error (HTTP 503) */
+    /** {@return the service's "unavailable" error (HTTP 503)} */
     RuntimeException serviceUnavailable();
 
     /**
+     * {@return the service's exception for that code}
+     *
      * @param errorCode the AWS error code
      * @param statusCode the HTTP status
      * @param message the message
-     * @return the service's exception for that code
      */
     RuntimeException error(String errorCode, int statusCode, String message);
 
-    /** @return why the fake cannot honour latency rules, or empty when it can */
+    /** {@return why the fake cannot honour latency rules, or empty when it can} */
     default Optional<String> whyNoLatency() {
         return Optional.empty();
     }
 
-    /** @return why the fake cannot honour eventual-consistency rules, or empty when it can */
+    /** {@return why the fake cannot honour eventual-consistency rules, or empty when it can} */
     default Optional<String> whyNoEventualConsistency() {
         return Optional.empty();
     }

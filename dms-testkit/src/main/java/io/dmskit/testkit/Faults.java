@@ -59,38 +59,42 @@ public final class Faults {
     }
 
     /**
+     * {@return the start of a rule making that operation fail with error code {@code ThrottlingException} (HTTP 400,
+     * "Rate exceeded"), which the SDK's retry strategies and resilience4j treat as throttling}
+     *
      * @param operation the operation, or {@code "*"}
-     * @return the start of a rule making that operation fail with error code {@code ThrottlingException} (HTTP 400,
-     *     "Rate exceeded"), which the SDK's retry strategies and resilience4j treat as throttling
      */
     public Rule throttle(String operation) {
         return new Rule(checkOperation(operation), target::throttling);
     }
 
     /**
+     * {@return the start of a rule making that operation fail with the service's internal error (HTTP 500: {@code
+     * InternalFailure} for DMS, {@code InternalServiceError} for Secrets Manager)}
+     *
      * @param operation the operation, or {@code "*"}
-     * @return the start of a rule making that operation fail with the service's internal error (HTTP 500:
-     *     {@code InternalFailure} for DMS, {@code InternalServiceError} for Secrets Manager)
      */
     public Rule serverError(String operation) {
         return new Rule(checkOperation(operation), target::serverError);
     }
 
     /**
+     * {@return the start of a rule making that operation fail with HTTP 503 {@code ServiceUnavailable}}
+     *
      * @param operation the operation, or {@code "*"}
-     * @return the start of a rule making that operation fail with HTTP 503 {@code ServiceUnavailable}
      */
     public Rule serviceUnavailable(String operation) {
         return new Rule(checkOperation(operation), target::serviceUnavailable);
     }
 
     /**
+     * {@return the start of a rule making that operation fail with this error (as the service's base exception, {@code
+     * DatabaseMigrationException} or {@code SecretsManagerException}, carrying that code and status)}
+     *
      * @param operation the operation, or {@code "*"}
      * @param errorCode the AWS error code, e.g. {@code AccessDeniedFault}
      * @param statusCode the HTTP status code, 4xx or 5xx
      * @param message the error message
-     * @return the start of a rule making that operation fail with this error (as the service's base exception,
-     *     {@code DatabaseMigrationException} or {@code SecretsManagerException}, carrying that code and status)
      */
     public Rule error(String operation, String errorCode, int statusCode, String message) {
         Args.required(errorCode, "Faults: errorCode");
@@ -125,7 +129,8 @@ public final class Faults {
     }
 
     /**
-     * @return the start of a rule hiding resources created by any Create operation from Describe calls
+     * {@return the start of a rule hiding resources created by any Create operation from Describe calls}
+     *
      * @throws UnsupportedOperationException when the fake does not model eventual consistency
      */
     public Consistency eventualConsistency() {
@@ -133,8 +138,9 @@ public final class Faults {
     }
 
     /**
+     * {@return the start of a rule hiding resources created by that operation from Describe calls}
+     *
      * @param createOperation a Create operation, e.g. {@code CreateReplicationTask}, or {@code "*"}
-     * @return the start of a rule hiding resources created by that operation from Describe calls
      * @throws UnsupportedOperationException when the fake does not model eventual consistency
      */
     public Consistency eventualConsistency(String createOperation) {
@@ -146,8 +152,9 @@ public final class Faults {
     }
 
     /**
+     * {@return these faults}
+     *
      * @param seed the seed of the random numbers used by {@link Rule#rate(double)} rules
-     * @return these faults
      */
     public synchronized Faults seed(long seed) {
         random = new Random(seed);
@@ -162,7 +169,7 @@ public final class Faults {
         return this;
     }
 
-    /** @return whether no rule is active */
+    /** {@return whether no rule is active} */
     public synchronized boolean isEmpty() {
         errors.removeIf(r -> r.remaining == 0);
         return errors.isEmpty() && latencies.isEmpty() && consistency.isEmpty();
@@ -195,8 +202,9 @@ public final class Faults {
     }
 
     /**
+     * {@return how far the fake's clock moves before the call is handled (the sum of the matching latency rules)}
+     *
      * @param operation the operation being called
-     * @return how far the fake's clock moves before the call is handled (the sum of the matching latency rules)
      */
     synchronized Duration latencyFor(String operation) {
         Duration total = Duration.ZERO;
@@ -209,8 +217,9 @@ public final class Faults {
     }
 
     /**
+     * {@return how many Describe calls miss that resource (the longest matching rule; 0 for none)}
+     *
      * @param createOperation the Create operation that made a resource
-     * @return how many Describe calls miss that resource (the longest matching rule; 0 for none)
      */
     synchronized int invisibilityFor(String createOperation) {
         int n = 0;
@@ -244,8 +253,9 @@ public final class Faults {
         }
 
         /**
+         * {@return the faults, to add more rules}
+         *
          * @param n how many of the next calls fail; must be positive
-         * @return the faults, to add more rules
          */
         public Faults times(int n) {
             if (n <= 0) {
@@ -254,20 +264,21 @@ public final class Faults {
             return add(new ErrorRule(operation, error, n, -1));
         }
 
-        /** @return the faults; the next call fails */
+        /** {@return the faults; the next call fails} */
         public Faults once() {
             return times(1);
         }
 
-        /** @return the faults; every call fails until {@link Faults#clear()} */
+        /** {@return the faults; every call fails until {@link Faults#clear()}} */
         public Faults always() {
             return add(new ErrorRule(operation, error, -1, -1));
         }
 
         /**
+         * {@return the faults}
+         *
          * @param probability the share of calls that fail, in [0, 1], drawn from a seeded random (see
          *     {@link Faults#seed(long)})
-         * @return the faults
          */
         public Faults rate(double probability) {
             if (!(probability >= 0 && probability <= 1)) {

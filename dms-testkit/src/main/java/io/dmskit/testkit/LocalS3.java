@@ -77,17 +77,17 @@ public final class LocalS3 implements AutoCloseable {
         this.region = Region.of(b.region);
     }
 
-    /** @return a LocalS3 with default settings, not started yet */
+    /** {@return a LocalS3 with default settings, not started yet} */
     public static LocalS3 create() {
         return builder().build();
     }
 
-    /** @return a LocalS3 with default settings, already started */
+    /** {@return a LocalS3 with default settings, already started} */
     public static LocalS3 started() {
         return create().start();
     }
 
-    /** @return a builder for a LocalS3 with a fixed folder, initial buckets or another region */
+    /** {@return a builder for a LocalS3 with a fixed folder, initial buckets or another region} */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,7 +109,7 @@ public final class LocalS3 implements AutoCloseable {
         return this;
     }
 
-    /** @return whether the server is running */
+    /** {@return whether the server is running} */
     public synchronized boolean isRunning() {
         return server != null;
     }
@@ -137,27 +137,27 @@ public final class LocalS3 implements AutoCloseable {
         stop();
     }
 
-    /** @return {@code http://127.0.0.1:<port>} */
+    /** {@return {@code http://127.0.0.1:<port>}} */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** @return the local HTTP port */
+    /** {@return the local HTTP port} */
     public synchronized int port() {
         return running().httpPort();
     }
 
-    /** @return the region the server and its clients use ({@code us-east-1} by default) */
+    /** {@return the region the server and its clients use ({@code us-east-1} by default)} */
     public Region region() {
         return region;
     }
 
-    /** @return the folder that holds the objects */
+    /** {@return the folder that holds the objects} */
     public synchronized Path rootFolder() {
         return running().root();
     }
 
-    /** @return how long the last {@link #start()} took */
+    /** {@return how long the last {@link #start()} took} */
     public synchronized Duration startupTime() {
         return startupTime;
     }
@@ -234,7 +234,7 @@ public final class LocalS3 implements AutoCloseable {
         return new Bucket(name);
     }
 
-    /** @return the names of all buckets, sorted */
+    /** {@return the names of all buckets, sorted} */
     public List<String> bucketNames() {
         List<String> names = new ArrayList<>();
         client().listBuckets().buckets().forEach(b -> names.add(b.name()));
@@ -293,7 +293,7 @@ public final class LocalS3 implements AutoCloseable {
             this.name = name;
         }
 
-        /** @return the bucket name */
+        /** {@return the bucket name} */
         public String name() {
             return name;
         }
@@ -322,8 +322,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the object as UTF-8 text}
+         *
          * @param key the object key
-         * @return the object as UTF-8 text
          * @throws NoSuchKeyException when there is no such object
          */
         public String getString(String key) {
@@ -331,8 +332,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the object's bytes}
+         *
          * @param key the object key
-         * @return the object's bytes
          * @throws NoSuchKeyException when there is no such object
          */
         public byte[] getBytes(String key) {
@@ -340,8 +342,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return whether the object exists}
+         *
          * @param key the object key
-         * @return whether the object exists
          */
         public boolean exists(String key) {
             try {
@@ -357,14 +360,15 @@ public final class LocalS3 implements AutoCloseable {
             }
         }
 
-        /** @return all keys, in S3's (UTF-8 binary) order */
+        /** {@return all keys, in S3's (UTF-8 binary) order} */
         public List<String> keys() {
             return keys("");
         }
 
         /**
+         * {@return the keys starting with the prefix, in S3's order}
+         *
          * @param prefix a key prefix
-         * @return the keys starting with the prefix, in S3's order
          */
         public List<String> keys(String prefix) {
             List<String> keys = new ArrayList<>();
@@ -374,8 +378,9 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * {@return the objects starting with the prefix (key, size, ETag, last modified)}
+         *
          * @param prefix a key prefix
-         * @return the objects starting with the prefix (key, size, ETag, last modified)
          */
         public List<S3Object> objects(String prefix) {
             List<S3Object> objects = new ArrayList<>();
@@ -433,6 +438,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code rootFolder}: where objects are stored (created if needed); default: a new temporary folder.
+         *
          * @param folder where objects are stored (created if needed); default: a new temporary folder
          * @return this
          */
@@ -442,6 +449,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code retainFilesOnExit}: keep the object folder when the server stops (default false: it is deleted).
+         *
          * @param retain keep the object folder when the server stops (default false: it is deleted)
          * @return this
          */
@@ -451,6 +460,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code initialBuckets}: buckets to create at start.
+         *
          * @param names buckets to create at start
          * @return this
          */
@@ -464,6 +475,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
+         * Sets {@code region}: the region of the server and its clients (default {@code us-east-1}).
+         *
          * @param region the region of the server and its clients (default {@code us-east-1})
          * @return this
          */
@@ -473,7 +486,8 @@ public final class LocalS3 implements AutoCloseable {
         }
 
         /**
-         * @return a LocalS3, not started
+         * {@return a LocalS3, not started}
+         *
          * @throws IllegalArgumentException naming every invalid initial bucket name
          */
         public LocalS3 build() {

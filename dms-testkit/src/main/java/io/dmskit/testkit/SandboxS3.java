@@ -44,8 +44,9 @@ final class SandboxS3 implements AutoCloseable {
     }
 
     /**
+     * {@return a scope's S3 on the run's shared LocalS3 (started on first use)}
+     *
      * @param context any extension context of the run
-     * @return a scope's S3 on the run's shared LocalS3 (started on first use)
      */
     public static SandboxS3 open(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
@@ -54,12 +55,12 @@ final class SandboxS3 implements AutoCloseable {
         return new SandboxS3(shared);
     }
 
-    /** @return the shared server */
+    /** {@return the shared server} */
     public LocalS3 server() {
         return server;
     }
 
-    /** @return this scope's client */
+    /** {@return this scope's client} */
     public S3Client client() {
         return client;
     }

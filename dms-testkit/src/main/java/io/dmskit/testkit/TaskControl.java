@@ -20,13 +20,13 @@ import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
  */
 public interface TaskControl {
 
-    /** @return the task's ARN */
+    /** {@return the task's ARN} */
     String arn();
 
-    /** @return the task as DescribeReplicationTasks would show it now */
+    /** {@return the task as DescribeReplicationTasks would show it now} */
     ReplicationTask describe();
 
-    /** @return the task's current status ({@code ready}, {@code running}, {@code stopped} ...) */
+    /** {@return the task's current status ({@code ready}, {@code running}, {@code stopped} ...)} */
     String status();
 
     /**
@@ -52,7 +52,7 @@ public interface TaskControl {
      */
     TaskControl tableState(String schema, String table, String tableState);
 
-    /** @return the statistics of every table of the task, in the order tables were first reported */
+    /** {@return the statistics of every table of the task, in the order tables were first reported} */
     List<TableStatistics> tableStatistics();
 
     /**

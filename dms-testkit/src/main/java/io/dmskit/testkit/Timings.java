@@ -64,17 +64,17 @@ public final class Timings {
         this.taskAssessment = b.taskAssessment;
     }
 
-    /** @return every transition due immediately; full load of unscripted tasks finishes immediately */
+    /** {@return every transition due immediately; full load of unscripted tasks finishes immediately} */
     public static Timings instant() {
         return new Builder().build();
     }
 
     /**
-     * @return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
-     *     delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
-     *     connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it;
-     *     serverless replications 10 min to start, 2 min to stop, their capacity released 48 h after a stop; task
-     *     assessments 2 min
+     * {@return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
+     * delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
+     * connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it; serverless
+     * replications 10 min to start, 2 min to stop, their capacity released 48 h after a stop; task assessments
+     * 2 min}
      */
     public static Timings realistic() {
         return new Builder()
@@ -98,19 +98,20 @@ public final class Timings {
                 .build();
     }
 
-    /** @return a builder with no delays */
+    /** {@return a builder with no delays} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding these timings */
+    /** {@return a builder holding these timings} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
     /**
+     * {@return the changed copy}
+     *
      * @param change applied to a copy of these timings
-     * @return the changed copy
      */
     public Timings with(Consumer<Builder> change) {
         Builder b = toBuilder();
@@ -120,29 +121,29 @@ public final class Timings {
         return b.build();
     }
 
-    /** @return {@code creating → available} of a replication instance */
+    /** {@return {@code creating → available} of a replication instance} */
     public Duration instanceCreate() { return instanceCreate; }
-    /** @return {@code modifying → available} of a replication instance */
+    /** {@return {@code modifying → available} of a replication instance} */
     public Duration instanceModify() { return instanceModify; }
-    /** @return {@code rebooting → available} of a replication instance */
+    /** {@return {@code rebooting → available} of a replication instance} */
     public Duration instanceReboot() { return instanceReboot; }
-    /** @return {@code deleting → gone} of a replication instance */
+    /** {@return {@code deleting → gone} of a replication instance} */
     public Duration instanceDelete() { return instanceDelete; }
-    /** @return {@code deleting → gone} of an endpoint */
+    /** {@return {@code deleting → gone} of an endpoint} */
     public Duration endpointDelete() { return endpointDelete; }
-    /** @return {@code testing → successful|failed} of a connection */
+    /** {@return {@code testing → successful|failed} of a connection} */
     public Duration connectionTest() { return connectionTest; }
-    /** @return {@code creating → ready} of a task */
+    /** {@return {@code creating → ready} of a task} */
     public Duration taskCreate() { return taskCreate; }
-    /** @return {@code modifying → ready|stopped|failed} of a task */
+    /** {@return {@code modifying → ready|stopped|failed} of a task} */
     public Duration taskModify() { return taskModify; }
-    /** @return {@code starting → running} of a task */
+    /** {@return {@code starting → running} of a task} */
     public Duration taskStart() { return taskStart; }
-    /** @return {@code stopping → stopped} of a task */
+    /** {@return {@code stopping → stopped} of a task} */
     public Duration taskStop() { return taskStop; }
-    /** @return {@code moving → ready|stopped} of a task */
+    /** {@return {@code moving → ready|stopped} of a task} */
     public Duration taskMove() { return taskMove; }
-    /** @return {@code deleting → gone} of a task */
+    /** {@return {@code deleting → gone} of a task} */
     public Duration taskDelete() { return taskDelete; }
     /**
      * @return StartReplication to {@code running} of a serverless replication, shared evenly by its seven start steps
@@ -152,17 +153,16 @@ public final class Timings {
     /** @return {@code stopping → stopped} of a serverless replication, and {@code deprovisioning → deprovisioned} */
     public Duration replicationStop() { return replicationStop; }
     /**
-     * @return how long a stopped or failed serverless replication keeps its provisioned capacity
-     *     ({@code ReplicationDeprovisionTime} minus the stop) before {@code ProvisionState} goes
-     *     {@code deprovisioning}
-     */
-    public Duration replicationDeprovision() { return replicationDeprovision; }
-    /** @return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment) */
+    /** {@return {@code running → started serverless replication} delay} */
+    public Duration replicationStart() { return replicationStart; }
+    /** {@return {@code stopping → stopped} of a serverless replication} */
+    public Duration replicationStop() { return replicationStop; }
+    /** {@return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment)} */
     public Duration taskAssessment() { return taskAssessment; }
 
     /**
-     * @return how long the full load of a running task takes when neither a replication engine nor a test drives
-     *     it; empty when only {@link TaskControl#finishFullLoad()} (or an engine) ends it
+     * {@return how long the full load of a running task takes when neither a replication engine nor a test drives it;
+     * empty when only {@link TaskControl#finishFullLoad()} (or an engine) ends it}
      */
     public Optional<Duration> fullLoad() { return Optional.ofNullable(fullLoad); }
 
@@ -259,35 +259,110 @@ public final class Timings {
             return d;
         }
 
-        /** @param d replication instance creation time @return this builder */
+        /**
+         * Sets {@code instanceCreate}: replication instance creation time.
+         *
+         * @param d replication instance creation time
+         * @return this builder
+         */
         public Builder instanceCreate(Duration d) { instanceCreate = check("instanceCreate", d); return this; }
-        /** @param d replication instance modification time @return this builder */
+        /**
+         * Sets {@code instanceModify}: replication instance modification time.
+         *
+         * @param d replication instance modification time
+         * @return this builder
+         */
         public Builder instanceModify(Duration d) { instanceModify = check("instanceModify", d); return this; }
-        /** @param d replication instance reboot time @return this builder */
+        /**
+         * Sets {@code instanceReboot}: replication instance reboot time.
+         *
+         * @param d replication instance reboot time
+         * @return this builder
+         */
         public Builder instanceReboot(Duration d) { instanceReboot = check("instanceReboot", d); return this; }
-        /** @param d replication instance deletion time @return this builder */
+        /**
+         * Sets {@code instanceDelete}: replication instance deletion time.
+         *
+         * @param d replication instance deletion time
+         * @return this builder
+         */
         public Builder instanceDelete(Duration d) { instanceDelete = check("instanceDelete", d); return this; }
-        /** @param d endpoint deletion time @return this builder */
+        /**
+         * Sets {@code endpointDelete}: endpoint deletion time.
+         *
+         * @param d endpoint deletion time
+         * @return this builder
+         */
         public Builder endpointDelete(Duration d) { endpointDelete = check("endpointDelete", d); return this; }
-        /** @param d connection test time @return this builder */
+        /**
+         * Sets {@code connectionTest}: connection test time.
+         *
+         * @param d connection test time
+         * @return this builder
+         */
         public Builder connectionTest(Duration d) { connectionTest = check("connectionTest", d); return this; }
-        /** @param d task creation time @return this builder */
+        /**
+         * Sets {@code taskCreate}: task creation time.
+         *
+         * @param d task creation time
+         * @return this builder
+         */
         public Builder taskCreate(Duration d) { taskCreate = check("taskCreate", d); return this; }
-        /** @param d task modification time @return this builder */
+        /**
+         * Sets {@code taskModify}: task modification time.
+         *
+         * @param d task modification time
+         * @return this builder
+         */
         public Builder taskModify(Duration d) { taskModify = check("taskModify", d); return this; }
-        /** @param d task start time ({@code starting → running}) @return this builder */
+        /**
+         * Sets {@code taskStart}: task start time ({@code starting → running}).
+         *
+         * @param d task start time ({@code starting → running})
+         * @return this builder
+         */
         public Builder taskStart(Duration d) { taskStart = check("taskStart", d); return this; }
-        /** @param d task stop time ({@code stopping → stopped}) @return this builder */
+        /**
+         * Sets {@code taskStop}: task stop time ({@code stopping → stopped}).
+         *
+         * @param d task stop time ({@code stopping → stopped})
+         * @return this builder
+         */
         public Builder taskStop(Duration d) { taskStop = check("taskStop", d); return this; }
-        /** @param d task move time @return this builder */
+        /**
+         * Sets {@code taskMove}: task move time.
+         *
+         * @param d task move time
+         * @return this builder
+         */
         public Builder taskMove(Duration d) { taskMove = check("taskMove", d); return this; }
-        /** @param d task deletion time @return this builder */
+        /**
+         * Sets {@code taskDelete}: task deletion time.
+         *
+         * @param d task deletion time
+         * @return this builder
+         */
         public Builder taskDelete(Duration d) { taskDelete = check("taskDelete", d); return this; }
-        /** @param d serverless replication start time @return this builder */
+        /**
+         * Sets {@code replicationStart}: serverless replication start time.
+         *
+         * @param d serverless replication start time
+         * @return this builder
+         */
         public Builder replicationStart(Duration d) { replicationStart = check("replicationStart", d); return this; }
-        /** @param d task assessment time ({@code testing}) @return this builder */
+        /**
+         * Sets {@code taskAssessment}: task assessment time ({@code testing}).
+         *
+         * @param d task assessment time ({@code testing})
+         * @return this builder
+         */
         public Builder taskAssessment(Duration d) { taskAssessment = check("taskAssessment", d); return this; }
-        /** @param d serverless replication stop time @return this builder */
+        /**
+         * Sets {@code replicationStop}: serverless replication stop time.
+         *
+         * @param d serverless replication stop time
+         * @return this builder
+         */
         public Builder replicationStop(Duration d) { replicationStop = check("replicationStop", d); return this; }
         /** @param d how long a stopped serverless replication keeps its capacity @return this builder */
         public Builder replicationDeprovision(Duration d) {
@@ -296,6 +371,8 @@ public final class Timings {
         }
 
         /**
+         * Sets {@code fullLoad}: how long an undriven full load takes once the task runs.
+         *
          * @param d how long an undriven full load takes once the task runs
          * @return this builder
          */
@@ -310,7 +387,8 @@ public final class Timings {
         public Builder fullLoadScripted() { fullLoad = null; return this; }
 
         /**
-         * @return the timings
+         * {@return the timings}
+         *
          * @throws IllegalArgumentException listing every null or negative delay given
          */
         public Timings build() {

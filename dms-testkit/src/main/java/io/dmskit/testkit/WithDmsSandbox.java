@@ -30,12 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DmsSandboxExtension.class)
 public @interface WithDmsSandbox {
 
-    /** @return true for one state per test class (injectable in {@code @BeforeAll}), false for one per test */
+    /** {@return true for one state per test class (injectable in {@code @BeforeAll}), false for one per test} */
     boolean perClass() default false;
 
-    /** @return true to plug in the local replication engine ({@link DmsSandbox.Builder#withLocalReplicationEngine()}) */
+    /** {@return true to plug in the local replication engine ({@link DmsSandbox.Builder#withLocalReplicationEngine()})} */
     boolean localReplicationEngine() default false;
 
-    /** @return true for {@link Timings#realistic()} instead of {@link Timings#instant()} */
+    /** {@return true for {@link Timings#realistic()} instead of {@link Timings#instant()}} */
     boolean realisticTimings() default false;
 }

@@ -23,9 +23,10 @@ public interface CdcLatency {
     CdcLatency UNKNOWN = taskArn -> Optional.empty();
 
     /**
+     * {@return the time between a change's commit on the source and its arrival on the target (source + target
+     * latency), as now observed; empty when not known}
+     *
      * @param taskArn the task
-     * @return the time between a change's commit on the source and its arrival on the target (source + target
-     *         latency), as now observed; empty when not known
      */
     Optional<Duration> latency(String taskArn);
 }

@@ -35,6 +35,8 @@ public final class CdcProbeResult {
     private final ProbeOutcome outcome;
 
     /**
+     * Creates a {@code CdcProbeResult}.
+     *
      * @param probeTable source {@code schema.table} of the probe table
      * @param targetLocation where the changes were looked for
      * @param markerId the marker row's id
@@ -56,6 +58,8 @@ public final class CdcProbeResult {
     }
 
     /**
+     * Creates a {@code CdcProbeResult}.
+     *
      * @param probeTable source {@code schema.table} of the probe table
      * @param targetLocation where the changes were looked for
      * @param markerId the marker row's id
@@ -88,77 +92,79 @@ public final class CdcProbeResult {
         this.tableCreated = tableCreated;
     }
 
-    /** @return whether every change was seen on the target in time */
+    /** {@return whether every change was seen on the target in time} */
     public boolean succeeded() {
         return failure == null && operations.size() == ProbeOperation.values().length
                 && operations.stream().allMatch(OperationResult::seen);
     }
 
     /**
-     * @return what the probe established: {@link ProbeOutcome#SUCCEEDED}, or why the changes were not seen as far as
-     *     the task's status and table statistics tell (e.g. {@link ProbeOutcome#TABLE_NOT_IN_TASK})
+     * {@return what the probe established: {@link ProbeOutcome#SUCCEEDED}, or why the changes were not seen as far as
+     * the task's status and table statistics tell (e.g. {@link ProbeOutcome#TABLE_NOT_IN_TASK})}
      */
     public ProbeOutcome outcome() {
         return outcome;
     }
 
-    /** @return why the probe failed: what it looked for, where, for how long, and what the task's state proves */
+    /** {@return why the probe failed: what it looked for, where, for how long, and what the task's state proves} */
     public Optional<String> failureMessage() {
         return Optional.ofNullable(failure);
     }
 
-    /** @return the source probe table, {@code schema.table} */
+    /** {@return the source probe table, {@code schema.table}} */
     public String probeTable() {
         return probeTable;
     }
 
-    /** @return where the changes were looked for */
+    /** {@return where the changes were looked for} */
     public String targetLocation() {
         return targetLocation;
     }
 
-    /** @return the marker row's unique id */
+    /** {@return the marker row's unique id} */
     public String markerId() {
         return markerId;
     }
 
-    /** @return probe start */
+    /** {@return probe start} */
     public Instant startedAt() {
         return startedAt;
     }
 
-    /** @return probe end */
+    /** {@return probe end} */
     public Instant finishedAt() {
         return finishedAt;
     }
 
-    /** @return results per change, in the order made */
+    /** {@return results per change, in the order made} */
     public List<OperationResult> operations() {
         return operations;
     }
 
-    /** @return the result for one change */
+    /** {@return the result for one change} */
     public Optional<OperationResult> operation(ProbeOperation op) {
         return operations.stream().filter(o -> o.operation() == op).findFirst();
     }
 
-    /** @return whether the marker row was removed from the source */
+    /** {@return whether the marker row was removed from the source} */
     public boolean cleanedUp() {
         return cleanedUp;
     }
 
-    /** @return whether the probe created its table */
+    /** {@return whether the probe created its table} */
     public boolean tableCreated() {
         return tableCreated;
     }
 
-    /** @return the largest commit → detected latency among the changes seen */
+    /** {@return the largest commit → detected latency among the changes seen} */
     public Optional<Duration> maxLatency() {
         return operations.stream().map(OperationResult::latencyToDetected).flatMap(Optional::stream)
                 .max(Duration::compareTo);
     }
 
     /**
+     * Fails unless the probe succeeded.
+     *
      * @throws AssertionError with {@link #failureMessage()} when the probe failed
      */
     public void assertSucceeded() {
@@ -168,7 +174,7 @@ public final class CdcProbeResult {
         }
     }
 
-    /** @return a few lines for a terminal */
+    /** {@return a few lines for a terminal} */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("CDC probe of ").append(probeTable).append(" -> ").append(targetLocation)

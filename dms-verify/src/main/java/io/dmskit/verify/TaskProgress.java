@@ -84,14 +84,14 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
     }
 
     /**
-     * @return how messages name the task: {@code 'orders-to-s3' (arn:aws:dms:…:task:ABC)}, or the ARN alone when
-     *     the identifier is not known
+     * {@return how messages name the task: {@code 'orders-to-s3' (arn:aws:dms:…:task:ABC)}, or the ARN alone when the
+     * identifier is not known}
      */
     public String taskName() {
         return taskIdentifier.map(id -> "'" + id + "' (" + taskArn + ")").orElse(taskArn);
     }
 
-    /** @return whether the task replicates ongoing changes ({@code cdc} or {@code full-load-and-cdc}) */
+    /** {@return whether the task replicates ongoing changes ({@code cdc} or {@code full-load-and-cdc})} */
     public boolean appliesCdc() {
         String m = migrationType.toLowerCase(Locale.ROOT);
         return m.equals("cdc") || m.equals("full-load-and-cdc");
@@ -133,16 +133,17 @@ public record TaskProgress(String taskArn, TaskStatus status, Optional<StopReaso
     }
 
     /**
+     * {@return that table's statistics, when DMS lists it}
+     *
      * @param schema source schema (case-insensitive)
      * @param table source table (case-insensitive)
-     * @return that table's statistics, when DMS lists it
      */
     public Optional<DmsTableStatistics> table(String schema, String table) {
         return tables.stream().filter(t -> t.schema() != null && t.table() != null
                 && t.schema().equalsIgnoreCase(schema) && t.table().equalsIgnoreCase(table)).findFirst();
     }
 
-    /** @return a one-line summary, e.g. {@code running (full-load-and-cdc), full load 100 %, 3 loaded, 0 loading} */
+    /** {@return a one-line summary, e.g. {@code running (full-load-and-cdc), full load 100 %, 3 loaded, 0 loading}} */
     public String summary() {
         StringBuilder sb = new StringBuilder(status.wireValue());
         stopReason.ifPresent(r -> sb.append(" (").append(r.text()).append(')'));

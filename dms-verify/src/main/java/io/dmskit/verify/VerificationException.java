@@ -12,6 +12,8 @@ public final class VerificationException extends DmsKitException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates a {@code VerificationException}.
+     *
      * @param message what failed, naming the resource
      * @param resource the resource concerned (task ARN, table), or null
      * @param operation the operation (e.g. {@code DescribeReplicationTasks}), or null

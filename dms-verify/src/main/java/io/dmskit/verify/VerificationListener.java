@@ -11,11 +11,17 @@ import io.dmskit.verify.source.SourceTable;
  */
 public interface VerificationListener {
 
-    /** @param count number of tables selected for verification */
+    /**
+     * Called once the tables to verify are known.
+     *
+     * @param count number of tables selected for verification
+     */
     default void tablesSelected(int count) {
     }
 
     /**
+     * Called when a source table has been counted.
+     *
      * @param table the source table
      * @param count its count
      */
@@ -23,6 +29,8 @@ public interface VerificationListener {
     }
 
     /**
+     * Called after each object read from the target.
+     *
      * @param location the target location being read (e.g. the table's S3 folder)
      * @param key the object read
      * @param bytesRead bytes read so far for this table
@@ -42,7 +50,11 @@ public interface VerificationListener {
     default void tableVerified(TableVerification result, int done, int total) {
     }
 
-    /** @param message a step of the CDC probe (marker inserted, change seen, ...) */
+    /**
+     * Called at each step of the CDC probe.
+     *
+     * @param message a step of the CDC probe (marker inserted, change seen, ...)
+     */
     default void probeStep(String message) {
     }
 }

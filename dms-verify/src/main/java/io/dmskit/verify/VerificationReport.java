@@ -46,6 +46,8 @@ public final class VerificationReport {
     private final CdcProbeResult probe;
 
     /**
+     * Creates a {@code VerificationReport}.
+     *
      * @param generatedAt when verification finished
      * @param elapsed how long it took
      * @param source description of the source (product, never credentials)
@@ -70,18 +72,18 @@ public final class VerificationReport {
         this.probe = probe;
     }
 
-    /** @return a copy of this report that also shows the probe (in text, JSON and the HTML timeline) */
+    /** {@return a copy of this report that also shows the probe (in text, JSON and the HTML timeline)} */
     public VerificationReport withProbe(CdcProbeResult probeResult) {
         return new VerificationReport(generatedAt, elapsed, source, target, taskArn, countMode, tolerance, tables,
                 probeResult);
     }
 
-    /** @return per-table results, sorted by name */
+    /** {@return per-table results, sorted by name} */
     public List<TableVerification> tables() {
         return tables;
     }
 
-    /** @return the result for a source table (or, for extra tables, the target table), ignoring case */
+    /** {@return the result for a source table (or, for extra tables, the target table), ignoring case} */
     public Optional<TableVerification> table(String schema, String table) {
         return tables.stream().filter(t -> (t.sourceTable() != null && t.sourceSchema().equalsIgnoreCase(schema)
                         && t.sourceTable().equalsIgnoreCase(table))
@@ -90,22 +92,22 @@ public final class VerificationReport {
                 .findFirst();
     }
 
-    /** @return tables whose status is not MATCH */
+    /** {@return tables whose status is not MATCH} */
     public List<TableVerification> failures() {
         return tables.stream().filter(t -> !t.status().isSuccess()).toList();
     }
 
-    /** @return tables whose status is {@link VerificationStatus#PENDING}: DMS is still loading or applying them */
+    /** {@return tables whose status is {@link VerificationStatus#PENDING}: DMS is still loading or applying them} */
     public List<TableVerification> pending() {
         return tables.stream().filter(t -> t.status() == VerificationStatus.PENDING).toList();
     }
 
-    /** @return whether every table matched */
+    /** {@return whether every table matched} */
     public boolean allMatch() {
         return failures().isEmpty();
     }
 
-    /** @return sums and the number of tables per status */
+    /** {@return sums and the number of tables per status} */
     public Totals totals() {
         Map<VerificationStatus, Integer> by = new EnumMap<>(VerificationStatus.class);
         for (VerificationStatus s : VerificationStatus.values()) {
@@ -121,42 +123,42 @@ public final class VerificationReport {
         return new Totals(tables.size(), src, tgt, by);
     }
 
-    /** @return when verification finished */
+    /** {@return when verification finished} */
     public Instant generatedAt() {
         return generatedAt;
     }
 
-    /** @return how long verification took */
+    /** {@return how long verification took} */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** @return the source description */
+    /** {@return the source description} */
     public String source() {
         return source;
     }
 
-    /** @return the target description */
+    /** {@return the target description} */
     public String target() {
         return target;
     }
 
-    /** @return the DMS task, when one was given */
+    /** {@return the DMS task, when one was given} */
     public Optional<String> taskArn() {
         return Optional.ofNullable(taskArn);
     }
 
-    /** @return how the source was counted */
+    /** {@return how the source was counted} */
     public CountMode countMode() {
         return countMode;
     }
 
-    /** @return the tolerance applied */
+    /** {@return the tolerance applied} */
     public Tolerance tolerance() {
         return tolerance;
     }
 
-    /** @return the CDC probe shown with this report, if any */
+    /** {@return the CDC probe shown with this report, if any} */
     public Optional<CdcProbeResult> probe() {
         return Optional.ofNullable(probe);
     }
@@ -196,17 +198,17 @@ public final class VerificationReport {
         throw new AssertionError(ReportFormats.failureMessage(this, bad));
     }
 
-    /** @return a fixed-width table for a terminal */
+    /** {@return a fixed-width table for a terminal} */
     public String toText() {
         return ReportFormats.text(this);
     }
 
-    /** @return the JSON document (schema documented in the module README, {@link #JSON_SCHEMA_VERSION}) */
+    /** {@return the JSON document (schema documented in the module README, {@link #JSON_SCHEMA_VERSION})} */
     public String toJson() {
         return ReportFormats.json(this);
     }
 
-    /** @return one self-contained HTML page (inline CSS and SVG, no external resources) */
+    /** {@return one self-contained HTML page (inline CSS and SVG, no external resources)} */
     public String toHtml() {
         return ReportFormats.html(this);
     }

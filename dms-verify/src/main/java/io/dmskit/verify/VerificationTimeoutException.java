@@ -22,6 +22,8 @@ public final class VerificationTimeoutException extends WaitTimeoutException {
     private final transient VerificationReport lastReport;
 
     /**
+     * Creates a {@code VerificationTimeoutException}.
+     *
      * @param taskArn the task waited on (or the verifier's target when there is no task)
      * @param condition what was waited for, e.g. {@code "full load complete"}
      * @param pending what was still pending, one entry per table or condition
@@ -54,22 +56,22 @@ public final class VerificationTimeoutException extends WaitTimeoutException {
         return sb.toString();
     }
 
-    /** @return what was waited for, e.g. {@code "full load complete"} or {@code "caught up"} */
+    /** {@return what was waited for, e.g. {@code "full load complete"} or {@code "caught up"}} */
     public String condition() {
         return condition;
     }
 
-    /** @return what was still pending at the timeout, one entry per table or condition */
+    /** {@return what was still pending at the timeout, one entry per table or condition} */
     public List<String> pending() {
         return pending;
     }
 
-    /** @return the task's last progress seen, when a task was waited on */
+    /** {@return the task's last progress seen, when a task was waited on} */
     public Optional<TaskProgress> lastProgress() {
         return Optional.ofNullable(lastProgress);
     }
 
-    /** @return the last report, for {@link Verifier#verifyWhenCaughtUp(Duration)} */
+    /** {@return the last report, for {@link Verifier#verifyWhenCaughtUp(Duration)}} */
     public Optional<VerificationReport> lastReport() {
         return Optional.ofNullable(lastReport);
     }

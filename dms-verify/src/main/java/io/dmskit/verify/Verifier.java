@@ -132,14 +132,15 @@ public final class Verifier {
         this.taskReader = new DmsTaskReader(dms, taskArn, s3);
     }
 
-    /** @return a builder */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return a verifier built by the consumer}
+     *
      * @param spec sets up the builder
-     * @return a verifier built by the consumer
      * @throws InvalidDefinitionException when spec is null, or listing every problem of the settings
      */
     public static Verifier of(Consumer<Builder> spec) {
@@ -149,7 +150,7 @@ public final class Verifier {
         return b.build();
     }
 
-    /** @return a builder with this verifier's settings */
+    /** {@return a builder with this verifier's settings} */
     public Builder toBuilder() {
         Builder b = builder().source(source).sourceName(sourceName).tableMappings(mappings).tables(tables)
                 .target(target).s3(s3).dms(dms).taskArn(taskArn).countMode(countMode).parallelism(parallelism)
@@ -428,25 +429,45 @@ public final class Verifier {
         private Builder() {
         }
 
-        /** @param v the source database (required); only read from, except by the CDC probe @return this */
+        /**
+         * Sets {@code source}: the source database (required); only read from, except by the CDC probe.
+         *
+         * @param v the source database (required); only read from, except by the CDC probe
+         * @return this
+         */
         public Builder source(DataSource v) {
             this.source = v;
             return this;
         }
 
-        /** @param v how the source is named in reports (default: product and version); no secrets @return this */
+        /**
+         * Sets {@code sourceName}: how the source is named in reports (default: product and version); no secrets.
+         *
+         * @param v how the source is named in reports (default: product and version); no secrets
+         * @return this
+         */
         public Builder sourceName(String v) {
             this.sourceName = v;
             return this;
         }
 
-        /** @param v the task's table mappings; when absent they are read from the task @return this */
+        /**
+         * Sets {@code tableMappings}: the task's table mappings; when absent they are read from the task.
+         *
+         * @param v the task's table mappings; when absent they are read from the task
+         * @return this
+         */
         public Builder tableMappings(TableMappings v) {
             this.mappings = v;
             return this;
         }
 
-        /** @param json the task's table-mappings JSON @return this */
+        /**
+         * Sets {@code tableMappings}: the task's table-mappings JSON.
+         *
+         * @param json the task's table-mappings JSON
+         * @return this
+         */
         public Builder tableMappings(String json) {
             try {
                 this.mappings = json == null ? null : TableMappings.fromJson(json);
@@ -473,12 +494,19 @@ public final class Verifier {
             return this;
         }
 
-        /** @param v source tables (null: none) @return this @see #tables(List) */
+        /**
+         * Sets {@code tables}: source tables (null: none).
+         *
+         * @param v source tables (null: none)
+         * @return this @see #tables(List)
+         */
         public Builder tables(SourceTable... v) {
             return tables(v == null ? null : Arrays.asList(v));
         }
 
         /**
+         * Sets {@code schemas}: only consider source tables in these schemas (default, and null: all non-system schemas).
+         *
          * @param v only consider source tables in these schemas (default, and null: all non-system schemas)
          * @return this
          */
@@ -490,7 +518,12 @@ public final class Verifier {
             return this;
         }
 
-        /** @param v the target: an {@link S3Target} (also set {@link #s3}) or a {@link JdbcTarget} @return this */
+        /**
+         * Sets {@code target}: the target: an {@link S3Target} (also set {@link #s3}) or a {@link JdbcTarget}.
+         *
+         * @param v the target: an {@link S3Target} (also set {@link #s3}) or a {@link JdbcTarget}
+         * @return this
+         */
         public Builder target(Target v) {
             this.target = v;
             this.targetProblem = null;
@@ -598,33 +631,22 @@ public final class Verifier {
         }
 
         /**
-         * The DMS Serverless replication config as the provisioner created it, looked up by identifier in what
-         * {@code DmsProvisioner.apply} returned. Also set {@link #dms(DatabaseMigrationClient)}.
+         * Sets {@code s3}: S3 client for an S3 target.
          *
-         * <pre>{@code
-         * Verifier.builder().source(db).s3(s3).dms(dmsClient).replicationConfig(applied, "orders-to-s3").build();
-         * }</pre>
-         *
-         * @param applied the result of {@code DmsProvisioner.apply(..)}
-         * @param configIdentifier the replication config's identifier
+         * @param v S3 client for an S3 target
          * @return this
          */
-        public Builder replicationConfig(ApplyResult applied, String configIdentifier) {
-            this.taskArn = applied == null || configIdentifier == null ? null
-                    : applied.arn(ResourceKind.REPLICATION_CONFIG, configIdentifier);
-            this.taskProblem = taskArn != null ? null : applied == null || configIdentifier == null
-                    ? "replicationConfig(ApplyResult, String) needs the apply result and the config identifier"
-                    : "the apply result has no replication config '" + configIdentifier + "'";
-            return this;
-        }
-
-        /** @param v S3 client for an S3 target @return this */
         public Builder s3(S3Client v) {
             this.s3 = v;
             return this;
         }
 
-        /** @param v DMS client, for table statistics and reading the task @return this */
+        /**
+         * Sets {@code dms}: DMS client, for table statistics and reading the task.
+         *
+         * @param v DMS client, for table statistics and reading the task
+         * @return this
+         */
         public Builder dms(DatabaseMigrationClient v) {
             this.dms = v;
             return this;
@@ -676,49 +698,87 @@ public final class Verifier {
             return this;
         }
 
-        /** @param v EXACT (default) or ESTIMATE @return this */
+        /**
+         * Sets {@code countMode}: EXACT (default) or ESTIMATE.
+         *
+         * @param v EXACT (default) or ESTIMATE
+         * @return this
+         */
         public Builder countMode(CountMode v) {
             this.countMode = v;
             return this;
         }
 
-        /** @param v tables verified at once (default 8) @return this */
+        /**
+         * Sets {@code parallelism}: tables verified at once (default 8).
+         *
+         * @param v tables verified at once (default 8)
+         * @return this
+         */
         public Builder parallelism(int v) {
             this.parallelism = v;
             return this;
         }
 
-        /** @param v timeout of each source/target COUNT query (default 10 min) @return this */
+        /**
+         * Sets {@code queryTimeout}: timeout of each source/target COUNT query (default 10 min).
+         *
+         * @param v timeout of each source/target COUNT query (default 10 min)
+         * @return this
+         */
         public Builder queryTimeout(Duration v) {
             this.queryTimeout = v;
             return this;
         }
 
-        /** @param v allowed difference for CDC lag (default exact) @return this */
+        /**
+         * Sets {@code tolerance}: allowed difference for CDC lag (default exact).
+         *
+         * @param v allowed difference for CDC lag (default exact)
+         * @return this
+         */
         public Builder tolerance(Tolerance v) {
             this.tolerance = v;
             return this;
         }
 
-        /** @param v progress listener @return this */
+        /**
+         * Sets {@code listener}: progress listener.
+         *
+         * @param v progress listener
+         * @return this
+         */
         public Builder listener(VerificationListener v) {
             this.listener = v;
             return this;
         }
 
-        /** @param v clock for report and probe times (default UTC system clock) @return this */
+        /**
+         * Sets {@code clock}: clock for report and probe times (default UTC system clock).
+         *
+         * @param v clock for report and probe times (default UTC system clock)
+         * @return this
+         */
         public Builder clock(Clock v) {
             this.clock = v;
             return this;
         }
 
-        /** @param v whether to look for tables that exist only on the target (default true) @return this */
+        /**
+         * Sets {@code checkExtraTables}: whether to look for tables that exist only on the target (default true).
+         *
+         * @param v whether to look for tables that exist only on the target (default true)
+         * @return this
+         */
         public Builder checkExtraTables(boolean v) {
             this.checkExtraTables = v;
             return this;
         }
 
         /**
+         * Sets {@code pollInterval}: time between two polls of {@link Verifier#awaitFullLoad(Duration)} and {@link
+         * Verifier#verifyWhenCaughtUp(Duration)} (default 15 s; each round of the latter recounts).
+         *
          * @param v time between two polls of {@link Verifier#awaitFullLoad(Duration)} and
          *          {@link Verifier#verifyWhenCaughtUp(Duration)} (default 15 s; each round of the latter recounts)
          * @return this
@@ -729,6 +789,9 @@ public final class Verifier {
         }
 
         /**
+         * Sets {@code sleeper}: how the waits pause between polls (default: sleep the thread); with a fake clock, pass one
+         * that advances it ({@code fakeClock::sleep}) together with {@link #clock(Clock)}.
+         *
          * @param v how the waits pause between polls (default: sleep the thread); with a fake clock, pass one that
          *          advances it ({@code fakeClock::sleep}) together with {@link #clock(Clock)}
          * @return this
@@ -739,6 +802,9 @@ public final class Verifier {
         }
 
         /**
+         * Sets {@code cdcLatency}: where the task's CDC latency comes from, e.g. CloudWatch (default: not known); a
+         * latency above zero makes a differing table of an active CDC task {@code PENDING}.
+         *
          * @param v where the task's CDC latency comes from, e.g. CloudWatch (default: not known); a latency above zero
          *          makes a differing table of an active CDC task {@code PENDING}
          * @return this
@@ -749,7 +815,8 @@ public final class Verifier {
         }
 
         /**
-         * @return the verifier
+         * {@return the verifier}
+         *
          * @throws InvalidDefinitionException listing every problem, each naming the setting
          */
         public Verifier build() {

@@ -29,7 +29,7 @@ public enum CannedAcl {
         this.wireValue = wireValue;
     }
 
-    /** @return the value exactly as the DMS API expects it */
+    /** {@return the value exactly as the DMS API expects it} */
     public String wireValue() {
         return wireValue;
     }

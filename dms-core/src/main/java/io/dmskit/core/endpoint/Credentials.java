@@ -14,9 +14,10 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
     Credentials.ManagedSecret {
 
     /**
+     * {@return clear-text credentials sent in the endpoint request}
+     *
      * @param username the database user
      * @param password the password
-     * @return clear-text credentials sent in the endpoint request
      * @throws InvalidDefinitionException when password is null (the other values are checked by the endpoint's
      *     {@code build()})
      */
@@ -25,20 +26,22 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
     }
 
     /**
+     * {@return a reference to an existing secret in DMS's format (username, password, host, port)}
+     *
      * @param secretId the secret's ARN (or name)
      * @param accessRoleArn the role DMS assumes to read it
-     * @return a reference to an existing secret in DMS's format (username, password, host, port)
      */
     static SecretsManagerReference secretsManager(String secretId, String accessRoleArn) {
         return new SecretsManagerReference(secretId, accessRoleArn);
     }
 
     /**
+     * {@return a secret managed by the provisioner (host and port come from the endpoint)}
+     *
      * @param secretName the name of the secret dmskit creates or updates
      * @param accessRoleArn the role DMS assumes to read it
      * @param username the database user
      * @param password the password
-     * @return a secret managed by the provisioner (host and port come from the endpoint)
      * @throws InvalidDefinitionException when password is null
      */
     static ManagedSecret managedSecret(String secretName, String accessRoleArn, String username, Secret password) {
@@ -100,8 +103,9 @@ public sealed interface Credentials permits Credentials.Password, Credentials.Se
         }
 
         /**
+         * {@return a copy using that key}
+         *
          * @param keyId KMS key id or ARN encrypting the secret
-         * @return a copy using that key
          */
         public ManagedSecret withKmsKeyId(String keyId) {
             return new ManagedSecret(secretName, accessRoleArn, username, password, keyId);

@@ -21,7 +21,7 @@ public enum DatePartitionDelimiter {
         this.wireValue = wireValue;
     }
 
-    /** @return the value exactly as the DMS API expects it */
+    /** {@return the value exactly as the DMS API expects it} */
     public String wireValue() {
         return wireValue;
     }

@@ -23,7 +23,7 @@ public enum DatePartitionSequence {
         this.wireValue = wireValue;
     }
 
-    /** @return the value exactly as the DMS API expects it */
+    /** {@return the value exactly as the DMS API expects it} */
     public String wireValue() {
         return wireValue;
     }

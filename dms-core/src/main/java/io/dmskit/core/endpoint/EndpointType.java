@@ -13,7 +13,7 @@ public enum EndpointType {
         this.wireValue = wireValue;
     }
 
-    /** @return {@code source} or {@code target} */
+    /** {@return {@code source} or {@code target}} */
     public String wireValue() {
         return wireValue;
     }

@@ -47,24 +47,25 @@ public enum EngineName {
         this.family = family;
     }
 
-    /** @return the engine name DMS uses */
+    /** {@return the engine name DMS uses} */
     public String wireValue() {
         return wireValue;
     }
 
-    /** @return the settings family */
+    /** {@return the settings family} */
     public Family family() {
         return family;
     }
 
-    /** @return whether this engine is a relational database (needs server, port and credentials) */
+    /** {@return whether this engine is a relational database (needs server, port and credentials)} */
     public boolean isDatabase() {
         return family != Family.S3 && family != Family.KINESIS;
     }
 
     /**
+     * {@return the constant, or null when unknown}
+     *
      * @param value an engine name as DMS reports it
-     * @return the constant, or null when unknown
      */
     public static EngineName fromWire(String value) {
         if (value == null) {

@@ -46,12 +46,14 @@ public final class KinesisSettings {
         this.useLargeIntegerValue = b.useLargeIntegerValue;
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -63,7 +65,7 @@ public final class KinesisSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.streamArn = streamArn;
@@ -80,70 +82,70 @@ public final class KinesisSettings {
         return b;
     }
 
-    /** @return the Kinesis data stream ARN ({@code StreamArn}), empty when unset */
+    /** {@return the Kinesis data stream ARN ({@code StreamArn}), empty when unset} */
     public Optional<String> streamArn() {
         return Optional.ofNullable(streamArn);
     }
 
-    /** @return IAM role DMS assumes to write the stream ({@code ServiceAccessRoleArn}), empty when unset */
+    /** {@return IAM role DMS assumes to write the stream ({@code ServiceAccessRoleArn}), empty when unset} */
     public Optional<String> serviceAccessRoleArn() {
         return Optional.ofNullable(serviceAccessRoleArn);
     }
 
-    /** @return json or json-unformatted ({@code MessageFormat}), empty when unset */
+    /** {@return json or json-unformatted ({@code MessageFormat}), empty when unset} */
     public Optional<KinesisMessageFormat> messageFormat() {
         return Optional.ofNullable(messageFormat);
     }
 
-    /** @return include transaction details ({@code IncludeTransactionDetails}), empty when unset */
+    /** {@return include transaction details ({@code IncludeTransactionDetails}), empty when unset} */
     public Optional<Boolean> includeTransactionDetails() {
         return Optional.ofNullable(includeTransactionDetails);
     }
 
-    /** @return include the partition value ({@code IncludePartitionValue}), empty when unset */
+    /** {@return include the partition value ({@code IncludePartitionValue}), empty when unset} */
     public Optional<Boolean> includePartitionValue() {
         return Optional.ofNullable(includePartitionValue);
     }
 
-    /** @return prefix partition keys with schema and table ({@code PartitionIncludeSchemaTable}), empty when unset */
+    /** {@return prefix partition keys with schema and table ({@code PartitionIncludeSchemaTable}), empty when unset} */
     public Optional<Boolean> partitionIncludeSchemaTable() {
         return Optional.ofNullable(partitionIncludeSchemaTable);
     }
 
-    /** @return include table DDL operations ({@code IncludeTableAlterOperations}), empty when unset */
+    /** {@return include table DDL operations ({@code IncludeTableAlterOperations}), empty when unset} */
     public Optional<Boolean> includeTableAlterOperations() {
         return Optional.ofNullable(includeTableAlterOperations);
     }
 
-    /** @return include control details ({@code IncludeControlDetails}), empty when unset */
+    /** {@return include control details ({@code IncludeControlDetails}), empty when unset} */
     public Optional<Boolean> includeControlDetails() {
         return Optional.ofNullable(includeControlDetails);
     }
 
-    /** @return include NULL and empty columns ({@code IncludeNullAndEmpty}), empty when unset */
+    /** {@return include NULL and empty columns ({@code IncludeNullAndEmpty}), empty when unset} */
     public Optional<Boolean> includeNullAndEmpty() {
         return Optional.ofNullable(includeNullAndEmpty);
     }
 
-    /** @return no 0x prefix for binary values ({@code NoHexPrefix}), empty when unset */
+    /** {@return no 0x prefix for binary values ({@code NoHexPrefix}), empty when unset} */
     public Optional<Boolean> noHexPrefix() {
         return Optional.ofNullable(noHexPrefix);
     }
 
-    /** @return integers up to 18 digits ({@code UseLargeIntegerValue}), empty when unset */
+    /** {@return integers up to 18 digits ({@code UseLargeIntegerValue}), empty when unset} */
     public Optional<Boolean> useLargeIntegerValue() {
         return Optional.ofNullable(useLargeIntegerValue);
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return KinesisSettingsRules.problems(this);
     }
 
-    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
+    /** {@return an AWS SDK builder with every field that is set here (DMS wire values for enums)} */
     public software.amazon.awssdk.services.databasemigration.model.KinesisSettings.Builder toSdkBuilder() {
         software.amazon.awssdk.services.databasemigration.model.KinesisSettings.Builder b = software.amazon.awssdk.services.databasemigration.model.KinesisSettings.builder();
         if (streamArn != null) {
@@ -233,7 +235,7 @@ public final class KinesisSettings {
         return Objects.hash(streamArn, serviceAccessRoleArn, messageFormat, includeTransactionDetails, includePartitionValue, partitionIncludeSchemaTable, includeTableAlterOperations, includeControlDetails, includeNullAndEmpty, noHexPrefix, useLargeIntegerValue);
     }
 
-    /** @return the set fields only, e.g. {@code KinesisSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code KinesisSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("KinesisSettings{");
@@ -305,6 +307,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code StreamArn}.
+         *
          * @param streamArn the Kinesis data stream ARN ({@code StreamArn}); null unsets
          * @return this builder
          */
@@ -315,6 +319,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code ServiceAccessRoleArn}.
+         *
          * @param serviceAccessRoleArn IAM role DMS assumes to write the stream ({@code ServiceAccessRoleArn}); null unsets
          * @return this builder
          */
@@ -325,6 +331,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code MessageFormat}.
+         *
          * @param messageFormat json or json-unformatted ({@code MessageFormat}); null unsets
          * @return this builder
          */
@@ -335,6 +343,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code MessageFormat} from its DMS wire value.
+         *
          * @param messageFormat json or json-unformatted as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -350,6 +360,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code IncludeTransactionDetails}.
+         *
          * @param includeTransactionDetails include transaction details ({@code IncludeTransactionDetails}); null unsets
          * @return this builder
          */
@@ -360,6 +372,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code IncludePartitionValue}.
+         *
          * @param includePartitionValue include the partition value ({@code IncludePartitionValue}); null unsets
          * @return this builder
          */
@@ -370,6 +384,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code PartitionIncludeSchemaTable}.
+         *
          * @param partitionIncludeSchemaTable prefix partition keys with schema and table ({@code PartitionIncludeSchemaTable}); null unsets
          * @return this builder
          */
@@ -380,6 +396,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code IncludeTableAlterOperations}.
+         *
          * @param includeTableAlterOperations include table DDL operations ({@code IncludeTableAlterOperations}); null unsets
          * @return this builder
          */
@@ -390,6 +408,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code IncludeControlDetails}.
+         *
          * @param includeControlDetails include control details ({@code IncludeControlDetails}); null unsets
          * @return this builder
          */
@@ -400,6 +420,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code IncludeNullAndEmpty}.
+         *
          * @param includeNullAndEmpty include NULL and empty columns ({@code IncludeNullAndEmpty}); null unsets
          * @return this builder
          */
@@ -410,6 +432,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code NoHexPrefix}.
+         *
          * @param noHexPrefix no 0x prefix for binary values ({@code NoHexPrefix}); null unsets
          * @return this builder
          */
@@ -420,6 +444,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Sets {@code UseLargeIntegerValue}.
+         *
          * @param useLargeIntegerValue integers up to 18 digits ({@code UseLargeIntegerValue}); null unsets
          * @return this builder
          */
@@ -430,6 +456,8 @@ public final class KinesisSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -44,12 +44,14 @@ public final class MySqlSettings {
         this.authenticationMethod = b.authenticationMethod;
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -61,7 +63,7 @@ public final class MySqlSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.afterConnectScript = afterConnectScript;
@@ -77,65 +79,65 @@ public final class MySqlSettings {
         return b;
     }
 
-    /** @return SQL run after connecting (failures ignored) ({@code AfterConnectScript}), empty when unset */
+    /** {@return SQL run after connecting (failures ignored) ({@code AfterConnectScript}), empty when unset} */
     public Optional<String> afterConnectScript() {
         return Optional.ofNullable(afterConnectScript);
     }
 
-    /** @return clean and recreate table metadata on mismatch ({@code CleanSourceMetadataOnMismatch}), empty when unset */
+    /** {@return clean and recreate table metadata on mismatch ({@code CleanSourceMetadataOnMismatch}), empty when unset} */
     public Optional<Boolean> cleanSourceMetadataOnMismatch() {
         return Optional.ofNullable(cleanSourceMetadataOnMismatch);
     }
 
-    /** @return seconds between binary log polls while idle ({@code EventsPollInterval}), empty when unset */
+    /** {@return seconds between binary log polls while idle ({@code EventsPollInterval}), empty when unset} */
     public Optional<Integer> eventsPollInterval() {
         return Optional.ofNullable(eventsPollInterval);
     }
 
-    /** @return source time zone, e.g. US/Pacific ({@code ServerTimezone}), empty when unset */
+    /** {@return source time zone, e.g. US/Pacific ({@code ServerTimezone}), empty when unset} */
     public Optional<String> serverTimezone() {
         return Optional.ofNullable(serverTimezone);
     }
 
-    /** @return client statement timeout in seconds ({@code ExecuteTimeout}), empty when unset */
+    /** {@return client statement timeout in seconds ({@code ExecuteTimeout}), empty when unset} */
     public Optional<Integer> executeTimeout() {
         return Optional.ofNullable(executeTimeout);
     }
 
-    /** @return target: one database or one per source schema ({@code TargetDbType}), empty when unset */
+    /** {@return target: one database or one per source schema ({@code TargetDbType}), empty when unset} */
     public Optional<MySqlTargetDbType> targetDbType() {
         return Optional.ofNullable(targetDbType);
     }
 
-    /** @return target: KB of the CSV files used for loading ({@code MaxFileSize}), empty when unset */
+    /** {@return target: KB of the CSV files used for loading ({@code MaxFileSize}), empty when unset} */
     public Optional<Integer> maxFileSize() {
         return Optional.ofNullable(maxFileSize);
     }
 
-    /** @return target: threads loading data ({@code ParallelLoadThreads}), empty when unset */
+    /** {@return target: threads loading data ({@code ParallelLoadThreads}), empty when unset} */
     public Optional<Integer> parallelLoadThreads() {
         return Optional.ofNullable(parallelLoadThreads);
     }
 
-    /** @return role for IAM authentication ({@code ServiceAccessRoleArn}), empty when unset */
+    /** {@return role for IAM authentication ({@code ServiceAccessRoleArn}), empty when unset} */
     public Optional<String> serviceAccessRoleArn() {
         return Optional.ofNullable(serviceAccessRoleArn);
     }
 
-    /** @return password or iam ({@code AuthenticationMethod}), empty when unset */
+    /** {@return password or iam ({@code AuthenticationMethod}), empty when unset} */
     public Optional<AuthenticationMethod> authenticationMethod() {
         return Optional.ofNullable(authenticationMethod);
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return MySqlSettingsRules.problems(this);
     }
 
-    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
+    /** {@return an AWS SDK builder with every field that is set here (DMS wire values for enums)} */
     public software.amazon.awssdk.services.databasemigration.model.MySQLSettings.Builder toSdkBuilder() {
         software.amazon.awssdk.services.databasemigration.model.MySQLSettings.Builder b = software.amazon.awssdk.services.databasemigration.model.MySQLSettings.builder();
         if (afterConnectScript != null) {
@@ -220,7 +222,7 @@ public final class MySqlSettings {
         return Objects.hash(afterConnectScript, cleanSourceMetadataOnMismatch, eventsPollInterval, serverTimezone, executeTimeout, targetDbType, maxFileSize, parallelLoadThreads, serviceAccessRoleArn, authenticationMethod);
     }
 
-    /** @return the set fields only, e.g. {@code MySqlSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code MySqlSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("MySqlSettings{");
@@ -287,6 +289,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code AfterConnectScript}.
+         *
          * @param afterConnectScript SQL run after connecting (failures ignored) ({@code AfterConnectScript}); null unsets
          * @return this builder
          */
@@ -297,6 +301,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code CleanSourceMetadataOnMismatch}.
+         *
          * @param cleanSourceMetadataOnMismatch clean and recreate table metadata on mismatch ({@code CleanSourceMetadataOnMismatch}); null unsets
          * @return this builder
          */
@@ -307,6 +313,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code EventsPollInterval}.
+         *
          * @param eventsPollInterval seconds between binary log polls while idle ({@code EventsPollInterval}); null unsets
          * @return this builder
          */
@@ -317,6 +325,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code ServerTimezone}.
+         *
          * @param serverTimezone source time zone, e.g. US/Pacific ({@code ServerTimezone}); null unsets
          * @return this builder
          */
@@ -327,6 +337,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code ExecuteTimeout}.
+         *
          * @param executeTimeout client statement timeout in seconds ({@code ExecuteTimeout}); null unsets
          * @return this builder
          */
@@ -337,6 +349,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code TargetDbType}.
+         *
          * @param targetDbType target: one database or one per source schema ({@code TargetDbType}); null unsets
          * @return this builder
          */
@@ -347,6 +361,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code TargetDbType} from its DMS wire value.
+         *
          * @param targetDbType target: one database or one per source schema as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -362,6 +378,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code MaxFileSize}.
+         *
          * @param maxFileSize target: KB of the CSV files used for loading ({@code MaxFileSize}); null unsets
          * @return this builder
          */
@@ -372,6 +390,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code ParallelLoadThreads}.
+         *
          * @param parallelLoadThreads target: threads loading data ({@code ParallelLoadThreads}); null unsets
          * @return this builder
          */
@@ -382,6 +402,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code ServiceAccessRoleArn}.
+         *
          * @param serviceAccessRoleArn role for IAM authentication ({@code ServiceAccessRoleArn}); null unsets
          * @return this builder
          */
@@ -392,6 +414,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code AuthenticationMethod}.
+         *
          * @param authenticationMethod password or iam ({@code AuthenticationMethod}); null unsets
          * @return this builder
          */
@@ -402,6 +426,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Sets {@code AuthenticationMethod} from its DMS wire value.
+         *
          * @param authenticationMethod password or iam as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -417,6 +443,8 @@ public final class MySqlSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

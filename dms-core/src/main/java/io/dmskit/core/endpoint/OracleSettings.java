@@ -90,12 +90,14 @@ public final class OracleSettings {
         this.openTransactionWindow = b.openTransactionWindow;
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -107,7 +109,7 @@ public final class OracleSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.addSupplementalLogging = addSupplementalLogging;
@@ -146,180 +148,180 @@ public final class OracleSettings {
         return b;
     }
 
-    /** @return set up supplemental logging ({@code AddSupplementalLogging}), empty when unset */
+    /** {@return set up supplemental logging ({@code AddSupplementalLogging}), empty when unset} */
     public Optional<Boolean> addSupplementalLogging() {
         return Optional.ofNullable(addSupplementalLogging);
     }
 
-    /** @return archived redo log destination id ({@code ArchivedLogDestId}), empty when unset */
+    /** {@return archived redo log destination id ({@code ArchivedLogDestId}), empty when unset} */
     public Optional<Integer> archivedLogDestId() {
         return Optional.ofNullable(archivedLogDestId);
     }
 
-    /** @return additional archived log destination id ({@code AdditionalArchivedLogDestId}), empty when unset */
+    /** {@return additional archived log destination id ({@code AdditionalArchivedLogDestId}), empty when unset} */
     public Optional<Integer> additionalArchivedLogDestId() {
         return Optional.ofNullable(additionalArchivedLogDestId);
     }
 
-    /** @return replicate nested tables ({@code AllowSelectNestedTables}), empty when unset */
+    /** {@return replicate nested tables ({@code AllowSelectNestedTables}), empty when unset} */
     public Optional<Boolean> allowSelectNestedTables() {
         return Optional.ofNullable(allowSelectNestedTables);
     }
 
-    /** @return Binary Reader ASM threads ({@code ParallelAsmReadThreads}), empty when unset */
+    /** {@return Binary Reader ASM threads ({@code ParallelAsmReadThreads}), empty when unset} */
     public Optional<Integer> parallelAsmReadThreads() {
         return Optional.ofNullable(parallelAsmReadThreads);
     }
 
-    /** @return Binary Reader read-ahead blocks ({@code ReadAheadBlocks}), empty when unset */
+    /** {@return Binary Reader read-ahead blocks ({@code ReadAheadBlocks}), empty when unset} */
     public Optional<Integer> readAheadBlocks() {
         return Optional.ofNullable(readAheadBlocks);
     }
 
-    /** @return Binary Reader: access alternate paths directly ({@code AccessAlternateDirectly}), empty when unset */
+    /** {@return Binary Reader: access alternate paths directly ({@code AccessAlternateDirectly}), empty when unset} */
     public Optional<Boolean> accessAlternateDirectly() {
         return Optional.ofNullable(accessAlternateDirectly);
     }
 
-    /** @return use the alternate folder for online logs ({@code UseAlternateFolderForOnline}), empty when unset */
+    /** {@return use the alternate folder for online logs ({@code UseAlternateFolderForOnline}), empty when unset} */
     public Optional<Boolean> useAlternateFolderForOnline() {
         return Optional.ofNullable(useAlternateFolderForOnline);
     }
 
-    /** @return default Oracle root path ({@code OraclePathPrefix}), empty when unset */
+    /** {@return default Oracle root path ({@code OraclePathPrefix}), empty when unset} */
     public Optional<String> oraclePathPrefix() {
         return Optional.ofNullable(oraclePathPrefix);
     }
 
-    /** @return path prefix replacing the default ({@code UsePathPrefix}), empty when unset */
+    /** {@return path prefix replacing the default ({@code UsePathPrefix}), empty when unset} */
     public Optional<String> usePathPrefix() {
         return Optional.ofNullable(usePathPrefix);
     }
 
-    /** @return replace the default path prefix ({@code ReplacePathPrefix}), empty when unset */
+    /** {@return replace the default path prefix ({@code ReplacePathPrefix}), empty when unset} */
     public Optional<Boolean> replacePathPrefix() {
         return Optional.ofNullable(replacePathPrefix);
     }
 
-    /** @return homogenous tablespace replication ({@code EnableHomogenousTablespace}), empty when unset */
+    /** {@return homogenous tablespace replication ({@code EnableHomogenousTablespace}), empty when unset} */
     public Optional<Boolean> enableHomogenousTablespace() {
         return Optional.ofNullable(enableHomogenousTablespace);
     }
 
-    /** @return direct path without logging ({@code DirectPathNoLog}), empty when unset */
+    /** {@return direct path without logging ({@code DirectPathNoLog}), empty when unset} */
     public Optional<Boolean> directPathNoLog() {
         return Optional.ofNullable(directPathNoLog);
     }
 
-    /** @return read archived logs only ({@code ArchivedLogsOnly}), empty when unset */
+    /** {@return read archived logs only ({@code ArchivedLogsOnly}), empty when unset} */
     public Optional<Boolean> archivedLogsOnly() {
         return Optional.ofNullable(archivedLogsOnly);
     }
 
-    /** @return ASM server address ({@code AsmServer}), empty when unset */
+    /** {@return ASM server address ({@code AsmServer}), empty when unset} */
     public Optional<String> asmServer() {
         return Optional.ofNullable(asmServer);
     }
 
-    /** @return ASM user ({@code AsmUser}), empty when unset */
+    /** {@return ASM user ({@code AsmUser}), empty when unset} */
     public Optional<String> asmUser() {
         return Optional.ofNullable(asmUser);
     }
 
-    /** @return character column length semantics ({@code CharLengthSemantics}), empty when unset */
+    /** {@return character column length semantics ({@code CharLengthSemantics}), empty when unset} */
     public Optional<CharLengthSemantics> charLengthSemantics() {
         return Optional.ofNullable(charLengthSemantics);
     }
 
-    /** @return parallel direct path load ({@code DirectPathParallelLoad}), empty when unset */
+    /** {@return parallel direct path load ({@code DirectPathParallelLoad}), empty when unset} */
     public Optional<Boolean> directPathParallelLoad() {
         return Optional.ofNullable(directPathParallelLoad);
     }
 
-    /** @return fail the task when a LOB is truncated ({@code FailTasksOnLobTruncation}), empty when unset */
+    /** {@return fail the task when a LOB is truncated ({@code FailTasksOnLobTruncation}), empty when unset} */
     public Optional<Boolean> failTasksOnLobTruncation() {
         return Optional.ofNullable(failTasksOnLobTruncation);
     }
 
-    /** @return scale of NUMBER ({@code NumberDatatypeScale}), empty when unset */
+    /** {@return scale of NUMBER ({@code NumberDatatypeScale}), empty when unset} */
     public Optional<Integer> numberDatatypeScale() {
         return Optional.ofNullable(numberDatatypeScale);
     }
 
-    /** @return replicate tablespace names ({@code ReadTableSpaceName}), empty when unset */
+    /** {@return replicate tablespace names ({@code ReadTableSpaceName}), empty when unset} */
     public Optional<Boolean> readTableSpaceName() {
         return Optional.ofNullable(readTableSpaceName);
     }
 
-    /** @return seconds between retries of a failed source query ({@code RetryInterval}), empty when unset */
+    /** {@return seconds between retries of a failed source query ({@code RetryInterval}), empty when unset} */
     public Optional<Integer> retryInterval() {
         return Optional.ofNullable(retryInterval);
     }
 
-    /** @return TDE key name ({@code SecurityDbEncryptionName}), empty when unset */
+    /** {@return TDE key name ({@code SecurityDbEncryptionName}), empty when unset} */
     public Optional<String> securityDbEncryptionName() {
         return Optional.ofNullable(securityDbEncryptionName);
     }
 
-    /** @return SDO to GeoJSON function ({@code SpatialDataOptionToGeoJsonFunctionName}), empty when unset */
+    /** {@return SDO to GeoJSON function ({@code SpatialDataOptionToGeoJsonFunctionName}), empty when unset} */
     public Optional<String> spatialDataOptionToGeoJsonFunctionName() {
         return Optional.ofNullable(spatialDataOptionToGeoJsonFunctionName);
     }
 
-    /** @return standby lag in minutes ({@code StandbyDelayTime}), empty when unset */
+    /** {@return standby lag in minutes ({@code StandbyDelayTime}), empty when unset} */
     public Optional<Integer> standbyDelayTime() {
         return Optional.ofNullable(standbyDelayTime);
     }
 
-    /** @return Binary Reader through BFILE ({@code UseBFile}), empty when unset */
+    /** {@return Binary Reader through BFILE ({@code UseBFile}), empty when unset} */
     public Optional<Boolean> useBFile() {
         return Optional.ofNullable(useBFile);
     }
 
-    /** @return direct path full load ({@code UseDirectPathFullLoad}), empty when unset */
+    /** {@return direct path full load ({@code UseDirectPathFullLoad}), empty when unset} */
     public Optional<Boolean> useDirectPathFullLoad() {
         return Optional.ofNullable(useDirectPathFullLoad);
     }
 
-    /** @return LogMiner (true) or Binary Reader (false) ({@code UseLogminerReader}), empty when unset */
+    /** {@return LogMiner (true) or Binary Reader (false) ({@code UseLogminerReader}), empty when unset} */
     public Optional<Boolean> useLogminerReader() {
         return Optional.ofNullable(useLogminerReader);
     }
 
-    /** @return role reading the ASM secret ({@code SecretsManagerOracleAsmAccessRoleArn}), empty when unset */
+    /** {@return role reading the ASM secret ({@code SecretsManagerOracleAsmAccessRoleArn}), empty when unset} */
     public Optional<String> secretsManagerOracleAsmAccessRoleArn() {
         return Optional.ofNullable(secretsManagerOracleAsmAccessRoleArn);
     }
 
-    /** @return secret holding ASM credentials ({@code SecretsManagerOracleAsmSecretId}), empty when unset */
+    /** {@return secret holding ASM credentials ({@code SecretsManagerOracleAsmSecretId}), empty when unset} */
     public Optional<String> secretsManagerOracleAsmSecretId() {
         return Optional.ofNullable(secretsManagerOracleAsmSecretId);
     }
 
-    /** @return trim trailing spaces of CHAR values ({@code TrimSpaceInChar}), empty when unset */
+    /** {@return trim trailing spaces of CHAR values ({@code TrimSpaceInChar}), empty when unset} */
     public Optional<Boolean> trimSpaceInChar() {
         return Optional.ofNullable(trimSpaceInChar);
     }
 
-    /** @return convert TIMESTAMP WITH TIME ZONE to UTC ({@code ConvertTimestampWithZoneToUTC}), empty when unset */
+    /** {@return convert TIMESTAMP WITH TIME ZONE to UTC ({@code ConvertTimestampWithZoneToUTC}), empty when unset} */
     public Optional<Boolean> convertTimestampWithZoneToUTC() {
         return Optional.ofNullable(convertTimestampWithZoneToUTC);
     }
 
-    /** @return minutes to look back for open transactions (CDC-only tasks) ({@code OpenTransactionWindow}), empty when unset */
+    /** {@return minutes to look back for open transactions (CDC-only tasks) ({@code OpenTransactionWindow}), empty when unset} */
     public Optional<Integer> openTransactionWindow() {
         return Optional.ofNullable(openTransactionWindow);
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return OracleSettingsRules.problems(this);
     }
 
-    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
+    /** {@return an AWS SDK builder with every field that is set here (DMS wire values for enums)} */
     public software.amazon.awssdk.services.databasemigration.model.OracleSettings.Builder toSdkBuilder() {
         software.amazon.awssdk.services.databasemigration.model.OracleSettings.Builder b = software.amazon.awssdk.services.databasemigration.model.OracleSettings.builder();
         if (addSupplementalLogging != null) {
@@ -519,7 +521,7 @@ public final class OracleSettings {
         return Objects.hash(addSupplementalLogging, archivedLogDestId, additionalArchivedLogDestId, allowSelectNestedTables, parallelAsmReadThreads, readAheadBlocks, accessAlternateDirectly, useAlternateFolderForOnline, oraclePathPrefix, usePathPrefix, replacePathPrefix, enableHomogenousTablespace, directPathNoLog, archivedLogsOnly, asmServer, asmUser, charLengthSemantics, directPathParallelLoad, failTasksOnLobTruncation, numberDatatypeScale, readTableSpaceName, retryInterval, securityDbEncryptionName, spatialDataOptionToGeoJsonFunctionName, standbyDelayTime, useBFile, useDirectPathFullLoad, useLogminerReader, secretsManagerOracleAsmAccessRoleArn, secretsManagerOracleAsmSecretId, trimSpaceInChar, convertTimestampWithZoneToUTC, openTransactionWindow);
     }
 
-    /** @return the set fields only, e.g. {@code OracleSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code OracleSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("OracleSettings{");
@@ -701,6 +703,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code AddSupplementalLogging}.
+         *
          * @param addSupplementalLogging set up supplemental logging ({@code AddSupplementalLogging}); null unsets
          * @return this builder
          */
@@ -711,6 +715,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ArchivedLogDestId}.
+         *
          * @param archivedLogDestId archived redo log destination id ({@code ArchivedLogDestId}); null unsets
          * @return this builder
          */
@@ -721,6 +727,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code AdditionalArchivedLogDestId}.
+         *
          * @param additionalArchivedLogDestId additional archived log destination id ({@code AdditionalArchivedLogDestId}); null unsets
          * @return this builder
          */
@@ -731,6 +739,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code AllowSelectNestedTables}.
+         *
          * @param allowSelectNestedTables replicate nested tables ({@code AllowSelectNestedTables}); null unsets
          * @return this builder
          */
@@ -741,6 +751,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ParallelAsmReadThreads}.
+         *
          * @param parallelAsmReadThreads Binary Reader ASM threads ({@code ParallelAsmReadThreads}); null unsets
          * @return this builder
          */
@@ -751,6 +763,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ReadAheadBlocks}.
+         *
          * @param readAheadBlocks Binary Reader read-ahead blocks ({@code ReadAheadBlocks}); null unsets
          * @return this builder
          */
@@ -761,6 +775,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code AccessAlternateDirectly}.
+         *
          * @param accessAlternateDirectly Binary Reader: access alternate paths directly ({@code AccessAlternateDirectly}); null unsets
          * @return this builder
          */
@@ -771,6 +787,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code UseAlternateFolderForOnline}.
+         *
          * @param useAlternateFolderForOnline use the alternate folder for online logs ({@code UseAlternateFolderForOnline}); null unsets
          * @return this builder
          */
@@ -781,6 +799,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code OraclePathPrefix}.
+         *
          * @param oraclePathPrefix default Oracle root path ({@code OraclePathPrefix}); null unsets
          * @return this builder
          */
@@ -791,6 +811,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code UsePathPrefix}.
+         *
          * @param usePathPrefix path prefix replacing the default ({@code UsePathPrefix}); null unsets
          * @return this builder
          */
@@ -801,6 +823,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ReplacePathPrefix}.
+         *
          * @param replacePathPrefix replace the default path prefix ({@code ReplacePathPrefix}); null unsets
          * @return this builder
          */
@@ -811,6 +835,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code EnableHomogenousTablespace}.
+         *
          * @param enableHomogenousTablespace homogenous tablespace replication ({@code EnableHomogenousTablespace}); null unsets
          * @return this builder
          */
@@ -821,6 +847,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code DirectPathNoLog}.
+         *
          * @param directPathNoLog direct path without logging ({@code DirectPathNoLog}); null unsets
          * @return this builder
          */
@@ -831,6 +859,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ArchivedLogsOnly}.
+         *
          * @param archivedLogsOnly read archived logs only ({@code ArchivedLogsOnly}); null unsets
          * @return this builder
          */
@@ -841,6 +871,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code AsmServer}.
+         *
          * @param asmServer ASM server address ({@code AsmServer}); null unsets
          * @return this builder
          */
@@ -851,6 +883,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code AsmUser}.
+         *
          * @param asmUser ASM user ({@code AsmUser}); null unsets
          * @return this builder
          */
@@ -861,6 +895,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code CharLengthSemantics}.
+         *
          * @param charLengthSemantics character column length semantics ({@code CharLengthSemantics}); null unsets
          * @return this builder
          */
@@ -871,6 +907,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code CharLengthSemantics} from its DMS wire value.
+         *
          * @param charLengthSemantics character column length semantics as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -886,6 +924,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code DirectPathParallelLoad}.
+         *
          * @param directPathParallelLoad parallel direct path load ({@code DirectPathParallelLoad}); null unsets
          * @return this builder
          */
@@ -896,6 +936,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code FailTasksOnLobTruncation}.
+         *
          * @param failTasksOnLobTruncation fail the task when a LOB is truncated ({@code FailTasksOnLobTruncation}); null unsets
          * @return this builder
          */
@@ -906,6 +948,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code NumberDatatypeScale}.
+         *
          * @param numberDatatypeScale scale of NUMBER ({@code NumberDatatypeScale}); null unsets
          * @return this builder
          */
@@ -916,6 +960,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ReadTableSpaceName}.
+         *
          * @param readTableSpaceName replicate tablespace names ({@code ReadTableSpaceName}); null unsets
          * @return this builder
          */
@@ -926,6 +972,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code RetryInterval}.
+         *
          * @param retryInterval seconds between retries of a failed source query ({@code RetryInterval}); null unsets
          * @return this builder
          */
@@ -936,6 +984,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code SecurityDbEncryptionName}.
+         *
          * @param securityDbEncryptionName TDE key name ({@code SecurityDbEncryptionName}); null unsets
          * @return this builder
          */
@@ -946,6 +996,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code SpatialDataOptionToGeoJsonFunctionName}.
+         *
          * @param spatialDataOptionToGeoJsonFunctionName SDO to GeoJSON function ({@code SpatialDataOptionToGeoJsonFunctionName}); null unsets
          * @return this builder
          */
@@ -956,6 +1008,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code StandbyDelayTime}.
+         *
          * @param standbyDelayTime standby lag in minutes ({@code StandbyDelayTime}); null unsets
          * @return this builder
          */
@@ -966,6 +1020,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code UseBFile}.
+         *
          * @param useBFile Binary Reader through BFILE ({@code UseBFile}); null unsets
          * @return this builder
          */
@@ -976,6 +1032,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code UseDirectPathFullLoad}.
+         *
          * @param useDirectPathFullLoad direct path full load ({@code UseDirectPathFullLoad}); null unsets
          * @return this builder
          */
@@ -986,6 +1044,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code UseLogminerReader}.
+         *
          * @param useLogminerReader LogMiner (true) or Binary Reader (false) ({@code UseLogminerReader}); null unsets
          * @return this builder
          */
@@ -996,6 +1056,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code SecretsManagerOracleAsmAccessRoleArn}.
+         *
          * @param secretsManagerOracleAsmAccessRoleArn role reading the ASM secret ({@code SecretsManagerOracleAsmAccessRoleArn}); null unsets
          * @return this builder
          */
@@ -1006,6 +1068,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code SecretsManagerOracleAsmSecretId}.
+         *
          * @param secretsManagerOracleAsmSecretId secret holding ASM credentials ({@code SecretsManagerOracleAsmSecretId}); null unsets
          * @return this builder
          */
@@ -1016,6 +1080,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code TrimSpaceInChar}.
+         *
          * @param trimSpaceInChar trim trailing spaces of CHAR values ({@code TrimSpaceInChar}); null unsets
          * @return this builder
          */
@@ -1026,6 +1092,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code ConvertTimestampWithZoneToUTC}.
+         *
          * @param convertTimestampWithZoneToUTC convert TIMESTAMP WITH TIME ZONE to UTC ({@code ConvertTimestampWithZoneToUTC}); null unsets
          * @return this builder
          */
@@ -1036,6 +1104,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Sets {@code OpenTransactionWindow}.
+         *
          * @param openTransactionWindow minutes to look back for open transactions (CDC-only tasks) ({@code OpenTransactionWindow}); null unsets
          * @return this builder
          */
@@ -1046,6 +1116,8 @@ public final class OracleSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -64,12 +64,14 @@ public final class PostgreSqlSettings {
         this.authenticationMethod = b.authenticationMethod;
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -81,7 +83,7 @@ public final class PostgreSqlSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.afterConnectScript = afterConnectScript;
@@ -107,115 +109,115 @@ public final class PostgreSqlSettings {
         return b;
     }
 
-    /** @return SQL run after connecting ({@code AfterConnectScript}), empty when unset */
+    /** {@return SQL run after connecting ({@code AfterConnectScript}), empty when unset} */
     public Optional<String> afterConnectScript() {
         return Optional.ofNullable(afterConnectScript);
     }
 
-    /** @return create DDL-capture artifacts on the source ({@code CaptureDdls}), empty when unset */
+    /** {@return create DDL-capture artifacts on the source ({@code CaptureDdls}), empty when unset} */
     public Optional<Boolean> captureDdls() {
         return Optional.ofNullable(captureDdls);
     }
 
-    /** @return schema of the DDL-capture artifacts ({@code DdlArtifactsSchema}), empty when unset */
+    /** {@return schema of the DDL-capture artifacts ({@code DdlArtifactsSchema}), empty when unset} */
     public Optional<String> ddlArtifactsSchema() {
         return Optional.ofNullable(ddlArtifactsSchema);
     }
 
-    /** @return client statement timeout in seconds ({@code ExecuteTimeout}), empty when unset */
+    /** {@return client statement timeout in seconds ({@code ExecuteTimeout}), empty when unset} */
     public Optional<Integer> executeTimeout() {
         return Optional.ofNullable(executeTimeout);
     }
 
-    /** @return fail the task when a LOB is truncated ({@code FailTasksOnLobTruncation}), empty when unset */
+    /** {@return fail the task when a LOB is truncated ({@code FailTasksOnLobTruncation}), empty when unset} */
     public Optional<Boolean> failTasksOnLobTruncation() {
         return Optional.ofNullable(failTasksOnLobTruncation);
     }
 
-    /** @return WAL heartbeat keeping restart_lsn moving ({@code HeartbeatEnable}), empty when unset */
+    /** {@return WAL heartbeat keeping restart_lsn moving ({@code HeartbeatEnable}), empty when unset} */
     public Optional<Boolean> heartbeatEnable() {
         return Optional.ofNullable(heartbeatEnable);
     }
 
-    /** @return schema of the heartbeat artifacts ({@code HeartbeatSchema}), empty when unset */
+    /** {@return schema of the heartbeat artifacts ({@code HeartbeatSchema}), empty when unset} */
     public Optional<String> heartbeatSchema() {
         return Optional.ofNullable(heartbeatSchema);
     }
 
-    /** @return heartbeat interval in minutes ({@code HeartbeatFrequency}), empty when unset */
+    /** {@return heartbeat interval in minutes ({@code HeartbeatFrequency}), empty when unset} */
     public Optional<Integer> heartbeatFrequency() {
         return Optional.ofNullable(heartbeatFrequency);
     }
 
-    /** @return existing logical replication slot ({@code SlotName}), empty when unset */
+    /** {@return existing logical replication slot ({@code SlotName}), empty when unset} */
     public Optional<String> slotName() {
         return Optional.ofNullable(slotName);
     }
 
-    /** @return logical decoding plugin ({@code PluginName}), empty when unset */
+    /** {@return logical decoding plugin ({@code PluginName}), empty when unset} */
     public Optional<PostgresPluginName> pluginName() {
         return Optional.ofNullable(pluginName);
     }
 
-    /** @return target: KB of the CSV files used for loading ({@code MaxFileSize}), empty when unset */
+    /** {@return target: KB of the CSV files used for loading ({@code MaxFileSize}), empty when unset} */
     public Optional<Integer> maxFileSize() {
         return Optional.ofNullable(maxFileSize);
     }
 
-    /** @return trim trailing spaces of CHAR values ({@code TrimSpaceInChar}), empty when unset */
+    /** {@return trim trailing spaces of CHAR values ({@code TrimSpaceInChar}), empty when unset} */
     public Optional<Boolean> trimSpaceInChar() {
         return Optional.ofNullable(trimSpaceInChar);
     }
 
-    /** @return map booleans as boolean instead of varchar(5) ({@code MapBooleanAsBoolean}), empty when unset */
+    /** {@return map booleans as boolean instead of varchar(5) ({@code MapBooleanAsBoolean}), empty when unset} */
     public Optional<Boolean> mapBooleanAsBoolean() {
         return Optional.ofNullable(mapBooleanAsBoolean);
     }
 
-    /** @return map JSONB as NCLOB ({@code MapJsonbAsClob}), empty when unset */
+    /** {@return map JSONB as NCLOB ({@code MapJsonbAsClob}), empty when unset} */
     public Optional<Boolean> mapJsonbAsClob() {
         return Optional.ofNullable(mapJsonbAsClob);
     }
 
-    /** @return mapping of long varchar ({@code MapLongVarcharAs}), empty when unset */
+    /** {@return mapping of long varchar ({@code MapLongVarcharAs}), empty when unset} */
     public Optional<LongVarcharMapping> mapLongVarcharAs() {
         return Optional.ofNullable(mapLongVarcharAs);
     }
 
-    /** @return default or babelfish ({@code DatabaseMode}), empty when unset */
+    /** {@return default or babelfish ({@code DatabaseMode}), empty when unset} */
     public Optional<PostgresDatabaseMode> databaseMode() {
         return Optional.ofNullable(databaseMode);
     }
 
-    /** @return Babelfish database name ({@code BabelfishDatabaseName}), empty when unset */
+    /** {@return Babelfish database name ({@code BabelfishDatabaseName}), empty when unset} */
     public Optional<String> babelfishDatabaseName() {
         return Optional.ofNullable(babelfishDatabaseName);
     }
 
-    /** @return disable the Unicode source filter ({@code DisableUnicodeSourceFilter}), empty when unset */
+    /** {@return disable the Unicode source filter ({@code DisableUnicodeSourceFilter}), empty when unset} */
     public Optional<Boolean> disableUnicodeSourceFilter() {
         return Optional.ofNullable(disableUnicodeSourceFilter);
     }
 
-    /** @return role for IAM authentication ({@code ServiceAccessRoleArn}), empty when unset */
+    /** {@return role for IAM authentication ({@code ServiceAccessRoleArn}), empty when unset} */
     public Optional<String> serviceAccessRoleArn() {
         return Optional.ofNullable(serviceAccessRoleArn);
     }
 
-    /** @return password or iam ({@code AuthenticationMethod}), empty when unset */
+    /** {@return password or iam ({@code AuthenticationMethod}), empty when unset} */
     public Optional<AuthenticationMethod> authenticationMethod() {
         return Optional.ofNullable(authenticationMethod);
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return PostgreSqlSettingsRules.problems(this);
     }
 
-    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
+    /** {@return an AWS SDK builder with every field that is set here (DMS wire values for enums)} */
     public software.amazon.awssdk.services.databasemigration.model.PostgreSQLSettings.Builder toSdkBuilder() {
         software.amazon.awssdk.services.databasemigration.model.PostgreSQLSettings.Builder b = software.amazon.awssdk.services.databasemigration.model.PostgreSQLSettings.builder();
         if (afterConnectScript != null) {
@@ -350,7 +352,7 @@ public final class PostgreSqlSettings {
         return Objects.hash(afterConnectScript, captureDdls, ddlArtifactsSchema, executeTimeout, failTasksOnLobTruncation, heartbeatEnable, heartbeatSchema, heartbeatFrequency, slotName, pluginName, maxFileSize, trimSpaceInChar, mapBooleanAsBoolean, mapJsonbAsClob, mapLongVarcharAs, databaseMode, babelfishDatabaseName, disableUnicodeSourceFilter, serviceAccessRoleArn, authenticationMethod);
     }
 
-    /** @return the set fields only, e.g. {@code PostgreSqlSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code PostgreSqlSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("PostgreSqlSettings{");
@@ -467,6 +469,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code AfterConnectScript}.
+         *
          * @param afterConnectScript SQL run after connecting ({@code AfterConnectScript}); null unsets
          * @return this builder
          */
@@ -477,6 +481,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code CaptureDdls}.
+         *
          * @param captureDdls create DDL-capture artifacts on the source ({@code CaptureDdls}); null unsets
          * @return this builder
          */
@@ -487,6 +493,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code DdlArtifactsSchema}.
+         *
          * @param ddlArtifactsSchema schema of the DDL-capture artifacts ({@code DdlArtifactsSchema}); null unsets
          * @return this builder
          */
@@ -497,6 +505,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code ExecuteTimeout}.
+         *
          * @param executeTimeout client statement timeout in seconds ({@code ExecuteTimeout}); null unsets
          * @return this builder
          */
@@ -507,6 +517,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code FailTasksOnLobTruncation}.
+         *
          * @param failTasksOnLobTruncation fail the task when a LOB is truncated ({@code FailTasksOnLobTruncation}); null unsets
          * @return this builder
          */
@@ -517,6 +529,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code HeartbeatEnable}.
+         *
          * @param heartbeatEnable WAL heartbeat keeping restart_lsn moving ({@code HeartbeatEnable}); null unsets
          * @return this builder
          */
@@ -527,6 +541,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code HeartbeatSchema}.
+         *
          * @param heartbeatSchema schema of the heartbeat artifacts ({@code HeartbeatSchema}); null unsets
          * @return this builder
          */
@@ -537,6 +553,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code HeartbeatFrequency}.
+         *
          * @param heartbeatFrequency heartbeat interval in minutes ({@code HeartbeatFrequency}); null unsets
          * @return this builder
          */
@@ -547,6 +565,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code SlotName}.
+         *
          * @param slotName existing logical replication slot ({@code SlotName}); null unsets
          * @return this builder
          */
@@ -557,6 +577,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code PluginName}.
+         *
          * @param pluginName logical decoding plugin ({@code PluginName}); null unsets
          * @return this builder
          */
@@ -567,6 +589,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code PluginName} from its DMS wire value.
+         *
          * @param pluginName logical decoding plugin as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -582,6 +606,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code MaxFileSize}.
+         *
          * @param maxFileSize target: KB of the CSV files used for loading ({@code MaxFileSize}); null unsets
          * @return this builder
          */
@@ -592,6 +618,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code TrimSpaceInChar}.
+         *
          * @param trimSpaceInChar trim trailing spaces of CHAR values ({@code TrimSpaceInChar}); null unsets
          * @return this builder
          */
@@ -602,6 +630,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code MapBooleanAsBoolean}.
+         *
          * @param mapBooleanAsBoolean map booleans as boolean instead of varchar(5) ({@code MapBooleanAsBoolean}); null unsets
          * @return this builder
          */
@@ -612,6 +642,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code MapJsonbAsClob}.
+         *
          * @param mapJsonbAsClob map JSONB as NCLOB ({@code MapJsonbAsClob}); null unsets
          * @return this builder
          */
@@ -622,6 +654,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code MapLongVarcharAs}.
+         *
          * @param mapLongVarcharAs mapping of long varchar ({@code MapLongVarcharAs}); null unsets
          * @return this builder
          */
@@ -632,6 +666,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code MapLongVarcharAs} from its DMS wire value.
+         *
          * @param mapLongVarcharAs mapping of long varchar as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -647,6 +683,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code DatabaseMode}.
+         *
          * @param databaseMode default or babelfish ({@code DatabaseMode}); null unsets
          * @return this builder
          */
@@ -657,6 +695,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code DatabaseMode} from its DMS wire value.
+         *
          * @param databaseMode default or babelfish as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -672,6 +712,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code BabelfishDatabaseName}.
+         *
          * @param babelfishDatabaseName Babelfish database name ({@code BabelfishDatabaseName}); null unsets
          * @return this builder
          */
@@ -682,6 +724,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code DisableUnicodeSourceFilter}.
+         *
          * @param disableUnicodeSourceFilter disable the Unicode source filter ({@code DisableUnicodeSourceFilter}); null unsets
          * @return this builder
          */
@@ -692,6 +736,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code ServiceAccessRoleArn}.
+         *
          * @param serviceAccessRoleArn role for IAM authentication ({@code ServiceAccessRoleArn}); null unsets
          * @return this builder
          */
@@ -702,6 +748,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code AuthenticationMethod}.
+         *
          * @param authenticationMethod password or iam ({@code AuthenticationMethod}); null unsets
          * @return this builder
          */
@@ -712,6 +760,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Sets {@code AuthenticationMethod} from its DMS wire value.
+         *
          * @param authenticationMethod password or iam as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -727,6 +777,8 @@ public final class PostgreSqlSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -19,7 +19,7 @@ public enum PostgresPluginName {
         this.wireValue = wireValue;
     }
 
-    /** @return the value exactly as the DMS API expects it */
+    /** {@return the value exactly as the DMS API expects it} */
     public String wireValue() {
         return wireValue;
     }

@@ -115,12 +115,14 @@ public final class S3Settings {
         this.ignoreHeaderRows = b.ignoreHeaderRows;
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -132,7 +134,7 @@ public final class S3Settings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.serviceAccessRoleArn = serviceAccessRoleArn;
@@ -179,220 +181,220 @@ public final class S3Settings {
         return b;
     }
 
-    /** @return IAM role DMS assumes to write the bucket (needs iam:PassRole) ({@code ServiceAccessRoleArn}), empty when unset */
+    /** {@return IAM role DMS assumes to write the bucket (needs iam:PassRole) ({@code ServiceAccessRoleArn}), empty when unset} */
     public Optional<String> serviceAccessRoleArn() {
         return Optional.ofNullable(serviceAccessRoleArn);
     }
 
-    /** @return the bucket ({@code BucketName}), empty when unset */
+    /** {@return the bucket ({@code BucketName}), empty when unset} */
     public Optional<String> bucketName() {
         return Optional.ofNullable(bucketName);
     }
 
-    /** @return folder under which files go to schema/table/ ({@code BucketFolder}), empty when unset */
+    /** {@return folder under which files go to schema/table/ ({@code BucketFolder}), empty when unset} */
     public Optional<String> bucketFolder() {
         return Optional.ofNullable(bucketFolder);
     }
 
-    /** @return csv (default) or parquet ({@code DataFormat}), empty when unset */
+    /** {@return csv (default) or parquet ({@code DataFormat}), empty when unset} */
     public Optional<S3DataFormat> dataFormat() {
         return Optional.ofNullable(dataFormat);
     }
 
-    /** @return Parquet version ({@code ParquetVersion}), empty when unset */
+    /** {@return Parquet version ({@code ParquetVersion}), empty when unset} */
     public Optional<ParquetVersion> parquetVersion() {
         return Optional.ofNullable(parquetVersion);
     }
 
-    /** @return Parquet encoding ({@code EncodingType}), empty when unset */
+    /** {@return Parquet encoding ({@code EncodingType}), empty when unset} */
     public Optional<S3EncodingType> encodingType() {
         return Optional.ofNullable(encodingType);
     }
 
-    /** @return Parquet dictionary page size limit in bytes ({@code DictPageSizeLimit}), empty when unset */
+    /** {@return Parquet dictionary page size limit in bytes ({@code DictPageSizeLimit}), empty when unset} */
     public Optional<Integer> dictPageSizeLimit() {
         return Optional.ofNullable(dictPageSizeLimit);
     }
 
-    /** @return rows per Parquet row group ({@code RowGroupLength}), empty when unset */
+    /** {@return rows per Parquet row group ({@code RowGroupLength}), empty when unset} */
     public Optional<Integer> rowGroupLength() {
         return Optional.ofNullable(rowGroupLength);
     }
 
-    /** @return Parquet data page size in bytes ({@code DataPageSize}), empty when unset */
+    /** {@return Parquet data page size in bytes ({@code DataPageSize}), empty when unset} */
     public Optional<Integer> dataPageSize() {
         return Optional.ofNullable(dataPageSize);
     }
 
-    /** @return write Parquet page and row group statistics ({@code EnableStatistics}), empty when unset */
+    /** {@return write Parquet page and row group statistics ({@code EnableStatistics}), empty when unset} */
     public Optional<Boolean> enableStatistics() {
         return Optional.ofNullable(enableStatistics);
     }
 
-    /** @return Parquet TIMESTAMP in milliseconds instead of microseconds ({@code ParquetTimestampInMillisecond}), empty when unset */
+    /** {@return Parquet TIMESTAMP in milliseconds instead of microseconds ({@code ParquetTimestampInMillisecond}), empty when unset} */
     public Optional<Boolean> parquetTimestampInMillisecond() {
         return Optional.ofNullable(parquetTimestampInMillisecond);
     }
 
-    /** @return none or gzip ({@code CompressionType}), empty when unset */
+    /** {@return none or gzip ({@code CompressionType}), empty when unset} */
     public Optional<S3CompressionType> compressionType() {
         return Optional.ofNullable(compressionType);
     }
 
-    /** @return sse-s3 or sse-kms (cannot change from sse-s3 to sse-kms) ({@code EncryptionMode}), empty when unset */
+    /** {@return sse-s3 or sse-kms (cannot change from sse-s3 to sse-kms) ({@code EncryptionMode}), empty when unset} */
     public Optional<S3EncryptionMode> encryptionMode() {
         return Optional.ofNullable(encryptionMode);
     }
 
-    /** @return KMS key ARN for sse-kms ({@code ServerSideEncryptionKmsKeyId}), empty when unset */
+    /** {@return KMS key ARN for sse-kms ({@code ServerSideEncryptionKmsKeyId}), empty when unset} */
     public Optional<String> serverSideEncryptionKmsKeyId() {
         return Optional.ofNullable(serverSideEncryptionKmsKeyId);
     }
 
-    /** @return canned ACL of written objects ({@code CannedAclForObjects}), empty when unset */
+    /** {@return canned ACL of written objects ({@code CannedAclForObjects}), empty when unset} */
     public Optional<CannedAcl> cannedAclForObjects() {
         return Optional.ofNullable(cannedAclForObjects);
     }
 
-    /** @return CSV column delimiter ({@code CsvDelimiter}), empty when unset */
+    /** {@return CSV column delimiter ({@code CsvDelimiter}), empty when unset} */
     public Optional<String> csvDelimiter() {
         return Optional.ofNullable(csvDelimiter);
     }
 
-    /** @return CSV row delimiter ({@code CsvRowDelimiter}), empty when unset */
+    /** {@return CSV row delimiter ({@code CsvRowDelimiter}), empty when unset} */
     public Optional<String> csvRowDelimiter() {
         return Optional.ofNullable(csvRowDelimiter);
     }
 
-    /** @return text written for NULL ({@code CsvNullValue}), empty when unset */
+    /** {@return text written for NULL ({@code CsvNullValue}), empty when unset} */
     public Optional<String> csvNullValue() {
         return Optional.ofNullable(csvNullValue);
     }
 
-    /** @return write a CSV header row ({@code AddColumnName}), empty when unset */
+    /** {@return write a CSV header row ({@code AddColumnName}), empty when unset} */
     public Optional<Boolean> addColumnName() {
         return Optional.ofNullable(addColumnName);
     }
 
-    /** @return pad string data ({@code AddTrailingPaddingCharacter}), empty when unset */
+    /** {@return pad string data ({@code AddTrailingPaddingCharacter}), empty when unset} */
     public Optional<Boolean> addTrailingPaddingCharacter() {
         return Optional.ofNullable(addTrailingPaddingCharacter);
     }
 
-    /** @return RFC 4180 quoting ({@code Rfc4180}), empty when unset */
+    /** {@return RFC 4180 quoting ({@code Rfc4180}), empty when unset} */
     public Optional<Boolean> rfc4180() {
         return Optional.ofNullable(rfc4180);
     }
 
-    /** @return maximum full-load file size in KB (1..1048576) ({@code MaxFileSize}), empty when unset */
+    /** {@return maximum full-load file size in KB (1..1048576) ({@code MaxFileSize}), empty when unset} */
     public Optional<Integer> maxFileSize() {
         return Optional.ofNullable(maxFileSize);
     }
 
-    /** @return write the Op column (I) for full-load rows ({@code IncludeOpForFullLoad}), empty when unset */
+    /** {@return write the Op column (I) for full-load rows ({@code IncludeOpForFullLoad}), empty when unset} */
     public Optional<Boolean> includeOpForFullLoad() {
         return Optional.ofNullable(includeOpForFullLoad);
     }
 
-    /** @return CDC writes inserts only ({@code CdcInsertsOnly}), empty when unset */
+    /** {@return CDC writes inserts only ({@code CdcInsertsOnly}), empty when unset} */
     public Optional<Boolean> cdcInsertsOnly() {
         return Optional.ofNullable(cdcInsertsOnly);
     }
 
-    /** @return CDC writes inserts and updates ({@code CdcInsertsAndUpdates}), empty when unset */
+    /** {@return CDC writes inserts and updates ({@code CdcInsertsAndUpdates}), empty when unset} */
     public Optional<Boolean> cdcInsertsAndUpdates() {
         return Optional.ofNullable(cdcInsertsAndUpdates);
     }
 
-    /** @return name of an added timestamp column ({@code TimestampColumnName}), empty when unset */
+    /** {@return name of an added timestamp column ({@code TimestampColumnName}), empty when unset} */
     public Optional<String> timestampColumnName() {
         return Optional.ofNullable(timestampColumnName);
     }
 
-    /** @return full-load timestamp is the task start time ({@code UseTaskStartTimeForFullLoadTimestamp}), empty when unset */
+    /** {@return full-load timestamp is the task start time ({@code UseTaskStartTimeForFullLoadTimestamp}), empty when unset} */
     public Optional<Boolean> useTaskStartTimeForFullLoadTimestamp() {
         return Optional.ofNullable(useTaskStartTimeForFullLoadTimestamp);
     }
 
-    /** @return folder for transaction-ordered CDC files ({@code CdcPath}), empty when unset */
+    /** {@return folder for transaction-ordered CDC files ({@code CdcPath}), empty when unset} */
     public Optional<String> cdcPath() {
         return Optional.ofNullable(cdcPath);
     }
 
-    /** @return write transaction-ordered CDC files to CdcPath ({@code PreserveTransactions}), empty when unset */
+    /** {@return write transaction-ordered CDC files to CdcPath ({@code PreserveTransactions}), empty when unset} */
     public Optional<Boolean> preserveTransactions() {
         return Optional.ofNullable(preserveTransactions);
     }
 
-    /** @return seconds after which a CDC file is written ({@code CdcMaxBatchInterval}), empty when unset */
+    /** {@return seconds after which a CDC file is written ({@code CdcMaxBatchInterval}), empty when unset} */
     public Optional<Integer> cdcMaxBatchInterval() {
         return Optional.ofNullable(cdcMaxBatchInterval);
     }
 
-    /** @return KB after which a CDC file is written ({@code CdcMinFileSize}), empty when unset */
+    /** {@return KB after which a CDC file is written ({@code CdcMinFileSize}), empty when unset} */
     public Optional<Integer> cdcMinFileSize() {
         return Optional.ofNullable(cdcMinFileSize);
     }
 
-    /** @return CDC files in commit-date folders (table/2024/05/28/); the local engine leaves full-load files in the table folder ({@code DatePartitionEnabled}), empty when unset */
+    /** {@return CDC files in commit-date folders (table/2024/05/28/); the local engine leaves full-load files in the table folder ({@code DatePartitionEnabled}), empty when unset} */
     public Optional<Boolean> datePartitionEnabled() {
         return Optional.ofNullable(datePartitionEnabled);
     }
 
-    /** @return date partition folder order ({@code DatePartitionSequence}), empty when unset */
+    /** {@return date partition folder order ({@code DatePartitionSequence}), empty when unset} */
     public Optional<DatePartitionSequence> datePartitionSequence() {
         return Optional.ofNullable(datePartitionSequence);
     }
 
-    /** @return date partition folder separator ({@code DatePartitionDelimiter}), empty when unset */
+    /** {@return date partition folder separator ({@code DatePartitionDelimiter}), empty when unset} */
     public Optional<DatePartitionDelimiter> datePartitionDelimiter() {
         return Optional.ofNullable(datePartitionDelimiter);
     }
 
-    /** @return time zone (Area/Location) for date partitions ({@code DatePartitionTimezone}), empty when unset */
+    /** {@return time zone (Area/Location) for date partitions ({@code DatePartitionTimezone}), empty when unset} */
     public Optional<String> datePartitionTimezone() {
         return Optional.ofNullable(datePartitionTimezone);
     }
 
-    /** @return use CsvNoSupValue for columns missing from the supplemental log ({@code UseCsvNoSupValue}), empty when unset */
+    /** {@return use CsvNoSupValue for columns missing from the supplemental log ({@code UseCsvNoSupValue}), empty when unset} */
     public Optional<Boolean> useCsvNoSupValue() {
         return Optional.ofNullable(useCsvNoSupValue);
     }
 
-    /** @return value for columns missing from the supplemental log ({@code CsvNoSupValue}), empty when unset */
+    /** {@return value for columns missing from the supplemental log ({@code CsvNoSupValue}), empty when unset} */
     public Optional<String> csvNoSupValue() {
         return Optional.ofNullable(csvNoSupValue);
     }
 
-    /** @return generate a Glue Data Catalog for Athena ({@code GlueCatalogGeneration}), empty when unset */
+    /** {@return generate a Glue Data Catalog for Athena ({@code GlueCatalogGeneration}), empty when unset} */
     public Optional<Boolean> glueCatalogGeneration() {
         return Optional.ofNullable(glueCatalogGeneration);
     }
 
-    /** @return account id that must own the bucket ({@code ExpectedBucketOwner}), empty when unset */
+    /** {@return account id that must own the bucket ({@code ExpectedBucketOwner}), empty when unset} */
     public Optional<String> expectedBucketOwner() {
         return Optional.ofNullable(expectedBucketOwner);
     }
 
-    /** @return S3 source only: table definition JSON ({@code ExternalTableDefinition}), empty when unset */
+    /** {@return S3 source only: table definition JSON ({@code ExternalTableDefinition}), empty when unset} */
     public Optional<String> externalTableDefinition() {
         return Optional.ofNullable(externalTableDefinition);
     }
 
-    /** @return S3 source only: skip a CSV header row ({@code IgnoreHeaderRows}), empty when unset */
+    /** {@return S3 source only: skip a CSV header row ({@code IgnoreHeaderRows}), empty when unset} */
     public Optional<Integer> ignoreHeaderRows() {
         return Optional.ofNullable(ignoreHeaderRows);
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return S3SettingsRules.problems(this);
     }
 
-    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
+    /** {@return an AWS SDK builder with every field that is set here (DMS wire values for enums)} */
     public software.amazon.awssdk.services.databasemigration.model.S3Settings.Builder toSdkBuilder() {
         software.amazon.awssdk.services.databasemigration.model.S3Settings.Builder b = software.amazon.awssdk.services.databasemigration.model.S3Settings.builder();
         if (serviceAccessRoleArn != null) {
@@ -632,7 +634,7 @@ public final class S3Settings {
         return Objects.hash(serviceAccessRoleArn, bucketName, bucketFolder, dataFormat, parquetVersion, encodingType, dictPageSizeLimit, rowGroupLength, dataPageSize, enableStatistics, parquetTimestampInMillisecond, compressionType, encryptionMode, serverSideEncryptionKmsKeyId, cannedAclForObjects, csvDelimiter, csvRowDelimiter, csvNullValue, addColumnName, addTrailingPaddingCharacter, rfc4180, maxFileSize, includeOpForFullLoad, cdcInsertsOnly, cdcInsertsAndUpdates, timestampColumnName, useTaskStartTimeForFullLoadTimestamp, cdcPath, preserveTransactions, cdcMaxBatchInterval, cdcMinFileSize, datePartitionEnabled, datePartitionSequence, datePartitionDelimiter, datePartitionTimezone, useCsvNoSupValue, csvNoSupValue, glueCatalogGeneration, expectedBucketOwner, externalTableDefinition, ignoreHeaderRows);
     }
 
-    /** @return the set fields only, e.g. {@code S3Settings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code S3Settings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("S3Settings{");
@@ -854,6 +856,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ServiceAccessRoleArn}.
+         *
          * @param serviceAccessRoleArn IAM role DMS assumes to write the bucket (needs iam:PassRole) ({@code ServiceAccessRoleArn}); null unsets
          * @return this builder
          */
@@ -864,6 +868,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code BucketName}.
+         *
          * @param bucketName the bucket ({@code BucketName}); null unsets
          * @return this builder
          */
@@ -874,6 +880,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code BucketFolder}.
+         *
          * @param bucketFolder folder under which files go to schema/table/ ({@code BucketFolder}); null unsets
          * @return this builder
          */
@@ -884,6 +892,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DataFormat}.
+         *
          * @param dataFormat csv (default) or parquet ({@code DataFormat}); null unsets
          * @return this builder
          */
@@ -894,6 +904,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DataFormat} from its DMS wire value.
+         *
          * @param dataFormat csv (default) or parquet as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -909,6 +921,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ParquetVersion}.
+         *
          * @param parquetVersion Parquet version ({@code ParquetVersion}); null unsets
          * @return this builder
          */
@@ -919,6 +933,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ParquetVersion} from its DMS wire value.
+         *
          * @param parquetVersion Parquet version as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -934,6 +950,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code EncodingType}.
+         *
          * @param encodingType Parquet encoding ({@code EncodingType}); null unsets
          * @return this builder
          */
@@ -944,6 +962,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code EncodingType} from its DMS wire value.
+         *
          * @param encodingType Parquet encoding as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -959,6 +979,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DictPageSizeLimit}.
+         *
          * @param dictPageSizeLimit Parquet dictionary page size limit in bytes ({@code DictPageSizeLimit}); null unsets
          * @return this builder
          */
@@ -969,6 +991,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code RowGroupLength}.
+         *
          * @param rowGroupLength rows per Parquet row group ({@code RowGroupLength}); null unsets
          * @return this builder
          */
@@ -979,6 +1003,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DataPageSize}.
+         *
          * @param dataPageSize Parquet data page size in bytes ({@code DataPageSize}); null unsets
          * @return this builder
          */
@@ -989,6 +1015,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code EnableStatistics}.
+         *
          * @param enableStatistics write Parquet page and row group statistics ({@code EnableStatistics}); null unsets
          * @return this builder
          */
@@ -999,6 +1027,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ParquetTimestampInMillisecond}.
+         *
          * @param parquetTimestampInMillisecond Parquet TIMESTAMP in milliseconds instead of microseconds ({@code ParquetTimestampInMillisecond}); null unsets
          * @return this builder
          */
@@ -1009,6 +1039,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CompressionType}.
+         *
          * @param compressionType none or gzip ({@code CompressionType}); null unsets
          * @return this builder
          */
@@ -1019,6 +1051,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CompressionType} from its DMS wire value.
+         *
          * @param compressionType none or gzip as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1034,6 +1068,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code EncryptionMode}.
+         *
          * @param encryptionMode sse-s3 or sse-kms (cannot change from sse-s3 to sse-kms) ({@code EncryptionMode}); null unsets
          * @return this builder
          */
@@ -1044,6 +1080,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code EncryptionMode} from its DMS wire value.
+         *
          * @param encryptionMode sse-s3 or sse-kms (cannot change from sse-s3 to sse-kms) as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1059,6 +1097,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ServerSideEncryptionKmsKeyId}.
+         *
          * @param serverSideEncryptionKmsKeyId KMS key ARN for sse-kms ({@code ServerSideEncryptionKmsKeyId}); null unsets
          * @return this builder
          */
@@ -1069,6 +1109,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CannedAclForObjects}.
+         *
          * @param cannedAclForObjects canned ACL of written objects ({@code CannedAclForObjects}); null unsets
          * @return this builder
          */
@@ -1079,6 +1121,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CannedAclForObjects} from its DMS wire value.
+         *
          * @param cannedAclForObjects canned ACL of written objects as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1094,6 +1138,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CsvDelimiter}.
+         *
          * @param csvDelimiter CSV column delimiter ({@code CsvDelimiter}); null unsets
          * @return this builder
          */
@@ -1104,6 +1150,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CsvRowDelimiter}.
+         *
          * @param csvRowDelimiter CSV row delimiter ({@code CsvRowDelimiter}); null unsets
          * @return this builder
          */
@@ -1114,6 +1162,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CsvNullValue}.
+         *
          * @param csvNullValue text written for NULL ({@code CsvNullValue}); null unsets
          * @return this builder
          */
@@ -1124,6 +1174,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code AddColumnName}.
+         *
          * @param addColumnName write a CSV header row ({@code AddColumnName}); null unsets
          * @return this builder
          */
@@ -1134,6 +1186,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code AddTrailingPaddingCharacter}.
+         *
          * @param addTrailingPaddingCharacter pad string data ({@code AddTrailingPaddingCharacter}); null unsets
          * @return this builder
          */
@@ -1144,6 +1198,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code Rfc4180}.
+         *
          * @param rfc4180 RFC 4180 quoting ({@code Rfc4180}); null unsets
          * @return this builder
          */
@@ -1154,6 +1210,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code MaxFileSize}.
+         *
          * @param maxFileSize maximum full-load file size in KB (1..1048576) ({@code MaxFileSize}); null unsets
          * @return this builder
          */
@@ -1164,6 +1222,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code IncludeOpForFullLoad}.
+         *
          * @param includeOpForFullLoad write the Op column (I) for full-load rows ({@code IncludeOpForFullLoad}); null unsets
          * @return this builder
          */
@@ -1174,6 +1234,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CdcInsertsOnly}.
+         *
          * @param cdcInsertsOnly CDC writes inserts only ({@code CdcInsertsOnly}); null unsets
          * @return this builder
          */
@@ -1184,6 +1246,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CdcInsertsAndUpdates}.
+         *
          * @param cdcInsertsAndUpdates CDC writes inserts and updates ({@code CdcInsertsAndUpdates}); null unsets
          * @return this builder
          */
@@ -1194,6 +1258,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code TimestampColumnName}.
+         *
          * @param timestampColumnName name of an added timestamp column ({@code TimestampColumnName}); null unsets
          * @return this builder
          */
@@ -1204,6 +1270,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code UseTaskStartTimeForFullLoadTimestamp}.
+         *
          * @param useTaskStartTimeForFullLoadTimestamp full-load timestamp is the task start time ({@code UseTaskStartTimeForFullLoadTimestamp}); null unsets
          * @return this builder
          */
@@ -1214,6 +1282,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CdcPath}.
+         *
          * @param cdcPath folder for transaction-ordered CDC files ({@code CdcPath}); null unsets
          * @return this builder
          */
@@ -1224,6 +1294,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code PreserveTransactions}.
+         *
          * @param preserveTransactions write transaction-ordered CDC files to CdcPath ({@code PreserveTransactions}); null unsets
          * @return this builder
          */
@@ -1234,6 +1306,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CdcMaxBatchInterval}.
+         *
          * @param cdcMaxBatchInterval seconds after which a CDC file is written ({@code CdcMaxBatchInterval}); null unsets
          * @return this builder
          */
@@ -1244,6 +1318,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CdcMinFileSize}.
+         *
          * @param cdcMinFileSize KB after which a CDC file is written ({@code CdcMinFileSize}); null unsets
          * @return this builder
          */
@@ -1254,6 +1330,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DatePartitionEnabled}.
+         *
          * @param datePartitionEnabled CDC files in commit-date folders (table/2024/05/28/); the local engine leaves full-load files in the table folder ({@code DatePartitionEnabled}); null unsets
          * @return this builder
          */
@@ -1264,6 +1342,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DatePartitionSequence}.
+         *
          * @param datePartitionSequence date partition folder order ({@code DatePartitionSequence}); null unsets
          * @return this builder
          */
@@ -1274,6 +1354,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DatePartitionSequence} from its DMS wire value.
+         *
          * @param datePartitionSequence date partition folder order as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1289,6 +1371,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DatePartitionDelimiter}.
+         *
          * @param datePartitionDelimiter date partition folder separator ({@code DatePartitionDelimiter}); null unsets
          * @return this builder
          */
@@ -1299,6 +1383,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DatePartitionDelimiter} from its DMS wire value.
+         *
          * @param datePartitionDelimiter date partition folder separator as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1314,6 +1400,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code DatePartitionTimezone}.
+         *
          * @param datePartitionTimezone time zone (Area/Location) for date partitions ({@code DatePartitionTimezone}); null unsets
          * @return this builder
          */
@@ -1324,6 +1412,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code UseCsvNoSupValue}.
+         *
          * @param useCsvNoSupValue use CsvNoSupValue for columns missing from the supplemental log ({@code UseCsvNoSupValue}); null unsets
          * @return this builder
          */
@@ -1334,6 +1424,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code CsvNoSupValue}.
+         *
          * @param csvNoSupValue value for columns missing from the supplemental log ({@code CsvNoSupValue}); null unsets
          * @return this builder
          */
@@ -1344,6 +1436,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code GlueCatalogGeneration}.
+         *
          * @param glueCatalogGeneration generate a Glue Data Catalog for Athena ({@code GlueCatalogGeneration}); null unsets
          * @return this builder
          */
@@ -1354,6 +1448,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ExpectedBucketOwner}.
+         *
          * @param expectedBucketOwner account id that must own the bucket ({@code ExpectedBucketOwner}); null unsets
          * @return this builder
          */
@@ -1364,6 +1460,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code ExternalTableDefinition}.
+         *
          * @param externalTableDefinition S3 source only: table definition JSON ({@code ExternalTableDefinition}); null unsets
          * @return this builder
          */
@@ -1374,6 +1472,8 @@ public final class S3Settings {
         }
 
         /**
+         * Sets {@code IgnoreHeaderRows}.
+         *
          * @param ignoreHeaderRows S3 source only: skip a CSV header row ({@code IgnoreHeaderRows}); null unsets
          * @return this builder
          */
@@ -1384,6 +1484,8 @@ public final class S3Settings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -30,8 +30,9 @@ public final class Secret {
     }
 
     /**
+     * {@return the secret}
+     *
      * @param value the secret text, not empty
-     * @return the secret
      * @throws InvalidDefinitionException when value is null or empty (the message does not contain it)
      */
     public static Secret of(String value) {
@@ -46,8 +47,9 @@ public final class Secret {
     }
 
     /**
+     * {@return the secret}
+     *
      * @param variable name of an environment variable holding the secret
-     * @return the secret
      * @throws InvalidDefinitionException when the variable name is null, or the variable is unset or empty
      */
     public static Secret fromEnv(String variable) {
@@ -71,14 +73,15 @@ public final class Secret {
         return new String(value);
     }
 
-    /** @return the length of the value (useful for validation messages that must not show the value) */
+    /** {@return the length of the value (useful for validation messages that must not show the value)} */
     public int length() {
         return value.length;
     }
 
     /**
+     * {@return whether it is this secret's value (constant time)}
+     *
      * @param candidate a clear text to compare with (null never matches)
-     * @return whether it is this secret's value (constant time)
      */
     public boolean matches(String candidate) {
         if (candidate == null) {
@@ -88,8 +91,9 @@ public final class Secret {
     }
 
     /**
+     * {@return whether the value contains any of them}
+     *
      * @param chars characters to look for (null: none)
-     * @return whether the value contains any of them
      */
     public boolean containsAnyOf(String chars) {
         if (chars == null) {
@@ -117,7 +121,7 @@ public final class Secret {
         return 0x5ec2e7;
     }
 
-    /** @return always {@code Secret[redacted]} */
+    /** {@return always {@code Secret[redacted]}} */
     @Override
     public String toString() {
         return "Secret[redacted]";

@@ -44,12 +44,14 @@ public final class SqlServerSettings {
         this.forceLobLookup = b.forceLobLookup;
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -61,7 +63,7 @@ public final class SqlServerSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.bcpPacketSize = bcpPacketSize;
@@ -77,65 +79,65 @@ public final class SqlServerSettings {
         return b;
     }
 
-    /** @return BCP packet size ({@code BcpPacketSize}), empty when unset */
+    /** {@return BCP packet size ({@code BcpPacketSize}), empty when unset} */
     public Optional<Integer> bcpPacketSize() {
         return Optional.ofNullable(bcpPacketSize);
     }
 
-    /** @return file group of the DMS control tables ({@code ControlTablesFileGroup}), empty when unset */
+    /** {@return file group of the DMS control tables ({@code ControlTablesFileGroup}), empty when unset} */
     public Optional<String> controlTablesFileGroup() {
         return Optional.ofNullable(controlTablesFileGroup);
     }
 
-    /** @return query a single Always On node ({@code QuerySingleAlwaysOnNode}), empty when unset */
+    /** {@return query a single Always On node ({@code QuerySingleAlwaysOnNode}), empty when unset} */
     public Optional<Boolean> querySingleAlwaysOnNode() {
         return Optional.ofNullable(querySingleAlwaysOnNode);
     }
 
-    /** @return read changes from transaction log backups only ({@code ReadBackupOnly}), empty when unset */
+    /** {@return read changes from transaction log backups only ({@code ReadBackupOnly}), empty when unset} */
     public Optional<Boolean> readBackupOnly() {
         return Optional.ofNullable(readBackupOnly);
     }
 
-    /** @return transaction log truncation safeguard ({@code SafeguardPolicy}), empty when unset */
+    /** {@return transaction log truncation safeguard ({@code SafeguardPolicy}), empty when unset} */
     public Optional<SafeguardPolicy> safeguardPolicy() {
         return Optional.ofNullable(safeguardPolicy);
     }
 
-    /** @return BCP for full load ({@code UseBcpFullLoad}), empty when unset */
+    /** {@return BCP for full load ({@code UseBcpFullLoad}), empty when unset} */
     public Optional<Boolean> useBcpFullLoad() {
         return Optional.ofNullable(useBcpFullLoad);
     }
 
-    /** @return third-party backup device ({@code UseThirdPartyBackupDevice}), empty when unset */
+    /** {@return third-party backup device ({@code UseThirdPartyBackupDevice}), empty when unset} */
     public Optional<Boolean> useThirdPartyBackupDevice() {
         return Optional.ofNullable(useThirdPartyBackupDevice);
     }
 
-    /** @return trim trailing spaces of CHAR values ({@code TrimSpaceInChar}), empty when unset */
+    /** {@return trim trailing spaces of CHAR values ({@code TrimSpaceInChar}), empty when unset} */
     public Optional<Boolean> trimSpaceInChar() {
         return Optional.ofNullable(trimSpaceInChar);
     }
 
-    /** @return where CDC reads the log ({@code TlogAccessMode}), empty when unset */
+    /** {@return where CDC reads the log ({@code TlogAccessMode}), empty when unset} */
     public Optional<TlogAccessMode> tlogAccessMode() {
         return Optional.ofNullable(tlogAccessMode);
     }
 
-    /** @return look up LOBs during full load ({@code ForceLobLookup}), empty when unset */
+    /** {@return look up LOBs during full load ({@code ForceLobLookup}), empty when unset} */
     public Optional<Boolean> forceLobLookup() {
         return Optional.ofNullable(forceLobLookup);
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return new ArrayList<>();
     }
 
-    /** @return an AWS SDK builder with every field that is set here (DMS wire values for enums) */
+    /** {@return an AWS SDK builder with every field that is set here (DMS wire values for enums)} */
     public software.amazon.awssdk.services.databasemigration.model.MicrosoftSQLServerSettings.Builder toSdkBuilder() {
         software.amazon.awssdk.services.databasemigration.model.MicrosoftSQLServerSettings.Builder b = software.amazon.awssdk.services.databasemigration.model.MicrosoftSQLServerSettings.builder();
         if (bcpPacketSize != null) {
@@ -220,7 +222,7 @@ public final class SqlServerSettings {
         return Objects.hash(bcpPacketSize, controlTablesFileGroup, querySingleAlwaysOnNode, readBackupOnly, safeguardPolicy, useBcpFullLoad, useThirdPartyBackupDevice, trimSpaceInChar, tlogAccessMode, forceLobLookup);
     }
 
-    /** @return the set fields only, e.g. {@code SqlServerSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code SqlServerSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("SqlServerSettings{");
@@ -287,6 +289,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code BcpPacketSize}.
+         *
          * @param bcpPacketSize BCP packet size ({@code BcpPacketSize}); null unsets
          * @return this builder
          */
@@ -297,6 +301,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code ControlTablesFileGroup}.
+         *
          * @param controlTablesFileGroup file group of the DMS control tables ({@code ControlTablesFileGroup}); null unsets
          * @return this builder
          */
@@ -307,6 +313,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code QuerySingleAlwaysOnNode}.
+         *
          * @param querySingleAlwaysOnNode query a single Always On node ({@code QuerySingleAlwaysOnNode}); null unsets
          * @return this builder
          */
@@ -317,6 +325,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code ReadBackupOnly}.
+         *
          * @param readBackupOnly read changes from transaction log backups only ({@code ReadBackupOnly}); null unsets
          * @return this builder
          */
@@ -327,6 +337,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code SafeguardPolicy}.
+         *
          * @param safeguardPolicy transaction log truncation safeguard ({@code SafeguardPolicy}); null unsets
          * @return this builder
          */
@@ -337,6 +349,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code SafeguardPolicy} from its DMS wire value.
+         *
          * @param safeguardPolicy transaction log truncation safeguard as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -352,6 +366,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code UseBcpFullLoad}.
+         *
          * @param useBcpFullLoad BCP for full load ({@code UseBcpFullLoad}); null unsets
          * @return this builder
          */
@@ -362,6 +378,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code UseThirdPartyBackupDevice}.
+         *
          * @param useThirdPartyBackupDevice third-party backup device ({@code UseThirdPartyBackupDevice}); null unsets
          * @return this builder
          */
@@ -372,6 +390,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code TrimSpaceInChar}.
+         *
          * @param trimSpaceInChar trim trailing spaces of CHAR values ({@code TrimSpaceInChar}); null unsets
          * @return this builder
          */
@@ -382,6 +402,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code TlogAccessMode}.
+         *
          * @param tlogAccessMode where CDC reads the log ({@code TlogAccessMode}); null unsets
          * @return this builder
          */
@@ -392,6 +414,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code TlogAccessMode} from its DMS wire value.
+         *
          * @param tlogAccessMode where CDC reads the log as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -407,6 +431,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Sets {@code ForceLobLookup}.
+         *
          * @param forceLobLookup look up LOBs during full load ({@code ForceLobLookup}); null unsets
          * @return this builder
          */
@@ -417,6 +443,8 @@ public final class SqlServerSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

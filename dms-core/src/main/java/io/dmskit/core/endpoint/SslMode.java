@@ -17,7 +17,7 @@ public enum SslMode {
         this.wireValue = wireValue;
     }
 
-    /** @return the DMS value */
+    /** {@return the DMS value} */
     public String wireValue() {
         return wireValue;
     }

@@ -15,6 +15,8 @@ public class ChangeNotAllowedException extends DmsKitException {
     private final List<String> changes;
 
     /**
+     * Creates a {@code ChangeNotAllowedException}.
+     *
      * @param changes each change that is not allowed, with the policy setting that would allow it
      */
     public ChangeNotAllowedException(List<String> changes) {
@@ -23,7 +25,7 @@ public class ChangeNotAllowedException extends DmsKitException {
         this.changes = List.copyOf(changes);
     }
 
-    /** @return the changes that are not allowed */
+    /** {@return the changes that are not allowed} */
     public List<String> changes() {
         return changes;
     }

@@ -22,15 +22,18 @@ public record DefinitionProblem(String resource, String field, String message) {
     }
 
     /**
+     * {@return a problem not yet attached to a resource}
+     *
      * @param field the field or JSON path
      * @param message what is wrong
-     * @return a problem not yet attached to a resource
      */
     public static DefinitionProblem of(String field, String message) {
         return new DefinitionProblem(null, field, message);
     }
 
     /**
+     * Sets {@code in}: the resource this problem belongs to (kept when one is already set).
+     *
      * @param resourceName the resource this problem belongs to (kept when one is already set)
      * @return this problem attached to the resource
      */
@@ -38,7 +41,7 @@ public record DefinitionProblem(String resource, String field, String message) {
         return resource != null ? this : new DefinitionProblem(resourceName, field, message);
     }
 
-    /** @return {@code resource: field: message} */
+    /** {@return {@code resource: field: message}} */
     @Override
     public String toString() {
         return (resource == null ? "" : resource + ": ") + field + ": " + message;

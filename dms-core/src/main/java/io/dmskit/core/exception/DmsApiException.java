@@ -13,6 +13,8 @@ public class DmsApiException extends DmsKitException {
     private final Integer statusCode;
 
     /**
+     * Creates a {@code DmsApiException}.
+     *
      * @param message what failed
      * @param resource resource identifier
      * @param operation AWS operation, e.g. {@code CreateEndpoint}
@@ -27,7 +29,7 @@ public class DmsApiException extends DmsKitException {
         this.statusCode = statusCode;
     }
 
-    /** @return the HTTP status code, when AWS answered */
+    /** {@return the HTTP status code, when AWS answered} */
     public Optional<Integer> statusCode() {
         return Optional.ofNullable(statusCode);
     }

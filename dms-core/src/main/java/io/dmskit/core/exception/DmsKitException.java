@@ -17,6 +17,8 @@ public class DmsKitException extends RuntimeException {
     private transient volatile PartialOutcome partialResult;
 
     /**
+     * Creates a {@code DmsKitException}.
+     *
      * @param message what went wrong, in a sentence a user can act on
      * @param resource the resource concerned (identifier or ARN), or null
      * @param operation the operation (e.g. {@code CreateEndpoint}, {@code apply}), or null
@@ -34,6 +36,8 @@ public class DmsKitException extends RuntimeException {
     }
 
     /**
+     * Creates a {@code DmsKitException}.
+     *
      * @param message what went wrong
      * @param cause the underlying exception, or null
      */
@@ -41,22 +45,26 @@ public class DmsKitException extends RuntimeException {
         this(message, null, null, null, null, cause);
     }
 
-    /** @param message what went wrong */
+    /**
+     * Creates a {@code DmsKitException}.
+     *
+     * @param message what went wrong
+     */
     public DmsKitException(String message) {
         this(message, null, null, null, null, null);
     }
 
-    /** @return the resource concerned (identifier or ARN), if known */
+    /** {@return the resource concerned (identifier or ARN), if known} */
     public Optional<String> resource() {
         return Optional.ofNullable(resource);
     }
 
-    /** @return the operation that failed, if known */
+    /** {@return the operation that failed, if known} */
     public Optional<String> operation() {
         return Optional.ofNullable(operation);
     }
 
-    /** @return AWS's error code, when AWS answered */
+    /** {@return AWS's error code, when AWS answered} */
     public Optional<String> awsErrorCode() {
         return Optional.ofNullable(awsErrorCode);
     }
@@ -95,7 +103,7 @@ public class DmsKitException extends RuntimeException {
         return this;
     }
 
-    /** @return AWS's request id, when AWS answered */
+    /** {@return AWS's request id, when AWS answered} */
     public Optional<String> awsRequestId() {
         return Optional.ofNullable(awsRequestId);
     }

@@ -13,7 +13,11 @@ public class InvalidDefinitionException extends DmsKitException {
 
     private final transient List<DefinitionProblem> problems;
 
-    /** @param problems every problem found (at least one) */
+    /**
+     * Creates an {@code InvalidDefinitionException}.
+     *
+     * @param problems every problem found (at least one)
+     */
     public InvalidDefinitionException(List<DefinitionProblem> problems) {
         super(message(problems), firstResource(problems), "build", null, null, null);
         this.problems = List.copyOf(problems);
@@ -28,7 +32,7 @@ public class InvalidDefinitionException extends DmsKitException {
             + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
     }
 
-    /** @return every problem, in the order found */
+    /** {@return every problem, in the order found} */
     public List<DefinitionProblem> problems() {
         return problems;
     }

@@ -9,9 +9,9 @@ import java.util.List;
  */
 public interface PartialOutcome {
 
-    /** @return whether the whole operation was carried out (false in what an exception carries) */
+    /** {@return whether the whole operation was carried out (false in what an exception carries)} */
     boolean complete();
 
-    /** @return {@code KIND:identifier} of each resource whose change was carried out to the end, in order */
+    /** {@return {@code KIND:identifier} of each resource whose change was carried out to the end, in order} */
     List<String> finished();
 }

@@ -17,6 +17,8 @@ public class ResourceFailedException extends DmsKitException {
     private final String lastFailureMessage;
 
     /**
+     * Creates a {@code ResourceFailedException}.
+     *
      * @param resource resource identifier
      * @param operation what dmskit was doing, e.g. {@code start}
      * @param status the status DMS reported
@@ -34,22 +36,22 @@ public class ResourceFailedException extends DmsKitException {
         this.lastFailureMessage = lastFailureMessage;
     }
 
-    /** @return the status DMS reported */
+    /** {@return the status DMS reported} */
     public String status() {
         return status;
     }
 
-    /** @return the raw StopReason text */
+    /** {@return the raw StopReason text} */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);
     }
 
-    /** @return the StopReason parsed */
+    /** {@return the StopReason parsed} */
     public Optional<StopReason> parsedStopReason() {
         return StopReason.parse(stopReason);
     }
 
-    /** @return DMS's LastFailureMessage */
+    /** {@return DMS's LastFailureMessage} */
     public Optional<String> lastFailureMessage() {
         return Optional.ofNullable(lastFailureMessage);
     }

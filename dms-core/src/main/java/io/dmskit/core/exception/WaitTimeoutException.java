@@ -11,6 +11,8 @@ public class WaitTimeoutException extends DmsKitException {
     private final Duration waited;
 
     /**
+     * Creates a {@code WaitTimeoutException}.
+     *
      * @param resource resource identifier
      * @param operation what dmskit waited for, e.g. {@code wait for running}
      * @param wanted the wanted state(s)
@@ -24,12 +26,12 @@ public class WaitTimeoutException extends DmsKitException {
         this.waited = waited;
     }
 
-    /** @return the last state seen */
+    /** {@return the last state seen} */
     public String lastState() {
         return lastState;
     }
 
-    /** @return how long dmskit waited */
+    /** {@return how long dmskit waited} */
     public Duration waited() {
         return waited;
     }

@@ -7,7 +7,7 @@ public enum NetworkType {
     /** IPv4 and IPv6. */
     DUAL;
 
-    /** @return the DMS value */
+    /** {@return the DMS value} */
     public String wireValue() {
         return name();
     }

@@ -54,43 +54,46 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
         this(restartRunningTasks, allowReplace, false);
     }
 
-    /** @return the defaults: no restarts, no replacements, no deletions */
+    /** {@return the defaults: no restarts, no replacements, no deletions} */
     public static ApplyPolicy safe() {
         return new ApplyPolicy(false, false, false);
     }
 
-    /** @return restarts of running tasks allowed, replacements and deletions not */
+    /** {@return restarts of running tasks allowed, replacements and deletions not} */
     public static ApplyPolicy restartTasks() {
         return new ApplyPolicy(true, false, false);
     }
 
     /**
-     * @return restarts and replacements allowed; deleting resources removed from the pipeline still has to be asked
-     *     for explicitly with {@link #withAllowDeletes(boolean)}
+     * {@return restarts and replacements allowed; deleting resources removed from the pipeline still has to be asked
+     * for explicitly with {@link #withAllowDeletes(boolean)}}
      */
     public static ApplyPolicy all() {
         return new ApplyPolicy(true, true, false);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param allow restart running tasks
-     * @return a copy
      */
     public ApplyPolicy withRestartRunningTasks(boolean allow) {
         return new ApplyPolicy(allow, allowReplace, allowDeletes, discardCheckpoints);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param allow replace resources
-     * @return a copy
      */
     public ApplyPolicy withAllowReplace(boolean allow) {
         return new ApplyPolicy(restartRunningTasks, allow, allowDeletes, discardCheckpoints);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param allow delete resources tagged {@code dmskit:pipeline=<name>} that the pipeline no longer defines
-     * @return a copy
      */
     public ApplyPolicy withAllowDeletes(boolean allow) {
         return new ApplyPolicy(restartRunningTasks, allowReplace, allow, discardCheckpoints);

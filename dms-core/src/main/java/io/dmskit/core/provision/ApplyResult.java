@@ -97,15 +97,16 @@ public record ApplyResult(Plan plan, Map<String, String> arns, Duration elapsed,
         this(plan, arns, elapsed, awsCalls, mutatingCalls, List.of());
     }
 
-    /** @return whether apply changed anything in DMS or Secrets Manager (made a mutating call) */
+    /** {@return whether apply changed anything in DMS or Secrets Manager (made a mutating call)} */
     public boolean changed() {
         return mutatingCalls > 0;
     }
 
     /**
+     * {@return the ARN (null when unknown)}
+     *
      * @param kind kind
      * @param identifier identifier
-     * @return the ARN (null when unknown)
      * @throws InvalidDefinitionException when kind or identifier is null
      */
     public String arn(ResourceKind kind, String identifier) {

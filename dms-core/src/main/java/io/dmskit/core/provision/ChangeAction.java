@@ -28,7 +28,7 @@ public enum ChangeAction {
         this.symbol = symbol;
     }
 
-    /** @return the symbol used in plan renderings ({@code +}, {@code ~}, {@code -/+}, {@code -}) */
+    /** {@return the symbol used in plan renderings ({@code +}, {@code ~}, {@code -/+}, {@code -})} */
     public String symbol() {
         return symbol;
     }

@@ -10,7 +10,7 @@ package io.dmskit.core.provision;
  */
 public record ConnectionTest(String endpoint, String replicationInstance, String status, String lastFailureMessage) {
 
-    /** @return whether the connection works */
+    /** {@return whether the connection works} */
     public boolean successful() {
         return "successful".equalsIgnoreCase(status);
     }

@@ -32,23 +32,24 @@ public final class DestroyOptions {
         this.recoveryDays = recoveryDays;
     }
 
-    /** @return the default: managed secrets are kept (only DMS resources are deleted) */
+    /** {@return the default: managed secrets are kept (only DMS resources are deleted)} */
     public static DestroyOptions keepManagedSecrets() {
         return KEEP;
     }
 
     /**
-     * @return managed secrets are deleted too, with Secrets Manager's default recovery window of 30 days (change it
-     *     with {@link #recoveryWindowDays(int)} or {@link #withoutRecovery()})
+     * {@return managed secrets are deleted too, with Secrets Manager's default recovery window of 30 days (change it
+     * with {@link #recoveryWindowDays(int)} or {@link #withoutRecovery()})}
      */
     public static DestroyOptions deleteManagedSecrets() {
         return new DestroyOptions(true, DEFAULT_RECOVERY_DAYS);
     }
 
     /**
+     * {@return a copy with that recovery window}
+     *
      * @param days how many days Secrets Manager keeps a deleted secret restorable (its {@code RecoveryWindowInDays},
      *     7..30)
-     * @return a copy with that recovery window
      * @throws InvalidDefinitionException when days is outside 7..30, or managed secrets are kept (there is nothing
      *     to recover); the problem's field is {@code recoveryWindowDays}
      */
@@ -63,8 +64,9 @@ public final class DestroyOptions {
     }
 
     /**
-     * @return a copy that deletes managed secrets at once, without a recovery window (Secrets Manager's
-     *     {@code ForceDeleteWithoutRecovery})
+     * {@return a copy that deletes managed secrets at once, without a recovery window (Secrets Manager's {@code
+     * ForceDeleteWithoutRecovery})}
+     *
      * @throws InvalidDefinitionException when managed secrets are kept (field {@code withoutRecovery})
      */
     public DestroyOptions withoutRecovery() {
@@ -83,17 +85,17 @@ public final class DestroyOptions {
         return new InvalidDefinitionException(List.of(new DefinitionProblem("DestroyOptions", field, message)));
     }
 
-    /** @return whether managed secrets are deleted */
+    /** {@return whether managed secrets are deleted} */
     public boolean deletesManagedSecrets() {
         return deleteSecrets;
     }
 
-    /** @return whether secrets are deleted without a recovery window */
+    /** {@return whether secrets are deleted without a recovery window} */
     public boolean forceDeleteWithoutRecovery() {
         return deleteSecrets && recoveryDays == 0;
     }
 
-    /** @return the recovery window in days, empty when secrets are kept or deleted without recovery */
+    /** {@return the recovery window in days, empty when secrets are kept or deleted without recovery} */
     public OptionalInt recoveryWindowInDays() {
         return deleteSecrets && recoveryDays > 0 ? OptionalInt.of(recoveryDays) : OptionalInt.empty();
     }
@@ -108,7 +110,7 @@ public final class DestroyOptions {
         return Boolean.hashCode(deleteSecrets) * 31 + recoveryDays;
     }
 
-    /** @return e.g. {@code DestroyOptions[delete managed secrets, recovery window 7 days]} */
+    /** {@return e.g. {@code DestroyOptions[delete managed secrets, recovery window 7 days]}} */
     @Override
     public String toString() {
         return "DestroyOptions[" + (!deleteSecrets ? "keep managed secrets" : "delete managed secrets, "

@@ -38,10 +38,11 @@ public record FieldDiff(String field, String before, String after, boolean sensi
     }
 
     /**
+     * {@return a non-sensitive difference}
+     *
      * @param field the field
      * @param before current value or null
      * @param after desired value or null
-     * @return a non-sensitive difference
      * @throws InvalidDefinitionException when field is null, or before's or after's toString() fails
      */
     public static FieldDiff of(String field, Object before, Object after) {
@@ -62,15 +63,16 @@ public record FieldDiff(String field, String before, String after, boolean sensi
     }
 
     /**
+     * {@return a difference whose values are never shown}
+     *
      * @param field the field
-     * @return a difference whose values are never shown
      * @throws InvalidDefinitionException when field is null
      */
     public static FieldDiff sensitive(String field) {
         return new FieldDiff(field, null, null, true);
     }
 
-    /** @return {@code field: before -> after} */
+    /** {@return {@code field: before -> after}} */
     @Override
     public String toString() {
         return field + ": " + before + " -> " + after;

@@ -34,34 +34,35 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** @return whether applying would change anything */
+    /** {@return whether applying would change anything} */
     public boolean hasChanges() {
         return changes.stream().anyMatch(ResourceChange::isChange);
     }
 
-    /** @return only the entries that change something */
+    /** {@return only the entries that change something} */
     public List<ResourceChange> effectiveChanges() {
         return changes.stream().filter(ResourceChange::isChange).toList();
     }
 
     /**
+     * {@return the entry for that resource}
+     *
      * @param kind a kind
      * @param identifier an identifier
-     * @return the entry for that resource
      */
     public java.util.Optional<ResourceChange> change(ResourceKind kind, String identifier) {
         return changes.stream().filter(c -> c.kind() == kind && c.identifier().equals(identifier)).findFirst();
     }
 
-    /** @return how many resources each action touches */
+    /** {@return how many resources each action touches} */
     public Map<ChangeAction, Long> summary() {
         return changes.stream().collect(Collectors.groupingBy(ResourceChange::action, TreeMap::new,
             Collectors.counting()));
     }
 
     /**
-     * @return a readable rendering: one block per changed resource, a comment line for an unchanged resource with a
-     *     note (such as a managed secret a destroy keeps), and a summary line
+     * {@return a readable rendering: one block per changed resource, a comment line for an unchanged resource with a
+     * note (such as a managed secret a destroy keeps), and a summary line}
      */
     public String render() {
         StringBuilder s = new StringBuilder();
@@ -116,8 +117,8 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
     }
 
     /**
-     * @return the plan as JSON for tools (CI gates, dashboards): pipeline, summary and every change with its diffs;
-     *     sensitive values appear as {@code (sensitive)}
+     * {@return the plan as JSON for tools (CI gates, dashboards): pipeline, summary and every change with its diffs;
+     * sensitive values appear as {@code (sensitive)}}
      */
     public String toJson() {
         Map<String, Object> root = new java.util.LinkedHashMap<>();
@@ -169,7 +170,7 @@ public record Plan(String pipeline, List<ResourceChange> changes) {
         }
     }
 
-    /** @return {@link #render()} */
+    /** {@return {@link #render()}} */
     @Override
     public String toString() {
         return render();

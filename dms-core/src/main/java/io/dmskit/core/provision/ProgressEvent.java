@@ -17,7 +17,7 @@ import java.time.Instant;
 public record ProgressEvent(ResourceKind kind, String identifier, String operation, String oldState, String newState,
                             Duration elapsed, Instant at) {
 
-    /** @return e.g. {@code replication task 'x' (start): starting -> running after PT42S} */
+    /** {@return e.g. {@code replication task 'x' (start): starting -> running after PT42S}} */
     @Override
     public String toString() {
         return kind + " '" + identifier + "' (" + operation + "): " + (oldState == null ? "" : oldState + " -> ")

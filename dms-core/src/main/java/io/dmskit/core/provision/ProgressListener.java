@@ -4,10 +4,14 @@ package io.dmskit.core.provision;
 @FunctionalInterface
 public interface ProgressListener {
 
-    /** @param event the state change */
+    /**
+     * Called once per state change.
+     *
+     * @param event the state change
+     */
     void onProgress(ProgressEvent event);
 
-    /** @return a listener that ignores events */
+    /** {@return a listener that ignores events} */
     static ProgressListener none() {
         return e -> {
         };

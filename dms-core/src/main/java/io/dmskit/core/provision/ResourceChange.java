@@ -55,12 +55,12 @@ public record ResourceChange(ResourceKind kind, String identifier, ChangeAction 
         this(kind, identifier, action, currentState, diffs, notes, MappingDiff.none());
     }
 
-    /** @return whether applying changes something */
+    /** {@return whether applying changes something} */
     public boolean isChange() {
         return action != ChangeAction.NO_OP;
     }
 
-    /** @return e.g. {@code ~ replication task 'x'} */
+    /** {@return e.g. {@code ~ replication task 'x'}} */
     @Override
     public String toString() {
         return action.symbol() + " " + kind + " '" + identifier + "'" + (diffs.isEmpty() ? "" : " " + diffs);

@@ -49,7 +49,7 @@ public enum ResourceKind {
         this.label = label;
     }
 
-    /** @return the DMS console's name for the kind */
+    /** {@return the DMS console's name for the kind} */
     public String label() {
         return label;
     }

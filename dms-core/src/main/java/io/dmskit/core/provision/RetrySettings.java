@@ -53,19 +53,20 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
         }
     }
 
-    /** @return 8 attempts, 500 ms doubling with 50% jitter, at most 20 s per wait */
+    /** {@return 8 attempts, 500 ms doubling with 50% jitter, at most 20 s per wait} */
     public static RetrySettings defaults() {
         return new RetrySettings(8, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(20));
     }
 
-    /** @return a single attempt (no retries) */
+    /** {@return a single attempt (no retries)} */
     public static RetrySettings none() {
         return new RetrySettings(1, Duration.ofMillis(1), 1.0, 0.0, Duration.ofMillis(1));
     }
 
     /**
+     * {@return a copy}
+     *
      * @param attempts attempts including the first
-     * @return a copy
      */
     public RetrySettings withMaxAttempts(int attempts) {
         return new RetrySettings(attempts, initialBackoff, multiplier, jitter, maxBackoff);
@@ -83,24 +84,27 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
     }
 
     /**
+     * {@return a copy}
+     *
      * @param factor growth factor per attempt (at least 1)
-     * @return a copy
      */
     public RetrySettings withMultiplier(double factor) {
         return new RetrySettings(maxAttempts, initialBackoff, factor, jitter, maxBackoff);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param randomization randomization factor in [0, 1)
-     * @return a copy
      */
     public RetrySettings withJitter(double randomization) {
         return new RetrySettings(maxAttempts, initialBackoff, multiplier, randomization, maxBackoff);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param backoff cap of a single backoff (not shorter than the initial backoff)
-     * @return a copy
      */
     public RetrySettings withMaxBackoff(Duration backoff) {
         return new RetrySettings(maxAttempts, initialBackoff, multiplier, jitter, backoff);

@@ -11,15 +11,17 @@ import java.time.Duration;
 public interface Sleeper {
 
     /**
+     * Waits for the given time.
+     *
      * @param duration how long
      * @throws InterruptedException when interrupted
      */
     void sleep(Duration duration) throws InterruptedException;
 
     /**
-     * @return a sleeper that sleeps the current thread (a zero or negative duration returns at once, one too long
-     *     for milliseconds sleeps {@code Long.MAX_VALUE} ms); it throws
-     *     {@link io.dmskit.core.exception.InvalidDefinitionException} for a null duration
+     * {@return a sleeper that sleeps the current thread (a zero or negative duration returns at once, one too long for
+     * milliseconds sleeps {@code Long.MAX_VALUE} ms); it throws {@link
+     * io.dmskit.core.exception.InvalidDefinitionException} for a null duration}
      */
     static Sleeper threadSleep() {
         return d -> {

@@ -34,12 +34,14 @@ public final class BeforeImageSettings {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -51,7 +53,7 @@ public final class BeforeImageSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.enableBeforeImage = enableBeforeImage;
@@ -61,35 +63,35 @@ public final class BeforeImageSettings {
         return b;
     }
 
-    /** @return add before-images of changed rows ({@code EnableBeforeImage}), empty when unset */
+    /** {@return add before-images of changed rows ({@code EnableBeforeImage}), empty when unset} */
     public Optional<Boolean> enableBeforeImage() {
         return Optional.ofNullable(enableBeforeImage);
     }
 
-    /** @return name of the before-image field (required when enabled) ({@code FieldName}), empty when unset */
+    /** {@return name of the before-image field (required when enabled) ({@code FieldName}), empty when unset} */
     public Optional<String> fieldName() {
         return Optional.ofNullable(fieldName);
     }
 
-    /** @return which columns get before-images ({@code ColumnFilter}), empty when unset */
+    /** {@return which columns get before-images ({@code ColumnFilter}), empty when unset} */
     public Optional<BeforeImageColumnFilter> columnFilter() {
         return Optional.ofNullable(columnFilter);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return BeforeImageSettingsRules.problems(this);
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (enableBeforeImage != null) {
@@ -169,7 +171,7 @@ public final class BeforeImageSettings {
         return Objects.hash(enableBeforeImage, fieldName, columnFilter, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code BeforeImageSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code BeforeImageSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("BeforeImageSettings{");
@@ -205,6 +207,8 @@ public final class BeforeImageSettings {
         }
 
         /**
+         * Sets {@code EnableBeforeImage}.
+         *
          * @param enableBeforeImage add before-images of changed rows ({@code EnableBeforeImage}); null unsets
          * @return this builder
          */
@@ -215,6 +219,8 @@ public final class BeforeImageSettings {
         }
 
         /**
+         * Sets {@code FieldName}.
+         *
          * @param fieldName name of the before-image field (required when enabled) ({@code FieldName}); null unsets
          * @return this builder
          */
@@ -225,6 +231,8 @@ public final class BeforeImageSettings {
         }
 
         /**
+         * Sets {@code ColumnFilter}.
+         *
          * @param columnFilter which columns get before-images ({@code ColumnFilter}); null unsets
          * @return this builder
          */
@@ -235,6 +243,8 @@ public final class BeforeImageSettings {
         }
 
         /**
+         * Sets {@code ColumnFilter} from its DMS wire value.
+         *
          * @param columnFilter which columns get before-images as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -263,6 +273,8 @@ public final class BeforeImageSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

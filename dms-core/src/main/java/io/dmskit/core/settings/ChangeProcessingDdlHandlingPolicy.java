@@ -34,12 +34,14 @@ public final class ChangeProcessingDdlHandlingPolicy {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -51,7 +53,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.handleSourceTableDropped = handleSourceTableDropped;
@@ -61,35 +63,35 @@ public final class ChangeProcessingDdlHandlingPolicy {
         return b;
     }
 
-    /** @return drop the target table when the source table is dropped ({@code HandleSourceTableDropped}), empty when unset */
+    /** {@return drop the target table when the source table is dropped ({@code HandleSourceTableDropped}), empty when unset} */
     public Optional<Boolean> handleSourceTableDropped() {
         return Optional.ofNullable(handleSourceTableDropped);
     }
 
-    /** @return truncate the target table when the source is truncated ({@code HandleSourceTableTruncated}), empty when unset */
+    /** {@return truncate the target table when the source is truncated ({@code HandleSourceTableTruncated}), empty when unset} */
     public Optional<Boolean> handleSourceTableTruncated() {
         return Optional.ofNullable(handleSourceTableTruncated);
     }
 
-    /** @return alter the target table when the source is altered ({@code HandleSourceTableAltered}), empty when unset */
+    /** {@return alter the target table when the source is altered ({@code HandleSourceTableAltered}), empty when unset} */
     public Optional<Boolean> handleSourceTableAltered() {
         return Optional.ofNullable(handleSourceTableAltered);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return new ArrayList<>();
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (handleSourceTableDropped != null) {
@@ -167,7 +169,7 @@ public final class ChangeProcessingDdlHandlingPolicy {
         return Objects.hash(handleSourceTableDropped, handleSourceTableTruncated, handleSourceTableAltered, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code ChangeProcessingDdlHandlingPolicy{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code ChangeProcessingDdlHandlingPolicy{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("ChangeProcessingDdlHandlingPolicy{");
@@ -203,6 +205,8 @@ public final class ChangeProcessingDdlHandlingPolicy {
         }
 
         /**
+         * Sets {@code HandleSourceTableDropped}.
+         *
          * @param handleSourceTableDropped drop the target table when the source table is dropped ({@code HandleSourceTableDropped}); null unsets
          * @return this builder
          */
@@ -213,6 +217,8 @@ public final class ChangeProcessingDdlHandlingPolicy {
         }
 
         /**
+         * Sets {@code HandleSourceTableTruncated}.
+         *
          * @param handleSourceTableTruncated truncate the target table when the source is truncated ({@code HandleSourceTableTruncated}); null unsets
          * @return this builder
          */
@@ -223,6 +229,8 @@ public final class ChangeProcessingDdlHandlingPolicy {
         }
 
         /**
+         * Sets {@code HandleSourceTableAltered}.
+         *
          * @param handleSourceTableAltered alter the target table when the source is altered ({@code HandleSourceTableAltered}); null unsets
          * @return this builder
          */
@@ -246,6 +254,8 @@ public final class ChangeProcessingDdlHandlingPolicy {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

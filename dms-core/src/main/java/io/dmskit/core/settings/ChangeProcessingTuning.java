@@ -50,12 +50,14 @@ public final class ChangeProcessingTuning {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -67,7 +69,7 @@ public final class ChangeProcessingTuning {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.batchApplyPreserveTransaction = batchApplyPreserveTransaction;
@@ -85,75 +87,75 @@ public final class ChangeProcessingTuning {
         return b;
     }
 
-    /** @return keep transactions whole in batch apply ({@code BatchApplyPreserveTransaction}), empty when unset */
+    /** {@return keep transactions whole in batch apply ({@code BatchApplyPreserveTransaction}), empty when unset} */
     public Optional<Boolean> batchApplyPreserveTransaction() {
         return Optional.ofNullable(batchApplyPreserveTransaction);
     }
 
-    /** @return minimum seconds between batch applies ({@code BatchApplyTimeoutMin}), empty when unset */
+    /** {@return minimum seconds between batch applies ({@code BatchApplyTimeoutMin}), empty when unset} */
     public Optional<Integer> batchApplyTimeoutMin() {
         return Optional.ofNullable(batchApplyTimeoutMin);
     }
 
-    /** @return maximum seconds between batch applies ({@code BatchApplyTimeoutMax}), empty when unset */
+    /** {@return maximum seconds between batch applies ({@code BatchApplyTimeoutMax}), empty when unset} */
     public Optional<Integer> batchApplyTimeoutMax() {
         return Optional.ofNullable(batchApplyTimeoutMax);
     }
 
-    /** @return batch apply memory in MB ({@code BatchApplyMemoryLimit}), empty when unset */
+    /** {@return batch apply memory in MB ({@code BatchApplyMemoryLimit}), empty when unset} */
     public Optional<Integer> batchApplyMemoryLimit() {
         return Optional.ofNullable(batchApplyMemoryLimit);
     }
 
-    /** @return maximum changes per batch (0: no limit) ({@code BatchSplitSize}), empty when unset */
+    /** {@return maximum changes per batch (0: no limit) ({@code BatchSplitSize}), empty when unset} */
     public Optional<Integer> batchSplitSize() {
         return Optional.ofNullable(batchSplitSize);
     }
 
-    /** @return changes grouped per transaction ({@code MinTransactionSize}), empty when unset */
+    /** {@return changes grouped per transaction ({@code MinTransactionSize}), empty when unset} */
     public Optional<Integer> minTransactionSize() {
         return Optional.ofNullable(minTransactionSize);
     }
 
-    /** @return seconds to collect a transaction ({@code CommitTimeout}), empty when unset */
+    /** {@return seconds to collect a transaction ({@code CommitTimeout}), empty when unset} */
     public Optional<Integer> commitTimeout() {
         return Optional.ofNullable(commitTimeout);
     }
 
-    /** @return MB of transactions held in memory ({@code MemoryLimitTotal}), empty when unset */
+    /** {@return MB of transactions held in memory ({@code MemoryLimitTotal}), empty when unset} */
     public Optional<Integer> memoryLimitTotal() {
         return Optional.ofNullable(memoryLimitTotal);
     }
 
-    /** @return seconds a transaction stays in memory ({@code MemoryKeepTime}), empty when unset */
+    /** {@return seconds a transaction stays in memory ({@code MemoryKeepTime}), empty when unset} */
     public Optional<Integer> memoryKeepTime() {
         return Optional.ofNullable(memoryKeepTime);
     }
 
-    /** @return prepared statements cached (at most 200) ({@code StatementCacheSize}), empty when unset */
+    /** {@return prepared statements cached (at most 200) ({@code StatementCacheSize}), empty when unset} */
     public Optional<Integer> statementCacheSize() {
         return Optional.ofNullable(statementCacheSize);
     }
 
-    /** @return recovery timeout (-1: none) ({@code RecoveryTimeout}), empty when unset */
+    /** {@return recovery timeout (-1: none) ({@code RecoveryTimeout}), empty when unset} */
     public Optional<Integer> recoveryTimeout() {
         return Optional.ofNullable(recoveryTimeout);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return ChangeProcessingTuningRules.problems(this);
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (batchApplyPreserveTransaction != null) {
@@ -311,7 +313,7 @@ public final class ChangeProcessingTuning {
         return Objects.hash(batchApplyPreserveTransaction, batchApplyTimeoutMin, batchApplyTimeoutMax, batchApplyMemoryLimit, batchSplitSize, minTransactionSize, commitTimeout, memoryLimitTotal, memoryKeepTime, statementCacheSize, recoveryTimeout, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code ChangeProcessingTuning{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code ChangeProcessingTuning{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("ChangeProcessingTuning{");
@@ -387,6 +389,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code BatchApplyPreserveTransaction}.
+         *
          * @param batchApplyPreserveTransaction keep transactions whole in batch apply ({@code BatchApplyPreserveTransaction}); null unsets
          * @return this builder
          */
@@ -397,6 +401,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code BatchApplyTimeoutMin}.
+         *
          * @param batchApplyTimeoutMin minimum seconds between batch applies ({@code BatchApplyTimeoutMin}); null unsets
          * @return this builder
          */
@@ -407,6 +413,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code BatchApplyTimeoutMax}.
+         *
          * @param batchApplyTimeoutMax maximum seconds between batch applies ({@code BatchApplyTimeoutMax}); null unsets
          * @return this builder
          */
@@ -417,6 +425,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code BatchApplyMemoryLimit}.
+         *
          * @param batchApplyMemoryLimit batch apply memory in MB ({@code BatchApplyMemoryLimit}); null unsets
          * @return this builder
          */
@@ -427,6 +437,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code BatchSplitSize}.
+         *
          * @param batchSplitSize maximum changes per batch (0: no limit) ({@code BatchSplitSize}); null unsets
          * @return this builder
          */
@@ -437,6 +449,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code MinTransactionSize}.
+         *
          * @param minTransactionSize changes grouped per transaction ({@code MinTransactionSize}); null unsets
          * @return this builder
          */
@@ -447,6 +461,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code CommitTimeout}.
+         *
          * @param commitTimeout seconds to collect a transaction ({@code CommitTimeout}); null unsets
          * @return this builder
          */
@@ -457,6 +473,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code MemoryLimitTotal}.
+         *
          * @param memoryLimitTotal MB of transactions held in memory ({@code MemoryLimitTotal}); null unsets
          * @return this builder
          */
@@ -467,6 +485,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code MemoryKeepTime}.
+         *
          * @param memoryKeepTime seconds a transaction stays in memory ({@code MemoryKeepTime}); null unsets
          * @return this builder
          */
@@ -477,6 +497,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code StatementCacheSize}.
+         *
          * @param statementCacheSize prepared statements cached (at most 200) ({@code StatementCacheSize}); null unsets
          * @return this builder
          */
@@ -487,6 +509,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Sets {@code RecoveryTimeout}.
+         *
          * @param recoveryTimeout recovery timeout (-1: none) ({@code RecoveryTimeout}); null unsets
          * @return this builder
          */
@@ -510,6 +534,8 @@ public final class ChangeProcessingTuning {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -40,12 +40,14 @@ public final class ControlTablesSettings {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -57,7 +59,7 @@ public final class ControlTablesSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.controlSchema = controlSchema;
@@ -70,50 +72,50 @@ public final class ControlTablesSettings {
         return b;
     }
 
-    /** @return schema of the control tables on the target ({@code ControlSchema}), empty when unset */
+    /** {@return schema of the control tables on the target ({@code ControlSchema}), empty when unset} */
     public Optional<String> controlSchema() {
         return Optional.ofNullable(controlSchema);
     }
 
-    /** @return history table time slot ({@code HistoryTimeslotInMinutes}), empty when unset */
+    /** {@return history table time slot ({@code HistoryTimeslotInMinutes}), empty when unset} */
     public Optional<Integer> historyTimeslotInMinutes() {
         return Optional.ofNullable(historyTimeslotInMinutes);
     }
 
-    /** @return write awsdms_history ({@code HistoryTableEnabled}), empty when unset */
+    /** {@return write awsdms_history ({@code HistoryTableEnabled}), empty when unset} */
     public Optional<Boolean> historyTableEnabled() {
         return Optional.ofNullable(historyTableEnabled);
     }
 
-    /** @return write awsdms_suspended_tables ({@code SuspendedTablesTableEnabled}), empty when unset */
+    /** {@return write awsdms_suspended_tables ({@code SuspendedTablesTableEnabled}), empty when unset} */
     public Optional<Boolean> suspendedTablesTableEnabled() {
         return Optional.ofNullable(suspendedTablesTableEnabled);
     }
 
-    /** @return write awsdms_status ({@code StatusTableEnabled}), empty when unset */
+    /** {@return write awsdms_status ({@code StatusTableEnabled}), empty when unset} */
     public Optional<Boolean> statusTableEnabled() {
         return Optional.ofNullable(statusTableEnabled);
     }
 
-    /** @return write the full-load exception table ({@code FullLoadExceptionTableEnabled}), empty when unset */
+    /** {@return write the full-load exception table ({@code FullLoadExceptionTableEnabled}), empty when unset} */
     public Optional<Boolean> fullLoadExceptionTableEnabled() {
         return Optional.ofNullable(fullLoadExceptionTableEnabled);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return new ArrayList<>();
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (controlSchema != null) {
@@ -221,7 +223,7 @@ public final class ControlTablesSettings {
         return Objects.hash(controlSchema, historyTimeslotInMinutes, historyTableEnabled, suspendedTablesTableEnabled, statusTableEnabled, fullLoadExceptionTableEnabled, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code ControlTablesSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code ControlTablesSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("ControlTablesSettings{");
@@ -272,6 +274,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Sets {@code ControlSchema}.
+         *
          * @param controlSchema schema of the control tables on the target ({@code ControlSchema}); null unsets
          * @return this builder
          */
@@ -282,6 +286,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Sets {@code HistoryTimeslotInMinutes}.
+         *
          * @param historyTimeslotInMinutes history table time slot ({@code HistoryTimeslotInMinutes}); null unsets
          * @return this builder
          */
@@ -292,6 +298,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Sets {@code HistoryTableEnabled}.
+         *
          * @param historyTableEnabled write awsdms_history ({@code HistoryTableEnabled}); null unsets
          * @return this builder
          */
@@ -302,6 +310,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Sets {@code SuspendedTablesTableEnabled}.
+         *
          * @param suspendedTablesTableEnabled write awsdms_suspended_tables ({@code SuspendedTablesTableEnabled}); null unsets
          * @return this builder
          */
@@ -312,6 +322,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Sets {@code StatusTableEnabled}.
+         *
          * @param statusTableEnabled write awsdms_status ({@code StatusTableEnabled}); null unsets
          * @return this builder
          */
@@ -322,6 +334,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Sets {@code FullLoadExceptionTableEnabled}.
+         *
          * @param fullLoadExceptionTableEnabled write the full-load exception table ({@code FullLoadExceptionTableEnabled}); null unsets
          * @return this builder
          */
@@ -345,6 +359,8 @@ public final class ControlTablesSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

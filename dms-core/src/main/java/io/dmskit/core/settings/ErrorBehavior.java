@@ -74,12 +74,14 @@ public final class ErrorBehavior {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -91,7 +93,7 @@ public final class ErrorBehavior {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.dataErrorPolicy = dataErrorPolicy;
@@ -121,135 +123,135 @@ public final class ErrorBehavior {
         return b;
     }
 
-    /** @return on a data error ({@code DataErrorPolicy}), empty when unset */
+    /** {@return on a data error ({@code DataErrorPolicy}), empty when unset} */
     public Optional<ErrorPolicy> dataErrorPolicy() {
         return Optional.ofNullable(dataErrorPolicy);
     }
 
-    /** @return on data truncation ({@code DataTruncationErrorPolicy}), empty when unset */
+    /** {@return on data truncation ({@code DataTruncationErrorPolicy}), empty when unset} */
     public Optional<ErrorPolicy> dataTruncationErrorPolicy() {
         return Optional.ofNullable(dataTruncationErrorPolicy);
     }
 
-    /** @return on a data masking error ({@code DataMaskingErrorPolicy}), empty when unset */
+    /** {@return on a data masking error ({@code DataMaskingErrorPolicy}), empty when unset} */
     public Optional<ErrorPolicy> dataMaskingErrorPolicy() {
         return Optional.ofNullable(dataMaskingErrorPolicy);
     }
 
-    /** @return when data errors reach the count ({@code DataErrorEscalationPolicy}), empty when unset */
+    /** {@return when data errors reach the count ({@code DataErrorEscalationPolicy}), empty when unset} */
     public Optional<ErrorPolicy> dataErrorEscalationPolicy() {
         return Optional.ofNullable(dataErrorEscalationPolicy);
     }
 
-    /** @return data errors before escalation ({@code DataErrorEscalationCount}), empty when unset */
+    /** {@return data errors before escalation ({@code DataErrorEscalationCount}), empty when unset} */
     public Optional<Integer> dataErrorEscalationCount() {
         return Optional.ofNullable(dataErrorEscalationCount);
     }
 
-    /** @return on an event error (IGNORE or STOP_TASK) ({@code EventErrorPolicy}), empty when unset */
+    /** {@return on an event error (IGNORE or STOP_TASK) ({@code EventErrorPolicy}), empty when unset} */
     public Optional<ErrorPolicy> eventErrorPolicy() {
         return Optional.ofNullable(eventErrorPolicy);
     }
 
-    /** @return on a table error ({@code TableErrorPolicy}), empty when unset */
+    /** {@return on a table error ({@code TableErrorPolicy}), empty when unset} */
     public Optional<ErrorPolicy> tableErrorPolicy() {
         return Optional.ofNullable(tableErrorPolicy);
     }
 
-    /** @return when table errors reach the count ({@code TableErrorEscalationPolicy}), empty when unset */
+    /** {@return when table errors reach the count ({@code TableErrorEscalationPolicy}), empty when unset} */
     public Optional<ErrorPolicy> tableErrorEscalationPolicy() {
         return Optional.ofNullable(tableErrorEscalationPolicy);
     }
 
-    /** @return table errors before escalation ({@code TableErrorEscalationCount}), empty when unset */
+    /** {@return table errors before escalation ({@code TableErrorEscalationCount}), empty when unset} */
     public Optional<Integer> tableErrorEscalationCount() {
         return Optional.ofNullable(tableErrorEscalationCount);
     }
 
-    /** @return restarts after a recoverable error (-1: forever) ({@code RecoverableErrorCount}), empty when unset */
+    /** {@return restarts after a recoverable error (-1: forever) ({@code RecoverableErrorCount}), empty when unset} */
     public Optional<Integer> recoverableErrorCount() {
         return Optional.ofNullable(recoverableErrorCount);
     }
 
-    /** @return seconds between restarts ({@code RecoverableErrorInterval}), empty when unset */
+    /** {@return seconds between restarts ({@code RecoverableErrorInterval}), empty when unset} */
     public Optional<Integer> recoverableErrorInterval() {
         return Optional.ofNullable(recoverableErrorInterval);
     }
 
-    /** @return increase the interval between restarts ({@code RecoverableErrorThrottling}), empty when unset */
+    /** {@return increase the interval between restarts ({@code RecoverableErrorThrottling}), empty when unset} */
     public Optional<Boolean> recoverableErrorThrottling() {
         return Optional.ofNullable(recoverableErrorThrottling);
     }
 
-    /** @return maximum seconds between restarts ({@code RecoverableErrorThrottlingMax}), empty when unset */
+    /** {@return maximum seconds between restarts ({@code RecoverableErrorThrottlingMax}), empty when unset} */
     public Optional<Integer> recoverableErrorThrottlingMax() {
         return Optional.ofNullable(recoverableErrorThrottlingMax);
     }
 
-    /** @return stop after the maximum ({@code RecoverableErrorStopRetryAfterThrottlingMax}), empty when unset */
+    /** {@return stop after the maximum ({@code RecoverableErrorStopRetryAfterThrottlingMax}), empty when unset} */
     public Optional<Boolean> recoverableErrorStopRetryAfterThrottlingMax() {
         return Optional.ofNullable(recoverableErrorStopRetryAfterThrottlingMax);
     }
 
-    /** @return on a delete conflict ({@code ApplyErrorDeletePolicy}), empty when unset */
+    /** {@return on a delete conflict ({@code ApplyErrorDeletePolicy}), empty when unset} */
     public Optional<ErrorPolicy> applyErrorDeletePolicy() {
         return Optional.ofNullable(applyErrorDeletePolicy);
     }
 
-    /** @return on an insert conflict ({@code ApplyErrorInsertPolicy}), empty when unset */
+    /** {@return on an insert conflict ({@code ApplyErrorInsertPolicy}), empty when unset} */
     public Optional<ErrorPolicy> applyErrorInsertPolicy() {
         return Optional.ofNullable(applyErrorInsertPolicy);
     }
 
-    /** @return on an update conflict ({@code ApplyErrorUpdatePolicy}), empty when unset */
+    /** {@return on an update conflict ({@code ApplyErrorUpdatePolicy}), empty when unset} */
     public Optional<ErrorPolicy> applyErrorUpdatePolicy() {
         return Optional.ofNullable(applyErrorUpdatePolicy);
     }
 
-    /** @return when apply errors reach the count ({@code ApplyErrorEscalationPolicy}), empty when unset */
+    /** {@return when apply errors reach the count ({@code ApplyErrorEscalationPolicy}), empty when unset} */
     public Optional<ErrorPolicy> applyErrorEscalationPolicy() {
         return Optional.ofNullable(applyErrorEscalationPolicy);
     }
 
-    /** @return apply errors before escalation ({@code ApplyErrorEscalationCount}), empty when unset */
+    /** {@return apply errors before escalation ({@code ApplyErrorEscalationCount}), empty when unset} */
     public Optional<Integer> applyErrorEscalationCount() {
         return Optional.ofNullable(applyErrorEscalationCount);
     }
 
-    /** @return fail on a truncation DDL ({@code ApplyErrorFailOnTruncationDdl}), empty when unset */
+    /** {@return fail on a truncation DDL ({@code ApplyErrorFailOnTruncationDdl}), empty when unset} */
     public Optional<Boolean> applyErrorFailOnTruncationDdl() {
         return Optional.ofNullable(applyErrorFailOnTruncationDdl);
     }
 
-    /** @return fail when no table is captured ({@code FailOnNoTablesCaptured}), empty when unset */
+    /** {@return fail when no table is captured ({@code FailOnNoTablesCaptured}), empty when unset} */
     public Optional<Boolean> failOnNoTablesCaptured() {
         return Optional.ofNullable(failOnNoTablesCaptured);
     }
 
-    /** @return Oracle CDC: fail when consistency is breached ({@code FailOnTransactionConsistencyBreached}), empty when unset */
+    /** {@return Oracle CDC: fail when consistency is breached ({@code FailOnTransactionConsistencyBreached}), empty when unset} */
     public Optional<Boolean> failOnTransactionConsistencyBreached() {
         return Optional.ofNullable(failOnTransactionConsistencyBreached);
     }
 
-    /** @return ignore conflicts during full load ({@code FullLoadIgnoreConflicts}), empty when unset */
+    /** {@return ignore conflicts during full load ({@code FullLoadIgnoreConflicts}), empty when unset} */
     public Optional<Boolean> fullLoadIgnoreConflicts() {
         return Optional.ofNullable(fullLoadIgnoreConflicts);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return ErrorBehaviorRules.problems(this);
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (dataErrorPolicy != null) {
@@ -549,7 +551,7 @@ public final class ErrorBehavior {
         return Objects.hash(dataErrorPolicy, dataTruncationErrorPolicy, dataMaskingErrorPolicy, dataErrorEscalationPolicy, dataErrorEscalationCount, eventErrorPolicy, tableErrorPolicy, tableErrorEscalationPolicy, tableErrorEscalationCount, recoverableErrorCount, recoverableErrorInterval, recoverableErrorThrottling, recoverableErrorThrottlingMax, recoverableErrorStopRetryAfterThrottlingMax, applyErrorDeletePolicy, applyErrorInsertPolicy, applyErrorUpdatePolicy, applyErrorEscalationPolicy, applyErrorEscalationCount, applyErrorFailOnTruncationDdl, failOnNoTablesCaptured, failOnTransactionConsistencyBreached, fullLoadIgnoreConflicts, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code ErrorBehavior{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code ErrorBehavior{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("ErrorBehavior{");
@@ -685,6 +687,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataErrorPolicy}.
+         *
          * @param dataErrorPolicy on a data error ({@code DataErrorPolicy}); null unsets
          * @return this builder
          */
@@ -695,6 +699,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataErrorPolicy} from its DMS wire value.
+         *
          * @param dataErrorPolicy on a data error as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -710,6 +716,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataTruncationErrorPolicy}.
+         *
          * @param dataTruncationErrorPolicy on data truncation ({@code DataTruncationErrorPolicy}); null unsets
          * @return this builder
          */
@@ -720,6 +728,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataTruncationErrorPolicy} from its DMS wire value.
+         *
          * @param dataTruncationErrorPolicy on data truncation as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -735,6 +745,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataMaskingErrorPolicy}.
+         *
          * @param dataMaskingErrorPolicy on a data masking error ({@code DataMaskingErrorPolicy}); null unsets
          * @return this builder
          */
@@ -745,6 +757,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataMaskingErrorPolicy} from its DMS wire value.
+         *
          * @param dataMaskingErrorPolicy on a data masking error as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -760,6 +774,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataErrorEscalationPolicy}.
+         *
          * @param dataErrorEscalationPolicy when data errors reach the count ({@code DataErrorEscalationPolicy}); null unsets
          * @return this builder
          */
@@ -770,6 +786,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataErrorEscalationPolicy} from its DMS wire value.
+         *
          * @param dataErrorEscalationPolicy when data errors reach the count as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -785,6 +803,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code DataErrorEscalationCount}.
+         *
          * @param dataErrorEscalationCount data errors before escalation ({@code DataErrorEscalationCount}); null unsets
          * @return this builder
          */
@@ -795,6 +815,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code EventErrorPolicy}.
+         *
          * @param eventErrorPolicy on an event error (IGNORE or STOP_TASK) ({@code EventErrorPolicy}); null unsets
          * @return this builder
          */
@@ -805,6 +827,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code EventErrorPolicy} from its DMS wire value.
+         *
          * @param eventErrorPolicy on an event error (IGNORE or STOP_TASK) as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -820,6 +844,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code TableErrorPolicy}.
+         *
          * @param tableErrorPolicy on a table error ({@code TableErrorPolicy}); null unsets
          * @return this builder
          */
@@ -830,6 +856,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code TableErrorPolicy} from its DMS wire value.
+         *
          * @param tableErrorPolicy on a table error as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -845,6 +873,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code TableErrorEscalationPolicy}.
+         *
          * @param tableErrorEscalationPolicy when table errors reach the count ({@code TableErrorEscalationPolicy}); null unsets
          * @return this builder
          */
@@ -855,6 +885,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code TableErrorEscalationPolicy} from its DMS wire value.
+         *
          * @param tableErrorEscalationPolicy when table errors reach the count as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -870,6 +902,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code TableErrorEscalationCount}.
+         *
          * @param tableErrorEscalationCount table errors before escalation ({@code TableErrorEscalationCount}); null unsets
          * @return this builder
          */
@@ -880,6 +914,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code RecoverableErrorCount}.
+         *
          * @param recoverableErrorCount restarts after a recoverable error (-1: forever) ({@code RecoverableErrorCount}); null unsets
          * @return this builder
          */
@@ -890,6 +926,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code RecoverableErrorInterval}.
+         *
          * @param recoverableErrorInterval seconds between restarts ({@code RecoverableErrorInterval}); null unsets
          * @return this builder
          */
@@ -900,6 +938,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code RecoverableErrorThrottling}.
+         *
          * @param recoverableErrorThrottling increase the interval between restarts ({@code RecoverableErrorThrottling}); null unsets
          * @return this builder
          */
@@ -910,6 +950,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code RecoverableErrorThrottlingMax}.
+         *
          * @param recoverableErrorThrottlingMax maximum seconds between restarts ({@code RecoverableErrorThrottlingMax}); null unsets
          * @return this builder
          */
@@ -920,6 +962,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code RecoverableErrorStopRetryAfterThrottlingMax}.
+         *
          * @param recoverableErrorStopRetryAfterThrottlingMax stop after the maximum ({@code RecoverableErrorStopRetryAfterThrottlingMax}); null unsets
          * @return this builder
          */
@@ -930,6 +974,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorDeletePolicy}.
+         *
          * @param applyErrorDeletePolicy on a delete conflict ({@code ApplyErrorDeletePolicy}); null unsets
          * @return this builder
          */
@@ -940,6 +986,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorDeletePolicy} from its DMS wire value.
+         *
          * @param applyErrorDeletePolicy on a delete conflict as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -955,6 +1003,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorInsertPolicy}.
+         *
          * @param applyErrorInsertPolicy on an insert conflict ({@code ApplyErrorInsertPolicy}); null unsets
          * @return this builder
          */
@@ -965,6 +1015,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorInsertPolicy} from its DMS wire value.
+         *
          * @param applyErrorInsertPolicy on an insert conflict as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -980,6 +1032,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorUpdatePolicy}.
+         *
          * @param applyErrorUpdatePolicy on an update conflict ({@code ApplyErrorUpdatePolicy}); null unsets
          * @return this builder
          */
@@ -990,6 +1044,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorUpdatePolicy} from its DMS wire value.
+         *
          * @param applyErrorUpdatePolicy on an update conflict as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1005,6 +1061,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorEscalationPolicy}.
+         *
          * @param applyErrorEscalationPolicy when apply errors reach the count ({@code ApplyErrorEscalationPolicy}); null unsets
          * @return this builder
          */
@@ -1015,6 +1073,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorEscalationPolicy} from its DMS wire value.
+         *
          * @param applyErrorEscalationPolicy when apply errors reach the count as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -1030,6 +1090,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorEscalationCount}.
+         *
          * @param applyErrorEscalationCount apply errors before escalation ({@code ApplyErrorEscalationCount}); null unsets
          * @return this builder
          */
@@ -1040,6 +1102,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code ApplyErrorFailOnTruncationDdl}.
+         *
          * @param applyErrorFailOnTruncationDdl fail on a truncation DDL ({@code ApplyErrorFailOnTruncationDdl}); null unsets
          * @return this builder
          */
@@ -1050,6 +1114,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code FailOnNoTablesCaptured}.
+         *
          * @param failOnNoTablesCaptured fail when no table is captured ({@code FailOnNoTablesCaptured}); null unsets
          * @return this builder
          */
@@ -1060,6 +1126,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code FailOnTransactionConsistencyBreached}.
+         *
          * @param failOnTransactionConsistencyBreached Oracle CDC: fail when consistency is breached ({@code FailOnTransactionConsistencyBreached}); null unsets
          * @return this builder
          */
@@ -1070,6 +1138,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Sets {@code FullLoadIgnoreConflicts}.
+         *
          * @param fullLoadIgnoreConflicts ignore conflicts during full load ({@code FullLoadIgnoreConflicts}); null unsets
          * @return this builder
          */
@@ -1093,6 +1163,8 @@ public final class ErrorBehavior {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

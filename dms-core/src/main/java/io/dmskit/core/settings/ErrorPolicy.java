@@ -27,7 +27,7 @@ public enum ErrorPolicy {
         this.wireValue = wireValue;
     }
 
-    /** @return the value exactly as the DMS API expects it */
+    /** {@return the value exactly as the DMS API expects it} */
     public String wireValue() {
         return wireValue;
     }

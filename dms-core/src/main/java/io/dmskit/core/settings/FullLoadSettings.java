@@ -42,12 +42,14 @@ public final class FullLoadSettings {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -59,7 +61,7 @@ public final class FullLoadSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.targetTablePrepMode = targetTablePrepMode;
@@ -73,55 +75,55 @@ public final class FullLoadSettings {
         return b;
     }
 
-    /** @return what happens to existing target tables ({@code TargetTablePrepMode}), empty when unset */
+    /** {@return what happens to existing target tables ({@code TargetTablePrepMode}), empty when unset} */
     public Optional<TargetTablePrepMode> targetTablePrepMode() {
         return Optional.ofNullable(targetTablePrepMode);
     }
 
-    /** @return create primary keys after the full load ({@code CreatePkAfterFullLoad}), empty when unset */
+    /** {@return create primary keys after the full load ({@code CreatePkAfterFullLoad}), empty when unset} */
     public Optional<Boolean> createPkAfterFullLoad() {
         return Optional.ofNullable(createPkAfterFullLoad);
     }
 
-    /** @return stop after cached changes are applied ({@code StopTaskCachedChangesApplied}), empty when unset */
+    /** {@return stop after cached changes are applied ({@code StopTaskCachedChangesApplied}), empty when unset} */
     public Optional<Boolean> stopTaskCachedChangesApplied() {
         return Optional.ofNullable(stopTaskCachedChangesApplied);
     }
 
-    /** @return stop before cached changes are applied ({@code StopTaskCachedChangesNotApplied}), empty when unset */
+    /** {@return stop before cached changes are applied ({@code StopTaskCachedChangesNotApplied}), empty when unset} */
     public Optional<Boolean> stopTaskCachedChangesNotApplied() {
         return Optional.ofNullable(stopTaskCachedChangesNotApplied);
     }
 
-    /** @return tables loaded in parallel (1..49) ({@code MaxFullLoadSubTasks}), empty when unset */
+    /** {@return tables loaded in parallel (1..49) ({@code MaxFullLoadSubTasks}), empty when unset} */
     public Optional<Integer> maxFullLoadSubTasks() {
         return Optional.ofNullable(maxFullLoadSubTasks);
     }
 
-    /** @return seconds to wait for open transactions ({@code TransactionConsistencyTimeout}), empty when unset */
+    /** {@return seconds to wait for open transactions ({@code TransactionConsistencyTimeout}), empty when unset} */
     public Optional<Integer> transactionConsistencyTimeout() {
         return Optional.ofNullable(transactionConsistencyTimeout);
     }
 
-    /** @return records transferred together (1..50000) ({@code CommitRate}), empty when unset */
+    /** {@return records transferred together (1..50000) ({@code CommitRate}), empty when unset} */
     public Optional<Integer> commitRate() {
         return Optional.ofNullable(commitRate);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return FullLoadSettingsRules.problems(this);
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (targetTablePrepMode != null) {
@@ -241,7 +243,7 @@ public final class FullLoadSettings {
         return Objects.hash(targetTablePrepMode, createPkAfterFullLoad, stopTaskCachedChangesApplied, stopTaskCachedChangesNotApplied, maxFullLoadSubTasks, transactionConsistencyTimeout, commitRate, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code FullLoadSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code FullLoadSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("FullLoadSettings{");
@@ -297,6 +299,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code TargetTablePrepMode}.
+         *
          * @param targetTablePrepMode what happens to existing target tables ({@code TargetTablePrepMode}); null unsets
          * @return this builder
          */
@@ -307,6 +311,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code TargetTablePrepMode} from its DMS wire value.
+         *
          * @param targetTablePrepMode what happens to existing target tables as DMS writes it (any case, {@code _} or {@code -}); null unsets; a value DMS
          *     does not know is reported by {@link #build()}
          * @return this builder
@@ -322,6 +328,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code CreatePkAfterFullLoad}.
+         *
          * @param createPkAfterFullLoad create primary keys after the full load ({@code CreatePkAfterFullLoad}); null unsets
          * @return this builder
          */
@@ -332,6 +340,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code StopTaskCachedChangesApplied}.
+         *
          * @param stopTaskCachedChangesApplied stop after cached changes are applied ({@code StopTaskCachedChangesApplied}); null unsets
          * @return this builder
          */
@@ -342,6 +352,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code StopTaskCachedChangesNotApplied}.
+         *
          * @param stopTaskCachedChangesNotApplied stop before cached changes are applied ({@code StopTaskCachedChangesNotApplied}); null unsets
          * @return this builder
          */
@@ -352,6 +364,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code MaxFullLoadSubTasks}.
+         *
          * @param maxFullLoadSubTasks tables loaded in parallel (1..49) ({@code MaxFullLoadSubTasks}); null unsets
          * @return this builder
          */
@@ -362,6 +376,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code TransactionConsistencyTimeout}.
+         *
          * @param transactionConsistencyTimeout seconds to wait for open transactions ({@code TransactionConsistencyTimeout}); null unsets
          * @return this builder
          */
@@ -372,6 +388,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Sets {@code CommitRate}.
+         *
          * @param commitRate records transferred together (1..50000) ({@code CommitRate}); null unsets
          * @return this builder
          */
@@ -395,6 +413,8 @@ public final class FullLoadSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -41,12 +41,12 @@ public final class Logging {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new builder */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder with this section's fields */
+    /** {@return a builder with this section's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.enableLogging = enableLogging;
@@ -62,42 +62,42 @@ public final class Logging {
         return b;
     }
 
-    /** @return {@code EnableLogging} */
+    /** {@return {@code EnableLogging}} */
     public Optional<Boolean> enableLogging() {
         return Optional.ofNullable(enableLogging);
     }
 
-    /** @return {@code EnableLogContext} */
+    /** {@return {@code EnableLogContext}} */
     public Optional<Boolean> enableLogContext() {
         return Optional.ofNullable(enableLogContext);
     }
 
-    /** @return {@code DeleteTaskLogs} */
+    /** {@return {@code DeleteTaskLogs}} */
     public Optional<Boolean> deleteTaskLogs() {
         return Optional.ofNullable(deleteTaskLogs);
     }
 
-    /** @return {@code LogComponents}, empty when unset */
+    /** {@return {@code LogComponents}, empty when unset} */
     public Optional<List<LogComponent>> logComponents() {
         return Optional.ofNullable(logComponents);
     }
 
-    /** @return the CloudWatch log group DMS reported (read-only) */
+    /** {@return the CloudWatch log group DMS reported (read-only)} */
     public Optional<String> cloudWatchLogGroup() {
         return Optional.ofNullable(cloudWatchLogGroup);
     }
 
-    /** @return the CloudWatch log stream DMS reported (read-only) */
+    /** {@return the CloudWatch log stream DMS reported (read-only)} */
     public Optional<String> cloudWatchLogStream() {
         return Optional.ofNullable(cloudWatchLogStream);
     }
 
-    /** @return members dmskit does not model */
+    /** {@return members dmskit does not model} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
-    /** @return every problem with this section */
+    /** {@return every problem with this section} */
     public List<DefinitionProblem> problems() {
         List<DefinitionProblem> problems = new ArrayList<>();
         if (Boolean.TRUE.equals(enableLogContext) && !Boolean.TRUE.equals(enableLogging)) {
@@ -107,7 +107,7 @@ public final class Logging {
         return problems;
     }
 
-    /** @return the section as task-settings JSON members */
+    /** {@return the section as task-settings JSON members} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (enableLogging != null) {
@@ -140,8 +140,9 @@ public final class Logging {
     }
 
     /**
+     * {@return the section}
+     *
      * @param map the members of a {@code Logging} JSON object, or null
-     * @return the section
      * @throws InvalidDefinitionException when the map holds something that is not JSON
      */
     public static Logging fromMap(Map<String, ?> map) {
@@ -225,6 +226,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code enableLogging}: {@code EnableLogging}.
+         *
          * @param v {@code EnableLogging}
          * @return this builder
          */
@@ -234,6 +237,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code enableLogContext}: {@code EnableLogContext} (needs EnableLogging).
+         *
          * @param v {@code EnableLogContext} (needs EnableLogging)
          * @return this builder
          */
@@ -243,6 +248,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code deleteTaskLogs}: {@code DeleteTaskLogs}.
+         *
          * @param v {@code DeleteTaskLogs}
          * @return this builder
          */
@@ -276,6 +283,8 @@ public final class Logging {
         }
 
         /**
+         * Sets {@code otherField}: member name.
+         *
          * @param key member name
          * @param value a JSON value sent as given (String, Number, Boolean, List, Map); null removes the member;
          *     anything else is reported by {@link #build()}
@@ -300,7 +309,8 @@ public final class Logging {
         }
 
         /**
-         * @return the section
+         * {@return the section}
+         *
          * @throws InvalidDefinitionException listing every problem
          */
         public Logging build() {

@@ -60,12 +60,14 @@ public final class TargetMetadata {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -77,7 +79,7 @@ public final class TargetMetadata {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.targetSchema = targetSchema;
@@ -100,100 +102,100 @@ public final class TargetMetadata {
         return b;
     }
 
-    /** @return target schema (empty: the source schema) ({@code TargetSchema}), empty when unset */
+    /** {@return target schema (empty: the source schema) ({@code TargetSchema}), empty when unset} */
     public Optional<String> targetSchema() {
         return Optional.ofNullable(targetSchema);
     }
 
-    /** @return replicate LOB columns ({@code SupportLobs}), empty when unset */
+    /** {@return replicate LOB columns ({@code SupportLobs}), empty when unset} */
     public Optional<Boolean> supportLobs() {
         return Optional.ofNullable(supportLobs);
     }
 
-    /** @return full LOB mode (needs LobChunkSize) ({@code FullLobMode}), empty when unset */
+    /** {@return full LOB mode (needs LobChunkSize) ({@code FullLobMode}), empty when unset} */
     public Optional<Boolean> fullLobMode() {
         return Optional.ofNullable(fullLobMode);
     }
 
-    /** @return LOB chunk size in KB ({@code LobChunkSize}), empty when unset */
+    /** {@return LOB chunk size in KB ({@code LobChunkSize}), empty when unset} */
     public Optional<Integer> lobChunkSize() {
         return Optional.ofNullable(lobChunkSize);
     }
 
-    /** @return limited LOB mode (needs LobMaxSize) ({@code LimitedSizeLobMode}), empty when unset */
+    /** {@return limited LOB mode (needs LobMaxSize) ({@code LimitedSizeLobMode}), empty when unset} */
     public Optional<Boolean> limitedSizeLobMode() {
         return Optional.ofNullable(limitedSizeLobMode);
     }
 
-    /** @return maximum LOB size in KB ({@code LobMaxSize}), empty when unset */
+    /** {@return maximum LOB size in KB ({@code LobMaxSize}), empty when unset} */
     public Optional<Integer> lobMaxSize() {
         return Optional.ofNullable(lobMaxSize);
     }
 
-    /** @return inline LOB maximum size in KB ({@code InlineLobMaxSize}), empty when unset */
+    /** {@return inline LOB maximum size in KB ({@code InlineLobMaxSize}), empty when unset} */
     public Optional<Integer> inlineLobMaxSize() {
         return Optional.ofNullable(inlineLobMaxSize);
     }
 
-    /** @return maximum load file size in KB ({@code LoadMaxFileSize}), empty when unset */
+    /** {@return maximum load file size in KB ({@code LoadMaxFileSize}), empty when unset} */
     public Optional<Integer> loadMaxFileSize() {
         return Optional.ofNullable(loadMaxFileSize);
     }
 
-    /** @return parallel load threads ({@code ParallelLoadThreads}), empty when unset */
+    /** {@return parallel load threads ({@code ParallelLoadThreads}), empty when unset} */
     public Optional<Integer> parallelLoadThreads() {
         return Optional.ofNullable(parallelLoadThreads);
     }
 
-    /** @return parallel load buffer size ({@code ParallelLoadBufferSize}), empty when unset */
+    /** {@return parallel load buffer size ({@code ParallelLoadBufferSize}), empty when unset} */
     public Optional<Integer> parallelLoadBufferSize() {
         return Optional.ofNullable(parallelLoadBufferSize);
     }
 
-    /** @return parallel load queues per thread ({@code ParallelLoadQueuesPerThread}), empty when unset */
+    /** {@return parallel load queues per thread ({@code ParallelLoadQueuesPerThread}), empty when unset} */
     public Optional<Integer> parallelLoadQueuesPerThread() {
         return Optional.ofNullable(parallelLoadQueuesPerThread);
     }
 
-    /** @return parallel apply threads ({@code ParallelApplyThreads}), empty when unset */
+    /** {@return parallel apply threads ({@code ParallelApplyThreads}), empty when unset} */
     public Optional<Integer> parallelApplyThreads() {
         return Optional.ofNullable(parallelApplyThreads);
     }
 
-    /** @return parallel apply buffer size ({@code ParallelApplyBufferSize}), empty when unset */
+    /** {@return parallel apply buffer size ({@code ParallelApplyBufferSize}), empty when unset} */
     public Optional<Integer> parallelApplyBufferSize() {
         return Optional.ofNullable(parallelApplyBufferSize);
     }
 
-    /** @return parallel apply queues per thread ({@code ParallelApplyQueuesPerThread}), empty when unset */
+    /** {@return parallel apply queues per thread ({@code ParallelApplyQueuesPerThread}), empty when unset} */
     public Optional<Integer> parallelApplyQueuesPerThread() {
         return Optional.ofNullable(parallelApplyQueuesPerThread);
     }
 
-    /** @return batch apply (not for S3 targets) ({@code BatchApplyEnabled}), empty when unset */
+    /** {@return batch apply (not for S3 targets) ({@code BatchApplyEnabled}), empty when unset} */
     public Optional<Boolean> batchApplyEnabled() {
         return Optional.ofNullable(batchApplyEnabled);
     }
 
-    /** @return write the task recovery table ({@code TaskRecoveryTableEnabled}), empty when unset */
+    /** {@return write the task recovery table ({@code TaskRecoveryTableEnabled}), empty when unset} */
     public Optional<Boolean> taskRecoveryTableEnabled() {
         return Optional.ofNullable(taskRecoveryTableEnabled);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return TargetMetadataRules.problems(this);
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (targetSchema != null) {
@@ -401,7 +403,7 @@ public final class TargetMetadata {
         return Objects.hash(targetSchema, supportLobs, fullLobMode, lobChunkSize, limitedSizeLobMode, lobMaxSize, inlineLobMaxSize, loadMaxFileSize, parallelLoadThreads, parallelLoadBufferSize, parallelLoadQueuesPerThread, parallelApplyThreads, parallelApplyBufferSize, parallelApplyQueuesPerThread, batchApplyEnabled, taskRecoveryTableEnabled, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code TargetMetadata{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code TargetMetadata{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("TargetMetadata{");
@@ -502,6 +504,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code TargetSchema}.
+         *
          * @param targetSchema target schema (empty: the source schema) ({@code TargetSchema}); null unsets
          * @return this builder
          */
@@ -512,6 +516,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code SupportLobs}.
+         *
          * @param supportLobs replicate LOB columns ({@code SupportLobs}); null unsets
          * @return this builder
          */
@@ -522,6 +528,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code FullLobMode}.
+         *
          * @param fullLobMode full LOB mode (needs LobChunkSize) ({@code FullLobMode}); null unsets
          * @return this builder
          */
@@ -532,6 +540,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code LobChunkSize}.
+         *
          * @param lobChunkSize LOB chunk size in KB ({@code LobChunkSize}); null unsets
          * @return this builder
          */
@@ -542,6 +552,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code LimitedSizeLobMode}.
+         *
          * @param limitedSizeLobMode limited LOB mode (needs LobMaxSize) ({@code LimitedSizeLobMode}); null unsets
          * @return this builder
          */
@@ -552,6 +564,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code LobMaxSize}.
+         *
          * @param lobMaxSize maximum LOB size in KB ({@code LobMaxSize}); null unsets
          * @return this builder
          */
@@ -562,6 +576,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code InlineLobMaxSize}.
+         *
          * @param inlineLobMaxSize inline LOB maximum size in KB ({@code InlineLobMaxSize}); null unsets
          * @return this builder
          */
@@ -572,6 +588,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code LoadMaxFileSize}.
+         *
          * @param loadMaxFileSize maximum load file size in KB ({@code LoadMaxFileSize}); null unsets
          * @return this builder
          */
@@ -582,6 +600,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code ParallelLoadThreads}.
+         *
          * @param parallelLoadThreads parallel load threads ({@code ParallelLoadThreads}); null unsets
          * @return this builder
          */
@@ -592,6 +612,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code ParallelLoadBufferSize}.
+         *
          * @param parallelLoadBufferSize parallel load buffer size ({@code ParallelLoadBufferSize}); null unsets
          * @return this builder
          */
@@ -602,6 +624,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code ParallelLoadQueuesPerThread}.
+         *
          * @param parallelLoadQueuesPerThread parallel load queues per thread ({@code ParallelLoadQueuesPerThread}); null unsets
          * @return this builder
          */
@@ -612,6 +636,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code ParallelApplyThreads}.
+         *
          * @param parallelApplyThreads parallel apply threads ({@code ParallelApplyThreads}); null unsets
          * @return this builder
          */
@@ -622,6 +648,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code ParallelApplyBufferSize}.
+         *
          * @param parallelApplyBufferSize parallel apply buffer size ({@code ParallelApplyBufferSize}); null unsets
          * @return this builder
          */
@@ -632,6 +660,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code ParallelApplyQueuesPerThread}.
+         *
          * @param parallelApplyQueuesPerThread parallel apply queues per thread ({@code ParallelApplyQueuesPerThread}); null unsets
          * @return this builder
          */
@@ -642,6 +672,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code BatchApplyEnabled}.
+         *
          * @param batchApplyEnabled batch apply (not for S3 targets) ({@code BatchApplyEnabled}); null unsets
          * @return this builder
          */
@@ -652,6 +684,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Sets {@code TaskRecoveryTableEnabled}.
+         *
          * @param taskRecoveryTableEnabled write the task recovery table ({@code TaskRecoveryTableEnabled}); null unsets
          * @return this builder
          */
@@ -675,6 +709,8 @@ public final class TargetMetadata {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -58,12 +58,14 @@ public final class ValidationSettings {
         this.otherFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.otherFields));
     }
 
-    /** @return a new, empty builder */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Builds a value from a spec that fills in a builder.
+     *
      * @param spec fills in a builder
      * @return the built value
      * @throws InvalidDefinitionException listing every problem
@@ -75,7 +77,7 @@ public final class ValidationSettings {
         return b.build();
     }
 
-    /** @return a builder holding this value's fields */
+    /** {@return a builder holding this value's fields} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.enableValidation = enableValidation;
@@ -97,95 +99,95 @@ public final class ValidationSettings {
         return b;
     }
 
-    /** @return validate data ({@code EnableValidation}), empty when unset */
+    /** {@return validate data ({@code EnableValidation}), empty when unset} */
     public Optional<Boolean> enableValidation() {
         return Optional.ofNullable(enableValidation);
     }
 
-    /** @return ROW_LEVEL (the only value) ({@code ValidationMode}), empty when unset */
+    /** {@return ROW_LEVEL (the only value) ({@code ValidationMode}), empty when unset} */
     public Optional<String> validationMode() {
         return Optional.ofNullable(validationMode);
     }
 
-    /** @return validation threads ({@code ThreadCount}), empty when unset */
+    /** {@return validation threads ({@code ThreadCount}), empty when unset} */
     public Optional<Integer> threadCount() {
         return Optional.ofNullable(threadCount);
     }
 
-    /** @return records compared per batch ({@code PartitionSize}), empty when unset */
+    /** {@return records compared per batch ({@code PartitionSize}), empty when unset} */
     public Optional<Integer> partitionSize() {
         return Optional.ofNullable(partitionSize);
     }
 
-    /** @return failures before the task's validation is suspended ({@code FailureMaxCount}), empty when unset */
+    /** {@return failures before the task's validation is suspended ({@code FailureMaxCount}), empty when unset} */
     public Optional<Integer> failureMaxCount() {
         return Optional.ofNullable(failureMaxCount);
     }
 
-    /** @return failures before a table's validation is suspended ({@code TableFailureMaxCount}), empty when unset */
+    /** {@return failures before a table's validation is suspended ({@code TableFailureMaxCount}), empty when unset} */
     public Optional<Integer> tableFailureMaxCount() {
         return Optional.ofNullable(tableFailureMaxCount);
     }
 
-    /** @return delay before reporting a failure ({@code RecordFailureDelayInMinutes}), empty when unset */
+    /** {@return delay before reporting a failure ({@code RecordFailureDelayInMinutes}), empty when unset} */
     public Optional<Integer> recordFailureDelayInMinutes() {
         return Optional.ofNullable(recordFailureDelayInMinutes);
     }
 
-    /** @return delay before suspending a record ({@code RecordSuspendDelayInMinutes}), empty when unset */
+    /** {@return delay before suspending a record ({@code RecordSuspendDelayInMinutes}), empty when unset} */
     public Optional<Integer> recordSuspendDelayInMinutes() {
         return Optional.ofNullable(recordSuspendDelayInMinutes);
     }
 
-    /** @return delay before reporting failures ({@code RecordFailureDelayLimitInMinutes}), empty when unset */
+    /** {@return delay before reporting failures ({@code RecordFailureDelayLimitInMinutes}), empty when unset} */
     public Optional<Integer> recordFailureDelayLimitInMinutes() {
         return Optional.ofNullable(recordFailureDelayLimitInMinutes);
     }
 
-    /** @return maximum key column size ({@code MaxKeyColumnSize}), empty when unset */
+    /** {@return maximum key column size ({@code MaxKeyColumnSize}), empty when unset} */
     public Optional<Integer> maxKeyColumnSize() {
         return Optional.ofNullable(maxKeyColumnSize);
     }
 
-    /** @return validation-only task (immutable after creation) ({@code ValidationOnly}), empty when unset */
+    /** {@return validation-only task (immutable after creation) ({@code ValidationOnly}), empty when unset} */
     public Optional<Boolean> validationOnly() {
         return Optional.ofNullable(validationOnly);
     }
 
-    /** @return account for collation differences ({@code HandleCollationDiff}), empty when unset */
+    /** {@return account for collation differences ({@code HandleCollationDiff}), empty when unset} */
     public Optional<Boolean> handleCollationDiff() {
         return Optional.ofNullable(handleCollationDiff);
     }
 
-    /** @return skip LOB columns ({@code SkipLobColumns}), empty when unset */
+    /** {@return skip LOB columns ({@code SkipLobColumns}), empty when unset} */
     public Optional<Boolean> skipLobColumns() {
         return Optional.ofNullable(skipLobColumns);
     }
 
-    /** @return KB of each LOB validated (0: all) ({@code ValidationPartialLobSize}), empty when unset */
+    /** {@return KB of each LOB validated (0: all) ({@code ValidationPartialLobSize}), empty when unset} */
     public Optional<Integer> validationPartialLobSize() {
         return Optional.ofNullable(validationPartialLobSize);
     }
 
-    /** @return delay of CDC validation queries ({@code ValidationQueryCdcDelaySeconds}), empty when unset */
+    /** {@return delay of CDC validation queries ({@code ValidationQueryCdcDelaySeconds}), empty when unset} */
     public Optional<Integer> validationQueryCdcDelaySeconds() {
         return Optional.ofNullable(validationQueryCdcDelaySeconds);
     }
 
-    /** @return fields of this section that dmskit does not model, kept as read and sent back unchanged */
+    /** {@return fields of this section that dmskit does not model, kept as read and sent back unchanged} */
     public Map<String, Object> otherFields() {
         return otherFields;
     }
 
     /**
-     * @return every problem with this value (empty when valid); the builder's {@code build()} rejects a value
-     *     with problems
+     * {@return every problem with this value (empty when valid)} The builder's {@code build()} rejects a value
+     * with problems.
      */
     public List<DefinitionProblem> problems() {
         return ValidationSettingsRules.problems(this);
     }
 
-    /** @return this section as DMS task-settings JSON members (only set fields, then other fields) */
+    /** {@return this section as DMS task-settings JSON members (only set fields, then other fields)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (enableValidation != null) {
@@ -383,7 +385,7 @@ public final class ValidationSettings {
         return Objects.hash(enableValidation, validationMode, threadCount, partitionSize, failureMaxCount, tableFailureMaxCount, recordFailureDelayInMinutes, recordSuspendDelayInMinutes, recordFailureDelayLimitInMinutes, maxKeyColumnSize, validationOnly, handleCollationDiff, skipLobColumns, validationPartialLobSize, validationQueryCdcDelaySeconds, otherFields);
     }
 
-    /** @return the set fields only, e.g. {@code ValidationSettings{bucketName=b}} */
+    /** {@return the set fields only, e.g. {@code ValidationSettings{bucketName=b}}} */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("ValidationSettings{");
@@ -479,6 +481,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code EnableValidation}.
+         *
          * @param enableValidation validate data ({@code EnableValidation}); null unsets
          * @return this builder
          */
@@ -489,6 +493,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code ValidationMode}.
+         *
          * @param validationMode ROW_LEVEL (the only value) ({@code ValidationMode}); null unsets
          * @return this builder
          */
@@ -499,6 +505,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code ThreadCount}.
+         *
          * @param threadCount validation threads ({@code ThreadCount}); null unsets
          * @return this builder
          */
@@ -509,6 +517,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code PartitionSize}.
+         *
          * @param partitionSize records compared per batch ({@code PartitionSize}); null unsets
          * @return this builder
          */
@@ -519,6 +529,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code FailureMaxCount}.
+         *
          * @param failureMaxCount failures before the task's validation is suspended ({@code FailureMaxCount}); null unsets
          * @return this builder
          */
@@ -529,6 +541,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code TableFailureMaxCount}.
+         *
          * @param tableFailureMaxCount failures before a table's validation is suspended ({@code TableFailureMaxCount}); null unsets
          * @return this builder
          */
@@ -539,6 +553,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code RecordFailureDelayInMinutes}.
+         *
          * @param recordFailureDelayInMinutes delay before reporting a failure ({@code RecordFailureDelayInMinutes}); null unsets
          * @return this builder
          */
@@ -549,6 +565,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code RecordSuspendDelayInMinutes}.
+         *
          * @param recordSuspendDelayInMinutes delay before suspending a record ({@code RecordSuspendDelayInMinutes}); null unsets
          * @return this builder
          */
@@ -559,6 +577,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code RecordFailureDelayLimitInMinutes}.
+         *
          * @param recordFailureDelayLimitInMinutes delay before reporting failures ({@code RecordFailureDelayLimitInMinutes}); null unsets
          * @return this builder
          */
@@ -569,6 +589,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code MaxKeyColumnSize}.
+         *
          * @param maxKeyColumnSize maximum key column size ({@code MaxKeyColumnSize}); null unsets
          * @return this builder
          */
@@ -579,6 +601,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code ValidationOnly}.
+         *
          * @param validationOnly validation-only task (immutable after creation) ({@code ValidationOnly}); null unsets
          * @return this builder
          */
@@ -589,6 +613,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code HandleCollationDiff}.
+         *
          * @param handleCollationDiff account for collation differences ({@code HandleCollationDiff}); null unsets
          * @return this builder
          */
@@ -599,6 +625,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code SkipLobColumns}.
+         *
          * @param skipLobColumns skip LOB columns ({@code SkipLobColumns}); null unsets
          * @return this builder
          */
@@ -609,6 +637,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code ValidationPartialLobSize}.
+         *
          * @param validationPartialLobSize KB of each LOB validated (0: all) ({@code ValidationPartialLobSize}); null unsets
          * @return this builder
          */
@@ -619,6 +649,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Sets {@code ValidationQueryCdcDelaySeconds}.
+         *
          * @param validationQueryCdcDelaySeconds delay of CDC validation queries ({@code ValidationQueryCdcDelaySeconds}); null unsets
          * @return this builder
          */
@@ -642,6 +674,8 @@ public final class ValidationSettings {
         }
 
         /**
+         * Builds the value, checking every field.
+         *
          * @return the value
          * @throws InvalidDefinitionException listing every problem at once
          */

@@ -15,19 +15,20 @@ public enum MigrationType {
         this.wireValue = wireValue;
     }
 
-    /** @return the DMS value */
+    /** {@return the DMS value} */
     public String wireValue() {
         return wireValue;
     }
 
-    /** @return whether the task captures changes */
+    /** {@return whether the task captures changes} */
     public boolean hasCdc() {
         return this != FULL_LOAD;
     }
 
     /**
+     * {@return the constant or null}
+     *
      * @param value DMS value
-     * @return the constant or null
      */
     public static MigrationType fromWire(String value) {
         for (MigrationType t : values()) {

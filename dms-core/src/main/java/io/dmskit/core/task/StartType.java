@@ -15,7 +15,7 @@ public enum StartType {
         this.wireValue = wireValue;
     }
 
-    /** @return the DMS value */
+    /** {@return the DMS value} */
     public String wireValue() {
         return wireValue;
     }

@@ -25,9 +25,10 @@ public record TableRef(String schema, String table) {
     }
 
     /**
+     * {@return the reference}
+     *
      * @param schema source schema
      * @param table source table
-     * @return the reference
      */
     public static TableRef of(String schema, String table) {
         return new TableRef(schema, table);

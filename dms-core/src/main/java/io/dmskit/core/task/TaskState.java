@@ -22,7 +22,7 @@ public record TaskState(String identifier, String arn, TaskStatus status, String
                         String lastFailureMessage, Instant startDate, Integer fullLoadProgressPercent,
                         MigrationType migrationType) {
 
-    /** @return the StopReason */
+    /** {@return the StopReason} */
     public Optional<StopReason> stopReasonValue() {
         return Optional.ofNullable(stopReason);
     }

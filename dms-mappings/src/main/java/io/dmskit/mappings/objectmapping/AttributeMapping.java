@@ -14,19 +14,21 @@ public record AttributeMapping(String targetAttributeName, String attributeType,
                                String value, boolean valueIsJson) {
 
     /**
+     * {@return a scalar string attribute}
+     *
      * @param name attribute
      * @param template value template
-     * @return a scalar string attribute
      */
     public static AttributeMapping scalarString(String name, String template) {
         return new AttributeMapping(name, "scalar", "string", template, false);
     }
 
     /**
+     * {@return a document attribute whose value is a JSON object}
+     *
      * @param name attribute
      * @param subType json, dynamodb-map or dynamodb-list
      * @param jsonValue JSON object text
-     * @return a document attribute whose value is a JSON object
      */
     public static AttributeMapping document(String name, String subType, String jsonValue) {
         return new AttributeMapping(name, "document", subType, jsonValue, true);

@@ -19,20 +19,21 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
                                 String partitionKeyValue, List<String> excludeColumns,
                                 List<AttributeMapping> attributeMappings, String conditionExpressionJson) {
 
-    // Copies the lists.
+    /** Creates the parameters, copying the lists. */
     public MappingParameters {
         excludeColumns = Args.list(excludeColumns, "MappingParameters: excludeColumns");
         attributeMappings = Args.list(attributeMappings, "MappingParameters: attributeMappings");
     }
 
-    /** @return empty parameters, to refine with the {@code with...} methods */
+    /** {@return empty parameters, to refine with the {@code with...} methods} */
     public static MappingParameters empty() {
         return new MappingParameters(null, null, null, null, null, null, null);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param type partition-key-type
-     * @return a copy
      */
     public MappingParameters withPartitionKeyType(String type) {
         return new MappingParameters(type, partitionKeyName, sortKeyName, partitionKeyValue, excludeColumns,
@@ -40,8 +41,9 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
     }
 
     /**
+     * {@return a copy}
+     *
      * @param name partition-key-name
-     * @return a copy
      */
     public MappingParameters withPartitionKeyName(String name) {
         return new MappingParameters(partitionKeyType, name, sortKeyName, partitionKeyValue, excludeColumns,
@@ -49,8 +51,9 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
     }
 
     /**
+     * {@return a copy}
+     *
      * @param name sort-key-name
-     * @return a copy
      */
     public MappingParameters withSortKeyName(String name) {
         return new MappingParameters(partitionKeyType, partitionKeyName, name, partitionKeyValue, excludeColumns,
@@ -58,8 +61,9 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
     }
 
     /**
+     * {@return a copy with {@code partition-key.value}}
+     *
      * @param value constant partition key
-     * @return a copy with {@code partition-key.value}
      */
     public MappingParameters withPartitionKeyValue(String value) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, value, excludeColumns,
@@ -67,8 +71,9 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
     }
 
     /**
+     * {@return a copy}
+     *
      * @param columns columns left out of the record
-     * @return a copy
      */
     public MappingParameters withExcludeColumns(List<String> columns) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue, columns,
@@ -76,8 +81,9 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
     }
 
     /**
+     * {@return a copy}
+     *
      * @param mappings attribute mappings
-     * @return a copy
      */
     public MappingParameters withAttributeMappings(List<AttributeMapping> mappings) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue,
@@ -85,8 +91,9 @@ public record MappingParameters(String partitionKeyType, String partitionKeyName
     }
 
     /**
+     * {@return a copy}
+     *
      * @param json DynamoDB condition-expression object as JSON text
-     * @return a copy
      */
     public MappingParameters withConditionExpressionJson(String json) {
         return new MappingParameters(partitionKeyType, partitionKeyName, sortKeyName, partitionKeyValue,

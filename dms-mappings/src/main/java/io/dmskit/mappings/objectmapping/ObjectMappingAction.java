@@ -16,14 +16,15 @@ public enum ObjectMappingAction {
         this.wireValue = wireValue;
     }
 
-    /** @return the value as written in the DMS JSON document */
+    /** {@return the value as written in the DMS JSON document} */
     public String wireValue() {
         return wireValue;
     }
 
     /**
+     * {@return the constant, or empty when DMS does not know the value}
+     *
      * @param value a value as written in a DMS JSON document (exact, case-sensitive)
-     * @return the constant, or empty when DMS does not know the value
      */
     public static Optional<ObjectMappingAction> fromWire(String value) {
         return WireValues.find(values(), ObjectMappingAction::wireValue, value);

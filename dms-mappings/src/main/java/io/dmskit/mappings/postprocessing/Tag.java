@@ -9,9 +9,10 @@ package io.dmskit.mappings.postprocessing;
  */
 public record Tag(String key, String value) {
     /**
+     * {@return a tag}
+     *
      * @param key tag key
      * @param value tag value
-     * @return a tag
      */
     public static Tag of(String key, String value) {
         return new Tag(key, value);

@@ -26,7 +26,7 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
                            List<List<String>> boundaries, List<String> segmentNames, Integer numberOfPartitions,
                            Boolean collectionCountFromMetadata, Long maxRecordsSkipPerPage, Long batchSize) {
 
-    // Copies the lists.
+    /** Creates the settings, copying the lists. */
     public ParallelLoad {
         partitions = Args.list(partitions, "ParallelLoad: partitions");
         subpartitions = Args.list(subpartitions, "ParallelLoad: subpartitions");
@@ -40,33 +40,35 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
         return new ParallelLoad(type, null, null, null, null, null, null, null, null, null);
     }
 
-    /** @return {@code partitions-auto}: one segment per existing partition */
+    /** {@return {@code partitions-auto}: one segment per existing partition} */
     public static ParallelLoad partitionsAuto() {
         return ofType("partitions-auto");
     }
 
-    /** @return {@code subpartitions-auto} (Oracle sources only) */
+    /** {@return {@code subpartitions-auto} (Oracle sources only)} */
     public static ParallelLoad subpartitionsAuto() {
         return ofType("subpartitions-auto");
     }
 
-    /** @return {@code none}: load the table in one thread */
+    /** {@return {@code none}: load the table in one thread} */
     public static ParallelLoad none() {
         return ofType("none");
     }
 
     /**
+     * {@return {@code partitions-list}}
+     *
      * @param partitions partition names
-     * @return {@code partitions-list}
      */
     public static ParallelLoad partitionsList(List<String> partitions) {
         return new ParallelLoad("partitions-list", partitions, null, null, null, null, null, null, null, null);
     }
 
     /**
+     * {@return {@code partitions-list} with subpartitions}
+     *
      * @param partitions partition names
      * @param subpartitions subpartition names (Oracle)
-     * @return {@code partitions-list} with subpartitions
      */
     public static ParallelLoad partitionsList(List<String> partitions, List<String> subpartitions) {
         return new ParallelLoad("partitions-list", partitions, subpartitions, null, null, null, null, null, null,
@@ -74,40 +76,49 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
     }
 
     /**
+     * {@return {@code ranges}}
+     *
      * @param columns range columns (1..10)
      * @param boundaries upper boundaries, one value per column
-     * @return {@code ranges}
      */
     public static ParallelLoad ranges(List<String> columns, List<List<String>> boundaries) {
         return new ParallelLoad("ranges", null, null, columns, boundaries, null, null, null, null, null);
     }
 
     /**
+     * {@return a copy with {@code segment-names}}
+     *
      * @param names one name per segment (boundaries + 1)
-     * @return a copy with {@code segment-names}
      */
     public ParallelLoad withSegmentNames(List<String> names) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, names, numberOfPartitions,
                 collectionCountFromMetadata, maxRecordsSkipPerPage, batchSize);
     }
 
-    /** @param n partitions (MongoDB/DocumentDB auto-segmentation, default 16)
-     *  @return a copy with {@code number-of-partitions} */
+    /**
+     * {@return a copy with {@code number-of-partitions}}
+     *
+     * @param n partitions (MongoDB/DocumentDB auto-segmentation, default 16)
+     */
     public ParallelLoad withNumberOfPartitions(int n) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames, n,
                 collectionCountFromMetadata, maxRecordsSkipPerPage, batchSize);
     }
 
-    /** @param value whether to count from collection metadata (MongoDB/DocumentDB)
-     *  @return a copy with {@code collection-count-from-metadata} */
+    /**
+     * {@return a copy with {@code collection-count-from-metadata}}
+     *
+     * @param value whether to count from collection metadata (MongoDB/DocumentDB)
+     */
     public ParallelLoad withCollectionCountFromMetadata(boolean value) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
                 numberOfPartitions, value, maxRecordsSkipPerPage, batchSize);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value records to skip per page (MongoDB/DocumentDB)
-     * @return a copy
      */
     public ParallelLoad withMaxRecordsSkipPerPage(long value) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,
@@ -115,8 +126,9 @@ public record ParallelLoad(String type, List<String> partitions, List<String> su
     }
 
     /**
+     * {@return a copy}
+     *
      * @param value batch size (MongoDB/DocumentDB, 0 = server maximum)
-     * @return a copy
      */
     public ParallelLoad withBatchSize(long value) {
         return new ParallelLoad(type, partitions, subpartitions, columns, boundaries, segmentNames,

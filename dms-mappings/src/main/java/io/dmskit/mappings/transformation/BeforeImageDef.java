@@ -10,16 +10,17 @@ package io.dmskit.mappings.transformation;
 public record BeforeImageDef(String columnPrefix, String columnSuffix, String columnFilter) {
 
     /**
+     * {@return a definition}
+     *
      * @param prefix column prefix
      * @param suffix column suffix
      * @param filter pk-only, non-lob or all
-     * @return a definition
      */
     public static BeforeImageDef of(String prefix, String suffix, String filter) {
         return new BeforeImageDef(prefix, suffix, filter);
     }
 
-    /** @return {@code BI_} prefix, empty suffix, primary-key columns only (the documented example) */
+    /** {@return {@code BI_} prefix, empty suffix, primary-key columns only (the documented example)} */
     public static BeforeImageDef primaryKeyColumns() {
         return new BeforeImageDef("BI_", "", "pk-only");
     }

@@ -16,65 +16,73 @@ import java.util.Objects;
 public record DataType(String type, Integer precision, String scale, Integer length) {
 
     /**
+     * {@return the type without size}
+     *
      * @param type a DMS type name
-     * @return the type without size
      */
     public static DataType of(String type) {
         return new DataType(Args.required(type, "DataType: type"), null, null, null);
     }
 
     /**
+     * {@return {@code string(length)}}
+     *
      * @param length characters
-     * @return {@code string(length)}
      */
     public static DataType string(int length) {
         return new DataType("string", null, null, length);
     }
 
     /**
+     * {@return {@code wstring(length)}}
+     *
      * @param length characters
-     * @return {@code wstring(length)}
      */
     public static DataType wstring(int length) {
         return new DataType("wstring", null, null, length);
     }
 
     /**
+     * {@return {@code numeric(precision, scale)}}
+     *
      * @param precision digits
      * @param scale fraction digits
-     * @return {@code numeric(precision, scale)}
      */
     public static DataType numeric(int precision, int scale) {
         return new DataType("numeric", precision, String.valueOf(scale), null);
     }
 
     /**
+     * {@return {@code datetime} with precision}
+     *
      * @param precision fractional-second digits
-     * @return {@code datetime} with precision
      */
     public static DataType datetime(int precision) {
         return new DataType("datetime", precision, null, null);
     }
 
     /**
+     * {@return a copy with {@code length}}
+     *
      * @param value length
-     * @return a copy with {@code length}
      */
     public DataType withLength(int value) {
         return new DataType(type, precision, scale, value);
     }
 
     /**
+     * {@return a copy with {@code precision}}
+     *
      * @param value precision
-     * @return a copy with {@code precision}
      */
     public DataType withPrecision(int value) {
         return new DataType(type, value, scale, length);
     }
 
     /**
+     * {@return a copy with {@code scale}}
+     *
      * @param value scale
-     * @return a copy with {@code scale}
      */
     public DataType withScale(String value) {
         return new DataType(type, precision, value, length);

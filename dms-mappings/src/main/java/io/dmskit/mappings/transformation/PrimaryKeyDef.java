@@ -12,24 +12,26 @@ import java.util.List;
  */
 public record PrimaryKeyDef(String name, String origin, List<String> columns) {
 
-    // Copies the columns.
+    /** Creates the definition, copying the columns. */
     public PrimaryKeyDef {
         columns = Args.list(columns, "PrimaryKeyDef: columns");
     }
 
     /**
+     * {@return a primary key definition (origin omitted)}
+     *
      * @param name key name
      * @param columns key columns
-     * @return a primary key definition (origin omitted)
      */
     public static PrimaryKeyDef primaryKey(String name, String... columns) {
         return new PrimaryKeyDef(name, null, Args.list("PrimaryKeyDef.primaryKey: columns", columns));
     }
 
     /**
+     * {@return a unique-index definition}
+     *
      * @param name index name
      * @param columns index columns
-     * @return a unique-index definition
      */
     public static PrimaryKeyDef uniqueIndex(String name, String... columns) {
         return new PrimaryKeyDef(name, "unique-index", Args.list("PrimaryKeyDef.uniqueIndex: columns", columns));

@@ -79,37 +79,37 @@ public final class CsvDialect {
         return new CsvDialect(delimiter, rowDelimiter, rfc4180, nullValue, false, null, null);
     }
 
-    /** @return the field delimiter */
+    /** {@return the field delimiter} */
     public String delimiter() {
         return delimiter;
     }
 
-    /** @return the row delimiter */
+    /** {@return the row delimiter} */
     public String rowDelimiter() {
         return rowDelimiter;
     }
 
-    /** @return whether fields are quoted (Rfc4180) */
+    /** {@return whether fields are quoted (Rfc4180)} */
     public boolean rfc4180() {
         return rfc4180;
     }
 
-    /** @return the text written for NULL */
+    /** {@return the text written for NULL} */
     public String nullValue() {
         return nullValue;
     }
 
-    /** @return whether each file starts with a header row (AddColumnName) */
+    /** {@return whether each file starts with a header row (AddColumnName)} */
     public boolean headerRow() {
         return header;
     }
 
-    /** @return the TimestampColumnName column, if any */
+    /** {@return the TimestampColumnName column, if any} */
     public Optional<String> timestampColumn() {
         return Optional.ofNullable(timestampColumn);
     }
 
-    /** @return the CsvNoSupValue, if UseCsvNoSupValue is set */
+    /** {@return the CsvNoSupValue, if UseCsvNoSupValue is set} */
     public Optional<String> noSupValue() {
         return Optional.ofNullable(noSupValue);
     }
@@ -136,9 +136,10 @@ public final class CsvDialect {
     }
 
     /**
+     * {@return the header row's fields: {@code Op}, the timestamp column, the columns}
+     *
      * @param opField whether the file's records start with the Op field
      * @param columns the table's column names
-     * @return the header row's fields: {@code Op}, the timestamp column, the columns
      */
     public List<String> header(boolean opField, List<String> columns) {
         return layout(opField ? "Op" : null, timestampColumn, Args.required(columns, "CsvDialect.header: columns"));
@@ -183,13 +184,21 @@ public final class CsvDialect {
         }
     }
 
-    /** @param out where the record is built: appends the field delimiter */
+    /**
+     * Appends the field delimiter.
+     *
+     * @param out where the record is built
+     */
     public void appendDelimiter(StringBuilder out) {
         Args.required(out, "CsvDialect.appendDelimiter: out");
         out.append(delimiter);
     }
 
-    /** @param out where the record is built: appends the row delimiter */
+    /**
+     * Appends the row delimiter.
+     *
+     * @param out where the record is built
+     */
     public void appendRowEnd(StringBuilder out) {
         Args.required(out, "CsvDialect.appendRowEnd: out");
         out.append(rowDelimiter);
@@ -214,8 +223,9 @@ public final class CsvDialect {
     }
 
     /**
+     * {@return the record's text, ending in the row delimiter}
+     *
      * @param fields the fields, null for NULL
-     * @return the record's text, ending in the row delimiter
      */
     public String format(List<String> fields) {
         StringBuilder out = new StringBuilder();
@@ -242,7 +252,7 @@ public final class CsvDialect {
         return false;
     }
 
-    /** @return a streaming reader of this dialect */
+    /** {@return a streaming reader of this dialect} */
     public CsvReader reader() {
         return new CsvReader(delimiter.getBytes(StandardCharsets.UTF_8),
                 rowDelimiter.getBytes(StandardCharsets.UTF_8), rfc4180 ? QUOTE : -1,

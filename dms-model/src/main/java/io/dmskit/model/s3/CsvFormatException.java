@@ -18,6 +18,8 @@ public final class CsvFormatException extends DmsModelException {
     private final String source;
 
     /**
+     * Creates a {@code CsvFormatException}.
+     *
      * @param source the object read (its key or URI), or null when unknown
      * @param message what is wrong and where in the object
      * @param cause the error that revealed it, or null
@@ -27,7 +29,7 @@ public final class CsvFormatException extends DmsModelException {
         this.source = source;
     }
 
-    /** @return the object that could not be read, when the reader knew it */
+    /** {@return the object that could not be read, when the reader knew it} */
     public Optional<String> source() {
         return Optional.ofNullable(source);
     }

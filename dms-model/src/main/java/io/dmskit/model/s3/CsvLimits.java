@@ -34,17 +34,29 @@ public record CsvLimits(int maxFieldBytes, int maxFieldsPerRecord, long maxDecom
         }
     }
 
-    /** @param bytes the new limit @return a copy with that field length limit */
+    /**
+     * {@return a copy with that field length limit}
+     *
+     * @param bytes the new limit
+     */
     public CsvLimits withMaxFieldBytes(int bytes) {
         return new CsvLimits(bytes, maxFieldsPerRecord, maxDecompressedBytes);
     }
 
-    /** @param fields the new limit @return a copy with that field count limit */
+    /**
+     * {@return a copy with that field count limit}
+     *
+     * @param fields the new limit
+     */
     public CsvLimits withMaxFieldsPerRecord(int fields) {
         return new CsvLimits(maxFieldBytes, fields, maxDecompressedBytes);
     }
 
-    /** @param bytes the new limit @return a copy with that decompression limit */
+    /**
+     * {@return a copy with that decompression limit}
+     *
+     * @param bytes the new limit
+     */
     public CsvLimits withMaxDecompressedBytes(long bytes) {
         return new CsvLimits(maxFieldBytes, maxFieldsPerRecord, bytes);
     }

@@ -33,9 +33,10 @@ public final class CsvReader {
     @FunctionalInterface
     public interface RecordHandler {
         /**
+         * {@return false to stop reading}
+         *
          * @param recordIndex zero-based index of the record in the stream
          * @param fields the captured fields (at most {@code capture}), null for NULL; the list is reused
-         * @return false to stop reading
          */
         boolean record(long recordIndex, List<String> fields);
     }
@@ -84,7 +85,7 @@ public final class CsvReader {
         return new CsvReader(fieldDelimiter, rowDelimiter, quote, nullValue, limits, objectName);
     }
 
-    /** @return the limits this reader enforces */
+    /** {@return the limits this reader enforces} */
     public CsvLimits limits() {
         return limits;
     }

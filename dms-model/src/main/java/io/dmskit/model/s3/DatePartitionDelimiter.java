@@ -19,14 +19,15 @@ public enum DatePartitionDelimiter {
         this.text = text;
     }
 
-    /** @return the characters put between the parts */
+    /** {@return the characters put between the parts} */
     public String text() {
         return text;
     }
 
     /**
+     * {@return the delimiter, or empty when the value is not one}
+     *
      * @param wire the value as DMS echoes it (any case); null or blank means the default
-     * @return the delimiter, or empty when the value is not one
      */
     public static Optional<DatePartitionDelimiter> fromWire(String wire) {
         if (wire == null || wire.isBlank()) {

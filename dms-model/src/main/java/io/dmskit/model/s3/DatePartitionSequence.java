@@ -18,7 +18,7 @@ public enum DatePartitionSequence {
     /** day, month, year. */
     DDMMYYYY;
 
-    /** @return the parts of {@code t}, zero-padded, in this sequence's order */
+    /** {@return the parts of {@code t}, zero-padded, in this sequence's order} */
     public List<String> parts(ZonedDateTime t) {
         String y = String.format(Locale.ROOT, "%04d", t.getYear());
         String m = String.format(Locale.ROOT, "%02d", t.getMonthValue());
@@ -34,8 +34,9 @@ public enum DatePartitionSequence {
     }
 
     /**
+     * {@return the sequence, or empty when the value is not one}
+     *
      * @param wire the value as DMS echoes it (any case); null or blank means the default
-     * @return the sequence, or empty when the value is not one
      */
     public static Optional<DatePartitionSequence> fromWire(String wire) {
         if (wire == null || wire.isBlank()) {

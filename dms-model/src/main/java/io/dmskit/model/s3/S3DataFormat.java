@@ -11,9 +11,10 @@ public enum S3DataFormat {
     PARQUET;
 
     /**
+     * {@return the format, or empty when the value is not a DataFormat}
+     *
      * @param wire a DataFormat value as DMS or a user writes it ({@code csv}, {@code PARQUET}); null or blank means
      *             the default
-     * @return the format, or empty when the value is not a DataFormat
      */
     public static Optional<S3DataFormat> fromWire(String wire) {
         if (wire == null || wire.isBlank()) {

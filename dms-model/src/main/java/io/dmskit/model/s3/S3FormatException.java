@@ -15,6 +15,8 @@ public final class S3FormatException extends DmsModelException {
     private final List<String> problems;
 
     /**
+     * Creates a {@code S3FormatException}.
+     *
      * @param problems every problem found, each naming the setting
      */
     public S3FormatException(List<String> problems) {
@@ -26,7 +28,7 @@ public final class S3FormatException extends DmsModelException {
         this.problems = List.copyOf(problems);
     }
 
-    /** @return every problem found, in the order the settings were checked */
+    /** {@return every problem found, in the order the settings were checked} */
     public List<String> problems() {
         return problems;
     }

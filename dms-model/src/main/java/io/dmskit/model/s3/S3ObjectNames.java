@@ -46,29 +46,30 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return its object names}
+     *
      * @param settings the S3 target
-     * @return its object names
      */
     public static S3ObjectNames of(S3OutputSettings settings) {
         return new S3ObjectNames(settings);
     }
 
-    /** @return {@code BucketFolder/} or the empty string */
+    /** {@return {@code BucketFolder/} or the empty string} */
     private String root() {
         return settings.bucketFolder().map(f -> f + "/").orElse("");
     }
 
-    /** @return the key prefix of a schema's folder, {@code [BucketFolder/]schema/} */
+    /** {@return the key prefix of a schema's folder, {@code [BucketFolder/]schema/}} */
     public String schemaPrefix(String schema) {
         return root() + schema + "/";
     }
 
-    /** @return the key prefix of a table's folder, {@code [BucketFolder/]schema/table/} */
+    /** {@return the key prefix of a table's folder, {@code [BucketFolder/]schema/table/}} */
     public String tablePrefix(String schema, String table) {
         return root() + schema + "/" + table + "/";
     }
 
-    /** @return the key prefix of the transaction folder {@code [BucketFolder/]CdcPath/} with PreserveTransactions */
+    /** {@return the key prefix of the transaction folder {@code [BucketFolder/]CdcPath/} with PreserveTransactions} */
     public Optional<String> cdcPathPrefix() {
         if (!settings.preserveTransactions()) {
             return Optional.empty();
@@ -76,19 +77,20 @@ public final class S3ObjectNames {
         return settings.cdcPath().map(p -> root() + p + "/");
     }
 
-    /** @return the data files' extension: {@code .csv}, {@code .csv.gz} or {@code .parquet} */
+    /** {@return the data files' extension: {@code .csv}, {@code .csv.gz} or {@code .parquet}} */
     public String extension() {
         return settings.parquet() ? ".parquet" : settings.gzip() ? ".csv.gz" : ".csv";
     }
 
-    /** @return the extension of transaction files, always CSV: {@code .csv} or {@code .csv.gz} */
+    /** {@return the extension of transaction files, always CSV: {@code .csv} or {@code .csv.gz}} */
     public String transactionExtension() {
         return settings.gzip() ? ".csv.gz" : ".csv";
     }
 
     /**
+     * {@return {@code LOAD} and the counter as 8 upper-case hexadecimal digits, e.g. {@code LOAD0000000A}}
+     *
      * @param sequence the file's counter, from 1
-     * @return {@code LOAD} and the counter as 8 upper-case hexadecimal digits, e.g. {@code LOAD0000000A}
      */
     public static String loadName(int sequence) {
         if (sequence < 1) {
@@ -97,14 +99,15 @@ public final class S3ObjectNames {
         return String.format(Locale.ROOT, "LOAD%08X", sequence);
     }
 
-    /** @return the key of a full-load file, {@code [BucketFolder/]schema/table/LOAD0000000n.ext} */
+    /** {@return the key of a full-load file, {@code [BucketFolder/]schema/table/LOAD0000000n.ext}} */
     public String fullLoadKey(String schema, String table, int sequence) {
         return tablePrefix(schema, table) + loadName(sequence) + extension();
     }
 
     /**
+     * {@return the key of a full-load file in that segment's folder, {@code …/table/<segment>/LOAD0000000n.ext}}
+     *
      * @param segmentFolder a partition name or a {@code segment-names} entry of a parallel load
-     * @return the key of a full-load file in that segment's folder, {@code …/table/<segment>/LOAD0000000n.ext}
      */
     public String fullLoadKey(String schema, String table, String segmentFolder, int sequence) {
         if (segmentFolder == null || segmentFolder.isEmpty() || segmentFolder.contains("/")) {
@@ -114,8 +117,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return the key {@code …/table/SEGMENT<n>_LOAD0000000n.ext}}
+     *
      * @param segment the segment's number of a ranges parallel load without segment names
-     * @return the key {@code …/table/SEGMENT<n>_LOAD0000000n.ext}
      */
     public String segmentLoadKey(String schema, String table, int segment, int sequence) {
         if (segment < 0) {
@@ -124,10 +128,6 @@ public final class S3ObjectNames {
         return tablePrefix(schema, table) + "SEGMENT" + segment + "_" + loadName(sequence) + extension();
     }
 
-    /**
-     * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
-     * @return the key of a CDC file, with its date-partition folder when DatePartitionEnabled
-     */
     private ZonedDateTime zoned(Instant time, String method) {
         Args.required(time, "S3ObjectNames." + method + ": time");
         try {
@@ -142,6 +142,11 @@ public final class S3ObjectNames {
         }
     }
 
+    /**
+     * {@return the key of a CDC file, with its date-partition folder when DatePartitionEnabled}
+     *
+     * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
+     */
     public String cdcKey(String schema, String table, Instant time) {
         ZonedDateTime local = zoned(time, "cdcKey");
         String folder = tablePrefix(schema, table);
@@ -152,8 +157,9 @@ public final class S3ObjectNames {
     }
 
     /**
+     * {@return the key of a transaction file, {@code [BucketFolder/]CdcPath/CDC_TXN-yyyyMMddHHmmssSSS.csv}}
+     *
      * @param time when the file is written; named in DatePartitionTimezone, to the millisecond
-     * @return the key of a transaction file, {@code [BucketFolder/]CdcPath/CDC_TXN-yyyyMMddHHmmssSSS.csv}
      * @throws S3FormatException without PreserveTransactions and CdcPath, or for a time no calendar date has
      */
     public String cdcTxnKey(Instant time) {
@@ -163,7 +169,7 @@ public final class S3ObjectNames {
                 + transactionExtension();
     }
 
-    /** @return the date-partition folder(s) of a time, e.g. {@code 2024/05/28} for YYYYMMDD and SLASH */
+    /** {@return the date-partition folder(s) of a time, e.g. {@code 2024/05/28} for YYYYMMDD and SLASH} */
     public String datePartition(ZonedDateTime t) {
         Args.required(t, "S3ObjectNames.datePartition: t");
         return String.join(settings.datePartitionDelimiter().text(), settings.datePartitionSequence().parts(t));
@@ -251,13 +257,13 @@ public final class S3ObjectNames {
         return S3ObjectKind.OTHER;
     }
 
-    /** @return whether the key names a Parquet object ({@code .parquet}, {@code .parquet.gz}) */
+    /** {@return whether the key names a Parquet object ({@code .parquet}, {@code .parquet.gz})} */
     public static boolean isParquetName(String key) {
         String n = Args.required(key, "S3ObjectNames.isParquetName: key").toLowerCase(Locale.ROOT);
         return n.endsWith(".parquet") || n.endsWith(".parquet.gz");
     }
 
-    /** @return whether a file name has an extension DMS gives data files (csv, parquet, gz, or none) */
+    /** {@return whether a file name has an extension DMS gives data files (csv, parquet, gz, or none)} */
     static boolean isDataFileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         int dot = n.indexOf('.');

@@ -82,14 +82,15 @@ public final class S3OutputSettings {
         this.csvNoSupValue = b.csvNoSupValue;
     }
 
-    /** @return a builder holding DMS's defaults; only the bucket name must be set */
+    /** {@return a builder holding DMS's defaults; only the bucket name must be set} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return the settings}
+     *
      * @param spec sets what differs from DMS's defaults
-     * @return the settings
      * @throws S3FormatException listing every unsupported value
      */
     public static S3OutputSettings of(Consumer<Builder> spec) {
@@ -154,7 +155,7 @@ public final class S3OutputSettings {
         return SdkSettingsReader.unescapeDelimiter(value);
     }
 
-    /** @return a builder holding these settings */
+    /** {@return a builder holding these settings} */
     public Builder toBuilder() {
         return builder().bucketName(bucketName).bucketFolder(bucketFolder).dataFormat(dataFormat).gzip(gzip)
                 .csvDelimiter(csvDelimiter).csvRowDelimiter(csvRowDelimiter).csvNullValue(csvNullValue)
@@ -170,170 +171,171 @@ public final class S3OutputSettings {
                 .parquetTimestampInMillisecond(parquetTimestampInMillisecond).csvNoSupValue(csvNoSupValue);
     }
 
-    /** @return {@code BucketName} */
+    /** {@return {@code BucketName}} */
     public String bucketName() {
         return bucketName;
     }
 
-    /** @return {@code BucketFolder} without leading or trailing slashes, if set */
+    /** {@return {@code BucketFolder} without leading or trailing slashes, if set} */
     public Optional<String> bucketFolder() {
         return Optional.ofNullable(bucketFolder);
     }
 
-    /** @return {@code DataFormat} (default CSV) */
+    /** {@return {@code DataFormat} (default CSV)} */
     public S3DataFormat dataFormat() {
         return dataFormat;
     }
 
-    /** @return whether {@code DataFormat} is parquet */
+    /** {@return whether {@code DataFormat} is parquet} */
     public boolean parquet() {
         return dataFormat == S3DataFormat.PARQUET;
     }
 
-    /** @return whether {@code CompressionType} is gzip (default none) */
+    /** {@return whether {@code CompressionType} is gzip (default none)} */
     public boolean gzip() {
         return gzip;
     }
 
-    /** @return {@code CsvDelimiter}, unescaped (default {@code ,}) */
+    /** {@return {@code CsvDelimiter}, unescaped (default {@code ,})} */
     public String csvDelimiter() {
         return csvDelimiter;
     }
 
-    /** @return {@code CsvRowDelimiter}, unescaped (default a line feed) */
+    /** {@return {@code CsvRowDelimiter}, unescaped (default a line feed)} */
     public String csvRowDelimiter() {
         return csvRowDelimiter;
     }
 
-    /** @return {@code CsvNullValue}: what stands for NULL (default the empty string) */
+    /** {@return {@code CsvNullValue}: what stands for NULL (default the empty string)} */
     public String csvNullValue() {
         return csvNullValue;
     }
 
-    /** @return {@code Rfc4180}: whether fields holding delimiters, quotes or line breaks are quoted (default true) */
+    /** {@return {@code Rfc4180}: whether fields holding delimiters, quotes or line breaks are quoted (default true)} */
     public boolean rfc4180() {
         return rfc4180;
     }
 
-    /** @return {@code AddColumnName}: whether every CSV file starts with a header row (default false) */
+    /** {@return {@code AddColumnName}: whether every CSV file starts with a header row (default false)} */
     public boolean addColumnName() {
         return addColumnName;
     }
 
-    /** @return {@code IncludeOpForFullLoad} (default false) */
+    /** {@return {@code IncludeOpForFullLoad} (default false)} */
     public boolean includeOpForFullLoad() {
         return includeOpForFullLoad;
     }
 
-    /** @return {@code CdcInsertsOnly} (default false) */
+    /** {@return {@code CdcInsertsOnly} (default false)} */
     public boolean cdcInsertsOnly() {
         return cdcInsertsOnly;
     }
 
-    /** @return {@code CdcInsertsAndUpdates} (default false) */
+    /** {@return {@code CdcInsertsAndUpdates} (default false)} */
     public boolean cdcInsertsAndUpdates() {
         return cdcInsertsAndUpdates;
     }
 
-    /** @return {@code TimestampColumnName}, if set */
+    /** {@return {@code TimestampColumnName}, if set} */
     public Optional<String> timestampColumnName() {
         return Optional.ofNullable(timestampColumnName);
     }
 
-    /** @return {@code UseTaskStartTimeForFullLoadTimestamp} (default false) */
+    /** {@return {@code UseTaskStartTimeForFullLoadTimestamp} (default false)} */
     public boolean useTaskStartTimeForFullLoadTimestamp() {
         return useTaskStartTimeForFullLoadTimestamp;
     }
 
-    /** @return {@code MaxFileSize} in KB (default 1,048,576) */
+    /** {@return {@code MaxFileSize} in KB (default 1,048,576)} */
     public int maxFileSizeKb() {
         return maxFileSizeKb;
     }
 
-    /** @return {@code MaxFileSize} in bytes */
+    /** {@return {@code MaxFileSize} in bytes} */
     public long maxFileSizeBytes() {
         return maxFileSizeKb * 1024L;
     }
 
-    /** @return {@code CdcMaxBatchInterval} (default 60 seconds) */
+    /** {@return {@code CdcMaxBatchInterval} (default 60 seconds)} */
     public Duration cdcMaxBatchInterval() {
         return cdcMaxBatchInterval;
     }
 
-    /** @return {@code CdcMinFileSize} in KB (default 32,000) */
+    /** {@return {@code CdcMinFileSize} in KB (default 32,000)} */
     public int cdcMinFileSizeKb() {
         return cdcMinFileSizeKb;
     }
 
-    /** @return {@code CdcMinFileSize} in bytes */
+    /** {@return {@code CdcMinFileSize} in bytes} */
     public long cdcMinFileSizeBytes() {
         return cdcMinFileSizeKb * 1024L;
     }
 
-    /** @return {@code DatePartitionEnabled} (default false) */
+    /** {@return {@code DatePartitionEnabled} (default false)} */
     public boolean datePartitionEnabled() {
         return datePartitionEnabled;
     }
 
-    /** @return {@code DatePartitionSequence} (default YYYYMMDD) */
+    /** {@return {@code DatePartitionSequence} (default YYYYMMDD)} */
     public DatePartitionSequence datePartitionSequence() {
         return datePartitionSequence;
     }
 
-    /** @return {@code DatePartitionDelimiter} (default SLASH) */
+    /** {@return {@code DatePartitionDelimiter} (default SLASH)} */
     public DatePartitionDelimiter datePartitionDelimiter() {
         return datePartitionDelimiter;
     }
 
-    /** @return {@code DatePartitionTimezone} (default UTC), also the zone of CDC file names */
+    /** {@return {@code DatePartitionTimezone} (default UTC), also the zone of CDC file names} */
     public ZoneId datePartitionTimezone() {
         return datePartitionTimezone;
     }
 
-    /** @return {@code PreserveTransactions} (default false) */
+    /** {@return {@code PreserveTransactions} (default false)} */
     public boolean preserveTransactions() {
         return preserveTransactions;
     }
 
-    /** @return {@code CdcPath} without leading or trailing slashes, if set */
+    /** {@return {@code CdcPath} without leading or trailing slashes, if set} */
     public Optional<String> cdcPath() {
         return Optional.ofNullable(cdcPath);
     }
 
-    /** @return Parquet {@code RowGroupLength} in rows (default 10,000) */
+    /** {@return Parquet {@code RowGroupLength} in rows (default 10,000)} */
     public int rowGroupLength() {
         return rowGroupLength;
     }
 
-    /** @return {@code ParquetTimestampInMillisecond} (default false: microseconds) */
+    /** {@return {@code ParquetTimestampInMillisecond} (default false: microseconds)} */
     public boolean parquetTimestampInMillisecond() {
         return parquetTimestampInMillisecond;
     }
 
-    /** @return {@code CsvNoSupValue} when {@code UseCsvNoSupValue} is set */
+    /** {@return {@code CsvNoSupValue} when {@code UseCsvNoSupValue} is set} */
     public Optional<String> csvNoSupValue() {
         return Optional.ofNullable(csvNoSupValue);
     }
 
-    /** @return the CSV dialect of the data files (CDC_TXN files use it too) */
+    /** {@return the CSV dialect of the data files (CDC_TXN files use it too)} */
     public CsvDialect csvDialect() {
         return CsvDialect.of(csvDelimiter(), csvRowDelimiter(), rfc4180(), csvNullValue(), addColumnName(),
                 timestampColumnName().orElse(null), csvNoSupValue().orElse(null));
     }
 
-    /** @return the object names of this target */
+    /** {@return the object names of this target} */
     public S3ObjectNames objectNames() {
         return S3ObjectNames.of(this);
     }
 
-    /** @return whether CDC rows carry the Op field (dms-json-formats.md §10.3) */
+    /** {@return whether CDC rows carry the Op field (dms-json-formats.md §10.3)} */
     public boolean cdcOpColumn() {
         return !cdcInsertsOnly || includeOpForFullLoad;
     }
 
     /**
+     * {@return whether DMS writes a CDC row for it ({@code CdcInsertsOnly}, {@code CdcInsertsAndUpdates})}
+     *
      * @param op the operation, {@code I}, {@code U} or {@code D}
-     * @return whether DMS writes a CDC row for it ({@code CdcInsertsOnly}, {@code CdcInsertsAndUpdates})
      */
     public boolean writesCdc(char op) {
         if (cdcInsertsOnly) {
@@ -468,164 +470,295 @@ public final class S3OutputSettings {
         private Builder() {
         }
 
-        /** @param v {@code BucketName} (required) @return this */
+        /**
+         * Sets {@code bucketName}: {@code BucketName} (required).
+         *
+         * @param v {@code BucketName} (required)
+         * @return this
+         */
         public Builder bucketName(String v) {
             this.bucketName = v;
             return this;
         }
 
-        /** @param v {@code BucketFolder}, or null; slashes at either end are dropped @return this */
+        /**
+         * Sets {@code bucketFolder}: {@code BucketFolder}, or null; slashes at either end are dropped.
+         *
+         * @param v {@code BucketFolder}, or null; slashes at either end are dropped
+         * @return this
+         */
         public Builder bucketFolder(String v) {
             this.bucketFolder = v;
             return this;
         }
 
-        /** @param v {@code DataFormat} (default CSV) @return this */
+        /**
+         * Sets {@code dataFormat}: {@code DataFormat} (default CSV).
+         *
+         * @param v {@code DataFormat} (default CSV)
+         * @return this
+         */
         public Builder dataFormat(S3DataFormat v) {
             this.dataFormat = v;
             return this;
         }
 
-        /** @param v {@code CompressionType} gzip (true) or none (false, the default) @return this */
+        /**
+         * Sets {@code gzip}: {@code CompressionType} gzip (true) or none (false, the default).
+         *
+         * @param v {@code CompressionType} gzip (true) or none (false, the default)
+         * @return this
+         */
         public Builder gzip(boolean v) {
             this.gzip = v;
             return this;
         }
 
-        /** @param v {@code CsvDelimiter}, the characters themselves (default {@code ,}) @return this */
+        /**
+         * Sets {@code csvDelimiter}: {@code CsvDelimiter}, the characters themselves (default {@code ,}).
+         *
+         * @param v {@code CsvDelimiter}, the characters themselves (default {@code ,})
+         * @return this
+         */
         public Builder csvDelimiter(String v) {
             this.csvDelimiter = v;
             return this;
         }
 
-        /** @param v {@code CsvRowDelimiter}, the characters themselves (default a line feed) @return this */
+        /**
+         * Sets {@code csvRowDelimiter}: {@code CsvRowDelimiter}, the characters themselves (default a line feed).
+         *
+         * @param v {@code CsvRowDelimiter}, the characters themselves (default a line feed)
+         * @return this
+         */
         public Builder csvRowDelimiter(String v) {
             this.csvRowDelimiter = v;
             return this;
         }
 
-        /** @param v {@code CsvNullValue} (default the empty string) @return this */
+        /**
+         * Sets {@code csvNullValue}: {@code CsvNullValue} (default the empty string).
+         *
+         * @param v {@code CsvNullValue} (default the empty string)
+         * @return this
+         */
         public Builder csvNullValue(String v) {
             this.csvNullValue = v;
             return this;
         }
 
-        /** @param v {@code Rfc4180} (default true) @return this */
+        /**
+         * Sets {@code rfc4180}: {@code Rfc4180} (default true).
+         *
+         * @param v {@code Rfc4180} (default true)
+         * @return this
+         */
         public Builder rfc4180(boolean v) {
             this.rfc4180 = v;
             return this;
         }
 
-        /** @param v {@code AddColumnName} (default false) @return this */
+        /**
+         * Sets {@code addColumnName}: {@code AddColumnName} (default false).
+         *
+         * @param v {@code AddColumnName} (default false)
+         * @return this
+         */
         public Builder addColumnName(boolean v) {
             this.addColumnName = v;
             return this;
         }
 
-        /** @param v {@code IncludeOpForFullLoad} (default false) @return this */
+        /**
+         * Sets {@code includeOpForFullLoad}: {@code IncludeOpForFullLoad} (default false).
+         *
+         * @param v {@code IncludeOpForFullLoad} (default false)
+         * @return this
+         */
         public Builder includeOpForFullLoad(boolean v) {
             this.includeOpForFullLoad = v;
             return this;
         }
 
-        /** @param v {@code CdcInsertsOnly} (default false) @return this */
+        /**
+         * Sets {@code cdcInsertsOnly}: {@code CdcInsertsOnly} (default false).
+         *
+         * @param v {@code CdcInsertsOnly} (default false)
+         * @return this
+         */
         public Builder cdcInsertsOnly(boolean v) {
             this.cdcInsertsOnly = v;
             return this;
         }
 
-        /** @param v {@code CdcInsertsAndUpdates} (default false) @return this */
+        /**
+         * Sets {@code cdcInsertsAndUpdates}: {@code CdcInsertsAndUpdates} (default false).
+         *
+         * @param v {@code CdcInsertsAndUpdates} (default false)
+         * @return this
+         */
         public Builder cdcInsertsAndUpdates(boolean v) {
             this.cdcInsertsAndUpdates = v;
             return this;
         }
 
-        /** @param v {@code TimestampColumnName}, or null @return this */
+        /**
+         * Sets {@code timestampColumnName}: {@code TimestampColumnName}, or null.
+         *
+         * @param v {@code TimestampColumnName}, or null
+         * @return this
+         */
         public Builder timestampColumnName(String v) {
             this.timestampColumnName = v;
             return this;
         }
 
-        /** @param v {@code UseTaskStartTimeForFullLoadTimestamp} (default false) @return this */
+        /**
+         * Sets {@code useTaskStartTimeForFullLoadTimestamp}: {@code UseTaskStartTimeForFullLoadTimestamp} (default false).
+         *
+         * @param v {@code UseTaskStartTimeForFullLoadTimestamp} (default false)
+         * @return this
+         */
         public Builder useTaskStartTimeForFullLoadTimestamp(boolean v) {
             this.useTaskStartTimeForFullLoadTimestamp = v;
             return this;
         }
 
-        /** @param v {@code MaxFileSize} in KB, 1..1,048,576 (default 1,048,576) @return this */
+        /**
+         * Sets {@code maxFileSizeKb}: {@code MaxFileSize} in KB, 1..1,048,576 (default 1,048,576).
+         *
+         * @param v {@code MaxFileSize} in KB, 1..1,048,576 (default 1,048,576)
+         * @return this
+         */
         public Builder maxFileSizeKb(int v) {
             this.maxFileSizeKb = v;
             return this;
         }
 
-        /** @param v {@code CdcMaxBatchInterval} (default 60 s) @return this */
+        /**
+         * Sets {@code cdcMaxBatchInterval}: {@code CdcMaxBatchInterval} (default 60 s).
+         *
+         * @param v {@code CdcMaxBatchInterval} (default 60 s)
+         * @return this
+         */
         public Builder cdcMaxBatchInterval(Duration v) {
             this.cdcMaxBatchInterval = v;
             return this;
         }
 
-        /** @param v {@code CdcMinFileSize} in KB (default 32,000) @return this */
+        /**
+         * Sets {@code cdcMinFileSizeKb}: {@code CdcMinFileSize} in KB (default 32,000).
+         *
+         * @param v {@code CdcMinFileSize} in KB (default 32,000)
+         * @return this
+         */
         public Builder cdcMinFileSizeKb(int v) {
             this.cdcMinFileSizeKb = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionEnabled} (default false) @return this */
+        /**
+         * Sets {@code datePartitionEnabled}: {@code DatePartitionEnabled} (default false).
+         *
+         * @param v {@code DatePartitionEnabled} (default false)
+         * @return this
+         */
         public Builder datePartitionEnabled(boolean v) {
             this.datePartitionEnabled = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionSequence} (default YYYYMMDD) @return this */
+        /**
+         * Sets {@code datePartitionSequence}: {@code DatePartitionSequence} (default YYYYMMDD).
+         *
+         * @param v {@code DatePartitionSequence} (default YYYYMMDD)
+         * @return this
+         */
         public Builder datePartitionSequence(DatePartitionSequence v) {
             this.datePartitionSequence = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionDelimiter} (default SLASH) @return this */
+        /**
+         * Sets {@code datePartitionDelimiter}: {@code DatePartitionDelimiter} (default SLASH).
+         *
+         * @param v {@code DatePartitionDelimiter} (default SLASH)
+         * @return this
+         */
         public Builder datePartitionDelimiter(DatePartitionDelimiter v) {
             this.datePartitionDelimiter = v;
             return this;
         }
 
-        /** @param v {@code DatePartitionTimezone} (default UTC) @return this */
+        /**
+         * Sets {@code datePartitionTimezone}: {@code DatePartitionTimezone} (default UTC).
+         *
+         * @param v {@code DatePartitionTimezone} (default UTC)
+         * @return this
+         */
         public Builder datePartitionTimezone(ZoneId v) {
             this.datePartitionTimezone = v;
             return this;
         }
 
-        /** @param v {@code PreserveTransactions} (default false; needs {@link #cdcPath(String)}) @return this */
+        /**
+         * Sets {@code preserveTransactions}: {@code PreserveTransactions} (default false; needs {@link #cdcPath(String)}).
+         *
+         * @param v {@code PreserveTransactions} (default false; needs {@link #cdcPath(String)})
+         * @return this
+         */
         public Builder preserveTransactions(boolean v) {
             this.preserveTransactions = v;
             return this;
         }
 
-        /** @param v {@code CdcPath}, or null @return this */
+        /**
+         * Sets {@code cdcPath}: {@code CdcPath}, or null.
+         *
+         * @param v {@code CdcPath}, or null
+         * @return this
+         */
         public Builder cdcPath(String v) {
             this.cdcPath = v;
             return this;
         }
 
-        /** @param v Parquet {@code RowGroupLength} in rows (default 10,000) @return this */
+        /**
+         * Sets {@code rowGroupLength}: Parquet {@code RowGroupLength} in rows (default 10,000).
+         *
+         * @param v Parquet {@code RowGroupLength} in rows (default 10,000)
+         * @return this
+         */
         public Builder rowGroupLength(int v) {
             this.rowGroupLength = v;
             return this;
         }
 
-        /** @param v {@code ParquetTimestampInMillisecond} (default false) @return this */
+        /**
+         * Sets {@code parquetTimestampInMillisecond}: {@code ParquetTimestampInMillisecond} (default false).
+         *
+         * @param v {@code ParquetTimestampInMillisecond} (default false)
+         * @return this
+         */
         public Builder parquetTimestampInMillisecond(boolean v) {
             this.parquetTimestampInMillisecond = v;
             return this;
         }
 
-        /** @param v {@code CsvNoSupValue} with {@code UseCsvNoSupValue=true}; null turns it off @return this */
+        /**
+         * Sets {@code csvNoSupValue}: {@code CsvNoSupValue} with {@code UseCsvNoSupValue=true}; null turns it off.
+         *
+         * @param v {@code CsvNoSupValue} with {@code UseCsvNoSupValue=true}; null turns it off
+         * @return this
+         */
         public Builder csvNoSupValue(String v) {
             this.csvNoSupValue = v;
             return this;
         }
 
         /**
-         * @return the settings
+         * {@return the settings}
+         *
          * @throws S3FormatException listing every problem, each naming the DMS setting
          */
         public S3OutputSettings build() {

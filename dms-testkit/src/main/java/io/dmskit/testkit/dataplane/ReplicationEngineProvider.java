@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 public interface ReplicationEngineProvider {
 
     /**
+     * {@return a new engine; the sandbox closes it when it is {@link AutoCloseable}}
+     *
      * @param s3 the S3 client that engine writes S3 targets through (the sandbox's {@code LocalS3})
-     * @return a new engine; the sandbox closes it when it is {@link AutoCloseable}
      */
     ReplicationEngine create(S3Client s3);
 }

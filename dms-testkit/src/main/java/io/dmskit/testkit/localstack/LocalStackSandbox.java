@@ -49,12 +49,12 @@ public final class LocalStackSandbox implements AutoCloseable {
                 .credentials(container.accessKey(), container.secretKey()));
     }
 
-    /** @return whether Testcontainers is on the classpath and can reach a Docker daemon */
+    /** {@return whether Testcontainers is on the classpath and can reach a Docker daemon} */
     public static boolean isDockerAvailable() {
         return unavailabilityCause() == null;
     }
 
-    /** @return a sentence for {@code Assumptions.assumeTrue(..., reason)} saying why LocalStack cannot run */
+    /** {@return a sentence for {@code Assumptions.assumeTrue(..., reason)} saying why LocalStack cannot run} */
     public static String unavailableReason() {
         String cause = unavailabilityCause();
         return cause == null ? "Docker is available" : cause;
@@ -114,12 +114,12 @@ public final class LocalStackSandbox implements AutoCloseable {
         return token == null || token.isBlank() ? null : token;
     }
 
-    /** @return the container's endpoint URL */
+    /** {@return the container's endpoint URL} */
     public URI endpoint() {
         return container.endpoint();
     }
 
-    /** @return SDK clients (DMS, Secrets Manager, S3 path-style) for the container */
+    /** {@return SDK clients (DMS, Secrets Manager, S3 path-style) for the container} */
     public DmsSandbox.Remote clients() {
         return clients;
     }

@@ -57,19 +57,19 @@ public final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** @return whether a {@code moto_server} executable can be found */
+    /** {@return whether a {@code moto_server} executable can be found} */
     public static boolean isAvailable() {
         return executable().isPresent();
     }
 
-    /** @return a sentence saying why moto is not available, for {@code Assumptions.assumeTrue(..., reason)} */
+    /** {@return a sentence saying why moto is not available, for {@code Assumptions.assumeTrue(..., reason)}} */
     public static String unavailableReason() {
         return isAvailable() ? "moto_server is available"
                 : "moto_server is not installed: neither $" + ENV_EXECUTABLE + " nor the PATH has it"
                         + " (pip install 'moto[server]')";
     }
 
-    /** @return the {@code moto_server} executable, from {@code $DMSKIT_MOTO_SERVER} or the PATH */
+    /** {@return the {@code moto_server} executable, from {@code $DMSKIT_MOTO_SERVER} or the PATH} */
     public static Optional<Path> executable() {
         String explicit = System.getenv(ENV_EXECUTABLE);
         if (explicit != null && !explicit.isBlank()) {
@@ -184,17 +184,17 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** @return {@code http://127.0.0.1:<port>} */
+    /** {@return {@code http://127.0.0.1:<port>}} */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** @return the local port */
+    /** {@return the local port} */
     public int port() {
         return port;
     }
 
-    /** @return whether the process is still running */
+    /** {@return whether the process is still running} */
     public boolean isRunning() {
         return process.isAlive();
     }
@@ -220,7 +220,7 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** @return what the server printed so far (request log, errors) */
+    /** {@return what the server printed so far (request log, errors)} */
     public String output() {
         return read(log);
     }

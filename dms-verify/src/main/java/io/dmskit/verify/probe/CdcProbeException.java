@@ -11,6 +11,8 @@ public final class CdcProbeException extends DmsKitException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates a {@code CdcProbeException}.
+     *
      * @param message what is wrong and how to fix it
      * @param resource the probe table, {@code schema.table}
      * @param cause underlying error or null

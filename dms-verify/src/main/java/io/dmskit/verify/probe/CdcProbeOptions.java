@@ -37,21 +37,22 @@ public final class CdcProbeOptions {
     }
 
     /**
-     * @return defaults: table {@code dmskit_probe}, first replicated schema, no creation, 5 min timeout, 2 s poll
-     *         interval, sequential changes
+     * {@return defaults: table {@code dmskit_probe}, first replicated schema, no creation, 5 min timeout, 2 s poll
+     * interval, sequential changes}
      */
     public static CdcProbeOptions defaults() {
         return builder().build();
     }
 
-    /** @return a builder */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return options built by the consumer}
+     *
      * @param spec sets up the builder
-     * @return options built by the consumer
      * @throws InvalidDefinitionException when spec is null, or listing every invalid setting
      */
     public static CdcProbeOptions of(Consumer<Builder> spec) {
@@ -61,41 +62,41 @@ public final class CdcProbeOptions {
         return b.build();
     }
 
-    /** @return a builder with these settings */
+    /** {@return a builder with these settings} */
     public Builder toBuilder() {
         return builder().schema(schema).table(table).createTableIfMissing(createTableIfMissing).timeout(timeout)
                 .pollInterval(pollInterval).sequential(sequential);
     }
 
-    /** @return source schema of the probe table, or null = the first schema the task replicates */
+    /** {@return source schema of the probe table, or null = the first schema the task replicates} */
     public String schema() {
         return schema;
     }
 
-    /** @return probe table name */
+    /** {@return probe table name} */
     public String table() {
         return table;
     }
 
-    /** @return whether the probe may create its table */
+    /** {@return whether the probe may create its table} */
     public boolean createTableIfMissing() {
         return createTableIfMissing;
     }
 
-    /** @return how long to wait for all three changes, in total */
+    /** {@return how long to wait for all three changes, in total} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return pause between polls of the target */
+    /** {@return pause between polls of the target} */
     public Duration pollInterval() {
         return pollInterval;
     }
 
     /**
-     * @return whether each change is made only once the previous one is visible on the target (insert, wait, update,
-     *         wait, delete, wait); false = the three changes back to back, then one wait for all of them. A database
-     *         target is always probed sequentially (it only ever shows the latest state of the row).
+     * {@return whether each change is made only once the previous one is visible on the target (insert, wait, update,
+     * wait, delete, wait); false = the three changes back to back, then one wait for all of them. A database target is
+     * always probed sequentially (it only ever shows the latest state of the row)}
      */
     public boolean sequential() {
         return sequential;
@@ -128,25 +129,44 @@ public final class CdcProbeOptions {
             return s.chars().anyMatch(c -> Character.isISOControl(c));
         }
 
-        /** @param v source schema holding the probe table @return this */
+        /**
+         * Sets {@code schema}: source schema holding the probe table.
+         *
+         * @param v source schema holding the probe table
+         * @return this
+         */
         public Builder schema(String v) {
             this.schema = v;
             return this;
         }
 
-        /** @param v probe table name (default {@code dmskit_probe}) @return this */
+        /**
+         * Sets {@code table}: probe table name (default {@code dmskit_probe}).
+         *
+         * @param v probe table name (default {@code dmskit_probe})
+         * @return this
+         */
         public Builder table(String v) {
             this.table = v;
             return this;
         }
 
-        /** @param v allow {@code CREATE TABLE} of the probe table when it is missing (default false) @return this */
+        /**
+         * Sets {@code createTableIfMissing}: allow {@code CREATE TABLE} of the probe table when it is missing (default
+         * false).
+         *
+         * @param v allow {@code CREATE TABLE} of the probe table when it is missing (default false)
+         * @return this
+         */
         public Builder createTableIfMissing(boolean v) {
             this.createTableIfMissing = v;
             return this;
         }
 
         /**
+         * Sets {@code timeout}: total wait for the three changes (default 5 min). DMS's S3 {@code CdcMaxBatchInterval}
+         * defaults to 60 s and a sequential probe waits for up to three batches, so keep it above three intervals.
+         *
          * @param v total wait for the three changes (default 5 min). DMS's S3 {@code CdcMaxBatchInterval} defaults
          *          to 60 s and a sequential probe waits for up to three batches, so keep it above three intervals
          * @return this
@@ -156,7 +176,12 @@ public final class CdcProbeOptions {
             return this;
         }
 
-        /** @param v pause between target polls (default 2 s) @return this */
+        /**
+         * Sets {@code pollInterval}: pause between target polls (default 2 s).
+         *
+         * @param v pause between target polls (default 2 s)
+         * @return this
+         */
         public Builder pollInterval(Duration v) {
             this.pollInterval = v;
             return this;
@@ -180,7 +205,8 @@ public final class CdcProbeOptions {
         }
 
         /**
-         * @return the options
+         * {@return the options}
+         *
          * @throws InvalidDefinitionException listing every invalid setting
          */
         public CdcProbeOptions build() {

@@ -17,17 +17,17 @@ import java.util.Optional;
 public record OperationResult(ProbeOperation operation, Instant committedAt, Optional<Instant> visibleAt,
                               Optional<Instant> detectedAt, Optional<String> where) {
 
-    /** @return whether the change reached the target */
+    /** {@return whether the change reached the target} */
     public boolean seen() {
         return detectedAt.isPresent();
     }
 
-    /** @return source commit → visible on the target (never negative) */
+    /** {@return source commit → visible on the target (never negative)} */
     public Optional<Duration> latencyToVisible() {
         return visibleAt.map(v -> nonNegative(Duration.between(committedAt, v)));
     }
 
-    /** @return source commit → detected by the probe */
+    /** {@return source commit → detected by the probe} */
     public Optional<Duration> latencyToDetected() {
         return detectedAt.map(d -> nonNegative(Duration.between(committedAt, d)));
     }

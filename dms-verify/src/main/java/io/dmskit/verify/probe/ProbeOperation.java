@@ -15,7 +15,7 @@ public enum ProbeOperation {
         this.op = op;
     }
 
-    /** @return the value of DMS's Op column for this change */
+    /** {@return the value of DMS's Op column for this change} */
     public String opCode() {
         return op;
     }

@@ -62,10 +62,11 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
+     * {@return a copy with another status and reason}
+     *
      * @param newStatus the status
      * @param reason why
      * @param note a note added to the existing ones, or null
-     * @return a copy with another status and reason
      */
     public TableVerification withStatus(VerificationStatus newStatus, String reason, String note) {
         List<String> n = new java.util.ArrayList<>(notes);
@@ -76,28 +77,29 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
                 dms, difference, newStatus, n, error, Optional.ofNullable(reason));
     }
 
-    /** @return {@code schema.table} on the source, or the target name when there is no source table */
+    /** {@return {@code schema.table} on the source, or the target name when there is no source table} */
     public String name() {
         return sourceTable == null ? targetSchema + "." + targetTable : sourceSchema + "." + sourceTable;
     }
 
-    /** @return where the target count was read, or "(not read)" */
+    /** {@return where the target count was read, or "(not read)"} */
     public String targetLocation() {
         return targetCount.map(TargetCount::location).orElse("(not read)");
     }
 
-    /** @return the source's row count, empty when the source was not counted */
+    /** {@return the source's row count, empty when the source was not counted} */
     public OptionalLong sourceRowCount() {
         return sourceCount.map(s -> OptionalLong.of(s.rows())).orElse(OptionalLong.empty());
     }
 
-    /** @return the target's row count, empty when the target was not read or has nothing for this table */
+    /** {@return the target's row count, empty when the target was not read or has nothing for this table} */
     public OptionalLong targetRowCount() {
         return targetCount.filter(TargetCount::exists).map(t -> OptionalLong.of(t.rows())).orElse(OptionalLong.empty());
     }
 
     /**
-     * @return the source count
+     * {@return the source count}
+     *
      * @deprecated named like the row numbers but not one; use {@link #sourceCount()}
      */
     @Deprecated(since = "0.1.0")
@@ -106,7 +108,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return the target count
+     * {@return the target count}
+     *
      * @deprecated read as "the target" next to {@link #targetLocation()}; use {@link #targetCount()}
      */
     @Deprecated(since = "0.1.0")
@@ -115,7 +118,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return source rows or -1
+     * {@return source rows or -1}
+     *
      * @deprecated -1 for "not counted"; use {@link #sourceRowCount()}
      */
     @Deprecated(since = "0.1.0")
@@ -124,7 +128,8 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
     }
 
     /**
-     * @return target rows or -1
+     * {@return target rows or -1}
+     *
      * @deprecated -1 for "nothing read"; use {@link #targetRowCount()}
      */
     @Deprecated(since = "0.1.0")

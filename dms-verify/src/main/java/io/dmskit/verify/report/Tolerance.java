@@ -29,8 +29,9 @@ public record Tolerance(long rows, double fraction) {
     }
 
     /**
+     * {@return a tolerance of an absolute number of rows}
+     *
      * @param rows allowed absolute difference (&ge; 0)
-     * @return a tolerance of an absolute number of rows
      * @throws InvalidDefinitionException when rows is negative
      */
     public static Tolerance rows(long rows) {
@@ -38,21 +39,22 @@ public record Tolerance(long rows, double fraction) {
     }
 
     /**
+     * {@return a tolerance of a percentage of the source count}
+     *
      * @param percent allowed difference in percent of the source count (finite, &ge; 0)
-     * @return a tolerance of a percentage of the source count
      * @throws InvalidDefinitionException when percent is negative, NaN or infinite
      */
     public static Tolerance percent(double percent) {
         return new Tolerance(0, percent / 100.0);
     }
 
-    /** @return whether {@code difference} is allowed for a table with {@code sourceRows} rows */
+    /** {@return whether {@code difference} is allowed for a table with {@code sourceRows} rows} */
     public boolean allows(long sourceRows, long difference) {
         long allowed = Math.max(rows, (long) Math.floor(Math.abs(sourceRows) * fraction));
         return Math.abs(difference) <= allowed;
     }
 
-    /** @return whether any difference is allowed */
+    /** {@return whether any difference is allowed} */
     public boolean isExact() {
         return rows == 0 && fraction == 0;
     }

@@ -18,7 +18,7 @@ public record Totals(int tables, long sourceRows, long targetRows, Map<Verificat
         byStatus = Checks.copyOf(byStatus, "byStatus", "Totals");
     }
 
-    /** @return tables with this status */
+    /** {@return tables with this status} */
     public int count(VerificationStatus status) {
         return byStatus.getOrDefault(status, 0);
     }

@@ -40,14 +40,14 @@ public enum VerificationStatus {
     /** Counting failed (timeout, permissions, unreadable object); the message says why. */
     ERROR;
 
-    /** @return whether this status counts as success for {@code assertAllMatch()} */
+    /** {@return whether this status counts as success for {@code assertAllMatch()}} */
     public boolean isSuccess() {
         return this == MATCH;
     }
 
     /**
-     * @return whether this status is a failure whatever the timing: not {@link #MATCH} and not {@link #PENDING};
-     *         what {@code assertNoMismatch()} fails on
+     * {@return whether this status is a failure whatever the timing: not {@link #MATCH} and not {@link #PENDING}; what
+     * {@code assertNoMismatch()} fails on}
      */
     public boolean isFailure() {
         return this != MATCH && this != PENDING;

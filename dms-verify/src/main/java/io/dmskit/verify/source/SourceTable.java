@@ -16,7 +16,7 @@ public record SourceTable(String schema, String table) implements Comparable<Sou
         Checks.require(table, "table", "SourceTable");
     }
 
-    /** @return a source table */
+    /** {@return a source table} */
     public static SourceTable of(String schema, String table) {
         return new SourceTable(schema, table);
     }

@@ -18,8 +18,9 @@ public final class JdbcTarget implements Target {
     }
 
     /**
+     * {@return the target}
+     *
      * @param dataSource connections to the target database
-     * @return the target
      * @throws io.dmskit.core.exception.InvalidDefinitionException when dataSource is null
      */
     public static JdbcTarget of(DataSource dataSource) {
@@ -27,17 +28,18 @@ public final class JdbcTarget implements Target {
     }
 
     /**
+     * {@return the target}
+     *
      * @param dataSource connections to the target database
      * @param description how the target is shown in reports (e.g. {@code postgresql://warehouse}); never put a
      *                    password here
-     * @return the target
      * @throws io.dmskit.core.exception.InvalidDefinitionException when dataSource is null
      */
     public static JdbcTarget of(DataSource dataSource, String description) {
         return new JdbcTarget(dataSource, description);
     }
 
-    /** @return the data source */
+    /** {@return the data source} */
     public DataSource dataSource() {
         return dataSource;
     }

@@ -46,6 +46,8 @@ public final class S3TableCounter implements AutoCloseable {
     @FunctionalInterface
     public interface ObjectListener {
         /**
+         * Called after each object read.
+         *
          * @param key the object's key
          * @param bytesRead bytes fetched for it so far in this table
          */
@@ -72,16 +74,17 @@ public final class S3TableCounter implements AutoCloseable {
     }
 
     /**
+     * {@return a counter; close it to stop its threads}
+     *
      * @param s3 the client (real AWS, LocalS3, moto, ...)
      * @param target bucket, folder and format settings
-     * @return a counter; close it to stop its threads
      * @throws io.dmskit.core.exception.InvalidDefinitionException when s3 or target is null
      */
     public static S3TableCounter create(S3Client s3, S3Target target) {
         return new S3TableCounter(s3, target);
     }
 
-    /** @return the target settings */
+    /** {@return the target settings} */
     public S3Target target() {
         return target;
     }

@@ -44,14 +44,15 @@ public final class S3Target implements Target {
         this.listPageSize = b.listPageSize;
     }
 
-    /** @return a new builder with DMS's default S3 settings */
+    /** {@return a new builder with DMS's default S3 settings} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return a target built by the consumer}
+     *
      * @param spec sets up the builder
-     * @return a target built by the consumer
      * @throws InvalidDefinitionException when spec is null, or listing every invalid setting
      */
     public static S3Target of(Consumer<Builder> spec) {
@@ -62,8 +63,9 @@ public final class S3Target implements Target {
     }
 
     /**
+     * {@return a target reading objects written with these settings}
+     *
      * @param settings the S3 output format, e.g. {@code S3OutputSettings.from(endpoint.s3Settings())}
-     * @return a target reading objects written with these settings
      * @throws InvalidDefinitionException when settings is null
      */
     public static S3Target of(S3OutputSettings settings) {
@@ -131,7 +133,7 @@ public final class S3Target implements Target {
         return S3OutputSettings.unescapeDelimiter(value);
     }
 
-    /** @return a builder holding this target's settings */
+    /** {@return a builder holding this target's settings} */
     public Builder toBuilder() {
         Builder b = builder().settings(settings).parallelism(parallelism).footerReadSize(footerReadSize)
                 .listPageSize(listPageSize);
@@ -139,105 +141,105 @@ public final class S3Target implements Target {
         return b;
     }
 
-    /** @return the S3 output format this target was written in */
+    /** {@return the S3 output format this target was written in} */
     public S3OutputSettings settings() {
         return settings;
     }
 
-    /** @return the object names of this target */
+    /** {@return the object names of this target} */
     public S3ObjectNames objectNames() {
         return settings.objectNames();
     }
 
-    /** @return bucket name */
+    /** {@return bucket name} */
     public String bucket() {
         return settings.bucketName();
     }
 
-    /** @return {@code BucketFolder} without leading/trailing slashes, if set */
+    /** {@return {@code BucketFolder} without leading/trailing slashes, if set} */
     public Optional<String> bucketFolder() {
         return settings.bucketFolder();
     }
 
-    /** @return data format (objects named {@code .parquet} are always read as Parquet) */
+    /** {@return data format (objects named {@code .parquet} are always read as Parquet)} */
     public S3DataFormat dataFormat() {
         return settings.dataFormat();
     }
 
-    /** @return {@code CsvDelimiter} */
+    /** {@return {@code CsvDelimiter}} */
     public String csvDelimiter() {
         return settings.csvDelimiter();
     }
 
-    /** @return {@code CsvRowDelimiter} */
+    /** {@return {@code CsvRowDelimiter}} */
     public String csvRowDelimiter() {
         return settings.csvRowDelimiter();
     }
 
-    /** @return {@code Rfc4180}: whether fields may be double-quoted */
+    /** {@return {@code Rfc4180}: whether fields may be double-quoted} */
     public boolean rfc4180() {
         return settings.rfc4180();
     }
 
     /**
-     * @return {@code AddColumnName} (a header row in every CSV file); empty means "recognise a header row by the
-     *         table's column names"
+     * {@return {@code AddColumnName} (a header row in every CSV file); empty means "recognise a header row by the
+     * table's column names"}
      */
     public Optional<Boolean> addColumnName() {
         return Optional.ofNullable(addColumnName);
     }
 
-    /** @return {@code IncludeOpForFullLoad} */
+    /** {@return {@code IncludeOpForFullLoad}} */
     public boolean includeOpForFullLoad() {
         return settings.includeOpForFullLoad();
     }
 
-    /** @return {@code CdcInsertsOnly}: CDC files have no Op column and hold only inserts */
+    /** {@return {@code CdcInsertsOnly}: CDC files have no Op column and hold only inserts} */
     public boolean cdcInsertsOnly() {
         return settings.cdcInsertsOnly();
     }
 
-    /** @return {@code CdcInsertsAndUpdates} */
+    /** {@return {@code CdcInsertsAndUpdates}} */
     public boolean cdcInsertsAndUpdates() {
         return settings.cdcInsertsAndUpdates();
     }
 
-    /** @return {@code CdcPath} when {@code PreserveTransactions} is set */
+    /** {@return {@code CdcPath} when {@code PreserveTransactions} is set} */
     public Optional<String> cdcPath() {
         return settings.preserveTransactions() ? settings.cdcPath() : Optional.empty();
     }
 
-    /** @return {@code TimestampColumnName}, if set */
+    /** {@return {@code TimestampColumnName}, if set} */
     public Optional<String> timestampColumnName() {
         return settings.timestampColumnName();
     }
 
-    /** @return how many objects are read at once */
+    /** {@return how many objects are read at once} */
     public int parallelism() {
         return parallelism;
     }
 
-    /** @return bytes of a Parquet object's end fetched by the first (suffix) ranged GET */
+    /** {@return bytes of a Parquet object's end fetched by the first (suffix) ranged GET} */
     public int footerReadSize() {
         return footerReadSize;
     }
 
-    /** @return keys per ListObjectsV2 page ({@code MaxKeys}) */
+    /** {@return keys per ListObjectsV2 page ({@code MaxKeys})} */
     public int listPageSize() {
         return listPageSize;
     }
 
-    /** @return the key prefix of a table's folder, ending in {@code /} */
+    /** {@return the key prefix of a table's folder, ending in {@code /}} */
     public String tablePrefix(String schema, String table) {
         return objectNames().tablePrefix(schema, table);
     }
 
-    /** @return the key prefix of a schema's folder, ending in {@code /} */
+    /** {@return the key prefix of a schema's folder, ending in {@code /}} */
     public String schemaPrefix(String schema) {
         return objectNames().schemaPrefix(schema);
     }
 
-    /** @return the key prefix of the CDC transaction folder, if {@code PreserveTransactions} and {@code CdcPath} */
+    /** {@return the key prefix of the CDC transaction folder, if {@code PreserveTransactions} and {@code CdcPath}} */
     public Optional<String> cdcPathPrefix() {
         return objectNames().cdcPathPrefix();
     }
@@ -281,6 +283,8 @@ public final class S3Target implements Target {
         }
 
         /**
+         * Sets {@code settings}: the whole S3 output format (replaces format settings made so far; null: DMS's defaults).
+         *
          * @param v the whole S3 output format (replaces format settings made so far; null: DMS's defaults)
          * @return this
          */
@@ -290,7 +294,12 @@ public final class S3Target implements Target {
             return this;
         }
 
-        /** @param spec changes to the S3 output format (null is reported by {@link #build()}) @return this */
+        /**
+         * Sets {@code settings}: changes to the S3 output format (null is reported by {@link #build()}).
+         *
+         * @param spec changes to the S3 output format (null is reported by {@link #build()})
+         * @return this
+         */
         public Builder settings(Consumer<S3OutputSettings.Builder> spec) {
             if (spec == null) {
                 setterProblems.add("settings(Consumer): the spec is null");
@@ -300,68 +309,121 @@ public final class S3Target implements Target {
             return this;
         }
 
-        /** @param v {@code BucketName} (required) @return this */
+        /**
+         * Sets {@code bucket}: {@code BucketName} (required).
+         *
+         * @param v {@code BucketName} (required)
+         * @return this
+         */
         public Builder bucket(String v) {
             settings.bucketName(v);
             return this;
         }
 
-        /** @param v {@code BucketFolder}, or null @return this */
+        /**
+         * Sets {@code bucketFolder}: {@code BucketFolder}, or null.
+         *
+         * @param v {@code BucketFolder}, or null
+         * @return this
+         */
         public Builder bucketFolder(String v) {
             settings.bucketFolder(v);
             return this;
         }
 
-        /** @param v {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway) @return this */
+        /**
+         * Sets {@code dataFormat}: {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway).
+         *
+         * @param v {@code DataFormat} (default CSV; {@code .parquet} objects are read as Parquet anyway)
+         * @return this
+         */
         public Builder dataFormat(S3DataFormat v) {
             settings.dataFormat(v);
             return this;
         }
 
-        /** @param v {@code CsvDelimiter} (default {@code ,}) @return this */
+        /**
+         * Sets {@code csvDelimiter}: {@code CsvDelimiter} (default {@code ,}).
+         *
+         * @param v {@code CsvDelimiter} (default {@code ,})
+         * @return this
+         */
         public Builder csvDelimiter(String v) {
             settings.csvDelimiter(v);
             return this;
         }
 
-        /** @param v {@code CsvRowDelimiter} (default {@code \n}) @return this */
+        /**
+         * Sets {@code csvRowDelimiter}: {@code CsvRowDelimiter} (default {@code \n}).
+         *
+         * @param v {@code CsvRowDelimiter} (default {@code \n})
+         * @return this
+         */
         public Builder csvRowDelimiter(String v) {
             settings.csvRowDelimiter(v);
             return this;
         }
 
-        /** @param v {@code Rfc4180} (default true) @return this */
+        /**
+         * Sets {@code rfc4180}: {@code Rfc4180} (default true).
+         *
+         * @param v {@code Rfc4180} (default true)
+         * @return this
+         */
         public Builder rfc4180(boolean v) {
             settings.rfc4180(v);
             return this;
         }
 
-        /** @param v {@code AddColumnName}; null = recognise header rows by column names (default) @return this */
+        /**
+         * Sets {@code addColumnName}: {@code AddColumnName}; null = recognise header rows by column names (default).
+         *
+         * @param v {@code AddColumnName}; null = recognise header rows by column names (default)
+         * @return this
+         */
         public Builder addColumnName(Boolean v) {
             this.addColumnName = v;
             settings.addColumnName(Boolean.TRUE.equals(v));
             return this;
         }
 
-        /** @param v {@code IncludeOpForFullLoad} @return this */
+        /**
+         * Sets {@code includeOpForFullLoad}: {@code IncludeOpForFullLoad}.
+         *
+         * @param v {@code IncludeOpForFullLoad}
+         * @return this
+         */
         public Builder includeOpForFullLoad(boolean v) {
             settings.includeOpForFullLoad(v);
             return this;
         }
 
-        /** @param v {@code CdcInsertsOnly} @return this */
+        /**
+         * Sets {@code cdcInsertsOnly}: {@code CdcInsertsOnly}.
+         *
+         * @param v {@code CdcInsertsOnly}
+         * @return this
+         */
         public Builder cdcInsertsOnly(boolean v) {
             settings.cdcInsertsOnly(v);
             return this;
         }
 
-        /** @param v {@code CdcInsertsAndUpdates} @return this */
+        /**
+         * Sets {@code cdcInsertsAndUpdates}: {@code CdcInsertsAndUpdates}.
+         *
+         * @param v {@code CdcInsertsAndUpdates}
+         * @return this
+         */
         public Builder cdcInsertsAndUpdates(boolean v) {
             settings.cdcInsertsAndUpdates(v);
             return this;
         }
 
         /**
+         * Sets {@code cdcPath}: {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for
+         * neither; a value without a folder name (blank, {@code "/"}) also means neither.
+         *
          * @param v {@code CdcPath} of {@code PreserveTransactions=true} (this sets both), or null for neither; a
          *     value without a folder name (blank, {@code "/"}) also means neither
          * @return this
@@ -372,32 +434,53 @@ public final class S3Target implements Target {
             return this;
         }
 
-        /** @param v {@code TimestampColumnName}, or null @return this */
+        /**
+         * Sets {@code timestampColumnName}: {@code TimestampColumnName}, or null.
+         *
+         * @param v {@code TimestampColumnName}, or null
+         * @return this
+         */
         public Builder timestampColumnName(String v) {
             settings.timestampColumnName(v);
             return this;
         }
 
-        /** @param v objects read at once (default 16) @return this */
+        /**
+         * Sets {@code parallelism}: objects read at once (default 16).
+         *
+         * @param v objects read at once (default 16)
+         * @return this
+         */
         public Builder parallelism(int v) {
             this.parallelism = v;
             return this;
         }
 
-        /** @param v bytes fetched from a Parquet object's end in the first GET (default 64 KiB) @return this */
+        /**
+         * Sets {@code footerReadSize}: bytes fetched from a Parquet object's end in the first GET (default 64 KiB).
+         *
+         * @param v bytes fetched from a Parquet object's end in the first GET (default 64 KiB)
+         * @return this
+         */
         public Builder footerReadSize(int v) {
             this.footerReadSize = v;
             return this;
         }
 
-        /** @param v keys per ListObjectsV2 page, 1..1000 (default 1000) @return this */
+        /**
+         * Sets {@code listPageSize}: keys per ListObjectsV2 page, 1..1000 (default 1000).
+         *
+         * @param v keys per ListObjectsV2 page, 1..1000 (default 1000)
+         * @return this
+         */
         public Builder listPageSize(int v) {
             this.listPageSize = v;
             return this;
         }
 
         /**
-         * @return the target
+         * {@return the target}
+         *
          * @throws InvalidDefinitionException listing every invalid setting, the S3 format's included
          */
         public S3Target build() {

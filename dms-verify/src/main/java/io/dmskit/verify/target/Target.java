@@ -5,6 +5,6 @@ package io.dmskit.verify.target;
  */
 public sealed interface Target permits S3Target, JdbcTarget {
 
-    /** @return a short human description of the target, e.g. {@code s3://bucket/folder/} */
+    /** {@return a short human description of the target, e.g. {@code s3://bucket/folder/}} */
     String describe();
 }

@@ -32,17 +32,17 @@ public record TargetCount(String location, boolean exists, long rows, long fullL
         notes = Checks.copyOf(notes, "notes", "TargetCount");
     }
 
-    /** @return a database count */
+    /** {@return a database count} */
     public static TargetCount ofDatabase(String location, boolean exists, long rows) {
         return new TargetCount(location, exists, rows, -1, -1, -1, -1, 0, 0, 0, 0, List.of());
     }
 
-    /** @return whether this count has the S3 breakdown (full load, inserts, updates, deletes) */
+    /** {@return whether this count has the S3 breakdown (full load, inserts, updates, deletes)} */
     public boolean hasCdcBreakdown() {
         return fullLoadRows >= 0;
     }
 
-    /** @return full-load rows when known */
+    /** {@return full-load rows when known} */
     public OptionalLong fullLoad() {
         return fullLoadRows >= 0 ? OptionalLong.of(fullLoadRows) : OptionalLong.empty();
     }

@@ -8,6 +8,8 @@ public final class TargetReadException extends DmsKitException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates a {@code TargetReadException}.
+     *
      * @param message what failed and where
      * @param cause the underlying error
      */

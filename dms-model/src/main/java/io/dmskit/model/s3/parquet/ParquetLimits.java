@@ -34,17 +34,29 @@ public record ParquetLimits(int maxPageBytes, int maxValuesPerChunk, int maxFoot
         }
     }
 
-    /** @param bytes the new limit @return a copy with that page size limit */
+    /**
+     * {@return a copy with that page size limit}
+     *
+     * @param bytes the new limit
+     */
     public ParquetLimits withMaxPageBytes(int bytes) {
         return new ParquetLimits(bytes, maxValuesPerChunk, maxFooterBytes);
     }
 
-    /** @param values the new limit @return a copy with that value count limit */
+    /**
+     * {@return a copy with that value count limit}
+     *
+     * @param values the new limit
+     */
     public ParquetLimits withMaxValuesPerChunk(int values) {
         return new ParquetLimits(maxPageBytes, values, maxFooterBytes);
     }
 
-    /** @param bytes the new limit @return a copy with that footer size limit */
+    /**
+     * {@return a copy with that footer size limit}
+     *
+     * @param bytes the new limit
+     */
     public ParquetLimits withMaxFooterBytes(int bytes) {
         return new ParquetLimits(maxPageBytes, maxValuesPerChunk, bytes);
     }
