@@ -99,7 +99,9 @@ public final class DmsProvisioner implements AutoCloseable {
             replicationWaitTimeout);
     }
 
-    /** {@return a builder; {@code dms(client)} is required} */
+    /**
+     * {@return a builder; {@code dms(client)} is required}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -233,8 +235,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the config's replication as DMS reports it now, empty when the config does not exist}
+     *
      * @param configId replication config identifier
-     * @return the config's replication as DMS reports it now, empty when the config does not exist
      * @throws InvalidDefinitionException when configId is null or not a DMS identifier
      */
     public Optional<ReplicationState> describeReplication(String configId) {
@@ -275,8 +278,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * {@return the state once the replication runs (waits at most the replication wait timeout)}
+     *
      * @param configId replication config identifier
-     * @return the state once the replication runs (waits at most the replication wait timeout)
      * @throws InvalidDefinitionException when configId is null or not a DMS identifier
      */
     public ReplicationState awaitReplicationRunning(String configId) {
@@ -309,8 +313,6 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Starts a task with the given start type and waits until it runs.
-     *
      * @param taskId task identifier
      * @param type the start type to use
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier, or type is null
@@ -321,8 +323,6 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Resumes a stopped task and waits until it runs.
-     *
      * @param taskId task identifier; resumes with {@code resume-processing} and waits until it runs
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
@@ -331,8 +331,6 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Stops a task and waits until it has stopped.
-     *
      * @param taskId task identifier; stops it and waits (a task that is not running counts as stopped)
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
@@ -341,8 +339,6 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Stops a task and waits until it has stopped.
-     *
      * @param task the task to stop
      * @throws InvalidDefinitionException when task is null
      */
@@ -351,9 +347,6 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
-     * Stops every task of a pipeline, in parallel, then its DMS Serverless replications, and waits until they have
-     * stopped.
-     *
      * @param pipeline stops all its tasks, in parallel, then all its DMS Serverless replications
      * @throws InvalidDefinitionException when pipeline is null
      */
@@ -540,17 +533,23 @@ public final class DmsProvisioner implements AutoCloseable {
         return Validate.requireIdentifier(id, DmsIdentifiers.TASK_MAX_LENGTH, "taskId", "DmsProvisioner." + method);
     }
 
-    /** {@return AWS calls made so far (including reads and retries)} */
+    /**
+     * {@return AWS calls made so far (including reads and retries)}
+     */
     public long awsCallCount() {
         return aws.calls();
     }
 
-    /** {@return the resilience4j retry used for every AWS call (metrics, event publisher)} */
+    /**
+     * {@return the resilience4j retry used for every AWS call (metrics, event publisher)}
+     */
     public io.github.resilience4j.retry.Retry retry() {
         return aws.retry();
     }
 
-    /** {@return retries made so far} */
+    /**
+     * {@return retries made so far}
+     */
     public long retryCount() {
         return aws.retries();
     }
@@ -707,6 +706,10 @@ public final class DmsProvisioner implements AutoCloseable {
         }
 
         /**
+         * Sets {@code replicationWaitTimeout}: longest single wait of a DMS Serverless replication (starting through
+         * provisioning, stopping, deleting): positive, at most 366 days (null: the default 4 hours, since provisioning
+         * capacity can outlast an hour).
+         *
          * @param timeout longest single wait of a DMS Serverless replication (starting through provisioning,
          *     stopping, deleting): positive, at most 366 days (null: the default 4 hours, since provisioning
          *     capacity can outlast an hour)

@@ -83,7 +83,9 @@ public final class Pipeline {
         return new Builder(name);
     }
 
-    /** {@return a builder holding this pipeline} */
+    /**
+     * {@return a builder holding this pipeline}
+     */
     public Builder toBuilder() {
         Builder b = new Builder(name);
         subnetGroups.values().forEach(b::subnetGroup);
@@ -96,8 +98,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param config a DMS Serverless replication config; replaces the one with the same identifier, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withReplicationConfig(ReplicationConfig config) {
@@ -110,8 +113,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param alarm a CloudWatch alarm on one of the pipeline's tasks; replaces the alarm with the same name, or is added
-     * @return the changed pipeline (validated)
      * @throws InvalidDefinitionException when the changed pipeline is invalid (also when the argument is null)
      */
     public Pipeline withAlarm(Alarm alarm) {
@@ -124,8 +128,9 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param id the identifier of a replication config to remove (nothing changes when the pipeline has none)
-     * @return the changed pipeline (validated)
      */
     public Pipeline withoutReplicationConfig(String id) {
         Builder b = toBuilder();
@@ -134,9 +139,10 @@ public final class Pipeline {
     }
 
     /**
+     * {@return the changed pipeline (validated)}
+     *
      * @param alarmName the name of an alarm to remove (nothing changes when the pipeline has none); apply deletes the
      *     alarm from CloudWatch when the policy allows deletes
-     * @return the changed pipeline (validated)
      */
     public Pipeline withoutAlarm(String alarmName) {
         Builder b = toBuilder();
@@ -254,52 +260,68 @@ public final class Pipeline {
         return b.build();
     }
 
-    /** {@return the name} */
+    /**
+     * {@return the name}
+     */
     public String name() {
         return name;
     }
 
-    /** {@return subnet groups in definition order} */
+    /**
+     * {@return subnet groups in definition order}
+     */
     public List<ReplicationSubnetGroup> subnetGroups() {
         return List.copyOf(subnetGroups.values());
     }
 
-    /** {@return replication instances in definition order} */
+    /**
+     * {@return replication instances in definition order}
+     */
     public List<ReplicationInstance> instances() {
         return List.copyOf(instances.values());
     }
 
-    /** {@return endpoints in definition order} */
+    /**
+     * {@return endpoints in definition order}
+     */
     public List<Endpoint> endpoints() {
         return List.copyOf(endpoints.values());
     }
 
-    /** {@return tasks in definition order} */
+    /**
+     * {@return tasks in definition order}
+     */
     public List<ReplicationTask> tasks() {
         return List.copyOf(tasks.values());
     }
 
-    /** @return DMS Serverless replication configs in definition order */
+    /**
+     * {@return DMS Serverless replication configs in definition order}
+     */
     public List<ReplicationConfig> replicationConfigs() {
         return List.copyOf(configs.values());
     }
 
     /**
+     * {@return the replication config}
+     *
      * @param id identifier
-     * @return the replication config
      */
     public Optional<ReplicationConfig> replicationConfig(String id) {
         return Optional.ofNullable(configs.get(id));
     }
 
-    /** @return CloudWatch alarms in definition order */
+    /**
+     * {@return CloudWatch alarms in definition order}
+     */
     public List<Alarm> alarms() {
         return List.copyOf(alarms.values());
     }
 
     /**
+     * {@return the alarm}
+     *
      * @param alarmName an alarm name
-     * @return the alarm
      */
     public Optional<Alarm> alarm(String alarmName) {
         return Optional.ofNullable(alarms.get(alarmName));
@@ -523,6 +545,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code replicationConfig}: a DMS Serverless replication config (null is reported by {@link #build()}).
+         *
          * @param config a DMS Serverless replication config (null is reported by {@link #build()})
          * @return this builder
          */
@@ -544,6 +568,9 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code replicationConfig}: a replication config's builder, built now; its problems are reported by {@link
+         * #build()}.
+         *
          * @param config a replication config's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */
@@ -568,6 +595,8 @@ public final class Pipeline {
         }
 
         /**
+         * Sets {@code alarm}: an alarm's builder, built now; its problems are reported by {@link #build()}.
+         *
          * @param alarm an alarm's builder, built now; its problems are reported by {@link #build()}
          * @return this builder
          */

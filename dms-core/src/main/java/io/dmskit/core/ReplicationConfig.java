@@ -72,17 +72,19 @@ public final class ReplicationConfig {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param identifier the replication config's identifier ({@code ReplicationConfigIdentifier})
-     * @return a builder
      */
     public static Builder builder(String identifier) {
         return new Builder(identifier);
     }
 
     /**
+     * {@return the replication config}
+     *
      * @param identifier the replication config's identifier
      * @param spec fills in the builder
-     * @return the replication config
      * @throws InvalidDefinitionException listing every problem (also when spec is null)
      */
     public static ReplicationConfig of(String identifier, Consumer<Builder> spec) {
@@ -92,7 +94,9 @@ public final class ReplicationConfig {
         return b.build();
     }
 
-    /** @return a builder with this config's fields */
+    /**
+     * {@return a builder with this config's fields}
+     */
     public Builder toBuilder() {
         Builder b = new Builder(identifier);
         b.sourceEndpoint = sourceEndpoint;
@@ -107,52 +111,72 @@ public final class ReplicationConfig {
         return b;
     }
 
-    /** @return the replication config's identifier */
+    /**
+     * {@return the replication config's identifier}
+     */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the source endpoint's identifier */
+    /**
+     * {@return the source endpoint's identifier}
+     */
     public String sourceEndpoint() {
         return sourceEndpoint;
     }
 
-    /** @return the target endpoint's identifier */
+    /**
+     * {@return the target endpoint's identifier}
+     */
     public String targetEndpoint() {
         return targetEndpoint;
     }
 
-    /** @return the replication type */
+    /**
+     * {@return the replication type}
+     */
     public MigrationType replicationType() {
         return replicationType;
     }
 
-    /** @return the compute DMS provisions */
+    /**
+     * {@return the compute DMS provisions}
+     */
     public ComputeConfig compute() {
         return compute;
     }
 
-    /** @return the table mappings */
+    /**
+     * {@return the table mappings}
+     */
     public TableMappings tableMappings() {
         return tableMappings;
     }
 
-    /** @return the replication settings (empty: DMS defaults) */
+    /**
+     * {@return the replication settings (empty: DMS defaults)}
+     */
     public TaskSettings settings() {
         return settings == null ? TaskSettings.empty() : settings;
     }
 
-    /** @return the supplemental settings JSON document */
+    /**
+     * {@return the supplemental settings JSON document}
+     */
     public Optional<String> supplementalSettings() {
         return Optional.ofNullable(supplementalSettings);
     }
 
-    /** @return the resource identifier at the end of the config's ARN; empty: DMS generates one */
+    /**
+     * {@return the resource identifier at the end of the config's ARN; empty: DMS generates one}
+     */
     public Optional<String> resourceIdentifier() {
         return Optional.ofNullable(resourceIdentifier);
     }
 
-    /** @return tags applied on creation and kept in step by apply */
+    /**
+     * {@return tags applied on creation and kept in step by apply}
+     */
     public Map<String, String> tags() {
         return tags;
     }
@@ -203,6 +227,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code source}: the source endpoint's identifier.
+         *
          * @param endpointIdentifier the source endpoint's identifier
          * @return this builder
          */
@@ -212,6 +238,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code source}: the source endpoint; null unsets.
+         *
          * @param endpoint the source endpoint; null unsets
          * @return this builder
          */
@@ -220,6 +248,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code target}: the target endpoint's identifier.
+         *
          * @param endpointIdentifier the target endpoint's identifier
          * @return this builder
          */
@@ -229,6 +259,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code target}: the target endpoint; null unsets.
+         *
          * @param endpoint the target endpoint; null unsets
          * @return this builder
          */
@@ -237,6 +269,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code replicationType}: full-load, cdc or full-load-and-cdc ({@code ReplicationType}).
+         *
          * @param type full-load, cdc or full-load-and-cdc ({@code ReplicationType})
          * @return this builder
          */
@@ -246,6 +280,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code compute}: the compute DMS provisions (required).
+         *
          * @param compute the compute DMS provisions (required)
          * @return this builder
          */
@@ -255,6 +291,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code compute}: edits the compute config (null is reported by {@link #build()}).
+         *
          * @param spec edits the compute config (null is reported by {@link #build()})
          * @return this builder
          */
@@ -271,6 +309,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code tableMappings}: the table mappings.
+         *
          * @param mappings the table mappings
          * @return this builder
          */
@@ -302,6 +342,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code settings}: replication settings (the task settings document).
+         *
          * @param settings replication settings (the task settings document)
          * @return this builder
          */
@@ -311,6 +353,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code settings}: edits the replication settings (null is reported by {@link #build()}).
+         *
          * @param spec edits the replication settings (null is reported by {@link #build()})
          * @return this builder
          */
@@ -327,6 +371,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code supplementalSettings}: supplemental settings, a JSON object (null unsets).
+         *
          * @param json supplemental settings, a JSON object (null unsets)
          * @return this builder
          */
@@ -336,6 +382,10 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code resourceIdentifier}: the name at the end of the config's ARN: up to 31 ASCII letters, digits and
+         * hyphens, starting with a letter, not ending with a hyphen nor holding two in a row (null: DMS generates one).
+         * DMS cannot change it later: a changed one means a new config.
+         *
          * @param id the name at the end of the config's ARN: up to 31 ASCII letters, digits and hyphens, starting
          *     with a letter, not ending with a hyphen nor holding two in a row (null: DMS generates one). DMS cannot
          *     change it later: a changed one means a new config.
@@ -373,6 +423,8 @@ public final class ReplicationConfig {
         }
 
         /**
+         * Sets {@code removeTag}: the key of a tag to remove.
+         *
          * @param key the key of a tag to remove
          * @return this builder
          */
@@ -381,13 +433,16 @@ public final class ReplicationConfig {
             return this;
         }
 
-        /** @return the identifier this builder was started with (for the pipeline's reference checks) */
+        /**
+         * {@return the identifier this builder was started with (for the pipeline's reference checks)}
+         */
         String identifier() {
             return identifier;
         }
 
         /**
-         * @return the replication config
+         * {@return the replication config}
+         *
          * @throws InvalidDefinitionException listing every problem, each naming DMS's field
          */
         public ReplicationConfig build() {

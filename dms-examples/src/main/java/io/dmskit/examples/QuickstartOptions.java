@@ -92,18 +92,24 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
         this(source, scale, report, schemaPrefix, fullLoadTimeout, probeTimeout, false);
     }
 
-    /** @return the defaults: embedded source, scale 1, {@code dmskit-report.html}, 300 s / 60 s */
+    /**
+     * {@return the defaults: embedded source, scale 1, {@code dmskit-report.html}, 300 s / 60 s}
+     */
     public static QuickstartOptions defaults() {
         return new QuickstartOptions(EMBEDDED, 1, Path.of("dmskit-report.html"), null, Duration.ofSeconds(300),
                 Duration.ofSeconds(60));
     }
 
-    /** @return whether the quickstart starts its own MariaDB */
+    /**
+     * {@return whether the quickstart starts its own MariaDB}
+     */
     public boolean embedded() {
         return EMBEDDED.equalsIgnoreCase(source.trim());
     }
 
-    /** @return the schema prefix in effect: the given one, else none when embedded and {@code dmskit_} otherwise */
+    /**
+     * {@return the schema prefix in effect: the given one, else none when embedded and {@code dmskit_} otherwise}
+     */
     public String effectiveSchemaPrefix() {
         if (schemaPrefix != null) {
             return schemaPrefix;
@@ -112,8 +118,9 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
     }
 
     /**
+     * {@return options with the change}
+     *
      * @param change applied to a mutable copy
-     * @return options with the change
      */
     public QuickstartOptions with(Consumer<Mutable> change) {
         Mutable m = new Mutable(this);
@@ -172,7 +179,9 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
         return m.build();
     }
 
-    /** @return the usage text */
+    /**
+     * {@return the usage text}
+     */
     public static String usage() {
         return """
                 Usage: Quickstart [--source=embedded|mariadb://host:port|mysql://...|postgresql://user@host:port/db]
@@ -205,43 +214,78 @@ public record QuickstartOptions(String source, int scale, Path report, String sc
             serverless = o.serverless;
         }
 
-        /** @param v run as DMS Serverless replication configs @return this */
+        /**
+         * Sets {@code serverless}: run as DMS Serverless replication configs.
+         *
+         * @param v run as DMS Serverless replication configs
+         * @return this
+         */
         public Mutable serverless(boolean v) {
             serverless = v;
             return this;
         }
 
-        /** @param v source @return this */
+        /**
+         * Sets {@code source}: source.
+         *
+         * @param v source
+         * @return this
+         */
         public Mutable source(String v) {
             source = v;
             return this;
         }
 
-        /** @param v scale @return this */
+        /**
+         * Sets {@code scale}: scale.
+         *
+         * @param v scale
+         * @return this
+         */
         public Mutable scale(int v) {
             scale = v;
             return this;
         }
 
-        /** @param v report file @return this */
+        /**
+         * Sets {@code report}: report file.
+         *
+         * @param v report file
+         * @return this
+         */
         public Mutable report(Path v) {
             report = v;
             return this;
         }
 
-        /** @param v schema prefix @return this */
+        /**
+         * Sets {@code schemaPrefix}: schema prefix.
+         *
+         * @param v schema prefix
+         * @return this
+         */
         public Mutable schemaPrefix(String v) {
             schemaPrefix = v;
             return this;
         }
 
-        /** @param v full-load timeout @return this */
+        /**
+         * Sets {@code fullLoadTimeout}: full-load timeout.
+         *
+         * @param v full-load timeout
+         * @return this
+         */
         public Mutable fullLoadTimeout(Duration v) {
             fullLoadTimeout = v;
             return this;
         }
 
-        /** @param v CDC probe timeout @return this */
+        /**
+         * Sets {@code probeTimeout}: CDC probe timeout.
+         *
+         * @param v CDC probe timeout
+         * @return this
+         */
         public Mutable probeTimeout(Duration v) {
             probeTimeout = v;
             return this;

@@ -32,17 +32,23 @@ public record QuickstartResult(String sourceDescription, Map<String, Long> seede
         reports = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reports));
     }
 
-    /** @return whether every table of every task matched */
+    /**
+     * {@return whether every table of every task matched}
+     */
     public boolean allTablesMatch() {
         return !reports.isEmpty() && reports.values().stream().allMatch(VerificationReport::allMatch);
     }
 
-    /** @return whether the CDC probe saw its changes on the target */
+    /**
+     * {@return whether the CDC probe saw its changes on the target}
+     */
     public boolean probeSeen() {
         return probe.map(CdcProbeResult::succeeded).orElse(false);
     }
 
-    /** @return 0 when every table matches and the probe was seen, 1 otherwise */
+    /**
+     * {@return 0 when every table matches and the probe was seen, 1 otherwise}
+     */
     public int exitCode() {
         return allTablesMatch() && probeSeen() ? 0 : 1;
     }

@@ -62,8 +62,9 @@ public final class DmsLocalMain {
     }
 
     /**
+     * {@return the configured builder, or null when help was asked for}
+     *
      * @param args the command line
-     * @return the configured builder, or null when help was asked for
      * @throws IllegalArgumentException listing every bad argument
      */
     static DmsLocalServer.Builder parse(String[] args) {

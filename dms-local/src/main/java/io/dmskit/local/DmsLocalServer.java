@@ -59,7 +59,9 @@ public final class DmsLocalServer implements AutoCloseable {
                 b.secrets, b.s3);
     }
 
-    /** @return a builder: port 0 (ephemeral), no data directory, the local engine on, instant transitions */
+    /**
+     * {@return a builder: port 0 (ephemeral), no data directory, the local engine on, instant transitions}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,14 +94,17 @@ public final class DmsLocalServer implements AutoCloseable {
         return this;
     }
 
-    /** @return whether the server is listening */
+    /**
+     * {@return whether the server is listening}
+     */
     public synchronized boolean isRunning() {
         return http != null;
     }
 
     /**
-     * @return the endpoint URL for clients ({@code --endpoint-url}, {@code endpointOverride}), e.g.
-     *     {@code http://127.0.0.1:4566}
+     * {@return the endpoint URL for clients ({@code --endpoint-url}, {@code endpointOverride}), e.g. {@code
+     * http://127.0.0.1:4566}}
+     *
      * @throws IllegalStateException when the server is not running
      */
     public URI endpoint() {
@@ -107,7 +112,8 @@ public final class DmsLocalServer implements AutoCloseable {
     }
 
     /**
-     * @return the port the server listens on (the chosen one when built with port 0)
+     * {@return the port the server listens on (the chosen one when built with port 0)}
+     *
      * @throws IllegalStateException when the server is not running
      */
     public synchronized int port() {
@@ -129,32 +135,40 @@ public final class DmsLocalServer implements AutoCloseable {
     }
 
     /**
+     * {@return the fake Secrets Manager that serves that region's requests}
+     *
      * @param region a region name, e.g. {@code us-east-1}
-     * @return the fake Secrets Manager that serves that region's requests
      */
     public FakeSecretsManager secrets(String region) {
         return endpoints.cloud().region(Objects.requireNonNull(region, "region")).secrets();
     }
 
     /**
+     * {@return the fake CloudWatch Logs that serves that region's requests, where its tasks write their logs}
+     *
      * @param region a region name, e.g. {@code us-east-1}
-     * @return the fake CloudWatch Logs that serves that region's requests, where its tasks write their logs
      */
     public FakeCloudWatchLogs cloudWatchLogs(String region) {
         return endpoints.cloud().region(Objects.requireNonNull(region, "region")).logs();
     }
 
-    /** @return the S3 server behind the endpoint's S3 requests (started on first use) */
+    /**
+     * {@return the S3 server behind the endpoint's S3 requests (started on first use)}
+     */
     public LocalS3 localS3() {
         return endpoints.localS3();
     }
 
-    /** @return the clock of every fake */
+    /**
+     * {@return the clock of every fake}
+     */
     public FakeClock clock() {
         return endpoints.clock();
     }
 
-    /** @return the data directory, if state is kept */
+    /**
+     * {@return the data directory, if state is kept}
+     */
     public java.util.Optional<Path> dataDir() {
         return endpoints.dataDir();
     }
@@ -211,6 +225,8 @@ public final class DmsLocalServer implements AutoCloseable {
         }
 
         /**
+         * Sets {@code port}: the TCP port, 0 for an ephemeral one.
+         *
          * @param port the TCP port, 0 for an ephemeral one
          * @return this builder
          * @throws IllegalArgumentException outside 0..65535
@@ -236,6 +252,8 @@ public final class DmsLocalServer implements AutoCloseable {
         }
 
         /**
+         * Sets {@code resetDataDir}: true to delete the data directory's state before starting.
+         *
          * @param reset true to delete the data directory's state before starting
          * @return this builder
          */
@@ -245,6 +263,9 @@ public final class DmsLocalServer implements AutoCloseable {
         }
 
         /**
+         * Sets {@code localEngine}: true (the default) for the local replication engine, false for FakeDms's scripted data
+         * plane.
+         *
          * @param on true (the default) for the local replication engine, false for FakeDms's scripted data plane
          * @return this builder
          */
@@ -254,6 +275,8 @@ public final class DmsLocalServer implements AutoCloseable {
         }
 
         /**
+         * Sets {@code timings}: DMS's transition delays (default {@link Timings#instant()}).
+         *
          * @param timings DMS's transition delays (default {@link Timings#instant()})
          * @return this builder
          */
@@ -291,7 +314,8 @@ public final class DmsLocalServer implements AutoCloseable {
         }
 
         /**
-         * @return the server, not started yet
+         * {@return the server, not started yet}
+         *
          * @throws IllegalArgumentException naming every conflicting setting
          */
         public DmsLocalServer build() {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DmsLocalExtension.class)
 public @interface WithDmsLocal {
 
-    /** @return true to replicate with the local engine, false (default) for FakeDms's scripted data plane */
+    /**
+     * {@return true to replicate with the local engine, false (default) for FakeDms's scripted data plane}
+     */
     boolean localEngine() default false;
 }

@@ -29,16 +29,17 @@ public record DiscoveredResource(ResourceType type, String identifier, String ar
     }
 
     /**
+     * {@return its value, when the resource carries the tag}
+     *
      * @param key a tag key
-     * @return its value, when the resource carries the tag
      */
     public Optional<String> tag(String key) {
         return Optional.ofNullable(tags.get(key));
     }
 
     /**
-     * @return the resource id DMS uses in CloudWatch dimensions and log names: the part of the ARN after its last
-     *     colon (for a task, {@code arn:aws:dms:us-east-1:123456789012:task:ABCD...} gives {@code ABCD...})
+     * {@return the resource id DMS uses in CloudWatch dimensions and log names: the part of the ARN after its last
+     * colon (for a task, {@code arn:aws:dms:us-east-1:123456789012:task:ABCD...} gives {@code ABCD...})}
      */
     public String resourceId() {
         return arn.substring(arn.lastIndexOf(':') + 1);

@@ -23,21 +23,26 @@ public record Discovery(List<DiscoveredResource> tasks, List<DiscoveredResource>
         instances = List.copyOf(Objects.requireNonNull(instances, "instances"));
     }
 
-    /** @return every resource found, tasks first, then configs, endpoints and instances */
+    /**
+     * {@return every resource found, tasks first, then configs, endpoints and instances}
+     */
     public List<DiscoveredResource> all() {
         return java.util.stream.Stream.of(tasks, replicationConfigs, endpoints, instances)
             .flatMap(List::stream).toList();
     }
 
     /**
+     * {@return the task found with that identifier}
+     *
      * @param identifier a task identifier
-     * @return the task found with that identifier
      */
     public Optional<DiscoveredResource> task(String identifier) {
         return tasks.stream().filter(t -> t.identifier().equals(identifier)).findFirst();
     }
 
-    /** @return the identifiers of the tasks found */
+    /**
+     * {@return the identifiers of the tasks found}
+     */
     public List<String> taskIdentifiers() {
         return tasks.stream().map(DiscoveredResource::identifier).toList();
     }

@@ -50,19 +50,24 @@ public final class DiscoveryFilter {
         this.tagBatchSize = b.tagBatchSize;
     }
 
-    /** @return a filter that finds every task, config, endpoint and instance, tags included */
+    /**
+     * {@return a filter that finds every task, config, endpoint and instance, tags included}
+     */
     public static DiscoveryFilter all() {
         return builder().readTags().build();
     }
 
-    /** @return a new builder */
+    /**
+     * {@return a new builder}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return the filter}
+     *
      * @param spec fills in a builder
-     * @return the filter
      */
     public static DiscoveryFilter of(Consumer<Builder> spec) {
         Builder b = builder();
@@ -71,8 +76,9 @@ public final class DiscoveryFilter {
     }
 
     /**
+     * {@return whether the identifier passes the include and exclude patterns}
+     *
      * @param identifier an identifier
-     * @return whether the identifier passes the include and exclude patterns
      */
     public boolean matchesName(String identifier) {
         if (identifier == null) {
@@ -83,8 +89,9 @@ public final class DiscoveryFilter {
     }
 
     /**
+     * {@return whether they hold every required tag (and value, where one is required)}
+     *
      * @param resourceTags a resource's tags
-     * @return whether they hold every required tag (and value, where one is required)
      */
     public boolean matchesTags(Map<String, String> resourceTags) {
         for (Map.Entry<String, Optional<String>> t : tags.entrySet()) {
@@ -96,17 +103,23 @@ public final class DiscoveryFilter {
         return true;
     }
 
-    /** @return the kinds of resource to find */
+    /**
+     * {@return the kinds of resource to find}
+     */
     public Set<ResourceType> types() {
         return types;
     }
 
-    /** @return whether tags are read (a tag filter is set, or they were asked for) */
+    /**
+     * {@return whether tags are read (a tag filter is set, or they were asked for)}
+     */
     public boolean readsTags() {
         return readTags;
     }
 
-    /** @return ARNs per ListTagsForResource call */
+    /**
+     * {@return ARNs per ListTagsForResource call}
+     */
     public int tagBatchSize() {
         return tagBatchSize;
     }
@@ -131,6 +144,8 @@ public final class DiscoveryFilter {
         }
 
         /**
+         * Sets {@code include}: identifiers to include (whole-identifier Java regular expressions; any one may match).
+         *
          * @param regexes identifiers to include (whole-identifier Java regular expressions; any one may match)
          * @return this builder
          */
@@ -140,6 +155,8 @@ public final class DiscoveryFilter {
         }
 
         /**
+         * Sets {@code exclude}: identifiers to exclude (whole-identifier Java regular expressions).
+         *
          * @param regexes identifiers to exclude (whole-identifier Java regular expressions)
          * @return this builder
          */
@@ -149,6 +166,8 @@ public final class DiscoveryFilter {
         }
 
         /**
+         * Sets {@code tag}: a tag key the resource must carry.
+         *
          * @param key a tag key the resource must carry
          * @param value the value it must have
          * @return this builder
@@ -164,6 +183,8 @@ public final class DiscoveryFilter {
         }
 
         /**
+         * Sets {@code tagKey}: a tag key the resource must carry, with any value.
+         *
          * @param key a tag key the resource must carry, with any value
          * @return this builder
          */
@@ -177,6 +198,8 @@ public final class DiscoveryFilter {
         }
 
         /**
+         * Sets {@code types}: the kinds of resource to find (all four when never called).
+         *
          * @param kinds the kinds of resource to find (all four when never called)
          * @return this builder
          */
@@ -202,6 +225,8 @@ public final class DiscoveryFilter {
         }
 
         /**
+         * Sets {@code tagBatchSize}: ARNs per ListTagsForResource call, 1..1000 (default {@value #DEFAULT_TAG_BATCH}).
+         *
          * @param arns ARNs per ListTagsForResource call, 1..1000 (default {@value #DEFAULT_TAG_BATCH})
          * @return this builder
          */
@@ -215,7 +240,8 @@ public final class DiscoveryFilter {
         }
 
         /**
-         * @return the filter
+         * {@return the filter}
+         *
          * @throws InvalidDefinitionException naming every bad pattern, tag and setting
          */
         public DiscoveryFilter build() {

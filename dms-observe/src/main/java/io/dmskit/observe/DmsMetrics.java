@@ -55,8 +55,9 @@ public final class DmsMetrics {
     }
 
     /**
+     * {@return the resource id, the value of the {@value #TASK_DIMENSION} dimension and of the log stream name}
+     *
      * @param taskArn a task ARN ({@code arn:aws:dms:<region>:<account>:task:<resource id>})
-     * @return the resource id, the value of the {@value #TASK_DIMENSION} dimension and of the log stream name
      */
     public static String resourceId(String taskArn) {
         if (taskArn == null || taskArn.indexOf(':') < 0) {

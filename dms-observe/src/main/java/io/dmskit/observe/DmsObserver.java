@@ -69,7 +69,9 @@ public final class DmsObserver {
         this.snapshots = new Snapshots(dms, aws, discoverer, metrics, clock);
     }
 
-    /** @return a new builder */
+    /**
+     * {@return a new builder}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,8 +87,9 @@ public final class DmsObserver {
     }
 
     /**
+     * {@return what matched}
+     *
      * @param spec fills in a {@link DiscoveryFilter.Builder}
-     * @return what matched
      */
     public Discovery discover(Consumer<DiscoveryFilter.Builder> spec) {
         return discover(DiscoveryFilter.of(Objects.requireNonNull(spec, "spec")));
@@ -116,8 +119,9 @@ public final class DmsObserver {
     }
 
     /**
+     * {@return snapshots of its tasks (no per-table states)}
+     *
      * @param found a discovery
-     * @return snapshots of its tasks (no per-table states)
      */
     public List<TaskSnapshot> snapshots(Discovery found) {
         return snapshots(Objects.requireNonNull(found, "found").tasks().stream().map(DiscoveredResource::arn).toList());
@@ -153,8 +157,9 @@ public final class DmsObserver {
     }
 
     /**
+     * {@return its latest health metrics}
+     *
      * @param instanceIdentifier a replication instance identifier
-     * @return its latest health metrics
      */
     public MetricValues instanceHealth(String instanceIdentifier) {
         return instanceHealth(List.of(requireTask(instanceIdentifier))).get(instanceIdentifier);
@@ -181,8 +186,9 @@ public final class DmsObserver {
     }
 
     /**
+     * {@return a sensor on the task, with the observer's poll interval and sensor timeout}
+     *
      * @param task the task's identifier or ARN
-     * @return a sensor on the task, with the observer's poll interval and sensor timeout
      */
     public TaskSensor sensor(String task) {
         return new TaskSensor(requireTask(task), snapshots, metrics, clock, sleeper, sensorTimeout, pollInterval,
@@ -216,12 +222,16 @@ public final class DmsObserver {
         }
     }
 
-    /** @return AWS calls made so far by this observer, by operation */
+    /**
+     * {@return AWS calls made so far by this observer, by operation}
+     */
     public Map<String, Long> awsCalls() {
         return aws.counts();
     }
 
-    /** @return the metric period */
+    /**
+     * {@return the metric period}
+     */
     public Duration metricPeriod() {
         return metrics.period();
     }
@@ -256,6 +266,8 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code dms}: the DMS client (required).
+         *
          * @param v the DMS client (required)
          * @return this builder
          */
@@ -265,6 +277,9 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code cloudWatch}: the CloudWatch client (without one, snapshots carry no metrics and latency sensors
+         * cannot run).
+         *
          * @param v the CloudWatch client (without one, snapshots carry no metrics and latency sensors cannot run)
          * @return this builder
          */
@@ -274,6 +289,8 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code logs}: the CloudWatch Logs client (needed by {@link DmsObserver#logs(String)}).
+         *
          * @param v the CloudWatch Logs client (needed by {@link DmsObserver#logs(String)})
          * @return this builder
          */
@@ -283,6 +300,8 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code clock}: the clock (a virtual one in tests).
+         *
          * @param v the clock (a virtual one in tests)
          * @return this builder
          */
@@ -292,6 +311,8 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code sleeper}: how sensors and log followers pause (one that advances a virtual clock in tests).
+         *
          * @param v how sensors and log followers pause (one that advances a virtual clock in tests)
          * @return this builder
          */
@@ -301,6 +322,9 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code metricPeriod}: the CloudWatch period statistics are read with (AWS publishes DMS metrics each
+         * minute; default 1 minute), 1 second .. 1 day.
+         *
          * @param v the CloudWatch period statistics are read with (AWS publishes DMS metrics each minute; default 1
          *     minute), 1 second .. 1 day
          * @return this builder
@@ -311,6 +335,9 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code lookbackPeriods}: how many periods back to look for a metric's latest datapoint, 1..1440 (default
+         * 5).
+         *
          * @param v how many periods back to look for a metric's latest datapoint, 1..1440 (default 5)
          * @return this builder
          */
@@ -320,6 +347,8 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code pollInterval}: time between sensor and log polls (default: the metric period).
+         *
          * @param v time between sensor and log polls (default: the metric period)
          * @return this builder
          */
@@ -329,6 +358,8 @@ public final class DmsObserver {
         }
 
         /**
+         * Sets {@code sensorTimeout}: default timeout of sensors (default 1 hour).
+         *
          * @param v default timeout of sensors (default 1 hour)
          * @return this builder
          */
@@ -338,7 +369,8 @@ public final class DmsObserver {
         }
 
         /**
-         * @return the observer
+         * {@return the observer}
+         *
          * @throws InvalidDefinitionException naming every missing or bad setting
          */
         public DmsObserver build() {

@@ -71,7 +71,9 @@ public record LogEntry(Instant timestamp, String threadId, String component, Log
             line.strip()));
     }
 
-    /** @return the source location, when the line has one */
+    /**
+     * {@return the source location, when the line has one}
+     */
     public Optional<String> sourceLocation() {
         return location.isEmpty() ? Optional.empty() : Optional.of(location);
     }

@@ -28,38 +28,44 @@ public record LogFilter(Set<String> components, LogSeverity minimum, String cont
         contains = contains == null ? "" : contains;
     }
 
-    /** @return a filter keeping every entry */
+    /**
+     * {@return a filter keeping every entry}
+     */
     public static LogFilter all() {
         return new LogFilter(Set.of(), LogSeverity.DETAILED_DEBUG, "");
     }
 
     /**
+     * {@return a copy keeping only those components}
+     *
      * @param names components to keep, e.g. {@code SOURCE_CAPTURE}
-     * @return a copy keeping only those components
      */
     public LogFilter components(String... names) {
         return new LogFilter(Set.of(names), minimum, contains);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param level the least severe level kept
-     * @return a copy
      */
     public LogFilter atLeast(LogSeverity level) {
         return new LogFilter(components, level, contains);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param text text the message must contain
-     * @return a copy
      */
     public LogFilter containing(String text) {
         return new LogFilter(components, minimum, text);
     }
 
     /**
+     * {@return whether the filter keeps it}
+     *
      * @param e an entry
-     * @return whether the filter keeps it
      */
     public boolean test(LogEntry e) {
         return (components.isEmpty() || components.contains(e.component())) && e.severity().atLeast(minimum)

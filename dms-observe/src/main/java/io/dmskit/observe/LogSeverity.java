@@ -25,14 +25,17 @@ public enum LogSeverity {
         this.letter = letter;
     }
 
-    /** @return the letter DMS writes */
+    /**
+     * {@return the letter DMS writes}
+     */
     public char letter() {
         return letter;
     }
 
     /**
+     * {@return the severity}
+     *
      * @param letter a letter from a log line
-     * @return the severity
      */
     public static Optional<LogSeverity> ofLetter(char letter) {
         for (LogSeverity s : values()) {
@@ -44,8 +47,9 @@ public enum LogSeverity {
     }
 
     /**
+     * {@return whether this is at least as severe as the threshold ({@code WARNING.atLeast(INFO)} is true)}
+     *
      * @param threshold a level
-     * @return whether this is at least as severe as the threshold ({@code WARNING.atLeast(INFO)} is true)
      */
     public boolean atLeast(LogSeverity threshold) {
         return ordinal() <= threshold.ordinal();

@@ -27,63 +27,83 @@ public record MetricValues(Duration period, Map<String, Double> values, Map<Stri
     }
 
     /**
+     * {@return no values}
+     *
      * @param period the period
-     * @return no values
      */
     public static MetricValues none(Duration period) {
         return new MetricValues(period, Map.of(), Map.of());
     }
 
     /**
+     * {@return its latest value}
+     *
      * @param metric a metric name, e.g. {@link DmsMetrics#CDC_LATENCY_SOURCE}
-     * @return its latest value
      */
     public OptionalDouble value(String metric) {
         Double v = values.get(metric);
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** @return {@code CDCLatencySource} as a duration */
+    /**
+     * {@return {@code CDCLatencySource} as a duration}
+     */
     public Optional<Duration> cdcLatencySource() {
         return seconds(DmsMetrics.CDC_LATENCY_SOURCE);
     }
 
-    /** @return {@code CDCLatencyTarget} as a duration */
+    /**
+     * {@return {@code CDCLatencyTarget} as a duration}
+     */
     public Optional<Duration> cdcLatencyTarget() {
         return seconds(DmsMetrics.CDC_LATENCY_TARGET);
     }
 
-    /** @return {@code CDCIncomingChanges} */
+    /**
+     * {@return {@code CDCIncomingChanges}}
+     */
     public OptionalDouble cdcIncomingChanges() {
         return value(DmsMetrics.CDC_INCOMING_CHANGES);
     }
 
-    /** @return {@code CDCThroughputRowsTarget} (rows per second) */
+    /**
+     * {@return {@code CDCThroughputRowsTarget} (rows per second)}
+     */
     public OptionalDouble cdcThroughputRowsTarget() {
         return value(DmsMetrics.CDC_THROUGHPUT_ROWS_TARGET);
     }
 
-    /** @return {@code FullLoadThroughputRowsTarget} (rows per second) */
+    /**
+     * {@return {@code FullLoadThroughputRowsTarget} (rows per second)}
+     */
     public OptionalDouble fullLoadThroughputRowsTarget() {
         return value(DmsMetrics.FULL_LOAD_THROUGHPUT_ROWS_TARGET);
     }
 
-    /** @return {@code CPUUtilization} (percent) */
+    /**
+     * {@return {@code CPUUtilization} (percent)}
+     */
     public OptionalDouble cpuUtilization() {
         return value(DmsMetrics.CPU_UTILIZATION);
     }
 
-    /** @return {@code FreeableMemory} (bytes) */
+    /**
+     * {@return {@code FreeableMemory} (bytes)}
+     */
     public OptionalDouble freeableMemory() {
         return value(DmsMetrics.FREEABLE_MEMORY);
     }
 
-    /** @return {@code FreeStorageSpace} (bytes) */
+    /**
+     * {@return {@code FreeStorageSpace} (bytes)}
+     */
     public OptionalDouble freeStorageSpace() {
         return value(DmsMetrics.FREE_STORAGE_SPACE);
     }
 
-    /** @return {@code SwapUsage} (bytes) */
+    /**
+     * {@return {@code SwapUsage} (bytes)}
+     */
     public OptionalDouble swapUsage() {
         return value(DmsMetrics.SWAP_USAGE);
     }

@@ -12,6 +12,8 @@ public class SensorTimeoutException extends WaitTimeoutException {
     private final transient TaskSnapshot lastSnapshot;
 
     /**
+     * Creates a {@code SensorTimeoutException}.
+     *
      * @param task the task identifier
      * @param condition the condition waited for
      * @param lastSeen what was last seen, in words
@@ -24,7 +26,9 @@ public class SensorTimeoutException extends WaitTimeoutException {
         this.lastSnapshot = lastSnapshot;
     }
 
-    /** @return the last snapshot taken before the timeout */
+    /**
+     * {@return the last snapshot taken before the timeout}
+     */
     public Optional<TaskSnapshot> lastSnapshot() {
         return Optional.ofNullable(lastSnapshot);
     }

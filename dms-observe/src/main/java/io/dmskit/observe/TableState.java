@@ -25,17 +25,23 @@ public record TableState(String schema, String table, String state, long fullLoa
         state = state == null ? "" : state;
     }
 
-    /** @return whether DMS reports the table in error ({@code Table error}) */
+    /**
+     * {@return whether DMS reports the table in error ({@code Table error})}
+     */
     public boolean errored() {
         return state.toLowerCase(java.util.Locale.ROOT).contains("error");
     }
 
-    /** @return whether the table's full load is done ({@code Table completed}) */
+    /**
+     * {@return whether the table's full load is done ({@code Table completed})}
+     */
     public boolean completed() {
         return state.equalsIgnoreCase("Table completed");
     }
 
-    /** @return {@code schema.table} */
+    /**
+     * {@return {@code schema.table}}
+     */
     public String name() {
         return schema + "." + table;
     }

@@ -55,27 +55,33 @@ public final class TaskLogs {
     }
 
     /**
+     * {@return the log group DMS writes the instance's task logs to}
+     *
      * @param instanceIdentifier the replication instance identifier
-     * @return the log group DMS writes the instance's task logs to
      */
     public static String logGroupName(String instanceIdentifier) {
         return "dms-tasks-" + Objects.requireNonNull(instanceIdentifier, "instanceIdentifier");
     }
 
     /**
+     * {@return the log stream DMS writes the task's log to}
+     *
      * @param taskResourceId the task's resource id (the last part of its ARN)
-     * @return the log stream DMS writes the task's log to
      */
     public static String logStreamName(String taskResourceId) {
         return "dms-task-" + Objects.requireNonNull(taskResourceId, "taskResourceId");
     }
 
-    /** @return the log group */
+    /**
+     * {@return the log group}
+     */
     public String logGroup() {
         return logGroup;
     }
 
-    /** @return the log stream */
+    /**
+     * {@return the log stream}
+     */
     public String logStream() {
         return logStream;
     }

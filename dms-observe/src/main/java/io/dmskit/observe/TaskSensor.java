@@ -53,8 +53,9 @@ public final class TaskSensor {
     }
 
     /**
+     * {@return a copy}
+     *
      * @param v how long a wait may take (positive)
-     * @return a copy
      */
     public TaskSensor timeout(Duration v) {
         return new TaskSensor(task, snapshots, metrics, clock, sleeper, positive(v, "timeout"), pollInterval,
@@ -62,8 +63,9 @@ public final class TaskSensor {
     }
 
     /**
+     * {@return a copy}
+     *
      * @param v time between polls (positive)
-     * @return a copy
      */
     public TaskSensor pollInterval(Duration v) {
         return new TaskSensor(task, snapshots, metrics, clock, sleeper, timeout, positive(v, "pollInterval"),
@@ -71,8 +73,9 @@ public final class TaskSensor {
     }
 
     /**
+     * {@return a copy}
+     *
      * @param v told about each snapshot
-     * @return a copy
      */
     public TaskSensor listener(SensorListener v) {
         if (v == null) {
@@ -82,12 +85,16 @@ public final class TaskSensor {
         return new TaskSensor(task, snapshots, metrics, clock, sleeper, timeout, pollInterval, v);
     }
 
-    /** @return the wait timeout */
+    /**
+     * {@return the wait timeout}
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the poll interval */
+    /**
+     * {@return the poll interval}
+     */
     public Duration pollInterval() {
         return pollInterval;
     }

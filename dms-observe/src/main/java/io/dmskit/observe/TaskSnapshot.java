@@ -68,15 +68,18 @@ public final class TaskSnapshot {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param identifier the task identifier (or the replication config identifier)
      * @param arn the task ARN (or the replication config ARN)
-     * @return a builder
      */
     public static Builder builder(String identifier, String arn) {
         return new Builder(identifier, arn);
     }
 
-    /** @return a builder holding this snapshot */
+    /**
+     * {@return a builder holding this snapshot}
+     */
     public Builder toBuilder() {
         Builder b = new Builder(identifier, arn).type(type).instanceIdentifier(instanceIdentifier)
             .migrationType(migrationType).status(statusText).stopReason(stopReason).lastFailure(lastFailure)
@@ -88,127 +91,177 @@ public final class TaskSnapshot {
         return b;
     }
 
-    /** @return {@link ResourceType#TASK} or {@link ResourceType#REPLICATION_CONFIG} */
+    /**
+     * {@return {@link ResourceType#TASK} or {@link ResourceType#REPLICATION_CONFIG}}
+     */
     public ResourceType type() {
         return type;
     }
 
-    /** @return the task identifier (or the replication config identifier) */
+    /**
+     * {@return the task identifier (or the replication config identifier)}
+     */
     public String identifier() {
         return identifier;
     }
 
-    /** @return the task ARN (or the replication config ARN) */
+    /**
+     * {@return the task ARN (or the replication config ARN)}
+     */
     public String arn() {
         return arn;
     }
 
-    /** @return the resource id: the last part of the ARN, as CloudWatch dimensions and log names use it */
+    /**
+     * {@return the resource id: the last part of the ARN, as CloudWatch dimensions and log names use it}
+     */
     public String resourceId() {
         return DmsMetrics.resourceId(arn);
     }
 
-    /** @return the replication instance's identifier (empty for a serverless replication) */
+    /**
+     * {@return the replication instance's identifier (empty for a serverless replication)}
+     */
     public Optional<String> instanceIdentifier() {
         return Optional.ofNullable(instanceIdentifier);
     }
 
-    /** @return {@code full-load}, {@code cdc} or {@code full-load-and-cdc} */
+    /**
+     * {@return {@code full-load}, {@code cdc} or {@code full-load-and-cdc}}
+     */
     public String migrationType() {
         return migrationType;
     }
 
-    /** @return the status as dmskit knows it ({@link TaskStatus#UNKNOWN} for a status it does not know) */
+    /**
+     * {@return the status as dmskit knows it ({@link TaskStatus#UNKNOWN} for a status it does not know)}
+     */
     public TaskStatus status() {
         return TaskStatus.parse(statusText).orElse(TaskStatus.UNKNOWN);
     }
 
-    /** @return the status text exactly as DMS reported it */
+    /**
+     * {@return the status text exactly as DMS reported it}
+     */
     public String statusText() {
         return statusText;
     }
 
-    /** @return DMS's {@code StopReason} */
+    /**
+     * {@return DMS's {@code StopReason}}
+     */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);
     }
 
-    /** @return DMS's {@code LastFailureMessage} (secrets redacted) */
+    /**
+     * {@return DMS's {@code LastFailureMessage} (secrets redacted)}
+     */
     public Optional<String> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }
 
-    /** @return {@code FullLoadProgressPercent}, 0..100 */
+    /**
+     * {@return {@code FullLoadProgressPercent}, 0..100}
+     */
     public int fullLoadProgressPercent() {
         return fullLoadProgressPercent;
     }
 
-    /** @return {@code TablesLoaded} */
+    /**
+     * {@return {@code TablesLoaded}}
+     */
     public int tablesLoaded() {
         return tablesLoaded;
     }
 
-    /** @return {@code TablesLoading} */
+    /**
+     * {@return {@code TablesLoading}}
+     */
     public int tablesLoading() {
         return tablesLoading;
     }
 
-    /** @return {@code TablesQueued} */
+    /**
+     * {@return {@code TablesQueued}}
+     */
     public int tablesQueued() {
         return tablesQueued;
     }
 
-    /** @return {@code TablesErrored} */
+    /**
+     * {@return {@code TablesErrored}}
+     */
     public int tablesErrored() {
         return tablesErrored;
     }
 
-    /** @return {@code ElapsedTimeMillis} as a duration */
+    /**
+     * {@return {@code ElapsedTimeMillis} as a duration}
+     */
     public Duration elapsed() {
         return elapsed;
     }
 
-    /** @return per-table states (empty when they were not read; see {@link #tablesRead()}) */
+    /**
+     * {@return per-table states (empty when they were not read; see {@link #tablesRead()})}
+     */
     public List<TableState> tables() {
         return tables;
     }
 
-    /** @return whether {@link #tables()} was read ({@code DescribeTableStatistics}) */
+    /**
+     * {@return whether {@link #tables()} was read ({@code DescribeTableStatistics})}
+     */
     public boolean tablesRead() {
         return tablesRead;
     }
 
-    /** @return the tables DMS reports in error */
+    /**
+     * {@return the tables DMS reports in error}
+     */
     public List<TableState> erroredTables() {
         return tables.stream().filter(TableState::errored).toList();
     }
 
-    /** @return the latest CloudWatch values of the task's metrics */
+    /**
+     * {@return the latest CloudWatch values of the task's metrics}
+     */
     public MetricValues metrics() {
         return metrics;
     }
 
-    /** @return when the snapshot was taken */
+    /**
+     * {@return when the snapshot was taken}
+     */
     public Instant observedAt() {
         return observedAt;
     }
 
-    /** @return whether the full load is finished: progress 100 and nothing loading or queued */
+    /**
+     * {@return whether the full load is finished: progress 100 and nothing loading or queued}
+     */
     public boolean fullLoadComplete() {
         return fullLoadProgressPercent >= 100 && tablesLoading == 0 && tablesQueued == 0;
     }
 
-    /** @return a short one-line summary, for progress listeners and timeout messages */
+    /**
+     * {@return a short one-line summary, for progress listeners and timeout messages}
+     */
     public String summary() {
         return SnapshotRendering.summary(this);
     }
 
-    /** @return a readable multi-line rendering */
+    /**
+     * {@return a readable multi-line rendering}
+     */
     public String render() {
         return SnapshotRendering.text(this);
     }
 
-    /** @return a JSON rendering */
+    /**
+     * {@return a JSON rendering}
+     */
     public String toJson() {
         return SnapshotRendering.json(this);
     }
@@ -259,6 +312,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code type}: the kind of resource (TASK or REPLICATION_CONFIG).
+         *
          * @param v the kind of resource (TASK or REPLICATION_CONFIG)
          * @return this builder
          */
@@ -268,6 +323,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code instanceIdentifier}: the replication instance identifier, or null.
+         *
          * @param v the replication instance identifier, or null
          * @return this builder
          */
@@ -277,6 +334,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code migrationType}: the migration type.
+         *
          * @param v the migration type
          * @return this builder
          */
@@ -286,6 +345,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code status}: the status as DMS reported it.
+         *
          * @param v the status as DMS reported it
          * @return this builder
          */
@@ -295,6 +356,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code stopReason}: the StopReason, or null.
+         *
          * @param v the StopReason, or null
          * @return this builder
          */
@@ -304,6 +367,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code lastFailure}: the LastFailureMessage, or null.
+         *
          * @param v the LastFailureMessage, or null
          * @return this builder
          */
@@ -313,6 +378,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code fullLoadProgressPercent}: full-load progress, 0..100.
+         *
          * @param v full-load progress, 0..100
          * @return this builder
          */
@@ -322,6 +389,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code tables}: TablesLoaded.
+         *
          * @param loaded TablesLoaded
          * @param loading TablesLoading
          * @param queued TablesQueued
@@ -337,6 +406,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code elapsed}: elapsed time.
+         *
          * @param v elapsed time
          * @return this builder
          */
@@ -346,6 +417,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code tableStates}: per-table states (marks them as read).
+         *
          * @param v per-table states (marks them as read)
          * @return this builder
          */
@@ -359,6 +432,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code metrics}: CloudWatch values.
+         *
          * @param v CloudWatch values
          * @return this builder
          */
@@ -368,6 +443,8 @@ public final class TaskSnapshot {
         }
 
         /**
+         * Sets {@code observedAt}: when the snapshot was taken.
+         *
          * @param v when the snapshot was taken
          * @return this builder
          */
@@ -377,7 +454,8 @@ public final class TaskSnapshot {
         }
 
         /**
-         * @return the snapshot
+         * {@return the snapshot}
+         *
          * @throws InvalidDefinitionException naming every missing or out-of-range field
          */
         public TaskSnapshot build() {

@@ -106,7 +106,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return builder().build();
     }
 
-    /** {@return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options} */
+    /**
+     * {@return a builder for a sandbox with other timings, a start time, a replication engine or FakeDms options}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -134,8 +136,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * @return the fake CloudWatch of the current test (or class), where the fake DMS publishes {@code AWS/DMS}
-     *     metrics; on the sandbox's clock
+     * {@return the fake CloudWatch of the current test (or class), where the fake DMS publishes {@code AWS/DMS}
+     * metrics; on the sandbox's clock}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -144,8 +147,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /**
-     * @return the fake CloudWatch Logs of the current test (or class), where the fake DMS writes task logs; on the
-     *     sandbox's clock
+     * {@return the fake CloudWatch Logs of the current test (or class), where the fake DMS writes task logs; on the
+     * sandbox's clock}
+     *
      * @throws IllegalStateException when no test or class scope is open (the sandbox is not registered with
      *     {@code @RegisterExtension}, or is used from a field initialiser or constructor)
      */
@@ -288,7 +292,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         return clock();
     }
 
-    /** {@return whether a test or class scope is open} */
+    /**
+     * {@return whether a test or class scope is open}
+     */
     public boolean isActive() {
         synchronized (lock) {
             return testScope != null || !classScopes.isEmpty();
@@ -389,6 +395,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
         }
 
         /**
+         * Sets {@code metricPeriod}: how often the fake DMS samples its {@code AWS/DMS} metrics on the sandbox's clock
+         * (default one minute, as DMS publishes); whole seconds, at least one.
+         *
          * @param period how often the fake DMS samples its {@code AWS/DMS} metrics on the sandbox's clock (default
          *     one minute, as DMS publishes); whole seconds, at least one
          * @return this
@@ -486,7 +495,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return this;
         }
 
-        /** {@return the sandbox} */
+        /**
+         * {@return the sandbox}
+         */
         public DmsSandbox build() {
             return new DmsSandbox(this);
         }
@@ -544,17 +555,23 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return new Builder(endpoint);
         }
 
-        /** {@return the endpoint URL} */
+        /**
+         * {@return the endpoint URL}
+         */
         public URI endpoint() {
             return settings.endpoint();
         }
 
-        /** {@return the region of the clients} */
+        /**
+         * {@return the region of the clients}
+         */
         public Region region() {
             return settings.region();
         }
 
-        /** {@return a DMS client for the endpoint} */
+        /**
+         * {@return a DMS client for the endpoint}
+         */
         public synchronized DatabaseMigrationClient dms() {
             if (dms == null) {
                 dms = settings.apply(DatabaseMigrationClient.builder()).build();
@@ -562,7 +579,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return dms;
         }
 
-        /** {@return a Secrets Manager client for the endpoint} */
+        /**
+         * {@return a Secrets Manager client for the endpoint}
+         */
         public synchronized SecretsManagerClient secrets() {
             if (secrets == null) {
                 secrets = settings.apply(SecretsManagerClient.builder()).build();
@@ -570,7 +589,9 @@ public final class DmsSandbox implements BeforeAllCallback, AfterAllCallback, Be
             return secrets;
         }
 
-        /** {@return an S3 client for the endpoint, path-style} */
+        /**
+         * {@return an S3 client for the endpoint, path-style}
+         */
         public synchronized S3Client s3() {
             if (s3 == null) {
                 s3 = settings.apply(S3Client.builder()).forcePathStyle(true).build();

@@ -84,29 +84,38 @@ public final class FakeCloudWatch implements CloudWatchClient {
         this.alarms = new AlarmOps(region, accountId);
     }
 
-    /** @return a fake for account {@code 123456789012} in {@code us-east-1} on a new {@link FakeClock} */
+    /**
+     * {@return a fake for account {@code 123456789012} in {@code us-east-1} on a new {@link FakeClock}}
+     */
     public static FakeCloudWatch create() {
         return builder().build();
     }
 
-    /** @return a builder (clock, account, region) */
+    /**
+     * {@return a builder (clock, account, region)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the clock metric time stamps default to and alarms are evaluated on */
+    /**
+     * {@return the clock metric time stamps default to and alarms are evaluated on}
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** @return every call so far, in arrival order */
+    /**
+     * {@return every call so far, in arrival order}
+     */
     public List<CallRecord> calls() {
         return calls.all();
     }
 
     /**
+     * {@return the calls of that operation, in arrival order}
+     *
      * @param operationName a CloudWatch operation name, e.g. {@code GetMetricData}
-     * @return the calls of that operation, in arrival order
      */
     public List<CallRecord> calls(String operationName) {
         return calls.of(operationName);
@@ -262,6 +271,9 @@ public final class FakeCloudWatch implements CloudWatchClient {
         }
 
         /**
+         * Sets {@code clock}: the clock of metric time stamps and alarm evaluation (share the {@link FakeDms}'s); default
+         * a new {@link FakeClock}.
+         *
          * @param clock the clock of metric time stamps and alarm evaluation (share the {@link FakeDms}'s); default a
          *     new {@link FakeClock}
          * @return this builder
@@ -271,7 +283,12 @@ public final class FakeCloudWatch implements CloudWatchClient {
             return this;
         }
 
-        /** @param region the region in alarm ARNs (default {@code us-east-1}) @return this builder */
+        /**
+         * Sets {@code region}: the region in alarm ARNs (default {@code us-east-1}).
+         *
+         * @param region the region in alarm ARNs (default {@code us-east-1})
+         * @return this builder
+         */
         public Builder region(String region) {
             if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
                 throw new IllegalArgumentException("region must look like us-east-1, got '" + region + "'");
@@ -280,7 +297,12 @@ public final class FakeCloudWatch implements CloudWatchClient {
             return this;
         }
 
-        /** @param accountId the 12-digit account in alarm ARNs (default {@code 123456789012}) @return this builder */
+        /**
+         * Sets {@code accountId}: the 12-digit account in alarm ARNs (default {@code 123456789012}).
+         *
+         * @param accountId the 12-digit account in alarm ARNs (default {@code 123456789012})
+         * @return this builder
+         */
         public Builder accountId(String accountId) {
             if (accountId != null && !accountId.matches("\\d{12}")) {
                 throw new IllegalArgumentException("accountId must be 12 digits, got '" + accountId + "'");
@@ -289,7 +311,9 @@ public final class FakeCloudWatch implements CloudWatchClient {
             return this;
         }
 
-        /** @return the fake */
+        /**
+         * {@return the fake}
+         */
         public FakeCloudWatch build() {
             return new FakeCloudWatch(this);
         }

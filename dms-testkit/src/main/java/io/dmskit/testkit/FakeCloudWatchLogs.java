@@ -75,29 +75,38 @@ public final class FakeCloudWatchLogs implements CloudWatchLogsClient {
         this.logs = new LogOps(region, accountId);
     }
 
-    /** @return a fake for account {@code 123456789012} in {@code us-east-1} on a new {@link FakeClock} */
+    /**
+     * {@return a fake for account {@code 123456789012} in {@code us-east-1} on a new {@link FakeClock}}
+     */
     public static FakeCloudWatchLogs create() {
         return builder().build();
     }
 
-    /** @return a builder (clock, account, region) */
+    /**
+     * {@return a builder (clock, account, region)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the clock of ingestion times and of the age rules */
+    /**
+     * {@return the clock of ingestion times and of the age rules}
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** @return every call so far, in arrival order */
+    /**
+     * {@return every call so far, in arrival order}
+     */
     public List<CallRecord> calls() {
         return calls.all();
     }
 
     /**
+     * {@return the calls of that operation, in arrival order}
+     *
      * @param operationName a CloudWatch Logs operation name, e.g. {@code PutLogEvents}
-     * @return the calls of that operation, in arrival order
      */
     public List<CallRecord> calls(String operationName) {
         return calls.of(operationName);
@@ -249,6 +258,9 @@ public final class FakeCloudWatchLogs implements CloudWatchLogsClient {
         }
 
         /**
+         * Sets {@code clock}: the clock of ingestion times and age rules (share the {@link FakeDms}'s); default a new
+         * {@link FakeClock}.
+         *
          * @param clock the clock of ingestion times and age rules (share the {@link FakeDms}'s); default a new
          *     {@link FakeClock}
          * @return this builder
@@ -258,7 +270,12 @@ public final class FakeCloudWatchLogs implements CloudWatchLogsClient {
             return this;
         }
 
-        /** @param region the region in ARNs (default {@code us-east-1}) @return this builder */
+        /**
+         * Sets {@code region}: the region in ARNs (default {@code us-east-1}).
+         *
+         * @param region the region in ARNs (default {@code us-east-1})
+         * @return this builder
+         */
         public Builder region(String region) {
             if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
                 throw new IllegalArgumentException("region must look like us-east-1, got '" + region + "'");
@@ -267,7 +284,12 @@ public final class FakeCloudWatchLogs implements CloudWatchLogsClient {
             return this;
         }
 
-        /** @param accountId the 12-digit account in ARNs (default {@code 123456789012}) @return this builder */
+        /**
+         * Sets {@code accountId}: the 12-digit account in ARNs (default {@code 123456789012}).
+         *
+         * @param accountId the 12-digit account in ARNs (default {@code 123456789012})
+         * @return this builder
+         */
         public Builder accountId(String accountId) {
             if (accountId != null && !accountId.matches("\\d{12}")) {
                 throw new IllegalArgumentException("accountId must be 12 digits, got '" + accountId + "'");
@@ -276,7 +298,9 @@ public final class FakeCloudWatchLogs implements CloudWatchLogsClient {
             return this;
         }
 
-        /** @return the fake */
+        /**
+         * {@return the fake}
+         */
         public FakeCloudWatchLogs build() {
             return new FakeCloudWatchLogs(this);
         }

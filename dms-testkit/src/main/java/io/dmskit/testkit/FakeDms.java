@@ -629,6 +629,9 @@ public final class FakeDms implements DatabaseMigrationClient {
         }
 
         /**
+         * Sets {@code metricPeriod}: how often metrics are sampled on the fake's clock: DMS's one minute by default; whole
+         * seconds, at least one.
+         *
          * @param period how often metrics are sampled on the fake's clock: DMS's one minute by default; whole
          *     seconds, at least one
          * @return this builder

@@ -20,15 +20,19 @@ import software.amazon.awssdk.services.databasemigration.model.TableStatistics;
  */
 public interface ReplicationControl {
 
-    /** @return the replication config's ARN (which also names its replication) */
+    /**
+     * {@return the replication config's ARN (which also names its replication)}
+     */
     String arn();
 
-    /** @return the replication as DescribeReplications would show it now */
+    /**
+     * {@return the replication as DescribeReplications would show it now}
+     */
     Replication describe();
 
     /**
-     * @return the replication's current status ({@code created}, {@code initializing} ... {@code running},
-     *     {@code stopping}, {@code stopped}, {@code failed})
+     * {@return the replication's current status ({@code created}, {@code initializing} ... {@code running}, {@code
+     * stopping}, {@code stopped}, {@code failed})}
      */
     String status();
 
@@ -54,7 +58,9 @@ public interface ReplicationControl {
      */
     ReplicationControl tableState(String schema, String table, String tableState);
 
-    /** @return the statistics of every table of the replication, in the order tables were first reported */
+    /**
+     * {@return the statistics of every table of the replication, in the order tables were first reported}
+     */
     List<TableStatistics> tableStatistics();
 
     /**

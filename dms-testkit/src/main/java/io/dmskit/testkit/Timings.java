@@ -64,7 +64,9 @@ public final class Timings {
         this.taskAssessment = b.taskAssessment;
     }
 
-    /** {@return every transition due immediately; full load of unscripted tasks finishes immediately} */
+    /**
+     * {@return every transition due immediately; full load of unscripted tasks finishes immediately}
+     */
     public static Timings instant() {
         return new Builder().build();
     }
@@ -73,8 +75,7 @@ public final class Timings {
      * {@return delays close to what AWS shows: instances 8 min to create, 4 min to modify, 3 min to reboot, 5 min to
      * delete; tasks 20 s to create, 15 s to modify, 30 s to start, 20 s to stop, 2 min to move, 15 s to delete;
      * connection tests 20 s; endpoint deletion 5 s; full load 2 min when no engine or script drives it; serverless
-     * replications 10 min to start, 2 min to stop, their capacity released 48 h after a stop; task assessments
-     * 2 min}
+     * replications 10 min to start, 2 min to stop, their capacity released 48 h after a stop; task assessments 2 min}
      */
     public static Timings realistic() {
         return new Builder()
@@ -98,12 +99,16 @@ public final class Timings {
                 .build();
     }
 
-    /** {@return a builder with no delays} */
+    /**
+     * {@return a builder with no delays}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return a builder holding these timings} */
+    /**
+     * {@return a builder holding these timings}
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -121,43 +126,71 @@ public final class Timings {
         return b.build();
     }
 
-    /** {@return {@code creating → available} of a replication instance} */
+    /**
+     * {@return {@code creating → available} of a replication instance}
+     */
     public Duration instanceCreate() { return instanceCreate; }
-    /** {@return {@code modifying → available} of a replication instance} */
+    /**
+     * {@return {@code modifying → available} of a replication instance}
+     */
     public Duration instanceModify() { return instanceModify; }
-    /** {@return {@code rebooting → available} of a replication instance} */
+    /**
+     * {@return {@code rebooting → available} of a replication instance}
+     */
     public Duration instanceReboot() { return instanceReboot; }
-    /** {@return {@code deleting → gone} of a replication instance} */
+    /**
+     * {@return {@code deleting → gone} of a replication instance}
+     */
     public Duration instanceDelete() { return instanceDelete; }
-    /** {@return {@code deleting → gone} of an endpoint} */
+    /**
+     * {@return {@code deleting → gone} of an endpoint}
+     */
     public Duration endpointDelete() { return endpointDelete; }
-    /** {@return {@code testing → successful|failed} of a connection} */
+    /**
+     * {@return {@code testing → successful|failed} of a connection}
+     */
     public Duration connectionTest() { return connectionTest; }
-    /** {@return {@code creating → ready} of a task} */
+    /**
+     * {@return {@code creating → ready} of a task}
+     */
     public Duration taskCreate() { return taskCreate; }
-    /** {@return {@code modifying → ready|stopped|failed} of a task} */
+    /**
+     * {@return {@code modifying → ready|stopped|failed} of a task}
+     */
     public Duration taskModify() { return taskModify; }
-    /** {@return {@code starting → running} of a task} */
+    /**
+     * {@return {@code starting → running} of a task}
+     */
     public Duration taskStart() { return taskStart; }
-    /** {@return {@code stopping → stopped} of a task} */
+    /**
+     * {@return {@code stopping → stopped} of a task}
+     */
     public Duration taskStop() { return taskStop; }
-    /** {@return {@code moving → ready|stopped} of a task} */
+    /**
+     * {@return {@code moving → ready|stopped} of a task}
+     */
     public Duration taskMove() { return taskMove; }
-    /** {@return {@code deleting → gone} of a task} */
+    /**
+     * {@return {@code deleting → gone} of a task}
+     */
     public Duration taskDelete() { return taskDelete; }
     /**
-     * @return StartReplication to {@code running} of a serverless replication, shared evenly by its seven start steps
-     *     ({@code initializing} ... {@code replication_starting})
+     * {@return StartReplication to {@code running} of a serverless replication, shared evenly by its seven start steps
+     * ({@code initializing} ... {@code replication_starting})}
      */
     public Duration replicationStart() { return replicationStart; }
-    /** @return {@code stopping → stopped} of a serverless replication, and {@code deprovisioning → deprovisioned} */
+    /**
+     * {@return {@code stopping → stopped} of a serverless replication, and {@code deprovisioning → deprovisioned}}
+     */
     public Duration replicationStop() { return replicationStop; }
     /**
-    /** {@return {@code running → started serverless replication} delay} */
-    public Duration replicationStart() { return replicationStart; }
-    /** {@return {@code stopping → stopped} of a serverless replication} */
-    public Duration replicationStop() { return replicationStop; }
-    /** {@return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment)} */
+     * {@return how long a stopped or failed serverless replication keeps its provisioned capacity ({@code
+     * ReplicationDeprovisionTime} minus the stop) before {@code ProvisionState} goes {@code deprovisioning}}
+     */
+    public Duration replicationDeprovision() { return replicationDeprovision; }
+    /**
+     * {@return {@code testing → ready|stopped|failed} of a task assessment (StartReplicationTaskAssessment)}
+     */
     public Duration taskAssessment() { return taskAssessment; }
 
     /**
@@ -364,7 +397,12 @@ public final class Timings {
          * @return this builder
          */
         public Builder replicationStop(Duration d) { replicationStop = check("replicationStop", d); return this; }
-        /** @param d how long a stopped serverless replication keeps its capacity @return this builder */
+        /**
+         * Sets {@code replicationDeprovision}: how long a stopped serverless replication keeps its capacity.
+         *
+         * @param d how long a stopped serverless replication keeps its capacity
+         * @return this builder
+         */
         public Builder replicationDeprovision(Duration d) {
             replicationDeprovision = check("replicationDeprovision", d);
             return this;

@@ -132,7 +132,9 @@ public final class Verifier {
         this.taskReader = new DmsTaskReader(dms, taskArn, s3);
     }
 
-    /** {@return a builder} */
+    /**
+     * {@return a builder}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -150,7 +152,9 @@ public final class Verifier {
         return b.build();
     }
 
-    /** {@return a builder with this verifier's settings} */
+    /**
+     * {@return a builder with this verifier's settings}
+     */
     public Builder toBuilder() {
         Builder b = builder().source(source).sourceName(sourceName).tableMappings(mappings).tables(tables)
                 .target(target).s3(s3).dms(dms).taskArn(taskArn).countMode(countMode).parallelism(parallelism)
@@ -627,6 +631,27 @@ public final class Verifier {
             this.taskArn = v;
             this.taskProblem = v == null || v.contains(":replication-config:") ? null : "replicationConfigArn "
                     + v + " is not a replication config ARN (arn:aws:dms:<region>:<account>:replication-config:...)";
+            return this;
+        }
+
+        /**
+         * The DMS Serverless replication config as the provisioner created it, looked up by identifier in what
+         * {@code DmsProvisioner.apply} returned. Also set {@link #dms(DatabaseMigrationClient)}.
+         *
+         * <pre>{@code
+         * Verifier.builder().source(db).s3(s3).dms(dmsClient).replicationConfig(applied, "orders-to-s3").build();
+         * }</pre>
+         *
+         * @param applied the result of {@code DmsProvisioner.apply(..)}
+         * @param configIdentifier the replication config's identifier
+         * @return this
+         */
+        public Builder replicationConfig(ApplyResult applied, String configIdentifier) {
+            this.taskArn = applied == null || configIdentifier == null ? null
+                    : applied.arn(ResourceKind.REPLICATION_CONFIG, configIdentifier);
+            this.taskProblem = taskArn != null ? null : applied == null || configIdentifier == null
+                    ? "replicationConfig(ApplyResult, String) needs the apply result and the config identifier"
+                    : "the apply result has no replication config '" + configIdentifier + "'";
             return this;
         }
 

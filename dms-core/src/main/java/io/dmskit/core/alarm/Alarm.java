@@ -59,64 +59,92 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         return b;
     }
 
-    /** @return the alarm name (unique in the account and region) */
+    /**
+     * {@return the alarm name (unique in the account and region)}
+     */
     public String name() {
         return name;
     }
 
-    /** @return the identifier of the pipeline task it watches */
+    /**
+     * {@return the identifier of the pipeline task it watches}
+     */
     public String task() {
         return task;
     }
 
-    /** @return the alarm description */
+    /**
+     * {@return the alarm description}
+     */
     public Optional<String> description() {
         return Optional.ofNullable(description);
     }
 
-    /** @return the metric name in {@code AWS/DMS} */
+    /**
+     * {@return the metric name in {@code AWS/DMS}}
+     */
     public abstract String metricName();
 
-    /** @return the statistic ({@code Average}, {@code SampleCount}, ...) */
+    /**
+     * {@return the statistic ({@code Average}, {@code SampleCount}, ...)}
+     */
     public abstract String statistic();
 
-    /** @return the comparison operator, e.g. {@code GreaterThanThreshold} */
+    /**
+     * {@return the comparison operator, e.g. {@code GreaterThanThreshold}}
+     */
     public abstract String comparisonOperator();
 
-    /** @return the threshold */
+    /**
+     * {@return the threshold}
+     */
     public abstract double threshold();
 
-    /** @return the period of each evaluated datapoint */
+    /**
+     * {@return the period of each evaluated datapoint}
+     */
     public Duration period() {
         return period;
     }
 
-    /** @return {@code EvaluationPeriods} */
+    /**
+     * {@return {@code EvaluationPeriods}}
+     */
     public int evaluationPeriods() {
         return evaluationPeriods;
     }
 
-    /** @return {@code DatapointsToAlarm} (defaults to the evaluation periods) */
+    /**
+     * {@return {@code DatapointsToAlarm} (defaults to the evaluation periods)}
+     */
     public int datapointsToAlarm() {
         return datapointsToAlarm;
     }
 
-    /** @return {@code TreatMissingData} */
+    /**
+     * {@return {@code TreatMissingData}}
+     */
     public MissingData missingData() {
         return missingData;
     }
 
-    /** @return actions (SNS topic ARNs) when the alarm enters ALARM */
+    /**
+     * {@return actions (SNS topic ARNs) when the alarm enters ALARM}
+     */
     public List<String> alarmActions() {
         return alarmActions;
     }
 
-    /** @return actions (SNS topic ARNs) when the alarm returns to OK */
+    /**
+     * {@return actions (SNS topic ARNs) when the alarm returns to OK}
+     */
     public List<String> okActions() {
         return okActions;
     }
 
-    /** @return the alarm's own tags (the provisioner adds {@code dmskit:pipeline}) */
+    /**
+     * {@return the alarm's own tags (the provisioner adds {@code dmskit:pipeline})}
+     */
     public Map<String, String> tags() {
         return tags;
     }
@@ -175,12 +203,16 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
 
         abstract void check(List<DefinitionProblem> problems, String where);
 
-        /** @return the alarm name given */
+        /**
+         * {@return the alarm name given}
+         */
         public String name() {
             return name;
         }
 
         /**
+         * Sets {@code task}: the identifier of the pipeline task to watch.
+         *
          * @param identifier the identifier of the pipeline task to watch
          * @return this builder
          */
@@ -190,6 +222,9 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code description}: the alarm description (at most 900 characters; the provisioner appends {@code
+         * [dmskit:pipeline=<name>]}, by which it recognises its alarms).
+         *
          * @param text the alarm description (at most 900 characters; the provisioner appends
          *     {@code [dmskit:pipeline=<name>]}, by which it recognises its alarms)
          * @return this builder
@@ -200,6 +235,9 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code period}: the period of each datapoint: 10 s, 30 s or a multiple of 60 s (default 1 minute, the
+         * period DMS publishes at).
+         *
          * @param duration the period of each datapoint: 10 s, 30 s or a multiple of 60 s (default 1 minute, the
          *     period DMS publishes at)
          * @return this builder
@@ -210,6 +248,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code periods}: {@code EvaluationPeriods}, at least 1.
+         *
          * @param n {@code EvaluationPeriods}, at least 1
          * @return this builder
          */
@@ -219,6 +259,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code datapointsToAlarm}: {@code DatapointsToAlarm}, 1..periods (default: periods).
+         *
          * @param n {@code DatapointsToAlarm}, 1..periods (default: periods)
          * @return this builder
          */
@@ -228,6 +270,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code treatMissingData}: {@code TreatMissingData}.
+         *
          * @param v {@code TreatMissingData}
          * @return this builder
          */
@@ -240,6 +284,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code alarmActions}: SNS topic ARNs notified when the alarm fires.
+         *
          * @param snsTopicArns SNS topic ARNs notified when the alarm fires
          * @return this builder
          */
@@ -249,6 +295,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code okActions}: SNS topic ARNs notified when the alarm returns to OK.
+         *
          * @param snsTopicArns SNS topic ARNs notified when the alarm returns to OK
          * @return this builder
          */
@@ -258,6 +306,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
+         * Sets {@code tag}: tag key.
+         *
          * @param key tag key
          * @param value tag value
          * @return this builder
@@ -290,7 +340,8 @@ public abstract sealed class Alarm permits CdcLatencyAlarm, TaskStateAlarm {
         }
 
         /**
-         * @return the alarm
+         * {@return the alarm}
+         *
          * @throws InvalidDefinitionException naming every problem
          */
         public A build() {

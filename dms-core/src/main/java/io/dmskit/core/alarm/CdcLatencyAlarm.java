@@ -32,7 +32,9 @@ public final class CdcLatencyAlarm extends Alarm {
             this.metricName = metricName;
         }
 
-        /** @return the CloudWatch metric name */
+        /**
+         * {@return the CloudWatch metric name}
+         */
         public String metricName() {
             return metricName;
         }
@@ -48,19 +50,24 @@ public final class CdcLatencyAlarm extends Alarm {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param name the alarm name
-     * @return a builder
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** @return a builder holding this alarm */
+    /**
+     * {@return a builder holding this alarm}
+     */
     public Builder toBuilder() {
         return fill(new Builder(name())).metric(metric).thresholdSeconds(thresholdSeconds);
     }
 
-    /** @return which latency */
+    /**
+     * {@return which latency}
+     */
     public Metric metric() {
         return metric;
     }
@@ -107,6 +114,8 @@ public final class CdcLatencyAlarm extends Alarm {
         }
 
         /**
+         * Sets {@code metric}: which latency.
+         *
          * @param v which latency
          * @return this builder
          */
@@ -116,6 +125,8 @@ public final class CdcLatencyAlarm extends Alarm {
         }
 
         /**
+         * Sets {@code thresholdSeconds}: latency above which a datapoint breaches (required, positive).
+         *
          * @param seconds latency above which a datapoint breaches (required, positive)
          * @return this builder
          */

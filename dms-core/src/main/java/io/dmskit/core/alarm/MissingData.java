@@ -17,7 +17,9 @@ public enum MissingData {
         this.wire = wire;
     }
 
-    /** @return the value CloudWatch uses */
+    /**
+     * {@return the value CloudWatch uses}
+     */
     public String wireValue() {
         return wire;
     }

@@ -29,14 +29,17 @@ public final class TaskStateAlarm extends Alarm {
     }
 
     /**
+     * {@return a builder}
+     *
      * @param name the alarm name
-     * @return a builder
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** @return a builder holding this alarm */
+    /**
+     * {@return a builder holding this alarm}
+     */
     public Builder toBuilder() {
         return fill(new Builder(name())).watching(watchedMetric);
     }
@@ -70,6 +73,9 @@ public final class TaskStateAlarm extends Alarm {
         }
 
         /**
+         * Sets {@code watching}: the AWS/DMS task metric whose silence means "not running" (default {@code
+         * CDCLatencySource}; {@code FullLoadThroughputRowsTarget} for a full-load-only task).
+         *
          * @param metricName the AWS/DMS task metric whose silence means "not running" (default
          *     {@code CDCLatencySource}; {@code FullLoadThroughputRowsTarget} for a full-load-only task)
          * @return this builder

@@ -100,9 +100,10 @@ public record ApplyPolicy(boolean restartRunningTasks, boolean allowReplace, boo
     }
 
     /**
+     * {@return a copy}
+     *
      * @param allow replace DMS Serverless replication configs whose replication has started, losing its checkpoint
      *     (with {@code allowReplace}; the replacement starts from scratch)
-     * @return a copy
      */
     public ApplyPolicy withDiscardCheckpoints(boolean allow) {
         return new ApplyPolicy(restartRunningTasks, allowReplace, allowDeletes, allow);

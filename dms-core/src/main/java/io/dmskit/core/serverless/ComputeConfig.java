@@ -61,12 +61,16 @@ public final class ComputeConfig {
         this.preferredMaintenanceWindow = b.preferredMaintenanceWindow;
     }
 
-    /** @return a new builder; {@link Builder#maxCapacityUnits(int)} is required */
+    /**
+     * {@return a new builder; {@link Builder#maxCapacityUnits(int)} is required}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this compute config */
+    /**
+     * {@return a builder holding this compute config}
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxCapacityUnits = maxCapacityUnits;
@@ -81,47 +85,65 @@ public final class ComputeConfig {
         return b;
     }
 
-    /** @return the most DCU DMS provisions ({@code MaxCapacityUnits}) */
+    /**
+     * {@return the most DCU DMS provisions ({@code MaxCapacityUnits})}
+     */
     public int maxCapacityUnits() {
         return maxCapacityUnits;
     }
 
-    /** @return the fewest DCU DMS scales down to ({@code MinCapacityUnits}); empty: DMS's choice */
+    /**
+     * {@return the fewest DCU DMS scales down to ({@code MinCapacityUnits}); empty: DMS's choice}
+     */
     public OptionalInt minCapacityUnits() {
         return minCapacityUnits == null ? OptionalInt.empty() : OptionalInt.of(minCapacityUnits);
     }
 
-    /** @return whether the replication is a multi-AZ deployment; empty: DMS's default (single-AZ) */
+    /**
+     * {@return whether the replication is a multi-AZ deployment; empty: DMS's default (single-AZ)}
+     */
     public Optional<Boolean> multiAz() {
         return Optional.ofNullable(multiAz);
     }
 
-    /** @return the replication subnet group's identifier ({@code ReplicationSubnetGroupId}); empty: DMS's default */
+    /**
+     * {@return the replication subnet group's identifier ({@code ReplicationSubnetGroupId}); empty: DMS's default}
+     */
     public Optional<String> subnetGroup() {
         return Optional.ofNullable(subnetGroup);
     }
 
-    /** @return the VPC security groups; empty: DMS's default */
+    /**
+     * {@return the VPC security groups; empty: DMS's default}
+     */
     public Optional<List<String>> vpcSecurityGroupIds() {
         return Optional.ofNullable(vpcSecurityGroupIds);
     }
 
-    /** @return the KMS key that encrypts the replication's data; empty: DMS's default key */
+    /**
+     * {@return the KMS key that encrypts the replication's data; empty: DMS's default key}
+     */
     public Optional<String> kmsKeyId() {
         return Optional.ofNullable(kmsKeyId);
     }
 
-    /** @return the availability zone; empty: one DMS chooses */
+    /**
+     * {@return the availability zone; empty: one DMS chooses}
+     */
     public Optional<String> availabilityZone() {
         return Optional.ofNullable(availabilityZone);
     }
 
-    /** @return custom DNS name servers (at most four); empty: DMS's own */
+    /**
+     * {@return custom DNS name servers (at most four); empty: DMS's own}
+     */
     public Optional<List<String>> dnsNameServers() {
         return Optional.ofNullable(dnsNameServers);
     }
 
-    /** @return the weekly maintenance window, e.g. {@code sun:06:00-sun:06:30}; empty: one DMS chooses */
+    /**
+     * {@return the weekly maintenance window, e.g. {@code sun:06:00-sun:06:30}; empty: one DMS chooses}
+     */
     public Optional<String> preferredMaintenanceWindow() {
         return Optional.ofNullable(preferredMaintenanceWindow);
     }
@@ -177,6 +199,9 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code maxCapacityUnits}: the most capacity DMS provisions: 1, 2, 4, 8, 16, 32, 64, 128, 192, 256 or 384
+         * (required).
+         *
          * @param dcu the most capacity DMS provisions: 1, 2, 4, 8, 16, 32, 64, 128, 192, 256 or 384 (required)
          * @return this builder
          */
@@ -186,6 +211,9 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code minCapacityUnits}: the least capacity DMS scales down to, one of the same values, not above the
+         * maximum (null: DMS's choice).
+         *
          * @param dcu the least capacity DMS scales down to, one of the same values, not above the maximum (null:
          *     DMS's choice)
          * @return this builder
@@ -196,6 +224,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code multiAz}: a multi-AZ deployment (then no availability zone can be set); null: DMS's default.
+         *
          * @param multiAz a multi-AZ deployment (then no availability zone can be set); null: DMS's default
          * @return this builder
          */
@@ -205,6 +235,9 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code subnetGroup}: the replication subnet group's identifier (one the pipeline defines, or one that
+         * exists); null: DMS's default.
+         *
          * @param identifier the replication subnet group's identifier (one the pipeline defines, or one that exists);
          *     null: DMS's default
          * @return this builder
@@ -215,6 +248,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code vpcSecurityGroupIds}: VPC security group ids ({@code sg-...}).
+         *
          * @param ids VPC security group ids ({@code sg-...})
          * @return this builder
          */
@@ -224,6 +259,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code vpcSecurityGroupIds}: VPC security group ids ({@code sg-...}); null: DMS's default.
+         *
          * @param ids VPC security group ids ({@code sg-...}); null: DMS's default
          * @return this builder
          */
@@ -233,6 +270,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code kmsKeyId}: KMS key ARN, key id or alias that encrypts the replication's data (null: DMS's default).
+         *
          * @param kmsKeyId KMS key ARN, key id or alias that encrypts the replication's data (null: DMS's default)
          * @return this builder
          */
@@ -242,6 +281,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code availabilityZone}: e.g. {@code us-east-1a}; not with multi-AZ (null: DMS chooses).
+         *
          * @param zone e.g. {@code us-east-1a}; not with multi-AZ (null: DMS chooses)
          * @return this builder
          */
@@ -251,6 +292,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code dnsNameServers}: up to four IPv4 addresses of DNS name servers, used instead of DMS's own.
+         *
          * @param servers up to four IPv4 addresses of DNS name servers, used instead of DMS's own
          * @return this builder
          */
@@ -260,6 +303,8 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code dnsNameServers}: up to four IPv4 addresses of DNS name servers (null: DMS's own).
+         *
          * @param servers up to four IPv4 addresses of DNS name servers (null: DMS's own)
          * @return this builder
          */
@@ -269,6 +314,9 @@ public final class ComputeConfig {
         }
 
         /**
+         * Sets {@code preferredMaintenanceWindow}: weekly UTC window {@code ddd:hh24:mi-ddd:hh24:mi} of at least 30
+         * minutes (null: DMS chooses).
+         *
          * @param window weekly UTC window {@code ddd:hh24:mi-ddd:hh24:mi} of at least 30 minutes (null: DMS chooses)
          * @return this builder
          */
@@ -278,7 +326,8 @@ public final class ComputeConfig {
         }
 
         /**
-         * @return the compute config
+         * {@return the compute config}
+         *
          * @throws InvalidDefinitionException listing every problem, each naming DMS's field
          */
         public ComputeConfig build() {

@@ -50,51 +50,64 @@ public record ReplicationStart(StartType type, Instant cdcStartTime, String cdcS
         }
     }
 
-    /** @return the start type the replication's history calls for, no CDC positions */
+    /**
+     * {@return the start type the replication's history calls for, no CDC positions}
+     */
     public static ReplicationStart natural() {
         return new ReplicationStart(null, null, null, null);
     }
 
-    /** @return {@code start-replication}: the first start (DMS accepts no other type the first time) */
+    /**
+     * {@return {@code start-replication}: the first start (DMS accepts no other type the first time)}
+     */
     public static ReplicationStart startReplication() {
         return new ReplicationStart(StartType.START_REPLICATION, null, null, null);
     }
 
-    /** @return {@code resume-processing}: continue CDC from the checkpoint where it stopped */
+    /**
+     * {@return {@code resume-processing}: continue CDC from the checkpoint where it stopped}
+     */
     public static ReplicationStart resume() {
         return new ReplicationStart(StartType.RESUME_PROCESSING, null, null, null);
     }
 
-    /** @return {@code reload-target}: load every table again, then capture changes */
+    /**
+     * {@return {@code reload-target}: load every table again, then capture changes}
+     */
     public static ReplicationStart reloadTarget() {
         return new ReplicationStart(StartType.RELOAD_TARGET, null, null, null);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param time where CDC starts
-     * @return a copy
      */
     public ReplicationStart withCdcStartTime(Instant time) {
         return new ReplicationStart(type, time, cdcStartPosition, cdcStopPosition);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param position where CDC starts: a native position, checkpoint or date
-     * @return a copy
      */
     public ReplicationStart withCdcStartPosition(String position) {
         return new ReplicationStart(type, cdcStartTime, position, cdcStopPosition);
     }
 
     /**
+     * {@return a copy}
+     *
      * @param position {@code server_time:2026-01-01T00:00:00} or {@code commit_time:...}
-     * @return a copy
      */
     public ReplicationStart withCdcStopPosition(String position) {
         return new ReplicationStart(type, cdcStartTime, cdcStartPosition, position);
     }
 
-    /** @return the start type, empty when chosen from the replication's history */
+    /**
+     * {@return the start type, empty when chosen from the replication's history}
+     */
     public Optional<StartType> startType() {
         return Optional.ofNullable(type);
     }

@@ -44,30 +44,38 @@ public record ReplicationState(String identifier, String configArn, String statu
         failureMessages = failureMessages == null ? List.of() : List.copyOf(failureMessages);
     }
 
-    /** @return whether a replication of this config ever started (then DMS no longer lets the config change) */
+    /**
+     * {@return whether a replication of this config ever started (then DMS no longer lets the config change)}
+     */
     public boolean hasStarted() {
         return startType != null || startDate != null || !(NEVER_STARTED.equals(lower()) || "ready".equals(lower()));
     }
 
     /**
-     * @return whether the replication runs or is on its way to running (initializing, provisioning capacity,
-     *     starting, running)
+     * {@return whether the replication runs or is on its way to running (initializing, provisioning capacity,
+     * starting, running)}
      */
     public boolean isRunning() {
         return RUNNING.contains(lower());
     }
 
-    /** @return whether it is stopping */
+    /**
+     * {@return whether it is stopping}
+     */
     public boolean isStopping() {
         return "stopping".equals(lower());
     }
 
-    /** @return whether it failed */
+    /**
+     * {@return whether it failed}
+     */
     public boolean isFailed() {
         return "failed".equals(lower());
     }
 
-    /** @return the first failure message, if any */
+    /**
+     * {@return the first failure message, if any}
+     */
     public Optional<String> lastFailureMessage() {
         return failureMessages.isEmpty() ? Optional.empty() : Optional.of(failureMessages.get(failureMessages.size() - 1));
     }

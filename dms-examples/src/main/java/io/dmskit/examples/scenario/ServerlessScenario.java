@@ -18,8 +18,9 @@ public final class ServerlessScenario {
     }
 
     /**
+     * {@return the pipeline with one replication config per task, and no instance or task}
+     *
      * @param tasks the scenario's pipeline of an instance and tasks
-     * @return the pipeline with one replication config per task, and no instance or task
      */
     public static Pipeline of(Pipeline tasks) {
         Pipeline.Builder p = Pipeline.builder(tasks.name());

@@ -30,31 +30,52 @@ public interface ReplicationContext {
     ReplicationTask task();
 
     /**
-    /** {@return the task as DescribeReplicationTasks shows it at start (settings and table mappings as JSON)} */
-    ReplicationTask task();
+     * {@return the replication config when this run is a DMS Serverless replication (StartReplication), empty for a
+     * replication task (StartReplicationTask). Added with serverless support; engines that ignore it run both the same
+     * way through {@link #task()}}
+     */
+    default Optional<ReplicationConfig> replicationConfig() {
+        return Optional.empty();
+    }
 
-    /** {@return how the task was started} */
+    /**
+     * {@return how the task was started}
+     */
     StartReplicationTaskTypeValue startType();
 
-    /** {@return CdcStartPosition or CdcStartTime given on start, in DMS's textual form} */
+    /**
+     * {@return CdcStartPosition or CdcStartTime given on start, in DMS's textual form}
+     */
     Optional<String> cdcStartPosition();
 
-    /** {@return the position the engine last recorded with {@link #checkpoint(String)}, for resume-processing} */
+    /**
+     * {@return the position the engine last recorded with {@link #checkpoint(String)}, for resume-processing}
+     */
     Optional<String> lastCheckpoint();
 
-    /** {@return the source endpoint as DescribeEndpoints shows it} */
+    /**
+     * {@return the source endpoint as DescribeEndpoints shows it}
+     */
     Endpoint sourceEndpoint();
 
-    /** {@return the target endpoint as DescribeEndpoints shows it} */
+    /**
+     * {@return the target endpoint as DescribeEndpoints shows it}
+     */
     Endpoint targetEndpoint();
 
-    /** {@return credentials of the source endpoint} */
+    /**
+     * {@return credentials of the source endpoint}
+     */
     EndpointCredentials sourceCredentials();
 
-    /** {@return credentials of the target endpoint} */
+    /**
+     * {@return credentials of the target endpoint}
+     */
     EndpointCredentials targetCredentials();
 
-    /** {@return the fake's clock: use it for timestamps in table statistics and output} */
+    /**
+     * {@return the fake's clock: use it for timestamps in table statistics and output}
+     */
     Clock clock();
 
     /**

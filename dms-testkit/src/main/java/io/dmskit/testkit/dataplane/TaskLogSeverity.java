@@ -22,7 +22,9 @@ public enum TaskLogSeverity {
         this.letter = letter;
     }
 
-    /** @return the letter DMS writes, e.g. {@code I} */
+    /**
+     * {@return the letter DMS writes, e.g. {@code I}}
+     */
     public char letter() {
         return letter;
     }
