@@ -192,9 +192,33 @@ class MariaDbToPostgresContentTest {
     }
 
     @Test
+    @DisplayName("JSON (schema 2) and HTML carry the content totals and samples")
+    void reports() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toJson());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(json.at("/totals/byStatus/CONTENT_MISMATCH").asInt()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode orders = null;
+        for (com.fasterxml.jackson.databind.JsonNode t : json.get("tables")) {
+            if (t.get("sourceTable").asText().equals("orders")) {
+                orders = t;
+            }
+        }
+        assertThat(orders.at("/content/missingOnTarget").asLong()).isEqualTo(1);
+        assertThat(orders.at("/content/samples/0/kind").asText()).isEqualTo("DIFFERENT");
+        assertThat(orders.at("/content/samples/0/key/id").asText()).isEqualTo("42");
+        assertThat(orders.at("/content/samples/0/columns/0/source").asText()).isEqualTo("first42");
+        java.nio.file.Path html = report.writeHtml(java.nio.file.Path.of("target", "content-report.html"));
+        assertThat(java.nio.file.Files.readString(html)).contains("Content differences: " + src + ".orders")
+                .contains("LOB_TRUNCATED").contains("Hé33");
+        assertThat(report.toText()).contains("Content verification").contains("MISSING_ON_TARGET id='500'");
+    }
+
+    @Test
     @DisplayName("assertAllMatch fails naming the differing keys")
     void assertAllMatchNamesKeys() {
         assertThatThrownBy(report::assertAllMatch).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("id=500").hasMessageContaining("id=99999").hasMessageContaining("Hé33");
+                .hasMessageContaining("MISSING_ON_TARGET id='500'").hasMessageContaining("EXTRA_ON_TARGET id='99999'")
+                .hasMessageContaining("code='Hé33'; label: source 'label33', target 'lost'");
     }
 }
