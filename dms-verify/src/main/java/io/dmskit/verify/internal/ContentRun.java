@@ -234,9 +234,10 @@ public final class ContentRun {
         TableSide.BooleanSupplierCancel cancel = this::checkCancelled;
         TableSide s = new TableSide(source.dataSource(), source.dialect(),
                 source.qualified(t.table().schema(), t.table().table()), sn, sk, keyCount, t.predicate(), timeout,
-                queries, maskedIdx.stream().map(i -> i + keyCount).collect(java.util.stream.Collectors.toSet()));
+                queries, maskedIdx.stream().map(i -> i + keyCount).collect(java.util.stream.Collectors.toSet()),
+                new TableSide.Session());
         TableSide tt = new TableSide(tdb.dataSource(), tdb.dialect(), tdb.qualified(t.targetSchema(),
-                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of());
+                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session());
         if (!s.digestInSql() || !tt.digestInSql()) {
             notes.add("floating-point columns are rendered in Java: digests are computed by streaming rows");
         }
@@ -246,7 +247,9 @@ public final class ContentRun {
         RowDiffer differ = new RowDiffer(shape, Set.of(), settings.sampleLimit());
         JdbcContentCheck check = new JdbcContentCheck(s, tt, differ, settings.segments(), settings.factor(),
                 settings.threshold(), sides, cancel);
-        check.run();
+        try (TableSide.Session a = s.session(); TableSide.Session b = tt.session()) {
+            check.run();
+        }
         TableContent content = new TableContent(check.sourceRows(), check.targetRows(), differ.missing(),
                 differ.extra(), differ.differing(), differ.truncated(), differ.samples(), keyed,
                 settings.lobMaxSizeKb(), queries.get(), differ.fetched(), notes);

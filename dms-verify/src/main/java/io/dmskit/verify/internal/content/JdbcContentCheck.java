@@ -28,6 +28,8 @@ public final class JdbcContentCheck {
     private final long threshold;
     private final ExecutorService pool;
     private final TableSide.BooleanSupplierCancel cancel;
+    private BigDecimal arithmeticLo;
+    private BigDecimal arithmeticWidth;
     private long sourceRows;
     private long targetRows;
 
@@ -72,25 +74,33 @@ public final class JdbcContentCheck {
     /** Compares the sub-ranges of range cut at cuts; descends into those that differ. Returns their digests. */
     private List<RangeDigest[]> compare(KeyRange range, List<List<String>> cuts) throws SQLException {
         cancel.check();
-        CompletableFuture<List<RangeDigest>> t = CompletableFuture.supplyAsync(() -> digests(target, range, cuts),
-                pool);
-        List<RangeDigest> s = digests(source, range, cuts);
+        BigDecimal lo = arithmeticLo;
+        BigDecimal width = arithmeticWidth;
+        arithmeticLo = null;
+        arithmeticWidth = null;
+        CompletableFuture<List<RangeDigest>> t = CompletableFuture.supplyAsync(() -> digests(target, range, cuts,
+                lo, width), pool);
+        List<RangeDigest> s = digests(source, range, cuts, lo, width);
         List<RangeDigest> tt = join(t);
         List<KeyRange> subs = sub(range, cuts);
         List<RangeDigest[]> out = new ArrayList<>();
+        int differ = 0;
         for (int i = 0; i < subs.size(); i++) {
-            RangeDigest sd = s.get(i);
-            RangeDigest td = tt.get(i);
-            out.add(new RangeDigest[] {sd, td});
-            if (!sd.equals(td)) {
-                descend(subs.get(i), Math.max(sd.rows(), td.rows()));
+            out.add(new RangeDigest[] {s.get(i), tt.get(i)});
+            differ += s.get(i).equals(tt.get(i)) ? 0 : 1;
+        }
+        // most sub-ranges differ: splitting further would cost queries without narrowing anything down
+        boolean dense = subs.size() > 2 && differ * 2 > subs.size();
+        for (int i = 0; i < subs.size(); i++) {
+            if (!s.get(i).equals(tt.get(i))) {
+                descend(subs.get(i), Math.max(s.get(i).rows(), tt.get(i).rows()), dense);
             }
         }
         return out;
     }
 
-    private void descend(KeyRange range, long rows) throws SQLException {
-        if (rows > threshold) {
+    private void descend(KeyRange range, long rows, boolean dense) throws SQLException {
+        if (rows > threshold && !(dense && rows <= threshold * factor)) {
             List<List<String>> cuts = integerKey() ? arithmeticCuts(range, factor, false)
                     : (rows >= 2 ? quantileCuts(range, rows) : List.of());
             if (!cuts.isEmpty()) {
@@ -141,6 +151,8 @@ public final class JdbcContentCheck {
             return List.of();
         }
         List<List<String>> cuts = new ArrayList<>();
+        arithmeticLo = lo;
+        arithmeticWidth = width;
         for (int i = 1; i < n; i++) {
             BigDecimal c = lo.add(width.multiply(BigDecimal.valueOf(i)));
             if (c.compareTo(hi) >= 0) {
@@ -150,6 +162,7 @@ public final class JdbcContentCheck {
         }
         if (cuts.isEmpty() && hi.subtract(lo).compareTo(BigDecimal.ONE) > 0) {
             cuts.add(List.of(lo.add(BigDecimal.ONE).toPlainString()));
+            arithmeticLo = null;
         }
         return cuts;
     }
@@ -172,9 +185,10 @@ public final class JdbcContentCheck {
         return out;
     }
 
-    private List<RangeDigest> digests(TableSide side, KeyRange range, List<List<String>> cuts) {
+    private List<RangeDigest> digests(TableSide side, KeyRange range, List<List<String>> cuts, BigDecimal lo,
+                                      BigDecimal width) {
         try {
-            return side.digests(range, cuts, cancel);
+            return side.digests(range, cuts, lo, width, cancel);
         } catch (SQLException e) {
             throw new CompletionException(e);
         }

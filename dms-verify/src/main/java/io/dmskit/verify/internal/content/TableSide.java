@@ -32,10 +32,11 @@ import javax.sql.DataSource;
  * @param timeout per-query timeout (zero: none)
  * @param queries counts the queries run here
  * @param digitsMasked indexes of columns whose text has its digits replaced by {@code *} (DMS's digits mask)
+ * @param session this side's one connection, opened on first use and reused by every query (close it at the end)
  */
 public record TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
                         List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
-                        AtomicLong queries, java.util.Set<Integer> digitsMasked) {
+                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
 
     /** Copies. */
     public TableSide {
@@ -130,16 +131,49 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         return ps;
     }
 
-    /** Opens a connection in UTC whose result sets stream (PostgreSQL needs a transaction and a fetch size). */
     private Connection open() throws SQLException {
-        Connection c = dataSource.getConnection();
-        try (Statement st = c.createStatement()) {
-            st.execute(dialect == SqlDialect.MYSQL ? "SET time_zone = '+00:00'" : "SET TIME ZONE 'UTC'");
+        return session.connection(dataSource, dialect);
+    }
+
+    /**
+     * One side's connection: opened on first use in UTC, with result sets that stream (PostgreSQL needs a
+     * transaction and a fetch size), reused by the side's queries, which never overlap.
+     */
+    public static final class Session implements AutoCloseable {
+        private Connection connection;
+
+        synchronized Connection connection(DataSource ds, SqlDialect d) throws SQLException {
+            if (connection == null) {
+                Connection c = ds.getConnection();
+                try (Statement st = c.createStatement()) {
+                    st.execute(d == SqlDialect.MYSQL ? "SET time_zone = '+00:00'" : "SET TIME ZONE 'UTC'");
+                    if (d == SqlDialect.POSTGRESQL) {
+                        c.setAutoCommit(false);
+                    }
+                } catch (SQLException e) {
+                    c.close();
+                    throw e;
+                }
+                connection = c;
+            }
+            return connection;
         }
-        if (dialect == SqlDialect.POSTGRESQL) {
-            c.setAutoCommit(false);
+
+        /** Closes the connection (rolling back PostgreSQL's read-only transaction). */
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                try {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    connection.close();
+                } catch (SQLException e) {
+                    // closing a read-only session; nothing to recover
+                }
+                connection = null;
+            }
         }
-        return c;
     }
 
     private static void streaming(PreparedStatement ps, SqlDialect d) throws SQLException {
@@ -154,12 +188,27 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
      */
     public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, BooleanSupplierCancel cancel)
             throws SQLException {
+        return digests(outer, cuts, null, null, cancel);
+    }
+
+    /**
+     * Like {@link #digests(KeyRange, List, BooleanSupplierCancel)} for a single integer key cut at
+     * {@code lo + i * width}: the bucket is computed arithmetically instead of by a CASE over every cut.
+     */
+    public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, BigDecimal lo, BigDecimal width,
+                                     BooleanSupplierCancel cancel) throws SQLException {
         RangeDigest[] out = new RangeDigest[cuts.size() + 1];
         java.util.Arrays.fill(out, RangeDigest.EMPTY);
         List<List<String>> binds = new ArrayList<>();
         if (digestInSql()) {
             StringBuilder bucket = new StringBuilder();
-            if (cuts.isEmpty()) {
+            if (lo != null && !cuts.isEmpty()) {
+                String q0 = q(0);
+                String div = dialect == SqlDialect.MYSQL ? "FLOOR((" + q0 + " - " + lo.toPlainString() + ") / "
+                        + width.toPlainString() + ")" : "div(" + q0 + "::numeric - " + lo.toPlainString() + ", "
+                        + width.toPlainString() + ")";
+                bucket.append("LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size()).append(')');
+            } else if (cuts.isEmpty()) {
                 bucket.append("0");
             } else {
                 bucket.append("CASE");
@@ -173,8 +222,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             String hash = SqlCanonical.rowHash(dialect, SqlCanonical.rowText(dialect, texts()));
             String sql = "SELECT b, COUNT(*), SUM(h) FROM (SELECT " + bucket + " AS b, " + hash + " AS h FROM "
                     + qualifiedTable + where(outer, binds) + ") d GROUP BY b";
-            try (Connection c = open(); PreparedStatement ps = prepare(c, sql, binds);
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(open(), sql, binds); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal sum = rs.getBigDecimal(3);
                     out[rs.getInt(1)] = RangeDigest.ofSql(rs.getLong(2), sum == null ? null : sum.toBigInteger());
@@ -215,7 +263,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         List<List<String>> binds = new ArrayList<>();
         String sql = "SELECT " + String.join(", ", select) + " FROM " + qualifiedTable + where(range, binds)
                 + orderBy();
-        try (Connection c = open(); PreparedStatement ps = prepare(c, sql, binds)) {
+        try (PreparedStatement ps = prepare(open(), sql, binds)) {
             streaming(ps, dialect);
             try (ResultSet rs = ps.executeQuery()) {
                 long n = 0;
@@ -241,7 +289,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     public BigDecimal[] minMax(KeyRange range) throws SQLException {
         List<List<String>> binds = new ArrayList<>();
         String sql = "SELECT MIN(" + q(0) + "), MAX(" + q(0) + ") FROM " + qualifiedTable + where(range, binds);
-        try (Connection c = open(); PreparedStatement ps = prepare(c, sql, binds); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(open(), sql, binds); ResultSet rs = ps.executeQuery()) {
             rs.next();
             BigDecimal min = rs.getBigDecimal(1);
             return min == null ? null : new BigDecimal[] {min, rs.getBigDecimal(2)};
@@ -262,7 +310,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         String sql = "SELECT " + String.join(", ", aliased(select)) + " FROM " + qualifiedTable
                 + where(range, binds) + orderBy();
         List<List<String>> out = new ArrayList<>();
-        try (Connection c = open(); PreparedStatement ps = prepare(c, sql, binds)) {
+        try (PreparedStatement ps = prepare(open(), sql, binds)) {
             streaming(ps, dialect);
             try (ResultSet rs = ps.executeQuery()) {
                 long n = 0;
