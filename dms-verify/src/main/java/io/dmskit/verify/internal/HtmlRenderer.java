@@ -57,7 +57,8 @@ final class HtmlRenderer {
                 .append(CSS).append("</style></head><body>\n");
         int pending = r.pending().size();
         int failed = r.failures().size() - pending;
-        sb.append("<h1>DMS row-count verification ").append(r.allMatch()
+        boolean content = r.tables().stream().anyMatch(x -> x.content().isPresent());
+        sb.append(content ? "<h1>DMS content verification " : "<h1>DMS row-count verification ").append(r.allMatch()
                 ? "<span class=\"ok\">&#10003; all tables match</span>"
                 : failed > 0
                 ? "<span class=\"bad\">&#10007; " + failed + " of " + t.tables() + " tables do not match</span>"
@@ -67,7 +68,8 @@ final class HtmlRenderer {
         sb.append("<div class=\"meta\">Source <b>").append(esc(r.source())).append("</b> &rarr; target <b>")
                 .append(esc(r.target())).append("</b>");
         r.taskArn().ifPresent(a -> sb.append(" &middot; task <span class=\"loc\">").append(esc(a)).append("</span>"));
-        sb.append("<br>Source counted: ").append(r.countMode() == io.dmskit.verify.source.CountMode.ESTIMATE
+        sb.append(content ? "<br>Compared: every row by key-range checksums, differing ranges row by row &middot; "
+                + "counted: " : "<br>Source counted: ").append(r.countMode() == io.dmskit.verify.source.CountMode.ESTIMATE
                         ? "<b>ESTIMATE</b> (catalog statistics, approximate)" : "exact COUNT(*)")
                 .append(" &middot; tolerance ").append(esc(r.tolerance().toString())).append(" &middot; generated ")
                 .append(esc(r.generatedAt().toString())).append(" in ")
