@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 final class Canonical {
 
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final HexFormat HEX = HexFormat.of();
     private static final DateTimeFormatter READ_DATETIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu[-][:]MM[-][:]dd")
             .optionalStart().appendLiteral(' ').optionalEnd()
@@ -64,8 +64,11 @@ final class Canonical {
         }
     }
 
-    /** A decimal with exactly {@code scale} digits when that is exact (or when {@code round}), else as written. */
-    static String decimal(Object v, int scale, boolean round) {
+    /**
+     * A decimal as plain text without trailing fraction zeros ({@code 21000.00} is {@code 21000}, as SQL's
+     * {@code trim_scale} gives it), first rounded HALF_UP to {@code roundScale} digits when that is not negative.
+     */
+    static String decimal(Object v, int roundScale) {
         BigDecimal d;
         if (v instanceof BigDecimal b) {
             d = b;
@@ -78,35 +81,33 @@ final class Canonical {
                 return v.toString();
             }
         }
-        if (scale < 0) {
-            return d.stripTrailingZeros().toPlainString();
+        if (roundScale >= 0) {
+            d = d.setScale(roundScale, RoundingMode.HALF_UP);
         }
-        try {
-            return d.setScale(scale, round ? RoundingMode.HALF_UP : RoundingMode.UNNECESSARY).toPlainString();
-        } catch (ArithmeticException e) {
-            return d.toPlainString();
+        if (d.signum() == 0) {
+            return "0";
         }
+        return d.stripTrailingZeros().toPlainString();
     }
 
-    /** DMS's REAL8 text: explicit sign, 16 fraction digits, two-digit exponent ({@code +5.0656000000000000e+05}). */
-    static String real8(double d) {
+    /** DMS's REAL8 text in CSV: explicit sign, 16 fraction digits, two-digit exponent ({@code +5.0656000000000000e+05}). */
+    static String real8Text(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return Double.toString(d);
         }
         return String.format(Locale.ROOT, "%+.16e", d);
     }
 
-    /** REAL4 in the same form with the 8 significant digits a float carries. */
-    static String real4(float f) {
-        if (Float.isNaN(f) || Float.isInfinite(f)) {
-            return Float.toString(f);
-        }
-        return String.format(Locale.ROOT, "%+.7e", (double) f);
-    }
-
+    /**
+     * A floating-point value as {@link Double#toString(double)} prints it; a single-precision value (REAL4) first
+     * rounded to the nearest float and read back from its shortest text, so that {@code 1.1f} widened to
+     * {@code 1.100000023841858} and the text {@code 1.1} agree.
+     */
     static String real(Object v, boolean single) {
         double d;
-        if (v instanceof Number n) {
+        if (v instanceof Float f) {
+            d = Double.parseDouble(Float.toString(f));
+        } else if (v instanceof Number n) {
             d = n.doubleValue();
         } else {
             try {
@@ -115,26 +116,29 @@ final class Canonical {
                 return v.toString();
             }
         }
-        return single ? real4((float) d) : real8(d);
+        if (single && !Double.isNaN(d) && !Double.isInfinite(d)) {
+            d = Double.parseDouble(Float.toString((float) d));
+        }
+        return Double.toString(d);
     }
 
     static String bool(Object v) {
         if (v instanceof Boolean b) {
-            return b.toString();
+            return b ? "1" : "0";
         }
         if (v instanceof byte[] b) {
-            return Boolean.toString(new BigInteger(1, b).signum() != 0);
+            return new BigInteger(1, b).signum() != 0 ? "1" : "0";
         }
         if (v instanceof Number n) {
-            return Boolean.toString(new BigDecimal(n.toString()).signum() != 0);
+            return new BigDecimal(n.toString()).signum() != 0 ? "1" : "0";
         }
         String s = v.toString().trim().toLowerCase(Locale.ROOT);
         return switch (s) {
-            case "true", "t", "y", "yes", "on" -> "true";
-            case "false", "f", "n", "no", "off" -> "false";
+            case "true", "t", "y", "yes", "on" -> "1";
+            case "false", "f", "n", "no", "off" -> "0";
             default -> {
                 try {
-                    yield Boolean.toString(new BigDecimal(s).signum() != 0);
+                    yield new BigDecimal(s).signum() != 0 ? "1" : "0";
                 } catch (NumberFormatException e) {
                     yield v.toString();
                 }
@@ -146,7 +150,7 @@ final class Canonical {
         return HEX.formatHex(b);
     }
 
-    /** Binary as upper-case hex: bytes, hex text (also PostgreSQL's {@code \x...}), else the text unchanged. */
+    /** Binary as lower-case hex: bytes, hex text in either case (also PostgreSQL's {@code \x...}), else the text. */
     static String binary(Object v) {
         if (v instanceof byte[] b) {
             return hex(b);
@@ -154,7 +158,7 @@ final class Canonical {
         String s = v.toString();
         String h = s.startsWith("\\x") ? s.substring(2) : s;
         if (h.length() % 2 == 0 && h.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            return h.toUpperCase(Locale.ROOT);
+            return h.toLowerCase(Locale.ROOT);
         }
         return s;
     }
@@ -184,16 +188,20 @@ final class Canonical {
         return v.toString();
     }
 
-    /** {@code HH:mm:ss} and, when not zero, 6 fraction digits (9 when the value has nanoseconds). */
+    /** {@code HH:mm:ss.ffffff}, always 6 fraction digits (SQL's {@code HH24:MI:SS.US}, {@code %H:%i:%s.%f}). */
     static String time(LocalTime t) {
         StringBuilder b = new StringBuilder(15);
         two(b, t.getHour()).append(':');
         two(b, t.getMinute()).append(':');
         two(b, t.getSecond());
-        fraction(b, t.getNano(), false);
+        fraction(b, t.getNano());
         return b.toString();
     }
 
+    /**
+     * Reads a time of day or a MySQL TIME text ({@code -838:59:59.5}): hours of any width, minutes, seconds and an
+     * optional fraction; the text unchanged when it is not one.
+     */
     static String time(Object v) {
         if (v instanceof LocalTime t) {
             return time(t);
@@ -207,16 +215,30 @@ final class Canonical {
         if (v instanceof Long micros) { // Parquet TIME_MICROS
             return time(LocalTime.ofNanoOfDay(micros * 1_000L));
         }
-        try {
-            return time(LocalTime.parse(v.toString().trim()));
-        } catch (RuntimeException e) {
+        String s = v.toString().trim();
+        java.util.regex.Matcher m = TIME.matcher(s);
+        if (!m.matches()) {
             return v.toString();
         }
+        StringBuilder b = new StringBuilder(16);
+        b.append(m.group(1));
+        String hours = m.group(2);
+        if (hours.length() < 2) {
+            b.append('0');
+        }
+        b.append(hours).append(':').append(m.group(3)).append(':').append(m.group(4) == null ? "00" : m.group(4))
+                .append('.');
+        String f = m.group(5) == null ? "" : m.group(5);
+        b.append((f + "000000").substring(0, 6));
+        return b.toString();
     }
 
+    private static final java.util.regex.Pattern TIME =
+            java.util.regex.Pattern.compile("(-?)(\\d{1,3}):([0-5]\\d)(?::([0-5]\\d))?(?:\\.(\\d{1,9}))?");
+
     /**
-     * {@code yyyy-MM-dd HH:mm:ss.ffffff}: always 6 fraction digits (CSV writes microseconds), 9 when the value has
-     * nanoseconds.
+     * {@code yyyy-MM-dd HH:mm:ss.ffffff}: always 6 fraction digits (CSV writes microseconds; SQL's
+     * {@code YYYY-MM-DD HH24:MI:SS.US}, {@code %Y-%m-%d %H:%i:%s.%f}); nanoseconds are truncated.
      */
     static String datetime(LocalDateTime t) {
         StringBuilder b = new StringBuilder(29);
@@ -233,7 +255,7 @@ final class Canonical {
         two(b, t.getHour()).append(':');
         two(b, t.getMinute()).append(':');
         two(b, t.getSecond());
-        fraction(b, t.getNano(), true);
+        fraction(b, t.getNano());
         return b.toString();
     }
 
@@ -302,15 +324,10 @@ final class Canonical {
         return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
-    private static void fraction(StringBuilder b, int nanos, boolean always) {
-        if (nanos == 0 && !always) {
-            return;
-        }
-        int digits = nanos % 1000 == 0 ? 6 : 9;
-        int v = digits == 6 ? nanos / 1000 : nanos;
+    private static void fraction(StringBuilder b, int nanos) {
         b.append('.');
-        String s = Integer.toString(v);
-        for (int i = s.length(); i < digits; i++) {
+        String s = Integer.toString(nanos / 1000);
+        for (int i = s.length(); i < 6; i++) {
             b.append('0');
         }
         b.append(s);

@@ -1,5 +1,6 @@
 package io.dmskit.verify.internal.content;
 
+import io.dmskit.verify.internal.content.ContentShape.Kind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -8,8 +9,10 @@ import java.util.Objects;
 
 /**
  * How one column's values are compared: {@link #source(Object)} renders a source JDBC value as DMS writes it into the
- * target, {@link #target(Object)} reads what the target holds (CSV text, a Parquet value, a JDBC value) into the same
- * canonical text. Both give null for SQL NULL. Where DMS documents a lossy step (a DATETIME(1..5) kept to the
+ * target, {@link #target(Object)} reads what the target holds (CSV text such as DMS's REAL8 {@code +5.06e+05} form, a
+ * Parquet value, a JDBC value) into the same canonical text, the one of the column's {@link Kind} that
+ * {@code SqlCanonical} builds in SQL ({@code 21000}, {@code 506560.0}, {@code 1}, {@code 2024-05-28 19:51:41.388146},
+ * lower-case hex). Both give null for SQL NULL. Where DMS documents a lossy step (a DATETIME(1..5) kept to the
  * millisecond, {@code ParquetTimestampInMillisecond}, an unbounded PostgreSQL NUMERIC as NUMERIC(28,6), the empty
  * field of CSV for both NULL and the empty string), both sides are compared at what DMS keeps. Obtained from
  * {@link DmsRendering}. Immutable and thread-safe.
@@ -50,6 +53,7 @@ public final class ColumnRendering {
     }
 
     private final DmsType type;
+    private final Kind kind;
     private final int precision;
     private final int scale;
     private final Flavor flavor;
@@ -57,9 +61,10 @@ public final class ColumnRendering {
     private final DmsRendering.RenderOptions options;
     private final boolean millis;
 
-    ColumnRendering(DmsType type, int precision, int scale, Flavor flavor, DmsRendering.Format format,
+    ColumnRendering(DmsType type, Kind kind, int precision, int scale, Flavor flavor, DmsRendering.Format format,
                     DmsRendering.RenderOptions options) {
         this.type = Objects.requireNonNull(type, "type");
+        this.kind = Objects.requireNonNull(kind, "kind");
         this.precision = precision;
         this.scale = scale;
         this.flavor = flavor;
@@ -72,6 +77,38 @@ public final class ColumnRendering {
     /** @return the DMS data type the source column maps to */
     public DmsType type() {
         return type;
+    }
+
+    /** @return the kind of value, which decides the canonical text */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * @param k another kind (the one the table's shape gives the column)
+     * @return this rendering with that kind's canonical text
+     */
+    public ColumnRendering withKind(Kind k) {
+        return k == kind ? this : new ColumnRendering(type, k, precision, scale, flavor, format, options);
+    }
+
+    /**
+     * Whether the source's canonical text computed in SQL ({@code SqlCanonical}) would differ from what DMS writes,
+     * so that the source side must read this column raw and call {@link #source(Object)}: DMS rounds or truncates
+     * it (an unbounded PostgreSQL NUMERIC, a DATETIME kept to the millisecond) or, in CSV with an empty
+     * {@code CsvNullValue}, an empty string reads back as NULL. (For the last case {@code NULLIF(col, '')} in SQL
+     * is equivalent.)
+     *
+     * @return whether the source needs Java rendering
+     */
+    public boolean sourceInJava() {
+        return flavor == Flavor.ROUND_TARGET || millis && (kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMP_TZ)
+                || emptyIsNull() && (kind == Kind.TEXT || kind == Kind.OTHER);
+    }
+
+    /** @return whether an empty string and NULL are the same text in this target (CSV, empty CsvNullValue) */
+    public boolean emptyIsNull() {
+        return format.kind() == DmsRendering.FormatKind.S3_CSV && format.csvNullValue().isEmpty();
     }
 
     /** @return precision or length (0 when none) */
@@ -100,11 +137,10 @@ public final class ColumnRendering {
         if (value == null) {
             return null;
         }
-        String s = switch (type) {
-            case DATETIME -> sourceDatetime(value);
-            case DATE -> flavor == Flavor.ZERO_DATE_IS_NULL && Canonical.zeroDate(value) ? null
-                    : Canonical.date(value);
-            default -> common(value, true);
+        String s = switch (kind) {
+            case TIMESTAMP, TIMESTAMP_TZ -> sourceDatetime(value);
+            case DATE -> Canonical.zeroDate(value) ? null : Canonical.date(value);
+            default -> common(value);
         };
         return csvNull(s);
     }
@@ -120,13 +156,13 @@ public final class ColumnRendering {
         if (value == null) {
             return null;
         }
-        String s = switch (type) {
-            case DATETIME -> {
+        String s = switch (kind) {
+            case TIMESTAMP, TIMESTAMP_TZ -> {
                 LocalDateTime t = Canonical.readDatetime(value);
                 yield t == null ? value.toString() : Canonical.datetime(precise(t));
             }
             case DATE -> Canonical.date(value);
-            default -> common(value, false);
+            default -> common(value);
         };
         return csvNull(s);
     }
@@ -157,27 +193,19 @@ public final class ColumnRendering {
         return lob() ? options.limitedLobMaxKb() : java.util.OptionalInt.empty();
     }
 
-    private String common(Object value, boolean source) {
-        return switch (type) {
-            case INT1, INT2, INT4, INT8, UINT1, UINT2, UINT4, UINT8 -> Canonical.integer(value);
-            case NUMERIC -> numeric(value, source);
-            case REAL4 -> Canonical.real(value, true);
-            case REAL8 -> Canonical.real(value, false);
+    private String common(Object value) {
+        return switch (kind) {
+            case INTEGER -> Canonical.integer(value);
+            case DECIMAL -> Canonical.decimal(flavor == Flavor.MONEY && !(value instanceof Number)
+                    ? value.toString().replace("$", "").replace(",", "").trim() : value,
+                    flavor == Flavor.ROUND_TARGET ? scale : -1);
+            case FLOAT -> Canonical.real(value, type == DmsType.REAL4);
             case BOOLEAN -> Canonical.bool(value);
-            case BYTES, BLOB -> Canonical.binary(value);
+            case BINARY -> Canonical.binary(value);
             case TIME -> Canonical.time(value);
-            case STRING, WSTRING, CLOB, NCLOB -> text(value);
-            case DATE, DATETIME -> throw new IllegalStateException("handled by the caller");
+            case TEXT, OTHER -> text(value);
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> throw new IllegalStateException("handled by the caller");
         };
-    }
-
-    private String numeric(Object value, boolean source) {
-        Object v = value;
-        if (flavor == Flavor.MONEY && !(v instanceof Number)) {
-            v = v.toString().replace("$", "").replace(",", "").trim();
-        }
-        boolean round = source || flavor == Flavor.ROUND_TARGET;
-        return Canonical.decimal(v, precision > 0 ? scale : -1, round);
     }
 
     private String text(Object value) {
@@ -227,8 +255,8 @@ public final class ColumnRendering {
     }
 
     /**
-     * Converts a canonical value of this column's type into the canonical value of another DMS type, as a
-     * {@code change-data-type} rule does; a value the new type cannot hold becomes NULL.
+     * Converts a canonical value of this column into the canonical value of another column type, as a
+     * {@code change-data-type} rule does; a value the new type cannot hold becomes NULL (DMS writes NULL then).
      *
      * @param canonical canonical text of this column
      * @param to the new type's rendering
@@ -238,40 +266,25 @@ public final class ColumnRendering {
         if (canonical == null) {
             return null;
         }
-        Object v = canonical;
         try {
-            switch (to.type) {
-                case DATE -> {
-                    LocalDateTime t = Canonical.readDatetime(canonical);
-                    return t == null ? null : to.csvNull(t.toLocalDate().toString());
+            Object v = switch (to.kind) {
+                case DATE, TIMESTAMP, TIMESTAMP_TZ -> Canonical.readDatetime(canonical);
+                case INTEGER -> kind == Kind.BOOLEAN ? canonical
+                        : new BigDecimal(canonical.trim()).setScale(0, java.math.RoundingMode.DOWN);
+                case DECIMAL -> {
+                    BigDecimal d = new BigDecimal(canonical.trim());
+                    yield to.precision > 0 ? d.setScale(to.scale, java.math.RoundingMode.HALF_UP) : d;
                 }
-                case DATETIME -> {
-                    LocalDateTime t = Canonical.readDatetime(canonical);
-                    return t == null ? null : to.target(t);
-                }
-                case INT1, INT2, INT4, INT8, UINT1, UINT2, UINT4, UINT8 -> {
-                    if (type == DmsType.BOOLEAN) {
-                        v = Boolean.parseBoolean(canonical);
-                    } else {
-                        v = new BigDecimal(canonical.trim()).setScale(0, java.math.RoundingMode.DOWN);
-                    }
-                }
-                case NUMERIC, REAL4, REAL8 -> v = type == DmsType.BOOLEAN
-                        ? (Boolean.parseBoolean(canonical) ? BigDecimal.ONE : BigDecimal.ZERO)
-                        : new BigDecimal(canonical.trim());
-                case BYTES, BLOB -> v = type.binary() ? canonical : canonical.getBytes(StandardCharsets.UTF_8);
-                case STRING, WSTRING, CLOB, NCLOB -> {
-                    String s = type.binary() ? new String(java.util.HexFormat.of().parseHex(canonical),
+                case FLOAT -> Double.parseDouble(canonical.trim());
+                case BINARY -> kind == Kind.BINARY ? canonical : canonical.getBytes(StandardCharsets.UTF_8);
+                case TEXT, OTHER -> {
+                    String s = kind == Kind.BINARY ? new String(java.util.HexFormat.of().parseHex(canonical),
                             StandardCharsets.UTF_8) : canonical;
-                    return to.csvNull(to.precision > 0 && s.length() > to.precision ? s.substring(0, to.precision) : s);
+                    yield to.precision > 0 && s.length() > to.precision ? s.substring(0, to.precision) : s;
                 }
-                default -> {
-                }
-            }
-            if (to.type == DmsType.NUMERIC) {
-                return to.csvNull(Canonical.decimal(v, to.precision > 0 ? to.scale : -1, true));
-            }
-            return to.source(v);
+                default -> canonical;
+            };
+            return v == null ? null : to.target(v);
         } catch (RuntimeException e) {
             return null;
         }
@@ -279,7 +292,7 @@ public final class ColumnRendering {
 
     @Override
     public String toString() {
-        return type + (precision > 0 ? "(" + precision + (scale > 0 ? "," + scale : "") + ")" : "")
+        return type + "/" + kind + (precision > 0 ? "(" + precision + (scale > 0 ? "," + scale : "") + ")" : "")
                 + (flavor == Flavor.PLAIN ? "" : " " + flavor.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -164,11 +164,41 @@ public final class DmsRendering {
      * @return the rendering
      */
     public ColumnRendering dmsColumn(DmsType type, int precision, int scale) {
-        return new ColumnRendering(type, precision, scale, ColumnRendering.Flavor.PLAIN, format, options);
+        return col(type, precision, scale, ColumnRendering.Flavor.PLAIN);
+    }
+
+    /**
+     * The rendering of a column of a table's shape, with the shape's kind (so that the canonical text is the one
+     * {@code SqlCanonical} builds for it).
+     *
+     * @param column a column of a {@link ContentShape}
+     * @return the rendering
+     */
+    public ColumnRendering column(ContentShape.Column column) {
+        return column(column.typeName(), column.precision(), column.scale()).withKind(column.kind());
     }
 
     private ColumnRendering col(DmsType type, int precision, int scale, ColumnRendering.Flavor flavor) {
-        return new ColumnRendering(type, precision, scale, flavor, format, options);
+        return new ColumnRendering(type, kindOf(type, flavor), precision, scale, flavor, format, options);
+    }
+
+    /** The kind of value a DMS type holds, which decides its canonical text. */
+    static ContentShape.Kind kindOf(DmsType type, ColumnRendering.Flavor flavor) {
+        return switch (type) {
+            case INT1, INT2, INT4, INT8, UINT1, UINT2, UINT4, UINT8 -> ContentShape.Kind.INTEGER;
+            case NUMERIC -> ContentShape.Kind.DECIMAL;
+            case REAL4, REAL8 -> ContentShape.Kind.FLOAT;
+            case BOOLEAN -> ContentShape.Kind.BOOLEAN;
+            case BYTES, BLOB -> ContentShape.Kind.BINARY;
+            case DATE -> ContentShape.Kind.DATE;
+            case TIME -> ContentShape.Kind.TIME;
+            case DATETIME -> flavor == ColumnRendering.Flavor.OFFSET_TO_UTC
+                    || flavor == ColumnRendering.Flavor.SESSION_ZONE_TO_UTC
+                    || flavor == ColumnRendering.Flavor.SESSION_ZONE_TO_UTC_MILLIS
+                    ? ContentShape.Kind.TIMESTAMP_TZ : ContentShape.Kind.TIMESTAMP;
+            case STRING, WSTRING, CLOB, NCLOB -> flavor == ColumnRendering.Flavor.MYSQL_TIME
+                    ? ContentShape.Kind.TIME : ContentShape.Kind.TEXT;
+        };
     }
 
     private ColumnRendering col(DmsType type, int precision, int scale) {
