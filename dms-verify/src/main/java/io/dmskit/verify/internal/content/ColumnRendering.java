@@ -39,7 +39,9 @@ public final class ColumnRendering {
         /** Unbounded PostgreSQL NUMERIC: NUMERIC(28,6), the target compared rounded to 6 digits as well. */
         ROUND_TARGET,
         /** PostgreSQL MONEY: NUMERIC(38,4), read without currency symbol and group separators. */
-        MONEY
+        MONEY,
+        /** A column DMS fills with a SHA-256 hash (hash mask, {@code hash_sha256}): hexadecimal in either case. */
+        HASH_TEXT
     }
 
     /** What a LOB comparison found. */
@@ -90,6 +92,14 @@ public final class ColumnRendering {
      */
     public ColumnRendering withKind(Kind k) {
         return k == kind ? this : new ColumnRendering(type, k, precision, scale, flavor, format, options);
+    }
+
+    /**
+     * @return this rendering for a column that holds a SHA-256 hash in hexadecimal (compared without regard to the
+     *     hexadecimal digits' case)
+     */
+    public ColumnRendering hashed() {
+        return new ColumnRendering(type, kind, precision, scale, Flavor.HASH_TEXT, format, options);
     }
 
     /**
@@ -222,6 +232,9 @@ public final class ColumnRendering {
             }
         } else {
             s = value.toString();
+        }
+        if (flavor == Flavor.HASH_TEXT && s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return s.toLowerCase(java.util.Locale.ROOT);
         }
         return flavor == Flavor.CHAR_PADDED ? Canonical.stripTrailingSpaces(s) : s;
     }
