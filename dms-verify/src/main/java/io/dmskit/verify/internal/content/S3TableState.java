@@ -220,6 +220,54 @@ public final class S3TableState implements AutoCloseable {
         return resolve(range, true);
     }
 
+    /**
+     * The rows of any key range, such as a sub-range bisection asks about: the spill ranges it overlaps are resolved
+     * (the last one stays cached, so walking sub-ranges in order resolves each spill range once) and filtered.
+     *
+     * @param range a key range in the shape's key order
+     * @return the rows the target holds in it, in key order
+     */
+    public synchronized List<CanonicalRow> rows(KeyRange range) {
+        Comparator<List<String>> order = spec.shape().keyOrder();
+        List<CanonicalRow> out = new ArrayList<>();
+        List<KeyRange> ranges = spec.ranges();
+        int first = range.lower() == null ? 0 : KeyRange.indexOf(ranges, range.lower(), order);
+        for (int i = first; i < ranges.size(); i++) {
+            List<String> lower = ranges.get(i).lower();
+            if (range.upper() != null && lower != null && order.compare(lower, range.upper()) >= 0) {
+                break;
+            }
+            if (cachedRange != i) {
+                cachedRows = resolve(i, true);
+                cachedRange = i;
+            }
+            for (CanonicalRow row : cachedRows) {
+                if (range.contains(row.key(), order)) {
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The digest of any key range ({@link #rows(KeyRange)}); for one of {@link Spec#ranges()} use
+     * {@link #digest(int)}, which caches.
+     *
+     * @param range a key range in the shape's key order
+     * @return its row count and hash
+     */
+    public RangeDigest digest(KeyRange range) {
+        RangeDigest d = RangeDigest.EMPTY;
+        for (CanonicalRow row : rows(range)) {
+            d = d.plus(row);
+        }
+        return d;
+    }
+
+    private int cachedRange = -1;
+    private List<CanonicalRow> cachedRows = List.of();
+
     private List<CanonicalRow> resolve(int range, boolean sorted) {
         List<CanonicalRow> out = new ArrayList<>();
         if (spec.shape().primaryKey()) {

@@ -179,6 +179,10 @@ class S3TableStateTest {
             assertThat(state.rows(0)).extracting(c -> c.key().get(0)).doesNotContain("7");
             assertThat(state.rows(3)).extracting(c -> c.key().get(0)).contains("202").doesNotContain("201");
             assertThat(state.location()).isEqualTo("s3://" + bucket + "/hub/sales/orders/");
+            KeyRange sub = new KeyRange(List.of("5"), List.of("8"));
+            assertThat(state.rows(sub)).isEqualTo(expected.rows(sub));
+            KeyRange across = new KeyRange(List.of("45"), List.of("155"));
+            assertThat(state.digest(across)).isEqualTo(expected.digest(across));
         }
         try (var files = Files.list(temp)) {
             assertThat(files).as("spill files deleted on close").isEmpty();
