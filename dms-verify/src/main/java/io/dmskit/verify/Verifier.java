@@ -304,7 +304,7 @@ public final class Verifier {
         long t0 = System.nanoTime();
         DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
         Database db = openSource();
-        List<TableVerification> results = new ArrayList<>(new ContentRun(db, task.target(), settings.withDefaults(
+        List<TableVerification> results = new ArrayList<>(new ContentRun(db, task.target(), s3, settings.withDefaults(
                 parallelism, queryTimeout), listener, cancelled).verifyAll(planner.plan(db, task.mappings())));
         results.sort(Comparator.comparing(TableVerification::name));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);

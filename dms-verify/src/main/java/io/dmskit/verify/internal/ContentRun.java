@@ -20,6 +20,7 @@ import io.dmskit.verify.target.S3Target;
 import io.dmskit.verify.target.Target;
 import io.dmskit.verify.target.TargetCount;
 import org.slf4j.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
@@ -78,10 +79,12 @@ public final class ContentRun {
     private final Settings settings;
     private final VerificationListener listener;
     private final AtomicBoolean cancelled;
+    private final S3Client s3;
 
-    /** @param cancelled set to stop the run (checked between queries and while streaming) */
-    public ContentRun(Database source, Target target, Settings settings, VerificationListener listener,
+    /** @param s3 the S3 client for an S3 target, or null @param cancelled set to stop the run (checked between queries and while streaming) */
+    public ContentRun(Database source, Target target, S3Client s3, Settings settings, VerificationListener listener,
                       AtomicBoolean cancelled) {
+        this.s3 = s3;
         this.source = source;
         this.target = target;
         this.settings = settings;
@@ -119,9 +122,12 @@ public final class ContentRun {
         long t0 = System.nanoTime();
         try {
             checkCancelled();
-            if (target instanceof S3Target) {
-                throw new UnsupportedContentTargetException("content verification of S3 targets is not available"
-                        + " in this build (S3 current-state reconstruction not integrated); JDBC targets are");
+            if (target instanceof S3Target s3t) {
+                if (s3 == null) {
+                    throw new UnsupportedContentTargetException("content verification of an S3 target needs the"
+                            + " verifier's s3(S3Client)");
+                }
+                return compareS3(t, s3t, t0);
             }
             if (!(target instanceof JdbcTarget jdbc)) {
                 throw new UnsupportedContentTargetException("content verification needs a JdbcTarget or an"
@@ -253,17 +259,36 @@ public final class ContentRun {
         TableContent content = new TableContent(check.sourceRows(), check.targetRows(), differ.missing(),
                 differ.extra(), differ.differing(), differ.truncated(), differ.samples(), keyed,
                 settings.lobMaxSizeKb(), queries.get(), differ.fetched(), notes);
+        return result(t, content, check.sourceRows(), check.targetRows(), t.targetSchema() + "." + t.targetTable(),
+                t0);
+    }
+
+    private TableVerification compareS3(PlannedTable t, S3Target s3t, long t0) throws SQLException {
+        S3ContentCheck check = new S3ContentCheck(source, t, s3, s3t.settings(), cancelled::get);
+        ContentShape shape = check.prepare(settings.lobMaxSizeKb());
+        RowDiffer differ = new RowDiffer(shape, Set.of(), settings.sampleLimit());
+        check.run(differ);
+        List<String> notes = new ArrayList<>(check.notes());
+        notes.add("S3 target: its current state rebuilt from the full-load and CDC objects, the source rendered in"
+                + " Java as DMS writes it");
+        TableContent content = new TableContent(check.sourceRows(), check.targetRows(), differ.missing(),
+                differ.extra(), differ.differing(), differ.truncated(), differ.samples(), shape.primaryKey(),
+                settings.lobMaxSizeKb(), 0, differ.fetched(), notes);
+        return result(t, content, check.sourceRows(), check.targetRows(), check.location(), t0);
+    }
+
+    private static TableVerification result(PlannedTable t, TableContent content, long sourceRows, long targetRows,
+                                            String location, long t0) {
         VerificationStatus status = content.matches() ? VerificationStatus.CONTENT_MATCH
                 : content.onlyLobTruncation() ? VerificationStatus.LOB_TRUNCATED : VerificationStatus.CONTENT_MISMATCH;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-        LOG.info("Content of {} -> {}.{}: {} ({} checksum queries, {} rows fetched, {} ms)", t.table(),
-                t.targetSchema(), t.targetTable(), content.summary(), queries.get(), differ.fetched(),
-                elapsed.toMillis());
+        LOG.info("Content of {} -> {}: {} ({} checksum queries, {} rows fetched, {} ms)", t.table(), location,
+                content.summary(), content.checksumQueries(), content.rowsFetched(), elapsed.toMillis());
         return new TableVerification(t.table().schema(), t.table().table(), t.targetSchema(), t.targetTable(),
-                Optional.of(new SourceCount(check.sourceRows(), false, t.predicate(), elapsed)),
-                Optional.of(TargetCount.ofDatabase(t.targetSchema() + "." + t.targetTable(), true,
-                        check.targetRows())), Optional.empty(), check.targetRows() - check.sourceRows(), status,
-                List.of(), Optional.empty(), Optional.of(content.summary()), Optional.of(content));
+                Optional.of(new SourceCount(sourceRows, false, t.predicate(), elapsed)),
+                Optional.of(TargetCount.ofDatabase(location, true, targetRows)), Optional.empty(),
+                targetRows - sourceRows, status, List.of(), Optional.empty(), Optional.of(content.summary()),
+                Optional.of(content));
     }
 
     private static Optional<TransformationAction> masking(TableResolution res, String column) {
@@ -296,7 +321,7 @@ public final class ContentRun {
         return out;
     }
 
-    private static List<String> primaryKey(Database db, String schema, String table) throws SQLException {
+    static List<String> primaryKey(Database db, String schema, String table) throws SQLException {
         String sql = "SELECT k.column_name FROM information_schema.table_constraints tc"
                 + " JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name"
                 + " AND k.table_schema = tc.table_schema AND k.table_name = tc.table_name"
