@@ -215,6 +215,35 @@ class MariaDbToPostgresContentTest {
     }
 
     @Test
+    @DisplayName("cancel() stops a running verification; progress reaches the listener")
+    void cancelAndProgress() {
+        java.util.concurrent.atomic.AtomicReference<ContentVerifier> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<String> done = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Verifier verifier = Verifier.builder().source(MY).tableMappings(mappings())
+                .target(JdbcTarget.of(PG, "postgresql://127.0.0.1/test")).tables(
+                        io.dmskit.verify.source.SourceTable.of(src, "events"))
+                .listener(new io.dmskit.verify.VerificationListener() {
+                    @Override
+                    public void tablesSelected(int count) {
+                        if (ref.get() != null) {
+                            ref.get().cancel();
+                        }
+                    }
+
+                    @Override
+                    public void tableVerified(TableVerification result, int n, int total) {
+                        done.add(result.name() + " " + n + "/" + total);
+                    }
+                }).build();
+        ContentVerifier cancelling = ContentVerifier.of(verifier);
+        ref.set(cancelling);
+        assertThatThrownBy(cancelling::verify).isInstanceOf(java.util.concurrent.CancellationException.class);
+        ref.set(null);
+        assertThat(ContentVerifier.of(verifier).verify().tables()).hasSize(1);
+        assertThat(done).containsExactly(src + ".events 1/1");
+    }
+
+    @Test
     @DisplayName("assertAllMatch fails naming the differing keys")
     void assertAllMatchNamesKeys() {
         assertThatThrownBy(report::assertAllMatch).isInstanceOf(AssertionError.class)
