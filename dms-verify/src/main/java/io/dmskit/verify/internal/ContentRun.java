@@ -226,6 +226,9 @@ public final class ContentRun {
             ContentShape.Kind tKind = SqlCanonical.kindOf(tdb.dialect(), tc.sqlType, tc.typeName, tc.precision);
             cols.add(new Column(tc.name, i < keyCount, sKind, s.sqlType, s.typeName, s.precision, s.scale,
                     SqlCanonical.isLob(s.sqlType, s.typeName)));
+            if (sKind == ContentShape.Kind.FLOAT || tKind == ContentShape.Kind.FLOAT) {
+                notes.add("column " + tc.name + " is floating-point: rendered in Java (Double.toString)");
+            }
             sk.add(sKind);
             tk.add(tKind);
             sn.add(s.name);
@@ -237,7 +240,7 @@ public final class ContentRun {
         ContentShape shape = new ContentShape(t.targetSchema(), t.targetTable(), cols, keyed);
         AtomicLong queries = new AtomicLong();
         Duration timeout = settings.queryTimeout();
-        TableSide.BooleanSupplierCancel cancel = this::checkCancelled;
+        Runnable cancel = this::checkCancelled;
         TableSide s = new TableSide(source.dataSource(), source.dialect(),
                 source.qualified(t.table().schema(), t.table().table()), sn, sk, keyCount, t.predicate(), timeout,
                 queries, maskedIdx.stream().map(i -> i + keyCount).collect(java.util.stream.Collectors.toSet()),

@@ -145,6 +145,11 @@ final class S3ContentCheck {
         try (S3TableState state = S3TableState.read(s3, settings, spec, null, cancelled)) {
             location = state.location();
             notes.addAll(state.notes());
+            S3TableState.Stats st = state.stats();
+            notes.add(String.format(java.util.Locale.ROOT, "%s target: %d full-load, %d CDC and %d CDC_TXN object(s),"
+                    + " %d records, %d bytes read", DmsRendering.Format.of(settings).kind()
+                    == DmsRendering.FormatKind.S3_PARQUET ? "Parquet" : "CSV", st.loadObjects(), st.cdcObjects(),
+                    st.transactionObjects(), st.records(), st.bytesRead()));
             RangeDigest[] src = new RangeDigest[ranges.size()];
             Arrays.fill(src, RangeDigest.EMPTY);
             scan((row, r) -> src[r] = src[r].plus(row), ranges, order, null);

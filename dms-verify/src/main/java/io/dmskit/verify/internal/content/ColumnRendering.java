@@ -45,7 +45,7 @@ public final class ColumnRendering {
     }
 
     /** What a LOB comparison found. */
-    public enum LobComparison {
+    enum LobComparison {
         /** Same value. */
         EQUAL,
         /** The target holds the source's first {@code LobMaxSize} KB (limited LOB mode). */

@@ -27,7 +27,7 @@ public final class JdbcContentCheck {
     private final int factor;
     private final long threshold;
     private final ExecutorService pool;
-    private final TableSide.BooleanSupplierCancel cancel;
+    private final Runnable cancel;
     private BigDecimal arithmeticLo;
     private BigDecimal arithmeticWidth;
     private long sourceRows;
@@ -40,7 +40,7 @@ public final class JdbcContentCheck {
      * @param pool runs the target side's queries concurrently with the source's
      */
     public JdbcContentCheck(TableSide source, TableSide target, RowDiffer differ, int segments, int factor,
-                            long threshold, ExecutorService pool, TableSide.BooleanSupplierCancel cancel) {
+                            long threshold, ExecutorService pool, Runnable cancel) {
         this.source = source;
         this.target = target;
         this.differ = differ;
@@ -73,7 +73,7 @@ public final class JdbcContentCheck {
 
     /** Compares the sub-ranges of range cut at cuts; descends into those that differ. Returns their digests. */
     private List<RangeDigest[]> compare(KeyRange range, List<List<String>> cuts) throws SQLException {
-        cancel.check();
+        cancel.run();
         BigDecimal lo = arithmeticLo;
         BigDecimal width = arithmeticWidth;
         arithmeticLo = null;

@@ -186,17 +186,17 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
      *
      * @return one digest per sub-range ({@code cuts.size() + 1})
      */
-    public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, BooleanSupplierCancel cancel)
+    public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, Runnable cancel)
             throws SQLException {
         return digests(outer, cuts, null, null, cancel);
     }
 
     /**
-     * Like {@link #digests(KeyRange, List, BooleanSupplierCancel)} for a single integer key cut at
+     * Like {@link #digests(KeyRange, List, Runnable)} for a single integer key cut at
      * {@code lo + i * width}: the bucket is computed arithmetically instead of by a CASE over every cut.
      */
     public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, BigDecimal lo, BigDecimal width,
-                                     BooleanSupplierCancel cancel) throws SQLException {
+                                     Runnable cancel) throws SQLException {
         RangeDigest[] out = new RangeDigest[cuts.size() + 1];
         java.util.Arrays.fill(out, RangeDigest.EMPTY);
         List<List<String>> binds = new ArrayList<>();
@@ -258,7 +258,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     }
 
     /** Streams the range's rows in key order as canonical rows. */
-    public void rows(KeyRange range, BooleanSupplierCancel cancel, Consumer<CanonicalRow> sink) throws SQLException {
+    public void rows(KeyRange range, Runnable cancel, Consumer<CanonicalRow> sink) throws SQLException {
         List<String> select = aliased(texts());
         List<List<String>> binds = new ArrayList<>();
         String sql = "SELECT " + String.join(", ", select) + " FROM " + qualifiedTable + where(range, binds)
@@ -269,7 +269,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                 long n = 0;
                 while (rs.next()) {
                     if ((++n & 1023) == 0) {
-                        cancel.check();
+                        cancel.run();
                     }
                     List<String> key = new ArrayList<>(keyCount);
                     List<String> values = new ArrayList<>(columns.size() - keyCount);
@@ -281,7 +281,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                 }
             }
         } finally {
-            cancel.check();
+            cancel.run();
         }
     }
 
@@ -300,7 +300,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
      * @param every take every this-many-th key
      * @return keys at positions every, 2·every, ... of the range (streamed, only the key columns)
      */
-    public List<List<String>> quantiles(KeyRange range, long every, int max, BooleanSupplierCancel cancel)
+    public List<List<String>> quantiles(KeyRange range, long every, int max, Runnable cancel)
             throws SQLException {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
@@ -328,18 +328,11 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                         }
                     }
                     if ((n & 4095) == 0) {
-                        cancel.check();
+                        cancel.run();
                     }
                 }
             }
         }
         return out;
-    }
-
-    /** Cancellation check called while streaming; throws to stop. */
-    @FunctionalInterface
-    public interface BooleanSupplierCancel {
-        /** Throws {@link java.util.concurrent.CancellationException} when the work was cancelled. */
-        void check();
     }
 }
