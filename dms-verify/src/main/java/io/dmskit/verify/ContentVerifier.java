@@ -76,6 +76,14 @@ public final class ContentVerifier {
         return new Builder();
     }
 
+    /** @return a builder with this content verifier's settings */
+    public Builder toBuilder() {
+        Builder b = builder().verifier(verifier).sampleLimit(sampleLimit).segments(segments).splitFactor(splitFactor)
+                .rowThreshold(rowThreshold);
+        b.lobMaxSizeKb = lobMaxSizeKb;
+        return b;
+    }
+
     /**
      * Compares every table's content, once. A table that cannot be compared (no such target table, a replicated
      * column missing there, a query failing) is an {@code ERROR} row; the others are
