@@ -177,7 +177,7 @@ final class HtmlRenderer {
             long g = Math.max(0, t.targetRowCount().orElse(-1));
             int sw = (int) Math.round((double) s / max * barW);
             int gw = (int) Math.round((double) g / max * barW);
-            String color = t.status() == VerificationStatus.MATCH ? "#2f9e44"
+            String color = t.status().isSuccess() ? "#2f9e44"
                     : t.status() == VerificationStatus.PENDING ? "#f08c00" : "#e03131";
             sb.append("<text x=\"").append(labelW - 8).append("\" y=\"").append(y + 16)
                     .append("\" font-size=\"12\" text-anchor=\"end\">").append(esc(shorten(t.name(), 38)))
