@@ -313,6 +313,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Starts a task with the given start type and waits until it runs.
+     *
      * @param taskId task identifier
      * @param type the start type to use
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier, or type is null
@@ -323,6 +325,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Resumes a stopped task and waits until it runs.
+     *
      * @param taskId task identifier; resumes with {@code resume-processing} and waits until it runs
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
@@ -331,6 +335,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Stops a task and waits until it has stopped.
+     *
      * @param taskId task identifier; stops it and waits (a task that is not running counts as stopped)
      * @throws InvalidDefinitionException when taskId is null or not a DMS task identifier
      */
@@ -339,6 +345,8 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Stops a task and waits until it has stopped.
+     *
      * @param task the task to stop
      * @throws InvalidDefinitionException when task is null
      */
@@ -347,6 +355,9 @@ public final class DmsProvisioner implements AutoCloseable {
     }
 
     /**
+     * Stops every task of a pipeline, in parallel, then its DMS Serverless replications, and waits until they have
+     * stopped.
+     *
      * @param pipeline stops all its tasks, in parallel, then all its DMS Serverless replications
      * @throws InvalidDefinitionException when pipeline is null
      */

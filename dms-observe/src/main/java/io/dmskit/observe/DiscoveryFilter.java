@@ -218,7 +218,7 @@ public final class DiscoveryFilter {
             return this;
         }
 
-        /** @return this builder, reading every found resource's tags even without a tag filter */
+        /** Reads every found resource's tags, even without a tag filter. {@return this builder} */
         public Builder readTags() {
             this.readTags = true;
             return this;

@@ -15,6 +15,8 @@ public interface SensorListener {
     SensorListener NONE = (snapshot, waitingFor) -> { };
 
     /**
+     * Called with every snapshot the sensor takes while it waits.
+     *
      * @param snapshot what the sensor just saw
      * @param waitingFor the condition waited for, in words (e.g. {@code full load complete})
      */

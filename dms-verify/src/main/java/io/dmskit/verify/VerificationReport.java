@@ -32,8 +32,12 @@ import java.util.Optional;
  */
 public final class VerificationReport {
 
-    /** Version of the JSON document's schema ({@code "schemaVersion"}); bumped only on incompatible changes. */
-    public static final int JSON_SCHEMA_VERSION = 1;
+    /**
+     * Version of the JSON document's schema ({@code "schemaVersion"}); bumped only on incompatible changes. 2: the
+     * content statuses ({@code CONTENT_MATCH}, {@code CONTENT_MISMATCH}, {@code LOB_TRUNCATED}) and each table's
+     * {@code "content"} object (docs/content-verification.md).
+     */
+    public static final int JSON_SCHEMA_VERSION = 2;
 
     private final Instant generatedAt;
     private final Duration elapsed;
@@ -164,13 +168,15 @@ public final class VerificationReport {
     }
 
     /**
-     * The exact check: every table must be {@link VerificationStatus#MATCH}, so a {@link VerificationStatus#PENDING}
+     * The exact check: every table must be {@link VerificationStatus#MATCH} (or, from {@link ContentVerifier},
+     * {@link VerificationStatus#CONTENT_MATCH}), so a {@link VerificationStatus#PENDING}
      * table fails it too (listed apart from the real failures, with why DMS is not done). For a live task, wait
      * first with {@link Verifier#verifyWhenCaughtUp(Duration)}, or accept pending tables with
      * {@link #assertNoMismatch()}.
      *
      * @throws AssertionError listing every table that did not match with its source and target counts, the
-     *         difference and where the target was read; also when an attached CDC probe failed
+     *         difference and where the target was read, and for content verification the missing, extra and
+     *         differing keys sampled; also when an attached CDC probe failed
      */
     public void assertAllMatch() {
         List<TableVerification> bad = failures();

@@ -11,6 +11,7 @@ import io.dmskit.model.s3.S3FormatException;
 import io.dmskit.verify.internal.CatchUpWaits;
 import io.dmskit.verify.internal.CatchUpWaits.Round;
 import io.dmskit.verify.internal.Checks;
+import io.dmskit.verify.internal.ContentRun;
 import io.dmskit.verify.internal.Database;
 import io.dmskit.verify.internal.DmsTaskReader;
 import io.dmskit.verify.internal.ProbeRunner;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -299,6 +301,20 @@ public final class Verifier {
                 describeTarget(task.target()), taskArn, countMode, tolerance, results, null);
         LOG.debug("Verification finished in {} ms: {}", elapsed.toMillis(), report);
         return new Round(report, after);
+    }
+
+    /** Content verification with this verifier's source, tables and target ({@link ContentVerifier#verify()}). */
+    VerificationReport verifyContent(ContentRun.Settings settings, AtomicBoolean cancelled) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        DmsTaskReader.TaskView task = taskReader.complete(mappings, target);
+        Database db = openSource();
+        List<TableVerification> results = new ArrayList<>(new ContentRun(db, task.target(), s3, settings.withDefaults(
+                parallelism, queryTimeout), listener, cancelled).verifyAll(planner.plan(db, task.mappings())));
+        results.sort(Comparator.comparing(TableVerification::name));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        return new VerificationReport(started.plus(elapsed), elapsed, describeSource(db),
+                describeTarget(task.target()), taskArn, CountMode.EXACT, Tolerance.EXACT, results, null);
     }
 
     private Optional<Duration> latency() {

@@ -84,7 +84,9 @@ class HostileInputSweepTest {
             new Swept(Verifier.Builder.class, () -> Verifier.builder().source(unreachable())
                 .tableMappings(MAPPINGS).target(JdbcTarget.of(unreachable(), "pg"))),
             new Swept(S3Target.Builder.class, () -> S3Target.builder().bucket("raw")),
-            new Swept(CdcProbeOptions.Builder.class, CdcProbeOptions::builder));
+            new Swept(CdcProbeOptions.Builder.class, CdcProbeOptions::builder),
+            new Swept(ContentVerifier.Builder.class, () -> ContentVerifier.builder().verifier(Verifier.builder()
+                .source(unreachable()).tableMappings(MAPPINGS).target(JdbcTarget.of(unreachable(), "pg")).build())));
     }
 
     static DataSource unreachable() {

@@ -101,13 +101,13 @@ public final class CdcLatencyAlarm extends Alarm {
             super(name);
         }
 
-        /** @return this builder, alarming on {@code CDCLatencySource} */
+        /** Alarms on {@code CDCLatencySource}. {@return this builder} */
         public Builder source() {
             this.metric = Metric.SOURCE;
             return this;
         }
 
-        /** @return this builder, alarming on {@code CDCLatencyTarget} (the default) */
+        /** Alarms on {@code CDCLatencyTarget} (the default). {@return this builder} */
         public Builder target() {
             this.metric = Metric.TARGET;
             return this;

@@ -3,7 +3,9 @@ package io.dmskit.verify.internal;
 import io.dmskit.verify.CdcProbeResult;
 import io.dmskit.verify.VerificationReport;
 import io.dmskit.verify.probe.OperationResult;
+import io.dmskit.verify.report.ContentDifference;
 import io.dmskit.verify.report.DmsTableStatistics;
+import io.dmskit.verify.report.TableContent;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.Totals;
 import io.dmskit.verify.report.VerificationStatus;
@@ -110,7 +112,42 @@ final class JsonRenderer {
         }
         strings(w, "notes", t.notes());
         w.field("error", t.error().orElse(null));
+        w.name("content");
+        if (t.content().isPresent()) {
+            content(w, t.content().get());
+        } else {
+            w.nullValue();
+        }
         w.endObject();
+    }
+
+    private static void content(JsonWriter w, TableContent c) {
+        w.beginObject().field("matches", c.matches()).field("primaryKey", c.primaryKey())
+                .field("sourceRows", c.sourceRows()).field("targetRows", c.targetRows())
+                .field("missingOnTarget", c.missingOnTarget()).field("extraOnTarget", c.extraOnTarget())
+                .field("differing", c.differing()).field("lobTruncated", c.lobTruncated());
+        w.name("lobMaxSizeKb");
+        if (c.lobMaxSizeKb().isPresent()) {
+            w.value(c.lobMaxSizeKb().getAsInt());
+        } else {
+            w.nullValue();
+        }
+        w.field("checksumQueries", c.checksumQueries()).field("rowsFetched", c.rowsFetched());
+        strings(w, "notes", c.notes());
+        w.name("samples").beginArray();
+        for (ContentDifference d : c.samples()) {
+            w.beginObject().field("kind", d.kind().name());
+            w.name("key").beginObject();
+            d.key().forEach(w::field);
+            w.endObject();
+            w.name("columns").beginArray();
+            for (ContentDifference.ColumnDifference col : d.columns()) {
+                w.beginObject().field("column", col.column()).field("source", col.sourceValue())
+                        .field("target", col.targetValue()).endObject();
+            }
+            w.endArray().endObject();
+        }
+        w.endArray().endObject();
     }
 
     private static void probe(JsonWriter w, CdcProbeResult p) {

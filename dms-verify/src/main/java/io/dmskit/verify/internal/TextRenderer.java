@@ -1,6 +1,7 @@
 package io.dmskit.verify.internal;
 
 import io.dmskit.verify.VerificationReport;
+import io.dmskit.verify.report.ContentDifference;
 import io.dmskit.verify.report.DmsTableStatistics;
 import io.dmskit.verify.report.TableVerification;
 import io.dmskit.verify.report.Totals;
@@ -36,7 +37,8 @@ final class TextRenderer {
             }
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("Row-count verification: ").append(r.source()).append(" -> ").append(r.target());
+        boolean content = r.tables().stream().anyMatch(t -> t.content().isPresent());
+        sb.append(content ? "Content verification: " : "Row-count verification: ").append(r.source()).append(" -> ").append(r.target());
         r.taskArn().ifPresent(a -> sb.append(" (task ").append(a).append(')'));
         sb.append('\n');
         sb.append("Source counted: ").append(r.countMode()).append(", tolerance: ").append(r.tolerance())
@@ -87,6 +89,15 @@ final class TextRenderer {
                 sb.append("  - ").append(n).append('\n');
             }
         }
+        List<TableVerification> differing = r.tables().stream()
+                .filter(t -> t.content().filter(c -> !c.matches()).isPresent()).toList();
+        if (!differing.isEmpty()) {
+            sb.append("\nDifferences (samples):\n");
+            for (TableVerification t : differing) {
+                sb.append("  ").append(t.name()).append(": ").append(t.content().get().summary()).append('\n');
+                samples(sb, t, "    ");
+            }
+        }
         r.probe().ifPresent(p -> sb.append('\n').append(p.toText()));
         return sb.toString();
     }
@@ -121,6 +132,24 @@ final class TextRenderer {
         sb.append("  - ").append(t.name()).append(": ").append(t.status());
         t.statusReason().ifPresent(reason -> sb.append(" (").append(reason).append(')'));
         sb.append(" - ").append(explain(t)).append('\n');
+        samples(sb, t, "      ");
+    }
+
+    /** Appends the content samples of a table, one per line, and how many more there are. */
+    static void samples(StringBuilder sb, TableVerification t, String indent) {
+        t.content().ifPresent(c -> {
+            for (ContentDifference d : c.samples()) {
+                sb.append(indent).append(d.kind()).append(' ').append(d.keyText());
+                for (ContentDifference.ColumnDifference col : d.columns()) {
+                    sb.append("; ").append(col);
+                }
+                sb.append('\n');
+            }
+            long more = c.totalDifferences() - c.samples().size();
+            if (more > 0) {
+                sb.append(indent).append("... and ").append(num(more)).append(" more\n");
+            }
+        });
     }
 
     static String explain(TableVerification t) {

@@ -28,11 +28,13 @@ import java.util.OptionalLong;
  * @param error the error message for {@link VerificationStatus#ERROR}
  * @param statusReason why a difference is {@link VerificationStatus#PENDING} (e.g. "DMS table state 'Full load'")
  *                     or final (e.g. "task is stopped"); empty when the counts speak for themselves
+ * @param content what content verification found (totals, samples), empty for a row-count verification
  */
 public record TableVerification(String sourceSchema, String sourceTable, String targetSchema, String targetTable,
                                 Optional<SourceCount> sourceCount, Optional<TargetCount> targetCount,
                                 Optional<DmsTableStatistics> dms, long difference, VerificationStatus status,
-                                List<String> notes, Optional<String> error, Optional<String> statusReason) {
+                                List<String> notes, Optional<String> error, Optional<String> statusReason,
+                                Optional<TableContent> content) {
 
     /** Validates and copies. */
     public TableVerification {
@@ -44,7 +46,32 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
         Checks.require(status, "status", "TableVerification");
         Checks.require(error, "error", "TableVerification");
         Checks.require(statusReason, "statusReason", "TableVerification");
+        Checks.require(content, "content", "TableVerification");
         notes = Checks.copyOf(notes, "notes", "TableVerification");
+    }
+
+    /**
+     * A row-count result (no content verification).
+     *
+     * @param sourceSchema source schema
+     * @param sourceTable source table
+     * @param targetSchema target schema
+     * @param targetTable target table
+     * @param sourceCount the source count
+     * @param targetCount the target count
+     * @param dms DMS's table statistics
+     * @param difference target rows - source rows
+     * @param status the outcome
+     * @param notes notes
+     * @param error the error message
+     * @param statusReason why the status
+     */
+    public TableVerification(String sourceSchema, String sourceTable, String targetSchema, String targetTable,
+                             Optional<SourceCount> sourceCount, Optional<TargetCount> targetCount,
+                             Optional<DmsTableStatistics> dms, long difference, VerificationStatus status,
+                             List<String> notes, Optional<String> error, Optional<String> statusReason) {
+        this(sourceSchema, sourceTable, targetSchema, targetTable, sourceCount, targetCount, dms, difference, status,
+                notes, error, statusReason, Optional.empty());
     }
 
     /**
@@ -74,7 +101,7 @@ public record TableVerification(String sourceSchema, String sourceTable, String 
             n.add(note);
         }
         return new TableVerification(sourceSchema, sourceTable, targetSchema, targetTable, sourceCount, targetCount,
-                dms, difference, newStatus, n, error, Optional.ofNullable(reason));
+                dms, difference, newStatus, n, error, Optional.ofNullable(reason), content);
     }
 
     /** {@return {@code schema.table} on the source, or the target name when there is no source table} */

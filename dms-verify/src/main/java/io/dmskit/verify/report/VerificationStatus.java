@@ -38,18 +38,33 @@ public enum VerificationStatus {
      */
     PENDING,
     /** Counting failed (timeout, permissions, unreadable object); the message says why. */
-    ERROR;
+    ERROR,
+    /**
+     * Content verification ({@code ContentVerifier}): the target holds exactly the source's rows, every value equal
+     * as DMS renders it.
+     */
+    CONTENT_MATCH,
+    /**
+     * Content verification: keys missing on the target, extra on the target, or with differing values;
+     * {@link TableVerification#content()} has the totals and samples.
+     */
+    CONTENT_MISMATCH,
+    /**
+     * Content verification: the only differences are LOB values the target holds cut short, as DMS does in limited
+     * LOB mode; {@link TableContent#lobMaxSizeKb()} names the limit when the task settings were given.
+     */
+    LOB_TRUNCATED;
 
     /** {@return whether this status counts as success for {@code assertAllMatch()}} */
     public boolean isSuccess() {
-        return this == MATCH;
+        return this == MATCH || this == CONTENT_MATCH;
     }
 
     /**
-     * {@return whether this status is a failure whatever the timing: not {@link #MATCH} and not {@link #PENDING}; what
+     * {@return whether this status is a failure whatever the timing: not a success and not {@link #PENDING}; what
      * {@code assertNoMismatch()} fails on}
      */
     public boolean isFailure() {
-        return this != MATCH && this != PENDING;
+        return !isSuccess() && this != PENDING;
     }
 }

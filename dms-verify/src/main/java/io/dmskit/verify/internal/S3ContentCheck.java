@@ -1,0 +1,283 @@
+package io.dmskit.verify.internal;
+
+import io.dmskit.mappings.SqlDialect;
+import io.dmskit.model.s3.S3OutputSettings;
+import io.dmskit.verify.internal.content.CanonicalRow;
+import io.dmskit.verify.internal.content.ColumnRendering;
+import io.dmskit.verify.internal.content.ContentShape;
+import io.dmskit.verify.internal.content.DmsRendering;
+import io.dmskit.verify.internal.content.KeyRange;
+import io.dmskit.verify.internal.content.RangeDigest;
+import io.dmskit.verify.internal.content.RowDiffer;
+import io.dmskit.verify.internal.content.S3TableState;
+import io.dmskit.verify.internal.content.SourceProjection;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Content verification of one table against an S3 target: the source is read in one streaming pass per step and
+ * rendered in Java as DMS writes it ({@link SourceProjection}); the target's current state is rebuilt once by
+ * {@link S3TableState}. Both are summarised by the same key ranges (cut at keys sampled from the source); ranges
+ * whose digests differ are compared row by row, a bounded number of rows at a time.
+ */
+final class S3ContentCheck {
+
+    /** Rows per key range aimed at: what one range's row-by-row comparison may hold in memory per side. */
+    private static final long ROWS_PER_RANGE = 50_000;
+    /** Rows collected from the source per pass over differing ranges. */
+    private static final long ROWS_PER_PASS = 200_000;
+
+    private final Database source;
+    private final PlannedTable table;
+    private final S3Client s3;
+    private final S3OutputSettings settings;
+    private final BooleanSupplier cancelled;
+    private final List<String> notes = new ArrayList<>();
+    private ContentShape shape;
+    private SourceProjection projection;
+    private int[] keyIdx;
+    private int[] valueIdx;
+    private long sourceRows;
+    private long targetRows;
+    private String location;
+
+    S3ContentCheck(Database source, PlannedTable table, S3Client s3, S3OutputSettings settings,
+                   BooleanSupplier cancelled) {
+        this.source = source;
+        this.table = table;
+        this.s3 = s3;
+        this.settings = settings;
+        this.cancelled = cancelled;
+    }
+
+    /** Builds the shape from the source catalog and the task's rules. */
+    ContentShape prepare(OptionalInt lobMaxSizeKb) throws SQLException {
+        List<SourceProjection.SourceColumn> cols = new ArrayList<>();
+        try (Connection c = source.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + from() + " WHERE 1 = 0")) {
+            var md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                cols.add(new SourceProjection.SourceColumn(md.getColumnName(i), md.getColumnTypeName(i),
+                        md.getPrecision(i), md.getScale(i)));
+            }
+        }
+        DmsRendering.RenderOptions base = new DmsRendering.RenderOptions(
+                lobMaxSizeKb.isPresent() ? lobMaxSizeKb : DmsRendering.RenderOptions.DEFAULTS.limitedLobMaxKb(),
+                false, java.time.ZoneOffset.UTC);
+        DmsRendering rendering = DmsRendering.of(source.dialect() == SqlDialect.MYSQL ? DmsRendering.Engine.MYSQL
+                : DmsRendering.Engine.POSTGRESQL, DmsRendering.Format.of(settings),
+                SourceProjection.lobOptions(base, table.resolution()));
+        projection = SourceProjection.of(rendering, cols, table.resolution());
+        List<String> pk = ContentRun.primaryKey(source, table.table().schema(), table.table().table());
+        List<SourceProjection.TargetColumn> targets = projection.columns();
+        List<Integer> keys = new ArrayList<>();
+        for (String k : pk) {
+            for (int i = 0; i < targets.size(); i++) {
+                int si = targets.get(i).sourceIndex();
+                if (si >= 0 && cols.get(si).name().equals(k)) {
+                    keys.add(i);
+                }
+            }
+        }
+        boolean keyed = !pk.isEmpty() && keys.size() == pk.size();
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            SourceProjection.TargetColumn t = targets.get(i);
+            if (!t.comparable()) {
+                notes.add("column " + t.name() + " not compared: " + t.note());
+            } else if (!keys.contains(i)) {
+                values.add(i);
+            }
+        }
+        if (!keyed) {
+            keys = new ArrayList<>(values);
+            values = new ArrayList<>();
+            notes.add("no primary key: rows compared as multisets of whole rows");
+        }
+        List<ContentShape.Column> shapeCols = new ArrayList<>();
+        for (int i : keys) {
+            shapeCols.add(column(targets.get(i), true, cols));
+        }
+        for (int i : values) {
+            shapeCols.add(column(targets.get(i), false, cols));
+        }
+        keyIdx = keys.stream().mapToInt(Integer::intValue).toArray();
+        valueIdx = values.stream().mapToInt(Integer::intValue).toArray();
+        shape = new ContentShape(table.targetSchema(), table.targetTable(), shapeCols, keyed);
+        return shape;
+    }
+
+    private static ContentShape.Column column(SourceProjection.TargetColumn t, boolean key,
+                                              List<SourceProjection.SourceColumn> cols) {
+        ColumnRendering r = t.rendering();
+        String type = t.sourceIndex() >= 0 ? cols.get(t.sourceIndex()).typeName() : r.type().wireName();
+        return new ContentShape.Column(t.name(), key, r.kind(), java.sql.Types.OTHER, type, r.precision(), r.scale(),
+                r.lob());
+    }
+
+    /** Runs the comparison into the differ. */
+    void run(RowDiffer differ) throws SQLException {
+        Comparator<List<String>> order = shape.keyOrder();
+        List<KeyRange> ranges = ranges(order);
+        List<ColumnRendering> renderings = new ArrayList<>();
+        for (int i : keyIdx) {
+            renderings.add(projection.columns().get(i).rendering());
+        }
+        for (int i : valueIdx) {
+            renderings.add(projection.columns().get(i).rendering());
+        }
+        S3TableState.Spec spec = new S3TableState.Spec(table.targetSchema(), table.targetTable(),
+                projection.targetColumnNames(), shape, renderings, ranges);
+        try (S3TableState state = S3TableState.read(s3, settings, spec, null, cancelled)) {
+            location = state.location();
+            notes.addAll(state.notes());
+            S3TableState.Stats st = state.stats();
+            notes.add(String.format(java.util.Locale.ROOT, "%s target: %d full-load, %d CDC and %d CDC_TXN object(s),"
+                    + " %d records, %d bytes read", DmsRendering.Format.of(settings).kind()
+                    == DmsRendering.FormatKind.S3_PARQUET ? "Parquet" : "CSV", st.loadObjects(), st.cdcObjects(),
+                    st.transactionObjects(), st.records(), st.bytesRead()));
+            RangeDigest[] src = new RangeDigest[ranges.size()];
+            Arrays.fill(src, RangeDigest.EMPTY);
+            scan((row, r) -> src[r] = src[r].plus(row), ranges, order, null);
+            List<Integer> differing = new ArrayList<>();
+            for (int r = 0; r < ranges.size(); r++) {
+                RangeDigest t = state.digest(r);
+                sourceRows += src[r].rows();
+                targetRows += t.rows();
+                if (!src[r].equals(t)) {
+                    differing.add(r);
+                }
+            }
+            int at = 0;
+            while (at < differing.size()) {
+                List<Integer> batch = new ArrayList<>();
+                long rows = 0;
+                while (at < differing.size() && (batch.isEmpty() || rows + src[differing.get(at)].rows()
+                        <= ROWS_PER_PASS)) {
+                    rows += src[differing.get(at)].rows();
+                    batch.add(differing.get(at++));
+                }
+                Map<Integer, List<CanonicalRow>> got = new HashMap<>();
+                batch.forEach(r -> got.put(r, new ArrayList<>()));
+                scan((row, r) -> got.get(r).add(row), ranges, order, got.keySet());
+                for (int r : batch) {
+                    List<CanonicalRow> s = got.get(r);
+                    List<CanonicalRow> t = new ArrayList<>(state.rows(r));
+                    Comparator<CanonicalRow> byKey = (a, b) -> order.compare(a.key(), b.key());
+                    s.sort(byKey);
+                    t.sort(byKey);
+                    differ.compare(s, t);
+                }
+            }
+        }
+    }
+
+    /** Streams the source once, rendering each row and handing it with its range index to the sink. */
+    private void scan(BiConsumer<CanonicalRow, Integer> sink, List<KeyRange> ranges, Comparator<List<String>> order,
+                      java.util.Set<Integer> only) throws SQLException {
+        try (Connection c = source.dataSource().getConnection()) {
+            boolean pg = source.dialect() == SqlDialect.POSTGRESQL;
+            if (pg) {
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + from()
+                    + table.predicate().map(p -> " WHERE " + p).orElse(""))) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    long count = 0;
+                    while (rs.next()) {
+                        if ((++count & 1023) == 0 && cancelled.getAsBoolean()) {
+                            throw new java.util.concurrent.CancellationException("content verification cancelled");
+                        }
+                        Object[] raw = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            raw[i] = rs.getObject(i + 1);
+                        }
+                        CanonicalRow row = canonical(projection.project(raw));
+                        int r = ranges.size() == 1 ? 0 : KeyRange.indexOf(ranges, row.key(), order);
+                        if (only == null || only.contains(r)) {
+                            sink.accept(row, r);
+                        }
+                    }
+                }
+            } finally {
+                if (pg) {
+                    c.rollback();
+                }
+            }
+        }
+    }
+
+    private CanonicalRow canonical(List<String> projected) {
+        List<String> key = new ArrayList<>(keyIdx.length);
+        for (int i : keyIdx) {
+            key.add(projected.get(i));
+        }
+        List<String> values = new ArrayList<>(valueIdx.length);
+        for (int i : valueIdx) {
+            values.add(projected.get(i));
+        }
+        return new CanonicalRow(key, values);
+    }
+
+    /** Cuts the key space at keys sampled from the source, about {@link #ROWS_PER_RANGE} rows per range. */
+    private List<KeyRange> ranges(Comparator<List<String>> order) throws SQLException {
+        long rows = source.count(table.table().schema(), table.table().table(), table.predicate(), null);
+        int n = (int) Math.min(1024, Math.max(1, rows / ROWS_PER_RANGE));
+        if (n == 1) {
+            return List.of(KeyRange.ALL);
+        }
+        long every = Math.max(1, rows / (n * 16L));
+        List<List<String>> sample = new ArrayList<>();
+        long[] seen = {0};
+        scan((row, r) -> {
+            if (seen[0]++ % every == 0) {
+                sample.add(row.key());
+            }
+        }, List.of(KeyRange.ALL), order, null);
+        sample.sort(order);
+        List<List<String>> cuts = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            List<String> k = sample.get((int) ((long) i * sample.size() / n));
+            if (cuts.isEmpty() || order.compare(cuts.get(cuts.size() - 1), k) < 0) {
+                cuts.add(k);
+            }
+        }
+        return KeyRange.split(cuts);
+    }
+
+    private String from() {
+        return source.qualified(table.table().schema(), table.table().table());
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    long sourceRows() {
+        return sourceRows;
+    }
+
+    long targetRows() {
+        return targetRows;
+    }
+
+    String location() {
+        return location;
+    }
+}

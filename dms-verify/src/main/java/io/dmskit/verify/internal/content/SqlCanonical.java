@@ -1,0 +1,161 @@
+package io.dmskit.verify.internal.content;
+
+import io.dmskit.mappings.SqlDialect;
+import io.dmskit.verify.internal.content.ContentShape.Kind;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The canonical text of a database column built in SQL, the same on MySQL/MariaDB and PostgreSQL, so that a JDBC
+ * source and a JDBC target summarise equal values to equal digests without moving them. Every kind but
+ * {@link Kind#FLOAT} renders in SQL; floating-point text differs between the engines ({@code 1e20} / {@code 1e+20}),
+ * so FLOAT columns are read raw and rendered in Java ({@link #renderJava}), which moves the table's digest to Java.
+ */
+public final class SqlCanonical {
+
+    private SqlCanonical() {
+    }
+
+    /** @return the kind of a column from its JDBC metadata and the product it lives in */
+    public static Kind kindOf(SqlDialect dialect, int sqlType, String typeName, int precision) {
+        String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        switch (sqlType) {
+            case Types.BOOLEAN:
+                return Kind.BOOLEAN;
+            case Types.BIT:
+                return t.startsWith("bit") && precision > 1 ? Kind.BINARY : Kind.BOOLEAN;
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT:
+                return Kind.INTEGER;
+            case Types.DECIMAL, Types.NUMERIC:
+                return Kind.DECIMAL;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE:
+                return Kind.FLOAT;
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                 Types.CLOB, Types.NCLOB:
+                return t.contains("json") || t.equals("uuid") ? Kind.OTHER : Kind.TEXT;
+            case Types.DATE:
+                return t.equals("year") ? Kind.INTEGER : Kind.DATE;
+            case Types.TIME, Types.TIME_WITH_TIMEZONE:
+                return Kind.TIME;
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE:
+                return (dialect == SqlDialect.MYSQL && t.equals("timestamp")) || t.equals("timestamptz")
+                        || sqlType == Types.TIMESTAMP_WITH_TIMEZONE ? Kind.TIMESTAMP_TZ : Kind.TIMESTAMP;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB:
+                return Kind.BINARY;
+            default:
+                return Kind.OTHER;
+        }
+    }
+
+    /** @return whether a column of this type is a LOB for DMS (TEXT/BLOB families, text, bytea, json) */
+    public static boolean isLob(int sqlType, String typeName) {
+        String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        return sqlType == Types.LONGVARCHAR || sqlType == Types.LONGNVARCHAR || sqlType == Types.CLOB
+                || sqlType == Types.LONGVARBINARY || sqlType == Types.BLOB || t.endsWith("text") || t.endsWith("blob")
+                || t.equals("bytea") || t.startsWith("json");
+    }
+
+    /** @return whether the kind's canonical text is built in SQL */
+    public static boolean inSql(Kind kind) {
+        return kind != Kind.FLOAT;
+    }
+
+    /**
+     * @param col the quoted column
+     * @return the SQL expression of the column's canonical text (NULL stays NULL), or the bare column for a kind
+     *         rendered in Java
+     */
+    public static String text(SqlDialect d, String col, Kind kind) {
+        boolean my = d == SqlDialect.MYSQL;
+        return switch (kind) {
+            case INTEGER -> my ? "CAST(" + col + " AS CHAR)" : col + "::text";
+            case DECIMAL -> my
+                    ? "(CASE WHEN LOCATE('.', CAST(" + col + " AS CHAR)) > 0 THEN TRIM(TRAILING '.' FROM TRIM(TRAILING"
+                      + " '0' FROM CAST(" + col + " AS CHAR))) ELSE CAST(" + col + " AS CHAR) END)"
+                    : "trim_scale(" + col + ")::text";
+            case FLOAT -> col;
+            case BOOLEAN -> my ? "CAST(" + col + " + 0 AS CHAR)"
+                    : "(CASE WHEN " + col + " IS NULL THEN NULL WHEN " + col + " THEN '1' ELSE '0' END)";
+            case TEXT -> my ? "CONVERT(" + col + " USING utf8mb4)" : col + "::text";
+            case DATE -> my ? "DATE_FORMAT(" + col + ", '%Y-%m-%d')" : "to_char(" + col + ", 'YYYY-MM-DD')";
+            case TIME -> my ? "TIME_FORMAT(" + col + ", '%H:%i:%s.%f')" : "to_char(" + col + ", 'HH24:MI:SS.US')";
+            case TIMESTAMP, TIMESTAMP_TZ -> my ? "DATE_FORMAT(" + col + ", '%Y-%m-%d %H:%i:%s.%f')"
+                    : "to_char(" + col + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+            case BINARY -> my ? "LOWER(HEX(" + col + "))" : "encode(" + col + "::bytea, 'hex')";
+            case OTHER -> my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)" : col + "::text";
+        };
+    }
+
+    /** @return the expression rows are ordered and ranges compared by, agreeing with {@link ContentShape#keyOrder()} */
+    public static String order(SqlDialect d, String col, Kind kind) {
+        if (kind.numeric()) {
+            return col;
+        }
+        String text = text(d, col, kind);
+        return d == SqlDialect.MYSQL ? text + " COLLATE utf8mb4_bin" : "(" + text + ") COLLATE \"C\"";
+    }
+
+    /** Binds a canonical key value as a parameter compared with {@link #order}. */
+    public static void bind(java.sql.PreparedStatement ps, int index, Kind kind, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+            return;
+        }
+        switch (kind) {
+            case INTEGER -> {
+                BigDecimal b = new BigDecimal(value);
+                if (b.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+                    ps.setLong(index, b.longValueExact());
+                } else {
+                    ps.setBigDecimal(index, b);
+                }
+            }
+            case DECIMAL -> ps.setBigDecimal(index, new BigDecimal(value));
+            case FLOAT -> ps.setDouble(index, Double.parseDouble(value));
+            default -> ps.setString(index, value);
+        }
+    }
+
+    /** Renders a raw column read for a kind that is not rendered in SQL (FLOAT) in Java; others are read as text. */
+    public static String renderJava(ResultSet rs, int index, Kind kind) throws SQLException {
+        if (kind == Kind.FLOAT) {
+            double v = rs.getDouble(index);
+            return rs.wasNull() ? null : Double.toString(v);
+        }
+        return rs.getString(index);
+    }
+
+    /**
+     * @param texts canonical text expressions, one per column (key columns first)
+     * @return the SQL expression of {@link RangeDigest#rowText} over them
+     */
+    public static String rowText(SqlDialect d, List<String> texts) {
+        StringBuilder sb = new StringBuilder(d == SqlDialect.MYSQL ? "CONCAT(" : "(");
+        for (int i = 0; i < texts.size(); i++) {
+            String e = texts.get(i);
+            if (i > 0) {
+                sb.append(d == SqlDialect.MYSQL ? ", " : " || ");
+            }
+            if (d == SqlDialect.MYSQL) {
+                sb.append("IF(").append(e).append(" IS NULL, 'N;', CONCAT('S', CHAR_LENGTH(").append(e)
+                        .append("), ':', ").append(e).append(", ';'))");
+            } else {
+                sb.append("(CASE WHEN ").append(e).append(" IS NULL THEN 'N;' ELSE 'S' || char_length(").append(e)
+                        .append(") || ':' || ").append(e).append(" || ';' END)");
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    /** @return the SQL expression of {@link RangeDigest#rowHash} of a row-text expression */
+    public static String rowHash(SqlDialect d, String rowText) {
+        return d == SqlDialect.MYSQL
+                ? "CAST(CONV(LEFT(MD5(CONVERT(" + rowText + " USING utf8mb4)), 15), 16, 10) AS UNSIGNED)"
+                : "('x' || left(md5(" + rowText + "), 15))::bit(60)::bigint";
+    }
+}

@@ -1,0 +1,338 @@
+package io.dmskit.verify.internal.content;
+
+import io.dmskit.mappings.SqlDialect;
+import io.dmskit.verify.internal.content.ContentShape.Kind;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * One side (source or JDBC target) of one table: its columns in the {@link ContentShape}'s order (under this side's
+ * own names and kinds) and the queries content verification runs there: per-range digests (in SQL when every column
+ * renders in SQL, otherwise streamed and hashed in Java), key boundaries and key-ordered rows. Only reads.
+ *
+ * @param dataSource connections
+ * @param dialect the database's dialect
+ * @param qualifiedTable the quoted {@code schema.table}
+ * @param columns this side's column names, in the shape's order
+ * @param kinds their kinds, in the same order
+ * @param keyCount how many of the first columns are key columns
+ * @param predicate the task's source filter (source side only)
+ * @param timeout per-query timeout (zero: none)
+ * @param queries counts the queries run here
+ * @param digitsMasked indexes of columns whose text has its digits replaced by {@code *} (DMS's digits mask)
+ * @param session this side's one connection, opened on first use and reused by every query (close it at the end)
+ */
+public record TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
+                        List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
+                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
+
+    /** Copies. */
+    public TableSide {
+        columns = List.copyOf(columns);
+        kinds = List.copyOf(kinds);
+        digitsMasked = java.util.Set.copyOf(digitsMasked);
+    }
+
+    private String q(int i) {
+        return dialect.quoteIdentifier(columns.get(i));
+    }
+
+    /** @return whether the digest can be computed inside the database */
+    public boolean digestInSql() {
+        return kinds.stream().allMatch(SqlCanonical::inSql);
+    }
+
+    private List<String> texts() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(text(i));
+        }
+        return out;
+    }
+
+    private String text(int i) {
+        String t = SqlCanonical.text(dialect, q(i), kinds.get(i));
+        if (!digitsMasked.contains(i)) {
+            return t;
+        }
+        return dialect == SqlDialect.MYSQL ? "REGEXP_REPLACE(" + t + ", '[0-9]', '*')"
+                : "regexp_replace(" + t + ", '[0-9]', '*', 'g')";
+    }
+
+    /** Output columns get their own names: PostgreSQL's ORDER BY would otherwise sort by a same-named output. */
+    private static List<String> aliased(List<String> exprs) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            out.add(exprs.get(i) + " AS dmskit_c" + i);
+        }
+        return out;
+    }
+
+    private String keyTuple() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i)));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
+    private String orderBy() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i))
+                    + (dialect == SqlDialect.POSTGRESQL ? " NULLS FIRST" : ""));
+        }
+        return " ORDER BY " + String.join(", ", parts);
+    }
+
+    private String tuple(int n) {
+        return "(" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
+    }
+
+    /** WHERE clause of a range (and the filter); binds are added to {@code binds}. */
+    private String where(KeyRange range, List<List<String>> binds) {
+        List<String> conds = new ArrayList<>();
+        predicate.ifPresent(p -> conds.add("(" + p + ")"));
+        if (range.lower() != null) {
+            conds.add(keyTuple() + " >= " + tuple(keyCount));
+            binds.add(range.lower());
+        }
+        if (range.upper() != null) {
+            conds.add(keyTuple() + " < " + tuple(keyCount));
+            binds.add(range.upper());
+        }
+        return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
+    }
+
+    private PreparedStatement prepare(Connection c, String sql, List<List<String>> binds) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        if (timeout != null && !timeout.isZero()) {
+            ps.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+        }
+        int idx = 1;
+        for (List<String> tuple : binds) {
+            for (int i = 0; i < tuple.size(); i++) {
+                SqlCanonical.bind(ps, idx++, kinds.get(i), tuple.get(i));
+            }
+        }
+        queries.incrementAndGet();
+        return ps;
+    }
+
+    private Connection open() throws SQLException {
+        return session.connection(dataSource, dialect);
+    }
+
+    /**
+     * One side's connection: opened on first use in UTC, with result sets that stream (PostgreSQL needs a
+     * transaction and a fetch size), reused by the side's queries, which never overlap.
+     */
+    public static final class Session implements AutoCloseable {
+        private Connection connection;
+
+        synchronized Connection connection(DataSource ds, SqlDialect d) throws SQLException {
+            if (connection == null) {
+                Connection c = ds.getConnection();
+                try (Statement st = c.createStatement()) {
+                    st.execute(d == SqlDialect.MYSQL ? "SET time_zone = '+00:00'" : "SET TIME ZONE 'UTC'");
+                    if (d == SqlDialect.POSTGRESQL) {
+                        c.setAutoCommit(false);
+                    }
+                } catch (SQLException e) {
+                    c.close();
+                    throw e;
+                }
+                connection = c;
+            }
+            return connection;
+        }
+
+        /** Closes the connection (rolling back PostgreSQL's read-only transaction). */
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                try {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    connection.close();
+                } catch (SQLException e) {
+                    // closing a read-only session; nothing to recover
+                }
+                connection = null;
+            }
+        }
+    }
+
+    private static void streaming(PreparedStatement ps, SqlDialect d) throws SQLException {
+        ps.setFetchSize(1000);
+    }
+
+    /**
+     * Digests of consecutive sub-ranges of {@code outer} cut at {@code cuts} (ascending keys inside it), in one
+     * query: in SQL with a CASE bucket and GROUP BY, or streamed in key order and hashed in Java.
+     *
+     * @return one digest per sub-range ({@code cuts.size() + 1})
+     */
+    public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, Runnable cancel)
+            throws SQLException {
+        return digests(outer, cuts, null, null, cancel);
+    }
+
+    /**
+     * Like {@link #digests(KeyRange, List, Runnable)} for a single integer key cut at
+     * {@code lo + i * width}: the bucket is computed arithmetically instead of by a CASE over every cut.
+     */
+    public List<RangeDigest> digests(KeyRange outer, List<List<String>> cuts, BigDecimal lo, BigDecimal width,
+                                     Runnable cancel) throws SQLException {
+        RangeDigest[] out = new RangeDigest[cuts.size() + 1];
+        java.util.Arrays.fill(out, RangeDigest.EMPTY);
+        List<List<String>> binds = new ArrayList<>();
+        if (digestInSql()) {
+            StringBuilder bucket = new StringBuilder();
+            if (lo != null && !cuts.isEmpty()) {
+                String q0 = q(0);
+                String div = dialect == SqlDialect.MYSQL ? "FLOOR((" + q0 + " - " + lo.toPlainString() + ") / "
+                        + width.toPlainString() + ")" : "div(" + q0 + "::numeric - " + lo.toPlainString() + ", "
+                        + width.toPlainString() + ")";
+                bucket.append("LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size()).append(')');
+            } else if (cuts.isEmpty()) {
+                bucket.append("0");
+            } else {
+                bucket.append("CASE");
+                for (int i = 0; i < cuts.size(); i++) {
+                    bucket.append(" WHEN ").append(keyTuple()).append(" < ").append(tuple(keyCount)).append(" THEN ")
+                            .append(i);
+                    binds.add(cuts.get(i));
+                }
+                bucket.append(" ELSE ").append(cuts.size()).append(" END");
+            }
+            String hash = SqlCanonical.rowHash(dialect, SqlCanonical.rowText(dialect, texts()));
+            String sql = "SELECT b, COUNT(*), SUM(h) FROM (SELECT " + bucket + " AS b, " + hash + " AS h FROM "
+                    + qualifiedTable + where(outer, binds) + ") d GROUP BY b";
+            try (PreparedStatement ps = prepare(open(), sql, binds); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal sum = rs.getBigDecimal(3);
+                    out[rs.getInt(1)] = RangeDigest.ofSql(rs.getLong(2), sum == null ? null : sum.toBigInteger());
+                }
+            }
+            return List.of(out);
+        }
+        List<RangeDigest> acc = new ArrayList<>(List.of(out));
+        ContentShape.Kind[] k = kinds.toArray(new Kind[0]);
+        java.util.Comparator<List<String>> order = keyOrder();
+        int[] at = {0};
+        rows(outer, cancel, row -> {
+            while (at[0] < cuts.size() && order.compare(row.key(), cuts.get(at[0])) >= 0) {
+                at[0]++;
+            }
+            acc.set(at[0], acc.get(at[0]).plus(row));
+        });
+        return acc;
+    }
+
+    /** @return the key order of this side's kinds (what {@link ContentShape#keyOrder()} gives for the table) */
+    public java.util.Comparator<List<String>> keyOrder() {
+        List<Kind> ks = kinds.subList(0, keyCount);
+        return (a, b) -> {
+            for (int i = 0; i < ks.size(); i++) {
+                int c = ContentShape.compareValue(ks.get(i), a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        };
+    }
+
+    /** Streams the range's rows in key order as canonical rows. */
+    public void rows(KeyRange range, Runnable cancel, Consumer<CanonicalRow> sink) throws SQLException {
+        List<String> select = aliased(texts());
+        List<List<String>> binds = new ArrayList<>();
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + qualifiedTable + where(range, binds)
+                + orderBy();
+        try (PreparedStatement ps = prepare(open(), sql, binds)) {
+            streaming(ps, dialect);
+            try (ResultSet rs = ps.executeQuery()) {
+                long n = 0;
+                while (rs.next()) {
+                    if ((++n & 1023) == 0) {
+                        cancel.run();
+                    }
+                    List<String> key = new ArrayList<>(keyCount);
+                    List<String> values = new ArrayList<>(columns.size() - keyCount);
+                    for (int i = 0; i < columns.size(); i++) {
+                        String v = SqlCanonical.renderJava(rs, i + 1, kinds.get(i));
+                        (i < keyCount ? key : values).add(v);
+                    }
+                    sink.accept(new CanonicalRow(key, values));
+                }
+            }
+        } finally {
+            cancel.run();
+        }
+    }
+
+    /** @return the smallest and largest key of a single integer-key range, or null when it is empty */
+    public BigDecimal[] minMax(KeyRange range) throws SQLException {
+        List<List<String>> binds = new ArrayList<>();
+        String sql = "SELECT MIN(" + q(0) + "), MAX(" + q(0) + ") FROM " + qualifiedTable + where(range, binds);
+        try (PreparedStatement ps = prepare(open(), sql, binds); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            BigDecimal min = rs.getBigDecimal(1);
+            return min == null ? null : new BigDecimal[] {min, rs.getBigDecimal(2)};
+        }
+    }
+
+    /**
+     * @param every take every this-many-th key
+     * @return keys at positions every, 2·every, ... of the range (streamed, only the key columns)
+     */
+    public List<List<String>> quantiles(KeyRange range, long every, int max, Runnable cancel)
+            throws SQLException {
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            select.add(SqlCanonical.text(dialect, q(i), kinds.get(i)));
+        }
+        List<List<String>> binds = new ArrayList<>();
+        String sql = "SELECT " + String.join(", ", aliased(select)) + " FROM " + qualifiedTable
+                + where(range, binds) + orderBy();
+        List<List<String>> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(open(), sql, binds)) {
+            streaming(ps, dialect);
+            try (ResultSet rs = ps.executeQuery()) {
+                long n = 0;
+                List<String> last = null;
+                while (rs.next() && out.size() < max) {
+                    n++;
+                    if (n % every == 0) {
+                        List<String> key = new ArrayList<>(keyCount);
+                        for (int i = 0; i < keyCount; i++) {
+                            key.add(SqlCanonical.renderJava(rs, i + 1, kinds.get(i)));
+                        }
+                        if (last == null || keyOrder().compare(last, key) < 0) {
+                            out.add(key);
+                            last = key;
+                        }
+                    }
+                    if ((n & 4095) == 0) {
+                        cancel.run();
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
