@@ -127,9 +127,13 @@ class S3TableStateTest {
     }
 
     private S3TableState read(S3OutputSettings settings, Path temp) {
+        return read(settings, temp, 64 << 20);
+    }
+
+    private S3TableState read(S3OutputSettings settings, Path temp, long memoryBudget) {
         DmsRendering r = DmsRendering.of(Engine.MYSQL, Format.of(settings), RenderOptions.DEFAULTS);
         return S3TableState.read(s3, settings, new S3TableState.Spec("sales", "orders", TABLE, SHAPE,
-                S3TableState.Spec.renderings(r, SHAPE), RANGES), temp, () -> false);
+                S3TableState.Spec.renderings(r, SHAPE), RANGES), temp, () -> false, memoryBudget);
     }
 
     private static void assertState(S3TableState state, Expected expected) {
@@ -171,8 +175,12 @@ class S3TableStateTest {
         expected.put(row(5, "second update"), r).put(rowWith(8, "back again", "99.90"), r);
         expected.put(row(202, null), r); // the empty field reads as NULL with the default CsvNullValue
 
-        try (S3TableState state = read(settings, temp)) {
+        try (S3TableState state = read(settings, temp, 0)) { // every record through the spill files
             assertState(state, expected);
+            assertThat(state.stats().bytesOnDisk()).isEqualTo(state.stats().spilledBytes()).isPositive();
+            try (var files = Files.list(temp)) {
+                assertThat(files).hasSize(1);
+            }
             assertThat(state.stats().loadObjects()).isEqualTo(2);
             assertThat(state.stats().cdcObjects()).isEqualTo(2);
             assertThat(state.stats().records()).isEqualTo(208);
@@ -215,8 +223,9 @@ class S3TableStateTest {
         expected.put(row(60, "updated"), csvLike).put(row(181, ""), csvLike)
                 .put(rowWith(62, "re-inserted", "1.50"), csvLike);
 
-        try (S3TableState state = read(settings, temp)) {
+        try (S3TableState state = read(settings, temp, 4096)) { // partly in memory, partly on disk
             assertState(state, expected);
+            assertThat(state.stats().bytesOnDisk()).isPositive().isLessThan(state.stats().spilledBytes());
             assertThat(state.rows(3)).filteredOn(c -> c.key().get(0).equals("181"))
                     .singleElement().satisfies(c -> assertThat(c.values().get(0)).isEqualTo(""));
         }
