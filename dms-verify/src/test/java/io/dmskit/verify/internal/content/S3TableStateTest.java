@@ -377,6 +377,16 @@ class S3TableStateTest {
                 () -> false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[updated]");
     }
 
+    @Test
+    @DisplayName("The row hash with a reused MD5 instance is RangeDigest's")
+    void rowHashAgrees() throws Exception {
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (CanonicalRow row : List.of(new CanonicalRow(List.of("1"), Arrays.asList("a", null, "ü€𝄞")),
+                new CanonicalRow(Arrays.asList((String) null), List.of()), new CanonicalRow(List.of(""), List.of("")))) {
+            assertThat(S3TableState.rowHash(row, md5)).isEqualTo(RangeDigest.rowHash(row));
+        }
+    }
+
     static Comparator<CanonicalRow> byKey() {
         return (a, b) -> SHAPE.keyOrder().compare(a.key(), b.key());
     }
