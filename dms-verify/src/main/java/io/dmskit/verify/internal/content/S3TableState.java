@@ -229,6 +229,16 @@ public final class S3TableState implements AutoCloseable {
     }
 
     /**
+     * The digests of every range, resolved in parallel (ranges are independent; memory holds one range per core).
+     *
+     * @return one digest per range of {@link Spec#ranges()}
+     */
+    public List<RangeDigest> digests() {
+        java.util.stream.IntStream.range(0, digests.length).parallel().forEach(this::digest);
+        return List.of(digests);
+    }
+
+    /**
      * A range's final rows, in the shape's key order.
      *
      * @param range the range's index in {@link Spec#ranges()}

@@ -138,6 +138,7 @@ class S3TableStateTest {
 
     private static void assertState(S3TableState state, Expected expected) {
         assertThat(state.ranges()).isEqualTo(RANGES.size());
+        assertThat(state.digests()).isEqualTo(RANGES.stream().map(expected::digest).toList());
         for (int i = 0; i < RANGES.size(); i++) {
             assertThat(state.rows(i)).as("rows of range %d", i).isEqualTo(expected.rows(RANGES.get(i)));
             assertThat(state.digest(i)).as("digest of range %d", i).isEqualTo(expected.digest(RANGES.get(i)));
