@@ -26,7 +26,7 @@ final class RangeSpill implements AutoCloseable {
         void change(long sequence, char op, String[] fields);
     }
 
-    /** Default memory budget for buffered records. */
+    /** Default memory budget for buffered records (the buffers' capacity). */
     static final long DEFAULT_BUDGET = 64L << 20;
 
     private final Path tempParent;
@@ -83,7 +83,6 @@ final class RangeSpill implements AutoCloseable {
             }
         }
         lengths[range] = p;
-        buffered += need;
         bytes += need;
         records[range]++;
         if (buffered > budget) {
@@ -100,6 +99,7 @@ final class RangeSpill implements AutoCloseable {
             if (b != null) {
                 System.arraycopy(b, 0, n, 0, len);
             }
+            buffered += size - (b == null ? 0 : b.length); // the budget counts what the buffers occupy
             buffers[range] = n;
             b = n;
         }
@@ -128,7 +128,7 @@ final class RangeSpill implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("writing a spill file failed: " + e.getMessage(), e);
         }
-        buffered -= lengths[largest];
+        buffered -= buffers[largest].length;
         spilledToDisk += lengths[largest];
         lengths[largest] = 0;
         buffers[largest] = null;
