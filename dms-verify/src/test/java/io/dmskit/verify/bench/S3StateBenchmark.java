@@ -123,8 +123,8 @@ final class S3StateBenchmark {
         try (S3TableState state = S3TableState.read(s3, settings, new S3TableState.Spec("bench", "orders", TABLE,
                 shape, S3TableState.Spec.renderings(r, shape), ranges), null, () -> false)) {
             RangeDigest all = RangeDigest.EMPTY;
-            for (int i = 0; i < state.ranges(); i++) {
-                all = all.plus(state.digest(i));
+            for (RangeDigest d : state.digests()) {
+                all = all.plus(d);
             }
             return all;
         }

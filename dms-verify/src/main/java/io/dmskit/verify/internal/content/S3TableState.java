@@ -25,8 +25,9 @@ import java.util.function.BooleanSupplier;
  * The current state of one table on an S3 target, reconstructed from what DMS wrote: full-load objects, then CDC
  * objects and {@code CDC_TXN} transaction files merged in commit order by key ({@code I} and {@code U} carry the
  * row's after image and replace it, {@code D} removes the key, a later {@code I} brings it back), summarised per key
- * range. The objects are streamed once ({@link #read}); each record goes to the spill file of its key range, so
- * memory holds one object's row group or CSV buffer, never the table. A range's final rows are then resolved in
+ * range. The objects are streamed once ({@link #read}); each record goes to the spill buffer of its key range, held
+ * in memory up to a budget and written to a spill file beyond it, so memory holds the budget and one object's row
+ * group or CSV buffer, never the table. A range's final rows are then resolved in
  * memory from its spill file alone ({@link #digest(int)}, {@link #rows(int)}): memory is bounded by the largest
  * range. Close to delete the spill files.
  *
@@ -92,10 +93,11 @@ public final class S3TableState implements AutoCloseable {
      * @param unknownOps records with an operation other than I, U or D (skipped)
      * @param bytesRead bytes fetched from S3
      * @param requests GET requests
-     * @param spilledBytes bytes written to spill files
+     * @param spilledBytes bytes of encoded records
+     * @param bytesOnDisk of those, bytes that went to spill files (beyond the memory budget)
      */
     public record Stats(long loadObjects, long cdcObjects, long transactionObjects, long records, long unknownOps,
-                        long bytesRead, long requests, long spilledBytes) {
+                        long bytesRead, long requests, long spilledBytes, long bytesOnDisk) {
     }
 
     private final Spec spec;
@@ -132,6 +134,23 @@ public final class S3TableState implements AutoCloseable {
      */
     public static S3TableState read(S3Client s3, S3OutputSettings settings, Spec spec, Path tempDir,
                                     BooleanSupplier cancelled) {
+        return read(s3, settings, spec, tempDir, cancelled, RangeSpill.DEFAULT_BUDGET);
+    }
+
+    /**
+     * Like {@link #read(S3Client, S3OutputSettings, Spec, Path, BooleanSupplier)} with another memory budget for
+     * the records held before they go to spill files (the default is 64 MB).
+     *
+     * @param s3 the client
+     * @param settings the S3 target's settings
+     * @param spec the table, its shape, renderings and key ranges
+     * @param tempDir where spill files go (null: the JVM's temporary directory)
+     * @param cancelled polled between objects and every few thousand records
+     * @param memoryBudget bytes of encoded records kept in memory; 0 sends every record to disk
+     * @return the state
+     */
+    public static S3TableState read(S3Client s3, S3OutputSettings settings, Spec spec, Path tempDir,
+                                    BooleanSupplier cancelled, long memoryBudget) {
         Objects.requireNonNull(s3, "s3");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(spec, "spec");
@@ -140,33 +159,29 @@ public final class S3TableState implements AutoCloseable {
                 spec.table());
         S3ChangeReader reader = new S3ChangeReader(s3, settings, spec.schema(), spec.table(), spec.tableColumns(),
                 spec.shape(), spec.renderings(), cancelled);
-        int keys = spec.shape().keyColumns().size();
-        Comparator<List<String>> order = spec.shape().keyOrder();
         List<KeyRange> ranges = spec.ranges();
-        RangeSpill spill = new RangeSpill(tempDir, ranges.size(), spec.shape().columns().size());
+        RangeLocator locator = new RangeLocator(ranges, spec.shape());
+        RangeSpill spill = new RangeSpill(tempDir, ranges.size(), spec.shape().columns().size(), memoryBudget);
         try {
             long[] sequence = {0};
             for (S3ObjectKey key : reader.objects()) {
                 reader.checkCancelled();
                 try {
                     reader.read(key, (op, fields) -> {
-                        int range = ranges.size() == 1 ? 0
-                                : KeyRange.indexOf(ranges, Arrays.asList(fields).subList(0, keys), order);
-                        spill.write(range, sequence[0]++, op, fields);
+                        spill.write(locator.rangeOf(fields), sequence[0]++, op, fields);
                     });
                 } catch (SdkException | CsvFormatException | ParquetFormatException | UncheckedIOException e) {
                     throw new TargetReadException("s3://" + settings.bucketName() + "/" + key.key() + ": "
                             + e.getMessage(), e);
                 }
             }
-            spill.finishWriting();
         } catch (RuntimeException e) {
             spill.close();
             throw e;
         }
         S3ChangeReader.Counts c = reader.counts;
         Stats stats = new Stats(c.loadObjects, c.cdcObjects, c.txnObjects, c.records, c.unknownOps, c.bytes, c.gets,
-                spill.bytes());
+                spill.bytes(), spill.spilledToDisk());
         LOG.debug("{}: {} full-load, {} CDC and {} transaction object(s), {} records, {} bytes", location,
                 c.loadObjects, c.cdcObjects, c.txnObjects, c.records, c.bytes);
         return new S3TableState(spec, location, spill, stats);
@@ -201,13 +216,26 @@ public final class S3TableState implements AutoCloseable {
     public RangeDigest digest(int range) {
         RangeDigest d = digests[range];
         if (d == null) {
-            d = RangeDigest.EMPTY;
-            for (CanonicalRow row : resolve(range, false)) {
-                d = d.plus(row);
+            long sum = 0;
+            List<CanonicalRow> rows = resolve(range, false);
+            java.security.MessageDigest md5 = md5();
+            for (CanonicalRow row : rows) {
+                sum += rowHash(row, md5);
             }
+            d = new RangeDigest(rows.size(), sum);
             digests[range] = d;
         }
         return d;
+    }
+
+    /**
+     * The digests of every range, resolved in parallel (ranges are independent; memory holds one range per core).
+     *
+     * @return one digest per range of {@link Spec#ranges()}
+     */
+    public List<RangeDigest> digests() {
+        java.util.stream.IntStream.range(0, digests.length).parallel().forEach(this::digest);
+        return List.of(digests);
     }
 
     /**
@@ -265,24 +293,46 @@ public final class S3TableState implements AutoCloseable {
         return d;
     }
 
+    /**
+     * {@link RangeDigest#rowHash(CanonicalRow)} with one MD5 instance for many rows (looking one up per row costs
+     * as much as hashing); {@code S3TableStateTest} checks that both agree.
+     */
+    static long rowHash(CanonicalRow row, java.security.MessageDigest md5) {
+        byte[] d = md5.digest(RangeDigest.rowText(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (d[i] & 0xff);
+        }
+        return h >>> 4;
+    }
+
+    private static java.security.MessageDigest md5() {
+        try {
+            return java.security.MessageDigest.getInstance("MD5");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+
     private int cachedRange = -1;
     private List<CanonicalRow> cachedRows = List.of();
 
     private List<CanonicalRow> resolve(int range, boolean sorted) {
         List<CanonicalRow> out = new ArrayList<>();
         if (spec.shape().primaryKey()) {
-            Map<List<String>, String[]> state = new HashMap<>();
+            // one key column (the usual case) is its own map key: no list to build and hash per record
+            Map<Object, String[]> state = new HashMap<>((int) Math.min(1 << 24, spill.records(range) * 4 / 3 + 16));
             spill.read(range, (seq, op, fields) -> {
-                List<String> key = Arrays.asList(fields).subList(0, keyCount);
+                Object key = keyCount == 1 ? fields[0] : Arrays.asList(fields).subList(0, keyCount);
                 if (op == 'D') {
                     state.remove(key);
                 } else {
                     state.put(key, fields);
                 }
             });
-            for (Map.Entry<List<String>, String[]> e : state.entrySet()) {
-                String[] f = e.getValue();
-                out.add(new CanonicalRow(e.getKey(), Arrays.asList(f).subList(keyCount, f.length)));
+            for (String[] f : state.values()) {
+                List<String> all = Arrays.asList(f);
+                out.add(new CanonicalRow(all.subList(0, keyCount), all.subList(keyCount, f.length)));
             }
         } else {
             Map<List<String>, int[]> state = new HashMap<>();

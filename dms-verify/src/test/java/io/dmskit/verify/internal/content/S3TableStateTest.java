@@ -127,13 +127,18 @@ class S3TableStateTest {
     }
 
     private S3TableState read(S3OutputSettings settings, Path temp) {
+        return read(settings, temp, 64 << 20);
+    }
+
+    private S3TableState read(S3OutputSettings settings, Path temp, long memoryBudget) {
         DmsRendering r = DmsRendering.of(Engine.MYSQL, Format.of(settings), RenderOptions.DEFAULTS);
         return S3TableState.read(s3, settings, new S3TableState.Spec("sales", "orders", TABLE, SHAPE,
-                S3TableState.Spec.renderings(r, SHAPE), RANGES), temp, () -> false);
+                S3TableState.Spec.renderings(r, SHAPE), RANGES), temp, () -> false, memoryBudget);
     }
 
     private static void assertState(S3TableState state, Expected expected) {
         assertThat(state.ranges()).isEqualTo(RANGES.size());
+        assertThat(state.digests()).isEqualTo(RANGES.stream().map(expected::digest).toList());
         for (int i = 0; i < RANGES.size(); i++) {
             assertThat(state.rows(i)).as("rows of range %d", i).isEqualTo(expected.rows(RANGES.get(i)));
             assertThat(state.digest(i)).as("digest of range %d", i).isEqualTo(expected.digest(RANGES.get(i)));
@@ -171,8 +176,12 @@ class S3TableStateTest {
         expected.put(row(5, "second update"), r).put(rowWith(8, "back again", "99.90"), r);
         expected.put(row(202, null), r); // the empty field reads as NULL with the default CsvNullValue
 
-        try (S3TableState state = read(settings, temp)) {
+        try (S3TableState state = read(settings, temp, 0)) { // every record through the spill files
             assertState(state, expected);
+            assertThat(state.stats().bytesOnDisk()).isEqualTo(state.stats().spilledBytes()).isPositive();
+            try (var files = Files.list(temp)) {
+                assertThat(files).hasSize(1);
+            }
             assertThat(state.stats().loadObjects()).isEqualTo(2);
             assertThat(state.stats().cdcObjects()).isEqualTo(2);
             assertThat(state.stats().records()).isEqualTo(208);
@@ -215,8 +224,9 @@ class S3TableStateTest {
         expected.put(row(60, "updated"), csvLike).put(row(181, ""), csvLike)
                 .put(rowWith(62, "re-inserted", "1.50"), csvLike);
 
-        try (S3TableState state = read(settings, temp)) {
+        try (S3TableState state = read(settings, temp, 4096)) { // partly in memory, partly on disk
             assertState(state, expected);
+            assertThat(state.stats().bytesOnDisk()).isPositive().isLessThan(state.stats().spilledBytes());
             assertThat(state.rows(3)).filteredOn(c -> c.key().get(0).equals("181"))
                     .singleElement().satisfies(c -> assertThat(c.values().get(0)).isEqualTo(""));
         }
@@ -366,6 +376,16 @@ class S3TableStateTest {
         assertThatThrownBy(() -> S3TableState.read(s3, settings, new S3TableState.Spec("sales", "orders",
                 List.of("id", "name", "price"), SHAPE, S3TableState.Spec.renderings(r, SHAPE), RANGES), null,
                 () -> false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[updated]");
+    }
+
+    @Test
+    @DisplayName("The row hash with a reused MD5 instance is RangeDigest's")
+    void rowHashAgrees() throws Exception {
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (CanonicalRow row : List.of(new CanonicalRow(List.of("1"), Arrays.asList("a", null, "ü€𝄞")),
+                new CanonicalRow(Arrays.asList((String) null), List.of()), new CanonicalRow(List.of(""), List.of("")))) {
+            assertThat(S3TableState.rowHash(row, md5)).isEqualTo(RangeDigest.rowHash(row));
+        }
     }
 
     static Comparator<CanonicalRow> byKey() {

@@ -1,0 +1,97 @@
+package io.dmskit.verify.internal.content;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the key range of a record's key, as {@link KeyRange#indexOf} does, without parsing the range bounds again
+ * for every record: for a single numeric key column the bounds are parsed once and the key once per record (as a
+ * {@code long} when it is an integer, which is the usual case); other keys use the shape's key order.
+ */
+final class RangeLocator {
+
+    private final List<KeyRange> ranges;
+    private final Comparator<List<String>> order;
+    private final int keys;
+    private final long[] longBounds;
+    private final BigDecimal[] decimalBounds;
+
+    RangeLocator(List<KeyRange> ranges, ContentShape shape) {
+        this.ranges = ranges;
+        this.order = shape.keyOrder();
+        this.keys = shape.keyColumns().size();
+        long[] longs = null;
+        BigDecimal[] decimals = null;
+        if (keys == 1 && shape.keyColumns().get(0).kind().numeric() && ranges.size() > 1) {
+            decimals = new BigDecimal[ranges.size() - 1];
+            longs = new long[ranges.size() - 1];
+            boolean integral = true;
+            try {
+                for (int i = 1; i < ranges.size(); i++) {
+                    List<String> lower = ranges.get(i).lower();
+                    if (lower == null || lower.get(0) == null) {
+                        throw new NumberFormatException("null bound");
+                    }
+                    decimals[i - 1] = new BigDecimal(lower.get(0));
+                    try {
+                        longs[i - 1] = decimals[i - 1].longValueExact();
+                    } catch (ArithmeticException e) {
+                        integral = false;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                decimals = null;
+            }
+            if (decimals == null || !integral) {
+                longs = null;
+            }
+        }
+        this.longBounds = longs;
+        this.decimalBounds = decimals;
+    }
+
+    /** @return the index of the range holding the key in the first fields of a record */
+    int rangeOf(String[] fields) {
+        if (ranges.size() == 1) {
+            return 0;
+        }
+        String k = fields[0];
+        if (k != null && longBounds != null) {
+            long v;
+            try {
+                v = Long.parseLong(k);
+            } catch (NumberFormatException e) {
+                return slow(fields);
+            }
+            // ranges: (-inf, b0) -> 0, [b0, b1) -> 1, ...: the number of bounds <= v
+            int i = Arrays.binarySearch(longBounds, v);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
+        if (k != null && decimalBounds != null) {
+            BigDecimal v;
+            try {
+                v = new BigDecimal(k);
+            } catch (NumberFormatException e) {
+                return slow(fields);
+            }
+            int lo = 0;
+            int hi = decimalBounds.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (decimalBounds[mid].compareTo(v) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+        return slow(fields);
+    }
+
+    private int slow(String[] fields) {
+        return KeyRange.indexOf(ranges, Arrays.asList(fields).subList(0, keys), order);
+    }
+}
