@@ -51,8 +51,9 @@ public final class ContentVerifier {
     }
 
     /**
+     * {@return a content verifier with the default settings}
+     *
      * @param verifier the verifier whose source, tables, target, listener, parallelism and query timeout to use
-     * @return a content verifier with the default settings
      * @throws InvalidDefinitionException when verifier is null
      */
     public static ContentVerifier of(Verifier verifier) {
@@ -60,8 +61,9 @@ public final class ContentVerifier {
     }
 
     /**
+     * {@return the content verifier}
+     *
      * @param spec sets up the builder
-     * @return the content verifier
      * @throws InvalidDefinitionException listing every problem
      */
     public static ContentVerifier of(Consumer<Builder> spec) {
@@ -71,12 +73,16 @@ public final class ContentVerifier {
         return b.build();
     }
 
-    /** @return a builder */
+    /**
+     * {@return a builder}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder with this content verifier's settings */
+    /**
+     * {@return a builder with this content verifier's settings}
+     */
     public Builder toBuilder() {
         Builder b = builder().verifier(verifier).sampleLimit(sampleLimit).segments(segments).splitFactor(splitFactor)
                 .rowThreshold(rowThreshold);
@@ -135,31 +141,54 @@ public final class ContentVerifier {
         private Builder() {
         }
 
-        /** @param v the verifier to take source, tables and target from (required) @return this */
+        /**
+         * Sets {@code verifier}: the verifier to take source, tables and target from (required).
+         *
+         * @param v the verifier to take source, tables and target from (required)
+         * @return this
+         */
         public Builder verifier(Verifier v) {
             this.verifier = v;
             return this;
         }
 
-        /** @param v differing rows kept as samples per table (default 20, 0..10000) @return this */
+        /**
+         * Sets {@code sampleLimit}: differing rows kept as samples per table (default 20, 0..10000).
+         *
+         * @param v differing rows kept as samples per table (default 20, 0..10000)
+         * @return this
+         */
         public Builder sampleLimit(int v) {
             this.sampleLimit = v;
             return this;
         }
 
-        /** @param v key ranges of the first checksum pass (default 64, 1..4096) @return this */
+        /**
+         * Sets {@code segments}: key ranges of the first checksum pass (default 64, 1..4096).
+         *
+         * @param v key ranges of the first checksum pass (default 64, 1..4096)
+         * @return this
+         */
         public Builder segments(int v) {
             this.segments = v;
             return this;
         }
 
-        /** @param v sub-ranges a differing range is split into (default 16, 2..1024) @return this */
+        /**
+         * Sets {@code splitFactor}: sub-ranges a differing range is split into (default 16, 2..1024).
+         *
+         * @param v sub-ranges a differing range is split into (default 16, 2..1024)
+         * @return this
+         */
         public Builder splitFactor(int v) {
             this.splitFactor = v;
             return this;
         }
 
         /**
+         * Sets {@code rowThreshold}: a differing range with at most this many rows is fetched and compared row by row
+         * (default 1024, 1..1000000); this bounds memory.
+         *
          * @param v a differing range with at most this many rows is fetched and compared row by row (default 1024,
          *          1..1000000); this bounds memory
          * @return this
@@ -186,14 +215,20 @@ public final class ContentVerifier {
             return this;
         }
 
-        /** @param kb the task's LobMaxSize in KB in limited LOB mode (0 or less: not known) @return this */
+        /**
+         * Sets {@code lobMaxSizeKb}: the task's LobMaxSize in KB in limited LOB mode (0 or less: not known).
+         *
+         * @param kb the task's LobMaxSize in KB in limited LOB mode (0 or less: not known)
+         * @return this
+         */
         public Builder lobMaxSizeKb(int kb) {
             this.lobMaxSizeKb = kb > 0 ? OptionalInt.of(kb) : OptionalInt.empty();
             return this;
         }
 
         /**
-         * @return the content verifier
+         * {@return the content verifier}
+         *
          * @throws InvalidDefinitionException listing every problem, each naming the setting
          */
         public ContentVerifier build() {

@@ -11,6 +11,8 @@ public final class UnsupportedContentTargetException extends DmsKitException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates an {@code UnsupportedContentTargetException}.
+     *
      * @param message what is not supported and what is
      */
     public UnsupportedContentTargetException(String message) {

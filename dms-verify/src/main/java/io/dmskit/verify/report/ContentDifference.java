@@ -65,7 +65,9 @@ public record ContentDifference(Kind kind, Map<String, String> key, List<ColumnD
         columns = Checks.copyOf(columns, "columns", "ContentDifference");
     }
 
-    /** @return the key as {@code col=value, ...} */
+    /**
+     * {@return the key as {@code col=value, ...}}
+     */
     public String keyText() {
         return key.entrySet().stream().map(e -> e.getKey() + "=" + show(e.getValue()))
                 .collect(Collectors.joining(", "));

@@ -40,22 +40,30 @@ public record TableContent(long sourceRows, long targetRows, long missingOnTarge
         notes = Checks.copyOf(notes, "notes", "TableContent");
     }
 
-    /** @return whether the target holds exactly the source's rows */
+    /**
+     * {@return whether the target holds exactly the source's rows}
+     */
     public boolean matches() {
         return missingOnTarget == 0 && extraOnTarget == 0 && differing == 0 && lobTruncated == 0;
     }
 
-    /** @return whether LOB truncation is the only difference */
+    /**
+     * {@return whether LOB truncation is the only difference}
+     */
     public boolean onlyLobTruncation() {
         return lobTruncated > 0 && missingOnTarget == 0 && extraOnTarget == 0 && differing == 0;
     }
 
-    /** @return every difference counted, all kinds together */
+    /**
+     * {@return every difference counted, all kinds together}
+     */
     public long totalDifferences() {
         return missingOnTarget + extraOnTarget + differing + lobTruncated;
     }
 
-    /** @return one line: the totals, e.g. {@code 2 missing on target, 1 extra, 3 differing} */
+    /**
+     * {@return one line: the totals, e.g. {@code 2 missing on target, 1 extra, 3 differing}}
+     */
     public String summary() {
         if (matches()) {
             return "content matches (" + sourceRows + " rows" + (primaryKey ? "" : ", compared as multisets") + ")";
