@@ -73,7 +73,7 @@ public final class FakeCloudWatch implements CloudWatchClient {
     private final String accountId;
     private final MetricDataOps metrics = new MetricDataOps();
     private final AlarmOps alarms;
-    private final CallLog calls = new CallLog();
+    private final CallLog calls = CallLog.forClient("CloudWatch", software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class);
     /** Run before every call, outside the lock: publishers that sample on the clock catch up first. */
     private final List<Runnable> beforeEachCall = new CopyOnWriteArrayList<>();
 

@@ -65,7 +65,7 @@ public final class FakeCloudWatchLogs implements CloudWatchLogsClient {
     private final String region;
     private final String accountId;
     private final LogOps logs;
-    private final CallLog calls = new CallLog();
+    private final CallLog calls = CallLog.forClient("CloudWatch Logs", software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class);
     private final List<Runnable> beforeEachCall = new CopyOnWriteArrayList<>();
 
     private FakeCloudWatchLogs(Builder b) {

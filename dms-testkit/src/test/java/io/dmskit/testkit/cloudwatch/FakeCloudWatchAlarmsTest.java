@@ -148,4 +148,17 @@ class FakeCloudWatchAlarmsTest {
         assertThat(cw.describeAlarmsForMetric(b -> b.namespace("Test/App").metricName("Lag")).metricAlarms())
                 .extracting(MetricAlarm::alarmName).containsExactly("lag");
     }
+
+    @Test
+    @DisplayName("the call log answers by CloudWatch's operation names, counts state changes, and names an unknown one")
+    void callLogByOperation() {
+        alarm("lag", b -> { });
+        cw.describeAlarms(b -> b.alarmNames("lag"));
+        FakeCloudWatch fake = (FakeCloudWatch) cw;
+        assertThat(fake.calls("PutMetricAlarm")).hasSize(1).allMatch(c -> c.mutating());
+        assertThat(fake.calls("DescribeAlarms")).hasSize(1).noneMatch(c -> c.mutating());
+        assertThat(fake.calls("DeleteAlarms")).isEmpty();
+        assertThatThrownBy(() -> fake.calls("CreateEndpoint")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown CloudWatch operation 'CreateEndpoint'");
+    }
 }

@@ -5,20 +5,54 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
 /**
- * Internal: the log of every call a {@link io.dmskit.testkit.FakeDms} received, in arrival order, with its own lock
+ * Internal: the log of every call a fake ({@link io.dmskit.testkit.FakeDms}, the CloudWatch fakes) received, in arrival order, with its own lock
  * (readers never wait for a DMS operation). Not API.
  */
 public final class CallLog {
 
     private final List<CallRecord> calls = new ArrayList<>();
+    private final String service;
+    private final Set<String> operations;
+    private final Predicate<String> mutating;
     private long callSequence;
 
-    /** Creates an empty log. */
+    /** Creates an empty log of DMS calls. */
     public CallLog() {
+        this("DMS", DmsRegion.operations(), DmsRegion::isMutating);
+    }
+
+    private CallLog(String service, Set<String> operations, Predicate<String> mutating) {
+        this.service = service;
+        this.operations = operations;
+        this.mutating = mutating;
+    }
+
+    /**
+     * Creates an empty log for the fake of another service: its operations are the SDK client interface's request
+     * types ({@code PutMetricDataRequest} is {@code PutMetricData}); an operation changes state when its name starts
+     * with a verb that does ({@code Put}, {@code Create}, {@code Delete}, {@code Set}, ...).
+     *
+     * @param service the service's name, for error messages (e.g. {@code CloudWatch})
+     * @param clientInterface the SDK's client interface, e.g. {@code CloudWatchClient.class}
+     * @return the log
+     */
+    public static CallLog forClient(String service, Class<?> clientInterface) {
+        Set<String> ops = new TreeSet<>();
+        for (java.lang.reflect.Method m : clientInterface.getMethods()) {
+            if (m.getParameterCount() == 1 && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[0])) {
+                String n = m.getParameterTypes()[0].getSimpleName();
+                ops.add(n.substring(0, n.length() - "Request".length()));
+            }
+        }
+        return new CallLog(service, Set.copyOf(ops), op -> op.matches(
+            "(Put|Create|Delete|Set|Enable|Disable|Start|Stop|Tag|Untag|Associate|Disassociate|Update|Cancel)[A-Z].*"));
     }
 
     /**
@@ -34,7 +68,7 @@ public final class CallLog {
                        Instant time) {
         synchronized (calls) {
             calls.add(new CallRecord(++callSequence, operation, request, response, error, time,
-                    DmsRegion.isMutating(operation), Thread.currentThread().getName()));
+                    mutating.test(operation), Thread.currentThread().getName()));
         }
     }
 
@@ -46,14 +80,14 @@ public final class CallLog {
     }
 
     /**
-     * @param operationName a DMS operation name, e.g. {@code CreateEndpoint}
+     * @param operationName an operation name of the service, e.g. {@code CreateEndpoint}
      * @return the calls of that operation, in arrival order
-     * @throws IllegalArgumentException when DMS has no such operation
+     * @throws IllegalArgumentException when the service has no such operation
      */
     public List<CallRecord> of(String operationName) {
         Objects.requireNonNull(operationName, "operationName");
-        if (!DmsRegion.operations().contains(operationName)) {
-            throw new IllegalArgumentException("Unknown DMS operation '" + operationName + "'");
+        if (!operations.contains(operationName)) {
+            throw new IllegalArgumentException("Unknown " + service + " operation '" + operationName + "'");
         }
         synchronized (calls) {
             return calls.stream().filter(c -> c.operation().equals(operationName)).toList();
