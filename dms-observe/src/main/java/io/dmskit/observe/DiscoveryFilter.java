@@ -218,7 +218,11 @@ public final class DiscoveryFilter {
             return this;
         }
 
-        /** Reads every found resource's tags, even without a tag filter. {@return this builder} */
+        /**
+         * Reads every found resource's tags, even without a tag filter.
+         *
+         * @return this builder
+         */
         public Builder readTags() {
             this.readTags = true;
             return this;

@@ -101,13 +101,21 @@ public final class CdcLatencyAlarm extends Alarm {
             super(name);
         }
 
-        /** Alarms on {@code CDCLatencySource}. {@return this builder} */
+        /**
+         * Alarms on {@code CDCLatencySource}.
+         *
+         * @return this builder
+         */
         public Builder source() {
             this.metric = Metric.SOURCE;
             return this;
         }
 
-        /** Alarms on {@code CDCLatencyTarget} (the default). {@return this builder} */
+        /**
+         * Alarms on {@code CDCLatencyTarget} (the default).
+         *
+         * @return this builder
+         */
         public Builder target() {
             this.metric = Metric.TARGET;
             return this;
