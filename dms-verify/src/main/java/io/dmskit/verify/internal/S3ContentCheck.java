@@ -154,8 +154,9 @@ final class S3ContentCheck {
             Arrays.fill(src, RangeDigest.EMPTY);
             scan((row, r) -> src[r] = src[r].plus(row), ranges, order, null);
             List<Integer> differing = new ArrayList<>();
+            List<RangeDigest> targetDigests = state.digests(); // every range's digest, ranges resolved in parallel
             for (int r = 0; r < ranges.size(); r++) {
-                RangeDigest t = state.digest(r);
+                RangeDigest t = targetDigests.get(r);
                 sourceRows += src[r].rows();
                 targetRows += t.rows();
                 if (!src[r].equals(t)) {
