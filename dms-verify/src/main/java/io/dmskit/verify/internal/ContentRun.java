@@ -1,11 +1,14 @@
 package io.dmskit.verify.internal;
 
 import io.dmskit.mappings.TableResolution;
-import io.dmskit.mappings.TransformationAction;
-import io.dmskit.mappings.TransformationRule;
+import io.dmskit.mappings.AddedColumn;
 import io.dmskit.verify.UnsupportedContentTargetException;
 import io.dmskit.verify.VerificationListener;
+import io.dmskit.mappings.SqlDialect;
+import io.dmskit.verify.internal.content.ColumnRendering;
 import io.dmskit.verify.internal.content.ContentShape;
+import io.dmskit.verify.internal.content.DmsRendering;
+import io.dmskit.verify.internal.content.JdbcTransforms;
 import io.dmskit.verify.internal.content.ContentShape.Column;
 import io.dmskit.verify.internal.content.JdbcContentCheck;
 import io.dmskit.verify.internal.content.RowDiffer;
@@ -31,6 +34,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,20 +167,17 @@ public final class ContentRun {
         List<String> notes = new ArrayList<>();
         List<String> missingCols = new ArrayList<>();
         List<ColumnInfo[]> pairs = new ArrayList<>();
+        Map<ColumnInfo, JdbcTransforms.Plan> plans = new HashMap<>();
         Set<String> matchedTarget = new HashSet<>();
-        Set<String> digitsMasked = new HashSet<>();
         TableResolution res = t.resolution();
+        DmsRendering rendering = DmsRendering.of(source.dialect() == SqlDialect.MYSQL ? DmsRendering.Engine.MYSQL
+                : DmsRendering.Engine.POSTGRESQL, DmsRendering.Format.jdbc(), DmsRendering.RenderOptions.DEFAULTS);
         for (ColumnInfo c : src) {
-            Optional<String> name = res == null ? Optional.of(c.name) : res.targetColumn(c.name);
+            ColumnRendering sourceRendering = rendering.column(c.typeName, c.precision, c.scale);
+            String dmsType = sourceRendering.type().wireName();
+            Optional<String> name = res == null ? Optional.of(c.name) : res.targetColumn(c.name, dmsType);
             if (name.isEmpty()) {
                 notes.add("column " + c.name + " is removed by the task's rules: not compared");
-                continue;
-            }
-            Optional<TransformationAction> mask = res == null ? Optional.empty() : masking(res, c.name);
-            if (mask.isPresent() && mask.get() != TransformationAction.DATA_MASKING_DIGITS_MASK) {
-                notes.add("column " + name.get() + " is masked by the task (" + mask.get().wireValue()
-                        + "): not compared");
-                matchedTarget.add(name.get().toLowerCase(Locale.ROOT));
                 continue;
             }
             ColumnInfo tc = tgtByName.get(name.get().toLowerCase(Locale.ROOT));
@@ -184,12 +185,19 @@ public final class ContentRun {
                 missingCols.add(name.get());
                 continue;
             }
-            if (mask.isPresent()) {
-                digitsMasked.add(tc.name);
-                notes.add("column " + tc.name + " is masked by the task (data-masking-digits-mask): compared with"
-                        + " the source's digits masked");
-            }
             matchedTarget.add(tc.name.toLowerCase(Locale.ROOT));
+            JdbcTransforms.Plan plan = JdbcTransforms.plan(source.dialect(),
+                    source.dialect().quoteIdentifier(c.name),
+                    SqlCanonical.kindOf(source.dialect(), c.sqlType, c.typeName, c.precision), sourceRendering,
+                    rendering, res == null ? List.of() : res.columnTransformations(c.name, dmsType), tdb.dialect(),
+                    tdb.dialect().quoteIdentifier(tc.name),
+                    SqlCanonical.kindOf(tdb.dialect(), tc.sqlType, tc.typeName, tc.precision), tc.precision);
+            if (!plan.comparable()) {
+                notes.add("column " + tc.name + " is not compared: " + String.join("; ", plan.notes()));
+                continue;
+            }
+            plan.notes().forEach(n -> notes.add("column " + tc.name + ": " + n));
+            plans.put(c, plan);
             pairs.add(new ColumnInfo[] {c, tc});
         }
         if (!missingCols.isEmpty()) {
@@ -198,8 +206,7 @@ public final class ContentRun {
         }
         for (ColumnInfo c : tgt) {
             if (!matchedTarget.contains(c.name.toLowerCase(Locale.ROOT))) {
-                notes.add("target column " + c.name + " has no source column (added by the task or by hand):"
-                        + " not compared");
+                notes.add(addedNote(res, c.name));
             }
         }
         List<String> pk = primaryKey(source, t.table().schema(), t.table().table());
@@ -209,7 +216,7 @@ public final class ContentRun {
             pairs.stream().filter(p -> p[0].name.equals(k)).findFirst().ifPresent(ordered::add);
         }
         if (keyed && ordered.size() != pk.size()) {
-            throw new SQLException("a primary-key column of " + t.table() + " is not replicated");
+            throw new SQLException("a primary-key column of " + t.table() + " is not replicated or not comparable");
         }
         pairs.stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
         int keyCount = keyed ? pk.size() : ordered.size();
@@ -218,13 +225,21 @@ public final class ContentRun {
         List<ContentShape.Kind> tk = new ArrayList<>();
         List<String> sn = new ArrayList<>();
         List<String> tn = new ArrayList<>();
-        Set<Integer> maskedIdx = new HashSet<>();
+        List<JdbcTransforms.ColumnSql> sx = new ArrayList<>();
+        List<JdbcTransforms.ColumnSql> tx = new ArrayList<>();
+        boolean inJava = false;
         for (int i = 0; i < ordered.size(); i++) {
             ColumnInfo s = ordered.get(i)[0];
             ColumnInfo tc = ordered.get(i)[1];
-            ContentShape.Kind sKind = SqlCanonical.kindOf(source.dialect(), s.sqlType, s.typeName, s.precision);
-            ContentShape.Kind tKind = SqlCanonical.kindOf(tdb.dialect(), tc.sqlType, tc.typeName, tc.precision);
-            cols.add(new Column(tc.name, i < keyCount, sKind, s.sqlType, s.typeName, s.precision, s.scale,
+            JdbcTransforms.Plan plan = plans.get(s);
+            if (i < keyCount && plan.inJava()) {
+                throw new SQLException("key column " + tc.name + " is converted by the task in a way SQL cannot"
+                        + " reproduce (" + String.join("; ", plan.notes()) + "): its key order is unknown");
+            }
+            inJava |= plan.inJava();
+            ContentShape.Kind sKind = plan.source().kind();
+            ContentShape.Kind tKind = plan.target().kind();
+            cols.add(new Column(tc.name, i < keyCount, plan.kind(), s.sqlType, s.typeName, s.precision, s.scale,
                     SqlCanonical.isLob(s.sqlType, s.typeName)));
             if (sKind == ContentShape.Kind.FLOAT || tKind == ContentShape.Kind.FLOAT) {
                 notes.add("column " + tc.name + " is floating-point: rendered in Java (Double.toString)");
@@ -233,9 +248,8 @@ public final class ContentRun {
             tk.add(tKind);
             sn.add(s.name);
             tn.add(tc.name);
-            if (digitsMasked.contains(tc.name) && i >= keyCount) {
-                maskedIdx.add(i - keyCount);
-            }
+            sx.add(plan.source());
+            tx.add(plan.target());
         }
         ContentShape shape = new ContentShape(t.targetSchema(), t.targetTable(), cols, keyed);
         AtomicLong queries = new AtomicLong();
@@ -243,11 +257,13 @@ public final class ContentRun {
         Runnable cancel = this::checkCancelled;
         TableSide s = new TableSide(source.dataSource(), source.dialect(),
                 source.qualified(t.table().schema(), t.table().table()), sn, sk, keyCount, t.predicate(), timeout,
-                queries, maskedIdx.stream().map(i -> i + keyCount).collect(java.util.stream.Collectors.toSet()),
-                new TableSide.Session());
+                queries, Set.of(), new TableSide.Session(), sx);
         TableSide tt = new TableSide(tdb.dataSource(), tdb.dialect(), tdb.qualified(t.targetSchema(),
-                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session());
-        if (!s.digestInSql() || !tt.digestInSql()) {
+                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session(),
+                tx);
+        if (inJava) {
+            notes.add("columns converted in Java: the source's digests are computed by streaming rows");
+        } else if (!s.digestInSql() || !tt.digestInSql()) {
             notes.add("floating-point columns are rendered in Java: digests are computed by streaming rows");
         }
         if (!keyed) {
@@ -294,14 +310,18 @@ public final class ContentRun {
                 Optional.of(content));
     }
 
-    private static Optional<TransformationAction> masking(TableResolution res, String column) {
-        for (TransformationRule r : res.columnTransformations(column, null)) {
-            Optional<TransformationAction> a = r.action();
-            if (a.isPresent() && a.get().wireValue().startsWith("data-masking")) {
-                return a;
+    /** The note for a target column no source column maps to. */
+    private static String addedNote(TableResolution res, String column) {
+        if (res != null) {
+            for (AddedColumn a : res.addedColumns()) {
+                if (a.name().equalsIgnoreCase(column)) {
+                    return "target column " + column + " is added by rule " + a.ruleId()
+                            + a.expressionIfAny().map(e -> " (expression " + e + ")").orElse(" without an expression")
+                            + ": not compared on a JDBC target";
+                }
             }
         }
-        return Optional.empty();
+        return "target column " + column + " has no source column (added by hand): not compared";
     }
 
     /** A column as the catalog describes it. */

@@ -195,7 +195,8 @@ public final class SourceProjection {
         }).orElse(base);
     }
 
-    private static Optional<ColumnRendering> typed(DmsRendering rendering, DataType dt, ColumnRendering from) {
+    /** The rendering of a {@code data-type} (after {@code from}, for a NUMERIC without precision); empty if unknown. */
+    static Optional<ColumnRendering> typed(DmsRendering rendering, DataType dt, ColumnRendering from) {
         Optional<DmsType> t = DmsType.fromWire(dt.type());
         if (t.isEmpty()) {
             return Optional.empty();

@@ -33,25 +33,47 @@ import javax.sql.DataSource;
  * @param queries counts the queries run here
  * @param digitsMasked indexes of columns whose text has its digits replaced by {@code *} (DMS's digits mask)
  * @param session this side's one connection, opened on first use and reused by every query (close it at the end)
+ * @param transforms per column (in the same order), the task's transformations ({@link JdbcTransforms}): a SQL
+ *     expression read instead of the column and/or a Java step on its canonical text; empty for none
  */
 public record TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
                         List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
-                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
+                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session,
+                        List<JdbcTransforms.ColumnSql> transforms) {
 
-    /** Copies. */
+    /** Copies; {@code transforms} is empty or one entry per column. */
     public TableSide {
         columns = List.copyOf(columns);
         kinds = List.copyOf(kinds);
         digitsMasked = java.util.Set.copyOf(digitsMasked);
+        transforms = List.copyOf(transforms);
+        if (!transforms.isEmpty() && transforms.size() != columns.size()) {
+            throw new IllegalArgumentException(transforms.size() + " transforms for " + columns.size() + " columns");
+        }
     }
 
+    /** A side without transformations. */
+    public TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
+                     List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
+                     AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
+        this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, digitsMasked,
+                session, List.of());
+    }
+
+    /** The column's value: its transformation's SQL expression, or the quoted column. */
     private String q(int i) {
-        return dialect.quoteIdentifier(columns.get(i));
+        String e = transforms.isEmpty() ? null : transforms.get(i).expression();
+        return e == null ? dialect.quoteIdentifier(columns.get(i)) : "(" + e + ")";
+    }
+
+    private java.util.function.UnaryOperator<String> javaStep(int i) {
+        return transforms.isEmpty() ? null : transforms.get(i).java();
     }
 
     /** @return whether the digest can be computed inside the database */
     public boolean digestInSql() {
-        return kinds.stream().allMatch(SqlCanonical::inSql);
+        return kinds.stream().allMatch(SqlCanonical::inSql)
+                && transforms.stream().allMatch(t -> t.java() == null);
     }
 
     private List<String> texts() {
@@ -275,7 +297,8 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                     List<String> values = new ArrayList<>(columns.size() - keyCount);
                     for (int i = 0; i < columns.size(); i++) {
                         String v = SqlCanonical.renderJava(rs, i + 1, kinds.get(i));
-                        (i < keyCount ? key : values).add(v);
+                        java.util.function.UnaryOperator<String> step = javaStep(i);
+                        (i < keyCount ? key : values).add(step == null || v == null ? v : step.apply(v));
                     }
                     sink.accept(new CanonicalRow(key, values));
                 }
