@@ -53,7 +53,7 @@ class MariaDbToPostgresTransformationsTest {
             TestDatabases.exec(MY, "CREATE TABLE " + src + "." + t + " (id INT PRIMARY KEY, amount DECIMAL(10,3),"
                             + " price DECIMAL(10,4), code VARCHAR(40), qty INT, txt VARCHAR(20), flag INT, ts DATETIME,"
                             + " d VARCHAR(10), r DECIMAL(8,2))",
-                    "INSERT INTO " + src + "." + t + " SELECT seq, IF(seq % 17 = 0, NULL, (seq - 100) * 1.375),"
+                    "INSERT INTO " + src + "." + t + " SELECT seq, IF(seq % 17 = 0, NULL, (CAST(seq AS SIGNED) - 100) * 1.375),"
                             + " seq * 1.0375, CONCAT(seq, '-abcdefgh'), seq * 7, CONCAT(seq * 3, '.7'), seq % 3,"
                             + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq * 5 HOUR,"
                             + " DATE_FORMAT(DATE '2024-02-01' + INTERVAL seq DAY, '%Y-%m-%d'), seq / 4"
@@ -143,7 +143,9 @@ class MariaDbToPostgresTransformationsTest {
                  {"rule-type":"selection","rule-id":"1","rule-name":"cdt","object-locator":{"schema-name":"S","table-name":"cdt%"},"rule-action":"include"},
                  {"rule-type":"selection","rule-id":"2","rule-name":"mask","object-locator":{"schema-name":"S","table-name":"mask%"},"rule-action":"include"},
                  {"rule-type":"selection","rule-id":"3","rule-name":"hkey","object-locator":{"schema-name":"S","table-name":"hkey%"},"rule-action":"include"},
-                 {"rule-type":"selection","rule-id":"4","rule-name":"people","object-locator":{"schema-name":"S","table-name":"people%"},"rule-action":"include",
+                 {"rule-type":"selection","rule-id":"4","rule-name":"people","object-locator":{"schema-name":"S","table-name":"people_same"},"rule-action":"include",
+                  "filters":[{"filter-type":"source","column-name":"id","filter-conditions":[{"filter-operator":"lte","value":"100"}]}]},
+                 {"rule-type":"selection","rule-id":"6","rule-name":"people2","object-locator":{"schema-name":"S","table-name":"people_bad"},"rule-action":"include",
                   "filters":[{"filter-type":"source","column-name":"id","filter-conditions":[{"filter-operator":"lte","value":"100"}]}]},
                  {"rule-type":"selection","rule-id":"5","rule-name":"cities","object-locator":{"schema-name":"S","table-name":"Cities"},"rule-action":"include"},
                  {"rule-type":"transformation","rule-id":"10","rule-name":"schema","rule-target":"schema","object-locator":{"schema-name":"S"},"rule-action":"rename","value":"T"},

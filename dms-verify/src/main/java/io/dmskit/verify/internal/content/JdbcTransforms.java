@@ -127,8 +127,8 @@ public final class JdbcTransforms {
                             + " digits replaced by '" + mask + "'");
                 }
                 case DATA_MASKING_HASH_MASK -> {
-                    int length = targetLength > 0 && targetLength < 64 ? targetLength
-                            : current.precision() > 0 && current.precision() < 64 ? current.precision() : 64;
+                    // the target column's real length decides the cut (S3 has only the source's length to go by)
+                    int length = targetLength > 0 && targetLength < 64 ? targetLength : 64;
                     if (java.isEmpty()) {
                         String text = SqlCanonical.text(dialect, expr, kind);
                         expr = dialect == SqlDialect.MYSQL ? "LEFT(LOWER(SHA2(" + text + ", 256)), " + length + ")"
