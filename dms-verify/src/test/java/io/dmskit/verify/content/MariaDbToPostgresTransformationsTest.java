@@ -124,6 +124,11 @@ class MariaDbToPostgresTransformationsTest {
                 "INSERT INTO " + src + ".`Cities` SELECT seq, CONCAT('city', seq) FROM seq_1_to_50");
         TestDatabases.exec(PG, "CREATE TABLE " + tgt + ".cities (id INT PRIMARY KEY, name VARCHAR(20))",
                 "INSERT INTO " + tgt + ".cities SELECT s, 'city' || s FROM generate_series(1, 50) s");
+        // a key column retyped in a way only Java can reproduce (text to a number): its key order is unknown
+        TestDatabases.exec(MY, "CREATE TABLE " + src + ".jkey (code VARCHAR(10) PRIMARY KEY, label VARCHAR(10))",
+                "INSERT INTO " + src + ".jkey VALUES ('007', 'a'), ('010', 'b')");
+        TestDatabases.exec(PG, "CREATE TABLE " + tgt + ".jkey (code INT PRIMARY KEY, label VARCHAR(10))",
+                "INSERT INTO " + tgt + ".jkey VALUES (7, 'a'), (10, 'b')");
         Verifier verifier = Verifier.builder().source(MY).tableMappings(mappings())
                 .target(JdbcTarget.of(PG, "postgresql://127.0.0.1/test")).queryTimeout(Duration.ofSeconds(60))
                 .checkExtraTables(false).build();
@@ -147,6 +152,8 @@ class MariaDbToPostgresTransformationsTest {
                   "filters":[{"filter-type":"source","column-name":"id","filter-conditions":[{"filter-operator":"lte","value":"100"}]}]},
                  {"rule-type":"selection","rule-id":"6","rule-name":"people2","object-locator":{"schema-name":"S","table-name":"people_bad"},"rule-action":"include",
                   "filters":[{"filter-type":"source","column-name":"id","filter-conditions":[{"filter-operator":"lte","value":"100"}]}]},
+                 {"rule-type":"selection","rule-id":"7","rule-name":"jkey","object-locator":{"schema-name":"S","table-name":"jkey"},"rule-action":"include"},
+                 {"rule-type":"transformation","rule-id":"26","rule-name":"k1","rule-target":"column","object-locator":{"schema-name":"S","table-name":"jkey","column-name":"code"},"rule-action":"change-data-type","data-type":{"type":"int4"}},
                  {"rule-type":"selection","rule-id":"5","rule-name":"cities","object-locator":{"schema-name":"S","table-name":"Cities"},"rule-action":"include"},
                  {"rule-type":"transformation","rule-id":"10","rule-name":"schema","rule-target":"schema","object-locator":{"schema-name":"S"},"rule-action":"rename","value":"T"},
                  {"rule-type":"transformation","rule-id":"11","rule-name":"c1","rule-target":"column","object-locator":{"schema-name":"S","table-name":"cdt%","column-name":"amount"},"rule-action":"change-data-type","data-type":{"type":"int4"}},
@@ -277,5 +284,14 @@ class MariaDbToPostgresTransformationsTest {
                 "42", List.of("first_name"), "43", List.of("CITY"))));
         assertMatch("Cities");
         assertThat(table("Cities").targetTable()).isEqualTo("cities");
+    }
+
+    @Test
+    @DisplayName("a key column converted in a way SQL cannot reproduce makes the table ERROR, saying why")
+    void keyConvertedInJava() {
+        TableVerification t = report.table(src, "jkey").orElseThrow();
+        assertThat(t.status()).isEqualTo(VerificationStatus.ERROR);
+        assertThat(t.error()).hasValueSatisfying(e -> assertThat(e).contains("key column code")
+                .contains("change-data-type"));
     }
 }
