@@ -69,6 +69,8 @@ class LocalEngineTransformationsContentTest {
                  {"rule-type":"transformation","rule-id":"15","rule-name":"c5","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"d"},"rule-action":"change-data-type","data-type":{"type":"date"}},
                  {"rule-type":"transformation","rule-id":"16","rule-name":"c6","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"ts"},"rule-action":"change-data-type","data-type":{"type":"date"}},
                  {"rule-type":"transformation","rule-id":"17","rule-name":"c7","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"qty"},"rule-action":"change-data-type","data-type":{"type":"string","length":10}},
+                 {"rule-type":"transformation","rule-id":"18","rule-name":"c8","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"score"},"rule-action":"change-data-type","data-type":{"type":"string","length":10}},
+                 {"rule-type":"transformation","rule-id":"19","rule-name":"c9","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"ts2"},"rule-action":"change-data-type","data-type":{"type":"string","length":30}},
                  {"rule-type":"transformation","rule-id":"20","rule-name":"m1","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"card"},"rule-action":"data-masking-digits-mask","value":"#"},
                  {"rule-type":"transformation","rule-id":"21","rule-name":"m2","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"email"},"rule-action":"data-masking-hash-mask"},
                  {"rule-type":"transformation","rule-id":"30","rule-name":"r1","rule-target":"column","object-locator":{"schema-name":"S","table-name":"acct","column-name":"fname"},"rule-action":"rename","value":"first_name"},
@@ -87,13 +89,14 @@ class LocalEngineTransformationsContentTest {
         TestDatabases.createSchema(MY, src);
         TestDatabases.exec(MY, "CREATE TABLE " + src + ".acct (id INT PRIMARY KEY, amount DECIMAL(10,3),"
                         + " price DECIMAL(10,4), code VARCHAR(40), txt VARCHAR(20), d VARCHAR(10), ts DATETIME,"
-                        + " qty INT, card VARCHAR(30), email VARCHAR(80), fname VARCHAR(20), secret VARCHAR(20))",
+                        + " qty INT, card VARCHAR(30), email VARCHAR(80), fname VARCHAR(20), secret VARCHAR(20), score DECIMAL(6,2), ts2 DATETIME)",
                 "INSERT INTO " + src + ".acct SELECT seq, IF(seq % 17 = 0, NULL, (CAST(seq AS SIGNED) - 100) * 1.375),"
                         + " seq * 1.0375, CONCAT(seq, '-abcdefgh'), CONCAT(seq * 3, '.7'),"
                         + " DATE_FORMAT(DATE '2024-02-01' + INTERVAL seq DAY, '%Y-%m-%d'),"
                         + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq * 5 HOUR, seq * 7,"
                         + " CONCAT('4111-', LPAD(seq, 4, '0')), IF(seq = 5, NULL, CONCAT('user', seq, '@example.com')),"
-                        + " CONCAT('f', seq), CONCAT('pw', seq) FROM seq_1_to_200",
+                        + " CONCAT('f', seq), CONCAT('pw', seq), seq * 0.5,"
+                        + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq * 7 MINUTE FROM seq_1_to_200",
                 "CREATE TABLE " + src + ".hk (code VARCHAR(20) PRIMARY KEY, label VARCHAR(20))",
                 "INSERT INTO " + src + ".hk SELECT CONCAT('K', seq), CONCAT('label', seq) FROM seq_1_to_120");
         TestDatabases.createSchema(PG, tgt);

@@ -63,14 +63,14 @@ class PostgresToMariaDbTransformationsTest {
                             + " REGEXP_REPLACE(CONCAT('+1 555 ', seq), '[0-9]', 'x'),"
                             + " SHA2(CONCAT('m', seq, '@ex.org'), 256),"
                             + " DATE(TIMESTAMP '2024-03-01 22:00:00' + INTERVAL seq HOUR),"
-                            + " IF(seq % 2 = 0, CAST(seq DIV 2 AS CHAR), CONCAT(seq DIV 2, '.5')),"
+                            + " CAST(CAST(seq * 0.5 AS DECIMAL(6,2)) AS CHAR)," // DMS's text of NUMERIC(6,2): 0.50
                             + " DATE '1990-01-01' + INTERVAL seq DAY FROM seq_1_to_200");
         }
         TestDatabases.exec(MY, "UPDATE " + tgt + ".acct_broken SET balance = balance - 1 WHERE id = 5",
                 "UPDATE " + tgt + ".acct_broken SET nickname = 'nick' WHERE id = 6",
                 "UPDATE " + tgt + ".acct_broken SET mail = SHA2('other', 256) WHERE id = 7",
                 "UPDATE " + tgt + ".acct_broken SET seen = seen + INTERVAL 1 DAY WHERE id = 8",
-                "UPDATE " + tgt + ".acct_broken SET score = '4.6' WHERE id = 9",
+                "UPDATE " + tgt + ".acct_broken SET score = '4.5' WHERE id = 9", // 4.50 in DMS's text
                 "UPDATE " + tgt + ".acct_broken SET phone = '+1 555 xxx' WHERE id = 10",
                 "UPDATE " + tgt + ".acct_broken SET born = born + INTERVAL 1 DAY WHERE id = 11");
         // a filtered table whose name is upper-cased on the target

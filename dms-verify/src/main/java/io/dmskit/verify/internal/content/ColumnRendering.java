@@ -292,7 +292,7 @@ public final class ColumnRendering {
                 case BINARY -> kind == Kind.BINARY ? canonical : canonical.getBytes(StandardCharsets.UTF_8);
                 case TEXT, OTHER -> {
                     String s = kind == Kind.BINARY ? new String(java.util.HexFormat.of().parseHex(canonical),
-                            StandardCharsets.UTF_8) : canonical;
+                            StandardCharsets.UTF_8) : dmsText(canonical);
                     yield to.precision > 0 && s.length() > to.precision ? s.substring(0, to.precision) : s;
                 }
                 default -> canonical;
@@ -300,6 +300,31 @@ public final class ColumnRendering {
             return v == null ? null : to.target(v);
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * The text DMS gives a value of this column that a {@code change-data-type} turns into a string: its DMS text
+     * form, not the canonical one (the source engine's JDBC text of the DMS type): a NUMERIC with its scale
+     * ({@code 12.50}), a DATETIME with the column's fractional digits ({@code 2024-01-01 05:00:00} for scale 0), a
+     * BOOLEAN as {@code true}/{@code false}, REAL4/REAL8 in DMS's exponent form; anything else as its canonical text.
+     */
+    String dmsText(String canonical) {
+        try {
+            return switch (kind) {
+                case DECIMAL -> precision > 0 ? new BigDecimal(canonical.trim())
+                        .setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString() : canonical;
+                case TIMESTAMP, TIMESTAMP_TZ -> canonical.length() == 26 && canonical.charAt(19) == '.'
+                        ? canonical.substring(0, scale > 0 ? 20 + Math.min(scale, 6) : 19) : canonical;
+                case BOOLEAN -> type != DmsType.BOOLEAN ? canonical
+                        : canonical.equals("1") ? "true" : canonical.equals("0") ? "false" : canonical;
+                case FLOAT -> type == DmsType.REAL4
+                        ? String.format(java.util.Locale.ROOT, "%+.7e", (double) Float.parseFloat(canonical))
+                        : Canonical.real8Text(Double.parseDouble(canonical));
+                default -> canonical;
+            };
+        } catch (NumberFormatException e) {
+            return canonical;
         }
     }
 

@@ -102,7 +102,7 @@ public final class JdbcTransforms {
                         continue;
                     }
                     ColumnRendering to = typed.get();
-                    String[] sql = java.isEmpty() ? convertInSql(dialect, expr, kind, to) : null;
+                    String[] sql = java.isEmpty() ? convertInSql(dialect, expr, kind, before, to) : null;
                     if (sql != null) {
                         expr = sql[0];
                         kind = Kind.valueOf(sql[1]);
@@ -167,7 +167,8 @@ public final class JdbcTransforms {
      * The SQL expression and kind of a value converted to another DMS type, where SQL gives exactly what
      * {@link ColumnRendering#convertTo} gives; null when it cannot.
      */
-    static String[] convertInSql(SqlDialect d, String expr, Kind from, ColumnRendering to) {
+    static String[] convertInSql(SqlDialect d, String expr, Kind from, ColumnRendering fromRendering,
+                                 ColumnRendering to) {
         boolean my = d == SqlDialect.MYSQL;
         Kind k = to.kind();
         if (from == Kind.FLOAT || k == Kind.FLOAT) {
@@ -178,6 +179,16 @@ public final class JdbcTransforms {
                 return null;
             }
             String text = SqlCanonical.text(d, expr, from);
+            // the DMS text form (ColumnRendering.dmsText), not the canonical one
+            if (from == Kind.DECIMAL && fromRendering.precision() > 0) {
+                text = SqlCanonical.text(d, (my ? "ROUND(" : "round(") + expr + ", " + fromRendering.scale() + ")",
+                        Kind.INTEGER);
+            } else if (from == Kind.TIMESTAMP || from == Kind.TIMESTAMP_TZ) {
+                int scale = fromRendering.scale();
+                text = (my ? "LEFT(" : "left(") + text + ", " + (scale > 0 ? 20 + Math.min(scale, 6) : 19) + ")";
+            } else if (from == Kind.BOOLEAN && fromRendering.type() == DmsType.BOOLEAN) {
+                text = "(CASE " + text + " WHEN '1' THEN 'true' WHEN '0' THEN 'false' END)";
+            }
             String cut = to.precision() > 0 ? (my ? "LEFT(" : "left(") + text + ", " + to.precision() + ")" : text;
             return new String[] {cut, Kind.TEXT.name()};
         }

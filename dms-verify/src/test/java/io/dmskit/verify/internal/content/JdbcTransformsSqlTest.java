@@ -45,23 +45,23 @@ class JdbcTransformsSqlTest {
         TestDatabases.createSchema(MY, schema);
         TestDatabases.createSchema(PG, schema);
         TestDatabases.exec(MY, "CREATE TABLE " + schema + ".v (n INT, i INT, d DECIMAL(10,3), t VARCHAR(40),"
-                        + " ts DATETIME(6), dt DATE, tm TIME(6)) CHARACTER SET utf8mb4",
+                        + " ts DATETIME(6), dt DATE, tm TIME(6), ts0 DATETIME, b TINYINT(1), bb BIT(1)) CHARACTER SET utf8mb4",
                 "INSERT INTO " + schema + ".v VALUES (1, -5, -2.345, 'h\u00e9llo w\u00f6rld \uD83D\uDE00 more text',"
-                        + " '2024-05-28 19:51:41.388146', '2024-02-29', '10:11:12.5'),"
-                        + " (2, 0, -0.5, 'abc', '1999-12-31 23:59:59', '1999-12-31', '00:00:00'),"
-                        + " (3, 7, 12.995, '', '2024-01-01 00:00:00.000001', '2000-01-01', '23:59:59.999999'),"
-                        + " (4, 123456, 99999.999, '42', NULL, NULL, NULL),"
-                        + " (5, NULL, NULL, NULL, '2024-05-28 00:00:00', '2024-05-28', '12:00:00'),"
-                        + " (6, -1, 0.004, '  padded  ', '2024-05-28 12:00:00', '2024-05-28', '01:02:03')");
+                        + " '2024-05-28 19:51:41.388146', '2024-02-29', '10:11:12.5', '2024-05-28 19:51:41', 1, 1),"
+                        + " (2, 0, -0.5, 'abc', '1999-12-31 23:59:59', '1999-12-31', '00:00:00', '1999-12-31 23:59:59', 0, 0),"
+                        + " (3, 7, 12.995, '', '2024-01-01 00:00:00.000001', '2000-01-01', '23:59:59.999999', '2000-01-01 00:00:00', 1, 1),"
+                        + " (4, 123456, 99999.999, '42', NULL, NULL, NULL, NULL, NULL, NULL),"
+                        + " (5, NULL, NULL, NULL, '2024-05-28 00:00:00', '2024-05-28', '12:00:00', '2024-05-28 00:00:00', 0, 0),"
+                        + " (6, -1, 0.004, '  padded  ', '2024-05-28 12:00:00', '2024-05-28', '01:02:03', '2024-05-28 12:00:00', 1, 1)");
         TestDatabases.exec(PG, "CREATE TABLE " + schema + ".v (n INT, i INT, d NUMERIC(10,3), t VARCHAR(40),"
-                        + " ts TIMESTAMP(6), dt DATE, tm TIME(6))",
+                        + " ts TIMESTAMP(6), dt DATE, tm TIME(6), ts0 TIMESTAMP(0), b BOOLEAN, bb BOOLEAN)",
                 "INSERT INTO " + schema + ".v VALUES (1, -5, -2.345, 'h\u00e9llo w\u00f6rld \uD83D\uDE00 more text',"
-                        + " '2024-05-28 19:51:41.388146', '2024-02-29', '10:11:12.5'),"
-                        + " (2, 0, -0.5, 'abc', '1999-12-31 23:59:59', '1999-12-31', '00:00:00'),"
-                        + " (3, 7, 12.995, '', '2024-01-01 00:00:00.000001', '2000-01-01', '23:59:59.999999'),"
-                        + " (4, 123456, 99999.999, '42', NULL, NULL, NULL),"
-                        + " (5, NULL, NULL, NULL, '2024-05-28 00:00:00', '2024-05-28', '12:00:00'),"
-                        + " (6, -1, 0.004, '  padded  ', '2024-05-28 12:00:00', '2024-05-28', '01:02:03')");
+                        + " '2024-05-28 19:51:41.388146', '2024-02-29', '10:11:12.5', '2024-05-28 19:51:41', true, true),"
+                        + " (2, 0, -0.5, 'abc', '1999-12-31 23:59:59', '1999-12-31', '00:00:00', '1999-12-31 23:59:59', false, false),"
+                        + " (3, 7, 12.995, '', '2024-01-01 00:00:00.000001', '2000-01-01', '23:59:59.999999', '2000-01-01 00:00:00', true, true),"
+                        + " (4, 123456, 99999.999, '42', NULL, NULL, NULL, NULL, NULL, NULL),"
+                        + " (5, NULL, NULL, NULL, '2024-05-28 00:00:00', '2024-05-28', '12:00:00', '2024-05-28 00:00:00', false, false),"
+                        + " (6, -1, 0.004, '  padded  ', '2024-05-28 12:00:00', '2024-05-28', '01:02:03', '2024-05-28 12:00:00', true, true)");
     }
 
     @AfterAll
@@ -100,7 +100,7 @@ class JdbcTransformsSqlTest {
                 for (DataType dt : TYPES) {
                     Optional<ColumnRendering> to = SourceProjection.typed(rendering, dt, from);
                     assertThat(to).as(dt.type()).isPresent();
-                    String[] sql = JdbcTransforms.convertInSql(d, q, kind, to.get());
+                    String[] sql = JdbcTransforms.convertInSql(d, q, kind, from, to.get());
                     if (sql == null) {
                         continue;
                     }

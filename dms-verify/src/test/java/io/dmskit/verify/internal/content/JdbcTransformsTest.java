@@ -107,4 +107,23 @@ class JdbcTransformsTest {
         assertThat(unknown.comparable()).isFalse();
         assertThat(unknown.notes()).anyMatch(n -> n.contains("unknown data-type"));
     }
+
+    @Test
+    @DisplayName("change-data-type to a string writes DMS's text of the value: NUMERIC's scale, DATETIME's digits, booleans, REAL8")
+    void toStringKeepsDmsText() {
+        ColumnRendering string = R.dmsColumn(DmsType.STRING, 30, 0);
+        assertThat(R.column("decimal", 6, 2).withKind(Kind.DECIMAL).convertTo("12.5", string)).isEqualTo("12.50");
+        assertThat(R.column("datetime", 19, 0).withKind(Kind.TIMESTAMP)
+                .convertTo("2024-05-28 19:51:41.000000", string)).isEqualTo("2024-05-28 19:51:41");
+        assertThat(R.column("datetime", 23, 3).withKind(Kind.TIMESTAMP)
+                .convertTo("2024-05-28 19:51:41.388000", string)).isEqualTo("2024-05-28 19:51:41.388");
+        assertThat(R.column("double", 22, 0).withKind(Kind.FLOAT).convertTo("0.5", string))
+                .isEqualTo("+5.0000000000000000e-01");
+        DmsRendering pg = DmsRendering.of(DmsRendering.Engine.POSTGRESQL, DmsRendering.Format.jdbc(),
+                DmsRendering.RenderOptions.DEFAULTS);
+        assertThat(pg.column("bool", 1, 0).withKind(Kind.BOOLEAN).convertTo("1", string)).isEqualTo("true");
+        assertThat(R.column("tinyint", 1, 0).withKind(Kind.BOOLEAN).convertTo("1", string)).isEqualTo("1");
+        assertThat(R.column("decimal", 6, 2).withKind(Kind.DECIMAL).convertTo("12.5", R.dmsColumn(DmsType.STRING,
+                4, 0))).isEqualTo("12.5"); // 12.50 cut to 4 characters
+    }
 }
