@@ -204,13 +204,34 @@ public final class ContentRun {
             throw new SQLException("the target table lacks column(s) " + String.join(", ", missingCols)
                     + " that the task replicates");
         }
+        List<String> pk = primaryKey(source, t.table().schema(), t.table().table());
+        boolean keyed = !pk.isEmpty();
+        Map<ColumnInfo, JdbcTransforms.Plan> added = new LinkedHashMap<>();
+        Map<String, JdbcTransforms.ColumnSql> sourceColumns = new LinkedHashMap<>();
+        for (ColumnInfo c : src) {
+            ContentShape.Kind k = SqlCanonical.kindOf(source.dialect(), c.sqlType, c.typeName, c.precision);
+            if (k != ContentShape.Kind.FLOAT) {
+                sourceColumns.put(c.name, new JdbcTransforms.ColumnSql(source.dialect().quoteIdentifier(c.name), k,
+                        null));
+            }
+        }
         for (ColumnInfo c : tgt) {
-            if (!matchedTarget.contains(c.name.toLowerCase(Locale.ROOT))) {
+            if (matchedTarget.contains(c.name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            Optional<AddedColumn> rule = res == null ? Optional.empty() : res.addedColumns().stream()
+                    .filter(a -> a.name().equalsIgnoreCase(c.name)).findFirst();
+            Optional<JdbcTransforms.Plan> plan = rule.filter(a -> keyed && a.expression() != null)
+                    .flatMap(a -> JdbcTransforms.added(source.dialect(), a.expression(), a.dataType(), sourceColumns,
+                            rendering, SqlCanonical.kindOf(tdb.dialect(), c.sqlType, c.typeName, c.precision)));
+            if (plan.isPresent()) {
+                notes.add("column " + c.name + " is added by rule " + rule.get().ruleId() + ": "
+                        + plan.get().notes().get(0));
+                added.put(c, plan.get());
+            } else {
                 notes.add(addedNote(res, c.name));
             }
         }
-        List<String> pk = primaryKey(source, t.table().schema(), t.table().table());
-        boolean keyed = !pk.isEmpty();
         List<ColumnInfo[]> ordered = new ArrayList<>();
         for (String k : pk) {
             pairs.stream().filter(p -> p[0].name.equals(k)).findFirst().ifPresent(ordered::add);
@@ -247,6 +268,19 @@ public final class ContentRun {
             sk.add(sKind);
             tk.add(tKind);
             sn.add(s.name);
+            tn.add(tc.name);
+            sx.add(plan.source());
+            tx.add(plan.target());
+        }
+        for (Map.Entry<ColumnInfo, JdbcTransforms.Plan> a : added.entrySet()) {
+            ColumnInfo tc = a.getKey();
+            JdbcTransforms.Plan plan = a.getValue();
+            inJava = true;
+            cols.add(new Column(tc.name, false, plan.kind(), tc.sqlType, tc.typeName, tc.precision, tc.scale,
+                    SqlCanonical.isLob(tc.sqlType, tc.typeName)));
+            sk.add(plan.source().kind());
+            tk.add(plan.target().kind());
+            sn.add(tc.name);
             tn.add(tc.name);
             sx.add(plan.source());
             tx.add(plan.target());
@@ -317,7 +351,7 @@ public final class ContentRun {
                 if (a.name().equalsIgnoreCase(column)) {
                     return "target column " + column + " is added by rule " + a.ruleId()
                             + a.expressionIfAny().map(e -> " (expression " + e + ")").orElse(" without an expression")
-                            + ": not compared on a JDBC target";
+                            + ": not compared (not evaluable from the source row, or no primary key)";
                 }
             }
         }

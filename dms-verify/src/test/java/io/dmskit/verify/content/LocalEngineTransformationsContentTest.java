@@ -117,7 +117,8 @@ class LocalEngineTransformationsContentTest {
                 "UPDATE " + tgt + ".acct SET email = lower(email) WHERE id = 10", // the same hash in other case
                 "UPDATE " + tgt + ".acct SET email = 'ab' || substr(email, 3) WHERE id = 11",
                 "UPDATE " + tgt + ".acct SET card = '####-###0' WHERE id = 12",
-                "UPDATE " + tgt + ".acct SET first_name = 'x' WHERE id = 13");
+                "UPDATE " + tgt + ".acct SET first_name = 'x' WHERE id = 13",
+                "UPDATE " + tgt + ".acct SET full_name = 'y' WHERE id = 14");
         VerificationReport bad = verify();
         TableVerification acct = bad.table(src, "acct").orElseThrow();
         assertThat(acct.status()).isEqualTo(VerificationStatus.CONTENT_MISMATCH);
@@ -126,7 +127,7 @@ class LocalEngineTransformationsContentTest {
             got.put(d.key().get("id"), d.columns().stream().map(ColumnDifference::column).toList());
         }
         assertThat(got).containsExactlyEntriesOf(new TreeMap<>(Map.of("7", List.of("txt"), "9", List.of("amount"),
-                "11", List.of("email"), "12", List.of("card"), "13", List.of("first_name"))));
+                "11", List.of("email"), "12", List.of("card"), "13", List.of("first_name"), "14", List.of("full_name"))));
         assertThat(acct.content().orElseThrow().samples().toString()).doesNotContain("4111").doesNotContain("user11@");
     }
 

@@ -115,11 +115,12 @@ class MariaDbToPostgresTransformationsTest {
                             + " CONCAT('s', seq), CONCAT('c', seq % 7) FROM seq_1_to_200");
             TestDatabases.exec(PG, "CREATE TABLE " + tgt + ".t_" + t + " (id INT PRIMARY KEY, first_name"
                             + " VARCHAR(20), lname VARCHAR(20), \"CITY\" VARCHAR(20), full_name VARCHAR(100))",
-                    "INSERT INTO " + tgt + ".t_" + t + " SELECT s, 'f' || s, 'l' || s, 'c' || s % 7, 'anything'"
+                    "INSERT INTO " + tgt + ".t_" + t + " SELECT s, 'f' || s, 'l' || s, 'c' || s % 7, 'f' || s || ' l' || s"
                             + " FROM generate_series(1, 100) s");
         }
         TestDatabases.exec(PG, "UPDATE " + tgt + ".t_people_bad SET first_name = 'F42' WHERE id = 42",
-                "UPDATE " + tgt + ".t_people_bad SET \"CITY\" = 'c99' WHERE id = 43");
+                "UPDATE " + tgt + ".t_people_bad SET \"CITY\" = 'c99' WHERE id = 43",
+                "UPDATE " + tgt + ".t_people_bad SET full_name = 'f44  l44' WHERE id = 44");
         TestDatabases.exec(MY, "CREATE TABLE " + src + ".`Cities` (id INT PRIMARY KEY, name VARCHAR(20))",
                 "INSERT INTO " + src + ".`Cities` SELECT seq, CONCAT('city', seq) FROM seq_1_to_50");
         TestDatabases.exec(PG, "CREATE TABLE " + tgt + ".cities (id INT PRIMARY KEY, name VARCHAR(20))",
@@ -272,16 +273,16 @@ class MariaDbToPostgresTransformationsTest {
     }
 
     @Test
-    @DisplayName("renames, prefix, upper case, removed and added columns and a source filter")
+    @DisplayName("renames, prefix, upper case, a removed column, an added column evaluated from the source row, a source filter")
     void namesAndFilters() {
         assertMatch("people_same");
         TableContent same = content("people_same");
         assertThat(same.sourceRows()).isEqualTo(100);
         assertThat(same.notes()).anyMatch(n -> n.contains("secret") && n.contains("removed"))
-                .anyMatch(n -> n.contains("full_name") && n.contains("rule 34") && n.contains("not compared"));
+                .anyMatch(n -> n.contains("full_name") && n.contains("rule 34") && n.contains("evaluated"));
         assertThat(table("people_bad").status()).isEqualTo(VerificationStatus.CONTENT_MISMATCH);
         assertThat(differentColumns("people_bad", "id")).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-                "42", List.of("first_name"), "43", List.of("CITY"))));
+                "42", List.of("first_name"), "43", List.of("CITY"), "44", List.of("full_name"))));
         assertMatch("Cities");
         assertThat(table("Cities").targetTable()).isEqualTo("cities");
     }

@@ -229,4 +229,77 @@ public final class JdbcTransforms {
             return out;
         };
     }
+
+    /**
+     * Plans an {@code add-column} column whose expression {@link AddColumnExpression} can evaluate: the source side
+     * reads the referenced columns' canonical texts as one encoded text (the digest's row text of just those
+     * columns), and Java evaluates the expression on them, as {@link SourceProjection} does for S3 targets.
+     *
+     * @param dialect the source's dialect
+     * @param expression the rule's expression
+     * @param dataType the rule's data type, or null
+     * @param sourceColumns the source's columns (name to quoted column and kind), any case
+     * @param rendering the source/target pair's renderings
+     * @param targetKind the target column's kind
+     * @return the plan, empty when the expression cannot be evaluated from source columns
+     */
+    public static Optional<Plan> added(SqlDialect dialect, String expression, io.dmskit.mappings.transformation.DataType
+            dataType, java.util.Map<String, ColumnSql> sourceColumns, DmsRendering rendering, Kind targetKind) {
+        Optional<AddColumnExpression> parsed = AddColumnExpression.parse(expression);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, ColumnSql> byLower = new java.util.HashMap<>();
+        sourceColumns.forEach((k, v) -> byLower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$([A-Za-z0-9_]+)").matcher(expression);
+        while (m.find()) {
+            String n = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (!byLower.containsKey(n)) {
+                return Optional.empty();
+            }
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        for (String n : names) {
+            ColumnSql c = byLower.get(n);
+            texts.add(SqlCanonical.text(dialect, c.expression(), c.kind()));
+        }
+        String encoded = names.isEmpty() ? "''" : SqlCanonical.rowText(dialect, texts);
+        ColumnRendering type = dataType == null ? rendering.dmsColumn(DmsType.STRING, 0, 0)
+                : SourceProjection.typed(rendering, dataType, null).orElse(rendering.dmsColumn(DmsType.STRING, 0, 0));
+        AddColumnExpression e = parsed.get();
+        UnaryOperator<String> eval = v -> {
+            List<String> values = decode(v);
+            java.util.Map<String, String> row = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                row.put(names.get(i), values.get(i));
+            }
+            String out = e.evaluate(row);
+            return out == null ? null : type.target(out);
+        };
+        return Optional.of(new Plan(new ColumnSql(encoded, Kind.TEXT, eval), ColumnSql.plain(targetKind), type.kind(),
+                true, List.of("evaluated from the source row (" + expression + "), in Java")));
+    }
+
+    /** Decodes {@link RangeDigest#rowText}'s encoding: {@code N;} for NULL, {@code S<code points>:<value>;}. */
+    static List<String> decode(String text) {
+        List<String> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < text.length()) {
+            if (text.startsWith("N;", pos)) {
+                out.add(null);
+                pos += 2;
+                continue;
+            }
+            int colon = text.indexOf(':', pos);
+            int n = Integer.parseInt(text.substring(pos + 1, colon));
+            int end = text.offsetByCodePoints(colon + 1, n);
+            out.add(text.substring(colon + 1, end));
+            pos = end + 1;
+        }
+        return out;
+    }
 }

@@ -126,4 +126,23 @@ class JdbcTransformsTest {
         assertThat(R.column("decimal", 6, 2).withKind(Kind.DECIMAL).convertTo("12.5", R.dmsColumn(DmsType.STRING,
                 4, 0))).isEqualTo("12.5"); // 12.50 cut to 4 characters
     }
+
+    @Test
+    @DisplayName("an added column's referenced values travel as the digest's row text and decode exactly")
+    void decodeRowText() {
+        List<String> values = java.util.Arrays.asList("a;b:c", null, "", "\uD83D\uDE00x", "S3:x;");
+        String text = RangeDigest.rowText(new CanonicalRow(values, List.of()));
+        assertThat(JdbcTransforms.decode(text)).containsExactlyElementsOf(values);
+        JdbcTransforms.Plan p = JdbcTransforms.added(SqlDialect.POSTGRESQL, "upper($a) || '-' || $B",
+                io.dmskit.mappings.transformation.DataType.string(10),
+                java.util.Map.of("a", new JdbcTransforms.ColumnSql("\"a\"", Kind.TEXT, null),
+                        "b", new JdbcTransforms.ColumnSql("\"b\"", Kind.INTEGER, null)), R, Kind.TEXT).orElseThrow();
+        assertThat(p.inJava()).isTrue();
+        assertThat(p.source().java().apply(RangeDigest.rowText(new CanonicalRow(List.of("ab", "7"), List.of()))))
+                .isEqualTo("AB-7");
+        assertThat(JdbcTransforms.added(SqlDialect.POSTGRESQL, "$AR_H_OPERATION", null, java.util.Map.of(), R,
+                Kind.TEXT)).isEmpty();
+        assertThat(JdbcTransforms.added(SqlDialect.POSTGRESQL, "$missing || 'x'", null, java.util.Map.of(), R,
+                Kind.TEXT)).isEmpty();
+    }
 }
