@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * in the database and a transformed key column still orders and bisects in SQL. Anything else (text to a number or a
  * date, a floating-point or binary conversion) reads the source's canonical text and converts it in Java
  * ({@link ColumnRendering#convertTo}), which moves the table's source digest to Java streaming; a key column cannot be
- * converted that way (the key order would no longer be the database's).
+ * converted that way (the key order would no longer be the database's). An {@code add-column} column whose expression
+ * {@link AddColumnExpression} evaluates is computed in Java from the referenced source columns ({@link #added}).
  */
 public final class JdbcTransforms {
 
