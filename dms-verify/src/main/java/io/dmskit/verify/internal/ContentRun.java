@@ -1,16 +1,16 @@
 package io.dmskit.verify.internal;
 
-import io.dmskit.mappings.TableResolution;
 import io.dmskit.mappings.AddedColumn;
+import io.dmskit.mappings.SqlDialect;
+import io.dmskit.mappings.TableResolution;
 import io.dmskit.verify.UnsupportedContentTargetException;
 import io.dmskit.verify.VerificationListener;
-import io.dmskit.mappings.SqlDialect;
 import io.dmskit.verify.internal.content.ColumnRendering;
 import io.dmskit.verify.internal.content.ContentShape;
-import io.dmskit.verify.internal.content.DmsRendering;
-import io.dmskit.verify.internal.content.JdbcTransforms;
 import io.dmskit.verify.internal.content.ContentShape.Column;
+import io.dmskit.verify.internal.content.DmsRendering;
 import io.dmskit.verify.internal.content.JdbcContentCheck;
+import io.dmskit.verify.internal.content.JdbcTransforms;
 import io.dmskit.verify.internal.content.RowDiffer;
 import io.dmskit.verify.internal.content.SqlCanonical;
 import io.dmskit.verify.internal.content.TableSide;
