@@ -195,7 +195,9 @@ final class S3ContentCheck {
             if (pg) {
                 c.setAutoCommit(false);
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + from()
+            String select = projection.selectList(pg ? DmsRendering.Engine.POSTGRESQL : DmsRendering.Engine.MYSQL,
+                    source.dialect()::quoteIdentifier);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + select + " FROM " + from()
                     + table.predicate().map(p -> " WHERE " + p).orElse(""))) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
