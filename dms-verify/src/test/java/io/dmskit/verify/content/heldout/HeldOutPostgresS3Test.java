@@ -31,7 +31,13 @@ class HeldOutPostgresS3Test extends HeldOutMatrix {
     }
 
     static List<Variant> variants() {
-        List<Variant> v = new java.util.ArrayList<>(HeldOutVariants.csvVariants());
+        // the folder layout and CSV dialect variants do not depend on the source engine (the MariaDB test runs them
+        // all); here the ones whose values differ: NULL and empty text, transaction files, padded CHAR, CsvNoSupValue
+        List<String> csv = List.of("CSV defaults", "CsvNullValue NULL", "PreserveTransactions + CdcPath (CDC_TXN files)",
+                "AddTrailingPaddingCharacter", "UseCsvNoSupValue + CsvNoSupValue", "CdcInsertsAndUpdates",
+                "Rfc4180 false, tab delimiter");
+        List<Variant> v = new java.util.ArrayList<>(HeldOutVariants.csvVariants().stream()
+                .filter(x -> csv.contains(x.name())).toList());
         v.addAll(HeldOutVariants.parquetVariants());
         return v;
     }

@@ -30,6 +30,9 @@ final class HeldOutVariants {
         v.add(csv("CdcInsertsOnly, IncludeOpForFullLoad", INSERTS, b -> b.cdcInsertsOnly(true)
                 .includeOpForFullLoad(true)));
         v.add(csv("CdcInsertsAndUpdates", INSERTS_UPDATES, b -> b.cdcInsertsAndUpdates(true)));
+        Variant prose = csv("CdcInsertsAndUpdates, no Op field in CDC files (the option's prose)", INSERTS_UPDATES,
+                b -> b.cdcInsertsAndUpdates(true));
+        v.add(new Variant(prose.name(), prose.workload(), prose.settings(), ParquetKnobs.PROSE, false));
         v.add(csv("CdcInsertsAndUpdates, IncludeOpForFullLoad, header", INSERTS_UPDATES,
                 b -> b.cdcInsertsAndUpdates(true).includeOpForFullLoad(true).addColumnName(true)));
         v.add(csv("CsvDelimiter | and CsvRowDelimiter \\r\\n (escaped)", FULL,
@@ -73,6 +76,8 @@ final class HeldOutVariants {
         v.add(parquet("Parquet CdcInsertsOnly", INSERTS, ParquetKnobs.DMS, b -> b.cdcInsertsOnly(true)));
         v.add(parquet("Parquet CdcInsertsAndUpdates", INSERTS_UPDATES, ParquetKnobs.DMS,
                 b -> b.cdcInsertsAndUpdates(true)));
+        v.add(parquet("Parquet CdcInsertsAndUpdates, no Op column in CDC files", INSERTS_UPDATES,
+                ParquetKnobs.PROSE, b -> b.cdcInsertsAndUpdates(true)));
         v.add(parquet("Parquet date partitions YYYYMMDDHH SLASH, BucketFolder", FULL, ParquetKnobs.DMS,
                 b -> b.datePartitionEnabled(true).datePartitionSequence("YYYYMMDDHH").bucketFolder("lake")));
         v.add(parquet("Parquet full load + CDC_TXN (always CSV)", FULL, ParquetKnobs.DMS,

@@ -51,8 +51,15 @@ final class HeldOutWriter {
 
     /** Parquet details the endpoint settings do not fix. */
     record ParquetKnobs(boolean dictionary, boolean pageV2, boolean decimalsFixed, boolean utcAdjusted,
-                        boolean snappy) {
-        static final ParquetKnobs DMS = new ParquetKnobs(true, false, true, false, false);
+                        boolean snappy, boolean noOpForInsertsAndUpdates) {
+        static final ParquetKnobs DMS = new ParquetKnobs(true, false, true, false, false, false);
+
+        ParquetKnobs(boolean dictionary, boolean pageV2, boolean decimalsFixed, boolean utcAdjusted, boolean snappy) {
+            this(dictionary, pageV2, decimalsFixed, utcAdjusted, snappy, false);
+        }
+
+        /** As DMS, but CdcInsertsAndUpdates without IncludeOpForFullLoad writes no Op field (the option's prose). */
+        static final ParquetKnobs PROSE = new ParquetKnobs(true, false, true, false, false, true);
     }
 
     private static final DateTimeFormatter CDC_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS", Locale.ROOT);
@@ -137,6 +144,9 @@ final class HeldOutWriter {
     }
 
     private boolean cdcOp() {
+        if (knobs.noOpForInsertsAndUpdates() && on(s.cdcInsertsAndUpdates())) {
+            return loadOp();
+        }
         return on(s.cdcInsertsOnly()) ? loadOp() : true;
     }
 
