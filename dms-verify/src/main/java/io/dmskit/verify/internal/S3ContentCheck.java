@@ -194,6 +194,11 @@ final class S3ContentCheck {
             boolean pg = source.dialect() == SqlDialect.POSTGRESQL;
             if (pg) {
                 c.setAutoCommit(false);
+            } else {
+                try (Statement st = c.createStatement()) {
+                    // MySQL TIMESTAMP values are read in UTC, the zone the rendering converts them from
+                    st.execute("SET time_zone = '+00:00'");
+                }
             }
             String select = projection.selectList(pg ? DmsRendering.Engine.POSTGRESQL : DmsRendering.Engine.MYSQL,
                     source.dialect()::quoteIdentifier);

@@ -272,6 +272,10 @@ public final class ColumnRendering {
             LocalDateTime local = Canonical.readDatetime(value);
             t = local == null ? null : local.atZone(options.sourceSessionZone())
                     .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+        } else if (flavor == Flavor.OFFSET_TO_UTC && value instanceof java.sql.Timestamp ts) {
+            // the PostgreSQL driver hands out a timestamptz as an instant; its toLocalDateTime() would be the JVM's
+            // wall clock, not UTC
+            t = LocalDateTime.ofInstant(ts.toInstant(), java.time.ZoneOffset.UTC);
         } else {
             t = Canonical.readDatetime(value);
         }
