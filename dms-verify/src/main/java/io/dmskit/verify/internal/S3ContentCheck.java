@@ -115,6 +115,13 @@ final class S3ContentCheck {
         for (int i : values) {
             shapeCols.add(column(targets.get(i), false, cols));
         }
+        if (settings.cdcInsertsOnly()) {
+            notes.add("CdcInsertsOnly: DMS writes no updates or deletes during CDC, so rows changed or deleted on the"
+                    + " source after the full load differ on the target by design");
+        } else if (settings.cdcInsertsAndUpdates()) {
+            notes.add("CdcInsertsAndUpdates: DMS writes no deletes during CDC, so rows deleted on the source after the"
+                    + " full load remain on the target by design");
+        }
         keyIdx = keys.stream().mapToInt(Integer::intValue).toArray();
         valueIdx = values.stream().mapToInt(Integer::intValue).toArray();
         shape = new ContentShape(table.targetSchema(), table.targetTable(), shapeCols, keyed);
