@@ -43,6 +43,8 @@ public final class DmsRendering {
      * @param kind CSV, Parquet or JDBC
      * @param csvNullValue {@code CsvNullValue} (CSV only; the empty string by default)
      * @param parquetTimestampInMillisecond {@code ParquetTimestampInMillisecond} (Parquet only)
+     * @param csvTransactions whether a Parquet target's CDC goes to {@code CDC_TXN} CSV files
+     *     ({@code PreserveTransactions})
      */
     public record Format(FormatKind kind, String csvNullValue, boolean parquetTimestampInMillisecond,
                          boolean csvTransactions) {
