@@ -259,9 +259,4 @@ final class HeldOutTable {
         String[] p = v.split(" ");
         return p[0] + (p[0].equals("1") ? " day " : " days ") + p[2];
     }
-
-    /** The value as a JSON document PostgreSQL prints for jsonb (keys sorted by length then text, ", " and ": "). */
-    static boolean isJsonb(Col c) {
-        return c.ddl().equals("jsonb");
-    }
 }

@@ -169,8 +169,7 @@ final class HeldOutWriter {
             if (parquet) {
                 put(folder + name + ".parquet", parquetFile(loadOp() ? ops : null, ts, part, false));
             } else {
-                put(folder + name + (gzip ? ".csv.gz" : ".csv"), csvFile(loadOp() ? ops : null, ts, part, null,
-                        false));
+                put(folder + name + (gzip ? ".csv.gz" : ".csv"), csvFile(loadOp() ? ops : null, ts, part, false));
             }
         }
     }
@@ -190,7 +189,7 @@ final class HeldOutWriter {
             if (parquet) {
                 put(folder + name + ".parquet", parquetFile(cdcOp() ? ops : null, ts, rows, true));
             } else {
-                put(folder + name + (gzip ? ".csv.gz" : ".csv"), csvFile(cdcOp() ? ops : null, ts, rows, null, true));
+                put(folder + name + (gzip ? ".csv.gz" : ".csv"), csvFile(cdcOp() ? ops : null, ts, rows, true));
             }
         }
     }
@@ -245,7 +244,7 @@ final class HeldOutWriter {
         return out;
     }
 
-    private byte[] csvFile(List<Character> ops, String ts, List<Object[]> rows, String unused, boolean cdc) {
+    private byte[] csvFile(List<Character> ops, String ts, List<Object[]> rows, boolean cdc) {
         StringBuilder out = new StringBuilder();
         boolean stamp = s.timestampColumnName() != null;
         if (on(s.addColumnName())) {
