@@ -45,6 +45,8 @@ final class HeldOutTable {
     static final int EMPTY_ROW = 14;
     static final int NULL_ROW = 15;
     static final int QUOTE_ROW = 16;
+    /** MySQL's zero date, which DMS records as NULL ([MySQL] source data types). */
+    static final int ZERO_DATE_ROW = 17;
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS",
             Locale.ROOT);
 
@@ -118,6 +120,10 @@ final class HeldOutTable {
         c.add(new Col("lt", "LONGTEXT", T.LOB, 0, 0, (id, g) -> id == NULL_ROW ? null : lob(id, g)));
         c.add(new Col("dt", "DATE", T.DATE, 0, 0, (id, g) -> id == NULL_ROW ? null
                 : LocalDate.of(2024, 1, 1).plusDays(id * 40L + g)));
+        c.add(new Col("zd", "DATE NULL", T.DATE, 0, 0, (id, g) -> id == NULL_ROW ? null : id == ZERO_DATE_ROW
+                ? "0000-00-00" : LocalDate.of(1970, 1, 1).plusDays(id)));
+        c.add(new Col("zdt", "DATETIME NULL", T.DATETIME, 0, 0, (id, g) -> id == NULL_ROW ? null
+                : id == ZERO_DATE_ROW ? "0000-00-00 00:00:00" : LocalDateTime.of(1970, 1, 1, 0, 0).plusHours(id)));
         c.add(new Col("tm", "TIME", T.TIME_MY, 0, 0, (id, g) -> id == NULL_ROW ? null : id == 1 ? "-838:59:59"
                 : id == 2 ? "25:30:00" : "10:11:" + String.format(Locale.ROOT, "%02d", (id + g) % 60)));
         c.add(new Col("dtm", "DATETIME", T.DATETIME, 0, 0, (id, g) -> id == NULL_ROW ? null
@@ -210,7 +216,8 @@ final class HeldOutTable {
             case BOOL_PG -> v.toString();
             case BIN -> postgres ? "'\\x" + HexFormat.of().formatHex((byte[]) v) + "'::bytea"
                     : "X'" + HexFormat.of().formatHex((byte[]) v) + "'";
-            case DATETIME, DATETIME_MS -> "'" + MICROS.format((LocalDateTime) v) + "'";
+            case DATETIME, DATETIME_MS -> v instanceof String z ? "'" + z + "'"
+                    : "'" + MICROS.format((LocalDateTime) v) + "'";
             case TS_UTC -> "'" + MICROS.format((LocalDateTime) v) + (postgres ? "+00'" : "'");
             default -> "'" + v.toString().replace("'", "''") + "'";
         };
@@ -233,7 +240,7 @@ final class HeldOutTable {
      * @param pad AddTrailingPaddingCharacter: CHAR(n) values padded to n
      */
     String csv(Col c, Object v, boolean pad) {
-        if (v == null) {
+        if (v == null || v instanceof String z && z.startsWith("0000-00-00")) {
             return null;
         }
         return switch (c.t()) {

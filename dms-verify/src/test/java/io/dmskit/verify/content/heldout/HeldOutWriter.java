@@ -377,7 +377,7 @@ final class HeldOutWriter {
                     }
                     Object[] row = rows.get(r);
                     for (int i = 0; i < row.length; i++) {
-                        if (row[i] != null) {
+                        if (row[i] != null && !(row[i] instanceof String z && z.startsWith("0000-00-00"))) {
                             append(g, t.cols.get(i), row[i]);
                         }
                     }
