@@ -212,11 +212,10 @@ public final class S3ObjectNames {
         List<String> middle = parts.subList(2, parts.size() - 1);
         m = LOAD.matcher(name);
         if (m.matches()) {
-            if (middle.size() > 1) {
-                return S3ObjectKey.other(key);
-            }
+            // with DatePartitionEnabled the full load, too, lies in the date-partition folders of its write time
+            // (e.g. schema/table/2024/05/28/LOAD00000001.csv), so several folders below the table are read as one
             return new S3ObjectKey(key, S3ObjectKind.FULL_LOAD, schema, table,
-                    middle.isEmpty() ? Optional.empty() : Optional.of(middle.get(0)),
+                    middle.isEmpty() ? Optional.empty() : Optional.of(String.join("/", middle)),
                     number(m.group(1), 10), number(m.group(2), 16), Optional.empty(), Optional.empty(), parquet,
                     gzip);
         }

@@ -115,6 +115,13 @@ final class S3ContentCheck {
         for (int i : values) {
             shapeCols.add(column(targets.get(i), false, cols));
         }
+        if (settings.cdcInsertsOnly()) {
+            notes.add("CdcInsertsOnly: DMS writes no updates or deletes during CDC, so rows changed or deleted on the"
+                    + " source after the full load differ on the target by design");
+        } else if (settings.cdcInsertsAndUpdates()) {
+            notes.add("CdcInsertsAndUpdates: DMS writes no deletes during CDC, so rows deleted on the source after the"
+                    + " full load remain on the target by design");
+        }
         keyIdx = keys.stream().mapToInt(Integer::intValue).toArray();
         valueIdx = values.stream().mapToInt(Integer::intValue).toArray();
         shape = new ContentShape(table.targetSchema(), table.targetTable(), shapeCols, keyed);
@@ -194,8 +201,15 @@ final class S3ContentCheck {
             boolean pg = source.dialect() == SqlDialect.POSTGRESQL;
             if (pg) {
                 c.setAutoCommit(false);
+            } else {
+                try (Statement st = c.createStatement()) {
+                    // MySQL TIMESTAMP values are read in UTC, the zone the rendering converts them from
+                    st.execute("SET time_zone = '+00:00'");
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + from()
+            String select = projection.selectList(pg ? DmsRendering.Engine.POSTGRESQL : DmsRendering.Engine.MYSQL,
+                    source.dialect()::quoteIdentifier);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + select + " FROM " + from()
                     + table.predicate().map(p -> " WHERE " + p).orElse(""))) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {

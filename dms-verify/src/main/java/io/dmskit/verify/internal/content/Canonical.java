@@ -56,6 +56,12 @@ final class Canonical {
         if (v instanceof byte[] b) { // MySQL BIT read as bytes
             return new BigInteger(1, b).toString();
         }
+        if (v instanceof java.sql.Date d) { // MySQL YEAR: the driver hands out January 1st of the year
+            return Integer.toString(d.toLocalDate().getYear());
+        }
+        if (v instanceof LocalDate d) {
+            return Integer.toString(d.getYear());
+        }
         String s = v.toString();
         try {
             return integer(new BigDecimal(s.trim()));
@@ -122,6 +128,30 @@ final class Canonical {
         return Double.toString(d);
     }
 
+    /** Significant digits of DMS's REAL4 (Qlik Replicate's REAL4(7), the engine DMS descends from). */
+    static final int REAL4_DIGITS = 7;
+
+    /**
+     * A single-precision value as text, where DMS writes it with fewer digits than a float needs to read back exactly
+     * (CSV): the value rounded to the float it stands for, then to {@link #REAL4_DIGITS} significant digits,
+     * printed as {@link #real(Object, boolean)} prints it ({@code 112.100006f} and {@code +1.1210001e+02} are both
+     * {@code 112.1}).
+     */
+    static String real4Text(Object v) {
+        String exact = real(v, true);
+        double d;
+        try {
+            d = Double.parseDouble(exact);
+        } catch (NumberFormatException e) {
+            return exact;
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+            return exact;
+        }
+        return Double.toString(new BigDecimal(d).round(new java.math.MathContext(REAL4_DIGITS,
+                RoundingMode.HALF_EVEN)).doubleValue());
+    }
+
     static String bool(Object v) {
         if (v instanceof Boolean b) {
             return b ? "1" : "0";
@@ -154,6 +184,13 @@ final class Canonical {
     static String binary(Object v) {
         if (v instanceof byte[] b) {
             return hex(b);
+        }
+        if (v instanceof java.sql.Blob blob) { // MySQL BLOB columns read with getObject
+            try {
+                return hex(blob.getBytes(1, (int) blob.length()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("reading a BLOB failed: " + e.getMessage(), e);
+            }
         }
         String s = v.toString();
         String h = s.startsWith("\\x") ? s.substring(2) : s;
@@ -231,6 +268,15 @@ final class Canonical {
         String f = m.group(5) == null ? "" : m.group(5);
         b.append((f + "000000").substring(0, 6));
         return b.toString();
+    }
+
+    /** A canonical time ({@link #time(Object)}) cut to the millisecond: {@code 10:11:12.123456} is {@code 10:11:12.123000}. */
+    static String timeToMillis(String canonical) {
+        int dot = canonical.lastIndexOf('.');
+        if (dot < 0 || canonical.length() - dot != 7) {
+            return canonical;
+        }
+        return canonical.substring(0, dot + 4) + "000";
     }
 
     private static final java.util.regex.Pattern TIME =

@@ -74,7 +74,11 @@ public final class ColumnRendering {
         this.options = options;
         this.millis = flavor == Flavor.MILLIS_ZERO_DATE_IS_NULL || flavor == Flavor.SESSION_ZONE_TO_UTC_MILLIS
                 || (format.kind() == DmsRendering.FormatKind.S3_PARQUET && format.parquetTimestampInMillisecond());
+        this.timeMillis = type == DmsType.TIME && format.kind() == DmsRendering.FormatKind.S3_PARQUET;
     }
+
+    /** Parquet's TIME32 (the S3 Parquet type table): a DMS TIME is kept to the millisecond. */
+    private final boolean timeMillis;
 
     /** @return the DMS data type the source column maps to */
     public DmsType type() {
@@ -113,12 +117,12 @@ public final class ColumnRendering {
      */
     public boolean sourceInJava() {
         return flavor == Flavor.ROUND_TARGET || millis && (kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMP_TZ)
-                || emptyIsNull() && (kind == Kind.TEXT || kind == Kind.OTHER);
+                || timeMillis && kind == Kind.TIME || emptyIsNull() && (kind == Kind.TEXT || kind == Kind.OTHER);
     }
 
     /** @return whether an empty string and NULL are the same text in this target (CSV, empty CsvNullValue) */
     public boolean emptyIsNull() {
-        return format.kind() == DmsRendering.FormatKind.S3_CSV && format.csvNullValue().isEmpty();
+        return format.csvText() && format.csvNullValue().isEmpty();
     }
 
     /** @return precision or length (0 when none) */
@@ -205,17 +209,36 @@ public final class ColumnRendering {
 
     private String common(Object value) {
         return switch (kind) {
-            case INTEGER -> Canonical.integer(value);
+            case INTEGER -> Canonical.integer(unsigned(value));
             case DECIMAL -> Canonical.decimal(flavor == Flavor.MONEY && !(value instanceof Number)
                     ? value.toString().replace("$", "").replace(",", "").trim() : value,
                     flavor == Flavor.ROUND_TARGET ? scale : -1);
-            case FLOAT -> Canonical.real(value, type == DmsType.REAL4);
+            case FLOAT -> type == DmsType.REAL4 && format.csvText()
+                    ? Canonical.real4Text(value) : Canonical.real(value, type == DmsType.REAL4);
             case BOOLEAN -> Canonical.bool(value);
             case BINARY -> Canonical.binary(value);
-            case TIME -> Canonical.time(value);
+            case TIME -> timeMillis ? Canonical.timeToMillis(Canonical.time(value)) : Canonical.time(value);
             case TEXT, OTHER -> text(value);
             case DATE, TIMESTAMP, TIMESTAMP_TZ -> throw new IllegalStateException("handled by the caller");
         };
+    }
+
+    /**
+     * Parquet stores UINT32 in INT32 and UINT64 in INT64 (the S3 Parquet type table: UINT4 is UINT32, UINT8 is
+     * UINT64), so a value above the signed range comes back negative: it is read as the unsigned number it stands
+     * for. Text (CSV) is never changed.
+     */
+    private Object unsigned(Object value) {
+        if (format.kind() != DmsRendering.FormatKind.S3_PARQUET) {
+            return value;
+        }
+        if (type == DmsType.UINT4 && value instanceof Integer i && i < 0) {
+            return Integer.toUnsignedLong(i);
+        }
+        if (type == DmsType.UINT8 && value instanceof Long l && l < 0) {
+            return new java.math.BigInteger(Long.toUnsignedString(l));
+        }
+        return value;
     }
 
     private String text(Object value) {
@@ -249,6 +272,10 @@ public final class ColumnRendering {
             LocalDateTime local = Canonical.readDatetime(value);
             t = local == null ? null : local.atZone(options.sourceSessionZone())
                     .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+        } else if (flavor == Flavor.OFFSET_TO_UTC && value instanceof java.sql.Timestamp ts) {
+            // the PostgreSQL driver hands out a timestamptz as an instant; its toLocalDateTime() would be the JVM's
+            // wall clock, not UTC
+            t = LocalDateTime.ofInstant(ts.toInstant(), java.time.ZoneOffset.UTC);
         } else {
             t = Canonical.readDatetime(value);
         }
@@ -261,7 +288,7 @@ public final class ColumnRendering {
 
     /** CSV writes NULL as CsvNullValue: a value spelled the same way reads back as NULL, so it compares as NULL. */
     private String csvNull(String s) {
-        if (s != null && format.kind() == DmsRendering.FormatKind.S3_CSV && s.equals(format.csvNullValue())) {
+        if (s != null && format.csvText() && s.equals(format.csvNullValue())) {
             return null;
         }
         return s;

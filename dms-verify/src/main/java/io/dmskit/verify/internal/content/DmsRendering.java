@@ -43,12 +43,35 @@ public final class DmsRendering {
      * @param kind CSV, Parquet or JDBC
      * @param csvNullValue {@code CsvNullValue} (CSV only; the empty string by default)
      * @param parquetTimestampInMillisecond {@code ParquetTimestampInMillisecond} (Parquet only)
+     * @param csvTransactions whether a Parquet target's CDC goes to {@code CDC_TXN} CSV files
+     *     ({@code PreserveTransactions})
      */
-    public record Format(FormatKind kind, String csvNullValue, boolean parquetTimestampInMillisecond) {
+    public record Format(FormatKind kind, String csvNullValue, boolean parquetTimestampInMillisecond,
+                         boolean csvTransactions) {
         /** Checks the kind. */
         public Format {
             Objects.requireNonNull(kind, "kind");
             csvNullValue = csvNullValue == null ? "" : csvNullValue;
+        }
+
+        /**
+         * A format without CSV transaction files.
+         *
+         * @param kind CSV, Parquet or JDBC
+         * @param csvNullValue {@code CsvNullValue}
+         * @param parquetTimestampInMillisecond {@code ParquetTimestampInMillisecond}
+         */
+        public Format(FormatKind kind, String csvNullValue, boolean parquetTimestampInMillisecond) {
+            this(kind, csvNullValue, parquetTimestampInMillisecond, false);
+        }
+
+        /**
+         * @return whether some of the target's values come as CSV text: a CSV target, or a Parquet target whose CDC
+         *     goes to {@code CDC_TXN} files ({@code PreserveTransactions}, "always CSV, even when DataFormat is
+         *     parquet"), so CSV's lossy steps (an empty field for NULL and the empty string, REAL4 digits) apply
+         */
+        public boolean csvText() {
+            return kind == FormatKind.S3_CSV || csvTransactions;
         }
 
         /**
@@ -77,7 +100,8 @@ public final class DmsRendering {
          * @return its format
          */
         public static Format of(io.dmskit.model.s3.S3OutputSettings settings) {
-            return settings.parquet() ? s3Parquet(settings.parquetTimestampInMillisecond())
+            return settings.parquet() ? new Format(FormatKind.S3_PARQUET, settings.csvNullValue(),
+                    settings.parquetTimestampInMillisecond(), settings.preserveTransactions())
                     : s3Csv(settings.csvNullValue());
         }
     }
@@ -276,6 +300,38 @@ public final class DmsRendering {
             case "date" -> col(DmsType.DATE, 0, 0);
             case "time", "timetz", "time without time zone", "time with time zone" -> col(DmsType.TIME, 0, scale);
             default -> col(DmsType.STRING, precision, 0); // interval, uuid, enum, inet, cidr, bit, varbit, ranges
+        };
+    }
+
+    /**
+     * The SQL expression that reads a source column as DMS reads it (from the binary log or the logical decoding
+     * output), where the JDBC driver's {@code getObject} would not: MySQL FLOAT widened to DOUBLE (the text protocol
+     * sends a FLOAT with 6 significant digits, while DMS writes the whole single-precision value), MySQL TIME as its
+     * text (a {@code java.sql.Time} cannot hold {@code -838:59:59} or {@code 25:30:00}), and PostgreSQL types the
+     * driver turns into objects with their own spelling (interval, money, bit) as PostgreSQL's text. Any other
+     * column is read as it is.
+     *
+     * @param engine the source engine
+     * @param typeName the column's type name as JDBC metadata reports it
+     * @param quoted the quoted column name
+     * @return the expression, the quoted name itself when nothing is needed
+     */
+    public static String selectExpression(Engine engine, String typeName, String quoted) {
+        String t = typeName == null ? "" : typeName.trim().toLowerCase(Locale.ROOT);
+        if (engine == Engine.MYSQL) {
+            String base = t.replace("unsigned", "").replace("zerofill", "").trim();
+            int paren = base.indexOf('(');
+            base = paren > 0 ? base.substring(0, paren).trim() : base;
+            return switch (base) {
+                case "float" -> "(" + quoted + " + 0E0)";
+                case "time" -> "CAST(" + quoted + " AS CHAR)";
+                default -> quoted;
+            };
+        }
+        return switch (t) {
+            case "interval", "money", "bit", "varbit", "bit varying", "time", "time without time zone" ->
+                    quoted + "::text"; // a java.sql.Time drops the fraction of a time(n)
+            default -> quoted;
         };
     }
 

@@ -153,22 +153,38 @@ final class S3ChangeReader {
             default -> counts.txnObjects++;
         }
         if (key.kind() == S3ObjectKind.CDC_TXN) {
-            readCsv(key.key(), 3, true, true, sink);
+            readCsv(key.key(), 0, true, true, sink);
         } else if (key.parquet()) {
             readParquet(key.key(), sink);
         } else {
             boolean load = key.kind() == S3ObjectKind.FULL_LOAD;
             boolean op = load ? settings.includeOpForFullLoad() : settings.cdcOpColumn();
-            int prefix = (op ? 1 : 0) + (settings.timestampColumnName().isPresent() ? 1 : 0);
-            readCsv(key.key(), prefix, op, false, sink);
+            readCsv(key.key(), settings.timestampColumnName().isPresent() ? 1 : 0, op, false, sink);
         }
     }
 
     // ------------------------------------------------------------------ CSV
 
-    private void readCsv(String key, int prefix, boolean opField, boolean transactionFile, RecordSink sink) {
+    /**
+     * What a field of a CDC update holds for a column missing from the supplemental log ({@code CsvNoSupValue}):
+     * the column kept its value, which {@link S3TableState} takes from the row's previous image.
+     */
+    static final String NOT_SUPPLIED = "\u0000dmskit:not-in-supplemental-log\u0000";
+
+    /**
+     * Reads a CSV object. Whether a record starts with the Op field is told by its field count (the table's columns,
+     * the timestamp column, and one more for the Op field), so that files read right whichever way the endpoint's
+     * {@code IncludeOpForFullLoad} / {@code CdcInsertsOnly} / {@code CdcInsertsAndUpdates} combination made DMS write
+     * them (the user guide's table and prose disagree for {@code CdcInsertsAndUpdates}); a count that fits neither
+     * falls back to the settings ({@code opDefault}).
+     *
+     * @param stamp 1 when a {@code TimestampColumnName} column follows the Op field, else 0
+     */
+    private void readCsv(String key, int stamp, boolean opDefault, boolean transactionFile, RecordSink sink) {
         CsvReader reader = settings.csvDialect().reader().withSource("s3://" + settings.bucketName() + "/" + key);
-        int capture = prefix + tableColumns.size();
+        int columns = tableColumns.size();
+        int capture = transactionFile ? 3 + columns : 1 + stamp + columns;
+        String noSup = settings.csvNoSupValue().filter(v -> !v.isEmpty()).orElse(null);
         try (InputStream raw = s3.getObject(b -> b.bucket(settings.bucketName()).key(key))) {
             counts.gets++;
             InputStream in = reader.decompressed(new BufferedInputStream(new CountingStream(raw), 64 * 1024));
@@ -176,7 +192,7 @@ final class S3ChangeReader {
             reader.scan(in, capture, (idx, fields) -> {
                 if (first[0]) {
                     first[0] = false;
-                    if (!transactionFile && isHeader(fields, prefix)) {
+                    if (!transactionFile && isHeader(fields, stamp)) {
                         return true;
                     }
                 }
@@ -187,6 +203,9 @@ final class S3ChangeReader {
                         || !schema.equalsIgnoreCase(fields.get(2)))) {
                     return true;
                 }
+                boolean opField = transactionFile || (fields.size() == 1 + stamp + columns ? true
+                        : fields.size() == stamp + columns ? false : opDefault);
+                int prefix = transactionFile ? 3 : (opField ? 1 : 0) + stamp;
                 char op = opField ? op(fields.isEmpty() ? null : fields.get(0)) : 'I';
                 if (op == '?') {
                     counts.unknownOps++;
@@ -195,7 +214,9 @@ final class S3ChangeReader {
                 String[] out = new String[shapeToTable.length];
                 for (int i = 0; i < out.length; i++) {
                     int at = prefix + shapeToTable[i];
-                    out[i] = at < fields.size() ? renderings.get(i).target(fields.get(at)) : null;
+                    String f = at < fields.size() ? fields.get(at) : null;
+                    out[i] = op == 'U' && noSup != null && noSup.equals(f) ? NOT_SUPPLIED
+                            : renderings.get(i).target(f);
                 }
                 counts.records++;
                 sink.record(op, out);
@@ -207,11 +228,14 @@ final class S3ChangeReader {
         }
     }
 
-    /** A header row (AddColumnName) names the table's columns. */
-    private boolean isHeader(List<String> fields, int prefix) {
+    /** A header row (AddColumnName) names the table's columns, after {@code Op} and the timestamp column. */
+    private boolean isHeader(List<String> fields, int stamp) {
         if (settings.addColumnName()) {
             return true;
         }
+        boolean op = !fields.isEmpty() && "Op".equalsIgnoreCase(fields.get(0)) && !tableColumns.isEmpty()
+                && !"Op".equalsIgnoreCase(tableColumns.get(0));
+        int prefix = (op ? 1 : 0) + stamp;
         int n = Math.min(tableColumns.size(), fields.size() - prefix);
         if (n <= 0) {
             return false;

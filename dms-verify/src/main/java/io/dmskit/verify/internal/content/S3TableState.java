@@ -327,6 +327,9 @@ public final class S3TableState implements AutoCloseable {
                 if (op == 'D') {
                     state.remove(key);
                 } else {
+                    if (op == 'U') {
+                        keepNotSupplied(fields, state.get(key));
+                    }
                     state.put(key, fields);
                 }
             });
@@ -369,6 +372,21 @@ public final class S3TableState implements AutoCloseable {
             out.sort((a, b) -> order.compare(a.key(), b.key()));
         }
         return out;
+    }
+
+    /**
+     * An update's columns missing from the supplemental log ({@code CsvNoSupValue}) kept their value: it is taken
+     * from the row's previous image (without one it stays unknown and reads as the marker, so it differs).
+     */
+    private static void keepNotSupplied(String[] fields, String[] previous) {
+        if (previous == null) {
+            return;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (S3ChangeReader.NOT_SUPPLIED.equals(fields[i])) {
+                fields[i] = previous[i];
+            }
+        }
     }
 
     /** Deletes the spill files. */

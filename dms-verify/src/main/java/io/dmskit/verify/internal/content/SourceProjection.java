@@ -229,6 +229,22 @@ public final class SourceProjection {
         return new String(c);
     }
 
+    /**
+     * The select list that reads the source columns, in source order, as exactly as DMS reads them (its
+     * {@link DmsRendering#selectExpression} per column), for {@link #project(Object[])}.
+     *
+     * @param engine the source engine
+     * @param quote quotes a column name for the source's SQL
+     * @return the comma-separated expressions
+     */
+    public String selectList(DmsRendering.Engine engine, java.util.function.UnaryOperator<String> quote) {
+        List<String> out = new ArrayList<>(sources.size());
+        for (SourceColumn c : sources) {
+            out.add(DmsRendering.selectExpression(engine, c.typeName(), quote.apply(c.name())));
+        }
+        return String.join(", ", out);
+    }
+
     /** @return the target columns, in the order DMS writes them (source order, added columns last) */
     public List<TargetColumn> columns() {
         return columns;

@@ -174,6 +174,12 @@ public final class FooterParser {
                 case 6 -> e.converted = i32(r, f);
                 case 7 -> e.scale = i32(r, f);
                 case 8 -> e.precision = i32(r, f);
+                case 10 -> {
+                    if (f.type() != CompactReader.T_STRUCT) {
+                        return false;
+                    }
+                    e.logical = logicalAsConverted(r);
+                }
                 default -> {
                     return false;
                 }
@@ -183,8 +189,49 @@ public final class FooterParser {
         if (e.name == null) {
             throw new ParquetFormatException("a schema element has no name");
         }
-        return new Element(e.name, e.type, e.typeLength, e.repetition, e.children, e.converted, e.scale,
+        // a writer may give only the newer LogicalType (Arrow's C++ writer does for timestamps not adjusted to UTC)
+        int converted = e.converted >= 0 ? e.converted : e.logical;
+        return new Element(e.name, e.type, e.typeLength, e.repetition, e.children, converted, e.scale,
                 e.precision);
+    }
+
+    /**
+     * Reads a {@code LogicalType} union and answers the {@code ConvertedType} it stands for, as far as this package
+     * reads them: STRING (0), DECIMAL (5), DATE (6), TIMESTAMP in milliseconds (9) or microseconds (10); -1 for any
+     * other (nanosecond timestamps included, which have no converted type).
+     */
+    private static int logicalAsConverted(CompactReader r) {
+        int[] out = {-1};
+        r.readStruct(u -> {
+            switch (u.id()) {
+                case 1 -> out[0] = 0;
+                case 5 -> out[0] = 5;
+                case 6 -> out[0] = 6;
+                case 8 -> {
+                    if (u.type() != CompactReader.T_STRUCT) {
+                        return false;
+                    }
+                    int[] unit = {0};
+                    r.readStruct(ts -> {
+                        if (ts.id() == 2 && ts.type() == CompactReader.T_STRUCT) {
+                            r.readStruct(tu -> {
+                                unit[0] = tu.id();
+                                return false;
+                            });
+                            return true;
+                        }
+                        return false;
+                    });
+                    out[0] = unit[0] == 1 ? 9 : unit[0] == 2 ? 10 : -1;
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return false; // the member's (empty or unneeded) struct is skipped
+        });
+        return out[0];
     }
 
     /** The fields of a {@code SchemaElement} while it is read. */
@@ -195,6 +242,7 @@ public final class FooterParser {
         int repetition;
         int children;
         int converted = -1;
+        int logical = -1;
         int scale;
         int precision;
     }
