@@ -219,11 +219,20 @@ public final class ContentRun {
         List<String> sn = new ArrayList<>();
         List<String> tn = new ArrayList<>();
         Set<Integer> maskedIdx = new HashSet<>();
+        List<SqlCanonical.Adjust> sa = new ArrayList<>();
+        List<SqlCanonical.Adjust> ta = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             ColumnInfo s = ordered.get(i)[0];
             ColumnInfo tc = ordered.get(i)[1];
-            ContentShape.Kind sKind = SqlCanonical.kindOf(source.dialect(), s.sqlType, s.typeName, s.precision);
-            ContentShape.Kind tKind = SqlCanonical.kindOf(tdb.dialect(), tc.sqlType, tc.typeName, tc.precision);
+            SqlCanonical.ColumnType sType = SqlCanonical.ColumnType.of(source.dialect(), s.sqlType, s.typeName,
+                    s.precision, s.scale);
+            SqlCanonical.ColumnType tType = SqlCanonical.ColumnType.of(tdb.dialect(), tc.sqlType, tc.typeName,
+                    tc.precision, tc.scale);
+            ContentShape.Kind sKind = sType.kind();
+            ContentShape.Kind tKind = tType.kind();
+            SqlCanonical.Adjust[] adjust = SqlCanonical.adjust(sType, tType);
+            sa.add(adjust[0]);
+            ta.add(adjust[1]);
             cols.add(new Column(tc.name, i < keyCount, sKind, s.sqlType, s.typeName, s.precision, s.scale,
                     SqlCanonical.isLob(s.sqlType, s.typeName)));
             if (sKind == ContentShape.Kind.FLOAT || tKind == ContentShape.Kind.FLOAT) {
@@ -244,9 +253,10 @@ public final class ContentRun {
         TableSide s = new TableSide(source.dataSource(), source.dialect(),
                 source.qualified(t.table().schema(), t.table().table()), sn, sk, keyCount, t.predicate(), timeout,
                 queries, maskedIdx.stream().map(i -> i + keyCount).collect(java.util.stream.Collectors.toSet()),
-                new TableSide.Session());
+                new TableSide.Session(), sa);
         TableSide tt = new TableSide(tdb.dataSource(), tdb.dialect(), tdb.qualified(t.targetSchema(),
-                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session());
+                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session(),
+                ta);
         if (!s.digestInSql() || !tt.digestInSql()) {
             notes.add("floating-point columns are rendered in Java: digests are computed by streaming rows");
         }

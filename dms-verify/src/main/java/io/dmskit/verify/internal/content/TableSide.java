@@ -33,16 +33,32 @@ import javax.sql.DataSource;
  * @param queries counts the queries run here
  * @param digitsMasked indexes of columns whose text has its digits replaced by {@code *} (DMS's digits mask)
  * @param session this side's one connection, opened on first use and reused by every query (close it at the end)
+ * @param adjusts per column, how its canonical text is adjusted to the other side's column
+ *     ({@link SqlCanonical#adjust}); empty: none
  */
 public record TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
                         List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
-                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
+                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session,
+                        List<SqlCanonical.Adjust> adjusts) {
 
     /** Copies. */
     public TableSide {
         columns = List.copyOf(columns);
         kinds = List.copyOf(kinds);
         digitsMasked = java.util.Set.copyOf(digitsMasked);
+        adjusts = adjusts == null || adjusts.isEmpty()
+                ? java.util.Collections.nCopies(columns.size(), SqlCanonical.Adjust.NONE) : List.copyOf(adjusts);
+        if (adjusts.size() != columns.size()) {
+            throw new IllegalArgumentException("one adjustment per column");
+        }
+    }
+
+    /** A side whose columns are compared without adjustments. */
+    public TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
+                     List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
+                     AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
+        this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, digitsMasked,
+                session, List.of());
     }
 
     private String q(int i) {
@@ -62,8 +78,12 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         return out;
     }
 
+    private String baseText(int i) {
+        return SqlCanonical.text(dialect, q(i), kinds.get(i), adjusts.get(i));
+    }
+
     private String text(int i) {
-        String t = SqlCanonical.text(dialect, q(i), kinds.get(i));
+        String t = baseText(i);
         if (!digitsMasked.contains(i)) {
             return t;
         }
@@ -83,7 +103,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     private String keyTuple() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i)));
+            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i), adjusts.get(i)));
         }
         return "(" + String.join(", ", parts) + ")";
     }
@@ -91,10 +111,19 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     private String orderBy() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i))
+            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i), adjusts.get(i))
                     + (dialect == SqlDialect.POSTGRESQL ? " NULLS FIRST" : ""));
         }
         return " ORDER BY " + String.join(", ", parts);
+    }
+
+    /** @return a condition true when a key column is NULL */
+    private String nullKey() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            parts.add(q(i) + " IS NULL");
+        }
+        return "(" + String.join(" OR ", parts) + ")";
     }
 
     private String tuple(int n) {
@@ -110,7 +139,9 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             binds.add(range.lower());
         }
         if (range.upper() != null) {
-            conds.add(keyTuple() + " < " + tuple(keyCount));
+            // a NULL key (a target table without a key) sorts first: it belongs to the first range
+            conds.add(range.lower() == null ? "(" + keyTuple() + " < " + tuple(keyCount) + " OR " + nullKey() + ")"
+                    : keyTuple() + " < " + tuple(keyCount));
             binds.add(range.upper());
         }
         return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
@@ -207,11 +238,12 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                 String div = dialect == SqlDialect.MYSQL ? "FLOOR((" + q0 + " - " + lo.toPlainString() + ") / "
                         + width.toPlainString() + ")" : "div(" + q0 + "::numeric - " + lo.toPlainString() + ", "
                         + width.toPlainString() + ")";
-                bucket.append("LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size()).append(')');
+                bucket.append("COALESCE(LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size())
+                        .append("), 0)");
             } else if (cuts.isEmpty()) {
                 bucket.append("0");
             } else {
-                bucket.append("CASE");
+                bucket.append("CASE WHEN ").append(nullKey()).append(" THEN 0");
                 for (int i = 0; i < cuts.size(); i++) {
                     bucket.append(" WHEN ").append(keyTuple()).append(" < ").append(tuple(keyCount)).append(" THEN ")
                             .append(i);
@@ -304,7 +336,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             throws SQLException {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            select.add(SqlCanonical.text(dialect, q(i), kinds.get(i)));
+            select.add(baseText(i));
         }
         List<List<String>> binds = new ArrayList<>();
         String sql = "SELECT " + String.join(", ", aliased(select)) + " FROM " + qualifiedTable
