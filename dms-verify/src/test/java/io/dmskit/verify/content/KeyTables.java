@@ -85,7 +85,7 @@ final class KeyTables {
                 "INSERT INTO {s}.k_big VALUES (0, 100), (1, 101), (9223372036854775807, 102),"
                         + " (18446744073709551615, 103)",
                 pick(sp, "INSERT INTO {s}.k_big SELECT 9223372036854775807 + seq, seq FROM seq_1_to_21",
-                        "INSERT INTO {s}.k_big SELECT 9223372036854775807 + g, g FROM generate_series(1, 21) g"));
+                        "INSERT INTO {s}.k_big SELECT 9223372036854775807::numeric + g, g FROM generate_series(1, 21) g"));
         m.target(pick(tp, "CREATE TABLE {t}.k_big (id BIGINT UNSIGNED PRIMARY KEY, v INT)",
                 "CREATE TABLE {t}.k_big (id numeric(20) PRIMARY KEY, v INT)"));
         m.copy("k_big");

@@ -165,15 +165,25 @@ public final class JdbcMatrix implements AutoCloseable {
     private void set(PreparedStatement ps, int idx, ResultSet rs, int si, String sType, int sScale, int tType,
                      String tTypeName) throws SQLException {
         boolean tText = tType == Types.VARCHAR || tType == Types.CHAR || tType == Types.LONGVARCHAR
-                || tType == Types.CLOB || tTypeName.equals("text") || tTypeName.endsWith("text");
+                || tType == Types.CLOB || (tTypeName.endsWith("text") && !tTypeName.startsWith("_"));
         boolean tBinary = tType == Types.BINARY || tType == Types.VARBINARY || tType == Types.LONGVARBINARY
                 || tType == Types.BLOB;
         String v;
         if (sType.equals("bool")) {
             Object b = rs.getObject(si);
             v = b == null ? null : ((Boolean) b ? (tText ? "true" : "1") : (tText ? "false" : "0"));
+        } else if (!srcPg && !tgtPg && sType.equals("bit") && tTypeName.equals("bit")) {
+            if (rs.getObject(si) == null) {
+                ps.setNull(idx, Types.BIT);
+            } else {
+                ps.setLong(idx, bitValue(rs, si, sType));
+            }
+            return;
         } else if (!srcPg && (sType.equals("bit") || sType.equals("boolean")) && !tBinary) {
             v = rs.getObject(si) == null ? null : srcPg ? rs.getString(si) : Long.toString(bitValue(rs, si, sType));
+        } else if (sType.equals("money")) {
+            String t = rs.getString(si);
+            v = t == null ? null : t.replace("$", "").replace(",", "");
         } else if (sType.equals("timestamptz")) {
             OffsetDateTime o = rs.getObject(si, OffsetDateTime.class);
             v = o == null ? null : o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().toString();
@@ -184,7 +194,7 @@ public final class JdbcMatrix implements AutoCloseable {
             java.time.LocalDateTime d = rs.getObject(si, java.time.LocalDateTime.class);
             v = d == null ? null : d.truncatedTo(ChronoUnit.MILLIS).toString();
         } else if (tBinary || (sType.equals("bytea") || sType.endsWith("blob") || sType.endsWith("binary")
-                || sType.equals("bit") || sType.equals("geometry"))) {
+                || (!srcPg && sType.equals("bit")) || sType.equals("geometry"))) {
             byte[] b = rs.getBytes(si);
             if (b == null) {
                 ps.setNull(idx, Types.BINARY);
@@ -194,10 +204,13 @@ public final class JdbcMatrix implements AutoCloseable {
             return;
         } else {
             v = rs.getString(si);
+            if (!srcPg && v != null && v.startsWith("0000-00-00")) {
+                v = null;   // a zero date: DMS writes NULL where the target cannot hold it
+            }
         }
         if (v == null) {
             ps.setNull(idx, tgtPg ? Types.OTHER : Types.VARCHAR);
-        } else if (tgtPg && !tText) {
+        } else if (tgtPg) {
             ps.setObject(idx, v, Types.OTHER);
         } else {
             ps.setString(idx, v);

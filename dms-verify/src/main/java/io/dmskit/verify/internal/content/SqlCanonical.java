@@ -99,7 +99,9 @@ public final class SqlCanonical {
                     : "to_char(" + col + ", 'YYYY-MM-DD HH24:MI:SS.US')";
             // CAST AS BINARY: a BIT(n) column's bytes (HEX of the BIT value alone drops its leading zero bytes)
             case BINARY -> my ? "LOWER(HEX(CAST(" + col + " AS BINARY)))" : "encode(" + col + "::bytea, 'hex')";
-            case OTHER -> my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)" : col + "::text";
+            // PostgreSQL: the type's output text, what DMS reads (inet's ::text would add the netmask, '/32')
+            case OTHER -> my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)"
+                    : "(CASE WHEN " + col + " IS NULL THEN NULL ELSE concat(" + col + ") END)";
         };
     }
 
