@@ -230,6 +230,12 @@ public final class ContentRun {
                     tc.precision, tc.scale);
             ContentShape.Kind sKind = sType.kind();
             ContentShape.Kind tKind = tType.kind();
+            if ((sKind == ContentShape.Kind.FLOAT) != (tKind == ContentShape.Kind.FLOAT)
+                    && (sKind.numeric() && tKind.numeric())) {
+                // a double against an exact number: both read as doubles (1.0 = 1, 1.0E15 = 1000000000000000)
+                sKind = ContentShape.Kind.FLOAT;
+                tKind = ContentShape.Kind.FLOAT;
+            }
             SqlCanonical.Adjust[] adjust = SqlCanonical.adjust(sType, tType);
             sa.add(adjust[0]);
             ta.add(adjust[1]);

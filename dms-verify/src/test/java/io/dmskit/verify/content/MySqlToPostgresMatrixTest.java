@@ -109,6 +109,21 @@ class MySqlToPostgresMatrixTest {
                 "UPDATE {t}.wide_bad SET yr = 1930 WHERE id = 28",
                 "UPDATE {t}.wide_bad SET st = 'y' WHERE id = 29");
         KeyTables.create(m);
+        // MariaDB's own types as DMS writes them (GEOMETRY is BLOB, INET6/UUID are strings)
+        m.source("CREATE TABLE {s}.odd (id INT PRIMARY KEY, g GEOMETRY, i6 INET6, u UUID)",
+                "INSERT INTO {s}.odd SELECT seq, POINT(seq, seq / 2), CONCAT('2001:db8::', HEX(seq)),"
+                        + " CONCAT('123e4567-e89b-12d3-a456-4266141740', LPAD(seq, 2, '0')) FROM seq_1_to_20");
+        m.target("CREATE TABLE {t}.odd (id integer PRIMARY KEY, g bytea, i6 varchar(39), u varchar(36))");
+        m.copy("odd");
+        m.target("UPDATE {t}.odd SET u = upper(u) WHERE id = 7");
+        // doubles against exact numbers (a pre-created numeric for a DOUBLE, a double for a DECIMAL)
+        m.source("CREATE TABLE {s}.floaty (id INT PRIMARY KEY, d DOUBLE, f FLOAT, dc DECIMAL(10,4))",
+                "INSERT INTO {s}.floaty SELECT seq, seq * 1.5, seq / 4, seq / 7 FROM seq_1_to_30",
+                "INSERT INTO {s}.floaty VALUES (100, 1e15, -0.125, -1.0001), (101, 0, 0, 0)");
+        m.target("CREATE TABLE {t}.floaty (id integer PRIMARY KEY, d numeric(30,10), f numeric(20,10),"
+                + " dc double precision)");
+        m.copy("floaty");
+        m.target("UPDATE {t}.floaty SET d = d + 0.5 WHERE id = 9", "UPDATE {t}.floaty SET dc = 0.0001 WHERE id = 101");
         report = m.verify(32);
     }
 
@@ -160,5 +175,14 @@ class MySqlToPostgresMatrixTest {
         assertThat(gone.status()).isEqualTo(VerificationStatus.ERROR);
         assertThat(gone.error()).hasValueSatisfying(e -> assertThat(e).contains("not found"));
         KeyTables.assertHostile(m, report);
+        assertThat(m.keys(report, "odd", Kind.DIFFERENT)).containsExactly("7");
+        assertThat(m.table(report, "odd").content().orElseThrow().totalDifferences()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a double against an exact number compares as doubles: 1.0 = 1, 1e15 = 1000000000000000")
+    void doublesAgainstExactNumbers() {
+        assertThat(m.keys(report, "floaty", Kind.DIFFERENT)).containsExactly("9", "101");
+        assertThat(m.table(report, "floaty").content().orElseThrow().totalDifferences()).isEqualTo(2);
     }
 }
