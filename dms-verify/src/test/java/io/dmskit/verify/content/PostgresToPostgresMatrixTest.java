@@ -77,6 +77,13 @@ class PostgresToPostgresMatrixTest {
                 "UPDATE {t}.wide_bad SET ta = ARRAY['a30', 'b c', ''] WHERE id = 30",
                 "UPDATE {t}.wide_bad SET vc = NULL WHERE id = 1001");
         KeyTables.create(m);
+        // a json column pre-created as jsonb: PostgreSQL reorders keys and respaces the document
+        m.source("CREATE TABLE {s}.docs (id int PRIMARY KEY, j json)",
+                "INSERT INTO {s}.docs SELECT g, ('{\"z\":' || g || ',  \"a\": [1, {\"y\": null, \"b\": \"x\"}]}')::json"
+                        + " FROM generate_series(1, 20) g");
+        m.target("CREATE TABLE {t}.docs (id int PRIMARY KEY, j jsonb)");
+        m.copy("docs");
+        m.target("UPDATE {t}.docs SET j = jsonb_set(j, '{a,0}', '2') WHERE id = 4");
         report = m.verify(32);
     }
 
@@ -124,5 +131,12 @@ class PostgresToPostgresMatrixTest {
     @DisplayName("hostile: a table missing on the target, a NULL key on the target")
     void hostile() {
         KeyTables.assertHostile(m, report);
+    }
+
+    @Test
+    @DisplayName("json in a pre-created jsonb column: compared as jsonb prints it, the changed document found")
+    void jsonIntoJsonb() {
+        assertThat(m.keys(report, "docs", Kind.DIFFERENT)).containsExactly("4");
+        assertThat(m.table(report, "docs").content().orElseThrow().totalDifferences()).isEqualTo(1);
     }
 }

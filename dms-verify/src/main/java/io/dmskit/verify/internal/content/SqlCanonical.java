@@ -115,10 +115,12 @@ public final class SqlCanonical {
      *     NUMERIC(p,s) (DMS: NUMERIC(28,6))
      * @param millis cut to the millisecond: MySQL DATETIME(1..5)/TIMESTAMP(1..5), "replicated with milliseconds"
      * @param stripPad without trailing spaces: a CHAR(n) column, whose trailing spaces are padding
+     * @param asJsonb as PostgreSQL prints it as jsonb: a json source in a jsonb target, which PostgreSQL stores
+     *     reformatted (keys ordered, spaces normalised)
      */
-    public record Adjust(boolean asText, int roundScale, boolean millis, boolean stripPad) {
+    public record Adjust(boolean asText, int roundScale, boolean millis, boolean stripPad, boolean asJsonb) {
         /** No adjustment. */
-        public static final Adjust NONE = new Adjust(false, -1, false, false);
+        public static final Adjust NONE = new Adjust(false, -1, false, false, false);
     }
 
     /**
@@ -163,7 +165,9 @@ public final class SqlCanonical {
         boolean pad = source.kind() == Kind.TEXT && target.kind() == Kind.TEXT
                 && (source.sqlType() == Types.CHAR || source.sqlType() == Types.NCHAR)
                 && (source.name().equals("char") || source.name().equals("bpchar") || source.name().equals("nchar"));
-        return new Adjust[] {new Adjust(asText, round, millis, pad), new Adjust(false, -1, millis, pad)};
+        boolean jsonb = source.dialect() == SqlDialect.POSTGRESQL && target.dialect() == SqlDialect.POSTGRESQL
+                && source.name().equals("json") && target.name().equals("jsonb");
+        return new Adjust[] {new Adjust(asText, round, millis, pad, jsonb), new Adjust(false, -1, millis, pad, false)};
     }
 
     /** @return the canonical text expression of a column under an adjustment ({@link #adjust}) */
@@ -171,6 +175,9 @@ public final class SqlCanonical {
         boolean my = d == SqlDialect.MYSQL;
         if (a == null || a.equals(Adjust.NONE)) {
             return text(d, col, kind);
+        }
+        if (a.asJsonb() && !my) {
+            return "(" + col + "::jsonb)::text";
         }
         if (a.asText() && !(my && kind == Kind.BOOLEAN)) {
             return my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)" : col + "::text";
