@@ -136,6 +136,18 @@ final class KeyTables {
         m.target(pick(tp, "DELETE FROM {t}.nopk WHERE kind = 'a' LIMIT 1",
                         "DELETE FROM {t}.nopk WHERE ctid = (SELECT ctid FROM {t}.nopk WHERE kind = 'a' LIMIT 1)"),
                 "INSERT INTO {t}.nopk VALUES ('b', 2)");
+        // no primary key, NULLs in every column and a double (digests streamed to Java), bisected
+        m.source(pick(sp, "CREATE TABLE {s}.nopk_nulls (kind VARCHAR(10), qty INT, ratio DOUBLE)",
+                        "CREATE TABLE {s}.nopk_nulls (kind VARCHAR(10), qty INT, ratio double precision)"),
+                pick(sp, "INSERT INTO {s}.nopk_nulls SELECT IF(seq % 7 = 0, NULL, CONCAT('k', seq)),"
+                                + " IF(seq % 5 = 0, NULL, seq), seq / 4 FROM seq_1_to_60",
+                        "INSERT INTO {s}.nopk_nulls SELECT CASE WHEN g % 7 = 0 THEN NULL ELSE 'k' || g END,"
+                                + " CASE WHEN g % 5 = 0 THEN NULL ELSE g END, g / 4.0 FROM generate_series(1, 60) g"));
+        m.target(pick(tp, "CREATE TABLE {t}.nopk_nulls (kind VARCHAR(10), qty INT, ratio DOUBLE)",
+                "CREATE TABLE {t}.nopk_nulls (kind VARCHAR(10), qty INT, ratio double precision)"));
+        m.copy("nopk_nulls");
+        m.target("DELETE FROM {t}.nopk_nulls WHERE kind IS NULL AND qty = 14",
+                "UPDATE {t}.nopk_nulls SET ratio = 99 WHERE kind = 'k10'");
         // reserved words and mixed case
         m.source(pick(sp, "CREATE TABLE {s}.`Select` (`Group` INT PRIMARY KEY, `order` VARCHAR(20), `MixedCase` INT)",
                         "CREATE TABLE {s}.\"Select\" (\"Group\" INT PRIMARY KEY, \"order\" VARCHAR(20),"
@@ -203,6 +215,10 @@ final class KeyTables {
         assertThat(m.keys(r, "nopk", Kind.MISSING_ON_TARGET)).containsExactly("a|1");
         assertThat(m.keys(r, "nopk", Kind.EXTRA_ON_TARGET)).containsExactly("b|2");
         assertThat(m.table(r, "nopk").content().orElseThrow().primaryKey()).isFalse();
+
+        assertThat(m.keys(r, "nopk_nulls", Kind.MISSING_ON_TARGET)).containsExactlyInAnyOrder("null|14|3.5",
+                "k10|null|2.5");
+        assertThat(m.keys(r, "nopk_nulls", Kind.EXTRA_ON_TARGET)).containsExactly("k10|null|99.0");
 
         assertThat(m.keys(r, "Select", Kind.DIFFERENT)).containsExactly("3");
         assertThat(m.columns(r, "Select", "3")).containsExactly("order");

@@ -267,6 +267,11 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         java.util.Comparator<List<String>> order = keyOrder();
         int[] at = {0};
         rows(outer, cancel, row -> {
+            if (row.key().contains(null)) {
+                // the SQL range predicates put a key with a NULL part into the first range (see where)
+                acc.set(0, acc.get(0).plus(row));
+                return;
+            }
             while (at[0] < cuts.size() && order.compare(row.key(), cuts.get(at[0])) >= 0) {
                 at[0]++;
             }
@@ -354,7 +359,9 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                         for (int i = 0; i < keyCount; i++) {
                             key.add(SqlCanonical.renderJava(rs, i + 1, kinds.get(i)));
                         }
-                        if (last == null || keyOrder().compare(last, key) < 0) {
+                        // a key with a NULL part cannot bound a range (SQL compares it as unknown); such keys
+                        // stay in the first range, which is fetched whole once nothing else is left to cut
+                        if (!key.contains(null) && (last == null || keyOrder().compare(last, key) < 0)) {
                             out.add(key);
                             last = key;
                         }
