@@ -248,6 +248,8 @@ public final class ContentRun {
         List<String> tn = new ArrayList<>();
         List<JdbcTransforms.ColumnSql> sx = new ArrayList<>();
         List<JdbcTransforms.ColumnSql> tx = new ArrayList<>();
+        List<SqlCanonical.Adjust> sa = new ArrayList<>();
+        List<SqlCanonical.Adjust> ta = new ArrayList<>();
         boolean inJava = false;
         for (int i = 0; i < ordered.size(); i++) {
             ColumnInfo s = ordered.get(i)[0];
@@ -260,7 +262,34 @@ public final class ContentRun {
             inJava |= plan.inJava();
             ContentShape.Kind sKind = plan.source().kind();
             ContentShape.Kind tKind = plan.target().kind();
-            cols.add(new Column(tc.name, i < keyCount, plan.kind(), s.sqlType, s.typeName, s.precision, s.scale,
+            ContentShape.Kind shapeKind = plan.kind();
+            boolean transformed = plan.source().expression() != null || plan.source().java() != null
+                    || plan.target().expression() != null || plan.target().java() != null
+                    || sKind != SqlCanonical.kindOf(source.dialect(), s.sqlType, s.typeName, s.precision)
+                    || tKind != SqlCanonical.kindOf(tdb.dialect(), tc.sqlType, tc.typeName, tc.precision);
+            if (transformed) {
+                sa.add(SqlCanonical.Adjust.NONE);
+                ta.add(SqlCanonical.Adjust.NONE);
+            } else {
+                // the column as DMS copies it: both types decide how its text is compared
+                SqlCanonical.ColumnType sType = SqlCanonical.ColumnType.of(source.dialect(), s.sqlType, s.typeName,
+                        s.precision, s.scale);
+                SqlCanonical.ColumnType tType = SqlCanonical.ColumnType.of(tdb.dialect(), tc.sqlType, tc.typeName,
+                        tc.precision, tc.scale);
+                sKind = sType.kind();
+                tKind = tType.kind();
+                if ((sKind == ContentShape.Kind.FLOAT) != (tKind == ContentShape.Kind.FLOAT)
+                        && (sKind.numeric() && tKind.numeric())) {
+                    // a double against an exact number: both read as doubles (1.0 = 1, 1.0E15 = 1000000000000000)
+                    sKind = ContentShape.Kind.FLOAT;
+                    tKind = ContentShape.Kind.FLOAT;
+                }
+                shapeKind = sKind;
+                SqlCanonical.Adjust[] adjust = SqlCanonical.adjust(sType, tType);
+                sa.add(adjust[0]);
+                ta.add(adjust[1]);
+            }
+            cols.add(new Column(tc.name, i < keyCount, shapeKind, s.sqlType, s.typeName, s.precision, s.scale,
                     SqlCanonical.isLob(s.sqlType, s.typeName)));
             if (sKind == ContentShape.Kind.FLOAT || tKind == ContentShape.Kind.FLOAT) {
                 notes.add("column " + tc.name + " is floating-point: rendered in Java (Double.toString)");
@@ -284,6 +313,8 @@ public final class ContentRun {
             tn.add(tc.name);
             sx.add(plan.source());
             tx.add(plan.target());
+            sa.add(SqlCanonical.Adjust.NONE);
+            ta.add(SqlCanonical.Adjust.NONE);
         }
         ContentShape shape = new ContentShape(t.targetSchema(), t.targetTable(), cols, keyed);
         AtomicLong queries = new AtomicLong();
@@ -291,10 +322,10 @@ public final class ContentRun {
         Runnable cancel = this::checkCancelled;
         TableSide s = new TableSide(source.dataSource(), source.dialect(),
                 source.qualified(t.table().schema(), t.table().table()), sn, sk, keyCount, t.predicate(), timeout,
-                queries, Set.of(), new TableSide.Session(), sx);
+                queries, Set.of(), new TableSide.Session(), sx, sa);
         TableSide tt = new TableSide(tdb.dataSource(), tdb.dialect(), tdb.qualified(t.targetSchema(),
                 t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session(),
-                tx);
+                tx, ta);
         if (inJava) {
             notes.add("columns converted in Java: the source's digests are computed by streaming rows");
         } else if (!s.digestInSql() || !tt.digestInSql()) {

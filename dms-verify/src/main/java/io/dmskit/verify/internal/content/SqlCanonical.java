@@ -24,6 +24,12 @@ public final class SqlCanonical {
     /** @return the kind of a column from its JDBC metadata and the product it lives in */
     public static Kind kindOf(SqlDialect dialect, int sqlType, String typeName, int precision) {
         String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        if (dialect == SqlDialect.POSTGRESQL && (t.equals("bit") || t.equals("varbit"))) {
+            return Kind.TEXT;   // a bit string ('0101'), not a boolean nor bytes: DMS writes it as STRING(n)
+        }
+        if (dialect == SqlDialect.POSTGRESQL && t.equals("money")) {
+            return Kind.DECIMAL;   // DMS: NUMERIC(38,4); the driver calls it DOUBLE
+        }
         switch (sqlType) {
             case Types.BOOLEAN:
                 return Kind.BOOLEAN;
@@ -77,27 +83,131 @@ public final class SqlCanonical {
             case DECIMAL -> my
                     ? "(CASE WHEN LOCATE('.', CAST(" + col + " AS CHAR)) > 0 THEN TRIM(TRAILING '.' FROM TRIM(TRAILING"
                       + " '0' FROM CAST(" + col + " AS CHAR))) ELSE CAST(" + col + " AS CHAR) END)"
-                    : "trim_scale(" + col + ")::text";
+                    : "trim_scale(" + col + "::numeric)::text";
             case FLOAT -> col;
             case BOOLEAN -> my ? "CAST(" + col + " + 0 AS CHAR)"
                     : "(CASE WHEN " + col + " IS NULL THEN NULL WHEN " + col + " THEN '1' ELSE '0' END)";
             case TEXT -> my ? "CONVERT(" + col + " USING utf8mb4)" : col + "::text";
-            case DATE -> my ? "DATE_FORMAT(" + col + ", '%Y-%m-%d')" : "to_char(" + col + ", 'YYYY-MM-DD')";
-            case TIME -> my ? "TIME_FORMAT(" + col + ", '%H:%i:%s.%f')" : "to_char(" + col + ", 'HH24:MI:SS.US')";
-            case TIMESTAMP, TIMESTAMP_TZ -> my ? "DATE_FORMAT(" + col + ", '%Y-%m-%d %H:%i:%s.%f')"
+            // MySQL's zero date is NULL on the target (DMS: "these values are recorded as null")
+            case DATE -> my ? "NULLIF(DATE_FORMAT(" + col + ", '%Y-%m-%d'), '0000-00-00')"
+                    : "to_char(" + col + ", 'YYYY-MM-DD')";
+            // timetz in UTC, as timestamptz; time is read as it is (the session is in UTC)
+            case TIME -> my ? "TIME_FORMAT(" + col + ", '%H:%i:%s.%f')"
+                    : "to_char((" + col + " AT TIME ZONE 'UTC')::time, 'HH24:MI:SS.US')";
+            case TIMESTAMP, TIMESTAMP_TZ -> my
+                    ? "NULLIF(DATE_FORMAT(" + col + ", '%Y-%m-%d %H:%i:%s.%f'), '0000-00-00 00:00:00.000000')"
                     : "to_char(" + col + ", 'YYYY-MM-DD HH24:MI:SS.US')";
-            case BINARY -> my ? "LOWER(HEX(" + col + "))" : "encode(" + col + "::bytea, 'hex')";
-            case OTHER -> my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)" : col + "::text";
+            // CAST AS BINARY: a BIT(n) column's bytes (HEX of the BIT value alone drops its leading zero bytes)
+            case BINARY -> my ? "LOWER(HEX(CAST(" + col + " AS BINARY)))" : "encode(" + col + "::bytea, 'hex')";
+            // PostgreSQL: the type's output text, what DMS reads (inet's ::text would add the netmask, '/32')
+            case OTHER -> my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)"
+                    : "(CASE WHEN " + col + " IS NULL THEN NULL ELSE concat(" + col + ") END)";
         };
+    }
+
+    /**
+     * How one side's canonical text of a column is adjusted to the column it is compared with on the other side:
+     * what DMS writes when the two types differ, or what it keeps of the value. See {@link #adjust}.
+     *
+     * @param asText the value's own text in its engine ({@code CAST(col AS CHAR)}, {@code col::text}): the target
+     *     is a text column DMS filled with that text (MySQL TIME, PostgreSQL boolean, NUMERIC with p &gt; 38)
+     * @param roundScale round to this many fraction digits (-1: no): an unbounded PostgreSQL NUMERIC written into a
+     *     NUMERIC(p,s) (DMS: NUMERIC(28,6))
+     * @param millis cut to the millisecond: MySQL DATETIME(1..5)/TIMESTAMP(1..5), "replicated with milliseconds"
+     * @param stripPad without trailing spaces: a CHAR(n) column, whose trailing spaces are padding
+     * @param asJsonb as PostgreSQL prints it as jsonb: a json source in a jsonb target, which PostgreSQL stores
+     *     reformatted (keys ordered, spaces normalised)
+     */
+    public record Adjust(boolean asText, int roundScale, boolean millis, boolean stripPad, boolean asJsonb) {
+        /** No adjustment. */
+        public static final Adjust NONE = new Adjust(false, -1, false, false, false);
+    }
+
+    /**
+     * A column as a catalog describes it.
+     *
+     * @param dialect its database
+     * @param sqlType its {@link Types} code
+     * @param typeName its type name
+     * @param precision precision or length (0: none, e.g. an unbounded NUMERIC)
+     * @param scale scale (fraction digits of a DECIMAL or a DATETIME)
+     * @param kind its kind ({@link #kindOf})
+     */
+    public record ColumnType(SqlDialect dialect, int sqlType, String typeName, int precision, int scale, Kind kind) {
+        /** @return the kind of a column described by these */
+        public static ColumnType of(SqlDialect dialect, int sqlType, String typeName, int precision, int scale) {
+            return new ColumnType(dialect, sqlType, typeName == null ? "" : typeName, precision, scale,
+                    kindOf(dialect, sqlType, typeName, precision));
+        }
+
+        private String name() {
+            return typeName.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The adjustments of a source column and the target column it is compared with (see the docs' table "What
+     * counts as equal (JDBC targets)"): spellings DMS changes between the two types are brought together, values
+     * are not.
+     *
+     * @return {source adjustment, target adjustment}
+     */
+    public static Adjust[] adjust(ColumnType source, ColumnType target) {
+        boolean asText = target.kind() == Kind.TEXT && (source.kind() == Kind.TIME || source.kind() == Kind.DECIMAL
+                || source.kind() == Kind.BOOLEAN);
+        int round = source.dialect() == SqlDialect.POSTGRESQL && source.kind() == Kind.DECIMAL
+                && source.name().equals("numeric") && source.precision() == 0 && target.kind() == Kind.DECIMAL
+                && target.precision() > 0 ? Math.max(0, target.scale()) : -1;
+        boolean millis = source.dialect() == SqlDialect.MYSQL
+                && (source.kind() == Kind.TIMESTAMP || source.kind() == Kind.TIMESTAMP_TZ)
+                && (target.kind() == Kind.TIMESTAMP || target.kind() == Kind.TIMESTAMP_TZ)
+                && source.scale() >= 1 && source.scale() <= 5;
+        boolean pad = source.kind() == Kind.TEXT && target.kind() == Kind.TEXT
+                && (source.sqlType() == Types.CHAR || source.sqlType() == Types.NCHAR)
+                && (source.name().equals("char") || source.name().equals("bpchar") || source.name().equals("nchar"));
+        boolean jsonb = source.dialect() == SqlDialect.POSTGRESQL && target.dialect() == SqlDialect.POSTGRESQL
+                && source.name().equals("json") && target.name().equals("jsonb");
+        return new Adjust[] {new Adjust(asText, round, millis, pad, jsonb), new Adjust(false, -1, millis, pad, false)};
+    }
+
+    /** @return the canonical text expression of a column under an adjustment ({@link #adjust}) */
+    public static String text(SqlDialect d, String col, Kind kind, Adjust a) {
+        boolean my = d == SqlDialect.MYSQL;
+        if (a == null || a.equals(Adjust.NONE)) {
+            return text(d, col, kind);
+        }
+        if (a.asJsonb() && !my) {
+            return "(" + col + "::jsonb)::text";
+        }
+        if (a.asText() && !(my && kind == Kind.BOOLEAN)) {
+            return my ? "CONVERT(CAST(" + col + " AS CHAR) USING utf8mb4)" : col + "::text";
+        }
+        String t = a.roundScale() >= 0 && kind == Kind.DECIMAL
+                ? text(d, my ? "ROUND(" + col + ", " + a.roundScale() + ")"
+                        : "round(" + col + "::numeric, " + a.roundScale() + ")", kind)
+                : text(d, col, kind);
+        if (a.millis() && (kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMP_TZ)) {
+            t = my ? "CONCAT(LEFT(" + t + ", 23), '000')" : "(left(" + t + ", 23) || '000')";
+        }
+        if (a.stripPad() && kind == Kind.TEXT) {
+            t = my ? "TRIM(TRAILING ' ' FROM " + t + ")" : "rtrim(" + t + ", ' ')";
+        }
+        return t;
     }
 
     /** @return the expression rows are ordered and ranges compared by, agreeing with {@link ContentShape#keyOrder()} */
     public static String order(SqlDialect d, String col, Kind kind) {
+        return order(d, col, kind, Adjust.NONE);
+    }
+
+    /** @return {@link #order(SqlDialect, String, Kind)} of a column under an adjustment */
+    public static String order(SqlDialect d, String col, Kind kind, Adjust adjust) {
         if (kind.numeric()) {
             return col;
         }
-        String text = text(d, col, kind);
-        return d == SqlDialect.MYSQL ? text + " COLLATE utf8mb4_bin" : "(" + text + ") COLLATE \"C\"";
+        String text = text(d, col, kind, adjust);
+        // MySQL's utf8mb4_bin pads with spaces ('a' sorts after 'a<TAB>'); its bytes order as code points do
+        return d == SqlDialect.MYSQL ? "CAST(" + text + " AS BINARY)" : "(" + text + ") COLLATE \"C\"";
     }
 
     /** Binds a canonical key value as a parameter compared with {@link #order}. */

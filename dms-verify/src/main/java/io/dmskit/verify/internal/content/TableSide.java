@@ -35,11 +35,13 @@ import javax.sql.DataSource;
  * @param session this side's one connection, opened on first use and reused by every query (close it at the end)
  * @param transforms per column (in the same order), the task's transformations ({@link JdbcTransforms}): a SQL
  *     expression read instead of the column and/or a Java step on its canonical text; empty for none
+ * @param adjusts per column, how its canonical text is adjusted to the other side's column
+ *     ({@link SqlCanonical#adjust}); empty: none
  */
 public record TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
                         List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
                         AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session,
-                        List<JdbcTransforms.ColumnSql> transforms) {
+                        List<JdbcTransforms.ColumnSql> transforms, List<SqlCanonical.Adjust> adjusts) {
 
     /** Copies; {@code transforms} is empty or one entry per column. */
     public TableSide {
@@ -50,6 +52,20 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         if (!transforms.isEmpty() && transforms.size() != columns.size()) {
             throw new IllegalArgumentException(transforms.size() + " transforms for " + columns.size() + " columns");
         }
+        adjusts = adjusts == null || adjusts.isEmpty()
+                ? java.util.Collections.nCopies(columns.size(), SqlCanonical.Adjust.NONE) : List.copyOf(adjusts);
+        if (adjusts.size() != columns.size()) {
+            throw new IllegalArgumentException("one adjustment per column");
+        }
+    }
+
+    /** A side with transformations and without adjustments. */
+    public TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
+                     List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
+                     AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session,
+                     List<JdbcTransforms.ColumnSql> transforms) {
+        this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, digitsMasked,
+                session, transforms, List.of());
     }
 
     /** A side without transformations. */
@@ -57,7 +73,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                      List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
                      AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
         this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, digitsMasked,
-                session, List.of());
+                session, List.of(), List.of());
     }
 
     /** The column's value: its transformation's SQL expression, or the quoted column. */
@@ -84,8 +100,12 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         return out;
     }
 
+    private String baseText(int i) {
+        return SqlCanonical.text(dialect, q(i), kinds.get(i), adjusts.get(i));
+    }
+
     private String text(int i) {
-        String t = SqlCanonical.text(dialect, q(i), kinds.get(i));
+        String t = baseText(i);
         if (!digitsMasked.contains(i)) {
             return t;
         }
@@ -105,7 +125,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     private String keyTuple() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i)));
+            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i), adjusts.get(i)));
         }
         return "(" + String.join(", ", parts) + ")";
     }
@@ -113,10 +133,19 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     private String orderBy() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i))
+            parts.add(SqlCanonical.order(dialect, q(i), kinds.get(i), adjusts.get(i))
                     + (dialect == SqlDialect.POSTGRESQL ? " NULLS FIRST" : ""));
         }
         return " ORDER BY " + String.join(", ", parts);
+    }
+
+    /** @return a condition true when a key column is NULL */
+    private String nullKey() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            parts.add(q(i) + " IS NULL");
+        }
+        return "(" + String.join(" OR ", parts) + ")";
     }
 
     private String tuple(int n) {
@@ -132,7 +161,9 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             binds.add(range.lower());
         }
         if (range.upper() != null) {
-            conds.add(keyTuple() + " < " + tuple(keyCount));
+            // a NULL key (a target table without a key) sorts first: it belongs to the first range
+            conds.add(range.lower() == null ? "(" + keyTuple() + " < " + tuple(keyCount) + " OR " + nullKey() + ")"
+                    : keyTuple() + " < " + tuple(keyCount));
             binds.add(range.upper());
         }
         return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
@@ -229,11 +260,12 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                 String div = dialect == SqlDialect.MYSQL ? "FLOOR((" + q0 + " - " + lo.toPlainString() + ") / "
                         + width.toPlainString() + ")" : "div(" + q0 + "::numeric - " + lo.toPlainString() + ", "
                         + width.toPlainString() + ")";
-                bucket.append("LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size()).append(')');
+                bucket.append("COALESCE(LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size())
+                        .append("), 0)");
             } else if (cuts.isEmpty()) {
                 bucket.append("0");
             } else {
-                bucket.append("CASE");
+                bucket.append("CASE WHEN ").append(nullKey()).append(" THEN 0");
                 for (int i = 0; i < cuts.size(); i++) {
                     bucket.append(" WHEN ").append(keyTuple()).append(" < ").append(tuple(keyCount)).append(" THEN ")
                             .append(i);
@@ -257,6 +289,11 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         java.util.Comparator<List<String>> order = keyOrder();
         int[] at = {0};
         rows(outer, cancel, row -> {
+            if (row.key().contains(null)) {
+                // the SQL range predicates put a key with a NULL part into the first range (see where)
+                acc.set(0, acc.get(0).plus(row));
+                return;
+            }
             while (at[0] < cuts.size() && order.compare(row.key(), cuts.get(at[0])) >= 0) {
                 at[0]++;
             }
@@ -327,7 +364,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             throws SQLException {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            select.add(SqlCanonical.text(dialect, q(i), kinds.get(i)));
+            select.add(baseText(i));
         }
         List<List<String>> binds = new ArrayList<>();
         String sql = "SELECT " + String.join(", ", aliased(select)) + " FROM " + qualifiedTable
@@ -345,7 +382,9 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                         for (int i = 0; i < keyCount; i++) {
                             key.add(SqlCanonical.renderJava(rs, i + 1, kinds.get(i)));
                         }
-                        if (last == null || keyOrder().compare(last, key) < 0) {
+                        // a key with a NULL part cannot bound a range (SQL compares it as unknown); such keys
+                        // stay in the first range, which is fetched whole once nothing else is left to cut
+                        if (!key.contains(null) && (last == null || keyOrder().compare(last, key) < 0)) {
                             out.add(key);
                             last = key;
                         }
