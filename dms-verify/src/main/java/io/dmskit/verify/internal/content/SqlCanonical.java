@@ -91,13 +91,18 @@ public final class SqlCanonical {
         };
     }
 
-    /** @return the expression rows are ordered and ranges compared by, agreeing with {@link ContentShape#keyOrder()} */
+    /**
+     * {@return the expression rows are ordered and ranges compared by, agreeing with {@link ContentShape#keyOrder()}}
+     * Text is compared as its UTF-8 bytes: {@code CAST(... AS BINARY)} on MySQL/MariaDB (not
+     * {@code COLLATE utf8mb4_bin}, which pads with spaces: it holds {@code 'a' = 'a '} and {@code 'a' > 'a\t'}),
+     * {@code COLLATE "C"} on PostgreSQL.
+     */
     public static String order(SqlDialect d, String col, Kind kind) {
         if (kind.numeric()) {
             return col;
         }
         String text = text(d, col, kind);
-        return d == SqlDialect.MYSQL ? text + " COLLATE utf8mb4_bin" : "(" + text + ") COLLATE \"C\"";
+        return d == SqlDialect.MYSQL ? "CAST(" + text + " AS BINARY)" : "(" + text + ") COLLATE \"C\"";
     }
 
     /** Binds a canonical key value as a parameter compared with {@link #order}. */
