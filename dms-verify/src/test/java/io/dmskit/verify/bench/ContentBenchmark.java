@@ -111,6 +111,9 @@ class ContentBenchmark {
             System.out.printf(Locale.ROOT, "%n== k differing rows in %,d%n", rows);
             System.out.println("k      queries  rows fetched  found  seconds  load");
             for (String ks : System.getProperty("dmskit.bench.content.k", "1,10,1000").split(",")) {
+                if (ks.isBlank()) {
+                    continue; // -Ddmskit.bench.content.k= : none
+                }
                 int k = Integer.parseInt(ks.trim());
                 long step = Math.max(1, rows / k);
                 String ids = "id % " + step + " = 7 AND id <= " + (step * k);
