@@ -304,18 +304,18 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         return acc;
     }
 
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** Bounds within ±2^62 keep every term of the integer bucket (and their difference) inside a signed BIGINT. */
+    private static final BigDecimal BUCKET_LIMIT = BigDecimal.valueOf(1L << 62);
 
     /**
      * The bucket of a single integer key cut at {@code lo + i * width}, {@code 0..last}: the key clamped into
      * {@code [lo, lo + last * width]}, minus lo, integer-divided by width (exact 64-bit arithmetic, no overflow since
-     * the clamp comes first); in numeric arithmetic when those bounds do not fit in 64 bits.
+     * the clamp comes first); in numeric arithmetic when those bounds lie beyond ±2^62.
      */
     private String arithmeticBucket(BigDecimal lo, BigDecimal width, int last) {
         String q0 = q(0);
         BigDecimal top = lo.add(width.multiply(BigDecimal.valueOf(last)));
-        boolean fits = lo.compareTo(LONG_MIN) >= 0 && top.compareTo(LONG_MAX) <= 0;
+        boolean fits = lo.compareTo(BUCKET_LIMIT.negate()) > 0 && top.compareTo(BUCKET_LIMIT) < 0;
         String l = lo.toPlainString();
         String w = width.toPlainString();
         if (fits && dialect == SqlDialect.MYSQL) {
@@ -325,7 +325,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             return "((LEAST(GREATEST(" + q0 + ", " + l + "::bigint), " + top.toPlainString() + "::bigint) - " + l
                     + "::bigint) / " + w + "::bigint)";
         }
-        String div = dialect == SqlDialect.MYSQL ? "FLOOR((" + q0 + " - " + l + ") / " + w + ")"
+        String div = dialect == SqlDialect.MYSQL ? "FLOOR((CAST(" + q0 + " AS DECIMAL(65, 0)) - " + l + ") / " + w + ")"
                 : "div(" + q0 + "::numeric - " + l + ", " + w + ")";
         return "LEAST(GREATEST(" + div + ", 0), " + last + ")";
     }
