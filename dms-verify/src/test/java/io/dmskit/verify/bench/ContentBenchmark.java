@@ -38,7 +38,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *   -Ddmskit.bench.content=1000000
  * </pre>
  * System properties: {@code dmskit.bench.content} (rows), {@code dmskit.bench.content.k} (differing rows, default
- * {@code 1,10,1000}), {@code dmskit.bench.content.heap} (measure peak heap, default true).
+ * {@code 1,10,1000}), {@code dmskit.bench.content.heap} (measure peak heap, default true),
+ * {@code dmskit.bench.content.keep} (default false: keep the loaded tables in schema {@code dmskit_cbench_keep_<rows>}
+ * on both servers and reuse them on the next run when their row counts are right and no run left them modified).
+ * Tables are generated inside the servers ({@code seq_1_to_N}, {@code generate_series}), the primary key built after
+ * the load on PostgreSQL, then analysed (and vacuumed), so 10M rows load in minutes.
  */
 class ContentBenchmark {
 
@@ -51,19 +55,33 @@ class ContentBenchmark {
         String prop = System.getProperty("dmskit.bench.content");
         assumeTrue(prop != null, "benchmark: set -Ddmskit.bench.content=<rows>");
         long rows = Long.parseLong(prop);
-        String schema = TestDatabases.uniqueName("dmskit_cbench");
-        TestDatabases.createSchema(MY, schema);
-        TestDatabases.createSchema(PG, schema);
+        boolean keep = Boolean.parseBoolean(System.getProperty("dmskit.bench.content.keep", "false"));
+        String schema = keep ? "dmskit_cbench_keep_" + rows : TestDatabases.uniqueName("dmskit_cbench");
+        boolean reuse = keep && loaded(schema, rows);
+        if (!reuse) {
+            TestDatabases.dropSchema(MY, schema, false);
+            TestDatabases.dropSchema(PG, schema, true);
+            TestDatabases.createSchema(MY, schema);
+            TestDatabases.createSchema(PG, schema);
+        }
         try {
             System.out.printf(Locale.ROOT, "Machine: %d cores, %s %s, Java %s, max heap %d MiB%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "MariaDB %s, PostgreSQL %s%n", version(MY), version(PG));
             long t0 = System.nanoTime();
-            create(schema, "big", rows);
-            create(schema, "small", Math.max(1, rows / 10));
-            System.out.printf(Locale.ROOT, "Loaded %,d + %,d rows on both sides in %.1f s%n", rows, rows / 10,
-                    secs(t0));
+            if (reuse) {
+                System.out.printf(Locale.ROOT, "Reusing the tables kept in %s (%,d + %,d rows)%n", schema, rows,
+                        rows / 10);
+            } else {
+                create(schema, "big", rows);
+                create(schema, "small", Math.max(1, rows / 10));
+                TestDatabases.exec(MY, "CREATE TABLE " + schema + ".bench_state (dirty INT)",
+                        "INSERT INTO " + schema + ".bench_state VALUES (0)");
+                System.out.printf(Locale.ROOT, "Loaded %,d + %,d rows on both sides in %.1f s (%s)%n", rows,
+                        rows / 10, secs(t0), load());
+            }
 
             // 1. the physical limit: each side's own checksum scan of the table (the same SQL the verifier runs)
             double my = ownScan(MY, SqlDialect.MYSQL, schema, "big");
@@ -71,37 +89,48 @@ class ContentBenchmark {
             double myPlain = scan(MY, schema, "big", true);
             double pgPlain = scan(PG, schema, "big", false);
             double slower = Math.max(my, pg);
+            String scanLoad = load();
             Verifier verifier = verifier(schema, "big");
             verify(verifier); // warm-up
             long v0 = System.nanoTime();
             VerificationReport r = verify(verifier);
             double total = secs(v0);
+            String verifyLoad = load();
             TableContent c = r.tables().get(0).content().orElseThrow();
             System.out.printf(Locale.ROOT, "%n== Identical table, %,d rows, MariaDB -> PostgreSQL%n", rows);
             System.out.printf(Locale.ROOT, "each side's checksum scan alone (the verifier's canonical row hash, whole"
-                    + " table, one query): MariaDB %.2f s, PostgreSQL %.2f s (slower %.2f s)%n", my, pg, slower);
+                    + " table, one query): MariaDB %.2f s, PostgreSQL %.2f s (slower %.2f s) (%s)%n", my, pg, slower,
+                    scanLoad);
             System.out.printf(Locale.ROOT, "a plain checksum scan (MD5 of CONCAT_WS of the raw columns): MariaDB %.2f s,"
                     + " PostgreSQL %.2f s%n", myPlain, pgPlain);
-            System.out.printf(Locale.ROOT, "content verification: %.2f s = %.2fx the slower scan (%s, %d queries)%n",
-                    total, total / slower, r.tables().get(0).status(), c.checksumQueries());
+            System.out.printf(Locale.ROOT, "content verification: %.2f s = %.2fx the slower scan (%s, %d queries)"
+                    + " (%s)%n", total, total / slower, r.tables().get(0).status(), c.checksumQueries(), verifyLoad);
             System.out.println("reladiff (published, their hardware): 25M identical rows in < 10 s");
 
             // 2. k differing rows in n: checksum queries ~ k log n
             System.out.printf(Locale.ROOT, "%n== k differing rows in %,d%n", rows);
-            System.out.println("k      queries  rows fetched  found  seconds");
+            System.out.println("k      queries  rows fetched  found  seconds  load");
             for (String ks : System.getProperty("dmskit.bench.content.k", "1,10,1000").split(",")) {
+                if (ks.isBlank()) {
+                    continue; // -Ddmskit.bench.content.k= : none
+                }
                 int k = Integer.parseInt(ks.trim());
                 long step = Math.max(1, rows / k);
                 String ids = "id % " + step + " = 7 AND id <= " + (step * k);
+                TestDatabases.exec(MY, "UPDATE " + schema + ".bench_state SET dirty = 1");
                 TestDatabases.exec(PG, "UPDATE " + schema + ".big SET name = name || 'x' WHERE " + ids);
-                long k0 = System.nanoTime();
-                VerificationReport kr = verify(verifier);
-                double ksecs = secs(k0);
-                TableContent kc = kr.tables().get(0).content().orElseThrow();
-                System.out.printf(Locale.ROOT, "%-6d %7d  %12d  %5d  %7.2f%n", k, kc.checksumQueries(),
-                        kc.rowsFetched(), kc.differing(), ksecs);
-                TestDatabases.exec(PG, "UPDATE " + schema + ".big SET name = left(name, length(name) - 1) WHERE "
-                        + ids);
+                try {
+                    long k0 = System.nanoTime();
+                    VerificationReport kr = verify(verifier);
+                    double ksecs = secs(k0);
+                    TableContent kc = kr.tables().get(0).content().orElseThrow();
+                    System.out.printf(Locale.ROOT, "%-6d %7d  %12d  %5d  %7.2f  %s%n", k, kc.checksumQueries(),
+                            kc.rowsFetched(), kc.differing(), ksecs, load());
+                } finally {
+                    TestDatabases.exec(PG, "UPDATE " + schema + ".big SET name = left(name, length(name) - 1)"
+                            + " WHERE " + ids);
+                    TestDatabases.exec(MY, "UPDATE " + schema + ".bench_state SET dirty = 0");
+                }
             }
 
             // 3. peak heap, n and n/10 rows
@@ -110,12 +139,49 @@ class ContentBenchmark {
                 for (String table : List.of("small", "big")) {
                     Verifier v = verifier(schema, table);
                     long peak = MemoryProbe.peakRetained(() -> verify(v));
-                    System.out.printf(Locale.ROOT, "%-5s table: %,d KiB%n", table, peak >> 10);
+                    System.out.printf(Locale.ROOT, "%-5s table: %,d KiB (%s)%n", table, peak >> 10, load());
                 }
             }
         } finally {
-            TestDatabases.dropSchema(MY, schema, false);
-            TestDatabases.dropSchema(PG, schema, true);
+            if (!keep) {
+                TestDatabases.dropSchema(MY, schema, false);
+                TestDatabases.dropSchema(PG, schema, true);
+            }
+        }
+    }
+
+    /** Whether a kept schema holds both tables with the right row counts on both sides and no left-over change. */
+    private static boolean loaded(String schema, long rows) {
+        try {
+            return count(MY, "SELECT dirty FROM " + schema + ".bench_state") == 0
+                    && count(MY, "SELECT COUNT(*) FROM " + schema + ".big") == rows
+                    && count(PG, "SELECT COUNT(*) FROM " + schema + ".big") == rows
+                    && count(MY, "SELECT COUNT(*) FROM " + schema + ".small") == Math.max(1, rows / 10)
+                    && count(PG, "SELECT COUNT(*) FROM " + schema + ".small") == Math.max(1, rows / 10);
+        } catch (java.sql.SQLException e) {
+            return false; // not there (yet)
+        }
+    }
+
+    private static long count(DataSource ds, String sql) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    private static String version(DataSource ds) throws java.sql.SQLException {
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    /** The machine's load average (1, 5, 15 minutes) now, as {@code uptime} prints it. */
+    static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return "load average " + f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException e) {
+            return "load average unknown";
         }
     }
 
@@ -133,11 +199,16 @@ class ContentBenchmark {
         TestDatabases.exec(MY, "CREATE TABLE " + schema + "." + table + cols.formatted("DATETIME(6)"),
                 "INSERT INTO " + schema + "." + table + " SELECT seq, CONCAT('customer-', seq), seq % 100000 / 7,"
                         + " TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND, seq % 3 FROM seq_1_to_" + rows);
-        TestDatabases.exec(PG, "CREATE TABLE " + schema + "." + table + cols.formatted("TIMESTAMP(6)"),
+        TestDatabases.exec(MY, "ANALYZE TABLE " + schema + "." + table);
+        // PostgreSQL: the index built after the load (faster than maintaining it row by row), then VACUUM so the
+        // first timed scan does not pay for setting hint bits
+        TestDatabases.exec(PG, "CREATE TABLE " + schema + "." + table
+                        + cols.replace(" PRIMARY KEY", "").formatted("TIMESTAMP(6)"),
                 "INSERT INTO " + schema + "." + table + " SELECT s, 'customer-' || s, round((s % 100000) / 7.0, 2),"
                         + " TIMESTAMP '2024-01-01 00:00:00' + s * INTERVAL '1 second', s % 3"
                         + " FROM generate_series(1, " + rows + ") s",
-                "ANALYZE " + schema + "." + table);
+                "ALTER TABLE " + schema + "." + table + " ADD PRIMARY KEY (id)",
+                "VACUUM ANALYZE " + schema + "." + table);
     }
 
     /** The verifier's own whole-table digest query on one side, alone, best of two. */

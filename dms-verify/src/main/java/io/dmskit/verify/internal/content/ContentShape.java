@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>Keys are ordered by {@link #keyOrder()}: {@link Kind#numeric() numeric} columns by value, every other column by
  * the code points of its canonical text (the order of UTF-8 bytes, i.e. a binary collation; SQL sides order with
- * {@code COLLATE utf8mb4_bin} / {@code COLLATE "C"} to agree). SQL NULL sorts first.
+ * {@code CAST(... AS BINARY)} / {@code COLLATE "C"} to agree). SQL NULL sorts first.
  *
  * @param schema target schema
  * @param table target table

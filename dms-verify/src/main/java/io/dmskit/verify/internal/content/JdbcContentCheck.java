@@ -20,6 +20,9 @@ import java.util.concurrent.ExecutorService;
  */
 public final class JdbcContentCheck {
 
+    /** A dense differing range is fetched directly up to this many times the row threshold. */
+    static final int DENSE_FETCH = 4;
+
     private final TableSide source;
     private final TableSide target;
     private final RowDiffer differ;
@@ -99,8 +102,14 @@ public final class JdbcContentCheck {
         return out;
     }
 
+    /**
+     * Descends into a differing range: fetched when it holds at most threshold rows, or at most
+     * {@value #DENSE_FETCH} × threshold when most of its siblings differ too; split otherwise. (Fetching a dense range
+     * of up to factor × threshold rows fetched whole tables for isolated differences: 1,000 differing rows in 10M
+     * fetched 19.5M rows; one more split hashes those rows in the databases instead and fetches 1/16 of them.)
+     */
     private void descend(KeyRange range, long rows, boolean dense) throws SQLException {
-        if (rows > threshold && !(dense && rows <= threshold * factor)) {
+        if (rows > threshold && !(dense && rows <= threshold * Math.min(factor, DENSE_FETCH))) {
             List<List<String>> cuts = integerKey() ? arithmeticCuts(range, factor, false)
                     : (rows >= 2 ? quantileCuts(range, rows) : List.of());
             if (!cuts.isEmpty()) {

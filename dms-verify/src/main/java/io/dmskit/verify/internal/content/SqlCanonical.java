@@ -195,7 +195,12 @@ public final class SqlCanonical {
         return t;
     }
 
-    /** @return the expression rows are ordered and ranges compared by, agreeing with {@link ContentShape#keyOrder()} */
+    /**
+     * {@return the expression rows are ordered and ranges compared by, agreeing with {@link ContentShape#keyOrder()}}
+     * Text is compared as its UTF-8 bytes: {@code CAST(... AS BINARY)} on MySQL/MariaDB (not
+     * {@code COLLATE utf8mb4_bin}, which pads with spaces: it holds {@code 'a' = 'a '} and {@code 'a' > 'a\t'}),
+     * {@code COLLATE "C"} on PostgreSQL.
+     */
     public static String order(SqlDialect d, String col, Kind kind) {
         return order(d, col, kind, Adjust.NONE);
     }
@@ -206,7 +211,6 @@ public final class SqlCanonical {
             return col;
         }
         String text = text(d, col, kind, adjust);
-        // MySQL's utf8mb4_bin pads with spaces ('a' sorts after 'a<TAB>'); its bytes order as code points do
         return d == SqlDialect.MYSQL ? "CAST(" + text + " AS BINARY)" : "(" + text + ") COLLATE \"C\"";
     }
 

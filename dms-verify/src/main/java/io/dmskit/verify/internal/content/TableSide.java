@@ -153,7 +153,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
     }
 
     /** WHERE clause of a range (and the filter); binds are added to {@code binds}. */
-    private String where(KeyRange range, List<List<String>> binds) {
+    private String where(KeyRange range, List<List<String>> binds) throws SQLException {
         List<String> conds = new ArrayList<>();
         predicate.ifPresent(p -> conds.add("(" + p + ")"));
         if (range.lower() != null) {
@@ -166,7 +166,69 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                     : keyTuple() + " < " + tuple(keyCount));
             binds.add(range.upper());
         }
+        indexFriendly(range, conds, binds);
         return conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds);
+    }
+
+    /**
+     * Adds conditions on the first key column that every row of the range meets and the primary key's index can
+     * serve ({@link IndexRange}); the exact predicate above still decides.
+     */
+    private void indexFriendly(KeyRange range, List<String> conds, List<List<String>> binds) throws SQLException {
+        if (range.lower() == null || range.upper() == null) {
+            return;
+        }
+        String lo = range.lower().get(0);
+        String hi = range.upper().get(0);
+        Kind kind = kinds.get(0);
+        if (lo == null || hi == null) {
+            return;
+        }
+        boolean numberPrefix = (kind == Kind.INTEGER || kind == Kind.DECIMAL) && keyCount > 1;
+        if (numberPrefix || (kind == Kind.TEXT && dialect == SqlDialect.POSTGRESQL && codePointOrder())) {
+            conds.add(q(0) + " >= ? AND " + q(0) + " <= ?");
+            binds.add(List.of(lo));
+            binds.add(List.of(hi));
+        } else if (kind == Kind.TEXT && dialect == SqlDialect.MYSQL && codePointOrder()) {
+            List<String> likes = IndexRange.likePatterns(lo, hi);
+            if (!likes.isEmpty()) {
+                conds.add("(" + String.join(" OR ", java.util.Collections.nCopies(likes.size(),
+                        q(0) + " LIKE ? ESCAPE '!'")) + ")");
+                likes.forEach(l -> binds.add(List.of(l)));
+            }
+        }
+    }
+
+    private boolean codePointOrder() throws SQLException {
+        synchronized (session) {
+            if (session.codePointOrder == null) {
+                session.codePointOrder = dialect == SqlDialect.POSTGRESQL
+                        ? IndexRange.postgresCodePointOrder(open(), qualifiedTable, columns.get(0))
+                        : IndexRange.mysqlLikeRangeSafe(open(), qualifiedTable, columns.get(0));
+            }
+            return session.codePointOrder;
+        }
+    }
+
+    /**
+     * {@return the database's plan for reading one range (EXPLAIN of its row count), one line per plan row}
+     * Shows whether the range is read from the index; for benchmarks and tests.
+     */
+    public List<String> explainRange(KeyRange range) throws SQLException {
+        List<List<String>> binds = new ArrayList<>();
+        String sql = "EXPLAIN SELECT COUNT(*) FROM " + qualifiedTable + where(range, binds);
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(open(), sql, binds); ResultSet rs = ps.executeQuery()) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getString(i));
+                }
+                out.add(String.join(" ", cells));
+            }
+        }
+        return out;
     }
 
     private PreparedStatement prepare(Connection c, String sql, List<List<String>> binds) throws SQLException {
@@ -194,6 +256,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
      */
     public static final class Session implements AutoCloseable {
         private Connection connection;
+        private Boolean codePointOrder;
 
         synchronized Connection connection(DataSource ds, SqlDialect d) throws SQLException {
             if (connection == null) {
@@ -256,12 +319,8 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         if (digestInSql()) {
             StringBuilder bucket = new StringBuilder();
             if (lo != null && !cuts.isEmpty()) {
-                String q0 = q(0);
-                String div = dialect == SqlDialect.MYSQL ? "FLOOR((" + q0 + " - " + lo.toPlainString() + ") / "
-                        + width.toPlainString() + ")" : "div(" + q0 + "::numeric - " + lo.toPlainString() + ", "
-                        + width.toPlainString() + ")";
-                bucket.append("COALESCE(LEAST(GREATEST(").append(div).append(", 0), ").append(cuts.size())
-                        .append("), 0)");
+                // a NULL key (a target table without a key) belongs to the first range
+                bucket.append("COALESCE(").append(arithmeticBucket(lo, width, cuts.size())).append(", 0)");
             } else if (cuts.isEmpty()) {
                 bucket.append("0");
             } else {
@@ -274,8 +333,12 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
                 bucket.append(" ELSE ").append(cuts.size()).append(" END");
             }
             String hash = SqlCanonical.rowHash(dialect, SqlCanonical.rowText(dialect, texts()));
+            // PostgreSQL: OFFSET 0 keeps the derived table, so the planner estimates a few groups (not one per row)
+            // and aggregates in a hash table while parallel workers compute the hashes, instead of sorting every
+            // row by its bucket (1.6x faster on 1M rows)
             String sql = "SELECT b, COUNT(*), SUM(h) FROM (SELECT " + bucket + " AS b, " + hash + " AS h FROM "
-                    + qualifiedTable + where(outer, binds) + ") d GROUP BY b";
+                    + qualifiedTable + where(outer, binds) + (dialect == SqlDialect.POSTGRESQL ? " OFFSET 0" : "")
+                    + ") d GROUP BY b";
             try (PreparedStatement ps = prepare(open(), sql, binds); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal sum = rs.getBigDecimal(3);
@@ -300,6 +363,32 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             acc.set(at[0], acc.get(at[0]).plus(row));
         });
         return acc;
+    }
+
+    /** Bounds within ±2^62 keep every term of the integer bucket (and their difference) inside a signed BIGINT. */
+    private static final BigDecimal BUCKET_LIMIT = BigDecimal.valueOf(1L << 62);
+
+    /**
+     * The bucket of a single integer key cut at {@code lo + i * width}, {@code 0..last}: the key clamped into
+     * {@code [lo, lo + last * width]}, minus lo, integer-divided by width (exact 64-bit arithmetic, no overflow since
+     * the clamp comes first); in numeric arithmetic when those bounds lie beyond ±2^62.
+     */
+    private String arithmeticBucket(BigDecimal lo, BigDecimal width, int last) {
+        String q0 = q(0);
+        BigDecimal top = lo.add(width.multiply(BigDecimal.valueOf(last)));
+        boolean fits = lo.compareTo(BUCKET_LIMIT.negate()) > 0 && top.compareTo(BUCKET_LIMIT) < 0;
+        String l = lo.toPlainString();
+        String w = width.toPlainString();
+        if (fits && dialect == SqlDialect.MYSQL) {
+            return "((LEAST(GREATEST(" + q0 + ", " + l + "), " + top.toPlainString() + ") - " + l + ") DIV " + w + ")";
+        }
+        if (fits) {
+            return "((LEAST(GREATEST(" + q0 + ", " + l + "::bigint), " + top.toPlainString() + "::bigint) - " + l
+                    + "::bigint) / " + w + "::bigint)";
+        }
+        String div = dialect == SqlDialect.MYSQL ? "FLOOR((CAST(" + q0 + " AS DECIMAL(65, 0)) - " + l + ") / " + w + ")"
+                : "div(" + q0 + "::numeric - " + l + ", " + w + ")";
+        return "LEAST(GREATEST(" + div + ", 0), " + last + ")";
     }
 
     /** @return the key order of this side's kinds (what {@link ContentShape#keyOrder()} gives for the table) */
