@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The change records of a table's S3 objects, partitioned by the key range their key falls in, so that each range's
- * final state can be resolved in memory on its own. A record is its commit-order sequence number, its operation and
- * its fields (key fields then value fields) in canonical text. Records are encoded into a buffer per range; while all
+ * final state can be resolved in memory on its own. A record is its operation, the row hash of its fields (computed
+ * once when it is written) and its fields (key fields then value fields) in canonical text; a range's records are
+ * read back in the order they were written, which is commit order. Records are encoded into a buffer per range; while all
  * buffers together stay within the memory budget nothing touches the disk, and beyond it the largest buffer is
  * appended to its range's file in a temporary directory that {@link #close()} deletes. Memory is therefore bounded by
  * the budget (plus one range when it is read back), whatever the table's size. Not thread-safe.
@@ -23,7 +24,12 @@ final class RangeSpill implements AutoCloseable {
     /** Receives the changes of a range in the order they were written. */
     @FunctionalInterface
     interface ChangeHandler {
-        void change(long sequence, char op, String[] fields);
+        /**
+         * @param op {@code I}, {@code U} or {@code D}
+         * @param hash the row hash of the fields ({@link RangeDigest#rowHash(CanonicalRow)})
+         * @param fields key fields then value fields
+         */
+        void change(char op, long hash, String[] fields);
     }
 
     /** Default memory budget for buffered records (the buffers' capacity). */
@@ -57,8 +63,11 @@ final class RangeSpill implements AutoCloseable {
         this.records = new long[ranges];
     }
 
-    /** Appends a change record to a range. */
-    void write(int range, long sequence, char op, String[] values) {
+    /**
+     * Appends a change record to a range; computes the row hash of its fields once, here, so that summarising a
+     * range later reads only keys and hashes.
+     */
+    void write(int range, char op, String[] values, RowHasher hasher) {
         int need = 9;
         byte[][] encoded = new byte[values.length][];
         for (int i = 0; i < values.length; i++) {
@@ -69,10 +78,11 @@ final class RangeSpill implements AutoCloseable {
                 need += 4;
             }
         }
+        long hash = hasher.hash(encoded);
         byte[] b = ensure(range, need);
         int p = lengths[range];
-        p = putLong(b, p, sequence);
         b[p++] = (byte) op;
+        p = putLong(b, p, hash);
         for (byte[] e : encoded) {
             if (e == null) {
                 p = putInt(b, p, -1);
@@ -151,35 +161,45 @@ final class RangeSpill implements AutoCloseable {
 
     /** Reads a range's records in the order they were written: its file first, then its buffer. */
     void read(int range, ChangeHandler handler) {
+        read(range, fields, handler);
+    }
+
+    /**
+     * Like {@link #read(int, ChangeHandler)} decoding only the first {@code decoded} fields of each record (the key
+     * fields: what a range's digest needs besides the stored hash); the others are skipped and passed as null.
+     */
+    void read(int range, int decoded, ChangeHandler handler) {
         try {
             if (files[range] != null) {
                 byte[] disk = Files.readAllBytes(files[range]);
-                decode(disk, disk.length, handler);
+                decode(disk, disk.length, decoded, handler);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading a spill file failed: " + e.getMessage(), e);
         }
         if (buffers[range] != null) {
-            decode(buffers[range], lengths[range], handler);
+            decode(buffers[range], lengths[range], decoded, handler);
         }
     }
 
-    private void decode(byte[] b, int length, ChangeHandler handler) {
+    private void decode(byte[] b, int length, int decoded, ChangeHandler handler) {
         int p = 0;
         while (p < length) {
-            long seq = getLong(b, p);
-            p += 8;
             char op = (char) b[p++];
-            String[] f = new String[fields];
+            long hash = getLong(b, p);
+            p += 8;
+            String[] f = new String[decoded];
             for (int i = 0; i < fields; i++) {
                 int n = getInt(b, p);
                 p += 4;
                 if (n >= 0) {
-                    f[i] = new String(b, p, n, StandardCharsets.UTF_8);
+                    if (i < decoded) {
+                        f[i] = new String(b, p, n, StandardCharsets.UTF_8);
+                    }
                     p += n;
                 }
             }
-            handler.change(seq, op, f);
+            handler.change(op, hash, f);
         }
     }
 
