@@ -139,7 +139,7 @@ public final class S3TableState implements AutoCloseable {
 
     /**
      * Like {@link #read(S3Client, S3OutputSettings, Spec, Path, BooleanSupplier)} with another memory budget for
-     * the records held before they go to spill files (the default is 64 MB).
+     * the records held before they go to spill files (the default is 16 MB).
      *
      * @param s3 the client
      * @param settings the S3 target's settings
