@@ -12,13 +12,14 @@ import java.security.NoSuchAlgorithmException;
  * are exactly those of {@code RangeDigest.rowText(row).getBytes(UTF_8)}; {@code S3TableStateTest} checks that both
  * agree. Not thread-safe: one per thread.
  */
-final class RowHasher {
+public final class RowHasher {
 
     private final MessageDigest md5;
     private final byte[] digest = new byte[16];
     private byte[] text = new byte[256];
 
-    RowHasher() {
+    /** A hasher with its own MD5 instance and buffer. */
+    public RowHasher() {
         try {
             md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -60,8 +61,13 @@ final class RowHasher {
         return h >>> 4;
     }
 
-    /** @return the row's 60-bit hash, as {@link RangeDigest#rowHash(CanonicalRow)} computes it */
-    long hash(CanonicalRow row) {
+    /**
+     * The row's hash, as {@link RangeDigest#rowHash(CanonicalRow)} computes it.
+     *
+     * @param row a canonical row
+     * @return its 60-bit hash
+     */
+    public long hash(CanonicalRow row) {
         byte[][] fields = new byte[row.key().size() + row.values().size()][];
         int i = 0;
         for (String v : row.key()) {
