@@ -276,6 +276,11 @@ final class S3ContentCheck {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     int n = rs.getMetaData().getColumnCount();
+                    boolean[] datetime = new boolean[n];
+                    for (int i = 0; i < n && !pg; i++) {
+                        String type = rs.getMetaData().getColumnTypeName(i + 1).toUpperCase(java.util.Locale.ROOT);
+                        datetime[i] = type.equals("DATETIME") || type.equals("TIMESTAMP");
+                    }
                     long count = 0;
                     while (rs.next()) {
                         if ((++count & 1023) == 0 && (cancelled.getAsBoolean() || stop.getAsBoolean())) {
@@ -283,7 +288,7 @@ final class S3ContentCheck {
                         }
                         Object[] raw = new Object[n];
                         for (int i = 0; i < n; i++) {
-                            raw[i] = rs.getObject(i + 1);
+                            raw[i] = datetime[i] ? localDateTime(rs, i + 1) : rs.getObject(i + 1);
                         }
                         CanonicalRow row = canonical(projection.project(raw));
                         int r = locator.rangeOf(row.key());
@@ -298,6 +303,24 @@ final class S3ContentCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A MySQL DATETIME or TIMESTAMP as the wall-clock time the server sent: what {@code getObject} gives as a
+     * {@code Timestamp} (whose {@code toLocalDateTime()} the rendering reads) without building it through a
+     * {@code Calendar} for every value, which took a fifth of the source scan. NULL, zero dates and anything the
+     * driver refuses to read this way fall back to {@code getObject}.
+     */
+    private static Object localDateTime(ResultSet rs, int column) throws SQLException {
+        try {
+            java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
+            if (t != null) {
+                return t;
+            }
+        } catch (SQLException | RuntimeException e) {
+            // a zero date or a value the driver only returns its own way
+        }
+        return rs.getObject(column);
     }
 
     private CanonicalRow canonical(List<String> projected) {

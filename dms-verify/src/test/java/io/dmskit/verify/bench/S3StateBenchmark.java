@@ -42,7 +42,8 @@ import javax.sql.DataSource;
  * pages, DMS's 10,000-row row groups, {@code LOAD} files of 100,000 rows plus CDC files with an Op column holding 1 %
  * updates, 0.5 % deletes and 0.5 % inserts) and compares its speed with a bare decode of the same objects (the same
  * ranged GETs, every column chunk decoded, nothing else). Then measures the peak retained heap of the
- * reconstruction for two table sizes, with key ranges of 10,000 rows (what bounds memory).
+ * reconstruction for two table sizes, with key ranges of 10,000 rows (what bounds memory). With
+ * {@code -Ddmskit.bench=s3e2e} it times a whole {@code ContentVerifier} run from MariaDB instead ({@link #endToEnd()}).
  *
  * <pre>
  * ./mvnw -B -q -o -pl dms-verify -am test -Dtest=S3StateBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -77,6 +78,7 @@ final class S3StateBenchmark {
             double bare = Double.MAX_VALUE;
             double rebuilt = Double.MAX_VALUE;
             for (int r = 0; r < rounds; r++) {
+                String load = uptime();
                 long t0 = System.nanoTime();
                 long values = bareDecode(s3, bucket);
                 long t1 = System.nanoTime();
@@ -84,9 +86,9 @@ final class S3StateBenchmark {
                 long t2 = System.nanoTime();
                 bare = Math.min(bare, (t1 - t0) / 1e9);
                 rebuilt = Math.min(rebuilt, (t2 - t1) / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: bare decode %.2f s (%,d values), reconstruction %.2f s"
-                        + " (%,d rows in the final state)%n", r + 1, (t1 - t0) / 1e9, values, (t2 - t1) / 1e9,
-                        d.rows());
+                System.out.printf(Locale.ROOT, "round %d (load average %s): bare decode %.2f s (%,d values),"
+                        + " reconstruction %.2f s (%,d rows in the final state)%n", r + 1, load, (t1 - t0) / 1e9,
+                        values, (t2 - t1) / 1e9, d.rows());
             }
             System.out.printf(Locale.ROOT, "%nbest of %d: bare decode %.2f s = %,.0f rows/s; reconstruction %.2f s ="
                     + " %,.0f rows/s; reconstruction runs at %.0f %% of the bare decode%n", rounds, bare, rows / bare,
@@ -101,7 +103,7 @@ final class S3StateBenchmark {
                 S3OutputSettings s = S3OutputSettings.builder().bucketName(b).dataFormat(S3DataFormat.PARQUET).build();
                 long peak = MemoryProbe.peakRetained(() -> reconstruct(s3, s, n));
                 System.out.printf(Locale.ROOT, "peak retained heap while rebuilding %,d rows (%d ranges of 10,000"
-                        + " rows): %,d KB%n", n, ranges(n).size(), peak >> 10);
+                        + " rows): %,d KB (load average %s)%n", n, ranges(n).size(), peak >> 10, uptime());
             }
         }
     }
