@@ -162,18 +162,21 @@ public final class S3TableState implements AutoCloseable {
         List<KeyRange> ranges = spec.ranges();
         RangeLocator locator = new RangeLocator(ranges, spec.shape());
         RangeSpill spill = new RangeSpill(tempDir, ranges.size(), spec.shape().columns().size(), memoryBudget);
+        // decoding (this thread and the column chunks in parallel) overlaps with hashing and spilling (another)
+        SpillPipeline pipeline = new SpillPipeline(spill, locator, "dmskit-s3-spill-" + spec.table());
         try {
-            RowHasher hasher = new RowHasher();
             for (S3ObjectKey key : reader.objects()) {
                 reader.checkCancelled();
                 try {
-                    reader.read(key, (op, fields) -> spill.write(locator.rangeOf(fields), op, fields, hasher));
+                    reader.read(key, pipeline::add);
                 } catch (SdkException | CsvFormatException | ParquetFormatException | UncheckedIOException e) {
                     throw new TargetReadException("s3://" + settings.bucketName() + "/" + key.key() + ": "
                             + e.getMessage(), e);
                 }
             }
-        } catch (RuntimeException e) {
+            pipeline.finish();
+        } catch (RuntimeException | Error e) {
+            pipeline.abort();
             spill.close();
             throw e;
         }
