@@ -9,12 +9,19 @@ import io.dmskit.model.s3.parquet.ParquetReader;
 import io.dmskit.model.s3.parquet.ParquetWriter;
 import io.dmskit.testkit.LocalS3;
 import io.dmskit.testsupport.MemoryProbe;
+import io.dmskit.verify.ContentVerifier;
+import io.dmskit.verify.VerificationReport;
+import io.dmskit.verify.Verifier;
 import io.dmskit.verify.internal.content.ContentShape;
 import io.dmskit.verify.internal.content.ContentShape.Kind;
 import io.dmskit.verify.internal.content.DmsRendering;
 import io.dmskit.verify.internal.content.KeyRange;
 import io.dmskit.verify.internal.content.RangeDigest;
 import io.dmskit.verify.internal.content.S3TableState;
+import io.dmskit.verify.report.TableVerification;
+import io.dmskit.verify.report.VerificationStatus;
+import io.dmskit.verify.support.TestDatabases;
+import io.dmskit.verify.target.S3Target;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -26,6 +33,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * Benchmark harness (not a test: its name is outside surefire's patterns and it runs only with
@@ -34,19 +42,21 @@ import java.util.Locale;
  * pages, DMS's 10,000-row row groups, {@code LOAD} files of 100,000 rows plus CDC files with an Op column holding 1 %
  * updates, 0.5 % deletes and 0.5 % inserts) and compares its speed with a bare decode of the same objects (the same
  * ranged GETs, every column chunk decoded, nothing else). Then measures the peak retained heap of the
- * reconstruction for two table sizes, with key ranges of 10,000 rows (what bounds memory).
+ * reconstruction for two table sizes, with key ranges of 10,000 rows (what bounds memory). With
+ * {@code -Ddmskit.bench=s3e2e} it times a whole {@code ContentVerifier} run from MariaDB instead ({@link #endToEnd()}).
  *
  * <pre>
  * ./mvnw -B -q -o -pl dms-verify -am test -Dtest=S3StateBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *   -Ddmskit.bench=s3state -Dbench.rows=1000000 -Dbench.memoryRows=100000,1000000
  * </pre>
  */
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "dmskit.bench", matches = "s3state")
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "dmskit.bench", matches = "s3state|s3e2e")
 final class S3StateBenchmark {
 
     private static final List<String> TABLE = List.of("id", "customer", "amount", "ratio", "created", "note");
 
     @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "dmskit.bench", matches = "s3state")
     void run() {
         int rows = Integer.getInteger("bench.rows", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
@@ -68,6 +78,7 @@ final class S3StateBenchmark {
             double bare = Double.MAX_VALUE;
             double rebuilt = Double.MAX_VALUE;
             for (int r = 0; r < rounds; r++) {
+                String load = uptime();
                 long t0 = System.nanoTime();
                 long values = bareDecode(s3, bucket);
                 long t1 = System.nanoTime();
@@ -75,9 +86,9 @@ final class S3StateBenchmark {
                 long t2 = System.nanoTime();
                 bare = Math.min(bare, (t1 - t0) / 1e9);
                 rebuilt = Math.min(rebuilt, (t2 - t1) / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: bare decode %.2f s (%,d values), reconstruction %.2f s"
-                        + " (%,d rows in the final state)%n", r + 1, (t1 - t0) / 1e9, values, (t2 - t1) / 1e9,
-                        d.rows());
+                System.out.printf(Locale.ROOT, "round %d (load average %s): bare decode %.2f s (%,d values),"
+                        + " reconstruction %.2f s (%,d rows in the final state)%n", r + 1, load, (t1 - t0) / 1e9,
+                        values, (t2 - t1) / 1e9, d.rows());
             }
             System.out.printf(Locale.ROOT, "%nbest of %d: bare decode %.2f s = %,.0f rows/s; reconstruction %.2f s ="
                     + " %,.0f rows/s; reconstruction runs at %.0f %% of the bare decode%n", rounds, bare, rows / bare,
@@ -92,9 +103,108 @@ final class S3StateBenchmark {
                 S3OutputSettings s = S3OutputSettings.builder().bucketName(b).dataFormat(S3DataFormat.PARQUET).build();
                 long peak = MemoryProbe.peakRetained(() -> reconstruct(s3, s, n));
                 System.out.printf(Locale.ROOT, "peak retained heap while rebuilding %,d rows (%d ranges of 10,000"
-                        + " rows): %,d KB%n", n, ranges(n).size(), peak >> 10);
+                        + " rows): %,d KB (load average %s)%n", n, ranges(n).size(), peak >> 10, uptime());
             }
         }
+    }
+
+
+    /**
+     * End to end, with {@code -Ddmskit.bench=s3e2e}: the table lives in MariaDB (its final state after the changes
+     * {@link #write} puts in the CDC files) and on S3 as the same Parquet objects; times a whole
+     * {@link ContentVerifier} run (source read and rendered in Java, target rebuilt, range digests compared) against a
+     * bare decode of the objects, in the same rounds.
+     *
+     * <pre>
+     * ./mvnw -B -q -o -pl dms-verify -am test -Dtest=S3StateBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+     *   -Ddmskit.bench=s3e2e -Dbench.rows=1000000
+     * </pre>
+     */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "dmskit.bench", matches = "s3e2e")
+    void endToEnd() {
+        int rows = Integer.getInteger("bench.rows", 1_000_000);
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        DataSource my = TestDatabases.mariadb();
+        String schema = TestDatabases.uniqueName("dmskit_s3perf");
+        TestDatabases.createSchema(my, schema);
+        try (LocalS3 local = LocalS3.started()) {
+            S3Client s3 = local.client();
+            long t0 = System.nanoTime();
+            source(my, schema, rows);
+            String bucket = "bench-e2e-" + System.currentTimeMillis();
+            local.createBucket(bucket);
+            long bytes = write(s3, bucket, rows);
+            System.out.printf(Locale.ROOT, "%,d rows in MariaDB and in %,d bytes of Parquet, set up in %.1f s%n",
+                    rows, bytes, (System.nanoTime() - t0) / 1e9);
+            String mappings = """
+                    {"rules":[
+                     {"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%s","table-name":"orders"},"rule-action":"include"},
+                     {"rule-type":"transformation","rule-id":"2","rule-name":"to-bench","rule-target":"schema","object-locator":{"schema-name":"%s"},"rule-action":"rename","value":"bench"}
+                    ]}""".formatted(schema, schema);
+            Verifier verifier = Verifier.builder().source(my).tableMappings(mappings).s3(s3)
+                    .target(S3Target.builder().bucket(bucket).dataFormat(S3DataFormat.PARQUET).build()).build();
+            bareDecode(s3, bucket); // warm-up
+            verify(verifier);
+            double bare = Double.MAX_VALUE;
+            double whole = Double.MAX_VALUE;
+            for (int r = 0; r < rounds; r++) {
+                String load = uptime();
+                long a = System.nanoTime();
+                bareDecode(s3, bucket);
+                long b = System.nanoTime();
+                TableVerification t = verify(verifier);
+                long c = System.nanoTime();
+                bare = Math.min(bare, (b - a) / 1e9);
+                whole = Math.min(whole, (c - b) / 1e9);
+                System.out.printf(Locale.ROOT, "round %d (load average %s): bare decode %.2f s, ContentVerifier %.2f s"
+                        + " (%s, %,d source rows, %,d target rows)%n", r + 1, load, (b - a) / 1e9, (c - b) / 1e9,
+                        t.status(), t.content().orElseThrow().sourceRows(), t.content().orElseThrow().targetRows());
+            }
+            System.out.printf(Locale.ROOT, "%nbest of %d: bare decode %.2f s; ContentVerifier MariaDB -> S3 Parquet"
+                    + " %.2f s = %,.0f rows/s, i.e. %.0f %% of the bare decode%n", rounds, bare, whole, rows / whole,
+                    100 * bare / whole);
+        } finally {
+            TestDatabases.dropSchema(my, schema, false);
+        }
+    }
+
+    private static TableVerification verify(Verifier verifier) {
+        VerificationReport report = ContentVerifier.of(verifier).verify();
+        TableVerification t = report.tables().get(0);
+        if (t.error().isPresent() || t.status() != VerificationStatus.CONTENT_MATCH) {
+            throw new AssertionError("the benchmark's table should match: " + t.status() + " " + t.error()
+                    + " " + t.content());
+        }
+        return t;
+    }
+
+    private static String uptime() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** The final state of what {@link #write} puts on S3: the full load with the CDC files' changes applied. */
+    private static void source(DataSource my, String schema, int rows) {
+        int changes = Math.max(1, rows / 50);
+        String t = schema + ".orders";
+        String row = "CONCAT('customer-', %1$s MOD 5000%2$s), (%1$s MOD 100000) / 100, %1$s / 7e0,"
+                + " TIMESTAMP'2024-01-01 00:00:00' + INTERVAL %1$s SECOND + INTERVAL (%1$s MOD 1000)"
+                + " MICROSECOND, IF(%1$s MOD 10 = 0, NULL, CONCAT('note ', %1$s))";
+        String changed = "(SELECT seq AS i, (seq * 7919 MOD " + rows + ") + 1 AS id FROM seq_0_to_" + (changes - 1)
+                + ")";
+        TestDatabases.exec(my, "CREATE TABLE " + t + " (id INT PRIMARY KEY, customer VARCHAR(40), amount"
+                        + " DECIMAL(12,2), ratio DOUBLE, created DATETIME(6), note VARCHAR(100))",
+                "INSERT INTO " + t + " SELECT seq, " + String.format(Locale.ROOT, row, "seq", "") + " FROM seq_1_to_"
+                        + rows,
+                "UPDATE " + t + " o JOIN " + changed + " c ON o.id = c.id SET o.customer = CONCAT('customer-',"
+                        + " o.id MOD 5000, '-v1') WHERE c.i MOD 4 IN (0, 1)",
+                "DELETE o FROM " + t + " o JOIN " + changed + " c ON o.id = c.id WHERE c.i MOD 4 = 2",
+                "INSERT INTO " + t + " SELECT id, " + String.format(Locale.ROOT, row, "id", "") + " FROM (SELECT "
+                        + rows + " + seq + 1 AS id FROM seq_0_to_" + (changes - 1) + " WHERE seq MOD 4 = 3) n");
     }
 
     private static List<KeyRange> ranges(int rows) {

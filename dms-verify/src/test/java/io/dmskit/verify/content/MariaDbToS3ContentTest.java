@@ -38,8 +38,9 @@ class MariaDbToS3ContentTest {
         TestDatabases.createSchema(MY, src);
         for (String t : List.of("good", "bad")) {
             TestDatabases.exec(MY, "CREATE TABLE " + src + "." + t + " (id INT PRIMARY KEY, name VARCHAR(40),"
-                            + " price DECIMAL(10,2))",
-                    "INSERT INTO " + src + "." + t + " SELECT seq, CONCAT('name', seq), seq * 1.5 FROM seq_1_to_300",
+                            + " price DECIMAL(10,2), at DATETIME)",
+                    "INSERT INTO " + src + "." + t + " SELECT seq, CONCAT('name', seq), seq * 1.5,"
+                            + " TIMESTAMP'2024-01-01 00:00:00' + INTERVAL seq * 3601 SECOND FROM seq_1_to_300",
                     "UPDATE " + src + "." + t + " SET name = 'changed' WHERE id = 5",
                     "DELETE FROM " + src + "." + t + " WHERE id IN (7, 9)",
                     "UPDATE " + src + "." + t + " SET name = 'new11' WHERE id = 11");
@@ -48,14 +49,16 @@ class MariaDbToS3ContentTest {
         StringBuilder load = new StringBuilder();
         for (int i = 1; i <= 300; i++) {
             load.append(i).append(",name").append(i).append(',').append(new java.math.BigDecimal(i).multiply(
-                    new java.math.BigDecimal("1.5")).setScale(2)).append('\n');
+                    new java.math.BigDecimal("1.5")).setScale(2)).append(',').append(at(i)).append('\n');
         }
         put(S3, bucket, "hub/lake/good/LOAD00000001.csv", load.toString());
         put(S3, bucket, "hub/lake/good/20240528-195141380.csv",
-                "U,5,changed,7.50\nD,7,name7,10.50\nD,9,name9,13.50\nU,11,new11,16.50\n");
+                "U,5,changed,7.50," + at(5) + "\nD,7,name7,10.50," + at(7) + "\nD,9,name9,13.50," + at(9)
+                        + "\nU,11,new11,16.50," + at(11) + "\n");
         put(S3, bucket, "hub/lake/bad/LOAD00000001.csv", load.toString());
         // the delete of 9 and the update of 11 never arrived
-        put(S3, bucket, "hub/lake/bad/20240528-195141380.csv", "U,5,changed,7.50\nD,7,name7,10.50\n");
+        put(S3, bucket, "hub/lake/bad/20240528-195141380.csv", "U,5,changed,7.50," + at(5) + "\nD,7,name7,10.50,"
+                + at(7) + "\n");
         String mappings = """
                 {"rules":[
                  {"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%s","table-name":"%%"},"rule-action":"include"},
@@ -69,6 +72,12 @@ class MariaDbToS3ContentTest {
     @AfterAll
     static void tearDown() {
         TestDatabases.dropSchema(MY, src, false);
+    }
+
+    /** The DATETIME of row i as DMS writes it into CSV (the source read as LocalDateTime must render the same). */
+    private static String at(int i) {
+        return java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(i * 3601L)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }
 
     private static void put(S3Client s3, String bucket, String key, String body) {

@@ -10,7 +10,7 @@ import java.util.List;
  * for every record: for a single numeric key column the bounds are parsed once and the key once per record (as a
  * {@code long} when it is an integer, which is the usual case); other keys use the shape's key order.
  */
-final class RangeLocator {
+public final class RangeLocator {
 
     private final List<KeyRange> ranges;
     private final Comparator<List<String>> order;
@@ -18,7 +18,11 @@ final class RangeLocator {
     private final long[] longBounds;
     private final BigDecimal[] decimalBounds;
 
-    RangeLocator(List<KeyRange> ranges, ContentShape shape) {
+    /**
+     * @param ranges contiguous ascending ranges ({@link KeyRange#split(List)})
+     * @param shape the table's shape (its key columns and their kinds)
+     */
+    public RangeLocator(List<KeyRange> ranges, ContentShape shape) {
         this.ranges = ranges;
         this.order = shape.keyOrder();
         this.keys = shape.keyColumns().size();
@@ -52,18 +56,37 @@ final class RangeLocator {
         this.decimalBounds = decimals;
     }
 
+    /**
+     * The range of a key, as {@link KeyRange#indexOf} finds it.
+     *
+     * @param key a key tuple in canonical text
+     * @return the index of the range holding it
+     */
+    public int rangeOf(List<String> key) {
+        if (ranges.size() == 1) {
+            return 0;
+        }
+        int i = fast(key.get(0));
+        return i >= 0 ? i : KeyRange.indexOf(ranges, key, order);
+    }
+
     /** @return the index of the range holding the key in the first fields of a record */
     int rangeOf(String[] fields) {
         if (ranges.size() == 1) {
             return 0;
         }
-        String k = fields[0];
+        int i = fast(fields[0]);
+        return i >= 0 ? i : slow(fields);
+    }
+
+    /** @return the range of a single numeric key found by its parsed bounds, or -1 (use the key order) */
+    private int fast(String k) {
         if (k != null && longBounds != null) {
             long v;
             try {
                 v = Long.parseLong(k);
             } catch (NumberFormatException e) {
-                return slow(fields);
+                return -1;
             }
             // ranges: (-inf, b0) -> 0, [b0, b1) -> 1, ...: the number of bounds <= v
             int i = Arrays.binarySearch(longBounds, v);
@@ -74,7 +97,7 @@ final class RangeLocator {
             try {
                 v = new BigDecimal(k);
             } catch (NumberFormatException e) {
-                return slow(fields);
+                return -1;
             }
             int lo = 0;
             int hi = decimalBounds.length;
@@ -88,7 +111,7 @@ final class RangeLocator {
             }
             return lo;
         }
-        return slow(fields);
+        return -1;
     }
 
     private int slow(String[] fields) {

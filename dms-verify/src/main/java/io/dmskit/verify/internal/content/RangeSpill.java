@@ -1,6 +1,7 @@
 package io.dmskit.verify.internal.content;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,32 +9,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The change records of a table's S3 objects, partitioned by the key range their key falls in, so that each range's
- * final state can be resolved in memory on its own. A record is its commit-order sequence number, its operation and
- * its fields (key fields then value fields) in canonical text. Records are encoded into a buffer per range; while all
- * buffers together stay within the memory budget nothing touches the disk, and beyond it the largest buffer is
- * appended to its range's file in a temporary directory that {@link #close()} deletes. Memory is therefore bounded by
- * the budget (plus one range when it is read back), whatever the table's size. Not thread-safe.
+ * final state can be resolved in memory on its own. A record is its length, its operation, the row hash of its fields
+ * (computed once when it is written) and its fields (key fields then value fields) in canonical text; a range's
+ * records are read back in the order they were written, which is commit order.
+ *
+ * <p>Records are appended to fixed-size blocks per range (a record never straddles two blocks; one larger than a
+ * block gets a block of its own). While all blocks together stay within the memory budget nothing touches the disk;
+ * beyond it the range holding the most blocks is appended to its file in a temporary directory that
+ * {@link #close()} deletes, and its blocks are dropped. Blocks are small (at most 64 KB, smaller when there are many
+ * ranges), so memory is the budget plus one block, whatever the table's size, and no array ever grows by copying;
+ * reading a range back streams its file through one 64 KB buffer. Not thread-safe for writing; ranges may be read concurrently once writing
+ * is done.
  */
 final class RangeSpill implements AutoCloseable {
 
     /** Receives the changes of a range in the order they were written. */
     @FunctionalInterface
     interface ChangeHandler {
-        void change(long sequence, char op, String[] fields);
+        /**
+         * @param op {@code I}, {@code U} or {@code D}
+         * @param hash the row hash of the fields ({@link RangeDigest#rowHash(CanonicalRow)})
+         * @param fields key fields then value fields (only the decoded ones; see {@link #read(int, int,
+         *     ChangeHandler)})
+         */
+        void change(char op, long hash, String[] fields);
     }
 
-    /** Default memory budget for buffered records (the buffers' capacity). */
-    static final long DEFAULT_BUDGET = 64L << 20;
+    /** Default memory budget for buffered records (the blocks' size). */
+    static final long DEFAULT_BUDGET = 16L << 20;
+
+    private static final int MAX_BLOCK = 64 << 10;
+    private static final int MIN_BLOCK = 4 << 10;
 
     private final Path tempParent;
     private final long budget;
     private final int fields;
-    private final byte[][] buffers;
-    private final int[] lengths;
+    private final int blockSize;
+    private final List<List<byte[]>> blocks;
+    /** Used bytes of each range's last block. */
+    private final int[] used;
+    private final int[] blockCounts;
     private final Path[] files;
     private final long[] records;
     private Path dir;
@@ -45,21 +65,29 @@ final class RangeSpill implements AutoCloseable {
      * @param tempParent where the spill directory is created when needed (null: the JVM's temporary directory)
      * @param ranges how many ranges
      * @param fields fields per record (key and value columns)
-     * @param budget bytes of records held in memory before the largest range's buffer goes to disk
+     * @param budget bytes of blocks held in memory before the range with the most blocks goes to disk
      */
     RangeSpill(Path tempParent, int ranges, int fields, long budget) {
         this.tempParent = tempParent;
         this.fields = fields;
         this.budget = budget;
-        this.buffers = new byte[ranges][];
-        this.lengths = new int[ranges];
+        this.blockSize = (int) Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, budget / Math.max(1, ranges) / 4));
+        this.blocks = new ArrayList<>(ranges);
+        for (int i = 0; i < ranges; i++) {
+            blocks.add(null);
+        }
+        this.used = new int[ranges];
+        this.blockCounts = new int[ranges];
         this.files = new Path[ranges];
         this.records = new long[ranges];
     }
 
-    /** Appends a change record to a range. */
-    void write(int range, long sequence, char op, String[] values) {
-        int need = 9;
+    /**
+     * Appends a change record to a range; computes the row hash of its fields once, here, so that summarising a
+     * range later reads only keys and hashes.
+     */
+    void write(int range, char op, String[] values, RowHasher hasher) {
+        int need = 13;
         byte[][] encoded = new byte[values.length][];
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
@@ -69,10 +97,12 @@ final class RangeSpill implements AutoCloseable {
                 need += 4;
             }
         }
-        byte[] b = ensure(range, need);
-        int p = lengths[range];
-        p = putLong(b, p, sequence);
+        long hash = hasher.hash(encoded);
+        byte[] b = room(range, need);
+        int p = used[range];
+        p = putInt(b, p, need);
         b[p++] = (byte) op;
+        p = putLong(b, p, hash);
         for (byte[] e : encoded) {
             if (e == null) {
                 p = putInt(b, p, -1);
@@ -82,7 +112,7 @@ final class RangeSpill implements AutoCloseable {
                 p += e.length;
             }
         }
-        lengths[range] = p;
+        used[range] = p;
         bytes += need;
         records[range]++;
         if (buffered > budget) {
@@ -90,28 +120,37 @@ final class RangeSpill implements AutoCloseable {
         }
     }
 
-    private byte[] ensure(int range, int need) {
-        byte[] b = buffers[range];
-        int len = lengths[range];
-        if (b == null || b.length - len < need) {
-            int size = Math.max(need + len, Math.max(1024, b == null ? 0 : b.length * 2));
-            byte[] n = new byte[size];
-            if (b != null) {
-                System.arraycopy(b, 0, n, 0, len);
+    /** @return the block to append {@code need} bytes to (the range's last one, or a new one) */
+    private byte[] room(int range, int need) {
+        List<byte[]> list = blocks.get(range);
+        if (list != null && !list.isEmpty()) {
+            byte[] last = list.get(list.size() - 1);
+            if (last.length - used[range] >= need) {
+                return last;
             }
-            buffered += size - (b == null ? 0 : b.length); // the budget counts what the buffers occupy
-            buffers[range] = n;
-            b = n;
         }
-        return b;
+        if (list == null) {
+            list = new ArrayList<>();
+            blocks.set(range, list);
+        }
+        byte[] n = new byte[Math.max(blockSize, need)];
+        list.add(n);
+        blockCounts[range]++;
+        buffered += n.length;
+        used[range] = 0;
+        return n;
     }
 
     private void spillLargest() {
         int largest = 0;
-        for (int i = 1; i < lengths.length; i++) {
-            if (lengths[i] > lengths[largest]) {
+        for (int i = 1; i < blockCounts.length; i++) {
+            if (blockCounts[i] > blockCounts[largest]) {
                 largest = i;
             }
+        }
+        List<byte[]> list = blocks.get(largest);
+        if (list == null || list.isEmpty()) {
+            return;
         }
         try {
             if (dir == null) {
@@ -123,15 +162,37 @@ final class RangeSpill implements AutoCloseable {
             }
             try (OutputStream out = Files.newOutputStream(files[largest], StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND)) {
-                out.write(buffers[largest], 0, lengths[largest]);
+                for (int i = 0; i < list.size(); i++) {
+                    int n = length(largest, i);
+                    out.write(list.get(i), 0, n);
+                    spilledToDisk += n;
+                    buffered -= list.get(i).length;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing a spill file failed: " + e.getMessage(), e);
         }
-        buffered -= buffers[largest].length;
-        spilledToDisk += lengths[largest];
-        lengths[largest] = 0;
-        buffers[largest] = null;
+        blocks.set(largest, null);
+        blockCounts[largest] = 0;
+        used[largest] = 0;
+    }
+
+    /** @return used bytes of block i of a range: the last one's are counted, the others' found by their records */
+    private int length(int range, int i) {
+        List<byte[]> list = blocks.get(range);
+        if (i == list.size() - 1) {
+            return used[range];
+        }
+        byte[] b = list.get(i);
+        int p = 0;
+        while (b.length - p >= 4) {
+            int size = getInt(b, p);
+            if (size == 0) {
+                break; // the unused, zeroed rest of the block
+            }
+            p += size;
+        }
+        return p;
     }
 
     /** @return change records written to a range */
@@ -149,38 +210,73 @@ final class RangeSpill implements AutoCloseable {
         return spilledToDisk;
     }
 
-    /** Reads a range's records in the order they were written: its file first, then its buffer. */
+    /** Reads a range's records in the order they were written: its file first, then its blocks. */
     void read(int range, ChangeHandler handler) {
-        try {
-            if (files[range] != null) {
-                byte[] disk = Files.readAllBytes(files[range]);
-                decode(disk, disk.length, handler);
+        read(range, fields, handler);
+    }
+
+    /**
+     * Like {@link #read(int, ChangeHandler)} decoding only the first {@code decoded} fields of each record (the key
+     * fields: what a range's digest needs besides the stored hash); the others are skipped.
+     */
+    void read(int range, int decoded, ChangeHandler handler) {
+        if (files[range] != null) {
+            try (InputStream in = Files.newInputStream(files[range])) {
+                byte[] buf = new byte[MAX_BLOCK];
+                int have = 0;
+                while (true) {
+                    int n = in.read(buf, have, buf.length - have);
+                    if (n < 0) {
+                        break;
+                    }
+                    have += n;
+                    int done = decode(buf, have, decoded, handler);
+                    System.arraycopy(buf, done, buf, 0, have - done);
+                    have -= done;
+                    if (have >= 4 && getInt(buf, 0) > buf.length) {
+                        buf = Arrays.copyOf(buf, getInt(buf, 0));
+                    }
+                }
+                if (have != 0) {
+                    throw new IllegalStateException("spill file of range " + range + " ends inside a record");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading a spill file failed: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a spill file failed: " + e.getMessage(), e);
         }
-        if (buffers[range] != null) {
-            decode(buffers[range], lengths[range], handler);
+        List<byte[]> list = blocks.get(range);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                decode(list.get(i), length(range, i), decoded, handler);
+            }
         }
     }
 
-    private void decode(byte[] b, int length, ChangeHandler handler) {
+    /** Decodes the whole records in {@code b[0, length)}; @return the bytes they took */
+    private int decode(byte[] b, int length, int decoded, ChangeHandler handler) {
         int p = 0;
-        while (p < length) {
-            long seq = getLong(b, p);
-            p += 8;
-            char op = (char) b[p++];
-            String[] f = new String[fields];
-            for (int i = 0; i < fields; i++) {
-                int n = getInt(b, p);
-                p += 4;
+        while (length - p >= 4) {
+            int size = getInt(b, p);
+            if (length - p < size) {
+                break;
+            }
+            int q = p + 4;
+            char op = (char) b[q++];
+            long hash = getLong(b, q);
+            q += 8;
+            String[] f = new String[decoded];
+            for (int i = 0; i < decoded && i < fields; i++) {
+                int n = getInt(b, q);
+                q += 4;
                 if (n >= 0) {
-                    f[i] = new String(b, p, n, StandardCharsets.UTF_8);
-                    p += n;
+                    f[i] = new String(b, q, n, StandardCharsets.UTF_8);
+                    q += n;
                 }
             }
-            handler.change(seq, op, f);
+            p += size;
+            handler.change(op, hash, f);
         }
+        return p;
     }
 
     private static int putInt(byte[] b, int p, int v) {
@@ -204,12 +300,11 @@ final class RangeSpill implements AutoCloseable {
         return (long) getInt(b, p) << 32 | (getInt(b, p + 4) & 0xFFFFFFFFL);
     }
 
-    /** Drops the buffers and deletes the spill directory. */
+    /** Drops the blocks and deletes the spill directory. */
     @Override
     public void close() {
-        for (int i = 0; i < buffers.length; i++) {
-            buffers[i] = null;
-            lengths[i] = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            blocks.set(i, null);
         }
         if (dir == null) {
             return;

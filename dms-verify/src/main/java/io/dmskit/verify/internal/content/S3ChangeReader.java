@@ -303,26 +303,48 @@ final class S3ChangeReader {
                     ? java.util.Arrays.copyOfRange(tail, (int) (from - (size - tail.length)),
                     (int) (to - (size - tail.length)))
                     : get(key, "bytes=" + from + "-" + (to - 1)).asByteArray();
-            List<Object> ops = opChunk == null ? null : ParquetReader.readValues(opChunk, slice(bytes, from, opChunk));
-            List<List<Object>> cols = new ArrayList<>();
-            for (ParquetFooter.ColumnChunk c : chunks) {
-                cols.add(c == null ? null : ParquetReader.readValues(c, slice(bytes, from, c)));
-            }
-            for (int r = 0; r < rg.numRows(); r++) {
-                char op = ops == null ? 'I' : op(ops.get(r) == null ? null : ops.get(r).toString());
+            // every column chunk decoded and rendered on its own (in parallel: they are independent), then the
+            // records assembled in row order
+            int rows = (int) rg.numRows();
+            Object[] opValues = new Object[1];
+            String[][] texts = new String[leaves.length][];
+            long first = from;
+            byte[] data = bytes;
+            java.util.stream.IntStream.rangeClosed(0, leaves.length).parallel().forEach(i -> {
+                if (i == leaves.length) {
+                    opValues[0] = opChunk == null ? null : ParquetReader.readValues(opChunk, slice(data, first,
+                            opChunk));
+                } else if (chunks[i] != null) {
+                    texts[i] = render(renderings.get(i), ParquetReader.readValues(chunks[i], slice(data, first,
+                            chunks[i])), rows);
+                }
+            });
+            @SuppressWarnings("unchecked")
+            List<Object> ops = (List<Object>) opValues[0];
+            for (int r = 0; r < rows; r++) {
+                char op = ops == null ? 'I' : op(r >= ops.size() || ops.get(r) == null ? null : ops.get(r).toString());
                 if (op == '?') {
                     counts.unknownOps++;
                     continue;
                 }
                 String[] out = new String[leaves.length];
                 for (int i = 0; i < out.length; i++) {
-                    List<Object> col = cols.get(i);
-                    out[i] = col == null || r >= col.size() ? null : renderings.get(i).target(col.get(r));
+                    out[i] = texts[i] == null ? null : texts[i][r];
                 }
                 counts.records++;
                 sink.record(op, out);
             }
         }
+    }
+
+    /** A column's values in canonical text, one per row (null beyond the values the chunk holds). */
+    private static String[] render(ColumnRendering rendering, List<Object> values, int rows) {
+        String[] out = new String[rows];
+        int n = Math.min(rows, values.size());
+        for (int r = 0; r < n; r++) {
+            out[r] = rendering.target(values.get(r));
+        }
+        return out;
     }
 
     private static ParquetFooter.ColumnChunk chunk(ParquetFooter.RowGroup rg, ParquetFooter.Leaf leaf) {

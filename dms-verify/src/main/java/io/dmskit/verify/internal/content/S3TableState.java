@@ -139,7 +139,7 @@ public final class S3TableState implements AutoCloseable {
 
     /**
      * Like {@link #read(S3Client, S3OutputSettings, Spec, Path, BooleanSupplier)} with another memory budget for
-     * the records held before they go to spill files (the default is 64 MB).
+     * the records held before they go to spill files (the default is 16 MB).
      *
      * @param s3 the client
      * @param settings the S3 target's settings
@@ -162,20 +162,21 @@ public final class S3TableState implements AutoCloseable {
         List<KeyRange> ranges = spec.ranges();
         RangeLocator locator = new RangeLocator(ranges, spec.shape());
         RangeSpill spill = new RangeSpill(tempDir, ranges.size(), spec.shape().columns().size(), memoryBudget);
+        // decoding (this thread and the column chunks in parallel) overlaps with hashing and spilling (another)
+        SpillPipeline pipeline = new SpillPipeline(spill, locator, "dmskit-s3-spill-" + spec.table());
         try {
-            long[] sequence = {0};
             for (S3ObjectKey key : reader.objects()) {
                 reader.checkCancelled();
                 try {
-                    reader.read(key, (op, fields) -> {
-                        spill.write(locator.rangeOf(fields), sequence[0]++, op, fields);
-                    });
+                    reader.read(key, pipeline::add);
                 } catch (SdkException | CsvFormatException | ParquetFormatException | UncheckedIOException e) {
                     throw new TargetReadException("s3://" + settings.bucketName() + "/" + key.key() + ": "
                             + e.getMessage(), e);
                 }
             }
-        } catch (RuntimeException e) {
+            pipeline.finish();
+        } catch (RuntimeException | Error e) {
+            pipeline.abort();
             spill.close();
             throw e;
         }
@@ -216,16 +217,44 @@ public final class S3TableState implements AutoCloseable {
     public RangeDigest digest(int range) {
         RangeDigest d = digests[range];
         if (d == null) {
-            long sum = 0;
-            List<CanonicalRow> rows = resolve(range, false);
-            java.security.MessageDigest md5 = md5();
-            for (CanonicalRow row : rows) {
-                sum += rowHash(row, md5);
-            }
-            d = new RangeDigest(rows.size(), sum);
+            d = summarise(range);
             digests[range] = d;
         }
         return d;
+    }
+
+    /**
+     * A range's digest from the row hashes stored with its records: only the key fields are decoded (for a table
+     * without a primary key, whole rows, which are its keys). An update holding {@code CsvNoSupValue} was hashed
+     * with the marker, so its range's digest differs from the source's and the range is compared row by row, where
+     * {@link #resolve} fills the marker from the previous image: slower for such ranges, never a wrong result.
+     */
+    private RangeDigest summarise(int range) {
+        long sum = 0;
+        long count = 0;
+        if (spec.shape().primaryKey()) {
+            // one key column (the usual case) is its own map key: no list to build and hash per record
+            Map<Object, Long> state = new HashMap<>((int) Math.min(1 << 24, spill.records(range) * 4 / 3 + 16));
+            spill.read(range, keyCount, (op, hash, fields) -> {
+                Object key = keyCount == 1 ? fields[0] : Arrays.asList(fields);
+                if (op == 'D') {
+                    state.remove(key);
+                } else {
+                    state.put(key, hash);
+                }
+            });
+            for (long h : state.values()) {
+                sum += h;
+            }
+            count = state.size();
+        } else {
+            Map<List<String>, long[]> state = multiset(range);
+            for (long[] e : state.values()) {
+                sum += e[0] * e[1];
+                count += e[0];
+            }
+        }
+        return new RangeDigest(count, sum);
     }
 
     /**
@@ -293,27 +322,6 @@ public final class S3TableState implements AutoCloseable {
         return d;
     }
 
-    /**
-     * {@link RangeDigest#rowHash(CanonicalRow)} with one MD5 instance for many rows (looking one up per row costs
-     * as much as hashing); {@code S3TableStateTest} checks that both agree.
-     */
-    static long rowHash(CanonicalRow row, java.security.MessageDigest md5) {
-        byte[] d = md5.digest(RangeDigest.rowText(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        long h = 0;
-        for (int i = 0; i < 8; i++) {
-            h = (h << 8) | (d[i] & 0xff);
-        }
-        return h >>> 4;
-    }
-
-    private static java.security.MessageDigest md5() {
-        try {
-            return java.security.MessageDigest.getInstance("MD5");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
-    }
-
     private int cachedRange = -1;
     private List<CanonicalRow> cachedRows = List.of();
 
@@ -322,7 +330,7 @@ public final class S3TableState implements AutoCloseable {
         if (spec.shape().primaryKey()) {
             // one key column (the usual case) is its own map key: no list to build and hash per record
             Map<Object, String[]> state = new HashMap<>((int) Math.min(1 << 24, spill.records(range) * 4 / 3 + 16));
-            spill.read(range, (seq, op, fields) -> {
+            spill.read(range, (op, hash, fields) -> {
                 Object key = keyCount == 1 ? fields[0] : Arrays.asList(fields).subList(0, keyCount);
                 if (op == 'D') {
                     state.remove(key);
@@ -338,31 +346,8 @@ public final class S3TableState implements AutoCloseable {
                 out.add(new CanonicalRow(all.subList(0, keyCount), all.subList(keyCount, f.length)));
             }
         } else {
-            Map<List<String>, int[]> state = new HashMap<>();
-            long[] updates = {0};
-            spill.read(range, (seq, op, fields) -> {
-                List<String> row = Arrays.asList(fields);
-                if (op == 'D') {
-                    int[] n = state.get(row);
-                    if (n != null && --n[0] == 0) {
-                        state.remove(row);
-                    }
-                } else {
-                    updates[0] += op == 'U' ? 1 : 0;
-                    state.computeIfAbsent(row, k -> new int[1])[0]++;
-                }
-            });
-            if (updates[0] > 0) {
-                synchronized (notes) {
-                    String note = "range " + range + ": " + updates[0] + " update(s) of a table without a primary key"
-                            + " were applied as inserts (DMS writes only the after image)";
-                    if (!notes.contains(note)) {
-                        notes.add(note);
-                    }
-                }
-            }
-            for (Map.Entry<List<String>, int[]> e : state.entrySet()) {
-                for (int i = 0; i < e.getValue()[0]; i++) {
+            for (Map.Entry<List<String>, long[]> e : multiset(range).entrySet()) {
+                for (long i = 0; i < e.getValue()[0]; i++) {
                     out.add(new CanonicalRow(e.getKey(), List.of()));
                 }
             }
@@ -387,6 +372,34 @@ public final class S3TableState implements AutoCloseable {
                 fields[i] = previous[i];
             }
         }
+    }
+
+    /** A key-less range's rows with their number of occurrences and row hash ({count, hash}). */
+    private Map<List<String>, long[]> multiset(int range) {
+        Map<List<String>, long[]> state = new HashMap<>();
+        long[] updates = {0};
+        spill.read(range, (op, hash, fields) -> {
+            List<String> row = Arrays.asList(fields);
+            if (op == 'D') {
+                long[] n = state.get(row);
+                if (n != null && --n[0] == 0) {
+                    state.remove(row);
+                }
+            } else {
+                updates[0] += op == 'U' ? 1 : 0;
+                state.computeIfAbsent(row, k -> new long[] {0, hash})[0]++;
+            }
+        });
+        if (updates[0] > 0) {
+            synchronized (notes) {
+                String note = "range " + range + ": " + updates[0] + " update(s) of a table without a primary key"
+                        + " were applied as inserts (DMS writes only the after image)";
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+        }
+        return state;
     }
 
     /** Deletes the spill files. */

@@ -256,6 +256,27 @@ public final class SourceProjection {
     }
 
     /**
+     * Renders one target column that is a source column ({@link TargetColumn#sourceIndex()} at least 0) from that
+     * source column's value alone, exactly as {@link #project(Object[])} renders it in a whole row; lets a key be
+     * rendered from a query of the key columns only.
+     *
+     * @param column the target column's index in {@link #columns()}
+     * @param sourceValue the source column's value, as JDBC returns it
+     * @return its canonical value
+     */
+    public String projectColumn(int column, Object sourceValue) {
+        TargetColumn t = columns.get(column);
+        if (t.sourceIndex() < 0 || !t.comparable()) {
+            throw new IllegalArgumentException("target column " + t.name() + " is not a comparable source column");
+        }
+        String v = sourceRenderings.get(t.sourceIndex()).source(sourceValue);
+        for (Step s : steps.get(column)) {
+            v = s.apply(v);
+        }
+        return v;
+    }
+
+    /**
      * Renders a source row as DMS writes it to the target columns.
      *
      * @param sourceRow the source values in source column order, as JDBC returns them
