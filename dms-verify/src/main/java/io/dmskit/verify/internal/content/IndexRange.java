@@ -27,7 +27,7 @@ import java.util.Set;
  *       query scans.</li>
  * </ul>
  */
-public final class IndexRange {
+final class IndexRange {
 
     /** Most characters after the common prefix that get a LIKE each before one LIKE of the prefix is used. */
     static final int MAX_LIKES = 16;
