@@ -326,14 +326,6 @@ final class S3ContentCheck {
      * driver refuses to read this way fall back to {@code getObject}.
      */
     private static Object localDateTime(ResultSet rs, int column) throws SQLException {
-        String text = rs.getString(column);
-        if (text == null) {
-            return null;
-        }
-        java.time.LocalDateTime parsed = parseDatetime(text);
-        if (parsed != null) {
-            return parsed;
-        }
         try {
             java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
             if (t != null) {
@@ -343,54 +335,6 @@ final class S3ContentCheck {
             // a zero date or a value the driver only returns its own way
         }
         return rs.getObject(column);
-    }
-
-    /**
-     * The text protocol's {@code yyyy-MM-dd HH:mm:ss[.f...]} (1 to 9 fraction digits) as the {@code LocalDateTime} the
-     * driver would build from it, parsed by hand (the driver's own parse was most of a DATETIME column's cost); null
-     * for any other text (a zero date, a year beyond 9999), which the caller reads as before.
-     */
-    static java.time.LocalDateTime parseDatetime(String s) {
-        int n = s.length();
-        if (n < 19 || n == 20 || n > 29 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || n > 19 && s.charAt(19) != '.') {
-            return null;
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        int nano = 0;
-        if (n > 19) {
-            nano = digits(s, 20, n);
-            for (int i = n - 20; i < 9; i++) {
-                nano *= 10;
-            }
-        }
-        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 59 || nano < 0) {
-            return null;
-        }
-        try {
-            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nano);
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** The decimal number of {@code s[from, to)}, or -1 if a character there is not a digit. */
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private CanonicalRow canonical(List<String> projected) {

@@ -84,6 +84,18 @@ public final class RowHasher {
     }
 
     /**
+     * @param fields key fields then value fields (null for NULL)
+     * @return the row's 60-bit hash, the one {@link #hash(byte[][])} gives for the fields' UTF-8 encodings
+     */
+    long hash(String[] fields) {
+        int p = 0;
+        for (String v : fields) {
+            p = field(p, v);
+        }
+        return finish(p);
+    }
+
+    /**
      * Appends one field as {@link #hash(byte[][])} does; an ASCII string (the common case: numbers, dates, most text)
      * is copied char by char (its length is its code point count and its UTF-8 bytes), anything else encoded.
      */
