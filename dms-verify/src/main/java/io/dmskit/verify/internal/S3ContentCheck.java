@@ -296,11 +296,11 @@ final class S3ContentCheck {
                         datetime[i] = type.equals("DATETIME") || type.equals("TIMESTAMP");
                     }
                     long count = 0;
+                    Object[] raw = new Object[n]; // reused: project() keeps none of it
                     while (rs.next()) {
                         if ((++count & 1023) == 0 && (cancelled.getAsBoolean() || stop.getAsBoolean())) {
                             throw new java.util.concurrent.CancellationException("content verification cancelled");
                         }
-                        Object[] raw = new Object[n];
                         for (int i = 0; i < n; i++) {
                             raw[i] = datetime[i] ? localDateTime(rs, i + 1) : rs.getObject(i + 1);
                         }
@@ -338,15 +338,15 @@ final class S3ContentCheck {
     }
 
     private CanonicalRow canonical(List<String> projected) {
-        List<String> key = new ArrayList<>(keyIdx.length);
-        for (int i : keyIdx) {
-            key.add(projected.get(i));
+        String[] key = new String[keyIdx.length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = projected.get(keyIdx[k]);
         }
-        List<String> values = new ArrayList<>(valueIdx.length);
-        for (int i : valueIdx) {
-            values.add(projected.get(i));
+        String[] values = new String[valueIdx.length];
+        for (int v = 0; v < values.length; v++) {
+            values[v] = projected.get(valueIdx[v]);
         }
-        return new CanonicalRow(key, values);
+        return new CanonicalRow(Arrays.asList(key), Arrays.asList(values)); // which copies them
     }
 
     /** Cuts the key space at keys sampled from the source, about {@link #ROWS_PER_RANGE} rows per range. */

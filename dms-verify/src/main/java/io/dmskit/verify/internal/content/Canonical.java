@@ -287,6 +287,45 @@ final class Canonical {
      * {@code YYYY-MM-DD HH24:MI:SS.US}, {@code %Y-%m-%d %H:%i:%s.%f}); nanoseconds are truncated.
      */
     static String datetime(LocalDateTime t) {
+        int y = t.getYear();
+        if (y >= 0 && y <= 9999) { // the common case, written into one array (the same text as below)
+            byte[] c = new byte[26];
+            put4(c, 0, y);
+            c[4] = '-';
+            put2(c, 5, t.getMonthValue());
+            c[7] = '-';
+            put2(c, 8, t.getDayOfMonth());
+            c[10] = ' ';
+            put2(c, 11, t.getHour());
+            c[13] = ':';
+            put2(c, 14, t.getMinute());
+            c[16] = ':';
+            put2(c, 17, t.getSecond());
+            c[19] = '.';
+            int micros = t.getNano() / 1000;
+            for (int i = 25; i >= 20; i--) {
+                c[i] = (byte) ('0' + micros % 10);
+                micros /= 10;
+            }
+            return new String(c, StandardCharsets.ISO_8859_1);
+        }
+        return datetimeSlow(t);
+    }
+
+    private static void put4(byte[] c, int at, int v) {
+        c[at] = (byte) ('0' + v / 1000);
+        c[at + 1] = (byte) ('0' + v / 100 % 10);
+        c[at + 2] = (byte) ('0' + v / 10 % 10);
+        c[at + 3] = (byte) ('0' + v % 10);
+    }
+
+    private static void put2(byte[] c, int at, int v) {
+        c[at] = (byte) ('0' + v / 10);
+        c[at + 1] = (byte) ('0' + v % 10);
+    }
+
+    /** {@link #datetime} for any year. */
+    static String datetimeSlow(LocalDateTime t) {
         StringBuilder b = new StringBuilder(29);
         int y = t.getYear();
         if (y < 0 || y > 9999) {

@@ -88,24 +88,38 @@ final class RangeSpill implements AutoCloseable {
      */
     void write(int range, char op, String[] values, RowHasher hasher) {
         int need = 13;
-        byte[][] encoded = new byte[values.length][];
+        byte[][] encoded = null; // only the fields that are not ASCII, which are copied char by char
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                encoded[i] = values[i].getBytes(StandardCharsets.UTF_8);
-                need += 4 + encoded[i].length;
-            } else {
+            String v = values[i];
+            if (v == null) {
                 need += 4;
+            } else if (ascii(v)) {
+                need += 4 + v.length();
+            } else {
+                if (encoded == null) {
+                    encoded = new byte[values.length][];
+                }
+                encoded[i] = v.getBytes(StandardCharsets.UTF_8);
+                need += 4 + encoded[i].length;
             }
         }
-        long hash = hasher.hash(encoded);
+        long hash = hasher.hash(values);
         byte[] b = room(range, need);
         int p = used[range];
         p = putInt(b, p, need);
         b[p++] = (byte) op;
         p = putLong(b, p, hash);
-        for (byte[] e : encoded) {
-            if (e == null) {
+        for (int i = 0; i < values.length; i++) {
+            String v = values[i];
+            byte[] e = encoded == null ? null : encoded[i];
+            if (v == null) {
                 p = putInt(b, p, -1);
+            } else if (e == null) {
+                int n = v.length();
+                p = putInt(b, p, n);
+                for (int j = 0; j < n; j++) {
+                    b[p++] = (byte) v.charAt(j);
+                }
             } else {
                 p = putInt(b, p, e.length);
                 System.arraycopy(e, 0, b, p, e.length);
@@ -118,6 +132,16 @@ final class RangeSpill implements AutoCloseable {
         if (buffered > budget) {
             spillLargest();
         }
+    }
+
+    /** Whether every char of the string is ASCII, so that its UTF-8 bytes are its chars. */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the block to append {@code need} bytes to (the range's last one, or a new one) */

@@ -48,6 +48,11 @@ public final class RowHasher {
                 text[p++] = ';';
             }
         }
+        return finish(p);
+    }
+
+    /** The 60-bit hash of {@code text[0, p)}. */
+    private long finish(int p) {
         md5.update(text, 0, p);
         try {
             md5.digest(digest, 0, 16);
@@ -68,15 +73,62 @@ public final class RowHasher {
      * @return its 60-bit hash
      */
     public long hash(CanonicalRow row) {
-        byte[][] fields = new byte[row.key().size() + row.values().size()][];
-        int i = 0;
+        int p = 0;
         for (String v : row.key()) {
-            fields[i++] = v == null ? null : v.getBytes(StandardCharsets.UTF_8);
+            p = field(p, v);
         }
         for (String v : row.values()) {
-            fields[i++] = v == null ? null : v.getBytes(StandardCharsets.UTF_8);
+            p = field(p, v);
         }
-        return hash(fields);
+        return finish(p);
+    }
+
+    /**
+     * @param fields key fields then value fields (null for NULL)
+     * @return the row's 60-bit hash, the one {@link #hash(byte[][])} gives for the fields' UTF-8 encodings
+     */
+    long hash(String[] fields) {
+        int p = 0;
+        for (String v : fields) {
+            p = field(p, v);
+        }
+        return finish(p);
+    }
+
+    /**
+     * Appends one field as {@link #hash(byte[][])} does; an ASCII string (the common case: numbers, dates, most text)
+     * is copied char by char (its length is its code point count and its UTF-8 bytes), anything else encoded.
+     */
+    private int field(int p, String v) {
+        if (v == null) {
+            p = room(p, 2);
+            text[p++] = 'N';
+            text[p++] = ';';
+            return p;
+        }
+        int n = v.length();
+        p = room(p, n + 13);
+        int start = p;
+        text[p++] = 'S';
+        p = digits(p, n);
+        text[p++] = ':';
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80) {
+                byte[] f = v.getBytes(StandardCharsets.UTF_8);
+                p = room(start, f.length + 13);
+                text[p++] = 'S';
+                p = digits(p, codePoints(f));
+                text[p++] = ':';
+                System.arraycopy(f, 0, text, p, f.length);
+                p += f.length;
+                text[p++] = ';';
+                return p;
+            }
+            text[p++] = (byte) c;
+        }
+        text[p++] = ';';
+        return p;
     }
 
     /** Code points of well-formed UTF-8 (what {@code getBytes(UTF_8)} produces; a lone surrogate became '?'). */

@@ -244,4 +244,23 @@ class DmsRenderingTest {
         assertThat(MY_CSV.column(col).kind()).isEqualTo(Kind.BOOLEAN);
         assertThat(MY_CSV.column(col).target("true")).isEqualTo("1");
     }
+
+    @Test
+    @DisplayName("The date-time text written into one array is the StringBuilder text, for any value")
+    void datetimeFastPathAgrees() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<LocalDateTime> values = new java.util.ArrayList<>(java.util.List.of(
+                LocalDateTime.of(0, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999),
+                LocalDateTime.of(10000, 1, 1, 0, 0), LocalDateTime.of(-1, 6, 15, 12, 0, 0, 1_000),
+                LocalDateTime.of(2024, 1, 1, 0, 0, 0, 999), LocalDateTime.of(1970, 1, 1, 0, 0, 0, 100_000_000)));
+        for (int i = 0; i < 10_000; i++) {
+            values.add(LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000_000)));
+        }
+        for (LocalDateTime t : values) {
+            assertThat(Canonical.datetime(t)).as(t.toString()).isEqualTo(Canonical.datetimeSlow(t));
+        }
+        assertThat(Canonical.datetime(LocalDateTime.of(2024, 5, 28, 19, 51, 41, 388_146_999)))
+                .isEqualTo("2024-05-28 19:51:41.388146");
+    }
 }
