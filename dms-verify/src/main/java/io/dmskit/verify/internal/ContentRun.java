@@ -322,9 +322,9 @@ public final class ContentRun {
         Runnable cancel = this::checkCancelled;
         TableSide s = new TableSide(source.dataSource(), source.dialect(),
                 source.qualified(t.table().schema(), t.table().table()), sn, sk, keyCount, t.predicate(), timeout,
-                queries, Set.of(), new TableSide.Session(), sx, sa);
+                queries, new TableSide.Session(), sx, sa);
         TableSide tt = new TableSide(tdb.dataSource(), tdb.dialect(), tdb.qualified(t.targetSchema(),
-                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, Set.of(), new TableSide.Session(),
+                t.targetTable()), tn, tk, keyCount, Optional.empty(), timeout, queries, new TableSide.Session(),
                 tx, ta);
         if (inJava) {
             notes.add("columns converted in Java: the source's digests are computed by streaming rows");
@@ -334,7 +334,7 @@ public final class ContentRun {
         if (!keyed) {
             notes.add("no primary key: rows compared as multisets of whole rows");
         }
-        RowDiffer differ = new RowDiffer(shape, Set.of(), settings.sampleLimit());
+        RowDiffer differ = new RowDiffer(shape, settings.sampleLimit());
         JdbcContentCheck check = new JdbcContentCheck(s, tt, differ, settings.segments(), settings.factor(),
                 settings.threshold(), sides, cancel);
         try (TableSide.Session a = s.session(); TableSide.Session b = tt.session()) {
@@ -350,7 +350,7 @@ public final class ContentRun {
     private TableVerification compareS3(PlannedTable t, S3Target s3t, long t0) throws SQLException {
         S3ContentCheck check = new S3ContentCheck(source, t, s3, s3t.settings(), cancelled::get);
         ContentShape shape = check.prepare(settings.lobMaxSizeKb());
-        RowDiffer differ = new RowDiffer(shape, Set.of(), settings.sampleLimit());
+        RowDiffer differ = new RowDiffer(shape, settings.sampleLimit());
         check.run(differ);
         List<String> notes = new ArrayList<>(check.notes());
         notes.add("S3 target: its current state rebuilt from the full-load and CDC objects, the source rendered in"

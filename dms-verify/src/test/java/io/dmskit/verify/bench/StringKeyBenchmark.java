@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -127,7 +126,7 @@ class StringKeyBenchmark {
         try (TableSide.Session session = new TableSide.Session()) {
             TableSide side = new TableSide(ds, d, table, List.of("code", "name", "amount"),
                     List.of(Kind.TEXT, Kind.TEXT, Kind.DECIMAL), 1, Optional.empty(), Duration.ZERO,
-                    new AtomicLong(), Set.of(), session);
+                    new AtomicLong(), session);
             return side.explainRange(range);
         }
     }

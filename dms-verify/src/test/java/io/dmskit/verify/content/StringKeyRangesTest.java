@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -139,7 +138,7 @@ class StringKeyRangesTest {
     private static List<String> side(DataSource ds, SqlDialect d, String table, KeyRange range) throws Exception {
         try (TableSide.Session session = new TableSide.Session()) {
             TableSide side = new TableSide(ds, d, table, List.of("code", "label"), List.of(Kind.TEXT, Kind.TEXT), 1,
-                    Optional.empty(), Duration.ZERO, new AtomicLong(), Set.of(), session);
+                    Optional.empty(), Duration.ZERO, new AtomicLong(), session);
             return side.explainRange(range);
         }
     }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Compares key-ordered canonical rows of one key range from both sides and keeps the totals and the first samples.
@@ -21,7 +20,6 @@ public final class RowDiffer {
 
     private final ContentShape shape;
     private final Comparator<List<String>> order;
-    private final Set<Integer> masked;
     private final int sampleLimit;
     private final List<ContentDifference> samples = new ArrayList<>();
     private long missing;
@@ -32,13 +30,11 @@ public final class RowDiffer {
 
     /**
      * @param shape the table
-     * @param masked indexes into the value columns the task masks: not compared, shown as {@code ***}
      * @param sampleLimit most samples kept
      */
-    public RowDiffer(ContentShape shape, Set<Integer> masked, int sampleLimit) {
+    public RowDiffer(ContentShape shape, int sampleLimit) {
         this.shape = shape;
         this.order = shape.keyOrder();
-        this.masked = Set.copyOf(masked);
         this.sampleLimit = sampleLimit;
     }
 
@@ -67,9 +63,6 @@ public final class RowDiffer {
         boolean allTruncation = true;
         List<ContentShape.Column> cols = shape.valueColumns();
         for (int k = 0; k < s.values().size(); k++) {
-            if (masked.contains(k)) {
-                continue;
-            }
             String sv = s.values().get(k);
             String tv = t.values().get(k);
             if (!Objects.equals(sv, tv)) {

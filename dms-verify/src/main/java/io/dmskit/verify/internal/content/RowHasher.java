@@ -27,30 +27,6 @@ public final class RowHasher {
         }
     }
 
-    /**
-     * @param fields key fields then value fields, each as UTF-8 bytes (null for NULL)
-     * @return the row's 60-bit hash
-     */
-    long hash(byte[][] fields) {
-        int p = 0;
-        for (byte[] f : fields) {
-            if (f == null) {
-                p = room(p, 2);
-                text[p++] = 'N';
-                text[p++] = ';';
-            } else {
-                p = room(p, f.length + 13);
-                text[p++] = 'S';
-                p = digits(p, codePoints(f));
-                text[p++] = ':';
-                System.arraycopy(f, 0, text, p, f.length);
-                p += f.length;
-                text[p++] = ';';
-            }
-        }
-        return finish(p);
-    }
-
     /** The 60-bit hash of {@code text[0, p)}. */
     private long finish(int p) {
         md5.update(text, 0, p);
@@ -85,7 +61,7 @@ public final class RowHasher {
 
     /**
      * @param fields key fields then value fields (null for NULL)
-     * @return the row's 60-bit hash, the one {@link #hash(byte[][])} gives for the fields' UTF-8 encodings
+     * @return the row's 60-bit hash, the one {@link #hash(CanonicalRow)} gives for the same fields
      */
     long hash(String[] fields) {
         int p = 0;
@@ -96,7 +72,8 @@ public final class RowHasher {
     }
 
     /**
-     * Appends one field as {@link #hash(byte[][])} does; an ASCII string (the common case: numbers, dates, most text)
+     * Appends one field of {@link RangeDigest#rowText} ({@code N;} or {@code S<code points>:<UTF-8 bytes>;}); an ASCII
+     * string (the common case: numbers, dates, most text)
      * is copied char by char (its length is its code point count and its UTF-8 bytes), anything else encoded.
      */
     private int field(int p, String v) {
@@ -115,18 +92,22 @@ public final class RowHasher {
         for (int i = 0; i < n; i++) {
             char c = v.charAt(i);
             if (c >= 0x80) {
-                byte[] f = v.getBytes(StandardCharsets.UTF_8);
-                p = room(start, f.length + 13);
-                text[p++] = 'S';
-                p = digits(p, codePoints(f));
-                text[p++] = ':';
-                System.arraycopy(f, 0, text, p, f.length);
-                p += f.length;
-                text[p++] = ';';
-                return p;
+                return utf8Field(start, v.getBytes(StandardCharsets.UTF_8));
             }
             text[p++] = (byte) c;
         }
+        text[p++] = ';';
+        return p;
+    }
+
+    /** Appends a field given as its UTF-8 bytes. */
+    private int utf8Field(int p, byte[] f) {
+        p = room(p, f.length + 13);
+        text[p++] = 'S';
+        p = digits(p, codePoints(f));
+        text[p++] = ':';
+        System.arraycopy(f, 0, text, p, f.length);
+        p += f.length;
         text[p++] = ';';
         return p;
     }

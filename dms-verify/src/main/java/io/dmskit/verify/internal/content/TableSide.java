@@ -31,7 +31,6 @@ import javax.sql.DataSource;
  * @param predicate the task's source filter (source side only)
  * @param timeout per-query timeout (zero: none)
  * @param queries counts the queries run here
- * @param digitsMasked indexes of columns whose text has its digits replaced by {@code *} (DMS's digits mask)
  * @param session this side's one connection, opened on first use and reused by every query (close it at the end)
  * @param transforms per column (in the same order), the task's transformations ({@link JdbcTransforms}): a SQL
  *     expression read instead of the column and/or a Java step on its canonical text; empty for none
@@ -40,14 +39,13 @@ import javax.sql.DataSource;
  */
 public record TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
                         List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
-                        AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session,
-                        List<JdbcTransforms.ColumnSql> transforms, List<SqlCanonical.Adjust> adjusts) {
+                        AtomicLong queries, Session session, List<JdbcTransforms.ColumnSql> transforms,
+                        List<SqlCanonical.Adjust> adjusts) {
 
     /** Copies; {@code transforms} is empty or one entry per column. */
     public TableSide {
         columns = List.copyOf(columns);
         kinds = List.copyOf(kinds);
-        digitsMasked = java.util.Set.copyOf(digitsMasked);
         transforms = List.copyOf(transforms);
         if (!transforms.isEmpty() && transforms.size() != columns.size()) {
             throw new IllegalArgumentException(transforms.size() + " transforms for " + columns.size() + " columns");
@@ -59,21 +57,12 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         }
     }
 
-    /** A side with transformations and without adjustments. */
-    public TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
-                     List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
-                     AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session,
-                     List<JdbcTransforms.ColumnSql> transforms) {
-        this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, digitsMasked,
-                session, transforms, List.of());
-    }
-
     /** A side without transformations. */
     public TableSide(DataSource dataSource, SqlDialect dialect, String qualifiedTable, List<String> columns,
                      List<Kind> kinds, int keyCount, Optional<String> predicate, Duration timeout,
-                     AtomicLong queries, java.util.Set<Integer> digitsMasked, Session session) {
-        this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, digitsMasked,
-                session, List.of(), List.of());
+                     AtomicLong queries, Session session) {
+        this(dataSource, dialect, qualifiedTable, columns, kinds, keyCount, predicate, timeout, queries, session,
+                List.of(), List.of());
     }
 
     /** The column's value: its transformation's SQL expression, or the quoted column. */
@@ -100,17 +89,8 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
         return out;
     }
 
-    private String baseText(int i) {
-        return SqlCanonical.text(dialect, q(i), kinds.get(i), adjusts.get(i));
-    }
-
     private String text(int i) {
-        String t = baseText(i);
-        if (!digitsMasked.contains(i)) {
-            return t;
-        }
-        return dialect == SqlDialect.MYSQL ? "REGEXP_REPLACE(" + t + ", '[0-9]', '*')"
-                : "regexp_replace(" + t + ", '[0-9]', '*', 'g')";
+        return SqlCanonical.text(dialect, q(i), kinds.get(i), adjusts.get(i));
     }
 
     /** Output columns get their own names: PostgreSQL's ORDER BY would otherwise sort by a same-named output. */
@@ -453,7 +433,7 @@ public record TableSide(DataSource dataSource, SqlDialect dialect, String qualif
             throws SQLException {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
-            select.add(baseText(i));
+            select.add(text(i));
         }
         List<List<String>> binds = new ArrayList<>();
         String sql = "SELECT " + String.join(", ", aliased(select)) + " FROM " + qualifiedTable
